@@ -1,0 +1,1 @@
+declare module "*.html" { const html: import("bun").HTMLBundle; export default html; }

@@ -1,0 +1,253 @@
+// Row types of every table, declared once. Services map rows to DTOs at their edge.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  parent_id: number | null;
+  position: Generated<number>;
+}
+
+export interface ShopsTable {
+  id: Generated<number>;
+  owner_id: number;
+  slug: string;
+  name: string;
+  tagline: Generated<string>;
+  description: Generated<string>;
+  logo_url: string | null;
+  banner_url: string | null;
+  flat_rate_cents: Generated<number>;
+  free_over_cents: number | null;
+  processing_days: Generated<number>;
+  rating: Generated<number>;
+  review_count: Generated<number>;
+  sales_count: Generated<number>;
+  favorite_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type ProductStatus = 'active' | 'archived';
+
+export interface ProductsTable {
+  id: Generated<number>;
+  shop_id: number;
+  title: string;
+  description: Generated<string>;
+  price_cents: number;
+  quantity: number;
+  reserved: Generated<number>;
+  is_vintage: Generated<boolean>;
+  category_id: number;
+  tags: Generated<string[]>;
+  materials: Generated<string[]>;
+  images: Generated<string[]>;
+  status: Generated<ProductStatus>;
+  rating: Generated<number>;
+  review_count: Generated<number>;
+  favorite_count: Generated<number>;
+  sales_count: Generated<number>;
+  search_text: Generated<string>;
+  search_vector: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  product_id: number;
+  attempts: Generated<number>;
+  available_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface CartsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  guest_token: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CartItemsTable {
+  id: Generated<number>;
+  cart_id: number;
+  product_id: number;
+  quantity: number;
+  held: Generated<number>;
+  hold_expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface TaxRatesTable {
+  country: string;
+  region: Generated<string>;
+  rate_bps: number;
+}
+
+export type PaymentStatus = 'authorized' | 'captured' | 'voided' | 'refunded' | 'partially_refunded';
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  buyer_id: number;
+  provider: string;
+  provider_ref: string;
+  amount_cents: number;
+  refunded_cents: Generated<number>;
+  status: PaymentStatus;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type OrderStatus = 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  buyer_id: number;
+  shop_id: number;
+  payment_id: number;
+  status: OrderStatus;
+  subtotal_cents: number;
+  shipping_cents: number;
+  tax_cents: number;
+  total_cents: number;
+  shipping_address: ColumnType<ShippingAddress, string, string>;
+  tracking_number: string | null;
+  carrier: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrderItemsTable {
+  id: Generated<number>;
+  order_id: number;
+  product_id: number;
+  title: string;
+  image: string | null;
+  price_cents: number;
+  quantity: number;
+}
+
+export interface OrderStatusHistoryTable {
+  id: Generated<number>;
+  order_id: number;
+  status: OrderStatus;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  status: 'in_progress' | 'completed' | 'failed';
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  read_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface FavoriteProductsTable {
+  user_id: number;
+  product_id: number;
+  created_at: CreatedAt;
+}
+
+export interface FavoriteShopsTable {
+  user_id: number;
+  shop_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ProductViewsTable {
+  user_id: number;
+  product_id: number;
+  view_count: Generated<number>;
+  viewed_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  order_item_id: number;
+  product_id: number;
+  shop_id: number;
+  user_id: number;
+  rating: number;
+  text: string;
+  reply: string | null;
+  replied_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TrendingProductsTable {
+  product_id: number;
+  score: number;
+  refreshed_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  categories: CategoriesTable;
+  shops: ShopsTable;
+  products: ProductsTable;
+  search_outbox: SearchOutboxTable;
+  carts: CartsTable;
+  cart_items: CartItemsTable;
+  tax_rates: TaxRatesTable;
+  payments: PaymentsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  order_status_history: OrderStatusHistoryTable;
+  idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
+  favorite_products: FavoriteProductsTable;
+  favorite_shops: FavoriteShopsTable;
+  product_views: ProductViewsTable;
+  reviews: ReviewsTable;
+  trending_products: TrendingProductsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ShopRow = Selectable<ShopsTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type NewProduct = Insertable<ProductsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;

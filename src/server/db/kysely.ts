@@ -1,0 +1,26 @@
+// The Kysely instance over a pg pool. int8 (bigint: money, counts) parses to number:
+// cents stay far below 2^53. numeric (ratings) parses to number too.
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database';
+
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: for read and plain-write repository calls. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>;
+
+export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
+  // A broken idle connection (e.g. Postgres restarted) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool };
+}

@@ -1,0 +1,23 @@
+// Everything a request or job needs, built once at boot (or per test run) and passed down.
+import type { Meilisearch } from 'meilisearch';
+import type { Pool } from 'pg';
+import type { Db } from './db/kysely';
+import type { Logger } from './logger';
+import type { Store } from './services/store';
+
+export interface AppConfig {
+  production: boolean;
+  holdMinutes: number;
+  searchCacheTtlSeconds: number;
+  /** Index name used for products in Meilisearch (tests use their own). */
+  productsIndex: string;
+}
+
+export interface AppDeps {
+  db: Db;
+  pool: Pool;
+  store: Store;
+  meili: Meilisearch | null;
+  log: Logger;
+  config: AppConfig;
+}

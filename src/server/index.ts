@@ -1,0 +1,71 @@
+// Entry: read env, start or connect services, migrate, seed demo data once, serve API + client.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from 'hono/bun';
+import clientHtml from '../client/index.html';
+import { createApp } from './app';
+import { EnvError, readEnv } from './env';
+import { startJobs, stopJobs } from './jobs/start-jobs';
+import { createLogger } from './logger';
+import { seedDemoIfEmpty } from './seed/demo-seed';
+import { ServiceStartError, startServices } from './services/start-services';
+
+const distDir = resolve(import.meta.dir, '../../dist/client');
+
+async function main() {
+  const env = readEnv();
+  const log = createLogger(env.LOG_LEVEL);
+  const services = await startServices(env, log);
+  const { deps } = services;
+  if (env.SEED_DEMO) await seedDemoIfEmpty(deps);
+
+  const production = env.NODE_ENV === 'production';
+  const useBuilt = production && existsSync(resolve(distDir, 'index.html'));
+  const app = createApp(deps, {
+    mount: (a) => {
+      if (!useBuilt) return;
+      a.use('/assets/*', serveStatic({ root: distDir, rewriteRequestPath: (p) => p, onFound: (_p, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      } }));
+      a.use('*', serveStatic({ root: distDir }));
+      a.get('*', serveStatic({ path: resolve(distDir, 'index.html') }));
+    },
+  });
+
+  const apiPaths = ['/trpc/*', '/healthz', '/readyz', '/uploads/*', '/api/*'];
+  const server = Bun.serve({
+    port: env.PORT,
+    hostname: env.HOST,
+    idleTimeout: 120,
+    development: production ? false : { hmr: true, console: false },
+    routes: useBuilt
+      ? undefined
+      : { ...Object.fromEntries(apiPaths.map((p) => [p, (req: Request, srv: Bun.Server<undefined>) => app.fetch(req, { ip: srv.requestIP(req)?.address })])), '/*': clientHtml },
+    fetch: (req, srv) => app.fetch(req, { ip: srv.requestIP(req)?.address }),
+  });
+
+  const jobs = env.WORKERS ? startJobs(deps) : [];
+  log.info({ url: `http://localhost:${server.port}`, redis: deps.store.kind, search: deps.meili ? 'meilisearch' : 'postgres' }, 'Hearth is running');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await server.stop();
+    await stopJobs(jobs);
+    await services.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof EnvError || err instanceof ServiceStartError) {
+    console.error(`hearth: ${err.message}`);
+  } else {
+    console.error(`hearth: failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+// Queries for users and sessions.
+import type { DbOrTx } from '../../db/kysely';
+
+export function findUserByEmail(db: DbOrTx, email: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash']).where('email', '=', email).executeTakeFirst();
+}
+
+export function insertUser(db: DbOrTx, user: { email: string; name: string; password_hash: string }) {
+  return db
+    .insertInto('users')
+    .values(user)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning(['id', 'email', 'name'])
+    .executeTakeFirst();
+}
+
+export function insertSession(db: DbOrTx, session: { id: string; user_id: number; expires_at: Date }) {
+  return db.insertInto('sessions').values(session).execute();
+}
+
+export function deleteSession(db: DbOrTx, id: string) {
+  return db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export function findSessionUser(db: DbOrTx, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('shops', 'shops.owner_id', 'users.id')
+    .select(['users.id', 'users.email', 'users.name', 'shops.id as shopId', 'sessions.expires_at'])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export function findUserDto(db: DbOrTx, userId: number) {
+  return db
+    .selectFrom('users')
+    .leftJoin('shops', 'shops.owner_id', 'users.id')
+    .select(['users.id', 'users.email', 'users.name', 'shops.id as shopId'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+}

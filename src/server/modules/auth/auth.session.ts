@@ -1,0 +1,58 @@
+// Sessions: random ids in Postgres (the truth) with a short Redis cache in front.
+import type { UserDto } from '../../../shared/schemas/auth';
+import type { AppDeps } from '../../deps';
+import { deleteSession, findSessionUser, insertSession } from './auth.repository';
+
+export type SessionUser = UserDto;
+
+export const SESSION_DAYS = 30;
+const CACHE_SECONDS = 300;
+const cacheKey = (id: string) => `sess:${id}`;
+
+export function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Buffer.from(bytes).toString('base64url');
+}
+
+export async function createSession(deps: AppDeps, userId: number): Promise<{ id: string; expiresAt: Date }> {
+  const id = newSessionId();
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await insertSession(deps.db, { id, user_id: userId, expires_at: expiresAt });
+  return { id, expiresAt };
+}
+
+export async function resolveSession(deps: AppDeps, sessionId: string): Promise<SessionUser | null> {
+  if (sessionId.length > 100) return null;
+  const cached = await deps.store.get(cacheKey(sessionId));
+  if (cached) return JSON.parse(cached) as SessionUser;
+  const row = await findSessionUser(deps.db, sessionId);
+  if (!row || row.expires_at.getTime() < Date.now()) return null;
+  const user: SessionUser = { id: row.id, email: row.email, name: row.name, shopId: row.shopId ?? null };
+  await deps.store.set(cacheKey(sessionId), JSON.stringify(user), CACHE_SECONDS);
+  return user;
+}
+
+export async function destroySession(deps: AppDeps, sessionId: string) {
+  await deleteSession(deps.db, sessionId);
+  await deps.store.del(cacheKey(sessionId));
+}
+
+/** Drop the cached copy after the user's shop changes (shopId is part of the session user). */
+export async function forgetSession(deps: AppDeps, sessionId: string | null) {
+  if (sessionId) await deps.store.del(cacheKey(sessionId));
+}
+
+export function sessionCookie(id: string, expiresAt: Date, secure: boolean): string {
+  return [
+    `hearth_session=${id}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Expires=${expiresAt.toUTCString()}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return ['hearth_session=', 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
+}

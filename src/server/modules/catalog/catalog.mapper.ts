@@ -1,0 +1,29 @@
+// Row → DTO mapping for listings, shared by every module that shows product cards.
+import type { ProductCard } from '../../../shared/schemas/catalog';
+
+export interface ProductCardRow {
+  id: number;
+  title: string;
+  price_cents: number;
+  images: string[];
+  shop_id: number;
+  shop_name: string;
+  is_vintage: boolean;
+  quantity: number;
+  reserved: number;
+  rating: number;
+}
+
+export function toProductCard(row: ProductCardRow): ProductCard {
+  return {
+    id: row.id,
+    title: row.title,
+    priceCents: row.price_cents,
+    image: row.images[0] ?? null,
+    shopId: row.shop_id,
+    shopName: row.shop_name,
+    isVintage: row.is_vintage,
+    available: Math.max(0, row.quantity - row.reserved),
+    rating: row.rating,
+  };
+}

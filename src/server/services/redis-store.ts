@@ -1,0 +1,113 @@
+// Store backed by Redis through ioredis. Redis holds only rebuildable data, so every call
+// degrades instead of throwing when Redis is down (a cache miss, a permissive rate limit,
+// a dropped publish), and ioredis reconnects by itself when it returns.
+import Redis from 'ioredis';
+import type { Logger } from '../logger';
+import type { Store } from './store';
+
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  private readonly client: Redis;
+  private subscriber: Redis | null = null;
+  private readonly handlers = new Map<string, Set<(message: string) => void>>();
+  private lastWarn = 0;
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
+    this.client = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2000,
+      commandTimeout: 1000,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+      lazyConnect: false,
+    });
+    this.client.on('error', (err) => this.warn('redis error', err));
+  }
+
+  private warn(message: string, err: unknown) {
+    const now = Date.now();
+    if (now - this.lastWarn < 5000) return;
+    this.lastWarn = now;
+    this.log.warn({ service: 'redis', err: String(err) }, `${message}; running degraded`);
+  }
+
+  private async safely<T>(fallback: T, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      this.warn('redis command failed', err);
+      return fallback;
+    }
+  }
+
+  get(key: string) {
+    return this.safely(null, () => this.client.get(key));
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number) {
+    await this.safely(null, () => (ttlSeconds ? this.client.set(key, value, 'EX', ttlSeconds) : this.client.set(key, value)));
+  }
+
+  async setIfAbsent(key: string, value: string, ttlSeconds: number) {
+    return this.safely(false, async () => (await this.client.set(key, value, 'EX', ttlSeconds, 'NX')) === 'OK');
+  }
+
+  async del(...keys: string[]) {
+    if (keys.length) await this.safely(0, () => this.client.del(...keys));
+  }
+
+  async hit(key: string, windowSeconds: number) {
+    return this.safely({ count: 0, resetMs: 0 }, async () => {
+      const result = await this.client.multi().incr(key).pexpire(key, windowSeconds * 1000, 'NX').pttl(key).exec();
+      const count = Number(result?.[0]?.[1] ?? 0);
+      const ttl = Number(result?.[2]?.[1] ?? windowSeconds * 1000);
+      return { count, resetMs: ttl };
+    });
+  }
+
+  async publish(channel: string, message: string) {
+    await this.safely(0, () => this.client.publish(channel, message));
+  }
+
+  private ensureSubscriber(): Redis {
+    if (this.subscriber) return this.subscriber;
+    const sub = this.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    sub.on('error', (err) => this.warn('redis subscriber error', err));
+    sub.on('message', (channel: string, message: string) => {
+      for (const h of this.handlers.get(channel) ?? []) h(message);
+    });
+    this.subscriber = sub;
+    return sub;
+  }
+
+  async subscribe(channel: string, onMessage: (message: string) => void) {
+    const sub = this.ensureSubscriber();
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      await sub.subscribe(channel).catch((err) => this.warn('redis subscribe failed', err));
+    }
+    set.add(onMessage);
+    return async () => {
+      const current = this.handlers.get(channel);
+      current?.delete(onMessage);
+      if (current && current.size === 0) {
+        this.handlers.delete(channel);
+        await sub.unsubscribe(channel).catch(() => {});
+      }
+    };
+  }
+
+  async ping() {
+    return this.safely(false, async () => (await this.client.ping()) === 'PONG');
+  }
+
+  async close() {
+    this.client.disconnect();
+    this.subscriber?.disconnect();
+  }
+}

@@ -1,0 +1,108 @@
+// Connects to each service from its URL, or starts an embedded one under DATA_DIR when unset.
+// Returns the app's dependencies and a stop() that closes connections and stops what it started.
+import { Meilisearch } from 'meilisearch';
+import type { AppConfig, AppDeps } from '../deps';
+import type { Env } from '../env';
+import { createDb } from '../db/kysely';
+import { migrateToLatest } from '../db/migrator';
+import type { Logger } from '../logger';
+import { syncCategories } from '../modules/catalog/category.repository';
+import { startEmbeddedMeilisearch } from './embedded-meilisearch';
+import { type StartedService, startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedRedis } from './embedded-redis';
+import { MemoryStore } from './memory-store';
+import { RedisStore } from './redis-store';
+import { loadDevSecrets } from './secrets';
+import type { Store } from './store';
+
+export interface RunningServices {
+  deps: AppDeps;
+  /** URLs actually used, e.g. for a second app instance sharing them. */
+  urls: { database: string; redis: string | null; meili: string | null; meiliKey: string };
+  embedded: { postgres?: StartedService; redis?: StartedService; meili?: StartedService };
+  stop(): Promise<void>;
+}
+
+export class ServiceStartError extends Error {}
+
+export async function startServices(env: Env, log: Logger, config: Partial<AppConfig> = {}): Promise<RunningServices> {
+  const secrets = loadDevSecrets(env.DATA_DIR);
+  const embedded: RunningServices['embedded'] = {};
+  const stopEmbedded = async () => {
+    await Promise.allSettled([embedded.meili?.stop(), embedded.redis?.stop()]);
+    await embedded.postgres?.stop().catch(() => {});
+  };
+
+  try {
+    const [pgService, redisService, meiliService] = await Promise.all([
+      env.DATABASE_URL ? null : startEmbeddedPostgres(env.DATA_DIR, log),
+      env.REDIS_URL ? null : startEmbeddedRedis(env.DATA_DIR, log),
+      env.MEILI_URL ? null : startEmbeddedMeilisearch(env.DATA_DIR, env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey, log),
+    ]);
+    if (pgService) embedded.postgres = pgService;
+    if (redisService) embedded.redis = redisService;
+    if (meiliService) embedded.meili = meiliService;
+
+    const databaseUrl = env.DATABASE_URL ?? pgService!.url;
+    const { db, pool } = createDb(databaseUrl);
+    try {
+      await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    } catch (err) {
+      throw new ServiceStartError(`Cannot connect to PostgreSQL at ${redact(databaseUrl)}: ${(err as Error).message}`);
+    }
+    const applied = await migrateToLatest(db);
+    if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+    await syncCategories(db);
+
+    const redisUrl = env.REDIS_URL ?? redisService?.url ?? null;
+    let store: Store;
+    if (redisUrl) store = new RedisStore(redisUrl, log);
+    else {
+      log.warn({ service: 'redis' }, 'NO REDIS: using an in-process store. Correct for ONE instance only; install redis-server or set REDIS_URL.');
+      store = new MemoryStore();
+    }
+
+    const meiliUrl = env.MEILI_URL ?? meiliService?.url ?? null;
+    const meiliKey = env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey;
+    const meili = meiliUrl ? new Meilisearch({ host: meiliUrl, apiKey: meiliKey, timeout: 2000 }) : null;
+
+    const deps: AppDeps = {
+      db,
+      pool,
+      store,
+      meili,
+      log,
+      config: {
+        production: env.NODE_ENV === 'production',
+        holdMinutes: env.HOLD_MINUTES,
+        searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+        productsIndex: 'products',
+        ...config,
+      },
+    };
+
+    return {
+      deps,
+      urls: { database: databaseUrl, redis: redisUrl, meili: meiliUrl, meiliKey },
+      embedded,
+      async stop() {
+        await store.close();
+        await db.destroy().catch(() => {});
+        await stopEmbedded();
+      },
+    };
+  } catch (err) {
+    await stopEmbedded();
+    throw err;
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,16 @@
+// The small key-value interface the app needs from Redis: cache with TTL, counters,
+// set-if-absent, pub/sub. Everything in it can be rebuilt from PostgreSQL.
+export interface Store {
+  readonly kind: 'redis' | 'memory';
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  /** Sets only if absent; true when this call set it. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  del(...keys: string[]): Promise<void>;
+  /** Increments a counter, starting its TTL window on first use; returns value and ms left. */
+  hit(key: string, windowSeconds: number): Promise<{ count: number; resetMs: number }>;
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

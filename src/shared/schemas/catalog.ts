@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from './common';
+
+const tagSchema = z.string().trim().toLowerCase().min(1).max(40);
+
+const productFields = {
+  title: z.string().trim().min(3, 'Title needs at least 3 characters').max(140),
+  description: z.string().trim().max(5000),
+  priceCents: centsSchema.max(10_000_000, 'Price must be at most $100,000'),
+  quantity: z.number().int().min(0).max(10_000),
+  categorySlug: z.string().trim().min(1).max(60),
+  tags: z.array(tagSchema).max(13),
+  materials: z.array(tagSchema).max(13),
+  isVintage: z.boolean(),
+  images: z.array(imageUrlSchema).max(10),
+};
+
+export const createProductInput = z.object({ shopId: idSchema, ...productFields });
+export type CreateProductInput = z.infer<typeof createProductInput>;
+
+export const updateProductInput = z.object({ productId: idSchema, ...productFields }).partial({
+  title: true, description: true, priceCents: true, quantity: true, categorySlug: true, tags: true,
+  materials: true, isVintage: true, images: true,
+});
+export type UpdateProductInput = z.infer<typeof updateProductInput>;
+
+export const productIdInput = z.object({ productId: idSchema });
+export const shopProductsInput = z.object({ shopId: idSchema, cursor: cursorSchema, limit: limitSchema });
+
+export interface ProductCard {
+  id: number;
+  title: string;
+  priceCents: number;
+  image: string | null;
+  shopId: number;
+  shopName: string;
+  isVintage: boolean;
+  available: number;
+  rating: number;
+}
+
+export interface CategoryNode {
+  slug: string;
+  name: string;
+  children: CategoryNode[];
+}
+
+export interface ProductDto {
+  id: number;
+  title: string;
+  description: string;
+  priceCents: number;
+  quantity: number;
+  available: number;
+  isVintage: boolean;
+  status: 'active' | 'archived';
+  category: { slug: string; name: string };
+  tags: string[];
+  materials: string[];
+  images: string[];
+  shop: { id: number; slug: string; name: string; rating: number };
+  rating: number;
+  reviewCount: number;
+  favoriteCount: number;
+  inCarts: number;
+  createdAt: string;
+}
