@@ -44,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('banner_url', 'text')
     .addColumn('flat_rate_cents', 'bigint', (c) => c.notNull().defaultTo(0).check(sql`flat_rate_cents >= 0`))
     .addColumn('free_over_cents', 'bigint', (c) => c.check(sql`free_over_cents >= 0`))
-    .addColumn('processing_days', 'integer', (c) => c.notNull().defaultTo(3).check(sql`processing_days between 0 and 60`))
+    .addColumn('processing_days', 'integer', (c) =>
+      c.notNull().defaultTo(3).check(sql`processing_days between 0 and 60`),
+    )
     .addColumn('rating', sql`numeric(3,2)`, (c) => c.notNull().defaultTo(0))
     .addColumn('review_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('sales_count', 'integer', (c) => c.notNull().defaultTo(0))

@@ -120,7 +120,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'notifications', 'idempotency_keys', 'order_status_history', 'order_items', 'orders', 'payments',
-    'tax_rates', 'cart_items', 'carts',
-  ]) await db.schema.dropTable(t).execute();
+    'notifications',
+    'idempotency_keys',
+    'order_status_history',
+    'order_items',
+    'orders',
+    'payments',
+    'tax_rates',
+    'cart_items',
+    'carts',
+  ])
+    await db.schema.dropTable(t).execute();
 }

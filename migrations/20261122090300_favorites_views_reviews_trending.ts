@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('viewed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('product_views_pk', ['user_id', 'product_id'])
     .execute();
-  await db.schema.createIndex('product_views_recent_idx').on('product_views').columns(['user_id', 'viewed_at']).execute();
+  await db.schema
+    .createIndex('product_views_recent_idx')
+    .on('product_views')
+    .columns(['user_id', 'viewed_at'])
+    .execute();
   await db.schema.createIndex('product_views_time_idx').on('product_views').column('viewed_at').execute();
 
   await db.schema

@@ -26,7 +26,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     c.header('x-request-id', requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const path = new URL(c.req.url).pathname;
-    if (path !== '/healthz') deps.log.info({ requestId, method: c.req.method, path, status: c.res.status, ms }, 'request');
+    if (path !== '/healthz')
+      deps.log.info({ requestId, method: c.req.method, path, status: c.res.status, ms }, 'request');
   });
 
   app.use(
@@ -85,7 +86,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
           requestId: c.get('requestId'),
         }),
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ path, err: error.cause?.stack ?? error.stack ?? String(error) }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.log.error({ path, err: error.cause?.stack ?? error.stack ?? String(error) }, 'procedure failed');
       },
     }),
   );

@@ -24,9 +24,16 @@ async function main() {
   const app = createApp(deps, {
     mount: (a) => {
       if (!useBuilt) return;
-      a.use('/assets/*', serveStatic({ root: distDir, rewriteRequestPath: (p) => p, onFound: (_p, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      } }));
+      a.use(
+        '/assets/*',
+        serveStatic({
+          root: distDir,
+          rewriteRequestPath: (p) => p,
+          onFound: (_p, c) => {
+            c.header('Cache-Control', 'public, max-age=31536000, immutable');
+          },
+        }),
+      );
       a.use('*', serveStatic({ root: distDir }));
       a.get('*', serveStatic({ path: resolve(distDir, 'index.html') }));
     },
@@ -40,12 +47,23 @@ async function main() {
     development: production ? false : { hmr: true, console: false },
     routes: useBuilt
       ? undefined
-      : { ...Object.fromEntries(apiPaths.map((p) => [p, (req: Request, srv: Bun.Server<undefined>) => app.fetch(req, { ip: srv.requestIP(req)?.address })])), '/*': clientHtml },
+      : {
+          ...Object.fromEntries(
+            apiPaths.map((p) => [
+              p,
+              (req: Request, srv: Bun.Server<undefined>) => app.fetch(req, { ip: srv.requestIP(req)?.address }),
+            ]),
+          ),
+          '/*': clientHtml,
+        },
     fetch: (req, srv) => app.fetch(req, { ip: srv.requestIP(req)?.address }),
   });
 
   const jobs = env.WORKERS ? startJobs(deps) : [];
-  log.info({ url: `http://localhost:${server.port}`, redis: deps.store.kind, search: deps.meili ? 'meilisearch' : 'postgres' }, 'Hearth is running');
+  log.info(
+    { url: `http://localhost:${server.port}`, redis: deps.store.kind, search: deps.meili ? 'meilisearch' : 'postgres' },
+    'Hearth is running',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

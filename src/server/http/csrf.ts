@@ -6,7 +6,10 @@ export const csrfGuard: MiddlewareHandler = async (c, next) => {
   if (c.req.method === 'POST') {
     const type = c.req.header('content-type') ?? '';
     if (!type.toLowerCase().startsWith('application/json')) {
-      return c.json({ error: { message: 'Mutations must be sent as application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' } }, 415);
+      return c.json(
+        { error: { message: 'Mutations must be sent as application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' } },
+        415,
+      );
     }
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');

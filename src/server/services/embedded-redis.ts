@@ -2,9 +2,9 @@
 // Returns null when no redis-server is installed (the app then uses the in-process store).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { findFreePort, waitFor } from './free-port';
-import type { StartedService } from './embedded-postgres';
 import type { Logger } from '../logger';
+import type { StartedService } from './embedded-postgres';
+import { findFreePort, waitFor } from './free-port';
 
 export async function startEmbeddedRedis(dataDir: string, log: Logger): Promise<StartedService | null> {
   const bin = Bun.which('redis-server') ?? (Bun.file('/usr/bin/redis-server').size ? '/usr/bin/redis-server' : null);
@@ -13,7 +13,21 @@ export async function startEmbeddedRedis(dataDir: string, log: Logger): Promise<
   mkdirSync(dir, { recursive: true });
   const port = await findFreePort();
   const proc = Bun.spawn(
-    [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    [
+      bin,
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
     { stdout: 'ignore', stderr: 'ignore', cwd: dir },
   );
   const url = `redis://127.0.0.1:${port}`;

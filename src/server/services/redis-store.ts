@@ -48,7 +48,9 @@ export class RedisStore implements Store {
   }
 
   async set(key: string, value: string, ttlSeconds?: number) {
-    await this.safely(null, () => (ttlSeconds ? this.client.set(key, value, 'EX', ttlSeconds) : this.client.set(key, value)));
+    await this.safely(null, () =>
+      ttlSeconds ? this.client.set(key, value, 'EX', ttlSeconds) : this.client.set(key, value),
+    );
   }
 
   async setIfAbsent(key: string, value: string, ttlSeconds: number) {
@@ -61,7 +63,12 @@ export class RedisStore implements Store {
 
   async hit(key: string, windowSeconds: number) {
     return this.safely({ count: 0, resetMs: 0 }, async () => {
-      const result = await this.client.multi().incr(key).pexpire(key, windowSeconds * 1000, 'NX').pttl(key).exec();
+      const result = await this.client
+        .multi()
+        .incr(key)
+        .pexpire(key, windowSeconds * 1000, 'NX')
+        .pttl(key)
+        .exec();
       const count = Number(result?.[0]?.[1] ?? 0);
       const ttl = Number(result?.[2]?.[1] ?? windowSeconds * 1000);
       return { count, resetMs: ttl };

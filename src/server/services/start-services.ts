@@ -1,10 +1,10 @@
 // Connects to each service from its URL, or starts an embedded one under DATA_DIR when unset.
 // Returns the app's dependencies and a stop() that closes connections and stops what it started.
 import { Meilisearch } from 'meilisearch';
-import type { AppConfig, AppDeps } from '../deps';
-import type { Env } from '../env';
 import { createDb } from '../db/kysely';
 import { migrateToLatest } from '../db/migrator';
+import type { AppConfig, AppDeps } from '../deps';
+import type { Env } from '../env';
 import type { Logger } from '../logger';
 import { syncCategories } from '../modules/catalog/category.repository';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch';
@@ -37,7 +37,9 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
     const [pgService, redisService, meiliService] = await Promise.all([
       env.DATABASE_URL ? null : startEmbeddedPostgres(env.DATA_DIR, log),
       env.REDIS_URL ? null : startEmbeddedRedis(env.DATA_DIR, log),
-      env.MEILI_URL ? null : startEmbeddedMeilisearch(env.DATA_DIR, env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey, log),
+      env.MEILI_URL
+        ? null
+        : startEmbeddedMeilisearch(env.DATA_DIR, env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey, log),
     ]);
     if (pgService) embedded.postgres = pgService;
     if (redisService) embedded.redis = redisService;
@@ -58,7 +60,10 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
     let store: Store;
     if (redisUrl) store = new RedisStore(redisUrl, log);
     else {
-      log.warn({ service: 'redis' }, 'NO REDIS: using an in-process store. Correct for ONE instance only; install redis-server or set REDIS_URL.');
+      log.warn(
+        { service: 'redis' },
+        'NO REDIS: using an in-process store. Correct for ONE instance only; install redis-server or set REDIS_URL.',
+      );
       store = new MemoryStore();
     }
 

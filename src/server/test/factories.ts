@@ -21,7 +21,10 @@ export const TEST_PASSWORD = 'correct horse battery';
 const passwordHash = Bun.password.hash(TEST_PASSWORD, { algorithm: 'argon2id', memoryCost: 4096, timeCost: 2 });
 
 export function anonymousCaller(deps: AppDeps = testDeps(), over: Partial<InnerContext> = {}) {
-  const ctx = createInnerContext(deps, { ip: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`, ...over });
+  const ctx = createInnerContext(deps, {
+    ip: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`,
+    ...over,
+  });
   return { ctx, caller: createCaller(ctx) };
 }
 
@@ -44,7 +47,11 @@ export async function createUser(deps: AppDeps = testDeps(), name = 'Test Buyer'
     .executeTakeFirstOrThrow();
   const session = await createSession(deps, row.id);
   const user = { id: row.id, email, name, shopId: null as number | null };
-  const ctx = createInnerContext(deps, { user, sessionId: session.id, ip: `10.1.${row.id % 250}.${Math.floor(row.id / 250) % 250}` });
+  const ctx = createInnerContext(deps, {
+    user,
+    sessionId: session.id,
+    ip: `10.1.${row.id % 250}.${Math.floor(row.id / 250) % 250}`,
+  });
   return { ...user, sessionId: session.id, ctx, caller: createCaller(ctx) };
 }
 
@@ -74,6 +81,9 @@ export function productInput(shopId: number, over: Partial<CreateProductInput> =
   };
 }
 
-export async function createProduct(seller: { caller: Caller; shopId: number }, over: Partial<CreateProductInput> = {}) {
+export async function createProduct(
+  seller: { caller: Caller; shopId: number },
+  over: Partial<CreateProductInput> = {},
+) {
   return seller.caller.catalog.createProduct(productInput(seller.shopId, over));
 }

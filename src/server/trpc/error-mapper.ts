@@ -1,7 +1,7 @@
 // The one place that turns domain errors into transport errors, and hides unknown ones.
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { DomainError, domainErrorCodes, type DomainErrorPayload } from '../../shared/errors';
+import { DomainError, type DomainErrorPayload, domainErrorCodes } from '../../shared/errors';
 
 export function toTRPCError(err: unknown): TRPCError | null {
   if (err instanceof DomainError) {
@@ -29,7 +29,7 @@ export function errorData(error: TRPCError): ErrorShapeData & { message?: string
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of cause.issues) {
       const key = issue.path.join('.') || '_';
-      (fieldErrors[key] ??= []).push(issue.message);
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
     }
     return { domain: null, fieldErrors, message: describeZodError(cause) };
   }

@@ -12,7 +12,13 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: hidden ? 'Something went wrong on our side. Please try again.' : (data.message ?? shape.message),
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, domain: data.domain, fieldErrors: data.fieldErrors },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        domain: data.domain,
+        fieldErrors: data.fieldErrors,
+      },
     };
   },
 });

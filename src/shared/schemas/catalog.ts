@@ -19,8 +19,15 @@ export const createProductInput = z.object({ shopId: idSchema, ...productFields 
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
 export const updateProductInput = z.object({ productId: idSchema, ...productFields }).partial({
-  title: true, description: true, priceCents: true, quantity: true, categorySlug: true, tags: true,
-  materials: true, isVintage: true, images: true,
+  title: true,
+  description: true,
+  priceCents: true,
+  quantity: true,
+  categorySlug: true,
+  tags: true,
+  materials: true,
+  isVintage: true,
+  images: true,
 });
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 

@@ -21,7 +21,9 @@ const shopFields = {
 export const createShopInput = z.object(shopFields);
 export type CreateShopInput = z.infer<typeof createShopInput>;
 
-export const updateShopInput = z.object({ shopId: idSchema, ...shopFields }).partial({ name: true, shippingPolicy: true });
+export const updateShopInput = z
+  .object({ shopId: idSchema, ...shopFields })
+  .partial({ name: true, shippingPolicy: true });
 export type UpdateShopInput = z.infer<typeof updateShopInput>;
 
 export const shopBySlugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(60) });

@@ -2,7 +2,11 @@
 import type { DbOrTx } from '../../db/kysely';
 
 export function findUserByEmail(db: DbOrTx, email: string) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash']).where('email', '=', email).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
 }
 
 export function insertUser(db: DbOrTx, user: { email: string; name: string; password_hash: string }) {

@@ -54,5 +54,7 @@ export function sessionCookie(id: string, expiresAt: Date, secure: boolean): str
 }
 
 export function clearSessionCookie(secure: boolean): string {
-  return ['hearth_session=', 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
+  return ['hearth_session=', 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join(
+    '; ',
+  );
 }

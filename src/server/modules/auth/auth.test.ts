@@ -25,16 +25,26 @@ describe('auth', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect((await caller.auth.me()).user?.id).toBe(user.id);
-    const stored = await testDeps().db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const stored = await testDeps()
+      .db.selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash.startsWith('$argon2id$')).toBe(true);
   });
 
   test('duplicate email is a CONFLICT and creates nothing', async () => {
     const existing = await createUser();
     const { caller } = anonymousCaller();
-    const err = await rejection(caller.auth.register({ email: existing.email.toUpperCase(), password: 'longenough1', name: 'B' }));
+    const err = await rejection(
+      caller.auth.register({ email: existing.email.toUpperCase(), password: 'longenough1', name: 'B' }),
+    );
     expect(err.code).toBe('CONFLICT');
-    const count = await testDeps().db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', existing.email).executeTakeFirstOrThrow();
+    const count = await testDeps()
+      .db.selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', existing.email)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -50,7 +60,9 @@ describe('auth', () => {
     const user = await createUser();
     const { caller } = anonymousCaller();
     const wrong = await rejection(caller.auth.login({ email: user.email, password: 'wrong-password' }));
-    const unknown = await rejection(caller.auth.login({ email: `${unique('nobody')}@example.test`, password: 'wrong-password' }));
+    const unknown = await rejection(
+      caller.auth.login({ email: `${unique('nobody')}@example.test`, password: 'wrong-password' }),
+    );
     expect(wrong.code).toBe('UNAUTHORIZED');
     expect(unknown.code).toBe('UNAUTHORIZED');
     expect(wrong.message).toBe(unknown.message);
@@ -63,14 +75,22 @@ describe('auth', () => {
     const { caller, ctx } = anonymousCaller(testDeps(), { sessionId: user.sessionId });
     await caller.auth.login({ email: user.email, password: TEST_PASSWORD });
     expect(ctx.sessionId).not.toBe(user.sessionId);
-    const old = await testDeps().db.selectFrom('sessions').select('id').where('id', '=', user.sessionId).executeTakeFirst();
+    const old = await testDeps()
+      .db.selectFrom('sessions')
+      .select('id')
+      .where('id', '=', user.sessionId)
+      .executeTakeFirst();
     expect(old).toBeUndefined();
   });
 
   test('logout ends the session', async () => {
     const user = await createUser();
     await user.caller.auth.logout();
-    const row = await testDeps().db.selectFrom('sessions').select('id').where('id', '=', user.sessionId).executeTakeFirst();
+    const row = await testDeps()
+      .db.selectFrom('sessions')
+      .select('id')
+      .where('id', '=', user.sessionId)
+      .executeTakeFirst();
     expect(row).toBeUndefined();
     expect(user.ctx.resHeaders.get('set-cookie')).toContain('Max-Age=0');
   });
@@ -81,7 +101,9 @@ describe('auth', () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 12 }, () => caller.auth.login({ email: user.email, password: 'wrong-password' })),
     );
-    const limited = attempts.filter((a) => a.status === 'rejected' && (a.reason as TRPCError).code === 'TOO_MANY_REQUESTS');
+    const limited = attempts.filter(
+      (a) => a.status === 'rejected' && (a.reason as TRPCError).code === 'TOO_MANY_REQUESTS',
+    );
     expect(limited.length).toBe(2);
     const reason = (limited[0] as PromiseRejectedResult).reason as TRPCError;
     expect(reason.message).toMatch(/Try again in \d+ s/);

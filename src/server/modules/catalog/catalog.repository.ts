@@ -9,10 +9,28 @@ export function findProductDetail(db: DbOrTx, productId: number) {
     .innerJoin('shops as s', 's.id', 'p.shop_id')
     .innerJoin('categories as c', 'c.id', 'p.category_id')
     .select([
-      'p.id', 'p.title', 'p.description', 'p.price_cents', 'p.quantity', 'p.reserved', 'p.is_vintage', 'p.status',
-      'p.tags', 'p.materials', 'p.images', 'p.rating', 'p.review_count', 'p.favorite_count', 'p.created_at',
-      'c.slug as category_slug', 'c.name as category_name',
-      's.id as shop_id', 's.slug as shop_slug', 's.name as shop_name', 's.rating as shop_rating', 's.owner_id',
+      'p.id',
+      'p.title',
+      'p.description',
+      'p.price_cents',
+      'p.quantity',
+      'p.reserved',
+      'p.is_vintage',
+      'p.status',
+      'p.tags',
+      'p.materials',
+      'p.images',
+      'p.rating',
+      'p.review_count',
+      'p.favorite_count',
+      'p.created_at',
+      'c.slug as category_slug',
+      'c.name as category_name',
+      's.id as shop_id',
+      's.slug as shop_slug',
+      's.name as shop_name',
+      's.rating as shop_rating',
+      's.owner_id',
     ])
     .select((eb) =>
       eb
@@ -40,8 +58,16 @@ export function productCardQuery(db: DbOrTx) {
     .selectFrom('products as p')
     .innerJoin('shops as s', 's.id', 'p.shop_id')
     .select([
-      'p.id', 'p.title', 'p.price_cents', 'p.images', 'p.shop_id', 's.name as shop_name', 'p.is_vintage',
-      'p.quantity', 'p.reserved', 'p.rating',
+      'p.id',
+      'p.title',
+      'p.price_cents',
+      'p.images',
+      'p.shop_id',
+      's.name as shop_name',
+      'p.is_vintage',
+      'p.quantity',
+      'p.reserved',
+      'p.rating',
     ]);
 }
 

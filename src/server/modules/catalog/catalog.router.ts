@@ -1,16 +1,30 @@
 import {
-  createProductInput, productIdInput, shopProductsInput, updateProductInput,
+  createProductInput,
+  productIdInput,
+  shopProductsInput,
+  updateProductInput,
 } from '../../../shared/schemas/catalog';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
 import {
-  archiveProduct, categoryTree, createProduct, getProduct, shopProducts, updateProduct,
+  archiveProduct,
+  categoryTree,
+  createProduct,
+  getProduct,
+  shopProducts,
+  updateProduct,
 } from './catalog.service';
 
 export const catalogRouter = router({
   categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.deps.db)),
-  createProduct: authedProcedure.input(createProductInput).mutation(({ ctx, input }) => createProduct(ctx.deps.db, ctx.user, input)),
-  updateProduct: authedProcedure.input(updateProductInput).mutation(({ ctx, input }) => updateProduct(ctx.deps.db, ctx.user, input)),
-  archiveProduct: authedProcedure.input(productIdInput).mutation(({ ctx, input }) => archiveProduct(ctx.deps.db, ctx.user, input.productId)),
+  createProduct: authedProcedure
+    .input(createProductInput)
+    .mutation(({ ctx, input }) => createProduct(ctx.deps.db, ctx.user, input)),
+  updateProduct: authedProcedure
+    .input(updateProductInput)
+    .mutation(({ ctx, input }) => updateProduct(ctx.deps.db, ctx.user, input)),
+  archiveProduct: authedProcedure
+    .input(productIdInput)
+    .mutation(({ ctx, input }) => archiveProduct(ctx.deps.db, ctx.user, input.productId)),
   product: publicProcedure.input(productIdInput).query(({ ctx, input }) => getProduct(ctx.deps.db, input.productId)),
   shopProducts: publicProcedure
     .input(shopProductsInput)

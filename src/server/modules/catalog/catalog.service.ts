@@ -1,12 +1,24 @@
 // Listing rules: sellers edit only their own shop's listings; archived listings stay
 // readable by id (old orders link to them) but never appear in lists or search.
 import { DomainError } from '../../../shared/errors';
-import type { CategoryNode, CreateProductInput, ProductCard, ProductDto, UpdateProductInput } from '../../../shared/schemas/catalog';
+import type {
+  CategoryNode,
+  CreateProductInput,
+  ProductCard,
+  ProductDto,
+  UpdateProductInput,
+} from '../../../shared/schemas/catalog';
 import type { Db, DbOrTx } from '../../db/kysely';
 import type { SessionUser } from '../auth/auth.session';
 import { findShopById } from '../shops/shops.repository';
 import { toProductCard } from './catalog.mapper';
-import { findProductDetail, findProductOwner, insertProduct, listShopProducts, updateProductRow } from './catalog.repository';
+import {
+  findProductDetail,
+  findProductOwner,
+  insertProduct,
+  listShopProducts,
+  updateProductRow,
+} from './catalog.repository';
 import { findCategoryBySlug, listCategories } from './category.repository';
 
 export async function categoryTree(db: DbOrTx): Promise<CategoryNode[]> {
@@ -96,10 +108,14 @@ export async function updateProduct(db: Db, user: SessionUser, input: UpdateProd
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (input.quantity !== undefined && input.quantity < locked.reserved) {
-      throw new DomainError('CONFLICT', `${locked.reserved} are held in shoppers' carts; quantity cannot go below that.`, {
-        field: 'quantity',
-        reserved: locked.reserved,
-      });
+      throw new DomainError(
+        'CONFLICT',
+        `${locked.reserved} are held in shoppers' carts; quantity cannot go below that.`,
+        {
+          field: 'quantity',
+          reserved: locked.reserved,
+        },
+      );
     }
     await updateProductRow(tx, input.productId, {
       title: input.title,

@@ -18,9 +18,17 @@ export async function syncCategories(db: Db): Promise<void> {
 }
 
 export function listCategories(db: DbOrTx) {
-  return db.selectFrom('categories').select(['id', 'slug', 'name', 'parent_id', 'position']).orderBy('position').execute();
+  return db
+    .selectFrom('categories')
+    .select(['id', 'slug', 'name', 'parent_id', 'position'])
+    .orderBy('position')
+    .execute();
 }
 
 export function findCategoryBySlug(db: DbOrTx, slug: string) {
-  return db.selectFrom('categories').select(['id', 'slug', 'name', 'parent_id']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('categories')
+    .select(['id', 'slug', 'name', 'parent_id'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }

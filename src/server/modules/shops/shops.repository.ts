@@ -4,8 +4,22 @@ import type { ShopsTable } from '../../db/database';
 import type { DbOrTx } from '../../db/kysely';
 
 export const shopColumns = [
-  'id', 'owner_id', 'slug', 'name', 'tagline', 'description', 'logo_url', 'banner_url', 'flat_rate_cents',
-  'free_over_cents', 'processing_days', 'rating', 'review_count', 'sales_count', 'favorite_count', 'created_at',
+  'id',
+  'owner_id',
+  'slug',
+  'name',
+  'tagline',
+  'description',
+  'logo_url',
+  'banner_url',
+  'flat_rate_cents',
+  'free_over_cents',
+  'processing_days',
+  'rating',
+  'review_count',
+  'sales_count',
+  'favorite_count',
+  'created_at',
 ] as const;
 
 export function findShopBySlug(db: DbOrTx, slug: string) {

@@ -4,7 +4,14 @@ import type { CreateShopInput, ShopDto, UpdateShopInput } from '../../../shared/
 import type { DbOrTx } from '../../db/kysely';
 import type { Context } from '../../trpc/context';
 import { forgetSession } from '../auth/auth.session';
-import { findShopById, findShopByOwner, findShopBySlug, insertShop, slugExists, updateShopRow } from './shops.repository';
+import {
+  findShopById,
+  findShopByOwner,
+  findShopBySlug,
+  insertShop,
+  slugExists,
+  updateShopRow,
+} from './shops.repository';
 
 type ShopRow = NonNullable<Awaited<ReturnType<typeof findShopById>>>;
 
@@ -55,7 +62,8 @@ export async function createShop(ctx: Context & { user: { id: number } }, input:
   if (await findShopByOwner(db, ctx.user.id)) throw new DomainError('SHOP_EXISTS', 'You already have a shop.');
   let slug: string;
   if (input.slug) {
-    if (await slugExists(db, input.slug)) throw new DomainError('SLUG_TAKEN', 'That shop address is taken.', { field: 'slug' });
+    if (await slugExists(db, input.slug))
+      throw new DomainError('SLUG_TAKEN', 'That shop address is taken.', { field: 'slug' });
     slug = input.slug;
   } else {
     slug = await freeSlug(db, slugify(input.name));
@@ -76,7 +84,8 @@ export async function createShop(ctx: Context & { user: { id: number } }, input:
     await forgetSession(ctx.deps, ctx.sessionId);
     return toShopDto(row);
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new DomainError('SHOP_EXISTS', 'You already have a shop, or that address is taken.');
+    if ((err as { code?: string }).code === '23505')
+      throw new DomainError('SHOP_EXISTS', 'You already have a shop, or that address is taken.');
     throw err;
   }
 }
