@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { csrfGuard } from './http/csrf';
+import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import { createHttpContext } from './trpc/context';
 import { appRouter } from './trpc/root';
 
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
 
+  app.route('/', uploadsRoutes(deps));
   options.mount?.(app);
   return app;
 }

@@ -11,6 +11,8 @@ export interface AppConfig {
   searchCacheTtlSeconds: number;
   /** Index name used for products in Meilisearch (tests use their own). */
   productsIndex: string;
+  /** Root for runtime files outside the source tree (uploaded images live in `<dataDir>/uploads`). */
+  dataDir: string;
 }
 
 export interface AppDeps {

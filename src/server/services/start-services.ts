@@ -82,6 +82,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
         holdMinutes: env.HOLD_MINUTES,
         searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
         productsIndex: 'products',
+        dataDir: env.DATA_DIR,
         ...config,
       },
     };
