@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../logger';
 import type { StartedService } from './embedded-postgres';
 import { findFreePort, waitFor } from './free-port';
+import { killStale, writePid } from './pid-file';
 
 const SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
 
@@ -49,6 +50,8 @@ export async function startEmbeddedMeilisearch(
   }
   const digest = await sha256(bin);
   if (digest !== SHA256) throw new Error(`Meilisearch binary sha256 mismatch: ${digest}`);
+  const pidFile = join(dir, 'meilisearch.pid');
+  await killStale(pidFile);
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const proc = Bun.spawn(
@@ -74,6 +77,7 @@ export async function startEmbeddedMeilisearch(
     ],
     { stdout: 'ignore', stderr: 'pipe', cwd: dir },
   );
+  writePid(pidFile, proc.pid);
   await waitFor(async () => (await fetch(`${url}/health`)).ok, 30_000, 'Meilisearch');
   log.info({ service: 'meilisearch', port }, 'embedded Meilisearch ready');
   return {

@@ -5,12 +5,15 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '../logger';
 import type { StartedService } from './embedded-postgres';
 import { findFreePort, waitFor } from './free-port';
+import { killStale, writePid } from './pid-file';
 
 export async function startEmbeddedRedis(dataDir: string, log: Logger): Promise<StartedService | null> {
   const bin = Bun.which('redis-server') ?? (Bun.file('/usr/bin/redis-server').size ? '/usr/bin/redis-server' : null);
   if (!bin) return null;
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
+  const pidFile = join(dir, 'redis.pid');
+  await killStale(pidFile);
   const port = await findFreePort();
   const proc = Bun.spawn(
     [
@@ -30,6 +33,7 @@ export async function startEmbeddedRedis(dataDir: string, log: Logger): Promise<
     ],
     { stdout: 'ignore', stderr: 'ignore', cwd: dir },
   );
+  writePid(pidFile, proc.pid);
   const url = `redis://127.0.0.1:${port}`;
   await waitFor(
     async () => {

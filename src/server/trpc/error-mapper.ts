@@ -4,6 +4,8 @@ import { ZodError } from 'zod';
 import { DomainError, type DomainErrorPayload, domainErrorCodes } from '../../shared/errors';
 
 export function toTRPCError(err: unknown): TRPCError | null {
+  if (err instanceof ZodError)
+    return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(err), cause: err });
   if (err instanceof DomainError) {
     return new TRPCError({ code: domainErrorCodes[err.code] as TRPCError['code'], message: err.message, cause: err });
   }

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'bun:test';
+import { rejection } from '../../test/expect-error';
+import { anonymousCaller, createSeller, createUser, defaultPolicy, unique } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+
+describe('shops', () => {
+  test('a user opens one shop; it is public by slug and mine() returns it', async () => {
+    const user = await createUser();
+    const name = `Ember & Oak ${unique('n')}`;
+    const shop = await user.caller.shops.create({
+      name,
+      tagline: 'Hand-turned bowls',
+      shippingPolicy: { flatRateCents: 450, freeOverCents: 6000, processingDays: 3 },
+    });
+    expect(shop.slug).toMatch(/^ember-oak-/);
+    expect(shop.shippingPolicy).toEqual({ flatRateCents: 450, freeOverCents: 6000, processingDays: 3 });
+    const { caller } = anonymousCaller();
+    const publicView = await caller.shops.bySlug({ slug: shop.slug });
+    expect(publicView.name).toBe(name);
+    expect(publicView).not.toHaveProperty('ownerId');
+    expect((await user.caller.shops.mine())?.id).toBe(shop.id);
+    const second = await rejection(user.caller.shops.create({ name: 'Another', shippingPolicy: defaultPolicy }));
+    expect(second.code).toBe('CONFLICT');
+  });
+
+  test('only the owner can update a shop', async () => {
+    const owner = await createSeller();
+    const other = await createSeller();
+    const err = await rejection(other.caller.shops.update({ shopId: owner.shopId, name: 'Hijacked' }));
+    expect(err.code).toBe('FORBIDDEN');
+    const row = await testDeps()
+      .db.selectFrom('shops')
+      .select('name')
+      .where('id', '=', owner.shopId)
+      .executeTakeFirstOrThrow();
+    expect(row.name).not.toBe('Hijacked');
+    const updated = await owner.caller.shops.update({ shopId: owner.shopId, tagline: 'Now with free shipping' });
+    expect(updated.tagline).toBe('Now with free shipping');
+  });
+
+  test('taken slugs, bad policies and anonymous callers are refused', async () => {
+    const owner = await createSeller();
+    const user = await createUser();
+    const taken = await rejection(
+      user.caller.shops.create({ name: 'Copycat', slug: owner.shop.slug, shippingPolicy: defaultPolicy }),
+    );
+    expect(taken.code).toBe('CONFLICT');
+    const negative = await rejection(
+      user.caller.shops.create({
+        name: 'Neg',
+        shippingPolicy: { flatRateCents: -1, freeOverCents: null, processingDays: 1 },
+      }),
+    );
+    expect(negative.code).toBe('BAD_REQUEST');
+    expect(negative.message).toContain('shippingPolicy.flatRateCents');
+    const { caller } = anonymousCaller();
+    const anon = await rejection(caller.shops.create({ name: 'Anon', shippingPolicy: defaultPolicy }));
+    expect(anon.code).toBe('UNAUTHORIZED');
+    expect(await user.caller.shops.mine()).toBeNull();
+    const missing = await rejection(caller.shops.bySlug({ slug: 'no-such-shop-anywhere' }));
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+});
