@@ -32,6 +32,8 @@ export async function startEmbeddedMeilisearch(
   dataDir: string,
   masterKey: string,
   log: Logger,
+  /** Fixed port, e.g. to restart on the same address (fault tests). */
+  preferredPort?: number,
 ): Promise<StartedService | null> {
   const source = locateBinary();
   if (!source || process.platform !== 'linux' || process.arch !== 'x64') {
@@ -52,7 +54,7 @@ export async function startEmbeddedMeilisearch(
   if (digest !== SHA256) throw new Error(`Meilisearch binary sha256 mismatch: ${digest}`);
   const pidFile = join(dir, 'meilisearch.pid');
   await killStale(pidFile);
-  const port = await findFreePort();
+  const port = preferredPort ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const proc = Bun.spawn(
     [

@@ -89,13 +89,18 @@ async function stopStale(dataDir: string) {
   }
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<StartedService> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+  /** Fixed port, e.g. to restart on the same address (fault tests). */
+  preferredPort?: number,
+): Promise<StartedService> {
   hydrateSymlinks();
   const dir = resolve(dataDir, 'postgres');
   const initialised = existsSync(join(dir, 'PG_VERSION'));
   if (!initialised) prepareDataDir(dir);
   else await stopStale(dir);
-  const port = await findFreePort();
+  const port = preferredPort ?? (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,

@@ -7,14 +7,19 @@ import type { StartedService } from './embedded-postgres';
 import { findFreePort, waitFor } from './free-port';
 import { killStale, writePid } from './pid-file';
 
-export async function startEmbeddedRedis(dataDir: string, log: Logger): Promise<StartedService | null> {
+export async function startEmbeddedRedis(
+  dataDir: string,
+  log: Logger,
+  /** Fixed port, e.g. to restart on the same address (fault tests). */
+  preferredPort?: number,
+): Promise<StartedService | null> {
   const bin = Bun.which('redis-server') ?? (Bun.file('/usr/bin/redis-server').size ? '/usr/bin/redis-server' : null);
   if (!bin) return null;
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const pidFile = join(dir, 'redis.pid');
   await killStale(pidFile);
-  const port = await findFreePort();
+  const port = preferredPort ?? (await findFreePort());
   const proc = Bun.spawn(
     [
       bin,
