@@ -13,6 +13,8 @@ export interface AppConfig {
   productsIndex: string;
   /** Root for runtime files outside the source tree (uploaded images live in `<dataDir>/uploads`). */
   dataDir: string;
+  /** Keys the HMAC under which session tokens are stored, so a database leak holds no live sessions. */
+  sessionSecret: string;
 }
 
 export interface AppDeps {

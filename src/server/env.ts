@@ -34,7 +34,12 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema
+    .refine((e) => e.NODE_ENV !== 'production' || !!e.SESSION_SECRET, {
+      message: 'SESSION_SECRET (≥ 32 chars) is required when NODE_ENV=production',
+      path: ['SESSION_SECRET'],
+    })
+    .safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);

@@ -83,6 +83,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
         searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
         productsIndex: 'products',
         dataDir: env.DATA_DIR,
+        sessionSecret: env.SESSION_SECRET ?? secrets.sessionSecret,
         ...config,
       },
     };

@@ -9,6 +9,11 @@ export const SESSION_DAYS = 30;
 const CACHE_SECONDS = 300;
 const cacheKey = (id: string) => `sess:${id}`;
 
+/** The database and cache key a session token is stored under: HMAC-SHA256(secret, token). */
+export function sessionKey(deps: AppDeps, token: string): string {
+  return new Bun.CryptoHasher('sha256', deps.config.sessionSecret).update(token).digest('base64url');
+}
+
 export function newSessionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return Buffer.from(bytes).toString('base64url');
@@ -17,29 +22,31 @@ export function newSessionId(): string {
 export async function createSession(deps: AppDeps, userId: number): Promise<{ id: string; expiresAt: Date }> {
   const id = newSessionId();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await insertSession(deps.db, { id, user_id: userId, expires_at: expiresAt });
+  await insertSession(deps.db, { id: sessionKey(deps, id), user_id: userId, expires_at: expiresAt });
   return { id, expiresAt };
 }
 
 export async function resolveSession(deps: AppDeps, sessionId: string): Promise<SessionUser | null> {
   if (sessionId.length > 100) return null;
-  const cached = await deps.store.get(cacheKey(sessionId));
+  const key = sessionKey(deps, sessionId);
+  const cached = await deps.store.get(cacheKey(key));
   if (cached) return JSON.parse(cached) as SessionUser;
-  const row = await findSessionUser(deps.db, sessionId);
+  const row = await findSessionUser(deps.db, key);
   if (!row || row.expires_at.getTime() < Date.now()) return null;
   const user: SessionUser = { id: row.id, email: row.email, name: row.name, shopId: row.shopId ?? null };
-  await deps.store.set(cacheKey(sessionId), JSON.stringify(user), CACHE_SECONDS);
+  await deps.store.set(cacheKey(key), JSON.stringify(user), CACHE_SECONDS);
   return user;
 }
 
 export async function destroySession(deps: AppDeps, sessionId: string) {
-  await deleteSession(deps.db, sessionId);
-  await deps.store.del(cacheKey(sessionId));
+  const key = sessionKey(deps, sessionId);
+  await deleteSession(deps.db, key);
+  await deps.store.del(cacheKey(key));
 }
 
 /** Drop the cached copy after the user's shop changes (shopId is part of the session user). */
 export async function forgetSession(deps: AppDeps, sessionId: string | null) {
-  if (sessionId) await deps.store.del(cacheKey(sessionId));
+  if (sessionId) await deps.store.del(cacheKey(sessionKey(deps, sessionId)));
 }
 
 export function sessionCookie(id: string, expiresAt: Date, secure: boolean): string {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createUser, TEST_PASSWORD, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { sessionKey } from './auth.session';
 
 describe('auth', () => {
   test('register sets an HttpOnly session cookie and me() returns the user', async () => {
@@ -68,9 +69,20 @@ describe('auth', () => {
     const old = await testDeps()
       .db.selectFrom('sessions')
       .select('id')
-      .where('id', '=', user.sessionId)
+      .where('id', '=', sessionKey(testDeps(), user.sessionId))
       .executeTakeFirst();
     expect(old).toBeUndefined();
+  });
+
+  test('the database stores only an HMAC of the session token, never the token', async () => {
+    const user = await createUser();
+    const raw = await testDeps()
+      .db.selectFrom('sessions')
+      .select('id')
+      .where('id', '=', user.sessionId)
+      .executeTakeFirst();
+    expect(raw).toBeUndefined();
+    expect((await user.caller.auth.me()).user?.id).toBe(user.id);
   });
 
   test('logout ends the session', async () => {
@@ -79,7 +91,7 @@ describe('auth', () => {
     const row = await testDeps()
       .db.selectFrom('sessions')
       .select('id')
-      .where('id', '=', user.sessionId)
+      .where('id', '=', sessionKey(testDeps(), user.sessionId))
       .executeTakeFirst();
     expect(row).toBeUndefined();
     expect(user.ctx.resHeaders.get('set-cookie')).toContain('Max-Age=0');
