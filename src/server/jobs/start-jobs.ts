@@ -1,13 +1,14 @@
 // Starts the background jobs that run in the app process (each is safe with several instances).
 import type { AppDeps } from '../deps';
+import { startTrendingRefresh } from './trending-refresh';
 
 export interface Job {
   name: string;
   stop(): Promise<void>;
 }
 
-export function startJobs(_deps: AppDeps): Job[] {
-  return [];
+export function startJobs(deps: AppDeps): Job[] {
+  return [startTrendingRefresh(deps)];
 }
 
 export async function stopJobs(jobs: Job[]) {

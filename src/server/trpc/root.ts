@@ -1,6 +1,11 @@
 // The root router: a table of contents of every domain.
 import { authRouter } from '../modules/auth/auth.router';
 import { catalogRouter } from '../modules/catalog/catalog.router';
+import { favoritesRouter } from '../modules/favorites/favorites.router';
+import { feedRouter } from '../modules/feed/feed.router';
+import { inventoryRouter } from '../modules/realtime/realtime.router';
+import { reviewsRouter } from '../modules/reviews/reviews.router';
+import { sellerRouter } from '../modules/seller/seller.router';
 import { shopsRouter } from '../modules/shops/shops.router';
 import { router } from './trpc';
 
@@ -8,6 +13,11 @@ export const appRouter = router({
   auth: authRouter,
   shops: shopsRouter,
   catalog: catalogRouter,
+  favorites: favoritesRouter,
+  feed: feedRouter,
+  reviews: reviewsRouter,
+  inventory: inventoryRouter,
+  seller: sellerRouter,
 });
 
 export type AppRouter = typeof appRouter;

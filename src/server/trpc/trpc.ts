@@ -6,6 +6,12 @@ import { errorData, toTRPCError } from './error-mapper';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  // Subscriptions (inventory.watch) over SSE: a ping comment keeps proxies and Bun's idle
+  // timeout from closing a quiet stream; the client reconnects if pings stop arriving.
+  sse: {
+    ping: { enabled: true, intervalMs: 5_000 },
+    client: { reconnectAfterInactivityMs: 15_000 },
+  },
   errorFormatter({ shape, error }) {
     const data = errorData(error);
     const hidden = error.code === 'INTERNAL_SERVER_ERROR';

@@ -5,6 +5,7 @@ import {
   updateProductInput,
 } from '../../../shared/schemas/catalog';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
+import { recordViewInBackground } from '../feed/record-view';
 import {
   archiveProduct,
   categoryTree,
@@ -25,7 +26,11 @@ export const catalogRouter = router({
   archiveProduct: authedProcedure
     .input(productIdInput)
     .mutation(({ ctx, input }) => archiveProduct(ctx.deps.db, ctx.user, input.productId)),
-  product: publicProcedure.input(productIdInput).query(({ ctx, input }) => getProduct(ctx.deps.db, input.productId)),
+  product: publicProcedure.input(productIdInput).query(async ({ ctx, input }) => {
+    const product = await getProduct(ctx.deps.db, input.productId);
+    if (ctx.user) recordViewInBackground(ctx.deps, ctx.user.id, input.productId);
+    return product;
+  }),
   shopProducts: publicProcedure
     .input(shopProductsInput)
     .query(({ ctx, input }) => shopProducts(ctx.deps.db, input.shopId, input.cursor, input.limit)),

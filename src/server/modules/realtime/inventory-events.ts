@@ -14,7 +14,11 @@ export async function publishAvailability(deps: AppDeps, productIds: readonly nu
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return;
   try {
-    const rows = await deps.db.selectFrom('products').select(['id', 'quantity', 'reserved', 'status']).where('id', 'in', ids).execute();
+    const rows = await deps.db
+      .selectFrom('products')
+      .select(['id', 'quantity', 'reserved', 'status'])
+      .where('id', 'in', ids)
+      .execute();
     const events: AvailabilityEvent[] = rows.map((r) => ({
       productId: r.id,
       available: r.status === 'active' ? Math.max(0, r.quantity - r.reserved) : 0,

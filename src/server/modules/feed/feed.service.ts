@@ -1,0 +1,259 @@
+// The home feed and "also bought". Personal sections come from a shopper's own signals
+// (favourites, purchases, views); without enough of them the feed shows what is trending.
+// Each section says why it is there, and no product appears in two sections.
+import { DomainError } from '../../../shared/errors';
+import { formatCents } from '../../../shared/money';
+import type { ProductCard } from '../../../shared/schemas/catalog';
+import type { AlsoBoughtDto, FeedHomeDto, FeedSection } from '../../../shared/schemas/feed';
+import type { DbOrTx } from '../../db/kysely';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../auth/auth.session';
+import { toProductCard } from '../catalog/catalog.mapper';
+import {
+  type CandidateFilter,
+  cardsByIds,
+  categoryName,
+  coPurchasedProductIds,
+  findSeedProduct,
+  newestProducts,
+  newFromFollowedShops,
+  productsInCategory,
+  recentFavorites,
+  recentPurchases,
+  type Seed,
+  similarProducts,
+  trendingProducts,
+} from './feed.repository';
+import { readHomeFeed, writeHomeFeed } from './feed-cache';
+import { recentViews } from './product-views.repository';
+
+const SECTION_SIZE = 8;
+const TRENDING_SIZE = 12;
+const NEW_LISTING_DAYS = 30;
+/** A favourite or purchase counts this much; each recently viewed product counts 1. */
+const STRONG_SIGNAL_WEIGHT = 3;
+const PERSONAL_THRESHOLD = 3;
+
+interface SignalProduct {
+  id: number;
+  title: string;
+  status: 'active' | 'archived';
+  category_id: number;
+  tags: string[];
+  materials: string[];
+  price_cents: number;
+}
+
+interface Signals {
+  favorites: SignalProduct[];
+  purchases: SignalProduct[];
+  views: (Omit<SignalProduct, 'status'> & { view_count: number })[];
+}
+
+function seedOf(p: Omit<SignalProduct, 'status' | 'id' | 'title'>): Seed {
+  return { categoryId: p.category_id, tags: p.tags, materials: p.materials, priceCents: p.price_cents };
+}
+
+async function loadSignals(db: DbOrTx, userId: number): Promise<Signals> {
+  return {
+    favorites: await recentFavorites(db, userId, 200),
+    purchases: await recentPurchases(db, userId, 100),
+    views: await recentViews(db, userId, 50),
+  };
+}
+
+function signalStrength(s: Signals): number {
+  return STRONG_SIGNAL_WEIGHT * (s.favorites.length + s.purchases.length) + s.views.length;
+}
+
+/** The category with the most weight across signals, and the user's usual price band in it. */
+function tasteProfile(s: Signals): { categoryId: number; band: { lo: number; hi: number } } | null {
+  const weights = new Map<number, number>();
+  const prices: { price: number; weight: number }[] = [];
+  const add = (p: { category_id: number; price_cents: number }, weight: number) => {
+    weights.set(p.category_id, (weights.get(p.category_id) ?? 0) + weight);
+    prices.push({ price: p.price_cents, weight });
+  };
+  for (const p of s.favorites) add(p, STRONG_SIGNAL_WEIGHT);
+  for (const p of s.purchases) add(p, STRONG_SIGNAL_WEIGHT);
+  for (const p of s.views) add(p, Math.min(p.view_count, 2));
+  const top = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  if (!top) return null;
+  return { categoryId: top[0], band: priceBand(prices) };
+}
+
+/** Weighted 20th–80th percentile of the prices, widened so a band of one price still has room. */
+function priceBand(prices: { price: number; weight: number }[]): { lo: number; hi: number } {
+  const sorted = [...prices].sort((a, b) => a.price - b.price);
+  const total = sorted.reduce((sum, p) => sum + p.weight, 0);
+  const at = (q: number) => {
+    let acc = 0;
+    for (const p of sorted) {
+      acc += p.weight;
+      if (acc >= q * total) return p.price;
+    }
+    return sorted.at(-1)?.price ?? 0;
+  };
+  return { lo: Math.floor(at(0.2) * 0.6), hi: Math.ceil(at(0.8) * 1.6) };
+}
+
+class SectionBuilder {
+  readonly sections: FeedSection[] = [];
+  private readonly shown = new Set<number>();
+
+  constructor(
+    private readonly hidden: number[],
+    private readonly excludeShopId: number | null,
+  ) {}
+
+  filter(limit = SECTION_SIZE): CandidateFilter {
+    return { excludeIds: [...this.hidden, ...this.shown], excludeShopId: this.excludeShopId, limit };
+  }
+
+  add(section: Omit<FeedSection, 'products'>, cards: ProductCard[]) {
+    const fresh = cards.filter((c) => !this.shown.has(c.id));
+    if (fresh.length === 0) return;
+    for (const c of fresh) this.shown.add(c.id);
+    this.sections.push({ ...section, products: fresh });
+  }
+}
+
+async function personalSections(deps: AppDeps, user: SessionUser, signals: Signals): Promise<FeedSection[]> {
+  const db = deps.db;
+  // Personal sections never suggest what the shopper already favourited or bought.
+  const hidden = [...new Set([...signals.favorites, ...signals.purchases].map((p) => p.id))];
+  const b = new SectionBuilder(hidden, user.shopId);
+
+  const seeds = signals.favorites.filter((p) => p.status === 'active').slice(0, 2);
+  for (const seed of seeds) {
+    const rows = await similarProducts(db, seedOf(seed), b.filter());
+    b.add(
+      {
+        key: `because-favorited:${seed.id}`,
+        kind: 'because-favorited',
+        title: `Because you favourited ${seed.title}`,
+        reason: 'Similar in category, materials and price to something you saved.',
+      },
+      rows.map(toProductCard),
+    );
+  }
+  const bought = seeds.length === 0 ? signals.purchases[0] : undefined;
+  if (bought) {
+    const rows = await similarProducts(db, seedOf(bought), b.filter());
+    b.add(
+      {
+        key: `because-bought:${bought.id}`,
+        kind: 'because-bought',
+        title: `Because you bought ${bought.title}`,
+        reason: 'Similar in category, materials and price to something you ordered.',
+      },
+      rows.map(toProductCard),
+    );
+  }
+
+  const taste = tasteProfile(signals);
+  const category = taste ? await categoryName(db, taste.categoryId) : undefined;
+  if (taste && category) {
+    const rows = await productsInCategory(db, taste.categoryId, taste.band, b.filter());
+    b.add(
+      {
+        key: `more-in-category:${category.slug}`,
+        kind: 'more-in-category',
+        title: `More in ${category.name}`,
+        reason: `You often look at ${category.name}; these are in your usual ${formatCents(taste.band.lo)}–${formatCents(taste.band.hi)} range.`,
+      },
+      rows.map(toProductCard),
+    );
+  }
+
+  const fromShops = await newFromFollowedShops(db, user.id, NEW_LISTING_DAYS, b.filter());
+  b.add(
+    {
+      key: 'new-from-shops',
+      kind: 'new-from-shops',
+      title: 'New from shops you follow',
+      reason: `Listed in the last ${NEW_LISTING_DAYS} days by shops you favourited.`,
+    },
+    fromShops.map(toProductCard),
+  );
+
+  if (b.sections.length === 0) return [];
+  // Keep the page full: what is popular right now, minus anything already shown.
+  b.add(trendingSection(), (await trendingProducts(db, b.filter(TRENDING_SIZE))).map(toProductCard));
+  return b.sections;
+}
+
+function trendingSection(): Omit<FeedSection, 'products'> {
+  return {
+    key: 'trending',
+    kind: 'trending',
+    title: 'Trending now',
+    reason: 'Popular on Hearth in the last few days: recent sales, favourites and views.',
+  };
+}
+
+async function coldStartSections(deps: AppDeps, user: SessionUser | null): Promise<FeedSection[]> {
+  const b = new SectionBuilder([], user?.shopId ?? null);
+  b.add(trendingSection(), (await trendingProducts(deps.db, b.filter(TRENDING_SIZE))).map(toProductCard));
+  if (b.sections.length === 0) {
+    // A brand-new marketplace has no trend yet: show what just arrived instead.
+    b.add(
+      { key: 'fresh', kind: 'fresh', title: 'Fresh from the workshop', reason: 'The newest listings on Hearth.' },
+      (await newestProducts(deps.db, b.filter(TRENDING_SIZE))).map(toProductCard),
+    );
+  }
+  return b.sections;
+}
+
+export async function homeFeed(deps: AppDeps, user: SessionUser | null): Promise<FeedHomeDto> {
+  const userId = user?.id ?? null;
+  const cached = await readHomeFeed(deps, userId);
+  if (cached) return cached;
+  let feed: FeedHomeDto | null = null;
+  if (user) {
+    const signals = await loadSignals(deps.db, user.id);
+    if (signalStrength(signals) >= PERSONAL_THRESHOLD) {
+      const sections = await personalSections(deps, user, signals);
+      if (sections.length > 0) feed = { personal: true, sections };
+    }
+  }
+  feed ??= { personal: false, sections: await coldStartSections(deps, user) };
+  await writeHomeFeed(deps, userId, feed);
+  return feed;
+}
+
+const MIN_CO_PURCHASES = 4;
+
+export async function alsoBought(
+  deps: AppDeps,
+  viewer: SessionUser | null,
+  productId: number,
+  limit = SECTION_SIZE,
+): Promise<AlsoBoughtDto> {
+  const product = await findSeedProduct(deps.db, productId);
+  if (!product) throw new DomainError('NOT_FOUND', 'Listing not found.');
+  const filter: CandidateFilter = { excludeIds: [productId], excludeShopId: null, limit };
+  const ranked = await coPurchasedProductIds(deps.db, productId, viewer?.id ?? null, limit * 3);
+  const rank = new Map(ranked.map((r, i) => [r.product_id, i]));
+  const cards = (
+    await cardsByIds(
+      deps.db,
+      ranked.map((r) => r.product_id),
+      filter,
+    )
+  )
+    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+    .slice(0, limit)
+    .map(toProductCard);
+  if (cards.length >= Math.min(MIN_CO_PURCHASES, limit)) return { products: cards, source: 'co-purchase' };
+
+  const similar = await similarProducts(deps.db, seedOf(product), {
+    ...filter,
+    excludeIds: [productId, ...cards.map((c) => c.id)],
+    limit: limit - cards.length,
+  });
+  return {
+    products: [...cards, ...similar.map(toProductCard)],
+    source: cards.length === 0 ? 'similar' : 'mixed',
+  };
+}

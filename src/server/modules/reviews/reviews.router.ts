@@ -1,0 +1,19 @@
+import {
+  createReviewInput,
+  productReviewsInput,
+  replyToReviewInput,
+  shopReviewsInput,
+} from '../../../shared/schemas/reviews';
+import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
+import { createReview, productReviews, replyToReview, shopReviews } from './reviews.service';
+
+export const reviewsRouter = router({
+  create: authedProcedure
+    .input(createReviewInput)
+    .mutation(({ ctx, input }) => createReview(ctx.deps, ctx.user, input)),
+  forProduct: publicProcedure.input(productReviewsInput).query(({ ctx, input }) => productReviews(ctx.deps, input)),
+  forShop: publicProcedure.input(shopReviewsInput).query(({ ctx, input }) => shopReviews(ctx.deps, input)),
+  reply: authedProcedure
+    .input(replyToReviewInput)
+    .mutation(({ ctx, input }) => replyToReview(ctx.deps, ctx.user, input)),
+});

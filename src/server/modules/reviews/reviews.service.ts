@@ -1,0 +1,130 @@
+// Reviews: a buyer reviews each delivered order line once; the seller may answer once.
+// The review and the product and shop aggregates commit together.
+import { DomainError } from '../../../shared/errors';
+import type {
+  CreateReviewInput,
+  ProductReviewsInput,
+  ReplyToReviewInput,
+  ReviewDto,
+  ReviewPage,
+  ShopReviewsInput,
+} from '../../../shared/schemas/reviews';
+import { inTransaction } from '../../db/transaction';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../auth/auth.session';
+import {
+  enqueueShopProductsForSearch,
+  findOrderLineForReview,
+  findReview,
+  findReviewShopOwner,
+  insertReview,
+  listReviews,
+  lockProductForRating,
+  lockShopForRating,
+  productRatingSummary,
+  type ReviewRow,
+  refreshProductRating,
+  refreshShopRating,
+  setReplyOnce,
+  shopRatingSummary,
+} from './reviews.repository';
+
+const PAGE_SIZE = 20;
+
+/** Reviews are public: show a first name and an initial, never the full name. */
+function publicName(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0] ?? 'A shopper';
+  const last = parts.length > 1 ? ` ${parts.at(-1)?.[0]?.toUpperCase()}.` : '';
+  return `${first}${last}`;
+}
+
+function toReviewDto(row: ReviewRow): ReviewDto {
+  return {
+    id: row.id,
+    productId: row.product_id,
+    productTitle: row.product_title,
+    shopId: row.shop_id,
+    rating: row.rating,
+    text: row.text,
+    authorName: publicName(row.author_name),
+    createdAt: row.created_at.toISOString(),
+    reply: row.reply && row.replied_at ? { text: row.reply, repliedAt: row.replied_at.toISOString() } : null,
+  };
+}
+
+export async function createReview(deps: AppDeps, user: SessionUser, input: CreateReviewInput): Promise<ReviewDto> {
+  const reviewId = await inTransaction(deps.db, async (tx) => {
+    const lines = await findOrderLineForReview(tx, input.orderId, input.productId);
+    const order = lines[0];
+    if (!order) throw new DomainError('NOT_FOUND', 'Order not found.');
+    if (order.buyer_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only review your own purchases.');
+    if (order.order_item_id === null) throw new DomainError('BAD_REQUEST', 'That item is not part of this order.');
+    if (order.status !== 'delivered')
+      throw new DomainError('PRECONDITION_FAILED', 'You can review an item once its order has been delivered.', {
+        orderStatus: order.status,
+      });
+    const line = lines.find((l) => l.review_id === null);
+    if (!line?.order_item_id) throw new DomainError('CONFLICT', 'You have already reviewed this item from this order.');
+
+    const product = await lockProductForRating(tx, input.productId);
+    if (!product) throw new DomainError('NOT_FOUND', 'Listing not found.');
+    const shop = await lockShopForRating(tx, order.shop_id);
+    const { id } = await insertReview(tx, {
+      order_item_id: line.order_item_id,
+      product_id: input.productId,
+      shop_id: order.shop_id,
+      user_id: user.id,
+      rating: input.rating,
+      text: input.text,
+    }).catch((err: unknown) => {
+      if ((err as { code?: string }).code === '23505')
+        throw new DomainError('CONFLICT', 'You have already reviewed this item from this order.');
+      throw err;
+    });
+    await refreshProductRating(tx, input.productId);
+    const after = await refreshShopRating(tx, order.shop_id);
+    if (after.rating !== shop.rating) await enqueueShopProductsForSearch(tx, order.shop_id);
+    return id;
+  });
+  const row = await findReview(deps.db, reviewId);
+  if (!row) throw new DomainError('NOT_FOUND', 'Review not found.');
+  return toReviewDto(row);
+}
+
+export async function productReviews(deps: AppDeps, input: ProductReviewsInput): Promise<ReviewPage> {
+  const summary = await productRatingSummary(deps.db, input.productId);
+  if (!summary) throw new DomainError('NOT_FOUND', 'Listing not found.');
+  const limit = input.limit ?? PAGE_SIZE;
+  const rows = await listReviews(deps.db, { productId: input.productId }, input.cursor, limit);
+  return page(rows, limit, summary);
+}
+
+export async function shopReviews(deps: AppDeps, input: ShopReviewsInput): Promise<ReviewPage> {
+  const summary = await shopRatingSummary(deps.db, input.shopId);
+  if (!summary) throw new DomainError('NOT_FOUND', 'Shop not found.');
+  const limit = input.limit ?? PAGE_SIZE;
+  const rows = await listReviews(deps.db, { shopId: input.shopId }, input.cursor, limit);
+  return page(rows, limit, summary);
+}
+
+function page(rows: ReviewRow[], limit: number, summary: { rating: number; review_count: number }): ReviewPage {
+  const items = rows.slice(0, limit);
+  return {
+    items: items.map(toReviewDto),
+    nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null,
+    rating: summary.rating,
+    reviewCount: summary.review_count,
+  };
+}
+
+export async function replyToReview(deps: AppDeps, user: SessionUser, input: ReplyToReviewInput): Promise<ReviewDto> {
+  const review = await findReviewShopOwner(deps.db, input.reviewId);
+  if (!review) throw new DomainError('NOT_FOUND', 'Review not found.');
+  if (review.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'Only the shop that sold the item can reply.');
+  if (!(await setReplyOnce(deps.db, input.reviewId, input.text)))
+    throw new DomainError('CONFLICT', 'This review already has a reply.');
+  const row = await findReview(deps.db, input.reviewId);
+  if (!row) throw new DomainError('NOT_FOUND', 'Review not found.');
+  return toReviewDto(row);
+}

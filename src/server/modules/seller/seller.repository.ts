@@ -1,0 +1,94 @@
+// Read-only aggregates for the seller dashboard, one query per panel, all scoped to one shop.
+// Days are UTC calendar days; cancelled orders never count as revenue.
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/kysely';
+
+export async function revenueByDay(db: DbOrTx, shopId: number, days: number) {
+  const { rows } = await sql<{ day: string; revenue_cents: number; orders: number }>`
+    with window_days as (
+      select generate_series(
+        (now() at time zone 'UTC')::date - (${days}::int - 1),
+        (now() at time zone 'UTC')::date,
+        interval '1 day'
+      )::date as day
+    )
+    select to_char(d.day, 'YYYY-MM-DD') as day,
+           coalesce(sum(o.subtotal_cents + o.shipping_cents), 0)::bigint as revenue_cents,
+           count(o.id)::int as orders
+    from window_days d
+    left join orders o
+      on o.shop_id = ${shopId}
+     and o.status <> 'cancelled'
+     and o.created_at >= d.day::timestamp at time zone 'UTC'
+     and o.created_at < (d.day + 1)::timestamp at time zone 'UTC'
+    group by d.day
+    order by d.day`.execute(db);
+  return rows;
+}
+
+function windowStart(days: number) {
+  return sql<Date>`((now() at time zone 'UTC')::date - (${days}::int - 1))::timestamp at time zone 'UTC'`;
+}
+
+export function ordersByStatus(db: DbOrTx, shopId: number, days: number) {
+  return db
+    .selectFrom('orders')
+    .select(['status', sql<number>`count(*)::int`.as('n')])
+    .where('shop_id', '=', shopId)
+    .where('created_at', '>=', windowStart(days))
+    .groupBy('status')
+    .execute();
+}
+
+export async function openOrderCount(db: DbOrTx, shopId: number): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('shop_id', '=', shopId)
+    .where('status', 'in', ['paid', 'processing'])
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export function topProducts(db: DbOrTx, shopId: number, days: number, limit: number) {
+  return db
+    .selectFrom('order_items as oi')
+    .innerJoin('orders as o', 'o.id', 'oi.order_id')
+    .innerJoin('products as p', 'p.id', 'oi.product_id')
+    .select([
+      'oi.product_id',
+      'p.title',
+      sql<number>`sum(oi.quantity)::int`.as('units'),
+      sql<number>`sum(oi.quantity * oi.price_cents)::bigint`.as('revenue_cents'),
+    ])
+    .where('o.shop_id', '=', shopId)
+    .where('o.status', '<>', 'cancelled')
+    .where('o.created_at', '>=', windowStart(days))
+    .groupBy(['oi.product_id', 'p.title'])
+    .orderBy('revenue_cents', 'desc')
+    .orderBy('units', 'desc')
+    .orderBy('oi.product_id')
+    .limit(limit)
+    .execute();
+}
+
+export function lowStockListings(db: DbOrTx, shopId: number, threshold: number, limit: number) {
+  return db
+    .selectFrom('products')
+    .select(['id', 'title', 'quantity', 'reserved'])
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'active')
+    .where(sql<number>`quantity - reserved`, '<=', threshold)
+    .orderBy(sql`quantity - reserved`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export function shopStats(db: DbOrTx, shopId: number) {
+  return db
+    .selectFrom('shops')
+    .select(['id', 'owner_id', 'rating', 'review_count', 'favorite_count', 'sales_count'])
+    .where('id', '=', shopId)
+    .executeTakeFirst();
+}

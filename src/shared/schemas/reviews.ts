@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { cursorSchema, idSchema, limitSchema } from './common';
+
+export const REVIEW_TEXT_MAX = 2000;
+
+export const createReviewInput = z.object({
+  orderId: idSchema,
+  productId: idSchema,
+  rating: z
+    .number()
+    .int('Rating must be a whole number of stars')
+    .min(1, 'Rating is 1 to 5')
+    .max(5, 'Rating is 1 to 5'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write a few words about the item')
+    .max(REVIEW_TEXT_MAX, `Reviews are at most ${REVIEW_TEXT_MAX} characters`),
+});
+export type CreateReviewInput = z.infer<typeof createReviewInput>;
+
+export const productReviewsInput = z.object({ productId: idSchema, cursor: cursorSchema, limit: limitSchema });
+export type ProductReviewsInput = z.infer<typeof productReviewsInput>;
+
+export const shopReviewsInput = z.object({ shopId: idSchema, cursor: cursorSchema, limit: limitSchema });
+export type ShopReviewsInput = z.infer<typeof shopReviewsInput>;
+
+export const replyToReviewInput = z.object({
+  reviewId: idSchema,
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write a reply')
+    .max(REVIEW_TEXT_MAX, `Replies are at most ${REVIEW_TEXT_MAX} characters`),
+});
+export type ReplyToReviewInput = z.infer<typeof replyToReviewInput>;
+
+export interface ReviewDto {
+  id: number;
+  productId: number;
+  productTitle: string;
+  shopId: number;
+  rating: number;
+  text: string;
+  /** First name and initial only: reviews are public. */
+  authorName: string;
+  createdAt: string;
+  reply: { text: string; repliedAt: string } | null;
+}
+
+export interface ReviewPage {
+  items: ReviewDto[];
+  nextCursor: number | null;
+  rating: number;
+  reviewCount: number;
+}
