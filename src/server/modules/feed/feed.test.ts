@@ -1,0 +1,264 @@
+import { describe, expect, test } from 'bun:test';
+import { TRPCError } from '@trpc/server';
+import type { FeedHomeDto } from '../../../shared/schemas/feed';
+import { refreshTrending } from '../../jobs/trending-refresh';
+import { anonymousCaller, createProduct, createSeller, createUser, unique } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+import { createOrderFixture } from '../reviews/test-orders';
+import { VIEW_HISTORY_PER_USER } from './product-views.repository';
+import { tryTrendingLock } from './trending.repository';
+
+async function rejection(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const allIds = (feed: FeedHomeDto) => feed.sections.flatMap((s) => s.products.map((p) => p.id));
+
+const ceramic = { categorySlug: 'mugs', materials: ['ceramic', 'stoneware'], tags: ['mug', 'handmade'] };
+const jewellery = {
+  categorySlug: 'necklaces',
+  materials: ['silver'],
+  tags: ['pendant'],
+  description: 'Sterling silver pendant',
+};
+
+describe('feed.home', () => {
+  test('a shopper who favourites ceramics sees ceramics, saying why, and not the favourite itself', async () => {
+    const potter = await createSeller();
+    const jeweller = await createSeller();
+    const favourite = await createProduct(potter, { ...ceramic, title: `Speckled mug ${unique()}` });
+    const similar = await Promise.all(
+      [2400, 3000, 3600].map((priceCents) => createProduct(potter, { ...ceramic, priceCents })),
+    );
+    const necklaces = await Promise.all([1, 2].map(() => createProduct(jeweller, { ...jewellery, priceCents: 2800 })));
+
+    const shopper = await createUser();
+    await shopper.caller.favorites.toggleProduct({ productId: favourite.id });
+    const feed = await shopper.caller.feed.home();
+
+    expect(feed.personal).toBe(true);
+    const because = feed.sections.find((s) => s.key === `because-favorited:${favourite.id}`);
+    expect(because?.title).toBe(`Because you favourited ${favourite.title}`);
+    expect(because?.reason.length).toBeGreaterThan(10);
+    const shown = because?.products.map((p) => p.id) ?? [];
+    for (const p of similar) expect(shown).toContain(p.id);
+    expect(shown).not.toContain(favourite.id);
+    for (const n of necklaces) expect(shown).not.toContain(n.id);
+    expect(allIds(feed)).not.toContain(favourite.id);
+    for (const section of feed.sections) expect(section.reason).toBeTruthy();
+  });
+
+  test('cold start: a new shopper and a signed-out visitor get "Trending now", most popular first', async () => {
+    const seller = await createSeller();
+    const hot = await createProduct(seller, { title: `Hot item ${unique()}` });
+    const warm = await createProduct(seller, { title: `Warm item ${unique()}` });
+    const fans = await Promise.all(Array.from({ length: 6 }, () => createUser()));
+    for (const fan of fans.slice(0, 5)) await fan.caller.favorites.toggleProduct({ productId: hot.id });
+    await createOrderFixture(testDeps(), fans[5]!.id, [{ productId: hot.id }], { status: 'paid' });
+    await fans[0]!.caller.favorites.toggleProduct({ productId: warm.id });
+    const refreshed = await refreshTrending(testDeps(), { minAgeMs: 0 });
+    expect(refreshed.status).toBe('refreshed');
+
+    const newcomer = await createUser();
+    const feed = await newcomer.caller.feed.home();
+    expect(feed.personal).toBe(false);
+    expect(feed.sections.map((s) => s.key)).toEqual(['trending']);
+    const ids = feed.sections[0]!.products.map((p) => p.id);
+    expect(ids).toContain(hot.id);
+    expect(ids).toContain(warm.id);
+    expect(ids.indexOf(hot.id)).toBeLessThan(ids.indexOf(warm.id));
+
+    const anonymous = await anonymousCaller().caller.feed.home();
+    expect(anonymous.personal).toBe(false);
+    expect(anonymous.sections[0]?.title).toBe('Trending now');
+  });
+
+  test('sections never repeat a product and skip what the shopper owns or favourited', async () => {
+    const potter = await createSeller();
+    const ceramicsMany = await Promise.all(
+      Array.from({ length: 14 }, (_, i) => createProduct(potter, { ...ceramic, priceCents: 2000 + i * 100 })),
+    );
+    const shopper = await createUser();
+    const [fav1, fav2, bought] = ceramicsMany;
+    await shopper.caller.favorites.toggleProduct({ productId: fav1!.id });
+    await shopper.caller.favorites.toggleProduct({ productId: fav2!.id });
+    await shopper.caller.favorites.toggleShop({ shopId: potter.shopId });
+    await createOrderFixture(testDeps(), shopper.id, [{ productId: bought!.id }]);
+    for (const p of ceramicsMany.slice(3, 7)) await shopper.caller.feed.recordView({ productId: p.id });
+    await refreshTrending(testDeps(), { minAgeMs: 0 });
+    await shopper.caller.favorites.toggleProduct({ productId: fav2!.id, favorited: true }); // drops the cached feed
+
+    const feed = await shopper.caller.feed.home();
+    expect(feed.personal).toBe(true);
+    expect(feed.sections.length).toBeGreaterThanOrEqual(3);
+    const kinds = feed.sections.map((s) => s.kind);
+    expect(kinds).toContain('because-favorited');
+    expect(kinds).toContain('more-in-category');
+    const ids = allIds(feed);
+    expect(new Set(ids).size).toBe(ids.length);
+    const personalIds = feed.sections.filter((s) => s.kind !== 'trending').flatMap((s) => s.products.map((p) => p.id));
+    for (const hidden of [fav1!.id, fav2!.id, bought!.id]) expect(personalIds).not.toContain(hidden);
+  });
+
+  test('new listings from a followed shop get their own section', async () => {
+    const shop = await createSeller();
+    const listing = await createProduct(shop, { categorySlug: 'candles', materials: ['soy wax'], tags: ['candle'] });
+    const shopper = await createUser();
+    await shopper.caller.favorites.toggleShop({ shopId: shop.shopId });
+    const other = await createSeller();
+    const liked = await createProduct(other, { ...jewellery });
+    await shopper.caller.favorites.toggleProduct({ productId: liked.id });
+    const feed = await shopper.caller.feed.home();
+    const section = feed.sections.find((s) => s.kind === 'new-from-shops');
+    expect(section?.title).toBe('New from shops you follow');
+    expect(section?.products.map((p) => p.id)).toContain(listing.id);
+  });
+
+  test('the feed is cached briefly per shopper', async () => {
+    const shopper = await createUser();
+    const first = await shopper.caller.feed.home();
+    const seller = await createSeller();
+    await createProduct(seller);
+    expect(await shopper.caller.feed.home()).toEqual(first);
+    expect(await testDeps().store.get(`feed:home:v1:${shopper.id}`)).not.toBeNull();
+  });
+});
+
+describe('view signals', () => {
+  test('views are one row per product, counted, and history is bounded per shopper', async () => {
+    const deps = testDeps();
+    const seller = await createSeller();
+    const category = await deps.db
+      .selectFrom('categories')
+      .select('id')
+      .where('slug', '=', 'mugs')
+      .executeTakeFirstOrThrow();
+    const rows = await deps.db
+      .insertInto('products')
+      .values(
+        Array.from({ length: VIEW_HISTORY_PER_USER + 10 }, (_, i) => ({
+          shop_id: seller.shopId,
+          title: `Bulk mug ${i}`,
+          price_cents: 1000,
+          quantity: 1,
+          category_id: category.id,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const shopper = await createUser();
+    for (const row of rows) await shopper.caller.feed.recordView({ productId: row.id });
+    const first = rows[0]!.id;
+    const last = rows.at(-1)!.id;
+    // A repeat view inside a minute is absorbed by the store: no extra write.
+    expect(await shopper.caller.feed.recordView({ productId: last })).toEqual({ recorded: false });
+
+    const kept = await deps.db
+      .selectFrom('product_views')
+      .select(['product_id', 'view_count'])
+      .where('user_id', '=', shopper.id)
+      .execute();
+    expect(kept.length).toBeLessThanOrEqual(VIEW_HISTORY_PER_USER);
+    expect(kept.length).toBeGreaterThanOrEqual(VIEW_HISTORY_PER_USER - 5);
+    const keptIds = kept.map((k) => k.product_id);
+    expect(keptIds).toContain(last);
+    expect(keptIds).not.toContain(first);
+  });
+
+  test('opening a product page while signed in records a view; signed out records nothing', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const shopper = await createUser();
+    await shopper.caller.catalog.product({ productId: product.id });
+    let row: { view_count: number } | undefined;
+    for (let i = 0; i < 40 && !row; i++) {
+      row = await testDeps()
+        .db.selectFrom('product_views')
+        .select('view_count')
+        .where('user_id', '=', shopper.id)
+        .where('product_id', '=', product.id)
+        .executeTakeFirst();
+      if (!row) await Bun.sleep(25);
+    }
+    expect(row?.view_count).toBe(1);
+    expect(await anonymousCaller().caller.feed.recordView({ productId: product.id })).toEqual({ recorded: false });
+  });
+
+  test('recording a view of an unknown product is NOT_FOUND', async () => {
+    const shopper = await createUser();
+    expect((await rejection(shopper.caller.feed.recordView({ productId: 2_000_000_000 }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('feed.alsoBought', () => {
+  test('ranks products by how many other buyers bought them with this one', async () => {
+    const deps = testDeps();
+    const seller = await createSeller();
+    const other = await createSeller();
+    const anchor = await createProduct(seller, { categorySlug: 'candles', materials: ['wax'], tags: [] });
+    const often = await createProduct(other, { ...jewellery });
+    const sometimes = await createProduct(seller, { categorySlug: 'rugs', materials: ['wool'], tags: [] });
+    const once = await createProduct(other, { categorySlug: 'prints', materials: ['paper'], tags: [] });
+    const buyers = await Promise.all(Array.from({ length: 4 }, () => createUser()));
+    for (const b of buyers.slice(0, 3))
+      await createOrderFixture(deps, b.id, [{ productId: anchor.id }, { productId: often.id }]);
+    await createOrderFixture(deps, buyers[3]!.id, [{ productId: anchor.id }]);
+    await createOrderFixture(deps, buyers[3]!.id, [{ productId: sometimes.id }], { status: 'shipped' });
+    await createOrderFixture(deps, buyers[0]!.id, [{ productId: sometimes.id }]);
+    await createOrderFixture(deps, buyers[1]!.id, [{ productId: once.id }]);
+    // A cancelled order does not count.
+    await createOrderFixture(deps, buyers[2]!.id, [{ productId: once.id }, { productId: anchor.id }], {
+      status: 'cancelled',
+    });
+
+    const { products } = await anonymousCaller().caller.feed.alsoBought({ productId: anchor.id });
+    expect(products.slice(0, 3).map((p) => p.id)).toEqual([often.id, sometimes.id, once.id]);
+    expect(products.map((p) => p.id)).not.toContain(anchor.id);
+  });
+
+  test('falls back to similar items when nobody bought it yet', async () => {
+    const potter = await createSeller();
+    const anchor = await createProduct(potter, { ...ceramic });
+    const lookalike = await createProduct(potter, { ...ceramic });
+    const result = await anonymousCaller().caller.feed.alsoBought({ productId: anchor.id });
+    expect(result.source).toBe('similar');
+    expect(result.products.map((p) => p.id)).toContain(lookalike.id);
+    expect(result.products.map((p) => p.id)).not.toContain(anchor.id);
+    expect((await rejection(anonymousCaller().caller.feed.alsoBought({ productId: 2_000_000_000 }))).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('trending refresh job', () => {
+  test('while another instance holds the lock a refresh skips; a fresh table is not rebuilt again', async () => {
+    const deps = testDeps();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked: (v: boolean) => void = () => {};
+    const lockTaken = new Promise<boolean>((r) => {
+      locked = r;
+    });
+    const other = deps.db.transaction().execute(async (tx) => {
+      locked(await tryTrendingLock(tx));
+      await held;
+    });
+    expect(await lockTaken).toBe(true);
+    expect(await refreshTrending(deps, { minAgeMs: 0 })).toEqual({
+      status: 'skipped',
+      why: 'another instance is refreshing',
+    });
+    release();
+    await other;
+    expect((await refreshTrending(deps, { minAgeMs: 0 })).status).toBe('refreshed');
+    expect(await refreshTrending(deps, { minAgeMs: 60_000 })).toEqual({ status: 'skipped', why: 'fresh enough' });
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, test } from 'bun:test';
+import { TRPCError } from '@trpc/server';
+import { REVIEW_TEXT_MAX } from '../../../shared/schemas/reviews';
+import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+import { createOrderFixture } from './test-orders';
+
+async function rejection(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+async function reviewCount(productId: number): Promise<number> {
+  const rows = await testDeps().db.selectFrom('reviews').select('id').where('product_id', '=', productId).execute();
+  return rows.length;
+}
+
+async function purchase(status: 'delivered' | 'shipped' | 'paid' = 'delivered') {
+  const seller = await createSeller();
+  const product = await createProduct(seller);
+  const buyer = await createUser(testDeps(), 'Ada Lovelace');
+  const [order] = await createOrderFixture(testDeps(), buyer.id, [{ productId: product.id }], { status });
+  return { seller, product, buyer, orderId: order!.orderId };
+}
+
+describe('reviews', () => {
+  test('a buyer reviews a delivered item once; the review is public with a short name', async () => {
+    const { product, buyer, orderId } = await purchase();
+    const review = await buyer.caller.reviews.create({
+      orderId,
+      productId: product.id,
+      rating: 4,
+      text: ' Lovely glaze. ',
+    });
+    expect(review).toMatchObject({ productId: product.id, rating: 4, text: 'Lovely glaze.', authorName: 'Ada L.' });
+    const page = await anonymousCaller().caller.reviews.forProduct({ productId: product.id });
+    expect(page.items.map((r) => r.id)).toEqual([review.id]);
+    expect(page).toMatchObject({ rating: 4, reviewCount: 1 });
+
+    const again = await rejection(
+      buyer.caller.reviews.create({ orderId, productId: product.id, rating: 5, text: 'Again' }),
+    );
+    expect(again.code).toBe('CONFLICT');
+    expect(await reviewCount(product.id)).toBe(1);
+  });
+
+  test('no review before delivery, without a purchase, or on someone else’s order', async () => {
+    const shipped = await purchase('shipped');
+    const early = await rejection(
+      shipped.buyer.caller.reviews.create({
+        orderId: shipped.orderId,
+        productId: shipped.product.id,
+        rating: 5,
+        text: 'x',
+      }),
+    );
+    expect(early.code).toBe('PRECONDITION_FAILED');
+    expect(early.message).toContain('delivered');
+
+    const delivered = await purchase();
+    const stranger = await createUser();
+    const notMine = await rejection(
+      stranger.caller.reviews.create({
+        orderId: delivered.orderId,
+        productId: delivered.product.id,
+        rating: 1,
+        text: 'x',
+      }),
+    );
+    expect(notMine.code).toBe('FORBIDDEN');
+
+    const otherProduct = await createProduct(delivered.seller);
+    const notOnOrder = await rejection(
+      delivered.buyer.caller.reviews.create({
+        orderId: delivered.orderId,
+        productId: otherProduct.id,
+        rating: 3,
+        text: 'x',
+      }),
+    );
+    expect(notOnOrder.code).toBe('BAD_REQUEST');
+
+    const noOrder = await rejection(
+      stranger.caller.reviews.create({ orderId: 2_000_000_000, productId: delivered.product.id, rating: 3, text: 'x' }),
+    );
+    expect(noOrder.code).toBe('NOT_FOUND');
+    const signedOut = await rejection(
+      anonymousCaller().caller.reviews.create({
+        orderId: delivered.orderId,
+        productId: delivered.product.id,
+        rating: 3,
+        text: 'x',
+      }),
+    );
+    expect(signedOut.code).toBe('UNAUTHORIZED');
+
+    for (const p of [shipped.product.id, delivered.product.id, otherProduct.id]) expect(await reviewCount(p)).toBe(0);
+  });
+
+  test('ratings outside 1–5, fractional ratings and over-long text are refused with nothing written', async () => {
+    const { product, buyer, orderId } = await purchase();
+    for (const rating of [0, 6, -1, 3.5]) {
+      const err = await rejection(buyer.caller.reviews.create({ orderId, productId: product.id, rating, text: 'ok' }));
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(err.message).toContain('rating');
+    }
+    const long = await rejection(
+      buyer.caller.reviews.create({ orderId, productId: product.id, rating: 5, text: 'a'.repeat(REVIEW_TEXT_MAX + 1) }),
+    );
+    expect(long.code).toBe('BAD_REQUEST');
+    expect(long.message).toContain('text');
+    const empty = await rejection(
+      buyer.caller.reviews.create({ orderId, productId: product.id, rating: 5, text: '   ' }),
+    );
+    expect(empty.code).toBe('BAD_REQUEST');
+    expect(await reviewCount(product.id)).toBe(0);
+  });
+
+  test('product and shop ratings and counts follow reviews, even when buyers review at once', async () => {
+    const deps = testDeps();
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const second = await createProduct(seller);
+    const ratings = [5, 4, 4, 3, 2, 5, 1, 4];
+    const buyers = await Promise.all(ratings.map(() => createUser()));
+    const orders = [];
+    for (const b of buyers) orders.push((await createOrderFixture(deps, b.id, [{ productId: product.id }]))[0]!);
+    const outboxBefore = await deps.db
+      .selectFrom('search_outbox')
+      .select('id')
+      .where('product_id', '=', second.id)
+      .execute();
+
+    await Promise.all(
+      buyers.map((b, i) =>
+        b.caller.reviews.create({
+          orderId: orders[i]!.orderId,
+          productId: product.id,
+          rating: ratings[i]!,
+          text: 'Review',
+        }),
+      ),
+    );
+    const mean = Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100;
+    const page = await seller.caller.catalog.product({ productId: product.id });
+    expect(page.reviewCount).toBe(ratings.length);
+    expect(page.rating).toBe(mean);
+    const shop = await seller.caller.shops.bySlug({ slug: seller.shop.slug });
+    expect(shop.reviewCount).toBe(ratings.length);
+    expect(shop.rating).toBe(mean);
+
+    // The shop's rating feeds search: its other listings were queued for re-indexing too.
+    const outboxAfter = await deps.db
+      .selectFrom('search_outbox')
+      .select('id')
+      .where('product_id', '=', second.id)
+      .execute();
+    expect(outboxAfter.length).toBeGreaterThan(outboxBefore.length);
+  });
+
+  test('reviews page with a cursor, newest first, per product and per shop', async () => {
+    const deps = testDeps();
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const b = await createUser();
+      const [order] = await createOrderFixture(deps, b.id, [{ productId: product.id }]);
+      ids.push(
+        (await b.caller.reviews.create({ orderId: order!.orderId, productId: product.id, rating: 5, text: `#${i}` }))
+          .id,
+      );
+    }
+    const { caller } = anonymousCaller();
+    const first = await caller.reviews.forProduct({ productId: product.id, limit: 2 });
+    expect(first.items.map((r) => r.id)).toEqual([ids[4], ids[3]]);
+    const second = await caller.reviews.forProduct({ productId: product.id, limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    const third = await caller.reviews.forProduct({ productId: product.id, limit: 2, cursor: second.nextCursor! });
+    expect(third.items.map((r) => r.id)).toEqual([ids[0]]);
+    expect(third.nextCursor).toBeNull();
+    const shopPage = await caller.reviews.forShop({ shopId: seller.shopId });
+    expect(shopPage.items.length).toBe(5);
+    expect(shopPage.reviewCount).toBe(5);
+    expect((await rejection(caller.reviews.forProduct({ productId: 2_000_000_000 }))).code).toBe('NOT_FOUND');
+  });
+
+  test('the seller replies once; nobody else can', async () => {
+    const { seller, product, buyer, orderId } = await purchase();
+    const review = await buyer.caller.reviews.create({ orderId, productId: product.id, rating: 2, text: 'Chipped' });
+    const otherSeller = await createSeller();
+    expect((await rejection(otherSeller.caller.reviews.reply({ reviewId: review.id, text: 'Hi' }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await rejection(buyer.caller.reviews.reply({ reviewId: review.id, text: 'Hi' }))).code).toBe('FORBIDDEN');
+    const replied = await seller.caller.reviews.reply({ reviewId: review.id, text: 'Sorry! Replacement on its way.' });
+    expect(replied.reply?.text).toBe('Sorry! Replacement on its way.');
+    expect((await rejection(seller.caller.reviews.reply({ reviewId: review.id, text: 'Edit' }))).code).toBe('CONFLICT');
+    const page = await anonymousCaller().caller.reviews.forProduct({ productId: product.id });
+    expect(page.items[0]?.reply?.text).toBe('Sorry! Replacement on its way.');
+  });
+});
