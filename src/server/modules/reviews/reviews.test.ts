@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { REVIEW_TEXT_MAX } from '../../../shared/schemas/reviews';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { createOrderFixture } from './test-orders';
+import { createOrderFixture, type FixtureOrder } from './test-orders';
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   try {
@@ -128,7 +128,7 @@ describe('reviews', () => {
     const second = await createProduct(seller);
     const ratings = [5, 4, 4, 3, 2, 5, 1, 4];
     const buyers = await Promise.all(ratings.map(() => createUser()));
-    const orders = [];
+    const orders: FixtureOrder[] = [];
     for (const b of buyers) orders.push((await createOrderFixture(deps, b.id, [{ productId: product.id }]))[0]!);
     const outboxBefore = await deps.db
       .selectFrom('search_outbox')
