@@ -53,9 +53,7 @@ describe('favorites', () => {
     await Promise.all(buyers.map((b) => b.caller.favorites.toggleProduct({ productId: product.id })));
     // Every other shopper changes their mind, concurrently with repeat "on" requests of the rest.
     await Promise.all(
-      buyers.map((b, i) =>
-        b.caller.favorites.toggleProduct({ productId: product.id, favorited: i % 2 === 0 ? false : true }),
-      ),
+      buyers.map((b, i) => b.caller.favorites.toggleProduct({ productId: product.id, favorited: i % 2 !== 0 })),
     );
     const row = await testDeps()
       .db.selectFrom('products')
