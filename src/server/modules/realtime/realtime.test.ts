@@ -1,0 +1,143 @@
+import { afterAll, describe, expect, test } from 'bun:test';
+import { TRPCError } from '@trpc/server';
+import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
+import { createApp } from '../../app';
+import type { AppDeps } from '../../deps';
+import { RedisStore } from '../../services/redis-store';
+import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
+import { testDeps, testServices } from '../../test/test-services';
+import { publishAvailability } from './inventory-events';
+import { inventoryHub } from './inventory-hub';
+import { openSse } from './sse-test-client';
+
+async function rejection(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const isEvent = (productId: number, available?: number) => (data: unknown) => {
+  const e = data as AvailabilityEventDto;
+  return e?.productId === productId && (available === undefined || e.available === available);
+};
+
+function watchUrl(base: string, productIds: number[]) {
+  return `${base}/trpc/inventory.watch?input=${encodeURIComponent(JSON.stringify({ productIds }))}`;
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 2000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await Bun.sleep(10);
+  }
+}
+
+const servers: { stop(force?: boolean): unknown }[] = [];
+const stores: RedisStore[] = [];
+afterAll(async () => {
+  for (const s of servers) await s.stop(true);
+  for (const s of stores) await s.close();
+});
+
+function serve(deps: AppDeps): string {
+  const app = createApp(deps);
+  const server = Bun.serve({ port: 0, idleTimeout: 30, fetch: (req) => app.fetch(req) });
+  servers.push(server);
+  return `http://127.0.0.1:${server.port}`;
+}
+
+/** A second app instance: its own Redis connection, the same database. */
+function secondInstanceDeps(): AppDeps {
+  const redisUrl = testServices().urls.redis;
+  if (!redisUrl) throw new Error('the test services run without Redis');
+  const store = new RedisStore(redisUrl, testDeps().log);
+  stores.push(store);
+  return { ...testDeps(), store };
+}
+
+describe('inventory.watch', () => {
+  test('watching thousands of ids at once is refused, over tRPC and over HTTP', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const err = await rejection(anonymousCaller().caller.inventory.watch({ productIds: ids }));
+    expect(err.code).toBe('BAD_REQUEST');
+    expect(err.message).toContain('at most 100');
+    expect((await rejection(anonymousCaller().caller.inventory.watch({ productIds: [] }))).code).toBe('BAD_REQUEST');
+
+    const res = await fetch(watchUrl(serve(testDeps()), ids), { headers: { accept: 'text/event-stream' } });
+    const body = await res.text();
+    expect(body).toContain('at most 100');
+    expect(body).not.toContain('"available"');
+  });
+
+  test('a subscriber gets the current availability, then every change (single instance)', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { quantity: 3 });
+    const abort = new AbortController();
+    const { caller, ctx } = anonymousCaller();
+    const stream = await caller.inventory.watch({ productIds: [product.id] }, { signal: abort.signal });
+    const it = stream[Symbol.asyncIterator]();
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 3 });
+
+    await seller.caller.catalog.updateProduct({ productId: product.id, quantity: 1 });
+    await publishAvailability(ctx.deps, [product.id]);
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 1 });
+    abort.abort();
+    await it.return?.();
+  });
+
+  test('closing the page unsubscribes: no watcher is left behind', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const deps = secondInstanceDeps();
+    const base = serve(deps);
+    const hub = inventoryHub(deps.store);
+    const connections = await Promise.all(Array.from({ length: 5 }, () => openSse(watchUrl(base, [product.id]))));
+    for (const c of connections) {
+      expect(c.response.headers.get('content-type')).toContain('text/event-stream');
+      expect(await c.next(isEvent(product.id, 5))).toEqual({ productId: product.id, available: 5 });
+    }
+    expect(hub.activeWatchers).toBe(5);
+    for (const c of connections) c.close();
+    await waitFor(() => hub.activeWatchers === 0);
+  });
+
+  test('a quiet stream gets heartbeats and tells the client when to reconnect', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const page = await openSse(watchUrl(serve(testDeps()), [product.id]));
+    await page.next(isEvent(product.id));
+    const connected = page.seen().find((e) => e.event === 'connected');
+    expect(JSON.parse(connected?.data ?? '{}')).toEqual({ reconnectAfterInactivityMs: 15_000 });
+    await waitFor(() => page.seen().some((e) => e.event === 'ping'), 7000);
+    page.close();
+  }, 10_000);
+
+  test('a buyer on instance A takes the last item; a page on instance B hears it within 1 s', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { quantity: 1 });
+    const instanceA = serve(testDeps());
+    const instanceB = serve(secondInstanceDeps());
+
+    const page = await openSse(watchUrl(instanceB, [product.id]));
+    expect(await page.next(isEvent(product.id))).toEqual({ productId: product.id, available: 1 });
+
+    const buyer = await createUser();
+    const started = performance.now();
+    const res = await fetch(`${instanceA}/trpc/cart.addItem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `hearth_session=${buyer.sessionId}` },
+      body: JSON.stringify({ productId: product.id, quantity: 1 }),
+    });
+    expect(res.status).toBe(200);
+    expect(await page.next(isEvent(product.id, 0), 1000)).toEqual({ productId: product.id, available: 0 });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(1000);
+    console.info(`live stock: instance A add-to-cart -> instance B event in ${elapsed.toFixed(1)} ms`);
+    page.close();
+  });
+});
