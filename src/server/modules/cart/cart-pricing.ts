@@ -1,0 +1,66 @@
+// Grouping a cart by shop and pricing it: item subtotals and each shop's shipping policy
+// (a flat rate, free once the shop's subtotal reaches its threshold). Used by cart and checkout.
+import type { CartDto, CartShopDto } from '../../../shared/schemas/cart';
+import type { CartLineRow } from './cart.repository';
+
+export function shippingFor(subtotalCents: number, policy: { flatRateCents: number; freeOverCents: number | null }) {
+  if (policy.freeOverCents !== null && subtotalCents >= policy.freeOverCents) return 0;
+  return policy.flatRateCents;
+}
+
+export interface PricedShop extends CartShopDto {
+  ownerId: number;
+}
+
+export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] } & Omit<CartDto, 'shops'> {
+  const shops: PricedShop[] = [];
+  for (const l of lines) {
+    let shop = shops.at(-1);
+    if (!shop || shop.shopId !== l.shop_id) {
+      shop = {
+        shopId: l.shop_id,
+        shopName: l.shop_name,
+        shopSlug: l.shop_slug,
+        ownerId: l.owner_id,
+        shippingPolicy: {
+          flatRateCents: l.flat_rate_cents,
+          freeOverCents: l.free_over_cents,
+          processingDays: l.processing_days,
+        },
+        items: [],
+        subtotalCents: 0,
+        shippingCents: 0,
+      };
+      shops.push(shop);
+    }
+    const active = l.status === 'active';
+    shop.items.push({
+      cartItemId: l.id,
+      productId: l.product_id,
+      title: l.title,
+      priceCents: l.price_cents,
+      quantity: l.quantity,
+      available: active ? Math.max(0, l.stock - l.reserved) + l.held : 0,
+      image: l.images[0] ?? null,
+      reservedUntil: l.held > 0 ? l.hold_expires_at.toISOString() : null,
+      held: l.held,
+      listingActive: active,
+    });
+    shop.subtotalCents += l.price_cents * l.quantity;
+  }
+  let itemTotalCents = 0;
+  let shippingTotalCents = 0;
+  let itemCount = 0;
+  for (const shop of shops) {
+    shop.shippingCents = shippingFor(shop.subtotalCents, shop.shippingPolicy);
+    itemTotalCents += shop.subtotalCents;
+    shippingTotalCents += shop.shippingCents;
+    for (const item of shop.items) itemCount += item.quantity;
+  }
+  return { shops, itemTotalCents, shippingTotalCents, itemCount };
+}
+
+export function toCartDto(lines: readonly CartLineRow[]): CartDto {
+  const priced = priceCart(lines);
+  return { ...priced, shops: priced.shops.map(({ ownerId: _ownerId, ...shop }) => shop) };
+}

@@ -1,0 +1,69 @@
+// Cart identity (one per account, one per guest cookie) and the joined read of a cart's lines.
+import type { DbOrTx, Tx } from '../../db/kysely';
+
+export type CartOwner = { userId: number } | { guestToken: string };
+
+/** Creates the owner's cart if needed and locks it for the rest of the transaction. */
+export async function lockOrCreateCart(tx: Tx, owner: CartOwner): Promise<number> {
+  const now = new Date();
+  const row =
+    'userId' in owner
+      ? await tx
+          .insertInto('carts')
+          .values({ user_id: owner.userId })
+          .onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: now }))
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      : await tx
+          .insertInto('carts')
+          .values({ guest_token: owner.guestToken })
+          .onConflict((oc) => oc.column('guest_token').doUpdateSet({ updated_at: now }))
+          .returning('id')
+          .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Locks the owner's cart if it exists. */
+export async function lockCart(tx: Tx, owner: CartOwner): Promise<number | undefined> {
+  let q = tx.selectFrom('carts').select('id');
+  q = 'userId' in owner ? q.where('user_id', '=', owner.userId) : q.where('guest_token', '=', owner.guestToken);
+  return (await q.forUpdate().executeTakeFirst())?.id;
+}
+
+/** Every line of a cart with its listing and shop, grouped-ready (ordered by shop, then line). */
+export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) {
+  let q = db
+    .selectFrom('carts as c')
+    .innerJoin('cart_items as i', 'i.cart_id', 'c.id')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .innerJoin('shops as s', 's.id', 'p.shop_id')
+    .select([
+      'c.id as cart_id',
+      'i.id',
+      'i.product_id',
+      'i.quantity',
+      'i.held',
+      'i.hold_expires_at',
+      'p.title',
+      'p.price_cents',
+      'p.images',
+      'p.quantity as stock',
+      'p.reserved',
+      'p.status',
+      's.id as shop_id',
+      's.name as shop_name',
+      's.slug as shop_slug',
+      's.owner_id',
+      's.flat_rate_cents',
+      's.free_over_cents',
+      's.processing_days',
+    ])
+    .orderBy('s.id')
+    .orderBy('i.id');
+  if ('cartId' in cart) q = q.where('c.id', '=', cart.cartId);
+  else if ('userId' in cart) q = q.where('c.user_id', '=', cart.userId);
+  else q = q.where('c.guest_token', '=', cart.guestToken);
+  return q.execute();
+}
+
+export type CartLineRow = Awaited<ReturnType<typeof findCartLines>>[number];

@@ -1,0 +1,55 @@
+// What a checkout costs, per shop: item subtotal, the shop's shipping policy, tax at the
+// destination's rate on the items (shipping untaxed), and the total. One charge pays all shops.
+import { applyBasisPoints } from '../../../shared/money';
+import type { QuoteShopDto, UnavailableItem } from '../../../shared/schemas/checkout';
+import type { CartLineRow } from '../cart/cart.repository';
+import { type PricedShop, priceCart } from '../cart/cart-pricing';
+
+export interface ShopCharge extends QuoteShopDto {
+  ownerId: number;
+  lines: PricedShop['items'];
+}
+
+export interface CheckoutPrice {
+  shops: ShopCharge[];
+  subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+}
+
+export function priceCheckout(lines: readonly CartLineRow[], taxRateBps: number): CheckoutPrice {
+  const cart = priceCart(lines);
+  const shops = cart.shops.map((s): ShopCharge => {
+    const taxCents = applyBasisPoints(s.subtotalCents, taxRateBps);
+    return {
+      shopId: s.shopId,
+      shopName: s.shopName,
+      ownerId: s.ownerId,
+      lines: s.items,
+      subtotalCents: s.subtotalCents,
+      shippingCents: s.shippingCents,
+      taxCents,
+      totalCents: s.subtotalCents + s.shippingCents + taxCents,
+      itemCount: s.items.reduce((n, i) => n + i.quantity, 0),
+    };
+  });
+  const sum = (pick: (s: ShopCharge) => number) => shops.reduce((n, s) => n + pick(s), 0);
+  return {
+    shops,
+    subtotalCents: sum((s) => s.subtotalCents),
+    shippingCents: sum((s) => s.shippingCents),
+    taxCents: sum((s) => s.taxCents),
+    totalCents: sum((s) => s.totalCents),
+  };
+}
+
+/** Lines that cannot be bought as they stand (archived, or more wanted than held plus free). */
+export function unavailableLines(price: CheckoutPrice): UnavailableItem[] {
+  const out: UnavailableItem[] = [];
+  for (const shop of price.shops)
+    for (const item of shop.lines)
+      if (!item.listingActive || item.quantity > item.available)
+        out.push({ productId: item.productId, title: item.title, requested: item.quantity, available: item.available });
+  return out;
+}

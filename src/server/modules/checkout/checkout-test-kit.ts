@@ -1,0 +1,66 @@
+// Helpers shared by the cart, checkout and orders tests (no state: every call builds its own data).
+import { TRPCError } from '@trpc/server';
+import { DomainError, type DomainErrorPayload } from '../../../shared/errors';
+import type { ShippingAddressInput } from '../../../shared/schemas/checkout';
+import type { AppDeps } from '../../deps';
+import { testDeps } from '../../test/test-services';
+
+export async function rejection(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** The domain code and details the client would see. */
+export function domainOf(err: TRPCError): DomainErrorPayload | null {
+  const cause = err.cause;
+  return cause instanceof DomainError ? { code: cause.code, details: cause.details } : null;
+}
+
+export function address(over: Partial<ShippingAddressInput> = {}): ShippingAddressInput {
+  return {
+    name: 'Ada Lovelace',
+    line1: '12 Loom Street',
+    line2: null,
+    city: 'Albany',
+    region: 'NY',
+    postalCode: '12207',
+    country: 'US',
+    ...over,
+  };
+}
+
+export async function stockOf(productId: number, deps: AppDeps = testDeps()) {
+  return deps.db
+    .selectFrom('products')
+    .select(['quantity', 'reserved', 'sales_count', 'status'])
+    .where('id', '=', productId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function cartLinesOf(userId: number, deps: AppDeps = testDeps()) {
+  return deps.db
+    .selectFrom('cart_items as i')
+    .innerJoin('carts as c', 'c.id', 'i.cart_id')
+    .select(['i.product_id', 'i.quantity', 'i.held', 'i.hold_expires_at'])
+    .where('c.user_id', '=', userId)
+    .orderBy('i.product_id')
+    .execute();
+}
+
+/** Makes every hold of these products look expired, as if the buyer walked away long ago. */
+export async function expireHolds(productIds: number[], deps: AppDeps = testDeps()) {
+  await deps.db
+    .updateTable('cart_items')
+    .set({ hold_expires_at: new Date(Date.now() - 60_000) })
+    .where('product_id', 'in', productIds)
+    .execute();
+}
+
+export async function ordersOf(buyerId: number, deps: AppDeps = testDeps()) {
+  return deps.db.selectFrom('orders').selectAll().where('buyer_id', '=', buyerId).orderBy('id').execute();
+}

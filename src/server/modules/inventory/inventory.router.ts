@@ -1,0 +1,11 @@
+// catalog.availability lives here and is mounted on the catalog router (the contract's name).
+import { productIdInput } from '../../../shared/schemas/catalog';
+import { publicProcedure } from '../../trpc/trpc';
+import { currentCartOwner } from '../cart/cart.service';
+import { productAvailability } from './inventory.service';
+
+export const availabilityProcedure = publicProcedure
+  .input(productIdInput)
+  .query(({ ctx, input }) =>
+    productAvailability(ctx.deps, input.productId, currentCartOwner(ctx), ctx.user?.shopId ?? null),
+  );

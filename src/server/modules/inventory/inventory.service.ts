@@ -1,0 +1,200 @@
+// Inventory holds: what a cart line reserves, how holds are refused, released, swept and merged.
+// available = quantity - reserved; every change happens under a row lock (see the repository for
+// the lock order). Availability events go out after each commit that changed it.
+import { DomainError } from '../../../shared/errors';
+import type { AvailabilityDto } from '../../../shared/schemas/cart';
+import { MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
+import type { Tx } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
+import type { AppDeps } from '../../deps';
+import { publishAvailability } from '../realtime/inventory-events';
+import {
+  adjustReserved,
+  availabilityRow,
+  type CartOwnerFilter,
+  clearHolds,
+  diagnoseHold,
+  expiredHoldsInCarts,
+  holdCartLine,
+  lockCartsWithExpiredHolds,
+  lockProductsInOrder,
+  releaseCartLine,
+} from './inventory.repository';
+
+export interface LineChange {
+  cartId: number;
+  productId: number;
+  mode: 'add' | 'set';
+  quantity: number;
+  ownShopId: number | null;
+}
+
+/** Inside the caller's transaction (which holds the cart lock): hold stock for a line or explain why not. */
+export async function holdStockForLine(tx: Tx, deps: AppDeps, change: LineChange): Promise<void> {
+  const held = await holdCartLine(tx, {
+    ...change,
+    maxLineQuantity: MAX_LINE_QUANTITY,
+    holdMinutes: deps.config.holdMinutes,
+  });
+  if (held) return;
+  const row = await diagnoseHold(tx, change.cartId, change.productId);
+  if (!row) throw new DomainError('NOT_FOUND', 'Listing not found.');
+  if (change.ownShopId !== null && row.shop_id === change.ownShopId)
+    throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
+  if (row.status !== 'active')
+    throw new DomainError('BAD_REQUEST', 'This listing is no longer for sale.', { reason: 'archived' });
+  const inCart = row.in_cart ?? 0;
+  const wanted = change.mode === 'add' ? inCart + change.quantity : change.quantity;
+  if (wanted > MAX_LINE_QUANTITY)
+    throw new DomainError('BAD_REQUEST', `A cart line can hold at most ${MAX_LINE_QUANTITY} units.`, {
+      field: 'quantity',
+    });
+  const available = Math.max(0, row.quantity - row.reserved);
+  throw new DomainError(
+    'INSUFFICIENT_INVENTORY',
+    available === 0
+      ? 'Sorry, none left: the rest are in other shoppers’ carts or sold.'
+      : `Only ${available} more available.`,
+    { available, inCart, productId: change.productId },
+  );
+}
+
+/** Inside the caller's transaction: removes a line and releases its hold. Returns whether one existed. */
+export async function releaseLine(tx: Tx, deps: AppDeps, cartId: number, productId: number): Promise<boolean> {
+  return (await releaseCartLine(tx, cartId, productId, deps.config.holdMinutes)) !== undefined;
+}
+
+export async function productAvailability(
+  deps: AppDeps,
+  productId: number,
+  owner: CartOwnerFilter,
+  ownShopId: number | null,
+): Promise<AvailabilityDto> {
+  const row = await availabilityRow(deps.db, productId, owner);
+  if (!row) throw new DomainError('NOT_FOUND', 'Listing not found.');
+  const available = row.status === 'active' ? Math.max(0, row.quantity - row.reserved) : 0;
+  const inCart = row.in_cart ?? 0;
+  return {
+    available,
+    inCart,
+    inOtherCarts: row.other_carts ?? 0,
+    canAddMore: available > 0 && row.shop_id !== ownShopId && inCart < MAX_LINE_QUANTITY,
+  };
+}
+
+/**
+ * Releases holds whose time ran out, keeping the lines in their carts with nothing held.
+ * Safe with several workers: carts are claimed with SKIP LOCKED, products locked in id order.
+ */
+export async function releaseExpiredHolds(deps: AppDeps, batchCarts = 200): Promise<{ released: number }> {
+  let released = 0;
+  for (;;) {
+    const batch = await inTransaction(deps.db, async (tx) => {
+      const cartIds = await lockCartsWithExpiredHolds(tx, batchCarts);
+      if (cartIds.length === 0) return { lines: 0, productIds: [] as number[], more: false };
+      const holds = await expiredHoldsInCarts(tx, cartIds);
+      if (holds.length === 0) return { lines: 0, productIds: [], more: true };
+      const deltas = new Map<number, number>();
+      for (const h of holds) deltas.set(h.product_id, (deltas.get(h.product_id) ?? 0) - h.held);
+      await lockProductsInOrder(tx, [...deltas.keys()]);
+      await adjustReserved(tx, deltas);
+      await clearHolds(
+        tx,
+        holds.map((h) => h.id),
+      );
+      return { lines: holds.length, productIds: [...deltas.keys()], more: cartIds.length === batchCarts };
+    });
+    released += batch.lines;
+    if (batch.productIds.length) await publishAvailability(deps, batch.productIds);
+    if (!batch.more) return { released };
+  }
+}
+
+interface MergeLine {
+  productId: number;
+  quantity: number;
+  held: number;
+}
+
+/**
+ * Moves a guest cart into the account cart at sign-in. Held units move with their lines; a
+ * combined line only grows as far as free stock allows, so merging never oversells.
+ */
+export async function mergeGuestCart(
+  deps: AppDeps,
+  guestToken: string,
+  userId: number,
+  ownShopId: number | null,
+): Promise<void> {
+  const changed = await inTransaction(deps.db, async (tx) => {
+    const guest = await tx
+      .selectFrom('carts')
+      .select('id')
+      .where('guest_token', '=', guestToken)
+      .where('user_id', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!guest) return [];
+    const account = await tx
+      .insertInto('carts')
+      .values({ user_id: userId })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: new Date() }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const lines = await tx
+      .selectFrom('cart_items')
+      .select(['cart_id', 'product_id', 'quantity', 'held'])
+      .where('cart_id', 'in', [guest.id, account.id])
+      .execute();
+    const guestLines = new Map<number, MergeLine>();
+    const accountLines = new Map<number, MergeLine>();
+    for (const l of lines) {
+      const target = l.cart_id === guest.id ? guestLines : accountLines;
+      target.set(l.product_id, { productId: l.product_id, quantity: l.quantity, held: l.held });
+    }
+    const stock = await lockProductsInOrder(tx, [...guestLines.keys()]);
+    const deltas = new Map<number, number>();
+    const merged: MergeLine[] = [];
+    for (const p of stock) {
+      const g = guestLines.get(p.id)!;
+      const a = accountLines.get(p.id);
+      if (p.shop_id === ownShopId || p.status !== 'active') {
+        deltas.set(p.id, -g.held);
+        continue;
+      }
+      const wanted = Math.min(MAX_LINE_QUANTITY, g.quantity + (a?.quantity ?? 0));
+      const heldNow = g.held + (a?.held ?? 0);
+      const held = Math.min(wanted, heldNow + Math.max(0, p.quantity - p.reserved));
+      deltas.set(p.id, held - heldNow);
+      // Nothing left to hold: keep the line (shown as unavailable) rather than silently drop it.
+      const quantity = held > 0 ? held : Math.max(g.quantity, a?.quantity ?? 0);
+      merged.push({ productId: p.id, quantity, held });
+    }
+    await adjustReserved(tx, deltas);
+    await tx.deleteFrom('carts').where('id', '=', guest.id).execute();
+    if (merged.length) {
+      const expires = new Date(Date.now() + deps.config.holdMinutes * 60_000);
+      await tx
+        .insertInto('cart_items')
+        .values(
+          merged.map((m) => ({
+            cart_id: account.id,
+            product_id: m.productId,
+            quantity: m.quantity,
+            held: m.held,
+            hold_expires_at: expires,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['cart_id', 'product_id']).doUpdateSet((eb) => ({
+            quantity: eb.ref('excluded.quantity'),
+            held: eb.ref('excluded.held'),
+            hold_expires_at: eb.ref('excluded.hold_expires_at'),
+          })),
+        )
+        .execute();
+    }
+    return [...deltas.keys()];
+  });
+  if (changed.length) await publishAvailability(deps, changed);
+}

@@ -1,0 +1,181 @@
+// Order reads for buyers and sellers, and the locked writes of a status change.
+import { sql } from 'kysely';
+import type { OrderStatus } from '../../db/database';
+import type { DbOrTx, Tx } from '../../db/kysely';
+
+function orderSummaryQuery(db: DbOrTx) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('shops as s', 's.id', 'o.shop_id')
+    .select([
+      'o.id',
+      'o.buyer_id',
+      'o.shop_id',
+      's.name as shop_name',
+      's.slug as shop_slug',
+      's.owner_id',
+      'o.status',
+      'o.subtotal_cents',
+      'o.shipping_cents',
+      'o.tax_cents',
+      'o.total_cents',
+      'o.tracking_number',
+      'o.carrier',
+      'o.created_at',
+    ]);
+}
+
+export type OrderSummaryRow = Awaited<ReturnType<ReturnType<typeof orderSummaryQuery>['execute']>>[number];
+
+export function listBuyerOrders(db: DbOrTx, buyerId: number, cursor: number | undefined, limit: number) {
+  let q = orderSummaryQuery(db)
+    .where('o.buyer_id', '=', buyerId)
+    .orderBy('o.id', 'desc')
+    .limit(limit + 1);
+  if (cursor) q = q.where('o.id', '<', cursor);
+  return q.execute();
+}
+
+export function listShopOrders(
+  db: DbOrTx,
+  shopId: number,
+  status: OrderStatus | undefined,
+  cursor: number | undefined,
+  limit: number,
+) {
+  let q = orderSummaryQuery(db)
+    .where('o.shop_id', '=', shopId)
+    .orderBy('o.id', 'desc')
+    .limit(limit + 1);
+  if (status) q = q.where('o.status', '=', status);
+  if (cursor) q = q.where('o.id', '<', cursor);
+  return q.execute();
+}
+
+export function findOrder(db: DbOrTx, orderId: number) {
+  return orderSummaryQuery(db)
+    .innerJoin('users as b', 'b.id', 'o.buyer_id')
+    .innerJoin('payments as pay', 'pay.id', 'o.payment_id')
+    .select([
+      'o.shipping_address',
+      'b.name as buyer_name',
+      'pay.status as payment_status',
+      'pay.refunded_cents as payment_refunded_cents',
+    ])
+    .where('o.id', '=', orderId)
+    .executeTakeFirst();
+}
+
+export function findOrderItems(db: DbOrTx, orderIds: readonly number[]) {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('order_items')
+    .select(['order_id', 'product_id', 'title', 'image', 'price_cents', 'quantity'])
+    .where('order_id', 'in', [...orderIds])
+    .orderBy('id')
+    .execute();
+}
+
+export function findStatusHistory(db: DbOrTx, orderId: number) {
+  return db
+    .selectFrom('order_status_history')
+    .select(['status', 'note', 'created_at'])
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Locks the order for a status change and returns what the change needs. */
+export function lockOrder(tx: Tx, orderId: number) {
+  return tx
+    .selectFrom('orders as o')
+    .innerJoin('shops as s', 's.id', 'o.shop_id')
+    .innerJoin('payments as pay', 'pay.id', 'o.payment_id')
+    .select([
+      'o.id',
+      'o.status',
+      'o.buyer_id',
+      'o.shop_id',
+      's.owner_id',
+      'o.total_cents',
+      'o.payment_id',
+      'pay.provider_ref',
+    ])
+    .where('o.id', '=', orderId)
+    .forUpdate('o')
+    .executeTakeFirst();
+}
+
+export function setOrderStatus(
+  tx: Tx,
+  orderId: number,
+  patch: { status: OrderStatus; trackingNumber?: string; carrier?: string },
+) {
+  return tx
+    .updateTable('orders')
+    .set({
+      status: patch.status,
+      tracking_number: patch.trackingNumber,
+      carrier: patch.carrier,
+      updated_at: new Date(),
+    })
+    .where('id', '=', orderId)
+    .execute();
+}
+
+export function insertHistory(tx: Tx, orderId: number, status: OrderStatus, note: string | null) {
+  return tx.insertInto('order_status_history').values({ order_id: orderId, status, note }).execute();
+}
+
+/** Puts a cancelled order's units back on sale. Locks products in ascending id order. */
+export async function restockOrder(tx: Tx, orderId: number, shopId: number): Promise<number[]> {
+  const items = await tx
+    .selectFrom('order_items')
+    .select(['product_id', sql<number>`sum(quantity)::int`.as('qty')])
+    .where('order_id', '=', orderId)
+    .groupBy('product_id')
+    .orderBy('product_id')
+    .execute();
+  if (items.length === 0) return [];
+  await tx
+    .selectFrom('products')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      items.map((i) => i.product_id),
+    )
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+  const values = sql.join(items.map((i) => sql`(${i.product_id}::int, ${i.qty}::int)`));
+  await sql`
+    update products p
+    set quantity = p.quantity + v.qty, sales_count = greatest(0, p.sales_count - v.qty), updated_at = now()
+    from (values ${values}) as v(id, qty) where p.id = v.id`.execute(tx);
+  const units = items.reduce((n, i) => n + i.qty, 0);
+  await tx
+    .updateTable('shops')
+    .set((eb) => ({ sales_count: sql<number>`greatest(0, ${eb.ref('sales_count')} - ${units})` }))
+    .where('id', '=', shopId)
+    .execute();
+  return items.map((i) => i.product_id);
+}
+
+export function listNotifications(db: DbOrTx, userId: number, cursor: number | undefined, limit: number) {
+  let q = db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'payload', 'read_at', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
+  if (cursor) q = q.where('id', '<', cursor);
+  return q.execute();
+}
+
+export function insertNotification(tx: Tx, userId: number, kind: string, payload: Record<string, unknown>) {
+  return tx
+    .insertInto('notifications')
+    .values({ user_id: userId, kind, payload: JSON.stringify(payload) })
+    .execute();
+}

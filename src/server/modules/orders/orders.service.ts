@@ -1,0 +1,196 @@
+// Orders after checkout: the buyer's history and detail, the seller's shop orders and the
+// fulfilment state machine paid -> processing -> shipped -> delivered, with cancellation before
+// shipping (restock + refund). Orders the caller may not see are NOT_FOUND, never FORBIDDEN,
+// so ids reveal nothing.
+import { DomainError } from '../../../shared/errors';
+import type {
+  ListOrdersInput,
+  NotificationDto,
+  OrderDetailDto,
+  OrderItemDto,
+  OrderPage,
+  OrderStatusValue,
+  OrderSummaryDto,
+  ShopOrdersInput,
+  UpdateOrderStatusInput,
+} from '../../../shared/schemas/orders';
+import { inTransaction } from '../../db/transaction';
+import type { AppDeps } from '../../deps';
+import { assertOwnsShop } from '../../trpc/trpc';
+import type { SessionUser } from '../auth/auth.session';
+import { paymentProvider } from '../payments/payments.registry';
+import { addRefund } from '../payments/payments.repository';
+import { publishAvailability } from '../realtime/inventory-events';
+import {
+  findOrder,
+  findOrderItems,
+  findStatusHistory,
+  insertHistory,
+  insertNotification,
+  listBuyerOrders,
+  listNotifications,
+  listShopOrders,
+  lockOrder,
+  type OrderSummaryRow,
+  restockOrder,
+  setOrderStatus,
+} from './orders.repository';
+
+const PAGE_SIZE = 20;
+
+interface OrdersContext {
+  deps: AppDeps;
+  user: SessionUser;
+}
+
+const TRANSITIONS: Record<OrderStatusValue, OrderStatusValue[]> = {
+  paid: ['processing', 'cancelled'],
+  processing: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+async function withItems(ctx: OrdersContext, rows: OrderSummaryRow[]): Promise<OrderSummaryDto[]> {
+  const items = await findOrderItems(
+    ctx.deps.db,
+    rows.map((r) => r.id),
+  );
+  const byOrder = new Map<number, OrderItemDto[]>();
+  for (const i of items) {
+    const list = byOrder.get(i.order_id) ?? [];
+    list.push({
+      productId: i.product_id,
+      title: i.title,
+      image: i.image,
+      priceCents: i.price_cents,
+      quantity: i.quantity,
+    });
+    byOrder.set(i.order_id, list);
+  }
+  return rows.map((r) => {
+    const orderItems = byOrder.get(r.id) ?? [];
+    return {
+      orderId: r.id,
+      shopId: r.shop_id,
+      shopName: r.shop_name,
+      shopSlug: r.shop_slug,
+      status: r.status,
+      subtotalCents: r.subtotal_cents,
+      shippingCents: r.shipping_cents,
+      taxCents: r.tax_cents,
+      totalCents: r.total_cents,
+      itemCount: orderItems.reduce((n, i) => n + i.quantity, 0),
+      items: orderItems,
+      trackingNumber: r.tracking_number,
+      carrier: r.carrier,
+      createdAt: r.created_at.toISOString(),
+    };
+  });
+}
+
+async function page(ctx: OrdersContext, rows: OrderSummaryRow[]): Promise<OrderPage> {
+  const pageRows = rows.slice(0, PAGE_SIZE);
+  return {
+    items: await withItems(ctx, pageRows),
+    nextCursor: rows.length > PAGE_SIZE ? (pageRows.at(-1)?.id ?? null) : null,
+  };
+}
+
+export async function listMyOrders(ctx: OrdersContext, input: ListOrdersInput): Promise<OrderPage> {
+  return page(ctx, await listBuyerOrders(ctx.deps.db, ctx.user.id, input.cursor, PAGE_SIZE));
+}
+
+export async function listShopOrdersForSeller(ctx: OrdersContext, input: ShopOrdersInput): Promise<OrderPage> {
+  assertOwnsShop(ctx.user, input.shopId);
+  return page(ctx, await listShopOrders(ctx.deps.db, input.shopId, input.status, input.cursor, PAGE_SIZE));
+}
+
+function notFound(): DomainError {
+  return new DomainError('NOT_FOUND', 'Order not found.');
+}
+
+export async function getOrder(ctx: OrdersContext, orderId: number): Promise<OrderDetailDto> {
+  const row = await findOrder(ctx.deps.db, orderId);
+  if (!row) throw notFound();
+  const isSeller = row.owner_id === ctx.user.id;
+  if (row.buyer_id !== ctx.user.id && !isSeller) throw notFound();
+  const [[summary], history] = await Promise.all([withItems(ctx, [row]), findStatusHistory(ctx.deps.db, orderId)]);
+  return {
+    ...summary,
+    buyer: { id: row.buyer_id, name: row.buyer_name },
+    shippingAddress: row.shipping_address,
+    history: history.map((h) => ({ status: h.status, note: h.note, at: h.created_at.toISOString() })),
+    payment: { status: row.payment_status, refundedCents: row.payment_refunded_cents },
+    nextStatuses: isSeller ? TRANSITIONS[row.status] : [],
+  };
+}
+
+export async function updateOrderStatus(ctx: OrdersContext, input: UpdateOrderStatusInput): Promise<OrderDetailDto> {
+  const { deps, user } = ctx;
+  const outcome = await inTransaction(deps.db, async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    if (!order || order.owner_id !== user.id) throw notFound();
+    if (!TRANSITIONS[order.status].includes(input.status))
+      throw new DomainError(
+        'ILLEGAL_TRANSITION',
+        `An order that is ${order.status} cannot be marked ${input.status}.`,
+        { from: order.status, to: input.status },
+      );
+    if (input.status === 'shipped' && (!input.trackingNumber || !input.carrier))
+      throw new DomainError('BAD_REQUEST', 'Shipping needs a tracking number and a carrier.', {
+        field: input.trackingNumber ? 'carrier' : 'trackingNumber',
+      });
+    let restocked: number[] = [];
+    let refund: { ref: string; amountCents: number } | null = null;
+    if (input.status === 'cancelled') {
+      restocked = await restockOrder(tx, order.id, order.shop_id);
+      await addRefund(tx, order.payment_id, order.total_cents);
+      refund = { ref: order.provider_ref, amountCents: order.total_cents };
+    }
+    await setOrderStatus(tx, order.id, {
+      status: input.status,
+      trackingNumber: input.status === 'shipped' ? input.trackingNumber : undefined,
+      carrier: input.status === 'shipped' ? input.carrier : undefined,
+    });
+    await insertHistory(tx, order.id, input.status, input.note ?? null);
+    await insertNotification(tx, order.buyer_id, `order.${input.status}`, {
+      orderId: order.id,
+      shopId: order.shop_id,
+      status: input.status,
+    });
+    return { restocked, refund };
+  });
+  if (outcome.refund) {
+    try {
+      // The provider dedupes on the key, so a retried cancellation never refunds twice.
+      await paymentProvider(deps).refund(
+        outcome.refund.ref,
+        outcome.refund.amountCents,
+        `refund:order:${input.orderId}`,
+      );
+    } catch (err) {
+      deps.log.error({ err: String(err), orderId: input.orderId }, 'refund after cancellation failed');
+    }
+  }
+  if (outcome.restocked.length) void publishAvailability(deps, outcome.restocked);
+  return getOrder(ctx, input.orderId);
+}
+
+export async function myNotifications(
+  ctx: OrdersContext,
+  cursor: number | undefined,
+): Promise<{ items: NotificationDto[]; nextCursor: number | null }> {
+  const rows = await listNotifications(ctx.deps.db, ctx.user.id, cursor, PAGE_SIZE);
+  const pageRows = rows.slice(0, PAGE_SIZE);
+  return {
+    items: pageRows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      payload: n.payload,
+      read: n.read_at !== null,
+      createdAt: n.created_at.toISOString(),
+    })),
+    nextCursor: rows.length > PAGE_SIZE ? (pageRows.at(-1)?.id ?? null) : null,
+  };
+}

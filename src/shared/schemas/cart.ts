@@ -1,0 +1,75 @@
+// Cart inputs and DTOs, shared by the server and the cart page.
+import { z } from 'zod';
+import { idSchema } from './common';
+import type { ShippingPolicy } from './shops';
+
+/** Most units of one listing a single cart line may want. */
+export const MAX_LINE_QUANTITY = 999;
+
+const quantity = z
+  .number()
+  .int('Quantity must be a whole number')
+  .positive('Quantity must be at least 1')
+  .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}`);
+
+export const addItemInput = z.object({ productId: idSchema, quantity });
+export type AddItemInput = z.infer<typeof addItemInput>;
+
+/** 0 removes the line. */
+export const updateQuantityInput = z.object({
+  productId: idSchema,
+  quantity: z
+    .number()
+    .int('Quantity must be a whole number')
+    .min(0, 'Quantity cannot be negative')
+    .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}`),
+});
+export type UpdateQuantityInput = z.infer<typeof updateQuantityInput>;
+
+export const removeItemInput = z.object({ productId: idSchema });
+export type RemoveItemInput = z.infer<typeof removeItemInput>;
+
+export interface CartItemDto {
+  cartItemId: number;
+  productId: number;
+  title: string;
+  priceCents: number;
+  /** Units the buyer wants. */
+  quantity: number;
+  /** Most units this line could hold right now: free stock plus what this line already holds. */
+  available: number;
+  image: string | null;
+  /** When this line's hold lapses; null when nothing is held (expired or unavailable). */
+  reservedUntil: string | null;
+  /** Units currently held for this buyer. Less than `quantity` after a hold expired. */
+  held: number;
+  /** False when the listing was archived after it was added. */
+  listingActive: boolean;
+}
+
+export interface CartShopDto {
+  shopId: number;
+  shopName: string;
+  shopSlug: string;
+  shippingPolicy: ShippingPolicy;
+  items: CartItemDto[];
+  subtotalCents: number;
+  shippingCents: number;
+}
+
+export interface CartDto {
+  shops: CartShopDto[];
+  itemTotalCents: number;
+  shippingTotalCents: number;
+  itemCount: number;
+}
+
+export interface AvailabilityDto {
+  /** Units nobody holds: what can still be added to a cart. */
+  available: number;
+  /** Units of it in the caller's cart. */
+  inCart: number;
+  /** Number of other shoppers' carts holding it. */
+  inOtherCarts: number;
+  canAddMore: boolean;
+}

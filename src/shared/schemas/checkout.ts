@@ -1,0 +1,134 @@
+// Checkout inputs and DTOs: a validated shipping address, the quote and the placed result.
+import { z } from 'zod';
+
+/** ISO 3166-1 alpha-2, officially assigned codes. */
+const ISO_COUNTRIES = new Set(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+    'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO ' +
+    'FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE ' +
+    'JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO ' +
+    'MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW ' +
+    'PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM ' +
+    'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+  ).split(' '),
+);
+
+// Where tax depends on the state or province, the region must be its postal code.
+const US_REGIONS = new Set(
+  (
+    'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK ' +
+    'OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI AA AE AP'
+  ).split(' '),
+);
+const CA_REGIONS = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
+
+export function isIsoCountry(code: string): boolean {
+  return ISO_COUNTRIES.has(code);
+}
+
+const line = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 32), `${label} contains control characters`);
+
+export const shippingAddressSchema = z
+  .object({
+    name: line('Name', 100),
+    line1: line('Address line 1', 200),
+    line2: z.string().trim().max(200).optional().nullable(),
+    city: line('City', 100),
+    region: z.string().trim().max(100).default(''),
+    postalCode: z
+      .string()
+      .trim()
+      .min(2, 'Postal code is required')
+      .max(12)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Postal code may contain letters, digits, spaces and dashes'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE'),
+  })
+  .transform((a) => ({
+    ...a,
+    line2: a.line2 ? a.line2 : null,
+    region: a.country === 'US' || a.country === 'CA' ? a.region.toUpperCase() : a.region,
+  }))
+  .superRefine((a, ctx) => {
+    if (a.country === 'US') {
+      if (!US_REGIONS.has(a.region))
+        ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter state code, e.g. NY' });
+      if (!/^\d{5}(-\d{4})?$/.test(a.postalCode))
+        ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'US ZIP codes look like 12345 or 12345-6789' });
+    }
+    if (a.country === 'CA' && !CA_REGIONS.has(a.region))
+      ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter province code, e.g. ON' });
+  });
+export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
+
+export const quoteInput = z.object({ shippingAddress: shippingAddressSchema });
+export type QuoteInput = z.infer<typeof quoteInput>;
+
+export const placeOrderInput = z.object({
+  idempotencyKey: z.uuid('idempotencyKey must be a UUID'),
+  shippingAddress: shippingAddressSchema,
+  payment: z.object({
+    token: z
+      .string()
+      .trim()
+      .min(1, 'Payment token is required')
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Malformed payment token'),
+  }),
+});
+export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+
+export interface UnavailableItem {
+  productId: number;
+  title: string;
+  requested: number;
+  available: number;
+}
+
+export interface QuoteShopDto {
+  shopId: number;
+  shopName: string;
+  subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  itemCount: number;
+}
+
+export interface QuoteDto {
+  shops: QuoteShopDto[];
+  subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  /** Tax rate applied to items at the destination, in basis points. */
+  taxRateBps: number;
+  /** Lines that cannot be bought as they stand; placing the order would fail on them. */
+  unavailableItems: UnavailableItem[];
+}
+
+export interface PlacedOrderDto {
+  orderId: number;
+  shopId: number;
+  shopName: string;
+  subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  itemCount: number;
+}
+
+export interface PlaceOrderResult {
+  orders: PlacedOrderDto[];
+  totalChargedCents: number;
+}

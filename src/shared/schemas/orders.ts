@@ -1,0 +1,96 @@
+// Order inputs and DTOs for buyers (history, detail) and sellers (shop orders, status changes).
+import { z } from 'zod';
+import { cursorSchema, idSchema } from './common';
+
+export const ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+
+export const listOrdersInput = z.object({ cursor: cursorSchema });
+export type ListOrdersInput = z.infer<typeof listOrdersInput>;
+
+export const orderByIdInput = z.object({ orderId: idSchema });
+
+export const shopOrdersInput = z.object({
+  shopId: idSchema,
+  status: z.enum(ORDER_STATUSES).optional(),
+  cursor: cursorSchema,
+});
+export type ShopOrdersInput = z.infer<typeof shopOrdersInput>;
+
+export const updateOrderStatusInput = z.object({
+  orderId: idSchema,
+  status: z.enum(['processing', 'shipped', 'delivered', 'cancelled']),
+  trackingNumber: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[A-Za-z0-9 -]+$/, 'Tracking numbers contain letters, digits, spaces and dashes')
+    .optional(),
+  carrier: z.string().trim().min(2).max(60).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type UpdateOrderStatusInput = z.infer<typeof updateOrderStatusInput>;
+
+export interface OrderItemDto {
+  productId: number;
+  title: string;
+  image: string | null;
+  priceCents: number;
+  quantity: number;
+}
+
+export interface OrderSummaryDto {
+  orderId: number;
+  shopId: number;
+  shopName: string;
+  shopSlug: string;
+  status: OrderStatusValue;
+  subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  itemCount: number;
+  items: OrderItemDto[];
+  trackingNumber: string | null;
+  carrier: string | null;
+  createdAt: string;
+}
+
+export interface OrderStatusEventDto {
+  status: OrderStatusValue;
+  note: string | null;
+  at: string;
+}
+
+export interface OrderDetailDto extends OrderSummaryDto {
+  buyer: { id: number; name: string };
+  shippingAddress: {
+    name: string;
+    line1: string;
+    line2?: string | null;
+    city: string;
+    region: string;
+    postalCode: string;
+    country: string;
+  };
+  history: OrderStatusEventDto[];
+  payment: { status: string; refundedCents: number };
+  /** Statuses the caller may move this order to next. */
+  nextStatuses: OrderStatusValue[];
+}
+
+export interface OrderPage {
+  items: OrderSummaryDto[];
+  nextCursor: number | null;
+}
+
+export const listNotificationsInput = z.object({ cursor: cursorSchema });
+
+export interface NotificationDto {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  read: boolean;
+  createdAt: string;
+}
