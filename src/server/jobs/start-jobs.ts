@@ -1,5 +1,6 @@
 // Starts the background jobs that run in the app process (each is safe with several instances).
 import type { AppDeps } from '../deps';
+import { startReservationSweeper } from './reservation-sweeper';
 import { startTrendingRefresh } from './trending-refresh';
 
 export interface Job {
@@ -8,7 +9,7 @@ export interface Job {
 }
 
 export function startJobs(deps: AppDeps): Job[] {
-  return [startTrendingRefresh(deps)];
+  return [startTrendingRefresh(deps), startReservationSweeper(deps)];
 }
 
 export async function stopJobs(jobs: Job[]) {

@@ -1,8 +1,11 @@
 // The root router: a table of contents of every domain.
 import { authRouter } from '../modules/auth/auth.router';
+import { cartRouter } from '../modules/cart/cart.router';
 import { catalogRouter } from '../modules/catalog/catalog.router';
+import { checkoutRouter } from '../modules/checkout/checkout.router';
 import { favoritesRouter } from '../modules/favorites/favorites.router';
 import { feedRouter } from '../modules/feed/feed.router';
+import { notificationsRouter, ordersRouter } from '../modules/orders/orders.router';
 import { inventoryRouter } from '../modules/realtime/realtime.router';
 import { reviewsRouter } from '../modules/reviews/reviews.router';
 import { sellerRouter } from '../modules/seller/seller.router';
@@ -13,6 +16,10 @@ export const appRouter = router({
   auth: authRouter,
   shops: shopsRouter,
   catalog: catalogRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
+  notifications: notificationsRouter,
   favorites: favoritesRouter,
   feed: feedRouter,
   reviews: reviewsRouter,

@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import type { LoginInput, RegisterInput, UserDto } from '../../../shared/schemas/auth';
 import type { Context } from '../../trpc/context';
 import { enforceRateLimit, rateRules } from '../../trpc/rate-limit';
+import { adoptGuestCart } from '../cart/cart.service';
 import { findUserByEmail, findUserDto, insertUser } from './auth.repository';
 import { clearSessionCookie, createSession, destroySession, sessionCookie } from './auth.session';
 
@@ -17,6 +18,7 @@ async function startSession(ctx: Context, userId: number): Promise<UserDto> {
   ctx.sessionId = session.id;
   const user = await findUserDto(ctx.deps.db, userId);
   ctx.user = { ...user, shopId: user.shopId ?? null };
+  await adoptGuestCart(ctx);
   return ctx.user;
 }
 

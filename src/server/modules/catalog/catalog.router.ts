@@ -5,6 +5,7 @@ import {
   updateProductInput,
 } from '../../../shared/schemas/catalog';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
+import { availabilityProcedure } from '../inventory/inventory.router';
 import { recordViewInBackground } from '../feed/record-view';
 import {
   archiveProduct,
@@ -31,6 +32,7 @@ export const catalogRouter = router({
     if (ctx.user) recordViewInBackground(ctx.deps, ctx.user.id, input.productId);
     return product;
   }),
+  availability: availabilityProcedure,
   shopProducts: publicProcedure
     .input(shopProductsInput)
     .query(({ ctx, input }) => shopProducts(ctx.deps.db, input.shopId, input.cursor, input.limit)),
