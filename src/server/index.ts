@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { EnvError, readEnv } from './env';
 import { startJobs, stopJobs } from './jobs/start-jobs';
 import { createLogger } from './logger';
+import { ensureSearchIndex } from './modules/search/search-index';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { ServiceStartError, startServices } from './services/start-services';
 
@@ -17,6 +18,11 @@ async function main() {
   const log = createLogger(env.LOG_LEVEL);
   const services = await startServices(env, log);
   const { deps } = services;
+  if (deps.meili) {
+    await ensureSearchIndex(deps).catch((err) =>
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'search index settings not applied'),
+    );
+  }
   if (env.SEED_DEMO) await seedDemoIfEmpty(deps);
 
   const production = env.NODE_ENV === 'production';

@@ -81,6 +81,14 @@ export interface SearchOutboxTable {
   created_at: CreatedAt;
 }
 
+/** A reindex in progress for `index_name` (see migration 20261122100100). */
+export interface SearchReindexRunsTable {
+  index_name: string;
+  target_index: string;
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
+}
+
 export interface CartsTable {
   id: Generated<number>;
   user_id: number | null;
@@ -230,6 +238,7 @@ export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
   search_outbox: SearchOutboxTable;
+  search_reindex_runs: SearchReindexRunsTable;
   carts: CartsTable;
   cart_items: CartItemsTable;
   tax_rates: TaxRatesTable;

@@ -1,6 +1,7 @@
 // Starts the background jobs that run in the app process (each is safe with several instances).
 import type { AppDeps } from '../deps';
 import { startReservationSweeper } from './reservation-sweeper';
+import { startSearchOutboxDrainer } from './search-outbox-drainer';
 import { startTrendingRefresh } from './trending-refresh';
 
 export interface Job {
@@ -9,7 +10,9 @@ export interface Job {
 }
 
 export function startJobs(deps: AppDeps): Job[] {
-  return [startTrendingRefresh(deps), startReservationSweeper(deps)];
+  const jobs = [startTrendingRefresh(deps), startReservationSweeper(deps)];
+  if (deps.meili) jobs.push(startSearchOutboxDrainer(deps));
+  return jobs;
 }
 
 export async function stopJobs(jobs: Job[]) {

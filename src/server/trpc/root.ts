@@ -8,6 +8,7 @@ import { feedRouter } from '../modules/feed/feed.router';
 import { notificationsRouter, ordersRouter } from '../modules/orders/orders.router';
 import { inventoryRouter } from '../modules/realtime/realtime.router';
 import { reviewsRouter } from '../modules/reviews/reviews.router';
+import { searchRouter } from '../modules/search/search.router';
 import { sellerRouter } from '../modules/seller/seller.router';
 import { shopsRouter } from '../modules/shops/shops.router';
 import { router } from './trpc';
@@ -20,6 +21,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   orders: ordersRouter,
   notifications: notificationsRouter,
+  search: searchRouter,
   favorites: favoritesRouter,
   feed: feedRouter,
   reviews: reviewsRouter,

@@ -1,0 +1,108 @@
+// The Meilisearch products index: its document shape and settings, applied idempotently at
+// startup, by `bun run search:setup`, and to every fresh index a reindex builds.
+import { type Meilisearch, MeilisearchApiError, type Settings } from 'meilisearch';
+import { priceRanges, SEARCH_MAX_TOTAL_HITS } from '../../../shared/schemas/search';
+import type { AppDeps } from '../../deps';
+import { meiliSynonyms } from './search-synonyms';
+
+/** One listing as Meilisearch stores it. Card fields are stored so hits need no SQL. */
+export interface ProductDocument {
+  id: number;
+  title: string;
+  description: string;
+  tags: string[];
+  materials: string[];
+  /** Leaf category slug (facet) and its department, both filterable through `categories`. */
+  category: string;
+  categoryName: string;
+  department: string;
+  departmentName: string;
+  categories: string[];
+  shopId: number;
+  shopName: string;
+  /** search_shop_boost(shop rating, shop sales): ranks well-rated, well-selling shops first on ties. */
+  shopBoost: number;
+  priceCents: number;
+  priceRange: string;
+  isVintage: boolean;
+  available: number;
+  inStock: boolean;
+  rating: number;
+  reviewCount: number;
+  salesCount: number;
+  /** Unix seconds. */
+  createdAt: number;
+  image: string | null;
+}
+
+export const cardAttributes = [
+  'id',
+  'title',
+  'priceCents',
+  'image',
+  'shopId',
+  'shopName',
+  'isVintage',
+  'available',
+  'rating',
+] as const satisfies readonly (keyof ProductDocument)[];
+
+export const MAX_VALUES_PER_FACET = 100;
+
+export function priceRangeKey(priceCents: number): string {
+  for (const r of priceRanges) {
+    if ((r.fromCents === null || priceCents >= r.fromCents) && (r.toCents === null || priceCents < r.toCents)) {
+      return r.key;
+    }
+  }
+  return priceRanges[priceRanges.length - 1]!.key;
+}
+
+export const productIndexSettings: Settings = {
+  // Priority order: a word in the title beats the same word in a tag, and so on down.
+  searchableAttributes: ['title', 'tags', 'materials', 'categoryName', 'departmentName', 'shopName', 'description'],
+  filterableAttributes: [
+    'categories',
+    'category',
+    'priceCents',
+    'priceRange',
+    'isVintage',
+    'inStock',
+    'available',
+    'materials',
+    'shopId',
+    'tags',
+    'shopName',
+  ],
+  sortableAttributes: ['priceCents', 'createdAt', 'rating', 'reviewCount', 'salesCount'],
+  // `sort` first: an explicit sort (price, newest, top rated) is strict, text relevance breaks
+  // its ties; with no sort, textual relevance decides and the shop boost breaks the ties.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'shopBoost:desc'],
+  displayedAttributes: ['*'],
+  stopWords: ['a', 'an', 'the', 'and', 'or', 'of', 'for', 'with', 'in', 'on', 'to', 'by'],
+  synonyms: meiliSynonyms(),
+  // Numbers are exact: "925" must not match "924", nor "14k" "18k".
+  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  pagination: { maxTotalHits: SEARCH_MAX_TOTAL_HITS },
+  faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
+};
+
+/** Creates the index when missing (primary key `id`) and applies the settings; waits for both. */
+export async function applyIndexSettings(meili: Meilisearch, indexUid: string): Promise<void> {
+  const existing = await meili.getRawIndex(indexUid).catch((err: unknown) => {
+    if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return null;
+    throw err;
+  });
+  if (!existing) {
+    await meili.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 30_000 });
+  }
+  const task = await meili.index(indexUid).updateSettings(productIndexSettings).waitTask({ timeout: 120_000 });
+  if (task.status !== 'succeeded') {
+    throw new Error(`Meilisearch settings for ${indexUid} ${task.status}: ${task.error?.message ?? 'unknown error'}`);
+  }
+}
+
+export async function ensureSearchIndex(deps: AppDeps): Promise<void> {
+  if (!deps.meili) return;
+  await applyIndexSettings(deps.meili, deps.config.productsIndex);
+}

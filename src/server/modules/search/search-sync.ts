@@ -1,0 +1,85 @@
+// Pushes listings' current state from PostgreSQL to Meilisearch: one drain of the search outbox.
+// Rows are claimed with FOR UPDATE SKIP LOCKED (several instances share the work), each listing
+// is pushed by one drainer at a time (advisory lock), and rows are deleted only after
+// Meilisearch has applied the change, in the same transaction; failures retry with backoff.
+import type { Meilisearch, Task } from 'meilisearch';
+import type { AppDeps } from '../../deps';
+import {
+  activeReindexTarget,
+  claimOutboxRows,
+  deleteOutboxRows,
+  loadDocuments,
+  lockProductsForSync,
+  parkOutboxRows,
+  retryOutboxRows,
+} from './search.repository';
+import { bumpSearchGeneration } from './search-cache';
+import type { ProductDocument } from './search-index';
+
+export const DRAIN_BATCH_SIZE = 500;
+const TASK_WAIT = { timeout: 5_000, interval: 10 };
+
+export interface DrainResult {
+  claimed: number;
+  upserted: number;
+  deleted: number;
+  failed: number;
+}
+
+function assertSucceeded(task: Task) {
+  if (task.status !== 'succeeded') {
+    throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`);
+  }
+}
+
+export async function pushToIndex(
+  meili: Meilisearch,
+  indexUid: string,
+  upserts: ProductDocument[],
+  deletes: number[],
+): Promise<void> {
+  const index = meili.index<ProductDocument>(indexUid);
+  const tasks = await Promise.all([
+    upserts.length ? index.addDocuments(upserts, { primaryKey: 'id' }).waitTask(TASK_WAIT) : null,
+    deletes.length ? index.deleteDocuments(deletes).waitTask(TASK_WAIT) : null,
+  ]);
+  for (const t of tasks) if (t) assertSucceeded(t);
+}
+
+export async function drainSearchOutbox(deps: AppDeps, batchSize = DRAIN_BATCH_SIZE): Promise<DrainResult> {
+  const result: DrainResult = { claimed: 0, upserted: 0, deleted: 0, failed: 0 };
+  const meili = deps.meili;
+  if (!meili) return result;
+  const index = deps.config.productsIndex;
+  let synced = false;
+  await deps.db.transaction().execute(async (tx) => {
+    const rows = await claimOutboxRows(tx, batchSize);
+    if (rows.length === 0) return;
+    const locked = new Set(await lockProductsForSync(tx, [...new Set(rows.map((r) => r.product_id))]));
+    const mine = rows.filter((r) => locked.has(r.product_id));
+    if (mine.length === 0) return;
+    result.claimed = mine.length;
+    const rowIds = mine.map((r) => r.id);
+    const { upserts, deletes } = await loadDocuments(tx, [...locked]);
+    try {
+      await pushToIndex(meili, index, upserts, deletes);
+    } catch (err) {
+      result.failed = mine.length;
+      deps.log.warn(
+        { err: err instanceof Error ? err.message : String(err), rows: mine.length, index },
+        'search sync failed; will retry with backoff',
+      );
+      await retryOutboxRows(tx, rowIds);
+      return;
+    }
+    // A reindex is filling a fresh index from a snapshot that may predate this change:
+    // keep the rows so they are synced again into the fresh index after the swap.
+    if (await activeReindexTarget(tx, index)) await parkOutboxRows(tx, rowIds);
+    else await deleteOutboxRows(tx, rowIds);
+    result.upserted = upserts.length;
+    result.deleted = deletes.length;
+    synced = true;
+  });
+  if (synced) await bumpSearchGeneration(deps.store, index).catch(() => {});
+  return result;
+}

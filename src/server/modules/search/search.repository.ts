@@ -1,0 +1,214 @@
+// Queries that feed the index: listing documents, the search outbox and reindex markers.
+import { sql } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../db/kysely';
+import { type ProductDocument, priceRangeKey } from './search-index';
+
+function documentQuery(db: DbOrTx) {
+  return db
+    .selectFrom('products as p')
+    .innerJoin('shops as s', 's.id', 'p.shop_id')
+    .innerJoin('categories as c', 'c.id', 'p.category_id')
+    .leftJoin('categories as d', 'd.id', 'c.parent_id')
+    .select([
+      'p.id',
+      'p.title',
+      sql<string>`left(p.description, 1000)`.as('description'),
+      'p.tags',
+      'p.materials',
+      'p.images',
+      'p.price_cents',
+      'p.quantity',
+      'p.reserved',
+      'p.is_vintage',
+      'p.status',
+      'p.rating',
+      'p.review_count',
+      'p.sales_count',
+      sql<number>`extract(epoch from p.created_at)::bigint`.as('created_epoch'),
+      'p.shop_id',
+      's.name as shop_name',
+      sql<number>`search_shop_boost(s.rating, s.sales_count)`.as('shop_boost'),
+      'c.slug as category_slug',
+      'c.name as category_name',
+      sql<string>`coalesce(d.slug, c.slug)`.as('department_slug'),
+      sql<string>`coalesce(d.name, c.name)`.as('department_name'),
+    ]);
+}
+
+type DocumentRow = Awaited<ReturnType<ReturnType<typeof documentQuery>['execute']>>[number];
+
+function toDocument(r: DocumentRow): ProductDocument {
+  const available = Math.max(0, r.quantity - r.reserved);
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    tags: r.tags,
+    materials: r.materials,
+    category: r.category_slug,
+    categoryName: r.category_name,
+    department: r.department_slug,
+    departmentName: r.department_name,
+    categories: r.department_slug === r.category_slug ? [r.category_slug] : [r.department_slug, r.category_slug],
+    shopId: r.shop_id,
+    shopName: r.shop_name,
+    shopBoost: r.shop_boost,
+    priceCents: r.price_cents,
+    priceRange: priceRangeKey(r.price_cents),
+    isVintage: r.is_vintage,
+    available,
+    inStock: available > 0,
+    rating: r.rating,
+    reviewCount: r.review_count,
+    salesCount: r.sales_count,
+    createdAt: r.created_epoch,
+    image: r.images[0] ?? null,
+  };
+}
+
+/** Current state of the given listings: documents for active ones, ids of archived or gone ones. */
+export async function loadDocuments(
+  db: DbOrTx,
+  productIds: number[],
+): Promise<{ upserts: ProductDocument[]; deletes: number[] }> {
+  if (productIds.length === 0) return { upserts: [], deletes: [] };
+  const rows = await documentQuery(db).where('p.id', 'in', productIds).execute();
+  const upserts = rows.filter((r) => r.status === 'active').map(toDocument);
+  const active = new Set(upserts.map((d) => d.id));
+  return { upserts, deletes: productIds.filter((id) => !active.has(id)) };
+}
+
+/** Keyset page of active listings after `afterId`, for a full reindex. */
+export async function documentsAfter(db: Db, afterId: number, limit: number): Promise<ProductDocument[]> {
+  const rows = await documentQuery(db)
+    .where('p.status', '=', 'active')
+    .where('p.id', '>', afterId)
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toDocument);
+}
+
+export async function countActiveProducts(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('products')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+// ---- outbox ----
+
+/** Claims up to `limit` ready rows; rows other drainers hold are skipped, not waited for. */
+export function claimOutboxRows(tx: Tx, limit: number) {
+  return tx
+    .selectFrom('search_outbox')
+    .select(['id', 'product_id', 'attempts'])
+    .where('available_at', '<=', sql<Date>`now()`)
+    .orderBy('available_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/**
+ * Transaction-scoped advisory locks per product, taken in ascending id order: two drainers
+ * never push the same listing at once, so an older state can never overwrite a newer one.
+ * Returns the ids this transaction got; the others stay queued for the next poll.
+ */
+export async function lockProductsForSync(tx: Tx, productIds: number[]): Promise<number[]> {
+  const sorted = [...productIds].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const rows = await sql<{ id: number; locked: boolean }>`
+    select id, pg_try_advisory_xact_lock(hashtext('search_sync'), id) as locked
+    from unnest(${sql.val(sorted)}::int[]) with ordinality as t(id, ord) order by ord`.execute(tx);
+  return rows.rows.filter((r) => r.locked).map((r) => r.id);
+}
+
+export async function deleteOutboxRows(tx: Tx, ids: number[]) {
+  if (ids.length) await tx.deleteFrom('search_outbox').where('id', 'in', ids).execute();
+}
+
+/** Keeps synced rows aside while a reindex fills a fresh index (released after the swap). */
+export async function parkOutboxRows(tx: Tx, ids: number[]) {
+  if (ids.length) {
+    await tx
+      .updateTable('search_outbox')
+      .set({ available_at: sql<Date>`'infinity'::timestamptz` })
+      .where('id', 'in', ids)
+      .execute();
+  }
+}
+
+/** Backoff: 0.2 s doubling per attempt, capped at 60 s, with jitter so instances spread out. */
+export async function retryOutboxRows(tx: Tx, ids: number[]) {
+  if (ids.length === 0) return;
+  await tx
+    .updateTable('search_outbox')
+    .set({
+      attempts: sql<number>`attempts + 1`,
+      available_at: sql<Date>`now() + least(60, 0.2 * power(2, attempts)) * (0.75 + random() / 2) * interval '1 second'`,
+    })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function releaseParkedRows(db: DbOrTx) {
+  await db
+    .updateTable('search_outbox')
+    .set({ available_at: sql<Date>`now()` })
+    .where('available_at', '=', sql<Date>`'infinity'::timestamptz`)
+    .execute();
+}
+
+// ---- reindex markers ----
+
+/** The fresh index a live reindex is filling, unless its heartbeat is older than `staleSeconds`. */
+export async function activeReindexTarget(db: DbOrTx, indexName: string, staleSeconds = 120) {
+  const row = await db
+    .selectFrom('search_reindex_runs')
+    .select('target_index')
+    .where('index_name', '=', indexName)
+    .where('heartbeat_at', '>', sql<Date>`now() - make_interval(secs => ${staleSeconds})`)
+    .executeTakeFirst();
+  return row?.target_index ?? null;
+}
+
+export async function startReindexRun(db: Db, indexName: string, target: string) {
+  await db
+    .insertInto('search_reindex_runs')
+    .values({ index_name: indexName, target_index: target })
+    .onConflict((oc) =>
+      oc.column('index_name').doUpdateSet({ target_index: target, started_at: sql`now()`, heartbeat_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function heartbeatReindexRun(db: Db, indexName: string) {
+  await db
+    .updateTable('search_reindex_runs')
+    .set({ heartbeat_at: sql<Date>`now()` })
+    .where('index_name', '=', indexName)
+    .execute();
+}
+
+export async function finishReindexRun(db: Db, indexName: string) {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('search_reindex_runs').where('index_name', '=', indexName).execute();
+    await releaseParkedRows(tx);
+  });
+}
+
+/** Clears runs whose process died (no heartbeat) and releases what they parked. */
+export async function clearStaleReindexRuns(db: Db, staleSeconds = 120) {
+  const gone = await db
+    .deleteFrom('search_reindex_runs')
+    .where('heartbeat_at', '<=', sql<Date>`now() - make_interval(secs => ${staleSeconds})`)
+    .returning('index_name')
+    .execute();
+  if (gone.length) await releaseParkedRows(db);
+  return gone.length;
+}

@@ -1,0 +1,131 @@
+// Search use cases. Owns the choice of engine: Meilisearch behind a circuit breaker, PostgreSQL
+// full-text search while the breaker is open (or Meilisearch is not configured), with the same
+// filters, facets, sorts and response shape; and the short-lived cache of identical searches.
+import type { Meilisearch } from 'meilisearch';
+import type {
+  SearchEngine,
+  SearchProductsQuery,
+  SearchProductsResult,
+  SearchSuggestInput,
+  SearchSuggestion,
+  SearchSuggestResult,
+} from '../../../shared/schemas/search';
+import type { AppDeps } from '../../deps';
+import { toProductCard } from '../catalog/catalog.mapper';
+import { CircuitBreaker } from './circuit-breaker';
+import { readCached, searchCacheKey, writeCached } from './search-cache';
+import { allSearchCategories } from './search-categories';
+import { fallbackFacets, fallbackHits, fallbackSuggest } from './search-fallback.repository';
+import { searchMeili, suggestMeili } from './search-meili';
+import { type ResolvedSearch, resolveSearch } from './search-query';
+import { type EngineResult, toFacets } from './search-results';
+import { normalizeSearchText } from './search-synonyms';
+import { textUnits } from './search-text-query';
+
+/** A query slower than this counts as a Meilisearch failure and is answered from Postgres. */
+export const MEILI_TIMEOUT_MS = 400;
+const breakerOptions = { failureThreshold: 3, openMs: 5_000 };
+const MAX_SUGGESTIONS = 8;
+
+// One breaker per Meilisearch client: its state is this process's view of that server.
+const breakers = new WeakMap<Meilisearch, CircuitBreaker>();
+export function meiliBreaker(meili: Meilisearch): CircuitBreaker {
+  let b = breakers.get(meili);
+  if (!b) {
+    b = new CircuitBreaker(breakerOptions);
+    breakers.set(meili, b);
+  }
+  return b;
+}
+
+/** Runs `work` on Meilisearch when the breaker allows; null means "answer from Postgres". */
+async function viaMeili<T>(deps: AppDeps, what: string, work: (meili: Meilisearch) => Promise<T>): Promise<T | null> {
+  const meili = deps.meili;
+  if (!meili) return null;
+  const breaker = meiliBreaker(meili);
+  if (!breaker.tryAcquire()) return null;
+  try {
+    const result = await work(meili);
+    breaker.recordSuccess();
+    return result;
+  } catch (err) {
+    breaker.recordFailure();
+    deps.log.warn(
+      { err: err instanceof Error ? err.message : String(err), breaker: breaker.state, what },
+      'Meilisearch failed; answering from PostgreSQL',
+    );
+    return null;
+  }
+}
+
+async function searchPostgres(deps: AppDeps, s: ResolvedSearch): Promise<EngineResult> {
+  const units = textUnits(s.q);
+  const [rows, facets] = await Promise.all([fallbackHits(deps.db, s, units), fallbackFacets(deps.db, s, units)]);
+  return { hits: rows.map(toProductCard), total: facets.total, facets: toFacets(facets.counts) };
+}
+
+type CachedSearch = Omit<SearchProductsResult, 'tookMs'>;
+
+export async function searchProducts(deps: AppDeps, input: SearchProductsQuery): Promise<SearchProductsResult> {
+  const started = performance.now();
+  const s = resolveSearch(input);
+  const index = deps.config.productsIndex;
+  const ttl = deps.config.searchCacheTtlSeconds;
+  const key = ttl > 0 && deps.meili ? searchCacheKey(deps.store, index, 'p', s) : null;
+  if (key) {
+    const cached = await readCached<CachedSearch>(deps.store, key);
+    if (cached) return { ...cached, tookMs: elapsed(started) };
+  }
+
+  const fromMeili = await viaMeili(deps, 'search', (meili) => searchMeili(meili, index, s, MEILI_TIMEOUT_MS));
+  const engine: SearchEngine = fromMeili ? 'meilisearch' : 'postgres';
+  const result = fromMeili ?? (await searchPostgres(deps, s));
+  const body: CachedSearch = { ...result, page: s.page, pageSize: s.pageSize, engine };
+  // Only Meilisearch answers are cached: when it recovers, traffic goes back to it at once.
+  if (key && fromMeili) writeCached(deps.store, key, body, ttl);
+  return { ...body, tookMs: elapsed(started) };
+}
+
+function categorySuggestions(q: string): string[] {
+  const needle = normalizeSearchText(q);
+  if (!needle) return [];
+  return allSearchCategories()
+    .filter((c) => {
+      const name = normalizeSearchText(c.name);
+      return name.startsWith(needle) || name.includes(` ${needle}`);
+    })
+    .sort((a, b) => Number(a.isTop) - Number(b.isTop) || a.name.localeCompare(b.name))
+    .map((c) => c.name);
+}
+
+export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): Promise<SearchSuggestResult> {
+  const q = input.q.trim();
+  const index = deps.config.productsIndex;
+  const ttl = deps.config.searchCacheTtlSeconds;
+  const key = ttl > 0 && deps.meili ? searchCacheKey(deps.store, index, 's', q.toLowerCase()) : null;
+  if (key) {
+    const cached = await readCached<SearchSuggestResult>(deps.store, key);
+    if (cached) return cached;
+  }
+  const fromMeili = await viaMeili(deps, 'suggest', (meili) => suggestMeili(meili, index, q, MEILI_TIMEOUT_MS));
+  const found = fromMeili ?? (await fallbackSuggest(deps.db, q));
+
+  const categories = categorySuggestions(q).slice(0, 2);
+  const shops = found.shops.slice(0, 2);
+  const queries = [...new Set(found.queries.map((t) => t.toLowerCase()))].slice(
+    0,
+    MAX_SUGGESTIONS - categories.length - shops.length,
+  );
+  const suggestions: SearchSuggestion[] = [
+    ...queries.map((text) => ({ text, kind: 'query' as const })),
+    ...categories.map((text) => ({ text, kind: 'category' as const })),
+    ...shops.map((text) => ({ text, kind: 'shop' as const })),
+  ];
+  const result = { suggestions };
+  if (key && fromMeili) writeCached(deps.store, key, result, ttl);
+  return result;
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}

@@ -1,0 +1,107 @@
+// Inputs and results of search.products / search.suggest, shared by client and server.
+import { z } from 'zod';
+import type { ProductCard } from './catalog';
+import { centsSchema, idSchema } from './common';
+
+/** Results stop here (Meilisearch `maxTotalHits`; the Postgres fallback caps `total` the same way). */
+export const SEARCH_MAX_TOTAL_HITS = 1000;
+export const SEARCH_MAX_PAGE_SIZE = 60;
+export const SEARCH_MAX_QUERY_LENGTH = 200;
+
+export const searchSorts = ['relevance', 'price_asc', 'price_desc', 'newest', 'top_rated'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+/**
+ * Price-range facet buckets. `fromCents` is inclusive and `toCents` exclusive, so every price is in
+ * exactly one bucket: $25.00 is in "$25–$50", $49.99 too, $50.00 is in "$50–$100".
+ * To filter by a bucket, send `minPriceCents = fromCents` and `maxPriceCents = toCents - 1`
+ * (both filter bounds are inclusive); `priceRangeFilter(key)` does that.
+ */
+export const priceRanges = [
+  { key: 'under-25', label: 'Under $25', fromCents: null, toCents: 2500 },
+  { key: '25-50', label: '$25–$50', fromCents: 2500, toCents: 5000 },
+  { key: '50-100', label: '$50–$100', fromCents: 5000, toCents: 10000 },
+  { key: 'over-100', label: 'Over $100', fromCents: 10000, toCents: null },
+] as const satisfies readonly { key: string; label: string; fromCents: number | null; toCents: number | null }[];
+export type PriceRangeKey = (typeof priceRanges)[number]['key'];
+
+export function priceRangeFilter(key: PriceRangeKey): { minPriceCents?: number; maxPriceCents?: number } {
+  const range = priceRanges.find((r) => r.key === key);
+  if (!range) return {};
+  return {
+    ...(range.fromCents !== null ? { minPriceCents: range.fromCents } : {}),
+    ...(range.toCents !== null ? { maxPriceCents: range.toCents - 1 } : {}),
+  };
+}
+
+/** Filter values are matched exactly, so they may only hold characters sellers' materials use. */
+const materialSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Materials may contain letters, numbers, spaces and - & ' . /");
+
+export const searchProductsInput = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(SEARCH_MAX_QUERY_LENGTH, `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters`)
+      .optional(),
+    category: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(60)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Unknown category')
+      .optional(),
+    minPriceCents: centsSchema.optional(),
+    maxPriceCents: centsSchema.optional(),
+    isVintage: z.boolean().optional(),
+    materials: z.array(materialSchema).max(10).optional(),
+    shopId: idSchema.optional(),
+    inStockOnly: z.boolean().default(true),
+    sort: z.enum(searchSorts).default('relevance'),
+    page: z.number().int().positive().max(SEARCH_MAX_TOTAL_HITS).default(1),
+    pageSize: z.number().int().positive().max(SEARCH_MAX_PAGE_SIZE).default(24),
+  })
+  .refine((v) => v.minPriceCents === undefined || v.maxPriceCents === undefined || v.minPriceCents <= v.maxPriceCents, {
+    message: 'Minimum price must not be above the maximum price',
+    path: ['minPriceCents'],
+  });
+export type SearchProductsInput = z.input<typeof searchProductsInput>;
+export type SearchProductsQuery = z.output<typeof searchProductsInput>;
+
+export const searchSuggestInput = z.object({ q: z.string().trim().min(1).max(100) });
+export type SearchSuggestInput = z.infer<typeof searchSuggestInput>;
+
+export interface SearchFacets {
+  categories: { value: string; label: string; count: number }[];
+  priceRanges: { key: PriceRangeKey; label: string; fromCents: number | null; toCents: number | null; count: number }[];
+  isVintage: { value: boolean; count: number }[];
+  materials: { value: string; count: number }[];
+}
+
+export type SearchEngine = 'meilisearch' | 'postgres';
+
+export interface SearchProductsResult {
+  hits: ProductCard[];
+  /** Exact number of matches, capped at SEARCH_MAX_TOTAL_HITS. */
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: SearchFacets;
+  engine: SearchEngine;
+  tookMs: number;
+}
+
+export interface SearchSuggestion {
+  text: string;
+  kind: 'query' | 'category' | 'shop';
+}
+
+export interface SearchSuggestResult {
+  suggestions: SearchSuggestion[];
+}
