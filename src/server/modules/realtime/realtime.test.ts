@@ -6,6 +6,8 @@ import type { AppDeps } from '../../deps';
 import { RedisStore } from '../../services/redis-store';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps, testServices } from '../../test/test-services';
+import { appRouter } from '../../trpc/root';
+import { createCallerFactory } from '../../trpc/trpc';
 import { publishAvailability } from './inventory-events';
 import { inventoryHub } from './inventory-hub';
 import { openSse } from './sse-test-client';
@@ -78,8 +80,9 @@ describe('inventory.watch', () => {
     const seller = await createSeller();
     const product = await createProduct(seller, { quantity: 3 });
     const abort = new AbortController();
-    const { caller, ctx } = anonymousCaller();
-    const stream = await caller.inventory.watch({ productIds: [product.id] }, { signal: abort.signal });
+    const { ctx } = anonymousCaller();
+    const caller = createCallerFactory(appRouter)(ctx, { signal: abort.signal });
+    const stream = await caller.inventory.watch({ productIds: [product.id] });
     const it = stream[Symbol.asyncIterator]();
     expect((await it.next()).value).toEqual({ productId: product.id, available: 3 });
 

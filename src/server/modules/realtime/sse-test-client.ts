@@ -19,7 +19,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
   const events: SseEvent[] = [];
   const all: SseEvent[] = [];
-  let waiter: (() => void) | null = null;
+  const waiter: { wake: (() => void) | null } = { wake: null };
   let ended = false;
 
   (async () => {
@@ -44,13 +44,13 @@ export async function openSse(url: string, headers: Record<string, string> = {})
           if (event.data) events.push(event);
           end = buffer.indexOf('\n\n');
         }
-        waiter?.();
+        waiter.wake?.();
       }
     } catch {
       // aborted by close()
     } finally {
       ended = true;
-      waiter?.();
+      waiter.wake?.();
     }
   })();
 
@@ -67,7 +67,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         const left = deadline - Date.now();
         if (ended || left <= 0) throw new Error(`no matching SSE event within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
-          waiter = resolve;
+          waiter.wake = resolve;
           setTimeout(resolve, left);
         });
       }
