@@ -5,8 +5,9 @@ import {
   updateProductInput,
 } from '../../../shared/schemas/catalog';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
-import { availabilityProcedure } from '../inventory/inventory.router';
 import { recordViewInBackground } from '../feed/record-view';
+import { availabilityProcedure } from '../inventory/inventory.router';
+import { publishAvailability } from '../realtime/inventory-events';
 import {
   archiveProduct,
   categoryTree,
@@ -21,12 +22,17 @@ export const catalogRouter = router({
   createProduct: authedProcedure
     .input(createProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx.deps.db, ctx.user, input)),
-  updateProduct: authedProcedure
-    .input(updateProductInput)
-    .mutation(({ ctx, input }) => updateProduct(ctx.deps.db, ctx.user, input)),
-  archiveProduct: authedProcedure
-    .input(productIdInput)
-    .mutation(({ ctx, input }) => archiveProduct(ctx.deps.db, ctx.user, input.productId)),
+  // Restocks, quantity edits and archiving change availability: tell open pages after commit.
+  updateProduct: authedProcedure.input(updateProductInput).mutation(async ({ ctx, input }) => {
+    const product = await updateProduct(ctx.deps.db, ctx.user, input);
+    void publishAvailability(ctx.deps, [input.productId]);
+    return product;
+  }),
+  archiveProduct: authedProcedure.input(productIdInput).mutation(async ({ ctx, input }) => {
+    const result = await archiveProduct(ctx.deps.db, ctx.user, input.productId);
+    void publishAvailability(ctx.deps, [input.productId]);
+    return result;
+  }),
   product: publicProcedure.input(productIdInput).query(async ({ ctx, input }) => {
     const product = await getProduct(ctx.deps.db, input.productId);
     if (ctx.user) recordViewInBackground(ctx.deps, ctx.user.id, input.productId);

@@ -79,6 +79,7 @@ describe('inventory.watch', () => {
   test('a subscriber gets the current availability, then every change (single instance)', async () => {
     const seller = await createSeller();
     const product = await createProduct(seller, { quantity: 3 });
+    const other = await createProduct(seller, { quantity: 2 });
     const abort = new AbortController();
     const { ctx } = anonymousCaller();
     const caller = createCallerFactory(appRouter)(ctx, { signal: abort.signal });
@@ -86,9 +87,16 @@ describe('inventory.watch', () => {
     const it = stream[Symbol.asyncIterator]();
     expect((await it.next()).value).toEqual({ productId: product.id, available: 3 });
 
+    // A seller's edit (restock or sell-down) and archiving reach the page without a reload.
     await seller.caller.catalog.updateProduct({ productId: product.id, quantity: 1 });
-    await publishAvailability(ctx.deps, [product.id]);
     expect((await it.next()).value).toEqual({ productId: product.id, available: 1 });
+    await seller.caller.catalog.updateProduct({ productId: product.id, quantity: 4 });
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 4 });
+    await seller.caller.catalog.archiveProduct({ productId: product.id });
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 0 });
+    // Events for other products are not sent to this page.
+    await publishAvailability(ctx.deps, [other.id, product.id]);
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 0 });
     abort.abort();
     await it.return?.();
   });
