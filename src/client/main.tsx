@@ -1,7 +1,27 @@
+// Client entry: providers (tRPC + TanStack Query), the router and the toaster.
+import './styles/design.css';
+import './styles/layout.css';
+import './styles/catalog.css';
+import './styles/commerce.css';
+import './styles/dashboard.css';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { Toaster } from 'sonner';
+import { router } from './router';
+import { queryClient, trpc, trpcClient } from './trpc';
 
-function App() {
-  return <h1>Hearth</h1>;
-}
+const rootEl = document.getElementById('root');
+if (!rootEl) throw new Error('missing #root');
 
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(rootEl).render(
+  <StrictMode>
+    <trpc.Provider client={trpcClient} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+        <Toaster position="bottom-center" richColors closeButton toastOptions={{ duration: 4500 }} />
+      </QueryClientProvider>
+    </trpc.Provider>
+  </StrictMode>,
+);

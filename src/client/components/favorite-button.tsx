@@ -1,0 +1,80 @@
+// Favourite heart for products and shops. Optimistic, with an explicit target state so a double
+// click or a retry lands where the shopper expects.
+import { useNavigate } from 'react-router';
+import { toast } from 'sonner';
+import { useMe } from '../lib/session';
+import { describeError, trpc } from '../trpc';
+import { HeartIcon } from './icons';
+
+function useFavorites(enabled: boolean) {
+  return trpc.favorites.list.useQuery(undefined, { enabled, staleTime: 60_000 });
+}
+
+export function FavoriteProductButton({
+  productId,
+  title,
+  small,
+}: {
+  productId: number;
+  title: string;
+  small?: boolean;
+}) {
+  const { user } = useMe();
+  const navigate = useNavigate();
+  const favorites = useFavorites(!!user);
+  const trpcUtils = trpc.useUtils();
+  const favorited = !!favorites.data?.products.some((p) => p.id === productId);
+  const toggle = trpc.favorites.toggleProduct.useMutation({
+    onSettled: () => trpcUtils.favorites.list.invalidate(),
+    onSuccess: (r) => toast.success(r.favorited ? 'Saved to favourites' : 'Removed from favourites'),
+    onError: (e) => toast.error(describeError(e).message),
+  });
+  const pressed = toggle.isPending ? !!toggle.variables?.favorited : favorited;
+  return (
+    <button
+      type="button"
+      className={`fav-btn${small ? ' sm' : ''}`}
+      aria-pressed={pressed}
+      aria-label={pressed ? `Remove ${title} from favourites` : `Save ${title} to favourites`}
+      onClick={() => {
+        if (!user) {
+          navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+          return;
+        }
+        toggle.mutate({ productId, favorited: !pressed });
+      }}
+    >
+      <HeartIcon filled={pressed} />
+    </button>
+  );
+}
+
+export function FavoriteShopButton({ shopId, name }: { shopId: number; name: string }) {
+  const { user } = useMe();
+  const navigate = useNavigate();
+  const favorites = useFavorites(!!user);
+  const trpcUtils = trpc.useUtils();
+  const favorited = !!favorites.data?.shops.some((s) => s.id === shopId);
+  const toggle = trpc.favorites.toggleShop.useMutation({
+    onSettled: () => trpcUtils.favorites.list.invalidate(),
+    onError: (e) => toast.error(describeError(e).message),
+  });
+  const pressed = toggle.isPending ? !!toggle.variables?.favorited : favorited;
+  return (
+    <button
+      type="button"
+      className="btn btn-sm"
+      aria-pressed={pressed}
+      aria-label={pressed ? `Unfollow ${name}` : `Favourite shop ${name}`}
+      onClick={() => {
+        if (!user) {
+          navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+          return;
+        }
+        toggle.mutate({ shopId, favorited: !pressed });
+      }}
+    >
+      <HeartIcon filled={pressed} width={16} height={16} /> {pressed ? 'Favourited' : 'Favourite shop'}
+    </button>
+  );
+}

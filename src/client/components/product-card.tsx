@@ -1,0 +1,69 @@
+// The product tile used by the feed, search, shop, favourites and also-bought rows.
+import { Link } from 'react-router';
+import type { ProductCard as ProductCardDto } from '../../shared/schemas/catalog';
+import { formatCents } from '../lib/format';
+import { ProductImage } from './product-image';
+
+export function ProductCard({ product, eager = false }: { product: ProductCardDto; eager?: boolean }) {
+  const soldOut = product.available <= 0;
+  return (
+    <Link to={`/product/${product.id}`} className={`product-card${soldOut ? ' sold-out' : ''}`}>
+      <div className="thumb">
+        <ProductImage src={product.image} alt={product.title} seed={product.id} eager={eager} />
+        <div className="tags">
+          {product.isVintage && <span className="badge">Vintage</span>}
+          {soldOut ? (
+            <span className="badge badge-danger">Sold out</span>
+          ) : product.available === 1 ? (
+            <span className="badge badge-clay">Only 1 left</span>
+          ) : null}
+        </div>
+      </div>
+      <span className="title">{product.title}</span>
+      <span className="price">{formatCents(product.priceCents)}</span>
+      <span className="meta">
+        <span>{product.shopName}</span>
+        {product.rating > 0 && (
+          <span aria-label={`rated ${product.rating.toFixed(1)}`}>
+            <span aria-hidden="true" style={{ color: 'var(--gold)' }}>
+              ★
+            </span>{' '}
+            {product.rating.toFixed(1)}
+          </span>
+        )}
+      </span>
+    </Link>
+  );
+}
+
+export function ProductCardSkeleton() {
+  return (
+    <div className="product-card card-skeleton" aria-hidden="true">
+      <div className="thumb skeleton" />
+      <div className="skeleton skeleton-text" style={{ width: '90%', marginTop: 12 }} />
+      <div className="skeleton skeleton-text" style={{ width: '40%' }} />
+      <div className="skeleton skeleton-text" style={{ width: '60%' }} />
+    </div>
+  );
+}
+
+export function ProductGrid({ products, eagerCount = 0 }: { products: ProductCardDto[]; eagerCount?: number }) {
+  return (
+    <div className="product-grid">
+      {products.map((p, i) => (
+        <ProductCard key={p.id} product={p} eager={i < eagerCount} />
+      ))}
+    </div>
+  );
+}
+
+export function GridSkeleton({ count = 8 }: { count?: number }) {
+  return (
+    <div className="product-grid" role="status" aria-label="Loading products">
+      {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
+        <ProductCardSkeleton key={i} />
+      ))}
+    </div>
+  );
+}

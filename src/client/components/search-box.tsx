@@ -1,0 +1,122 @@
+// Header search with a debounced typeahead from search.suggest. Follows the WAI-ARIA combobox
+// pattern: arrows move through suggestions, Enter picks one (or searches the text), Escape closes.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { SearchSuggestion } from '../../shared/schemas/search';
+import { useDebouncedValue } from '../lib/use-debounced-value';
+import { trpc } from '../trpc';
+import { SearchIcon } from './icons';
+
+const kindLabel: Record<SearchSuggestion['kind'], string> = { query: 'Search', category: 'Category', shop: 'Shop' };
+
+export function SearchBox() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const listId = useId();
+  const urlQ = location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+  const [text, setText] = useState(urlQ);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Keep the box in sync when the URL changes (back/forward, facet links).
+  useEffect(() => setText(urlQ), [urlQ]);
+
+  const debounced = useDebouncedValue(text.trim(), 180);
+  const suggest = trpc.search.suggest.useQuery(
+    { q: debounced },
+    { enabled: open && debounced.length >= 2, staleTime: 60_000, placeholderData: (prev) => prev },
+  );
+  const suggestions = debounced.length >= 2 ? (suggest.data?.suggestions ?? []) : [];
+  const showList = open && suggestions.length > 0;
+
+  function go(s: SearchSuggestion | null) {
+    setOpen(false);
+    setActive(-1);
+    inputRef.current?.blur();
+    if (s?.kind === 'category') {
+      navigate(`/search?category=${encodeURIComponent(s.text.toLowerCase().replace(/[^a-z0-9]+/g, '-'))}`);
+      return;
+    }
+    const q = (s?.text ?? text).trim();
+    navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+  }
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((i) => (suggestions.length ? (i + 1) % suggestions.length : -1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => (suggestions.length ? (i <= 0 ? suggestions.length - 1 : i - 1) : -1));
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      setActive(-1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      go(active >= 0 ? (suggestions[active] ?? null) : null);
+    }
+  }
+
+  return (
+    <div className="header-search">
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go(null);
+        }}
+      >
+        <label htmlFor={`${listId}-input`} className="visually-hidden">
+          Search for anything
+        </label>
+        <input
+          ref={inputRef}
+          id={`${listId}-input`}
+          type="search"
+          placeholder="Search handmade & vintage…"
+          autoComplete="off"
+          role="combobox"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+          value={text}
+          maxLength={200}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 120)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="search-go" aria-label="Search">
+          <SearchIcon />
+        </button>
+      </form>
+      {showList && (
+        <ul className="suggest-list" id={listId} role="listbox" aria-label="Suggestions">
+          {suggestions.map((s, i) => (
+            <li
+              key={`${s.kind}:${s.text}`}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                go(s);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              <span>{s.text}</span>
+              <span className="kind">{kindLabel[s.kind]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

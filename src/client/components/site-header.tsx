@@ -1,0 +1,122 @@
+// The header on every page: brand, search, favourites, account menu and cart count.
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { toast } from 'sonner';
+import { useMe } from '../lib/session';
+import { queryClient, trpc } from '../trpc';
+import { CartIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
+import { SearchBox } from './search-box';
+
+function CartLink({ signedIn }: { signedIn: boolean }) {
+  const cart = trpc.cart.get.useQuery(undefined, { enabled: signedIn, staleTime: 15_000 });
+  const count = signedIn ? (cart.data?.itemCount ?? 0) : 0;
+  return (
+    <Link to="/cart" className="icon-btn cart-link" aria-label={count ? `Cart, ${count} items` : 'Cart'}>
+      <CartIcon />
+      {count > 0 && (
+        <span className="cart-count" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </Link>
+  );
+}
+
+function AccountMenu({ name, email, hasShop }: { name: string; email: string; hasShop: boolean }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = trpc.auth.logout.useMutation({
+    onSuccess: () => {
+      queryClient.clear();
+      toast.success('Signed out. See you soon!');
+      navigate('/');
+    },
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close on navigation
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onDoc);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDoc);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="menu" ref={ref}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-label="Account menu"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <UserIcon />
+      </button>
+      {open && (
+        <div className="menu-panel">
+          <div className="menu-who">
+            Signed in as <strong>{name}</strong>
+            <br />
+            {email}
+          </div>
+          <Link to="/orders">Your orders</Link>
+          <Link to="/favorites">Favourites</Link>
+          <Link to="/dashboard">{hasShop ? 'Shop dashboard' : 'Open a shop'}</Link>
+          <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function SiteHeader() {
+  const { user, loading } = useMe();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand" aria-label="Hearth home">
+          <span className="brand-mark" aria-hidden="true">
+            h
+          </span>
+          Hearth
+        </Link>
+        <SearchBox />
+        <nav className="header-actions" aria-label="Account">
+          {user?.shopId && (
+            <Link to="/dashboard" className="icon-btn" aria-label="Shop dashboard" title="Shop dashboard">
+              <StoreIcon />
+            </Link>
+          )}
+          <Link to="/favorites" className="icon-btn" aria-label="Favourites">
+            <HeartIcon />
+          </Link>
+          {user ? (
+            <AccountMenu name={user.name} email={user.email} hasShop={user.shopId !== null} />
+          ) : (
+            !loading && (
+              <Link to="/signin" className="btn btn-ghost btn-sm">
+                Sign in
+              </Link>
+            )
+          )}
+          <CartLink signedIn={!!user} />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,102 @@
+// Empty, error and loading states shared by every page.
+import type { ReactNode } from 'react';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { describeError } from '../trpc';
+
+export function EmptyState({
+  art = '🧺',
+  title,
+  children,
+  action,
+}: {
+  art?: string;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <div className="empty">
+      <div className="empty-art" aria-hidden="true">
+        {art}
+      </div>
+      <h2>{title}</h2>
+      {children && <p>{children}</p>}
+      {action}
+    </div>
+  );
+}
+
+/** Route error boundary: friendly words for 404s, sign-in for 401s, a retry for the rest. */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  let status = 500;
+  let message = 'Something went wrong on our side. Please try again in a moment.';
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    message = typeof error.data === 'string' ? error.data : error.statusText;
+  } else if (error) {
+    const info = describeError(error);
+    status = info.httpStatus || 500;
+    message = info.message;
+  }
+  if (status === 404) {
+    return (
+      <div className="page">
+        <EmptyState
+          art="🔎"
+          title="We couldn't find that"
+          action={
+            <Link className="btn btn-primary" to="/">
+              Back to the shop floor
+            </Link>
+          }
+        >
+          It may have sold, been archived, or the link is mistyped.
+        </EmptyState>
+      </div>
+    );
+  }
+  if (status === 401) {
+    return (
+      <div className="page">
+        <EmptyState
+          art="🔐"
+          title="Please sign in"
+          action={
+            <Link className="btn btn-primary" to={`/signin?next=${encodeURIComponent(location.pathname)}`}>
+              Sign in
+            </Link>
+          }
+        >
+          {message}
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <EmptyState
+        art="🧶"
+        title="That didn't work"
+        action={
+          <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+            Try again
+          </button>
+        }
+      >
+        {message}
+      </EmptyState>
+    </div>
+  );
+}
+
+export function PageSkeleton() {
+  return (
+    <div className="page" role="status" aria-label="Loading">
+      <div className="skeleton" style={{ height: 32, width: '40%', marginBottom: 24 }} />
+      <div className="skeleton" style={{ height: 220, marginBottom: 16 }} />
+      <div className="skeleton skeleton-text" style={{ width: '70%' }} />
+      <div className="skeleton skeleton-text" style={{ width: '55%' }} />
+    </div>
+  );
+}

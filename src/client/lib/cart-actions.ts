@@ -1,0 +1,35 @@
+// Add-to-cart shared by the product page (and anywhere else): keeps the header count, the cart
+// page and the product's availability in step, and explains failures in words.
+import { useNavigate } from 'react-router';
+import { toast } from 'sonner';
+import { describeError, trpc } from '../trpc';
+
+export function useAddToCart(productId: number) {
+  const trpcUtils = trpc.useUtils();
+  const navigate = useNavigate();
+  return trpc.cart.addItem.useMutation({
+    onSuccess: (cart) => {
+      trpcUtils.cart.get.setData(undefined, cart);
+      void trpcUtils.catalog.availability.invalidate({ productId });
+    },
+    onError: (err) => {
+      const info = describeError(err);
+      if (info.httpStatus === 401) {
+        toast('Sign in to add items to your cart', {
+          action: {
+            label: 'Sign in',
+            onClick: () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`),
+          },
+        });
+        return;
+      }
+      if (info.code === 'INSUFFICIENT_INVENTORY') {
+        const available = Number(info.details.available ?? 0);
+        toast.error(available > 0 ? `Only ${available} more available.` : 'Sorry — this just sold out.');
+      } else {
+        toast.error(info.message);
+      }
+      void trpcUtils.catalog.availability.invalidate({ productId });
+    },
+  });
+}

@@ -1,0 +1,40 @@
+// The route table. Every page is a route module (loader + Component + ErrorBoundary) loaded on
+// demand, so the first visit downloads only the shell and the page it lands on; the seller
+// dashboard (and its chart library) is its own chunk.
+import { createBrowserRouter } from 'react-router';
+import * as root from './routes/root';
+
+export const router = createBrowserRouter([
+  {
+    id: 'root',
+    path: '/',
+    loader: root.loader,
+    Component: root.Component,
+    ErrorBoundary: root.ErrorBoundary,
+    HydrateFallback: root.HydrateFallback,
+    children: [
+      { index: true, lazy: () => import('./routes/home') },
+      { path: 'search', lazy: () => import('./routes/search') },
+      { path: 'product/:productId', lazy: () => import('./routes/product') },
+      { path: 'shop/:slug', lazy: () => import('./routes/shop') },
+      { path: 'cart', lazy: () => import('./routes/cart') },
+      { path: 'checkout', lazy: () => import('./routes/checkout') },
+      { path: 'orders', lazy: () => import('./routes/orders') },
+      { path: 'orders/:orderId', lazy: () => import('./routes/order') },
+      { path: 'favorites', lazy: () => import('./routes/favorites') },
+      { path: 'signin', lazy: () => import('./routes/signin') },
+      { path: 'register', lazy: () => import('./routes/register') },
+      {
+        path: 'dashboard',
+        lazy: () => import('./routes/dashboard/layout'),
+        children: [
+          { index: true, lazy: () => import('./routes/dashboard/overview') },
+          { path: 'shop', lazy: () => import('./routes/dashboard/shop-settings') },
+          { path: 'listings', lazy: () => import('./routes/dashboard/listings') },
+          { path: 'orders', lazy: () => import('./routes/dashboard/orders') },
+        ],
+      },
+      { path: '*', lazy: () => import('./routes/not-found') },
+    ],
+  },
+]);

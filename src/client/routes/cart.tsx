@@ -1,0 +1,241 @@
+// Cart: grouped by shop with per-shop subtotal and shipping. Quantity changes and removals are
+// optimistic (the page updates at once) and roll back with a toast when the server says no.
+// Availability is watched live, so an item someone else just bought is flagged here.
+import { Link, type LoaderFunctionArgs } from 'react-router';
+import { toast } from 'sonner';
+import type { CartDto, CartItemDto } from '../../shared/schemas/cart';
+import { ProductImage } from '../components/product-image';
+import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { formatCents, formatDateTime, plural } from '../lib/format';
+import { requireUser } from '../lib/session';
+import { useLiveAvailability } from '../lib/use-live-availability';
+import { describeError, trpc, utils } from '../trpc';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  await utils.cart.get.ensureData();
+  return null;
+}
+
+/** Recomputes the totals the page shows from a cart with one line changed (server has the final word). */
+function withQuantity(cart: CartDto, productId: number, quantity: number): CartDto {
+  const shops = cart.shops
+    .map((shop) => {
+      const items = shop.items
+        .map((i) => (i.productId === productId ? { ...i, quantity } : i))
+        .filter((i) => i.quantity > 0);
+      const subtotalCents = items.reduce((s, i) => s + i.priceCents * i.quantity, 0);
+      return { ...shop, items, subtotalCents };
+    })
+    .filter((s) => s.items.length > 0);
+  return {
+    ...cart,
+    shops,
+    itemTotalCents: shops.reduce((s, x) => s + x.subtotalCents, 0),
+    itemCount: shops.reduce((s, x) => s + x.items.reduce((n, i) => n + i.quantity, 0), 0),
+  };
+}
+
+function useCartMutations() {
+  const trpcUtils = trpc.useUtils();
+  const optimistic = {
+    onMutate: async (vars: { productId: number; quantity?: number }) => {
+      await trpcUtils.cart.get.cancel();
+      const previous = trpcUtils.cart.get.getData();
+      if (previous) trpcUtils.cart.get.setData(undefined, withQuantity(previous, vars.productId, vars.quantity ?? 0));
+      return { previous };
+    },
+    onError: (err: unknown, _vars: unknown, ctx: { previous?: CartDto } | undefined) => {
+      if (ctx?.previous) trpcUtils.cart.get.setData(undefined, ctx.previous);
+      const info = describeError(err);
+      toast.error(
+        info.code === 'INSUFFICIENT_INVENTORY'
+          ? `Only ${Number(info.details.available ?? 0)} available — your cart was not changed.`
+          : `Couldn't update your cart: ${info.message}`,
+      );
+    },
+    onSuccess: (cart: CartDto) => trpcUtils.cart.get.setData(undefined, cart),
+  };
+  const update = trpc.cart.updateQuantity.useMutation(optimistic);
+  const remove = trpc.cart.removeItem.useMutation({
+    ...optimistic,
+    onSuccess: (cart: CartDto) => {
+      trpcUtils.cart.get.setData(undefined, cart);
+      toast.success('Removed from your cart');
+    },
+  });
+  return { update, remove };
+}
+
+function CartLine({
+  item,
+  onQuantity,
+  onRemove,
+}: {
+  item: CartItemDto;
+  onQuantity: (q: number) => void;
+  onRemove: () => void;
+}) {
+  const unavailable = !item.listingActive || item.available <= 0;
+  const short = !unavailable && item.available < item.quantity;
+  return (
+    <li className={`cart-item${unavailable || short ? ' unavailable' : ''}`} aria-label={item.title}>
+      <Link to={`/product/${item.productId}`} className="thumb" tabIndex={-1} aria-hidden="true">
+        <ProductImage src={item.image} alt="" seed={item.productId} />
+      </Link>
+      <div>
+        <Link to={`/product/${item.productId}`} className="title">
+          {item.title}
+        </Link>
+        <div className="small muted">{formatCents(item.priceCents)} each</div>
+        {unavailable ? (
+          <p className="small" role="alert" style={{ color: 'var(--danger)', fontWeight: 600, margin: '6px 0 0' }}>
+            {item.listingActive ? 'Sold out — someone else bought the last one.' : 'No longer for sale.'} Remove it to
+            check out.
+          </p>
+        ) : short ? (
+          <p className="small" role="alert" style={{ color: 'var(--danger)', fontWeight: 600, margin: '6px 0 0' }}>
+            Only {item.available} available now. Lower the quantity to check out.
+          </p>
+        ) : item.reservedUntil ? (
+          <p className="small muted" style={{ margin: '6px 0 0' }}>
+            Held for you until {formatDateTime(item.reservedUntil)}
+          </p>
+        ) : (
+          <p className="small" style={{ margin: '6px 0 0', color: 'var(--warn)' }}>
+            Your hold expired — it’s still available, but not reserved.
+          </p>
+        )}
+        <div className="controls">
+          <div className="qty" role="group" aria-label={`Quantity of ${item.title}`}>
+            <button
+              type="button"
+              aria-label="Decrease quantity"
+              disabled={item.quantity <= 1}
+              onClick={() => onQuantity(item.quantity - 1)}
+            >
+              −
+            </button>
+            <output aria-live="polite" aria-label="Quantity">
+              {item.quantity}
+            </output>
+            <button
+              type="button"
+              aria-label="Increase quantity"
+              disabled={unavailable || item.quantity >= item.available}
+              onClick={() => onQuantity(item.quantity + 1)}
+            >
+              +
+            </button>
+          </div>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <div style={{ fontWeight: 700 }}>{formatCents(item.priceCents * item.quantity)}</div>
+    </li>
+  );
+}
+
+export function Component() {
+  const cart = trpc.cart.get.useQuery(undefined, { staleTime: 5_000 });
+  const trpcUtils = trpc.useUtils();
+  const { update, remove } = useCartMutations();
+  const productIds = cart.data?.shops.flatMap((s) => s.items.map((i) => i.productId)) ?? [];
+  useLiveAvailability(productIds, () => void trpcUtils.cart.get.invalidate());
+
+  if (cart.isPending) return <PageSkeleton />;
+  const c = cart.data;
+  if (!c || c.shops.length === 0) {
+    return (
+      <div className="page">
+        <h1>Your cart</h1>
+        <EmptyState
+          art="🛒"
+          title="Your cart is empty"
+          action={
+            <Link to="/" className="btn btn-primary">
+              Discover something handmade
+            </Link>
+          }
+        >
+          Items you add are held for you for a while, so nobody else can buy them while you decide.
+        </EmptyState>
+      </div>
+    );
+  }
+  const blocked = c.shops.some((s) => s.items.some((i) => !i.listingActive || i.available < i.quantity));
+
+  return (
+    <div className="page">
+      <h1>Your cart</h1>
+      <p className="muted">
+        {plural(c.itemCount, 'item')} from {plural(c.shops.length, 'shop')}. Each shop ships its own order.
+      </p>
+      <div className="two-col">
+        <div>
+          {c.shops.map((shop) => (
+            <section key={shop.shopId} className="card cart-shop" aria-label={`Items from ${shop.shopName}`}>
+              <div className="cart-shop-head">
+                <h2>
+                  <Link to={`/shop/${shop.shopSlug}`}>{shop.shopName}</Link>
+                </h2>
+                <span className="small muted">Ships in {plural(shop.shippingPolicy.processingDays, 'day')}</span>
+              </div>
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {shop.items.map((item) => (
+                  <CartLine
+                    key={item.cartItemId}
+                    item={item}
+                    onQuantity={(quantity) => update.mutate({ productId: item.productId, quantity })}
+                    onRemove={() => remove.mutate({ productId: item.productId })}
+                  />
+                ))}
+              </ul>
+              <div className="shop-subtotal">
+                <span>Items {formatCents(shop.subtotalCents)}</span>
+                <span>Shipping {shop.shippingCents === 0 ? 'Free' : formatCents(shop.shippingCents)}</span>
+              </div>
+            </section>
+          ))}
+        </div>
+        <aside className="card summary" aria-label="Order summary">
+          <h2 style={{ fontSize: '1.2rem' }}>Summary</h2>
+          <div className="row">
+            <span>Items ({c.itemCount})</span>
+            <span>{formatCents(c.itemTotalCents)}</span>
+          </div>
+          <div className="row">
+            <span>Shipping</span>
+            <span>{c.shippingTotalCents === 0 ? 'Free' : formatCents(c.shippingTotalCents)}</span>
+          </div>
+          <div className="row muted small">
+            <span>Tax</span>
+            <span>At checkout</span>
+          </div>
+          <div className="row total">
+            <span>Total</span>
+            <span>{formatCents(c.itemTotalCents + c.shippingTotalCents)}</span>
+          </div>
+          {blocked && (
+            <div className="notice notice-danger small" role="alert" style={{ marginTop: 12 }}>
+              <p>Some items are no longer available. Update your cart to continue.</p>
+            </div>
+          )}
+          {blocked ? (
+            <button type="button" className="btn btn-primary btn-lg btn-block" disabled style={{ marginTop: 12 }}>
+              Proceed to checkout
+            </button>
+          ) : (
+            <Link to="/checkout" className="btn btn-primary btn-lg btn-block" style={{ marginTop: 12 }}>
+              Proceed to checkout
+            </Link>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

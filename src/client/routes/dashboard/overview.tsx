@@ -1,0 +1,141 @@
+// Sales overview from seller.dashboard: KPIs, revenue per day chart, orders by status, top
+// products and low-stock alerts. The chart library lives only in this chunk.
+import { lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { formatCents } from '../../lib/format';
+import { trpc } from '../../trpc';
+import { useMyShop } from './use-my-shop';
+
+const RevenueChart = lazy(() => import('./revenue-chart'));
+
+export function Component() {
+  const shop = useMyShop();
+  const [days, setDays] = useState(30);
+  const dash = trpc.seller.dashboard.useQuery({ shopId: shop.data?.id ?? 0, days }, { enabled: !!shop.data });
+  if (shop.isPending) return <PageSkeleton />;
+  if (!shop.data) {
+    return (
+      <EmptyState
+        art="🏺"
+        title="Sell what you make"
+        action={
+          <Link to="/dashboard/shop" className="btn btn-primary">
+            Create your shop
+          </Link>
+        }
+      >
+        Open a shop, list your work, and we’ll handle search, carts and payments.
+      </EmptyState>
+    );
+  }
+  const d = dash.data;
+  return (
+    <div>
+      <div className="section-head" style={{ marginTop: 0 }}>
+        <h1 style={{ margin: 0 }}>Overview</h1>
+        <label className="small">
+          <span className="visually-hidden">Time range</span>
+          <select
+            className="select"
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value))}
+            aria-label="Time range"
+          >
+            <option value={7}>Last 7 days</option>
+            <option value={30}>Last 30 days</option>
+            <option value={90}>Last 90 days</option>
+          </select>
+        </label>
+      </div>
+      {!d ? (
+        <PageSkeleton />
+      ) : (
+        <>
+          <div className="kpis">
+            <div className="kpi">
+              <div className="value">{formatCents(d.totals.revenueCents)}</div>
+              <div className="label">Revenue</div>
+            </div>
+            <div className="kpi">
+              <div className="value">{d.totals.orders}</div>
+              <div className="label">Orders</div>
+            </div>
+            <div className="kpi">
+              <div className="value">{formatCents(d.totals.averageOrderCents)}</div>
+              <div className="label">Average order</div>
+            </div>
+            <div className="kpi">
+              <div className="value">{d.openOrders}</div>
+              <div className="label">
+                <Link to="/dashboard/orders">Orders to fulfil</Link>
+              </div>
+            </div>
+          </div>
+          <div className="card">
+            <h2 style={{ fontSize: '1.1rem' }}>Revenue per day</h2>
+            <div className="chart-box">
+              <Suspense fallback={<div className="skeleton" style={{ height: '100%' }} />}>
+                <RevenueChart data={d.revenueByDay} />
+              </Suspense>
+            </div>
+          </div>
+          <div className="dash-grid">
+            <div className="card">
+              <h2 style={{ fontSize: '1.1rem' }}>Orders by status</h2>
+              <table className="table">
+                <tbody>
+                  {Object.entries(d.ordersByStatus).map(([status, n]) => (
+                    <tr key={status}>
+                      <td style={{ textTransform: 'capitalize' }}>{status}</td>
+                      <td style={{ textAlign: 'right' }}>{n}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="card">
+              <h2 style={{ fontSize: '1.1rem' }}>Top products</h2>
+              {d.topProducts.length === 0 ? (
+                <p className="muted">No sales in this period yet.</p>
+              ) : (
+                <table className="table">
+                  <tbody>
+                    {d.topProducts.map((p) => (
+                      <tr key={p.productId}>
+                        <td>
+                          <Link to={`/product/${p.productId}`}>{p.title}</Link>
+                        </td>
+                        <td>{p.unitsSold} sold</td>
+                        <td style={{ textAlign: 'right' }}>{formatCents(p.revenueCents)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+            <div className="card">
+              <h2 style={{ fontSize: '1.1rem' }}>Low stock</h2>
+              {d.lowStock.length === 0 ? (
+                <p className="muted">Everything is well stocked.</p>
+              ) : (
+                <ul style={{ paddingLeft: 18 }}>
+                  {d.lowStock.map((p) => (
+                    <li key={p.productId}>
+                      <Link to="/dashboard/listings">{p.title}</Link> —{' '}
+                      <span className={p.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}>
+                        {p.available} available
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,99 @@
+// Home: a hero, categories to browse, and the personal (or trending) feed in sections.
+import { Link } from 'react-router';
+import { GridSkeleton, ProductCard } from '../components/product-card';
+import { ProductImage } from '../components/product-image';
+import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { useMe } from '../lib/session';
+import { trpc, utils } from '../trpc';
+
+export async function loader() {
+  await utils.feed.home.ensureData(undefined, { staleTime: 60_000 });
+  return null;
+}
+
+export function Component() {
+  const feed = trpc.feed.home.useQuery(undefined, { staleTime: 60_000 });
+  const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
+  const { user } = useMe();
+  const sections = feed.data?.sections ?? [];
+  const heroProducts = sections
+    .flatMap((s) => s.products)
+    .filter((p) => p.image)
+    .slice(0, 6);
+
+  return (
+    <div className="page">
+      <section className="hero" aria-labelledby="hero-title">
+        <div>
+          <p className="eyebrow">
+            {user ? `Welcome back, ${user.name.split(' ')[0]}` : 'Made by hand, found with care'}
+          </p>
+          <h1 id="hero-title">Things with a story, from people who make them.</h1>
+          <p>Ceramics, textiles, jewellery and one-of-a-kind vintage finds from independent shops.</p>
+          <div style={{ display: 'flex', gap: 10, flexWrap: 'wrap' }}>
+            <Link to="/search" className="btn btn-primary btn-lg">
+              Browse everything
+            </Link>
+            <Link to="/search?isVintage=true" className="btn btn-lg">
+              Vintage finds
+            </Link>
+          </div>
+        </div>
+        {heroProducts.length >= 3 && (
+          <div className="hero-tiles" aria-hidden="true">
+            {heroProducts.map((p, i) => (
+              <Link key={p.id} to={`/product/${p.id}`} tabIndex={-1}>
+                <ProductImage src={p.image} alt="" seed={p.id} eager={i < 3} />
+              </Link>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="cat-title">
+        <div className="section-head">
+          <h2 id="cat-title">Shop by category</h2>
+        </div>
+        <div className="category-chips">
+          {(categories.data ?? []).map((c) => (
+            <Link key={c.slug} className="chip" to={`/search?category=${c.slug}`}>
+              {c.name}
+            </Link>
+          ))}
+        </div>
+      </section>
+
+      {feed.isPending && <GridSkeleton count={8} />}
+      {feed.data && sections.length === 0 && (
+        <EmptyState
+          title="The shelves are being stocked"
+          action={
+            <Link className="btn btn-primary" to="/dashboard">
+              Open a shop
+            </Link>
+          }
+        >
+          No listings yet. Be the first maker on Hearth.
+        </EmptyState>
+      )}
+      {sections.map((section) => (
+        <section key={section.key} className="feed-section" aria-labelledby={`feed-${section.key}`}>
+          <div className="section-head">
+            <h2 id={`feed-${section.key}`}>{section.title}</h2>
+            <Link to="/search" className="small">
+              See more
+            </Link>
+          </div>
+          <p className="reason">{section.reason}</p>
+          <div className="feed-row">
+            {section.products.slice(0, 12).map((p) => (
+              <ProductCard key={p.id} product={p} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

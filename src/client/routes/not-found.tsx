@@ -1,0 +1,20 @@
+import { Link } from 'react-router';
+import { EmptyState } from '../components/states';
+
+export function Component() {
+  return (
+    <div className="page">
+      <EmptyState
+        art="🧭"
+        title="This page wandered off"
+        action={
+          <Link to="/" className="btn btn-primary">
+            Back to the shop floor
+          </Link>
+        }
+      >
+        The link may be old or mistyped. Try searching for what you had in mind.
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// One order: items, totals, shipping address, tracking and the status timeline.
+import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { OrderStatusBadge, statusLabel } from '../components/order-status';
+import { ProductImage } from '../components/product-image';
+import { RouteErrorBoundary } from '../components/states';
+import { formatCents, formatDateTime } from '../lib/format';
+import { requireUser } from '../lib/session';
+import { trpc, utils } from '../trpc';
+
+function orderIdFrom(params: { orderId?: string }) {
+  const id = Number(params.orderId);
+  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  await utils.orders.byId.ensureData({ orderId: orderIdFrom(params) });
+  return null;
+}
+
+export function Component() {
+  const orderId = orderIdFrom(useParams());
+  // Poll gently so a status change by the seller shows up without a reload.
+  const order = trpc.orders.byId.useQuery({ orderId }, { refetchInterval: 15_000 });
+  const o = order.data;
+  if (!o) return null;
+  const a = o.shippingAddress;
+  return (
+    <div className="page" style={{ maxWidth: 1000 }}>
+      <nav className="small muted" aria-label="Breadcrumb" style={{ marginBottom: 12 }}>
+        <Link to="/orders">Your orders</Link> › Order #{o.orderId}
+      </nav>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 14, flexWrap: 'wrap' }}>
+        <h1 style={{ margin: 0 }}>Order #{o.orderId}</h1>
+        <OrderStatusBadge status={o.status} />
+      </div>
+      <p className="muted">
+        From <Link to={`/shop/${o.shopSlug}`}>{o.shopName}</Link> · placed {formatDateTime(o.createdAt)}
+      </p>
+      <div className="two-col">
+        <div className="card">
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {o.items.map((i) => (
+              <li key={i.productId} className="cart-item" style={{ gridTemplateColumns: '72px 1fr auto' }}>
+                <div className="thumb" style={{ width: 72, height: 72 }}>
+                  <ProductImage src={i.image} alt="" seed={i.productId} />
+                </div>
+                <div>
+                  <Link to={`/product/${i.productId}`} className="title">
+                    {i.title}
+                  </Link>
+                  <div className="small muted">
+                    {i.quantity} × {formatCents(i.priceCents)}
+                  </div>
+                </div>
+                <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+              </li>
+            ))}
+          </ul>
+          <div className="summary" style={{ position: 'static', marginTop: 12 }}>
+            <div className="row">
+              <span>Items</span>
+              <span>{formatCents(o.subtotalCents)}</span>
+            </div>
+            <div className="row">
+              <span>Shipping</span>
+              <span>{formatCents(o.shippingCents)}</span>
+            </div>
+            <div className="row">
+              <span>Tax</span>
+              <span>{formatCents(o.taxCents)}</span>
+            </div>
+            <div className="row total">
+              <span>Total</span>
+              <span>{formatCents(o.totalCents)}</span>
+            </div>
+            {o.payment.refundedCents > 0 && (
+              <div className="row small" style={{ color: 'var(--sage)' }}>
+                <span>Refunded</span>
+                <span>{formatCents(o.payment.refundedCents)}</span>
+              </div>
+            )}
+          </div>
+        </div>
+        <aside>
+          <div className="card" style={{ marginBottom: 16 }}>
+            <h2 style={{ fontSize: '1.1rem' }}>Status</h2>
+            {o.trackingNumber && (
+              <p className="notice notice-ok small">
+                <span>
+                  Tracking: <strong>{o.trackingNumber}</strong>
+                  {o.carrier ? ` via ${o.carrier}` : ''}
+                </span>
+              </p>
+            )}
+            <ol className="timeline" aria-label="Status history">
+              {o.history.map((h) => (
+                <li key={`${h.status}-${h.at}`}>
+                  <strong>{statusLabel[h.status]}</strong>
+                  <div className="small muted">{formatDateTime(h.at)}</div>
+                  {h.note && <div className="small">{h.note}</div>}
+                </li>
+              ))}
+            </ol>
+          </div>
+          <div className="card">
+            <h2 style={{ fontSize: '1.1rem' }}>Shipping to</h2>
+            <address style={{ fontStyle: 'normal' }} className="small">
+              {a.name}
+              <br />
+              {a.line1}
+              {a.line2 ? `, ${a.line2}` : ''}
+              <br />
+              {a.city}
+              {a.region ? `, ${a.region}` : ''} {a.postalCode}
+              <br />
+              {a.country}
+            </address>
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,74 @@
+// The buyer's order history, newest first.
+import { Link, type LoaderFunctionArgs } from 'react-router';
+import { OrderStatusBadge } from '../components/order-status';
+import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { formatCents, formatDate, plural } from '../lib/format';
+import { requireUser } from '../lib/session';
+import { trpc, utils } from '../trpc';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  await utils.orders.list.prefetchInfinite({});
+  return null;
+}
+
+export function Component() {
+  const orders = trpc.orders.list.useInfiniteQuery({}, { getNextPageParam: (last) => last.nextCursor ?? undefined });
+  if (orders.isPending) return <PageSkeleton />;
+  const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div className="page" style={{ maxWidth: 900 }}>
+      <h1>Your orders</h1>
+      {items.length === 0 ? (
+        <EmptyState
+          art="📦"
+          title="No orders yet"
+          action={
+            <Link to="/" className="btn btn-primary">
+              Start exploring
+            </Link>
+          }
+        >
+          When you buy something, you’ll follow it here from the maker’s bench to your door.
+        </EmptyState>
+      ) : (
+        <ul style={{ listStyle: 'none', padding: 0 }} aria-label="Orders">
+          {items.map((o) => (
+            <li key={o.orderId}>
+              <Link to={`/orders/${o.orderId}`} className="order-row">
+                <span>
+                  <strong>
+                    Order #{o.orderId} · {o.shopName}
+                  </strong>
+                  <br />
+                  <span className="small muted">
+                    {formatDate(o.createdAt)} · {plural(o.itemCount, 'item')} ·{' '}
+                    {o.items
+                      .slice(0, 2)
+                      .map((i) => i.title)
+                      .join(', ')}
+                    {o.items.length > 2 ? '…' : ''}
+                  </span>
+                </span>
+                <OrderStatusBadge status={o.status} />
+                <strong>{formatCents(o.totalCents)}</strong>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {orders.hasNextPage && (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => orders.fetchNextPage()}
+          disabled={orders.isFetchingNextPage}
+        >
+          {orders.isFetchingNextPage ? 'Loading…' : 'Show older orders'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,268 @@
+// Product page: gallery, price, live availability (inventory.watch), add to cart, favourite,
+// shop card, details, reviews and an also-bought row.
+import { useState } from 'react';
+import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { FavoriteProductButton } from '../components/favorite-button';
+import { ProductCard } from '../components/product-card';
+import { ProductImage, placeholderStyle } from '../components/product-image';
+import { Stars } from '../components/stars';
+import { RouteErrorBoundary } from '../components/states';
+import { useAddToCart } from '../lib/cart-actions';
+import { formatCents, formatDate, plural } from '../lib/format';
+import { useLiveAvailability } from '../lib/use-live-availability';
+import { trpc, utils } from '../trpc';
+
+function productIdFrom(params: { productId?: string }): number {
+  const id = Number(params.productId);
+  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
+  return id;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const productId = productIdFrom(params);
+  void utils.catalog.availability.prefetch({ productId });
+  void utils.reviews.forProduct.prefetch({ productId });
+  void utils.feed.alsoBought.prefetch({ productId });
+  await utils.catalog.product.ensureData({ productId });
+  return null;
+}
+
+function Gallery({ images, title, seed }: { images: string[]; title: string; seed: number }) {
+  const [index, setIndex] = useState(0);
+  const current = images[index] ?? null;
+  return (
+    <div>
+      <div className="gallery-main" style={current ? undefined : placeholderStyle(seed)}>
+        <ProductImage src={current} alt={title} seed={seed} eager />
+      </div>
+      {images.length > 1 && (
+        <div className="gallery-thumbs" role="group" aria-label="Product images">
+          {images.map((src, i) => (
+            <button
+              key={src}
+              type="button"
+              aria-label={`Show image ${i + 1} of ${images.length}`}
+              aria-current={i === index}
+              onClick={() => setIndex(i)}
+            >
+              <img src={src} alt="" loading="lazy" />
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AvailabilityLines({
+  available,
+  quantity,
+  inOtherCarts,
+  inCart,
+}: {
+  available: number;
+  quantity: number;
+  inOtherCarts: number;
+  inCart: number;
+}) {
+  return (
+    <div className="availability" aria-live="polite" data-testid="availability">
+      {available <= 0 ? (
+        <span className="line out">
+          <span className="dot" aria-hidden="true" />
+          {inCart > 0 ? 'You have the last one in your cart' : 'Sold out'}
+        </span>
+      ) : available === 1 ? (
+        <span className="line low">
+          <span className="dot" aria-hidden="true" />
+          {quantity === 1 ? 'Only 1 left — one of a kind' : 'Only 1 left'}
+        </span>
+      ) : available <= 5 ? (
+        <span className="line low">
+          <span className="dot" aria-hidden="true" />
+          Only {available} left
+        </span>
+      ) : (
+        <span className="line">
+          <span className="dot" aria-hidden="true" />
+          In stock
+        </span>
+      )}
+      {inOtherCarts > 0 && available > 0 && (
+        <span className="small muted">🔥 In {plural(inOtherCarts, 'other cart')} right now</span>
+      )}
+    </div>
+  );
+}
+
+export function Component() {
+  const productId = productIdFrom(useParams());
+  const product = trpc.catalog.product.useQuery({ productId });
+  const availability = trpc.catalog.availability.useQuery({ productId }, { staleTime: 5_000 });
+  const reviews = trpc.reviews.forProduct.useQuery({ productId });
+  const alsoBought = trpc.feed.alsoBought.useQuery({ productId });
+  const [liveAvailable, setLiveAvailable] = useState<number | null>(null);
+  useLiveAvailability([productId], (e) => e.productId === productId && setLiveAvailable(e.available));
+  const add = useAddToCart(productId);
+
+  const p = product.data;
+  if (!p) return null;
+  const a = availability.data;
+  const available = a?.available ?? liveAvailable ?? p.available;
+  const inCart = a?.inCart ?? 0;
+  const soldOut = available <= 0 || p.status === 'archived';
+  const added = add.isSuccess || inCart > 0;
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="small muted" style={{ marginBottom: 16 }}>
+        <Link to="/">Home</Link> › <Link to={`/search?category=${p.category.slug}`}>{p.category.name}</Link>
+      </nav>
+      <div className="product-layout">
+        <Gallery images={p.images} title={p.title} seed={p.id} />
+        <div className="buy-box">
+          <Link to={`/shop/${p.shop.slug}`} className="small">
+            {p.shop.name}
+          </Link>
+          <h1>{p.title}</h1>
+          <Stars rating={p.rating} count={p.reviewCount} />
+          <div className="price-big">{formatCents(p.priceCents)}</div>
+          {p.isVintage && <span className="badge">Vintage</span>}
+          {p.status === 'archived' ? (
+            <div className="notice notice-warn" role="status">
+              <p>This listing is no longer for sale.</p>
+            </div>
+          ) : (
+            <AvailabilityLines
+              available={available}
+              quantity={p.quantity}
+              inOtherCarts={a?.inOtherCarts ?? p.inCarts}
+              inCart={inCart}
+            />
+          )}
+          <div className="buy-actions">
+            {soldOut ? (
+              <button type="button" className="btn btn-primary btn-lg" disabled>
+                Sold out
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="btn btn-primary btn-lg"
+                disabled={add.isPending || (a ? !a.canAddMore : false)}
+                onClick={() => add.mutate({ productId, quantity: 1 })}
+              >
+                {add.isPending ? (
+                  <>
+                    <span className="spinner" aria-hidden="true" /> Adding…
+                  </>
+                ) : a && !a.canAddMore ? (
+                  'All available are in your cart'
+                ) : added ? (
+                  'Add another'
+                ) : (
+                  'Add to cart'
+                )}
+              </button>
+            )}
+            <FavoriteProductButton productId={p.id} title={p.title} />
+          </div>
+          {added && (
+            <p role="status" className="notice notice-ok">
+              <span>
+                {plural(inCart || 1, 'item')} in your cart. <Link to="/cart">View in cart →</Link>
+              </span>
+            </p>
+          )}
+
+          <div className="shop-card">
+            <div className="logo" aria-hidden="true">
+              {p.shop.name.charAt(0)}
+            </div>
+            <div style={{ flex: 1 }}>
+              <Link to={`/shop/${p.shop.slug}`} style={{ fontWeight: 700, color: 'var(--ink)' }}>
+                {p.shop.name}
+              </Link>
+              <div>
+                <Stars rating={p.shop.rating} />
+              </div>
+            </div>
+            <Link to={`/shop/${p.shop.slug}`} className="btn btn-sm">
+              Visit shop
+            </Link>
+          </div>
+
+          <h2 className="h3" style={{ fontSize: '1.1rem' }}>
+            About this item
+          </h2>
+          <dl className="detail-list">
+            <dt>Category</dt>
+            <dd>{p.category.name}</dd>
+            {p.materials.length > 0 && (
+              <>
+                <dt>Materials</dt>
+                <dd style={{ textTransform: 'capitalize' }}>{p.materials.join(', ')}</dd>
+              </>
+            )}
+            <dt>Favourited</dt>
+            <dd>{plural(p.favoriteCount, 'time')}</dd>
+          </dl>
+          <p className="description">{p.description}</p>
+          {p.tags.length > 0 && (
+            <div className="category-chips" aria-label="Tags">
+              {p.tags.map((t) => (
+                <Link key={t} className="chip" to={`/search?q=${encodeURIComponent(t)}`}>
+                  {t}
+                </Link>
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+
+      <section aria-labelledby="reviews-title">
+        <div className="section-head">
+          <h2 id="reviews-title">Reviews</h2>
+          {reviews.data && <Stars rating={reviews.data.rating} count={reviews.data.reviewCount} />}
+        </div>
+        {reviews.isPending ? (
+          <div className="skeleton" style={{ height: 80 }} />
+        ) : !reviews.data?.items.length ? (
+          <p className="muted">No reviews yet. Buyers can review after their order is delivered.</p>
+        ) : (
+          reviews.data.items.map((r) => (
+            <article key={r.id} className="review">
+              <Stars rating={r.rating} />
+              <p style={{ margin: '6px 0' }}>{r.text}</p>
+              <div className="who">
+                {r.authorName} · {formatDate(r.createdAt)}
+              </div>
+              {r.reply && (
+                <div className="reply">
+                  <strong>Reply from the shop:</strong> {r.reply.text}
+                </div>
+              )}
+            </article>
+          ))
+        )}
+      </section>
+
+      {!!alsoBought.data?.products.length && (
+        <section aria-labelledby="also-title">
+          <div className="section-head">
+            <h2 id="also-title">
+              {alsoBought.data.source === 'co-purchase' ? 'Shoppers also bought' : 'You may also like'}
+            </h2>
+          </div>
+          <div className="feed-row">
+            {alsoBought.data.products.slice(0, 6).map((x) => (
+              <ProductCard key={x.id} product={x} />
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,64 @@
+// Create an account; field errors come from the shared zod schema, then from the server.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { toast } from 'sonner';
+import { type RegisterInput, registerInput } from '../../shared/schemas/auth';
+import { Field } from '../components/field';
+import { RouteErrorBoundary } from '../components/states';
+import { describeError, queryClient, trpc } from '../trpc';
+
+export function Component() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const rawNext = params.get('next');
+  const next = rawNext?.startsWith('/') && !rawNext.startsWith('//') ? rawNext : '/';
+  const form = useForm<RegisterInput>({
+    resolver: zodResolver(registerInput),
+    defaultValues: { name: '', email: '', password: '' },
+  });
+  const register = trpc.auth.register.useMutation({
+    onSuccess: async ({ user }) => {
+      await queryClient.invalidateQueries();
+      toast.success(`Welcome to Hearth, ${user.name.split(' ')[0]}!`);
+      navigate(next, { replace: true });
+    },
+    onError: (e) => {
+      const info = describeError(e);
+      if (info.code === 'EMAIL_TAKEN' || info.httpStatus === 409) form.setError('email', { message: info.message });
+      else form.setError('root', { message: info.message });
+    },
+  });
+  const errors = form.formState.errors;
+  return (
+    <div className="page">
+      <div className="auth-wrap card">
+        <h1>Create your account</h1>
+        <form noValidate onSubmit={form.handleSubmit((v) => register.mutate(v))}>
+          {errors.root && (
+            <div className="notice notice-danger" role="alert">
+              <p>{errors.root.message}</p>
+            </div>
+          )}
+          <Field label="Your name" error={errors.name?.message}>
+            <input className="input" autoComplete="name" {...form.register('name')} />
+          </Field>
+          <Field label="Email" error={errors.email?.message}>
+            <input className="input" type="email" autoComplete="email" {...form.register('email')} />
+          </Field>
+          <Field label="Password" hint="At least 8 characters." error={errors.password?.message}>
+            <input className="input" type="password" autoComplete="new-password" {...form.register('password')} />
+          </Field>
+          <button type="submit" className="btn btn-primary btn-block btn-lg" disabled={register.isPending}>
+            {register.isPending ? 'Creating account…' : 'Create account'}
+          </button>
+        </form>
+        <p className="small muted" style={{ textAlign: 'center', marginTop: 16 }}>
+          Already have an account? <Link to={`/signin?next=${encodeURIComponent(next)}`}>Sign in</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

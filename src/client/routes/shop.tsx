@@ -1,0 +1,95 @@
+// Shop page: banner, logo, tagline, policies, rating, favourite button and the listings grid.
+import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { FavoriteShopButton } from '../components/favorite-button';
+import { GridSkeleton, ProductGrid } from '../components/product-card';
+import { Stars } from '../components/stars';
+import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { formatCents, formatDate, plural } from '../lib/format';
+import { trpc, utils } from '../trpc';
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const shop = await utils.shops.bySlug.ensureData({ slug: String(params.slug) });
+  void utils.catalog.shopProducts.prefetchInfinite({ shopId: shop.id, limit: 24 });
+  return null;
+}
+
+export function Component() {
+  const slug = String(useParams().slug);
+  const shop = trpc.shops.bySlug.useQuery({ slug });
+  const s = shop.data;
+  const products = trpc.catalog.shopProducts.useInfiniteQuery(
+    { shopId: s?.id ?? 0, limit: 24 },
+    { enabled: !!s, getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
+  if (!s) return null;
+  const items = products.data?.pages.flatMap((p) => p.items) ?? [];
+  const policy = s.shippingPolicy;
+
+  return (
+    <div className="page">
+      <div className="shop-banner">{s.bannerUrl && <img src={s.bannerUrl} alt="" />}</div>
+      <div className="shop-head">
+        <div className="logo">{s.logoUrl ? <img src={s.logoUrl} alt={`${s.name} logo`} /> : s.name.charAt(0)}</div>
+        <div className="shop-info">
+          <h1>{s.name}</h1>
+          {s.tagline && <p style={{ margin: '2px 0 6px', color: 'var(--ink-2)' }}>{s.tagline}</p>}
+          <div className="shop-stats">
+            <Stars rating={s.rating} count={s.reviewCount} />
+            <span>{plural(s.salesCount, 'sale')}</span>
+            <span>{plural(s.favoriteCount, 'admirer')}</span>
+            <span>On Hearth since {formatDate(s.createdAt)}</span>
+          </div>
+        </div>
+        <FavoriteShopButton shopId={s.id} name={s.name} />
+      </div>
+
+      <div className="two-col">
+        <section aria-labelledby="listings-title">
+          <h2 id="listings-title">Listings</h2>
+          {products.isPending ? (
+            <GridSkeleton count={8} />
+          ) : items.length === 0 ? (
+            <EmptyState
+              title="Nothing listed yet"
+              action={
+                <Link className="btn" to="/search">
+                  Browse other shops
+                </Link>
+              }
+            >
+              This shop is getting ready. Favourite it to see new listings first.
+            </EmptyState>
+          ) : (
+            <>
+              <ProductGrid products={items} eagerCount={4} />
+              {products.hasNextPage && (
+                <div style={{ textAlign: 'center', marginTop: 24 }}>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => products.fetchNextPage()}
+                    disabled={products.isFetchingNextPage}
+                  >
+                    {products.isFetchingNextPage ? 'Loading…' : 'Show more'}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+        <aside className="card">
+          <h2 style={{ fontSize: '1.1rem' }}>About the shop</h2>
+          <p className="description">{s.description || 'The maker has not written a description yet.'}</p>
+          <h3 style={{ fontSize: '1rem' }}>Shipping</h3>
+          <ul className="small" style={{ paddingLeft: 18, color: 'var(--ink-2)' }}>
+            <li>Flat rate {formatCents(policy.flatRateCents)} per order</li>
+            {policy.freeOverCents !== null && <li>Free shipping over {formatCents(policy.freeOverCents)}</li>}
+            <li>Ships within {plural(policy.processingDays, 'business day')}</li>
+          </ul>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

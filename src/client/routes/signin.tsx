@@ -1,0 +1,57 @@
+// Sign in. On success, go back to where the shopper was headed (?next=), same-origin paths only.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { toast } from 'sonner';
+import { type LoginInput, loginInput } from '../../shared/schemas/auth';
+import { Field } from '../components/field';
+import { RouteErrorBoundary } from '../components/states';
+import { describeError, queryClient, trpc } from '../trpc';
+
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function Component() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const next = safeNext(params.get('next'));
+  const form = useForm<LoginInput>({ resolver: zodResolver(loginInput), defaultValues: { email: '', password: '' } });
+  const login = trpc.auth.login.useMutation({
+    onSuccess: async ({ user }) => {
+      await queryClient.invalidateQueries();
+      toast.success(`Welcome back, ${user.name.split(' ')[0]}!`);
+      navigate(next, { replace: true });
+    },
+    onError: (e) => form.setError('root', { message: describeError(e).message }),
+  });
+  const errors = form.formState.errors;
+  return (
+    <div className="page">
+      <div className="auth-wrap card">
+        <h1>Sign in</h1>
+        <form noValidate onSubmit={form.handleSubmit((v) => login.mutate(v))}>
+          {errors.root && (
+            <div className="notice notice-danger" role="alert">
+              <p>{errors.root.message}</p>
+            </div>
+          )}
+          <Field label="Email" error={errors.email?.message}>
+            <input className="input" type="email" autoComplete="email" {...form.register('email')} />
+          </Field>
+          <Field label="Password" error={errors.password?.message}>
+            <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />
+          </Field>
+          <button type="submit" className="btn btn-primary btn-block btn-lg" disabled={login.isPending}>
+            {login.isPending ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+        <p className="small muted" style={{ textAlign: 'center', marginTop: 16 }}>
+          New to Hearth? <Link to={`/register?next=${encodeURIComponent(next)}`}>Create an account</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

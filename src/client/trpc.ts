@@ -1,0 +1,79 @@
+// The typed tRPC client. Imports only the router's TYPE from the server; queries are batched over
+// HTTP at /trpc, subscriptions (inventory.watch) go over SSE. One QueryClient for the whole app, so
+// route loaders can warm the cache that components then read with the same keys.
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import { createTRPCQueryUtils, createTRPCReact } from '@trpc/react-query';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../server/trpc/root';
+import type { DomainErrorCode } from '../shared/errors';
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+
+export const trpc = createTRPCReact<AppRouter>();
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      gcTime: 5 * 60_000,
+      refetchOnWindowFocus: false,
+      retry: (count, err) => {
+        // Client errors (4xx) will not fix themselves; retry only transient failures, once.
+        if (err instanceof TRPCClientError) {
+          const status = (err.data as { httpStatus?: number } | undefined)?.httpStatus ?? 500;
+          if (status < 500) return false;
+        }
+        return count < 1;
+      },
+    },
+  },
+});
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({ url: '/trpc' }),
+      false: httpBatchLink({ url: '/trpc', maxURLLength: 4000 }),
+    }),
+  ],
+});
+
+/** Imperative cache helpers for loaders: `utils.catalog.product.ensureData({ productId })`. */
+export const utils = createTRPCQueryUtils({ queryClient, client: trpcClient });
+
+export type AppClientError = TRPCClientError<AppRouter>;
+
+export interface DomainErrorInfo {
+  code: DomainErrorCode | null;
+  details: Record<string, unknown>;
+  message: string;
+  httpStatus: number;
+  fieldErrors: Record<string, string[]>;
+}
+
+/** Everything the UI needs from a failed call, whatever threw it. */
+export function describeError(err: unknown): DomainErrorInfo {
+  if (err instanceof TRPCClientError) {
+    const data = (err as AppClientError).data;
+    return {
+      code: data?.domain?.code ?? null,
+      details: data?.domain?.details ?? {},
+      message: err.message,
+      httpStatus: data?.httpStatus ?? 500,
+      fieldErrors: data?.fieldErrors ?? {},
+    };
+  }
+  const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+  return {
+    code: null,
+    details: {},
+    message: offline
+      ? 'You appear to be offline. Check your connection and try again.'
+      : 'Something went wrong. Please try again.',
+    httpStatus: 0,
+    fieldErrors: {},
+  };
+}
