@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test';
-import { releaseExpiredHolds } from '../inventory/inventory.service';
 import { anonymousCaller, createProduct, createSeller, createUser, TEST_PASSWORD } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { cartLinesOf, domainOf, expireHolds, rejection, stockOf } from '../checkout/checkout-test-kit';
+import { releaseExpiredHolds } from '../inventory/inventory.service';
 
 describe('cart', () => {
   test('adding holds stock; the cart groups by shop with shipping policy and hold expiry', async () => {

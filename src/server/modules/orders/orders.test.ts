@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'bun:test';
+import { createProduct, createSeller, createUser } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+import { address, domainOf, rejection, stockOf } from '../checkout/checkout-test-kit';
+import { TestPaymentProvider } from '../payments/test-payment-provider';
+
+async function buyOne(quantity = 1) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { quantity: 5, priceCents: 4000 });
+  const buyer = await createUser();
+  await buyer.caller.cart.addItem({ productId: product.id, quantity });
+  const placed = await buyer.caller.checkout.place({
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress: address(),
+    payment: { token: 'tok_visa' },
+  });
+  return { seller, product, buyer, orderId: placed.orders[0].orderId, placed };
+}
+
+describe('orders', () => {
+  test('buyer sees history and detail; seller moves it processing -> shipped -> delivered with a timeline', async () => {
+    const { seller, product, buyer, orderId } = await buyOne(2);
+    const mine = await buyer.caller.orders.list({});
+    expect(mine.items[0]).toMatchObject({ orderId, status: 'paid', itemCount: 2 });
+    expect(mine.items[0].items[0]).toMatchObject({ productId: product.id, priceCents: 4000, quantity: 2 });
+
+    const shopOrders = await seller.caller.orders.forShop({ shopId: seller.shopId, status: 'paid' });
+    expect(shopOrders.items.map((o) => o.orderId)).toContain(orderId);
+
+    await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
+    const noTracking = await rejection(seller.caller.orders.updateStatus({ orderId, status: 'shipped' }));
+    expect(noTracking.code).toBe('BAD_REQUEST');
+    await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '1Z999AA1', carrier: 'UPS' });
+    const done = await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
+    expect(done.history.map((h) => h.status)).toEqual(['paid', 'processing', 'shipped', 'delivered']);
+    expect(done).toMatchObject({ trackingNumber: '1Z999AA1', carrier: 'UPS', nextStatuses: [] });
+
+    const detail = await buyer.caller.orders.byId({ orderId });
+    expect(detail.status).toBe('delivered');
+    expect(detail.shippingAddress.country).toBe('US');
+    expect(detail.nextStatuses).toEqual([]);
+    const notes = await buyer.caller.notifications.list({});
+    expect(notes.items.map((n) => n.kind)).toContain('order.shipped');
+  });
+
+  test('illegal transitions are BAD_REQUEST and change nothing', async () => {
+    const { seller, orderId } = await buyOne();
+    for (const status of ['shipped', 'delivered'] as const) {
+      const err = await rejection(
+        seller.caller.orders.updateStatus({ orderId, status, trackingNumber: 'TRACK123', carrier: 'DHL' }),
+      );
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(domainOf(err)?.code).toBe('ILLEGAL_TRANSITION');
+    }
+    await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
+    await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: 'TRACK123', carrier: 'DHL' });
+    const lateCancel = await rejection(seller.caller.orders.updateStatus({ orderId, status: 'cancelled' }));
+    expect(lateCancel.code).toBe('BAD_REQUEST');
+    const order = await seller.caller.orders.byId({ orderId });
+    expect(order.status).toBe('shipped');
+    expect(order.history).toHaveLength(3);
+  });
+
+  test('cancelling before shipping restocks and refunds through the provider', async () => {
+    const { seller, product, orderId, placed } = await buyOne(2);
+    expect(await stockOf(product.id)).toMatchObject({ quantity: 3, sales_count: 2 });
+    const cancelled = await seller.caller.orders.updateStatus({ orderId, status: 'cancelled', note: 'Out of glaze' });
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.payment).toEqual({ status: 'refunded', refundedCents: placed.totalChargedCents });
+    expect(await stockOf(product.id)).toMatchObject({ quantity: 5, reserved: 0, sales_count: 0 });
+    const payment = await testDeps()
+      .db.selectFrom('orders')
+      .innerJoin('payments', 'payments.id', 'orders.payment_id')
+      .select('payments.provider_ref')
+      .where('orders.id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    const state = await new TestPaymentProvider(testDeps().store).lookup(payment.provider_ref);
+    expect(state).toMatchObject({ status: 'refunded', refundedCents: placed.totalChargedCents });
+    expect((await rejection(seller.caller.orders.updateStatus({ orderId, status: 'processing' }))).code).toBe(
+      'BAD_REQUEST',
+    );
+  });
+
+  test("other people's orders are NOT_FOUND, whoever asks", async () => {
+    const { seller, orderId } = await buyOne();
+    const stranger = await createUser();
+    const otherSeller = await createSeller();
+    expect((await rejection(stranger.caller.orders.byId({ orderId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(otherSeller.caller.orders.byId({ orderId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(stranger.caller.orders.byId({ orderId: 2_000_000_000 }))).code).toBe('NOT_FOUND');
+    const move = await rejection(otherSeller.caller.orders.updateStatus({ orderId, status: 'processing' }));
+    expect(move.code).toBe('NOT_FOUND');
+    expect((await rejection(otherSeller.caller.orders.forShop({ shopId: seller.shopId }))).code).toBe('FORBIDDEN');
+    expect((await stranger.caller.orders.list({})).items).toEqual([]);
+    expect((await seller.caller.orders.byId({ orderId })).status).toBe('paid');
+  });
+});
