@@ -1,11 +1,11 @@
-// Keeps Meilisearch in step with PostgreSQL: polls the search outbox every ~150 ms and drains it
+// Keeps Meilisearch in step with PostgreSQL: polls the search outbox every ~100 ms and drains it
 // in batches (see modules/search/search-sync.ts). Every instance runs one; they share the work.
 import type { AppDeps } from '../deps';
 import { clearStaleReindexRuns } from '../modules/search/search.repository';
 import { type DrainResult, drainSearchOutbox } from '../modules/search/search-sync';
 import type { Job } from './start-jobs';
 
-export const DRAIN_POLL_MS = 150;
+export const DRAIN_POLL_MS = 100;
 const STALE_CHECK_MS = 10_000;
 
 /** One drain pass (for tests and scripts). */

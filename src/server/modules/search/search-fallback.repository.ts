@@ -3,7 +3,7 @@
 // Every value is a bound parameter; only fixed SQL fragments are composed.
 import { type RawBuilder, sql } from 'kysely';
 import { priceRanges, SEARCH_MAX_TOTAL_HITS, type SearchSort } from '../../../shared/schemas/search';
-import type { Db } from '../../db/kysely';
+import type { Db, DbOrTx } from '../../db/kysely';
 import type { ProductCardRow } from '../catalog/catalog.mapper';
 import type { FacetKey, ResolvedSearch } from './search-query';
 import { MATERIAL_FACET_LIMIT } from './search-query';
@@ -79,7 +79,7 @@ function orderBy(sort: SearchSort, rankQuery: string | null): Condition {
   }
 }
 
-export async function fallbackHits(db: Db, s: ResolvedSearch, units: TextUnit[]): Promise<ProductCardRow[]> {
+export async function fallbackHits(db: DbOrTx, s: ResolvedSearch, units: TextUnit[]): Promise<ProductCardRow[]> {
   const where = and([
     ...baseConditions(s, units),
     facetCondition(s, 'categories'),
@@ -106,9 +106,21 @@ interface FacetRow {
   materials: [string, number][];
 }
 
+/**
+ * Runs `work` with pg_trgm's word-similarity threshold at 0.5 when the query has words that
+ * may carry typos: the default 0.6 misses one-letter slips in short words ("sweter" scores 0.5).
+ */
+export function withTypoThreshold<T>(db: Db, units: TextUnit[], work: (db: DbOrTx) => Promise<T>): Promise<T> {
+  if (!units.some((u) => u.fuzzyWord)) return work(db);
+  return db.transaction().execute(async (tx) => {
+    await sql`set local pg_trgm.word_similarity_threshold = 0.5`.execute(tx);
+    return work(tx);
+  });
+}
+
 /** Total and all four disjunctive facets in one round trip. */
 export async function fallbackFacets(
-  db: Db,
+  db: DbOrTx,
   s: ResolvedSearch,
   units: TextUnit[],
 ): Promise<{ total: number; counts: FacetCounts }> {

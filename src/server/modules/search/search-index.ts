@@ -30,7 +30,7 @@ export interface ProductDocument {
   rating: number;
   reviewCount: number;
   salesCount: number;
-  /** Unix seconds. */
+  /** Unix milliseconds (fine enough that "newest" rarely ties). */
   createdAt: number;
   image: string | null;
 }
@@ -87,15 +87,18 @@ export const productIndexSettings: Settings = {
   faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
 };
 
-/** Creates the index when missing (primary key `id`) and applies the settings; waits for both. */
-export async function applyIndexSettings(meili: Meilisearch, indexUid: string): Promise<void> {
+/** Creates the index with primary key `id` when it does not exist yet. */
+export async function createIndexIfMissing(meili: Meilisearch, indexUid: string): Promise<void> {
   const existing = await meili.getRawIndex(indexUid).catch((err: unknown) => {
     if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return null;
     throw err;
   });
-  if (!existing) {
-    await meili.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 30_000 });
-  }
+  if (!existing) await meili.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 30_000 });
+}
+
+/** Creates the index when missing and applies the settings; waits for both. */
+export async function applyIndexSettings(meili: Meilisearch, indexUid: string): Promise<void> {
+  await createIndexIfMissing(meili, indexUid);
   const task = await meili.index(indexUid).updateSettings(productIndexSettings).waitTask({ timeout: 120_000 });
   if (task.status !== 'succeeded') {
     throw new Error(`Meilisearch settings for ${indexUid} ${task.status}: ${task.error?.message ?? 'unknown error'}`);

@@ -42,6 +42,8 @@ export async function depsWithUnreachableMeili(deps: AppDeps = testDeps()): Prom
   return {
     ...deps,
     meili: new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: 'x'.repeat(16), timeout: 300 }),
+    // No result cache: every answer must really come from the engine under test.
+    config: { ...deps.config, searchCacheTtlSeconds: 0 },
   };
 }
 

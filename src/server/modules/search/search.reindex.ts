@@ -12,7 +12,7 @@ import {
   startReindexRun,
 } from './search.repository';
 import { bumpSearchGeneration } from './search-cache';
-import { applyIndexSettings } from './search-index';
+import { applyIndexSettings, createIndexIfMissing } from './search-index';
 
 export const REINDEX_BATCH_SIZE = 10_000;
 const TASK_WAIT = { timeout: 30 * 60_000, interval: 100 };
@@ -55,15 +55,13 @@ export async function reindexProducts(
       await heartbeatReindexRun(deps.db, live);
     }
 
-    const liveExists = await meili
-      .getRawIndex(live)
-      .then(() => true)
-      .catch(() => false);
-    const swap = await meili.swapIndexes([{ indexes: [live, fresh], rename: !liveExists }]).waitTask(TASK_WAIT);
+    // Swap needs both indexes; the first reindex swaps with an empty live index.
+    await createIndexIfMissing(meili, live);
+    const swap = await meili.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask(TASK_WAIT);
     if (swap.status !== 'succeeded') throw new Error(`Index swap failed: ${swap.error?.message ?? swap.status}`);
     swapped = true;
-    // After a swap `fresh` names the old index; after a rename it no longer exists.
-    if (liveExists) await meili.deleteIndex(fresh).waitTask(TASK_WAIT);
+    // After the swap `fresh` names the old index.
+    await meili.deleteIndex(fresh).waitTask(TASK_WAIT);
     return { indexed };
   } finally {
     if (!swapped) await meili.deleteIndexIfExists(fresh).catch(() => false);

@@ -24,7 +24,7 @@ function documentQuery(db: DbOrTx) {
       'p.rating',
       'p.review_count',
       'p.sales_count',
-      sql<number>`extract(epoch from p.created_at)::bigint`.as('created_epoch'),
+      sql<number>`floor(extract(epoch from p.created_at) * 1000)::bigint`.as('created_ms'),
       'p.shop_id',
       's.name as shop_name',
       sql<number>`search_shop_boost(s.rating, s.sales_count)`.as('shop_boost'),
@@ -61,7 +61,7 @@ function toDocument(r: DocumentRow): ProductDocument {
     rating: r.rating,
     reviewCount: r.review_count,
     salesCount: r.sales_count,
-    createdAt: r.created_epoch,
+    createdAt: r.created_ms,
     image: r.images[0] ?? null,
   };
 }

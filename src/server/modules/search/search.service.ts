@@ -12,10 +12,10 @@ import type {
 } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
 import { toProductCard } from '../catalog/catalog.mapper';
-import { CircuitBreaker } from './circuit-breaker';
+import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
 import { allSearchCategories } from './search-categories';
-import { fallbackFacets, fallbackHits, fallbackSuggest } from './search-fallback.repository';
+import { fallbackFacets, fallbackHits, fallbackSuggest, withTypoThreshold } from './search-fallback.repository';
 import { searchMeili, suggestMeili } from './search-meili';
 import { type ResolvedSearch, resolveSearch } from './search-query';
 import { type EngineResult, toFacets } from './search-results';
@@ -24,15 +24,15 @@ import { textUnits } from './search-text-query';
 
 /** A query slower than this counts as a Meilisearch failure and is answered from Postgres. */
 export const MEILI_TIMEOUT_MS = 400;
-const breakerOptions = { failureThreshold: 3, openMs: 5_000 };
+export const meiliBreakerOptions: BreakerOptions = { failureThreshold: 3, openMs: 5_000 };
 const MAX_SUGGESTIONS = 8;
 
 // One breaker per Meilisearch client: its state is this process's view of that server.
 const breakers = new WeakMap<Meilisearch, CircuitBreaker>();
-export function meiliBreaker(meili: Meilisearch): CircuitBreaker {
+export function meiliBreaker(meili: Meilisearch, options: BreakerOptions = meiliBreakerOptions): CircuitBreaker {
   let b = breakers.get(meili);
   if (!b) {
-    b = new CircuitBreaker(breakerOptions);
+    b = new CircuitBreaker(options);
     breakers.set(meili, b);
   }
   return b;
@@ -60,7 +60,10 @@ async function viaMeili<T>(deps: AppDeps, what: string, work: (meili: Meilisearc
 
 async function searchPostgres(deps: AppDeps, s: ResolvedSearch): Promise<EngineResult> {
   const units = textUnits(s.q);
-  const [rows, facets] = await Promise.all([fallbackHits(deps.db, s, units), fallbackFacets(deps.db, s, units)]);
+  const [rows, facets] = await Promise.all([
+    withTypoThreshold(deps.db, units, (db) => fallbackHits(db, s, units)),
+    withTypoThreshold(deps.db, units, (db) => fallbackFacets(db, s, units)),
+  ]);
   return { hits: rows.map(toProductCard), total: facets.total, facets: toFacets(facets.counts) };
 }
 
