@@ -9,6 +9,7 @@ import { startJobs, stopJobs } from './jobs/start-jobs';
 import { createLogger } from './logger';
 import { ensureSearchIndex } from './modules/search/search-index';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+import { placeholderImageResponse } from './seed/placeholder-images';
 import { ServiceStartError, startServices } from './services/start-services';
 
 const distDir = resolve(import.meta.dir, '../../dist/client');
@@ -29,6 +30,7 @@ async function main() {
   const useBuilt = production && existsSync(resolve(distDir, 'index.html'));
   const app = createApp(deps, {
     mount: (a) => {
+      a.get('/images/ph/:name', (c) => placeholderImageResponse(c.req.path));
       if (!useBuilt) return;
       a.use(
         '/assets/*',
@@ -45,7 +47,7 @@ async function main() {
     },
   });
 
-  const apiPaths = ['/trpc/*', '/healthz', '/readyz', '/uploads/*', '/api/*'];
+  const apiPaths = ['/trpc/*', '/healthz', '/readyz', '/uploads/*', '/images/*', '/api/*'];
   const server = Bun.serve({
     port: env.PORT,
     hostname: env.HOST,
