@@ -3,26 +3,6 @@ import type { DbOrTx, Tx } from '../../db/kysely';
 
 export type CartOwner = { userId: number } | { guestToken: string };
 
-/** Creates the owner's cart if needed and locks it for the rest of the transaction. */
-export async function lockOrCreateCart(tx: Tx, owner: CartOwner): Promise<number> {
-  const now = new Date();
-  const row =
-    'userId' in owner
-      ? await tx
-          .insertInto('carts')
-          .values({ user_id: owner.userId })
-          .onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: now }))
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      : await tx
-          .insertInto('carts')
-          .values({ guest_token: owner.guestToken })
-          .onConflict((oc) => oc.column('guest_token').doUpdateSet({ updated_at: now }))
-          .returning('id')
-          .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** Locks the owner's cart if it exists. */
 export async function lockCart(tx: Tx, owner: CartOwner): Promise<number | undefined> {
   let q = tx.selectFrom('carts').select('id');

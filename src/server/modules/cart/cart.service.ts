@@ -5,9 +5,8 @@ import type { AddItemInput, CartDto, RemoveItemInput, UpdateQuantityInput } from
 import { inTransaction } from '../../db/transaction';
 import { type Context, GUEST_COOKIE } from '../../trpc/context';
 import { enforceRateLimit, rateRules } from '../../trpc/rate-limit';
-import { holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
-import { publishAvailability } from '../realtime/inventory-events';
-import { type CartOwner, findCartLines, lockCart, lockOrCreateCart } from './cart.repository';
+import { announceAvailability, holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
+import { type CartOwner, findCartLines, lockCart } from './cart.repository';
 import { toCartDto } from './cart-pricing';
 
 const GUEST_CART_DAYS = 30;
@@ -58,13 +57,7 @@ async function changeLine(ctx: Context, productId: number, mode: 'add' | 'set', 
   await enforceRateLimit(ctx.deps.store, rateRules.cart, rateSubject(ctx));
   const owner = ensureCartOwner(ctx);
   const ownShopId = ctx.user?.shopId ?? null;
-  const cartId = await inTransaction(ctx.deps.db, async (tx) => {
-    const id = await lockOrCreateCart(tx, owner);
-    await holdStockForLine(tx, ctx.deps, { cartId: id, productId, mode, quantity, ownShopId });
-    return id;
-  });
-  // Not awaited: the event only informs watchers; the response must not wait for it.
-  void publishAvailability(ctx.deps, [productId]);
+  const cartId = await holdStockForLine(ctx.deps, { owner, productId, mode, quantity, ownShopId });
   return toCartDto(await findCartLines(ctx.deps.db, { cartId }));
 }
 
@@ -85,7 +78,7 @@ export async function removeItem(ctx: Context, input: RemoveItemInput): Promise<
     const cartId = await lockCart(tx, owner);
     return cartId !== undefined && (await releaseLine(tx, ctx.deps, cartId, input.productId));
   });
-  if (removed) void publishAvailability(ctx.deps, [input.productId]);
+  if (removed) announceAvailability(ctx.deps, [input.productId]);
   return getCart(ctx);
 }
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/kysely';
 
 export interface HoldRequest {
-  cartId: number;
+  owner: { userId: number } | { guestToken: string };
   productId: number;
   /** 'add' adds to what the line wants; 'set' replaces it. */
   mode: 'add' | 'set';
@@ -17,51 +17,25 @@ export interface HoldRequest {
   holdMinutes: number;
 }
 
-/**
- * In one statement: work out what the line should want, reserve (or release) the difference
- * with a conditional UPDATE, write the line fully held, and refresh the cart's other holds.
- * Returns nothing when the product cannot take the change (see diagnoseHold for why).
- */
-export async function holdCartLine(tx: Tx, r: HoldRequest): Promise<{ quantity: number } | undefined> {
-  const interval = `${r.holdMinutes} minutes`;
-  const result = await sql<{ quantity: number }>`
-    with line as (
-      select quantity, held from cart_items where cart_id = ${r.cartId} and product_id = ${r.productId}
-    ), want as (
-      select (case when ${r.mode === 'add'} then coalesce((select quantity from line), 0) + ${r.quantity}::int
-                   else ${r.quantity}::int end) as qty,
-             coalesce((select held from line), 0) as held
-    ), reserve as (
-      update products p set reserved = p.reserved + (w.qty - w.held)
-      from want w
-      where p.id = ${r.productId}
-        and w.qty <= ${r.maxLineQuantity}::int
-        and p.shop_id is distinct from ${r.ownShopId}::int
-        and (w.qty <= w.held or (p.status = 'active' and p.quantity - p.reserved >= w.qty - w.held))
-      returning w.qty
-    ), upsert as (
-      insert into cart_items (cart_id, product_id, quantity, held, hold_expires_at)
-      select ${r.cartId}, ${r.productId}, qty, qty, now() + ${interval}::interval from reserve
-      on conflict (cart_id, product_id) do update
-        set quantity = excluded.quantity, held = excluded.held, hold_expires_at = excluded.hold_expires_at
-      returning id
-    ), refresh as (
-      update cart_items set hold_expires_at = now() + ${interval}::interval
-      where cart_id = ${r.cartId} and product_id <> ${r.productId} and held > 0 and exists (select 1 from reserve)
-      returning id
-    )
-    select qty as quantity from reserve`.execute(tx);
-  return result.rows[0];
-}
+export type HoldOutcome = 'ok' | 'not_found' | 'own_product' | 'archived' | 'too_many' | 'insufficient';
 
-/** Why a hold was refused: the listing's state and what this cart already has. */
-export function diagnoseHold(db: DbOrTx, cartId: number, productId: number) {
-  return db
-    .selectFrom('products as p')
-    .leftJoin('cart_items as i', (j) => j.onRef('i.product_id', '=', 'p.id').on('i.cart_id', '=', cartId))
-    .select(['p.status', 'p.shop_id', 'p.quantity', 'p.reserved', 'i.quantity as in_cart', 'i.held'])
-    .where('p.id', '=', productId)
-    .executeTakeFirst();
+/**
+ * One round trip, one atomic statement (see migration 20261122100200_v_cart_hold_function):
+ * lock or create the cart, reserve the difference with a conditional UPDATE, write the line
+ * fully held, refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
+ */
+export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
+  const userId = 'userId' in r.owner ? r.owner.userId : null;
+  const guestToken = 'guestToken' in r.owner ? r.owner.guestToken : null;
+  const result = await sql<{
+    cart_id: number;
+    outcome: HoldOutcome;
+    line_quantity: number;
+    available: number;
+    in_cart: number;
+  }>`select * from hold_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.quantity}::int,
+      ${r.mode === 'add'}::boolean, ${r.ownShopId}::int, ${r.maxLineQuantity}::int, ${r.holdMinutes}::int)`.execute(db);
+  return result.rows[0];
 }
 
 /** Deletes a line and releases what it held; refreshes the cart's other holds. */

@@ -7,13 +7,13 @@ import { MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
 import type { Tx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
+import type { CartOwner } from '../cart/cart.repository';
 import { publishAvailability } from '../realtime/inventory-events';
 import {
   adjustReserved,
   availabilityRow,
   type CartOwnerFilter,
   clearHolds,
-  diagnoseHold,
   expiredHoldsInCarts,
   holdCartLine,
   lockCartsWithExpiredHolds,
@@ -22,41 +22,66 @@ import {
 } from './inventory.repository';
 
 export interface LineChange {
-  cartId: number;
+  owner: CartOwner;
   productId: number;
   mode: 'add' | 'set';
   quantity: number;
   ownShopId: number | null;
 }
 
-/** Inside the caller's transaction (which holds the cart lock): hold stock for a line or explain why not. */
-export async function holdStockForLine(tx: Tx, deps: AppDeps, change: LineChange): Promise<void> {
-  const held = await holdCartLine(tx, {
+/** Holds stock for a cart line (one atomic statement) or explains why not. Returns the cart id. */
+export async function holdStockForLine(deps: AppDeps, change: LineChange): Promise<number> {
+  const r = await holdCartLine(deps.db, {
     ...change,
     maxLineQuantity: MAX_LINE_QUANTITY,
     holdMinutes: deps.config.holdMinutes,
   });
-  if (held) return;
-  const row = await diagnoseHold(tx, change.cartId, change.productId);
-  if (!row) throw new DomainError('NOT_FOUND', 'Listing not found.');
-  if (change.ownShopId !== null && row.shop_id === change.ownShopId)
-    throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
-  if (row.status !== 'active')
-    throw new DomainError('BAD_REQUEST', 'This listing is no longer for sale.', { reason: 'archived' });
-  const inCart = row.in_cart ?? 0;
-  const wanted = change.mode === 'add' ? inCart + change.quantity : change.quantity;
-  if (wanted > MAX_LINE_QUANTITY)
-    throw new DomainError('BAD_REQUEST', `A cart line can hold at most ${MAX_LINE_QUANTITY} units.`, {
-      field: 'quantity',
-    });
-  const available = Math.max(0, row.quantity - row.reserved);
-  throw new DomainError(
-    'INSUFFICIENT_INVENTORY',
-    available === 0
-      ? 'Sorry, none left: the rest are in other shoppers’ carts or sold.'
-      : `Only ${available} more available.`,
-    { available, inCart, productId: change.productId },
-  );
+  switch (r.outcome) {
+    case 'ok':
+      announceAvailability(deps, [change.productId]);
+      return r.cart_id;
+    case 'not_found':
+      throw new DomainError('NOT_FOUND', 'Listing not found.');
+    case 'own_product':
+      throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
+    case 'archived':
+      throw new DomainError('BAD_REQUEST', 'This listing is no longer for sale.', { reason: 'archived' });
+    case 'too_many':
+      throw new DomainError('BAD_REQUEST', `A cart line can hold at most ${MAX_LINE_QUANTITY} units.`, {
+        field: 'quantity',
+      });
+    case 'insufficient':
+      throw new DomainError(
+        'INSUFFICIENT_INVENTORY',
+        r.available === 0
+          ? 'Sorry, none left: the rest are in other shoppers’ carts or sold.'
+          : `Only ${r.available} more available.`,
+        { available: r.available, inCart: r.in_cart, productId: change.productId },
+      );
+  }
+}
+
+const pendingAnnouncements = new WeakMap<AppDeps, Set<number>>();
+
+/**
+ * Publishes availability for these products shortly after the commit, coalescing the burst of
+ * changes a busy listing sees into one read and one event batch (at most ~10 ms late).
+ */
+export function announceAvailability(deps: AppDeps, productIds: readonly number[]) {
+  let pending = pendingAnnouncements.get(deps);
+  if (!pending) {
+    pending = new Set();
+    pendingAnnouncements.set(deps, pending);
+  }
+  const first = pending.size === 0;
+  for (const id of productIds) pending.add(id);
+  if (!first) return;
+  const batch = pending;
+  setTimeout(() => {
+    const ids = [...batch];
+    batch.clear();
+    void publishAvailability(deps, ids);
+  }, 10);
 }
 
 /** Inside the caller's transaction: removes a line and releases its hold. Returns whether one existed. */
