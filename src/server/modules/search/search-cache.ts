@@ -58,7 +58,7 @@ function generationKey(index: string) {
 /** Called by the drainer after a batch is searchable: every cached answer for `index` is now stale. */
 export async function bumpSearchGeneration(store: Store, index: string): Promise<void> {
   const gen = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  tracker(store).set(index, gen);
+  trackers.get(store)?.set(index, gen);
   await store.set(generationKey(index), gen);
   await store.publish(CHANNEL, `${index} ${gen}`);
 }
