@@ -1,0 +1,67 @@
+// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,hot,pages] [--no-pages]`
+// Seeds (or reuses) a catalogue in its own data dir, serves the app in-process and measures the
+// API against the raw engines under it at 1, 8 and 32 clients, then writes bench/results/.
+import { parseArgs } from './bench/args';
+import { benchCart, benchCheckout, benchHotItem, type HotItemResult } from './bench/commerce';
+import { type BenchEnv, startBenchEnv, waitForIndex } from './bench/environment';
+import { prepareStock } from './bench/fixtures';
+import { benchPages, type PagesResult } from './bench/pages';
+import { progress } from './bench/progress';
+import { type BenchReport, judgeTargets, machine, printTable, writeReport } from './bench/report';
+import { benchSearch } from './bench/search';
+import type { LoadResult } from './bench/stats';
+
+const args = parseArgs(process.argv.slice(2));
+const wants = (s: string) => !args.only || args.only.includes(s);
+const startedAt = new Date().toISOString();
+const loads: LoadResult[] = [];
+const failures: string[] = [];
+let hotItem: HotItemResult | null = null;
+let pages: PagesResult | null = null;
+let env: BenchEnv | null = null;
+
+async function step(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (err) {
+    const msg = `${name}: ${err instanceof Error ? err.message : String(err)}`;
+    progress(`FAILED ${msg}`);
+    failures.push(msg);
+  }
+}
+
+try {
+  progress(`${args.products} products, levels ${args.levels.join('/')}, ${args.durationMs} ms per level`);
+  env = await startBenchEnv(args);
+  const e = env;
+  progress('fixtures: deep stock on 2000 listings for cart and checkout runs');
+  const stock = await prepareStock(e.deps);
+  await waitForIndex(e.deps);
+  if (wants('search')) await step('search', async () => void loads.push(...(await benchSearch(e, args))));
+  if (wants('cart')) await step('cart', async () => void loads.push(...(await benchCart(e, args, stock))));
+  if (wants('checkout')) await step('checkout', async () => void loads.push(...(await benchCheckout(e, args, stock))));
+  if (wants('hot')) await step('hot item', async () => void (hotItem = await benchHotItem(e, stock)));
+  if (wants('pages') && args.pages)
+    await step('pages', async () => void (pages = await benchPages(e, stock.productIds[0])));
+} catch (err) {
+  failures.push(`setup: ${err instanceof Error ? err.message : String(err)}`);
+  progress(`FAILED setup: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+} finally {
+  const report: BenchReport = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    args,
+    machine: machine(),
+    productCount: env?.productCount ?? 0,
+    loads,
+    hotItem,
+    pages,
+    targets: judgeTargets(loads, hotItem),
+    failures,
+  };
+  printTable(report);
+  const files = writeReport(report);
+  progress(`wrote ${files.json} and ${files.md}`);
+  await env?.stop().catch(() => {});
+  process.exit(failures.length ? 1 : 0);
+}

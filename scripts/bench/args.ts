@@ -1,0 +1,35 @@
+// Command-line flags: --products N (default 100 000), --quick (10 000 products, shorter runs),
+// --reuse (keep an existing catalogue of at least N products), --only a,b (scenarios), --no-pages.
+export interface BenchArgs {
+  products: number;
+  quick: boolean;
+  reuse: boolean;
+  only: string[] | null;
+  pages: boolean;
+  warmupMs: number;
+  durationMs: number;
+  levels: number[];
+}
+
+export function parseArgs(argv: string[]): BenchArgs {
+  const has = (f: string) => argv.includes(f);
+  const value = (f: string) => {
+    const i = argv.indexOf(f);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = has('--quick');
+  const productsFlag = value('--products');
+  const products = productsFlag ? Number(productsFlag) : quick ? 10_000 : 100_000;
+  if (!Number.isInteger(products) || products <= 0) throw new Error(`--products must be a positive integer`);
+  const only = value('--only');
+  return {
+    products,
+    quick,
+    reuse: has('--reuse'),
+    only: only ? only.split(',') : null,
+    pages: !has('--no-pages'),
+    warmupMs: quick ? 1000 : 2000,
+    durationMs: quick ? 3000 : 8000,
+    levels: [1, 8, 32],
+  };
+}

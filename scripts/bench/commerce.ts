@@ -1,0 +1,172 @@
+// Cart and checkout through the API against their SQL alone, and the hot item: 200 buyers at once
+// for the last unit.
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { BenchArgs } from './args';
+import type { BenchEnv } from './environment';
+import { type Buyer, benchAddress, clientFor, createBuyers, type StockPool, threeShopCart } from './fixtures';
+import { progress } from './progress';
+import { rawAddItem, rawCheckout, rawRemoveItem } from './raw-sql';
+import { formatResult, type LoadResult, round, runLoad } from './stats';
+import { type TrpcHttp, TrpcHttpError } from './trpc-http';
+
+export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
+  const pick = (i: number) => stock.productIds[(i * 7919) % stock.productIds.length];
+  try {
+    for (const c of args.levels) {
+      const buyers = await createBuyers(env.deps, c);
+      progress(`cart add+remove via API: ${c} clients`);
+      const api = await runLoad({
+        name: 'cart add+remove API',
+        concurrency: c,
+        warmupMs: args.warmupMs,
+        durationMs: args.durationMs,
+        setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.80.${k}.1`),
+        run: async (client, i) => {
+          const productId = pick(i);
+          await client.mutate('cart.addItem', { productId, quantity: 1 });
+          await client.mutate('cart.removeItem', { productId });
+        },
+      });
+      progress(formatResult(api));
+      results.push(api);
+
+      progress(`cart add+remove raw SQL: ${c} clients`);
+      const raw = await runLoad<Buyer>({
+        name: 'cart add+remove raw SQL',
+        concurrency: c,
+        warmupMs: args.warmupMs,
+        durationMs: args.durationMs,
+        setup: async (k) => buyers[k],
+        run: async (buyer, i) => {
+          const productId = pick(i);
+          await rawAddItem(pool, buyer.id, productId);
+          await rawRemoveItem(pool, buyer.id, productId);
+        },
+      });
+      progress(formatResult(raw));
+      results.push(raw);
+    }
+  } finally {
+    await pool.end();
+  }
+  return results;
+}
+
+export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
+  try {
+    for (const c of args.levels) {
+      const buyers = await createBuyers(env.deps, c);
+      progress(`checkout.place (3 shops, 5 items) via API: ${c} clients`);
+      const api = await runLoad({
+        name: 'checkout API',
+        concurrency: c,
+        warmupMs: args.warmupMs,
+        durationMs: args.durationMs,
+        setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.81.${k}.1`),
+        prepare: async (client, i) => {
+          for (const productId of threeShopCart(stock, i))
+            await client.mutate('cart.addItem', { productId, quantity: 1 });
+        },
+        run: async (client) => {
+          await client.mutate('checkout.place', {
+            idempotencyKey: crypto.randomUUID(),
+            shippingAddress: benchAddress,
+            payment: { token: 'tok_visa' },
+          });
+        },
+      });
+      progress(formatResult(api));
+      results.push(api);
+
+      progress(`checkout SQL alone: ${c} clients`);
+      const raw = await runLoad<Buyer>({
+        name: 'checkout raw SQL',
+        concurrency: c,
+        warmupMs: args.warmupMs,
+        durationMs: args.durationMs,
+        setup: async (k) => buyers[k],
+        prepare: async (buyer, i) => {
+          for (const productId of threeShopCart(stock, i)) await rawAddItem(pool, buyer.id, productId);
+        },
+        run: async (buyer) => rawCheckout(pool, buyer.id, benchAddress),
+      });
+      progress(formatResult(raw));
+      results.push(raw);
+    }
+  } finally {
+    await pool.end();
+  }
+  return results;
+}
+
+export interface HotItemResult {
+  buyers: number;
+  allAnsweredMs: number;
+  p50Ms: number;
+  maxMs: number;
+  orders: number;
+  outcomes: Record<string, number>;
+  stockAfter: { quantity: number; reserved: number };
+}
+
+/** 200 buyers add the last unit and check out at once: exactly one order, everyone answered. */
+export async function benchHotItem(env: BenchEnv, stock: StockPool, buyersCount = 200): Promise<HotItemResult> {
+  const { db } = env.deps;
+  const productId = stock.productIds[stock.productIds.length - 1];
+  await sql`delete from cart_items where product_id = ${productId}`.execute(db);
+  await sql`update products set quantity = 1, reserved = 0 where id = ${productId}`.execute(db);
+  const buyers = await createBuyers(env.deps, buyersCount);
+  const clients = buyers.map((b, k) => clientFor(env.uncachedUrl, b, `10.82.${Math.floor(k / 250)}.${k % 250}`));
+  progress(`hot item: ${buyersCount} buyers for 1 unit of product ${productId}`);
+  const outcomes: Record<string, number> = {};
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client: TrpcHttp) => {
+      let outcome: string;
+      try {
+        await client.mutate('cart.addItem', { productId, quantity: 1 });
+        await client.mutate('checkout.place', {
+          idempotencyKey: crypto.randomUUID(),
+          shippingAddress: benchAddress,
+          payment: { token: 'tok_visa' },
+        });
+        outcome = 'order placed';
+      } catch (err) {
+        outcome = err instanceof TrpcHttpError ? `${err.status} ${err.domainCode ?? err.code}` : `error ${String(err)}`;
+      }
+      times.push(performance.now() - started);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }),
+  );
+  const allAnsweredMs = performance.now() - started;
+  const orders = await db
+    .selectFrom('order_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow();
+  const after = await db
+    .selectFrom('products')
+    .select(['quantity', 'reserved'])
+    .where('id', '=', productId)
+    .executeTakeFirstOrThrow();
+  times.sort((a, b) => a - b);
+  const result = {
+    buyers: buyersCount,
+    allAnsweredMs: round(allAnsweredMs),
+    p50Ms: round(times[Math.floor(times.length / 2)]),
+    maxMs: round(times[times.length - 1]),
+    orders: Number(orders.n),
+    outcomes,
+    stockAfter: after,
+  };
+  progress(
+    `hot item: all answered in ${result.allAnsweredMs} ms, orders = ${result.orders}, ${JSON.stringify(outcomes)}`,
+  );
+  return result;
+}

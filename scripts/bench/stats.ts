@@ -1,0 +1,118 @@
+// Latency statistics and a closed-loop load runner: N clients each run `fn` back to back for a
+// fixed time after a warm-up; every call's latency is recorded, errors are counted, not timed.
+export interface LoadResult {
+  name: string;
+  concurrency: number;
+  count: number;
+  errors: number;
+  /** Distinct error messages seen, with counts (first few only). */
+  errorSamples: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+  throughput: number;
+  durationMs: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx];
+}
+
+export function summarise(
+  name: string,
+  concurrency: number,
+  latencies: number[],
+  errors: number,
+  durationMs: number,
+  errorSamples: Record<string, number> = {},
+): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const sum = sorted.reduce((s, v) => s + v, 0);
+  return {
+    name,
+    concurrency,
+    count: sorted.length,
+    errors,
+    errorSamples,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    mean: round(sorted.length ? sum / sorted.length : Number.NaN),
+    max: round(sorted.length ? sorted[sorted.length - 1] : Number.NaN),
+    throughput: round((sorted.length / durationMs) * 1000),
+    durationMs: Math.round(durationMs),
+  };
+}
+
+export const round = (v: number) => Math.round(v * 100) / 100;
+
+export interface LoadOptions<S> {
+  name: string;
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  /** Per-client state built before the clock starts (a signed-in buyer, a connection...). */
+  setup: (client: number) => Promise<S>;
+  /** Untimed work before each timed call (e.g. filling a cart before a checkout). */
+  prepare?: (state: S, i: number) => Promise<void>;
+  /** The measured call; throws on error. */
+  run: (state: S, i: number) => Promise<void>;
+  teardown?: (state: S) => Promise<void>;
+}
+
+export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
+  const states = await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => opts.setup(c)));
+  const latencies: number[] = [];
+  const errorSamples: Record<string, number> = {};
+  let errors = 0;
+  let measuring = false;
+  let stop = false;
+  let iteration = 0;
+
+  const client = async (state: S) => {
+    while (!stop) {
+      const i = iteration++;
+      if (opts.prepare) {
+        try {
+          await opts.prepare(state, i);
+        } catch (err) {
+          note(err);
+          continue;
+        }
+      }
+      const t0 = performance.now();
+      try {
+        await opts.run(state, i);
+        if (measuring && !stop) latencies.push(performance.now() - t0);
+      } catch (err) {
+        if (measuring && !stop) note(err);
+      }
+    }
+  };
+  const note = (err: unknown) => {
+    errors += 1;
+    const key = (err instanceof Error ? err.message : String(err)).slice(0, 120);
+    if (Object.keys(errorSamples).length < 5 || key in errorSamples) errorSamples[key] = (errorSamples[key] ?? 0) + 1;
+  };
+
+  const running = states.map((s) => client(s));
+  await Bun.sleep(opts.warmupMs);
+  measuring = true;
+  const started = performance.now();
+  await Bun.sleep(opts.durationMs);
+  const elapsed = performance.now() - started;
+  stop = true;
+  await Promise.all(running);
+  if (opts.teardown) await Promise.all(states.map((s) => opts.teardown!(s)));
+  return summarise(opts.name, opts.concurrency, latencies, errors, elapsed, errorSamples);
+}
+
+export function formatResult(r: LoadResult): string {
+  return `${r.name.padEnd(34)} c=${String(r.concurrency).padStart(2)}  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)}  ${String(r.throughput).padStart(8)} req/s  n=${r.count}  errors=${r.errors}`;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(2).padStart(8)} ms`;

@@ -1,0 +1,35 @@
+// What must hold after any fault: stock conserved, holds consistent with carts, orders complete.
+import { sql } from 'kysely';
+import type { Db } from '../db/kysely';
+
+/** For each product: quantity + units sold = initial, and reserved = units held by carts. */
+export async function inventoryProblems(db: Db, initial: Map<number, number>): Promise<string[]> {
+  const ids = [...initial.keys()];
+  const { rows } = await sql<{ id: number; quantity: number; reserved: number; sold: number; held: number }>`
+    select p.id, p.quantity, p.reserved,
+      coalesce((select sum(oi.quantity) from order_items oi where oi.product_id = p.id), 0)::int as sold,
+      coalesce((select sum(ci.held) from cart_items ci where ci.product_id = p.id), 0)::int as held
+    from products p where p.id = any(${ids}::int[]) order by p.id`.execute(db);
+  const problems: string[] = [];
+  for (const r of rows) {
+    if (r.quantity + r.sold !== initial.get(r.id))
+      problems.push(`product ${r.id}: quantity ${r.quantity} + sold ${r.sold} != initial ${initial.get(r.id)}`);
+    if (r.reserved !== r.held) problems.push(`product ${r.id}: reserved ${r.reserved} != held in carts ${r.held}`);
+    if (r.quantity < 0 || r.reserved < 0 || r.reserved > r.quantity)
+      problems.push(`product ${r.id}: bad stock ${JSON.stringify(r)}`);
+  }
+  return problems;
+}
+
+/** Orders without items, payment or history: the marks of a partial checkout. */
+export async function partialOrders(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: number; items: number; history: number; payment: number | null }>`
+    select o.id,
+      (select count(*) from order_items i where i.order_id = o.id)::int as items,
+      (select count(*) from order_status_history h where h.order_id = o.id)::int as history,
+      (select p.id from payments p where p.id = o.payment_id) as payment
+    from orders o`.execute(db);
+  return rows
+    .filter((r) => r.items === 0 || r.history === 0 || r.payment === null)
+    .map((r) => `order ${JSON.stringify(r)}`);
+}

@@ -1,0 +1,105 @@
+// PostgreSQL restarted under a checkout burst: requests in flight fail cleanly (a JSON error that
+// says to try again, no stack, no SQL), the pool recovers by itself once Postgres is back, and no
+// partial order exists; stock and holds stay consistent; the failed buyers can simply retry.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { callProcedure, errorOf, type HttpOutcome, sessionCookie } from '../abuse/http-client';
+import { createApp } from '../app';
+import { createProduct, createSeller, createUser } from '../test/factories';
+import { inventoryProblems, partialOrders } from './invariants';
+import { type IsolatedServices, startIsolatedServices } from './isolated-services';
+
+let iso: IsolatedServices;
+beforeAll(async () => {
+  iso = await startIsolatedServices();
+}, 60_000);
+afterAll(async () => {
+  await iso?.cleanup();
+}, 30_000);
+
+const address = { name: 'Ada', line1: '1 Main St', city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' };
+
+function cleanFailure(out: HttpOutcome): string | null {
+  if (out.status === 200) return null;
+  if (out.status === 0) return 'no response';
+  if (/\bat .+\.(ts|js):\d+|node_modules|ECONNREFUSED|terminating connection|postgres/i.test(out.text))
+    return `leaky ${out.status}: ${out.text.slice(0, 200)}`;
+  const err = errorOf(out);
+  if (!err?.message) return `not a JSON error ${out.status}: ${out.text.slice(0, 200)}`;
+  // Retryable: a 5xx the client may retry, or a conflict from a concurrent replay.
+  if (out.status < 500 && err.domain !== 'IDEMPOTENCY_IN_PROGRESS') return `unexpected ${out.status} ${err.message}`;
+  return null;
+}
+
+describe('PostgreSQL restarted', () => {
+  test('in-flight requests fail cleanly, the pool recovers, no partial order', async () => {
+    const { deps } = iso.services;
+    const app = createApp(deps);
+    const sellers = [await createSeller(deps), await createSeller(deps)];
+    const initial = new Map<number, number>();
+    const products: Awaited<ReturnType<typeof createProduct>>[] = [];
+    for (const s of sellers)
+      for (let i = 0; i < 3; i++) {
+        const p = await createProduct(s, { quantity: 50 });
+        products.push(p);
+        initial.set(p.id, 50);
+      }
+    const buyers = await Promise.all(Array.from({ length: 12 }, () => createUser(deps)));
+    const who = buyers.map((b, i) => ({ cookie: sessionCookie(b.sessionId), ip: `10.55.0.${i + 1}` }));
+    for (const [i] of buyers.entries())
+      for (const p of products.slice(i % 3, (i % 3) + 4)) {
+        const out = await callProcedure(app, 'cart.addItem', 'mutation', { productId: p.id, quantity: 1 }, who[i]);
+        expect(out.status).toBe(200);
+      }
+    const keys = buyers.map(() => crypto.randomUUID());
+    const place = (i: number) =>
+      callProcedure(
+        app,
+        'checkout.place',
+        'mutation',
+        { idempotencyKey: keys[i], shippingAddress: address, payment: { token: 'tok_visa' } },
+        who[i],
+      ).catch(() => ({ status: 0, body: null, text: '', headers: new Headers() }) as HttpOutcome);
+
+    // The burst, with Postgres stopped while it is in flight.
+    const burst = Promise.all(buyers.map((_, i) => Bun.sleep(i * 15).then(() => place(i))));
+    await Bun.sleep(60);
+    await iso.stopPostgres();
+    const first = await burst;
+    // While it is down: reads fail cleanly too, and fast.
+    const t0 = performance.now();
+    const down = await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {});
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(down.status).toBeGreaterThanOrEqual(500);
+    const problems = [...first, down].map(cleanFailure).filter((p) => p !== null);
+    expect(problems).toEqual([]);
+
+    await iso.restartPostgres();
+    // The same pool reconnects by itself.
+    const deadline = Date.now() + 20_000;
+    let ok = await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {});
+    while (ok.status !== 200 && Date.now() < deadline) {
+      await Bun.sleep(250);
+      ok = await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {});
+    }
+    expect(ok.status).toBe(200);
+
+    expect(await partialOrders(deps.db)).toEqual([]);
+    expect(await inventoryProblems(deps.db, initial)).toEqual([]);
+
+    // Buyers whose checkout failed retry with the same key (after an abandoned claim goes stale).
+    await deps.db
+      .updateTable('idempotency_keys')
+      .set({ updated_at: new Date(Date.now() - 3_600_000) })
+      .where('status', '=', 'in_progress')
+      .execute();
+    const retried = await Promise.all(buyers.map((_, i) => (first[i].status === 200 ? first[i] : place(i))));
+    expect(retried.map((r) => r.status)).toEqual(buyers.map(() => 200));
+    for (const [i, b] of buyers.entries()) {
+      const orders = await deps.db.selectFrom('orders').select('id').where('buyer_id', '=', b.id).execute();
+      const shops = new Set(products.slice(i % 3, (i % 3) + 4).map((p) => p.shop.id));
+      expect(orders.length).toBe(shops.size);
+    }
+    expect(await partialOrders(deps.db)).toEqual([]);
+    expect(await inventoryProblems(deps.db, initial)).toEqual([]);
+  }, 60_000);
+});
