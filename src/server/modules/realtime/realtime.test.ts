@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import { createApp } from '../../app';
 import type { AppDeps } from '../../deps';
+import { MemoryStore } from '../../services/memory-store';
 import { RedisStore } from '../../services/redis-store';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps, testServices } from '../../test/test-services';
@@ -99,6 +100,22 @@ describe('inventory.watch', () => {
     expect((await it.next()).value).toEqual({ productId: product.id, available: 0 });
     abort.abort();
     await it.return?.();
+  });
+
+  test('without Redis (in-process store) live stock still works within the one instance', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { quantity: 2 });
+    const deps: AppDeps = { ...testDeps(), store: new MemoryStore() };
+    const abort = new AbortController();
+    const caller = createCallerFactory(appRouter)(anonymousCaller(deps).ctx, { signal: abort.signal });
+    const it = (await caller.inventory.watch({ productIds: [product.id] }))[Symbol.asyncIterator]();
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 2 });
+    await deps.db.updateTable('products').set({ quantity: 0 }).where('id', '=', product.id).execute();
+    await publishAvailability(deps, [product.id]);
+    expect((await it.next()).value).toEqual({ productId: product.id, available: 0 });
+    abort.abort();
+    await it.return?.();
+    expect(inventoryHub(deps.store).activeWatchers).toBe(0);
   });
 
   test('closing the page unsubscribes: no watcher is left behind', async () => {
