@@ -55,41 +55,16 @@ export async function convertHoldsToSales(
 
 export interface NewOrder {
   shopId: number;
+  ownerId: number;
   subtotalCents: number;
   shippingCents: number;
   taxCents: number;
   totalCents: number;
-}
-
-export function insertOrders(
-  tx: Tx,
-  buyerId: number,
-  paymentId: number,
-  address: ShippingAddress,
-  orders: readonly NewOrder[],
-) {
-  const addressJson = JSON.stringify(address);
-  return tx
-    .insertInto('orders')
-    .values(
-      orders.map((o) => ({
-        buyer_id: buyerId,
-        shop_id: o.shopId,
-        payment_id: paymentId,
-        status: 'paid' as const,
-        subtotal_cents: o.subtotalCents,
-        shipping_cents: o.shippingCents,
-        tax_cents: o.taxCents,
-        total_cents: o.totalCents,
-        shipping_address: addressJson,
-      })),
-    )
-    .returning(['id', 'shop_id'])
-    .execute();
+  itemCount: number;
 }
 
 export interface NewOrderItem {
-  orderId: number;
+  shopId: number;
   productId: number;
   title: string;
   image: string | null;
@@ -97,50 +72,82 @@ export interface NewOrderItem {
   quantity: number;
 }
 
-export function insertOrderItems(tx: Tx, items: readonly NewOrderItem[]) {
-  return tx
-    .insertInto('order_items')
-    .values(
-      items.map((i) => ({
-        order_id: i.orderId,
-        product_id: i.productId,
-        title: i.title,
-        image: i.image,
-        price_cents: i.priceCents,
-        quantity: i.quantity,
-      })),
+/**
+ * In one statement: the payment record, one order per shop, their items at the price paid, the
+ * first status-history entry and a notification for each seller. Returns the order id per shop.
+ */
+export async function insertCheckoutRecords(
+  tx: Tx,
+  c: {
+    buyerId: number;
+    buyerName: string;
+    provider: string;
+    providerRef: string;
+    amountCents: number;
+    address: ShippingAddress;
+    orders: readonly NewOrder[];
+    items: readonly NewOrderItem[];
+  },
+) {
+  const orders = JSON.stringify(c.orders);
+  const items = JSON.stringify(c.items);
+  const result = await sql<{ payment_id: number; order_id: number; shop_id: number }>`
+    with pay as (
+      insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
+      values (${c.buyerId}, ${c.provider}, ${c.providerRef}, ${c.amountCents}, 'authorized')
+      returning id
+    ), src as (
+      select * from jsonb_to_recordset(${orders}::jsonb) as o(
+        "shopId" int, "ownerId" int, "subtotalCents" bigint, "shippingCents" bigint, "taxCents" bigint,
+        "totalCents" bigint, "itemCount" int)
+    ), ord as (
+      insert into orders (buyer_id, shop_id, payment_id, status, subtotal_cents, shipping_cents, tax_cents,
+                          total_cents, shipping_address)
+      select ${c.buyerId}, src."shopId", pay.id, 'paid', src."subtotalCents", src."shippingCents", src."taxCents",
+             src."totalCents", ${JSON.stringify(c.address)}::jsonb
+      from src cross join pay
+      returning id, shop_id
+    ), lines as (
+      insert into order_items (order_id, product_id, title, image, price_cents, quantity)
+      select ord.id, i."productId", i.title, i.image, i."priceCents", i.quantity
+      from jsonb_to_recordset(${items}::jsonb) as i(
+        "shopId" int, "productId" int, title text, image text, "priceCents" bigint, quantity int)
+      join ord on ord.shop_id = i."shopId"
+    ), history as (
+      insert into order_status_history (order_id, status, note) select id, 'paid', 'Payment authorised' from ord
+    ), notes as (
+      insert into notifications (user_id, kind, payload)
+      select src."ownerId", 'order.placed',
+             jsonb_build_object('orderId', ord.id, 'shopId', ord.shop_id, 'buyerName', ${c.buyerName}::text,
+                                'itemCount', src."itemCount", 'totalCents', src."totalCents")
+      from src join ord on ord.shop_id = src."shopId"
     )
-    .execute();
-}
-
-export function insertPaidHistory(tx: Tx, orderIds: readonly number[]) {
-  return tx
-    .insertInto('order_status_history')
-    .values(orderIds.map((id) => ({ order_id: id, status: 'paid' as const, note: 'Payment authorised' })))
-    .execute();
+    select pay.id as payment_id, ord.id as order_id, ord.shop_id from ord cross join pay`.execute(tx);
+  return result.rows;
 }
 
 /** Adds sold units to each shop's sales count, locking the shop rows in ascending id order. */
 export async function bumpShopSales(tx: Tx, unitsByShop: ReadonlyMap<number, number>) {
   const ids = [...unitsByShop.keys()].sort((a, b) => a - b);
-  await tx.selectFrom('shops').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
   const values = sql.join(ids.map((id) => sql`(${id}::int, ${unitsByShop.get(id)!}::int)`));
   await sql`
+    with locked as (
+      select id from shops where id in (${sql.join(ids)}) order by id for no key update
+    )
     update shops s set sales_count = s.sales_count + v.n
-    from (values ${values}) as v(id, n) where s.id = v.id`.execute(tx);
+    from (values ${values}) as v(id, n)
+    where s.id = v.id and s.id in (select id from locked)`.execute(tx);
 }
 
-export function clearCartLines(tx: Tx, cartId: number) {
-  return tx.deleteFrom('cart_items').where('cart_id', '=', cartId).execute();
-}
-
-export function insertNotifications(
+/** Empties the cart and stores the checkout's response under its idempotency key, together. */
+export async function clearCartAndComplete(
   tx: Tx,
-  notes: readonly { userId: number; kind: string; payload: Record<string, unknown> }[],
+  cartId: number,
+  claim: { userId: number; key: string; response: unknown },
 ) {
-  if (notes.length === 0) return Promise.resolve([]);
-  return tx
-    .insertInto('notifications')
-    .values(notes.map((n) => ({ user_id: n.userId, kind: n.kind, payload: JSON.stringify(n.payload) })))
-    .execute();
+  await sql`
+    with cleared as (delete from cart_items where cart_id = ${cartId})
+    update idempotency_keys set status = 'completed', response = ${JSON.stringify(claim.response)}::jsonb,
+      updated_at = now()
+    where user_id = ${claim.userId} and key = ${claim.key}::uuid`.execute(tx);
 }

@@ -20,23 +20,20 @@ import type { SessionUser } from '../auth/auth.session';
 import { type CartLineRow, findCartLines, lockCart } from '../cart/cart.repository';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { paymentProvider } from '../payments/payments.registry';
-import { insertPayment, setPaymentStatus } from '../payments/payments.repository';
+import { setPaymentStatus } from '../payments/payments.repository';
 import { publishAvailability } from '../realtime/inventory-events';
 import {
   bumpShopSales,
-  clearCartLines,
+  clearCartAndComplete,
   convertHoldsToSales,
   findTaxRateBps,
-  insertNotifications,
-  insertOrderItems,
-  insertOrders,
-  insertPaidHistory,
+  insertCheckoutRecords,
   type LockedLine,
   lockCheckoutLines,
 } from './checkout.repository';
 import { type CheckoutPrice, priceCheckout, unavailableLines } from './checkout-pricing';
 import { runSteps, type Step } from './checkout-steps';
-import { claimOrReplay, completeClaim, failClaim, type RequestFingerprint, sha256 } from './idempotency';
+import { claimOrReplay, failClaim, type RequestFingerprint, sha256 } from './idempotency';
 
 const CURRENCY = 'USD';
 
@@ -160,32 +157,34 @@ async function writeOrders(tx: Tx, s: CheckoutState): Promise<void> {
     tx,
     locked.map((l) => ({ productId: l.product_id, quantity: l.quantity, held: l.held })),
   );
-  const payment = await insertPayment(tx, {
+  const created = await insertCheckoutRecords(tx, {
     buyerId: s.user.id,
+    buyerName: s.user.name,
     provider: s.provider.name,
     providerRef: s.paymentRef!,
     amountCents: s.price.totalCents,
-  });
-  s.paymentId = payment.id;
-  const orders = await insertOrders(tx, s.user.id, payment.id, s.input.shippingAddress, s.price.shops);
-  const orderIdByShop = new Map(orders.map((o) => [o.shop_id, o.id]));
-  await insertOrderItems(
-    tx,
-    s.lines.map((l) => ({
-      orderId: orderIdByShop.get(l.shop_id)!,
+    address: s.input.shippingAddress,
+    orders: s.price.shops.map((shop) => ({
+      shopId: shop.shopId,
+      ownerId: shop.ownerId,
+      subtotalCents: shop.subtotalCents,
+      shippingCents: shop.shippingCents,
+      taxCents: shop.taxCents,
+      totalCents: shop.totalCents,
+      itemCount: shop.itemCount,
+    })),
+    items: s.lines.map((l) => ({
+      shopId: l.shop_id,
       productId: l.product_id,
       title: l.title,
       image: l.images[0] ?? null,
       priceCents: l.price_cents,
       quantity: l.quantity,
     })),
-  );
-  await insertPaidHistory(
-    tx,
-    orders.map((o) => o.id),
-  );
+  });
+  s.paymentId = created[0].payment_id;
+  const orderIdByShop = new Map(created.map((o) => [o.shop_id, o.order_id]));
   await bumpShopSales(tx, new Map(s.price.shops.map((shop) => [shop.shopId, shop.itemCount])));
-  await clearCartLines(tx, cartId);
   s.result = {
     orders: s.price.shops.map((shop) => ({
       orderId: orderIdByShop.get(shop.shopId)!,
@@ -199,21 +198,7 @@ async function writeOrders(tx: Tx, s: CheckoutState): Promise<void> {
     })),
     totalChargedCents: s.price.totalCents,
   };
-  await insertNotifications(
-    tx,
-    s.price.shops.map((shop) => ({
-      userId: shop.ownerId,
-      kind: 'order.placed',
-      payload: {
-        orderId: orderIdByShop.get(shop.shopId)!,
-        shopId: shop.shopId,
-        buyerName: s.user.name,
-        itemCount: shop.itemCount,
-        totalCents: shop.totalCents,
-      },
-    })),
-  );
-  await completeClaim(tx, s.user.id, s.input.idempotencyKey, s.result);
+  await clearCartAndComplete(tx, cartId, { userId: s.user.id, key: s.input.idempotencyKey, response: s.result });
 }
 
 /** The locked cart must be the one that was priced and authorised. */

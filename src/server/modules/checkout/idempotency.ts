@@ -5,7 +5,7 @@
 // already emptied by the original checkout. A failed attempt changed nothing, so its key may
 // be used again by a later call (concurrent waiters receive the same failure instead).
 import { DomainError, type DomainErrorCode, type DomainErrorDetails } from '../../../shared/errors';
-import type { Db, DbOrTx } from '../../db/kysely';
+import type { Db } from '../../db/kysely';
 import { findRecord, finishRecord, insertClaim, reclaim } from './idempotency.repository';
 
 const STALE_SECONDS = 120;
@@ -85,10 +85,6 @@ export async function claimOrReplay<T>(
     waited = true;
     await Bun.sleep(15 + Math.random() * 20);
   }
-}
-
-export function completeClaim(db: DbOrTx, userId: number, key: string, response: unknown) {
-  return finishRecord(db, userId, key, 'completed', response);
 }
 
 export async function failClaim(db: Db, userId: number, key: string, err: unknown) {

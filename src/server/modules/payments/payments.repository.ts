@@ -3,23 +3,6 @@ import { sql } from 'kysely';
 import type { PaymentStatus } from '../../db/database';
 import type { DbOrTx, Tx } from '../../db/kysely';
 
-export function insertPayment(
-  tx: Tx,
-  row: { buyerId: number; provider: string; providerRef: string; amountCents: number },
-) {
-  return tx
-    .insertInto('payments')
-    .values({
-      buyer_id: row.buyerId,
-      provider: row.provider,
-      provider_ref: row.providerRef,
-      amount_cents: row.amountCents,
-      status: 'authorized',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
 export function setPaymentStatus(db: DbOrTx, paymentId: number, status: PaymentStatus) {
   return db.updateTable('payments').set({ status, updated_at: new Date() }).where('id', '=', paymentId).execute();
 }
