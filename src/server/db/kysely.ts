@@ -21,6 +21,10 @@ export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } 
   });
   // A broken idle connection (e.g. Postgres restarted) must not crash the process.
   pool.on('error', () => {});
+  // Nor a connection dropped while checked out (mid-query or mid-transaction): pg-pool removes its
+  // idle listener on checkout, and an unheard 'error' event would crash the process. The query in
+  // flight still rejects with the error, which is what the caller sees.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
