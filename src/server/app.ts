@@ -83,7 +83,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       router: appRouter,
       createContext: (opts, c) =>
         createHttpContext(deps, opts.req, opts.resHeaders, {
-          ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || c.env?.ip || '127.0.0.1',
+          ip:
+            (deps.config.trustProxy && c.req.header('x-forwarded-for')?.split(',')[0]?.trim()) ||
+            c.env?.ip ||
+            '127.0.0.1',
           requestId: c.get('requestId'),
         }),
       onError: ({ error, path }) => {

@@ -15,6 +15,8 @@ export interface AppConfig {
   dataDir: string;
   /** Keys the HMAC under which session tokens are stored, so a database leak holds no live sessions. */
   sessionSecret: string;
+  /** Whether X-Forwarded-For names the client (only behind a trusted proxy). */
+  trustProxy: boolean;
 }
 
 export interface AppDeps {

@@ -25,6 +25,11 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Take the client IP from X-Forwarded-For (set when behind a load balancer). Default: on outside production. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
   WORKERS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

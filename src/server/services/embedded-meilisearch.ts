@@ -80,7 +80,7 @@ export async function startEmbeddedMeilisearch(
     { stdout: 'ignore', stderr: 'pipe', cwd: dir },
   );
   writePid(pidFile, proc.pid);
-  await waitFor(async () => (await fetch(`${url}/health`)).ok, 30_000, 'Meilisearch');
+  await waitFor(async () => (await fetch(`${url}/health`)).ok, 90_000, 'Meilisearch');
   log.info({ service: 'meilisearch', port }, 'embedded Meilisearch ready');
   return {
     url,

@@ -84,6 +84,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
         productsIndex: 'products',
         dataDir: env.DATA_DIR,
         sessionSecret: env.SESSION_SECRET ?? secrets.sessionSecret,
+        trustProxy: env.TRUST_PROXY ?? env.NODE_ENV !== 'production',
         ...config,
       },
     };
