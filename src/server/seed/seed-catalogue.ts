@@ -3,6 +3,7 @@
 // reference its parents without a round trip per row; aggregates arrive already computed.
 import type { PoolClient } from 'pg';
 import type { AppDeps } from '../deps';
+import { reindexProducts } from '../modules/search/search.reindex';
 import { bulkInsert, reserveIds } from './bulk-insert';
 import { type GenCatalogue, type GenerateOptions, generateCatalogue } from './catalogue-generator';
 
@@ -60,8 +61,6 @@ export interface SeedResult {
   indexed: number | null;
 }
 
-type Reindex = (deps: AppDeps, onProgress?: (done: number, total: number) => void) => Promise<{ indexed: number }>;
-
 export async function seedCatalogue(deps: AppDeps, options: SeedOptions, progress?: SeedProgress): Promise<SeedResult> {
   const timings: Record<string, number> = {};
   const startedAll = performance.now();
@@ -89,28 +88,60 @@ export async function seedCatalogue(deps: AppDeps, options: SeedOptions, progres
   progress?.('generate', 1, 1);
   const passwordHash = await timed('hash', () => Bun.password.hash(DEMO_PASSWORD, { algorithm: 'argon2id' }));
 
+  // Listings commit first, so Meilisearch indexes them (CPU in another process) while the
+  // history loads; the listings already carry their final ratings and counts, so nothing the
+  // second transaction writes changes a search document.
+  let reindexing: Promise<number | null> | null = null;
+  let lastIndexProgress: [number, number] | null = null;
+  let showIndexProgress = false;
+  const indexProgress = (done: number, total: number) => {
+    lastIndexProgress = [done, total];
+    if (showIndexProgress) progress?.('search index', done, total);
+  };
   const client = await deps.pool.connect();
   let written: Omit<SeedResult, 'timings' | 'skipped' | 'indexed'>;
   try {
-    await client.query('begin');
     // One seeding at a time (two instances booting on an empty database, or a CLI run).
-    await client.query(`select pg_advisory_xact_lock(hashtext('hearth:seed'))`);
-    if (options.reset) {
-      await timed('reset', () =>
-        client.query(`truncate ${SEEDED_TABLES.join(', ')} restart identity cascade`).then(() => undefined),
-      );
-    } else if (options.onlyIfEmpty) {
-      const any = await client.query('select 1 from products limit 1');
-      if (any.rowCount) {
-        await client.query('rollback');
-        return empty;
+    await client.query(`select pg_advisory_lock(hashtext('hearth:seed'))`);
+    try {
+      await client.query('begin');
+      if (options.reset) {
+        await timed('reset', () =>
+          client.query(`truncate ${SEEDED_TABLES.join(', ')} restart identity cascade`).then(() => undefined),
+        );
+      } else if (options.onlyIfEmpty) {
+        const any = await client.query('select 1 from products limit 1');
+        if (any.rowCount) {
+          await client.query('rollback');
+          return empty;
+        }
       }
+      const afterListings = async (productIds: number[]) => {
+        await timed('commit listings', () => client.query('commit').then(() => undefined));
+        if (options.reset && deps.meili) {
+          await deps.meili
+            .index(deps.config.productsIndex)
+            .deleteAllDocuments()
+            .waitTask()
+            .catch(() => null);
+        }
+        if (deps.meili && options.reindex !== false) {
+          const started = performance.now();
+          reindexing = reindexSafely(deps, productIds, indexProgress).finally(() => {
+            timings.reindex = Math.round(performance.now() - started);
+          });
+        }
+        await client.query('begin');
+      };
+      written = await writeCatalogue(client, cat, options, passwordHash, timed, progress, afterListings);
+      await timed('commit history', () => client.query('commit').then(() => undefined));
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      await Promise.resolve(reindexing).catch(() => null);
+      throw err;
+    } finally {
+      await client.query(`select pg_advisory_unlock(hashtext('hearth:seed'))`).catch(() => {});
     }
-    written = await writeCatalogue(client, cat, options, passwordHash, timed, progress);
-    await timed('commit', () => client.query('commit').then(() => undefined));
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
   } finally {
     client.release();
   }
@@ -118,27 +149,23 @@ export async function seedCatalogue(deps: AppDeps, options: SeedOptions, progres
   await timed('analyze', () =>
     deps.pool.query('analyze products, shops, orders, order_items, reviews, product_views, favorite_products'),
   );
-  if (options.reset && deps.meili) {
-    await deps.meili
-      .index(deps.config.productsIndex)
-      .deleteAllDocuments()
-      .waitTask()
-      .catch(() => null);
-  }
-
-  let indexed: number | null = null;
-  if (deps.meili && options.reindex !== false) {
-    indexed = await timed('reindex', () => reindexSafely(deps, written.productIds, progress));
-  }
+  showIndexProgress = true;
+  if (lastIndexProgress) indexProgress(...(lastIndexProgress as [number, number]));
+  const waitStarted = performance.now();
+  const indexed = reindexing ? await reindexing : null;
+  if (reindexing) timings['reindex (after load)'] = Math.round(performance.now() - waitStarted);
   timings.total = Math.round(performance.now() - startedAll);
   return { ...written, skipped: false, timings, indexed };
 }
 
 /** Rebuilds the index; if that fails the listings go back on the outbox for the drainer. */
-async function reindexSafely(deps: AppDeps, productIds: number[], progress?: SeedProgress): Promise<number | null> {
+async function reindexSafely(
+  deps: AppDeps,
+  productIds: number[],
+  onProgress: (done: number, total: number) => void,
+): Promise<number | null> {
   try {
-    const { reindexProducts } = (await import('../modules/search/search.reindex')) as { reindexProducts: Reindex };
-    const { indexed } = await reindexProducts(deps, (done, total) => progress?.('search index', done, total));
+    const { indexed } = await reindexProducts(deps, onProgress);
     return indexed;
   } catch (err) {
     deps.log.warn(
@@ -173,7 +200,8 @@ async function writeCatalogue(
   options: SeedOptions,
   passwordHash: string,
   timed: <T>(phase: string, work: () => Promise<T> | T) => Promise<T>,
-  progress?: SeedProgress,
+  progress: SeedProgress | undefined,
+  afterListings: (productIds: number[]) => Promise<void>,
 ): Promise<Omit<SeedResult, 'timings' | 'skipped' | 'indexed'>> {
   const categories = await client.query<{ id: number; slug: string }>('select id, slug from categories');
   const categoryId = new Map(categories.rows.map((r) => [r.slug, r.id]));
@@ -339,6 +367,8 @@ async function writeCatalogue(
       client.query('delete from search_outbox where product_id = any($1::int[])', [ids.products]),
     );
   }
+
+  await afterListings(ids.products);
 
   const orders = cat.orders.map((o, i) => ({ ...o, i, lastAt: o.history[o.history.length - 1]!.at }));
   await phase('payments', 'payments', orders, [
