@@ -69,7 +69,17 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
 
     const meiliUrl = env.MEILI_URL ?? meiliService?.url ?? null;
     const meiliKey = env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey;
-    const meili = meiliUrl ? new Meilisearch({ host: meiliUrl, apiKey: meiliKey, timeout: 2000 }) : null;
+    // Uncompressed responses: Meilisearch streams compressed bodies in several TCP writes, and on a
+    // kept-alive connection Bun's fetch then waits ~40 ms (Nagle / delayed ACK) on every search.
+    // Measured on loopback: p50 44 ms with compression, 3.6 ms without.
+    const meili = meiliUrl
+      ? new Meilisearch({
+          host: meiliUrl,
+          apiKey: meiliKey,
+          timeout: 2000,
+          requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+        })
+      : null;
 
     const deps: AppDeps = {
       db,
