@@ -31,6 +31,8 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       REDIS_URL: urls.redis ?? '',
       MEILI_URL: urls.meili ?? '',
       MEILI_MASTER_KEY: urls.meiliKey,
+      // Same HMAC key as the test process, so sessions made by fixtures (createUser) sign in here.
+      SESSION_SECRET: testServices().deps.config.sessionSecret,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       ...extraEnv,
     },

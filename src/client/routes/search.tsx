@@ -3,7 +3,7 @@
 import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link, type LoaderFunctionArgs, useSearchParams } from 'react-router';
+import { Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -343,6 +343,10 @@ function Facets({
 
 export function Component() {
   const [params, setParams] = useSearchParams();
+  const navigation = useNavigation();
+  // While the next results load, controls already show where the shopper is going.
+  const pending = navigation.location?.pathname === '/search' ? navigation.location.search : null;
+  const shownParams = useMemo(() => (pending !== null ? new URLSearchParams(pending) : params), [pending, params]);
   const input = useMemo(() => inputFromParams(params), [params]);
   const query = useInfiniteQuery({ ...searchQuery(input), placeholderData: (prev) => prev });
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -352,7 +356,7 @@ export function Component() {
   const hasFilters = ['category', 'price', 'min', 'max', 'isVintage', 'material', 'stock'].some((k) => params.has(k));
 
   const update = (fn: (p: URLSearchParams) => void) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(shownParams);
     fn(next);
     setParams(next, { preventScrollReset: false });
   };
@@ -367,7 +371,7 @@ export function Component() {
   return (
     <div className="page">
       <div className="search-layout">
-        <Facets result={first} params={params} update={update} open={filtersOpen} />
+        <Facets result={first} params={shownParams} update={update} open={filtersOpen} />
         <section aria-labelledby="results-title">
           <div className="search-toolbar">
             <div>
@@ -392,7 +396,7 @@ export function Component() {
               <select
                 id="sort"
                 className="select"
-                value={input.sort ?? 'relevance'}
+                value={shownParams.get('sort') ?? 'relevance'}
                 onChange={(e) =>
                   update((p) => (e.target.value === 'relevance' ? p.delete('sort') : p.set('sort', e.target.value)))
                 }

@@ -1,0 +1,54 @@
+// Fixtures for the storefront specs: users, shops and listings are created directly through the
+// app's services (same database the server under test uses), each with unique names, and a
+// browser context is signed in by setting the real session cookie.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createProduct, createSeller, createUser, type TestUser, unique } from '../src/server/test/factories';
+import { newPage } from './harness';
+
+export { createProduct, createSeller, createUser, unique };
+
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  user: TestUser,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { context, page } = await newPage(browser, baseUrl);
+  await context.addCookies([
+    { name: 'hearth_session', value: user.sessionId, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ]);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** A made-up word so a search matches only this test's listings. */
+export function token(): string {
+  const letters = 'bcdfghjklmnpqrstvwxz';
+  let out = 'zq';
+  for (let i = 0; i < 7; i++) out += letters[Math.floor(Math.random() * letters.length)];
+  return out;
+}
+
+/** Search is eventually consistent (outbox → Meilisearch); reload until the listing shows. */
+export async function waitForSearchHit(page: Page, path: string, title: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.goto(path);
+    const link = page.getByRole('link', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first();
+    try {
+      await link.waitFor({ state: 'visible', timeout: 1500 });
+      return link;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
+}
+
+export async function fillShippingAddress(page: Page) {
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Address line 1').fill('12 Market St');
+  await page.getByLabel('City').fill('Portland');
+  await page.getByLabel('State / region').fill('OR');
+  await page.getByLabel('Postal code').fill('97201');
+  await page.getByLabel('Country code').fill('US');
+}

@@ -1,0 +1,52 @@
+// Two shoppers race for a one-of-a-kind item in two browsers. Exactly one gets it; the other
+// sees it sold out, and a third shopper merely looking at the page sees it sell out live.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import type { Browser } from 'playwright-core';
+import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('two browsers race for a one-of-a-kind item; the loser and an onlooker see it sold out live', async () => {
+  const seller = await createSeller();
+  const teapot = await createProduct(seller, { title: `One-off teapot ${token()}`, quantity: 1 });
+  const [alice, bob] = [await createUser(), await createUser()];
+  const a = await signedInPage(browser, app.baseUrl, alice);
+  const b = await signedInPage(browser, app.baseUrl, bob);
+  const onlooker = await newPage(browser, app.baseUrl);
+
+  for (const { page } of [a, b, onlooker]) {
+    await page.goto(`/product/${teapot.id}`);
+    await page.getByText('Only 1 left — one of a kind').waitFor();
+  }
+
+  await Promise.all([
+    a.page.getByRole('button', { name: 'Add to cart' }).click(),
+    b.page.getByRole('button', { name: 'Add to cart' }).click(),
+  ]);
+
+  // Exactly one cart holds it.
+  const carts = await Promise.all([alice.caller.cart.get(), bob.caller.cart.get()]);
+  expect(carts.map((c) => c.itemCount).sort()).toEqual([0, 1]);
+  const [winner, loser] = carts[0].itemCount === 1 ? [a, b] : [b, a];
+
+  await winner.page.getByRole('link', { name: /View in cart/ }).waitFor();
+  await loser.page.getByRole('button', { name: 'Sold out' }).waitFor();
+  // The onlooker never reloaded: the change arrived over inventory.watch.
+  await onlooker.page.getByRole('button', { name: 'Sold out' }).waitFor();
+  await screenshot(loser.page, 'product-sold-out');
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+  await Promise.all([a.context.close(), b.context.close(), onlooker.context.close()]);
+});

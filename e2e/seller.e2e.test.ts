@@ -1,0 +1,87 @@
+// A seller opens a shop and lists an item in the dashboard; it becomes searchable; a buyer orders
+// it; the seller ships it with tracking and the buyer sees the new status on the order page.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import type { Browser } from 'playwright-core';
+import { createUser, signedInPage, token, waitForSearchHit } from './fixtures';
+import { launchBrowser, type RunningApp, screenshot, startApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('seller creates a shop and a searchable listing, ships the order, buyer sees it shipped', async () => {
+  const word = token();
+  const sellerUser = await createUser();
+  const seller = await signedInPage(browser, app.baseUrl, sellerUser);
+  const page = seller.page;
+
+  await page.goto('/dashboard/shop');
+  await page.getByLabel('Shop name').fill(`Kiln ${word}`);
+  await page.getByLabel('Tagline').fill('Small-batch stoneware');
+  await page.getByRole('button', { name: 'Open my shop' }).click();
+  await page.waitForURL(/\/dashboard\/listings/);
+
+  await page.getByRole('button', { name: '+ New listing' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New listing' });
+  await dialog.getByRole('button', { name: 'Publish listing' }).click();
+  await dialog.getByText('Title needs at least 3 characters').waitFor(); // field errors from the shared schema
+  const title = `Ash glaze ${word} bowl`;
+  await dialog.getByLabel('Title', { exact: true }).fill(title);
+  await dialog.getByLabel('Description').fill('Thrown on the wheel, glazed with wood ash.');
+  await dialog.getByLabel('Price ($)').fill('42.00');
+  await dialog.getByLabel('Quantity in stock').fill('3');
+  await dialog.getByLabel('Category').selectOption('mugs');
+  await dialog.getByLabel('Materials').fill('stoneware, ash glaze');
+  await dialog.getByRole('button', { name: 'Publish listing' }).click();
+  await page.getByRole('link', { name: title }).waitFor();
+  await screenshot(page, 'dashboard-listings');
+
+  const buyerUser = await createUser();
+  const buyer = await signedInPage(browser, app.baseUrl, buyerUser);
+  const hit = await waitForSearchHit(buyer.page, `/search?q=${word}`, title);
+  const productId = Number((await hit.getAttribute('href'))?.split('/').pop());
+  await buyerUser.caller.cart.addItem({ productId, quantity: 1 });
+  const placed = await buyerUser.caller.checkout.place({
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress: {
+      name: 'Bo Buyer',
+      line1: '1 Elm St',
+      city: 'Austin',
+      region: 'TX',
+      postalCode: '73301',
+      country: 'US',
+    },
+    payment: { token: 'tok_visa' },
+  });
+  const orderId = placed.orders[0].orderId;
+
+  await page.goto('/dashboard/orders');
+  const card = page.getByRole('article', { name: `Order ${orderId}` });
+  await card.getByRole('button', { name: 'Start processing' }).click();
+  await card.getByLabel('Tracking number').fill('1Z999AA10123456784');
+  await card.getByLabel('Carrier').selectOption('UPS');
+  await card.getByRole('button', { name: 'Mark shipped' }).click();
+  await card.getByText('Shipped', { exact: true }).waitFor();
+  await screenshot(page, 'dashboard-orders');
+
+  await page.goto('/dashboard');
+  await page.getByRole('heading', { name: 'Revenue per day' }).waitFor();
+  await screenshot(page, 'dashboard-overview');
+
+  await buyer.page.goto(`/orders/${orderId}`);
+  await buyer.page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+  await buyer.page.getByText('1Z999AA10123456784').waitFor();
+  expect(await buyer.page.getByRole('list', { name: 'Status history' }).getByText('Shipped').count()).toBe(1);
+  await screenshot(buyer.page, 'order-detail');
+  expect(seller.errors).toEqual([]);
+  await Promise.all([seller.context.close(), buyer.context.close()]);
+});

@@ -1,0 +1,133 @@
+// Shopper journeys in a real browser against the real server: search with a synonym and a facet,
+// a cart from two shops, checkout with tok_visa producing two orders, and a declined card.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import type { Browser } from 'playwright-core';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  fillShippingAddress,
+  signedInPage,
+  token,
+  waitForSearchHit,
+} from './fixtures';
+import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('search finds a "sweater" when asked for a "jumper", and the wool facet narrows it', async () => {
+  const word = token();
+  const seller = await createSeller();
+  const sweater = await createProduct(seller, {
+    title: `Chunky ${word} sweater`,
+    categorySlug: 'sweaters',
+    materials: ['wool'],
+    tags: ['knitwear'],
+  });
+  const light = await createProduct(seller, {
+    title: `Light ${word} sweater`,
+    categorySlug: 'sweaters',
+    materials: ['cotton'],
+  });
+
+  const { context, page } = await newPage(browser, app.baseUrl);
+  await waitForSearchHit(page, `/search?q=${word}+jumper`, sweater.title);
+  await waitForSearchHit(page, `/search?q=${word}+jumper`, light.title);
+  await page.getByText(/^2 results/).waitFor();
+  await screenshot(page, 'search');
+
+  await page.getByRole('checkbox', { name: /wool/i }).click();
+  await page.waitForURL(/material=wool/);
+  expect(await page.getByRole('checkbox', { name: /wool/i }).isChecked()).toBe(true);
+  await page.getByText(/^1 result/).waitFor();
+  expect(await page.getByRole('link', { name: /Light .* sweater/ }).count()).toBe(0);
+  await page.getByRole('link', { name: sweater.title }).waitFor();
+
+  // The filter lives in the URL: back removes it, forward restores it.
+  await page.goBack();
+  await page.getByText(/^2 results/).waitFor();
+  await page.goForward();
+  await page.getByText(/^1 result/).waitFor();
+  await context.close();
+});
+
+test('a cart from two shops checks out with tok_visa into two orders', async () => {
+  const [a, b] = [await createSeller(), await createSeller()];
+  const mug = await createProduct(a, { title: `Speckled mug ${token()}`, priceCents: 2800 });
+  const scarf = await createProduct(b, { title: `Wool scarf ${token()}`, priceCents: 4500, categorySlug: 'scarves' });
+  const buyer = await createUser();
+  const { context, page, errors } = await signedInPage(browser, app.baseUrl, buyer);
+
+  for (const p of [mug, scarf]) {
+    await page.goto(`/product/${p.id}`);
+    await page.getByRole('heading', { name: p.title }).waitFor();
+    if (p === mug) await screenshot(page, 'product');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: /View in cart/ }).waitFor();
+  }
+  await page.getByRole('link', { name: 'Cart, 2 items' }).click();
+  await page.getByRole('region', { name: `Items from ${a.shop.name}` }).waitFor();
+  await page.getByRole('region', { name: `Items from ${b.shop.name}` }).waitFor();
+  await screenshot(page, 'cart');
+
+  await page.getByRole('link', { name: 'Proceed to checkout' }).click();
+  await fillShippingAddress(page);
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByRole('button', { name: 'Review order' }).click();
+  const place = page.getByRole('button', { name: /Place order ·/ });
+  await place.waitFor();
+  await screenshot(page, 'checkout-review');
+  await place.click();
+  await page.getByText('Your 2 orders are placed').waitFor();
+  await screenshot(page, 'checkout-confirmation');
+
+  await page.getByRole('link', { name: 'View your orders' }).click();
+  const orders = page.getByRole('list', { name: 'Orders' }).getByRole('listitem');
+  await orders.first().waitFor();
+  expect(await orders.count()).toBe(2);
+  await page.getByText(a.shop.name).waitFor();
+  await page.getByText(b.shop.name).waitFor();
+  await screenshot(page, 'orders');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a declined card is explained, nothing is ordered, and another card succeeds', async () => {
+  const seller = await createSeller();
+  const vase = await createProduct(seller, { title: `Bud vase ${token()}`, categorySlug: 'vases' });
+  const buyer = await createUser();
+  await buyer.caller.cart.addItem({ productId: vase.id, quantity: 1 });
+  const { context, page } = await signedInPage(browser, app.baseUrl, buyer);
+
+  await page.goto('/checkout');
+  await fillShippingAddress(page);
+  // Keyboard only from here: Enter submits each step.
+  await page.getByLabel('Country code').press('Enter');
+  await page.getByLabel(/Card that is declined/).check();
+  await page.getByLabel(/Card that is declined/).press('Enter');
+  await page.getByRole('button', { name: /Place order ·/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Your card was declined').waitFor();
+  await screenshot(page, 'checkout-declined');
+  expect((await buyer.caller.orders.list({})).items.length).toBe(0);
+
+  await page.getByRole('button', { name: 'Use a different card' }).click();
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByRole('button', { name: 'Review order' }).click();
+  await page.getByRole('button', { name: /Place order ·/ }).click();
+  await page.getByText('Your order is placed').waitFor();
+  expect((await buyer.caller.orders.list({})).items.length).toBe(1);
+  await context.close();
+});
