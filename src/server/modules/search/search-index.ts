@@ -1,6 +1,6 @@
 // The Meilisearch products index: its document shape and settings, applied idempotently at
 // startup, by `bun run search:setup`, and to every fresh index a reindex builds.
-import { type Meilisearch, MeilisearchApiError, type Settings } from 'meilisearch';
+import { type Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError, type Settings } from 'meilisearch';
 import { priceRanges, SEARCH_MAX_TOTAL_HITS } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
 import { meiliSynonyms } from './search-synonyms';
@@ -96,16 +96,26 @@ export async function createIndexIfMissing(meili: Meilisearch, indexUid: string)
   if (!existing) await meili.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 30_000 });
 }
 
-/** Creates the index when missing and applies the settings; waits for both. */
-export async function applyIndexSettings(meili: Meilisearch, indexUid: string): Promise<void> {
+/** Creates the index when missing and applies the settings; waits for both (up to `waitMs`). */
+export async function applyIndexSettings(meili: Meilisearch, indexUid: string, waitMs = 120_000): Promise<void> {
   await createIndexIfMissing(meili, indexUid);
-  const task = await meili.index(indexUid).updateSettings(productIndexSettings).waitTask({ timeout: 120_000 });
+  const task = await meili.index(indexUid).updateSettings(productIndexSettings).waitTask({ timeout: waitMs });
   if (task.status !== 'succeeded') {
     throw new Error(`Meilisearch settings for ${indexUid} ${task.status}: ${task.error?.message ?? 'unknown error'}`);
   }
 }
 
-export async function ensureSearchIndex(deps: AppDeps): Promise<void> {
+/**
+ * Startup: applies the settings idempotently (unchanged settings finish in milliseconds). When a
+ * changed setting makes Meilisearch re-index a large index, boot does not wait for it: searches
+ * keep working on the old settings meanwhile.
+ */
+export async function ensureSearchIndex(deps: AppDeps, waitMs = 15_000): Promise<void> {
   if (!deps.meili) return;
-  await applyIndexSettings(deps.meili, deps.config.productsIndex);
+  try {
+    await applyIndexSettings(deps.meili, deps.config.productsIndex, waitMs);
+  } catch (err) {
+    if (!(err instanceof MeilisearchTaskTimeOutError)) throw err;
+    deps.log.warn({ index: deps.config.productsIndex }, 'search index settings still applying in the background');
+  }
 }

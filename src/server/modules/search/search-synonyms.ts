@@ -6,7 +6,7 @@
 // ("neckless" is 3 edits from "necklace"; Meilisearch allows at most 2, and only 1 below 9 letters).
 // Plurals and 1-letter slips need no entry: prefix search and typo tolerance already cover them.
 // Bump SYNONYMS_VERSION on every edit so the change is visible in settings and reviews.
-export const SYNONYMS_VERSION = '2026-11-22.1';
+export const SYNONYMS_VERSION = '2026-11-22.2';
 
 export type SynonymGroup = { kind: 'two-way'; words: string[] } | { kind: 'one-way'; from: string; to: string[] };
 
@@ -31,7 +31,7 @@ export const synonymGroups: SynonymGroup[] = [
   same('pyjamas', 'pajamas', 'pjs'),
   same('nightie', 'nightgown', 'nightdress'),
   same('anorak', 'windbreaker', 'windcheater'),
-  same('beanie', 'bobble hat', 'toque', 'knit hat'),
+  same('beanie', 'bobble hat', 'pom pom hat', 'toque', 'knit hat'),
   same('scarf', 'scarves'),
   same('tights', 'pantyhose'),
   same('knickers', 'panties'),
@@ -56,7 +56,8 @@ export const synonymGroups: SynonymGroup[] = [
   same('tote', 'tote bag', 'shopper bag', 'shopping bag'),
   narrower('bag', 'tote', 'handbag', 'clutch', 'satchel', 'backpack'),
   same('handbag', 'purse'),
-  narrower('purse', 'wallet'),
+  // UK purse = US wallet; US purse = handbag. Not transitive: "wallet" does not find handbags.
+  same('purse', 'wallet'),
   same('coin purse', 'change purse'),
   same('backpack', 'rucksack', 'knapsack'),
   same('bum bag', 'fanny pack', 'belt bag', 'waist bag'),
@@ -277,6 +278,13 @@ export const synonymGroups: SynonymGroup[] = [
   same('colours', 'colors'),
   same('colourful', 'colorful'),
   same('grey', 'gray'),
+  same('cosy', 'cozy'),
+  same('watercolour', 'watercolor'),
+  same('colourway', 'colorway'),
+  same('polarised', 'polarized'),
+  same('collectable', 'collectible'),
+  same('collectables', 'collectibles'),
+  same('metre', 'meter'),
   same('burgundy', 'maroon'),
   same('tartan', 'plaid'),
   same('polka dot', 'polka dots', 'spotty'),
