@@ -234,9 +234,12 @@ function makePerson(rng: Rng, now: number): GenUser {
 }
 
 function makeShop(rng: Rng, index: number, locale: Locale, usedNames: Set<string>, now: number): GenShop {
-  const primary = weighted(rng, groupWeights);
+  // The first shops take one department each, with all its leaves, so even a small demo
+  // catalogue has something in every category; later shops follow the popularity weights.
+  const covering = index < groupWeights.length;
+  const primary = covering ? groupWeights[index]![0] : weighted(rng, groupWeights);
   const primaryLeaves = leafSlugsOf(primary);
-  let leafSlugs = rng.sample(primaryLeaves, rng.int(2, Math.min(4, primaryLeaves.length)));
+  let leafSlugs = covering ? primaryLeaves : rng.sample(primaryLeaves, rng.int(2, Math.min(4, primaryLeaves.length)));
   if (rng.chance(0.35)) {
     const secondary = weighted(
       rng,
