@@ -43,7 +43,8 @@ async function main() {
         }),
       );
       a.use('*', serveStatic({ root: distDir }));
-      a.get('*', serveStatic({ path: resolve(distDir, 'index.html') }));
+      // SPA fallback: every other GET gets index.html (serveStatic's `path` does not take absolute paths).
+      a.get('*', serveStatic({ root: distDir, rewriteRequestPath: () => '/index.html' }));
     },
   });
 
