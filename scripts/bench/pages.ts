@@ -67,7 +67,16 @@ export async function benchPages(env: BenchEnv, productId: number, loads = 3): P
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
-    await waitFor(async () => (await fetch(`${baseUrl}/readyz`)).ok, 120_000, 'the app');
+    let exited = false;
+    const died = proc.exited.then((code) => {
+      exited = true;
+      return code;
+    });
+    await Promise.race([
+      waitFor(async () => exited || (await fetch(`${baseUrl}/readyz`)).ok, 120_000, 'the app'),
+      died,
+    ]);
+    if (exited) throw new Error(`the app process exited with ${await died} before it was ready`);
     await fetch(`${baseUrl}/`).then((r) => r.text()); // dev mode bundles on first request
     const targets = [
       { page: 'home', path: '/' },
@@ -92,6 +101,16 @@ export async function benchPages(env: BenchEnv, productId: number, loads = 3): P
           }).observe({ type: 'layout-shift', buffered: true });
         });
         const page = await context.newPage();
+        // JS bytes as the network saw them (body bytes on the wire, and decoded), per script response.
+        const scriptSizes: Promise<{ wire: number; decoded: number }>[] = [];
+        page.on('response', (response) => {
+          if (response.request().resourceType() !== 'script') return;
+          scriptSizes.push(
+            Promise.all([response.request().sizes(), response.body().catch(() => Buffer.alloc(0))]).then(
+              ([sizes, body]) => ({ wire: sizes.responseBodySize + sizes.responseHeadersSize, decoded: body.length }),
+            ),
+          );
+        });
         await page.goto(`${baseUrl}${t.path}`, { waitUntil: 'networkidle', timeout: 60_000 });
         await page.waitForTimeout(500);
         const m = await page.evaluate(() => {
@@ -110,6 +129,9 @@ export async function benchPages(env: BenchEnv, productId: number, loads = 3): P
             inlineHtml: nav?.transferSize ?? 0,
           };
         });
+        const sizes = await Promise.all(scriptSizes);
+        m.jsBytesTransferred = sizes.reduce((t, x) => t + x.wire, 0);
+        m.jsBytesDecoded = sizes.reduce((t, x) => t + x.decoded, 0);
         samples.push(m);
         await context.close();
       }

@@ -4,6 +4,8 @@
 import type pg from 'pg';
 
 const HOLD = '30 minutes';
+// Statement texts as of modules/inventory (hold_cart_line function) and modules/checkout
+// (the six-statement transaction); re-check them when those modules change.
 
 async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
@@ -27,30 +29,7 @@ const CART_LINES = `
   from carts as c inner join cart_items as i on i.cart_id = c.id inner join products as p on p.id = i.product_id
   inner join shops as s on s.id = p.shop_id where c.user_id = $1 order by s.id, i.id`;
 
-const HOLD_LINE = `
-  with line as (
-    select quantity, held from cart_items where cart_id = $1 and product_id = $2
-  ), want as (
-    select (case when $3 then coalesce((select quantity from line), 0) + $4::int else $4::int end) as qty,
-           coalesce((select held from line), 0) as held
-  ), reserve as (
-    update products p set reserved = p.reserved + (w.qty - w.held)
-    from want w
-    where p.id = $2 and w.qty <= 999 and p.shop_id is distinct from $5::int
-      and (w.qty <= w.held or (p.status = 'active' and p.quantity - p.reserved >= w.qty - w.held))
-    returning w.qty
-  ), upsert as (
-    insert into cart_items (cart_id, product_id, quantity, held, hold_expires_at)
-    select $1, $2, qty, qty, now() + $6::interval from reserve
-    on conflict (cart_id, product_id) do update
-      set quantity = excluded.quantity, held = excluded.held, hold_expires_at = excluded.hold_expires_at
-    returning id
-  ), refresh as (
-    update cart_items set hold_expires_at = now() + $6::interval
-    where cart_id = $1 and product_id <> $2 and held > 0 and exists (select 1 from reserve)
-    returning id
-  )
-  select qty as quantity from reserve`;
+const CART_LINES_BY_ID = CART_LINES.replace('where c.user_id = $1', 'where c.id = $1');
 
 const RELEASE_LINE = `
   with removed as (
@@ -67,15 +46,12 @@ const RELEASE_LINE = `
   select product_id, held from removed`;
 
 export async function rawAddItem(pool: pg.Pool, userId: number, productId: number, quantity = 1) {
-  await tx(pool, async (c) => {
-    const cart = await c.query<{ id: number }>(
-      'insert into carts (user_id) values ($1) on conflict (user_id) do update set updated_at = $2 returning id',
-      [userId, new Date()],
-    );
-    const held = await c.query(HOLD_LINE, [cart.rows[0].id, productId, true, quantity, null, HOLD]);
-    if (held.rowCount === 0) throw new Error('raw hold refused');
-  });
-  await pool.query(CART_LINES, [userId]);
+  const held = await pool.query<{ cart_id: number; outcome: string }>(
+    'select * from hold_cart_line($1::int, $2::text, $3::int, $4::int, $5::boolean, $6::int, $7::int, $8::int)',
+    [userId, null, productId, quantity, true, null, 999, 30],
+  );
+  if (held.rows[0]?.outcome !== 'ok') throw new Error(`raw hold refused: ${held.rows[0]?.outcome}`);
+  await pool.query(CART_LINES_BY_ID, [held.rows[0].cart_id]);
 }
 
 export async function rawRemoveItem(pool: pg.Pool, userId: number, productId: number) {
@@ -98,6 +74,38 @@ interface Line {
   owner_id: number;
   flat_rate_cents: number;
 }
+
+const INSERT_RECORDS = `
+  with pay as (
+    insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
+    values ($1, $2, $3, $4, 'authorized') returning id
+  ), src as (
+    select * from jsonb_to_recordset($5::jsonb) as o(
+      "shopId" int, "ownerId" int, "subtotalCents" bigint, "shippingCents" bigint, "taxCents" bigint,
+      "totalCents" bigint, "itemCount" int)
+  ), ord as (
+    insert into orders (buyer_id, shop_id, payment_id, status, subtotal_cents, shipping_cents, tax_cents,
+                        total_cents, shipping_address)
+    select $1, src."shopId", pay.id, 'paid', src."subtotalCents", src."shippingCents", src."taxCents",
+           src."totalCents", $6::jsonb
+    from src cross join pay
+    returning id, shop_id
+  ), lines as (
+    insert into order_items (order_id, product_id, title, image, price_cents, quantity)
+    select ord.id, i."productId", i.title, i.image, i."priceCents", i.quantity
+    from jsonb_to_recordset($7::jsonb) as i(
+      "shopId" int, "productId" int, title text, image text, "priceCents" bigint, quantity int)
+    join ord on ord.shop_id = i."shopId"
+  ), history as (
+    insert into order_status_history (order_id, status, note) select id, 'paid', 'Payment authorised' from ord
+  ), notes as (
+    insert into notifications (user_id, kind, payload)
+    select src."ownerId", 'order.placed',
+           jsonb_build_object('orderId', ord.id, 'shopId', ord.shop_id, 'buyerName', $8::text,
+                              'itemCount', src."itemCount", 'totalCents', src."totalCents")
+    from src join ord on ord.shop_id = src."shopId"
+  )
+  select pay.id as payment_id, ord.id as order_id, ord.shop_id from ord cross join pay`;
 
 /** checkout.place's statements for a cart that is already held: reads, claim, the one transaction, capture. */
 export async function rawCheckout(pool: pg.Pool, userId: number, address: Record<string, string>) {
@@ -137,60 +145,48 @@ export async function rawCheckout(pool: pg.Pool, userId: number, address: Record
        updated_at = now() from (values ${conv}) as v(id, qty, held) where p.id = v.id`,
       lines.rows.flatMap((l) => [l.product_id, l.quantity, l.held]),
     );
-    const pay = await c.query<{ id: number }>(
-      `insert into payments (buyer_id, provider, provider_ref, amount_cents, status) values ($1, 'test', $2, $3, 'authorized') returning id`,
-      [userId, `pi_bench_${key}`, total],
-    );
-    const shopIds = [...shops.keys()];
-    const orderValues = shopIds.map(
-      (_, i) => `($1, $${i * 5 + 3}, $2, 'paid', $${i * 5 + 4}, $${i * 5 + 5}, 0, $${i * 5 + 6}, $${i * 5 + 7})`,
-    );
-    const orders = await c.query<{ id: number; shop_id: number }>(
-      `insert into orders (buyer_id, shop_id, payment_id, status, subtotal_cents, shipping_cents, tax_cents, total_cents, shipping_address)
-       values ${orderValues.join(', ')} returning id, shop_id`,
-      [
-        userId,
-        pay.rows[0].id,
-        ...shopIds.flatMap((id) => {
-          const s = shops.get(id)!;
-          return [id, s.subtotal, s.shipping, s.subtotal + s.shipping, JSON.stringify(address)];
-        }),
-      ],
-    );
-    const orderOf = new Map(orders.rows.map((o) => [o.shop_id, o.id]));
+    const orders = [...shops].map(([shopId, s]) => ({
+      shopId,
+      ownerId: s.owner,
+      subtotalCents: s.subtotal,
+      shippingCents: s.shipping,
+      taxCents: 0,
+      totalCents: s.subtotal + s.shipping,
+      itemCount: s.items,
+    }));
+    const items = lines.rows.map((l) => ({
+      shopId: l.shop_id,
+      productId: l.product_id,
+      title: l.title,
+      image: l.images[0] ?? null,
+      priceCents: l.price_cents,
+      quantity: l.quantity,
+    }));
+    const created = await c.query<{ payment_id: number; order_id: number; shop_id: number }>(INSERT_RECORDS, [
+      userId,
+      'test',
+      `pi_bench_${key}`,
+      total,
+      JSON.stringify(orders),
+      JSON.stringify(address),
+      JSON.stringify(items),
+      'Bench Buyer',
+    ]);
+    const sorted = [...shops.keys()].sort((a, b) => a - b);
     await c.query(
-      `insert into order_items (order_id, product_id, title, image, price_cents, quantity) values ${lines.rows
-        .map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`)
-        .join(', ')}`,
-      lines.rows.flatMap((l) => [
-        orderOf.get(l.shop_id),
-        l.product_id,
-        l.title,
-        l.images[0] ?? null,
-        l.price_cents,
-        l.quantity,
-      ]),
-    );
-    await c.query(
-      `insert into order_status_history (order_id, status, note) values ${orders.rows.map((_, i) => `($${i + 1}, 'paid', 'Payment authorised')`).join(', ')}`,
-      orders.rows.map((o) => o.id),
-    );
-    const sorted = [...shopIds].sort((a, b) => a - b);
-    await c.query('select id from shops where id = any($1) order by id for no key update', [sorted]);
-    await c.query(
-      `update shops s set sales_count = s.sales_count + v.n from (values ${sorted.map((_, i) => `($${i * 2 + 1}::int, $${i * 2 + 2}::int)`).join(', ')}) as v(id, n) where s.id = v.id`,
-      sorted.flatMap((id) => [id, shops.get(id)!.items]),
-    );
-    await c.query('delete from cart_items where cart_id = $1', [cartId]);
-    await c.query(
-      `insert into notifications (user_id, kind, payload) values ${shopIds.map((_, i) => `($${i * 2 + 1}, 'order.placed', $${i * 2 + 2})`).join(', ')}`,
-      shopIds.flatMap((id) => [shops.get(id)!.owner, JSON.stringify({ orderId: orderOf.get(id), shopId: id })]),
+      `with locked as (select id from shops where id = any($1) order by id for no key update)
+       update shops s set sales_count = s.sales_count + v.n
+       from (values ${sorted.map((_, i) => `($${i * 2 + 2}::int, $${i * 2 + 3}::int)`).join(', ')}) as v(id, n)
+       where s.id = v.id and s.id in (select id from locked)`,
+      [sorted, ...sorted.flatMap((id) => [id, shops.get(id)!.items])],
     );
     await c.query(
-      `update idempotency_keys set status = 'completed', response = $1, updated_at = now() where user_id = $2 and key = $3`,
-      [JSON.stringify({ orders: orders.rows }), userId, key],
+      `with cleared as (delete from cart_items where cart_id = $1)
+       update idempotency_keys set status = 'completed', response = $2::jsonb, updated_at = now()
+       where user_id = $3 and key = $4::uuid`,
+      [cartId, JSON.stringify({ orders: created.rows }), userId, key],
     );
-    return pay.rows[0].id;
+    return created.rows[0].payment_id;
   });
   await pool.query(`update payments set status = 'captured', updated_at = $1 where id = $2`, [new Date(), paymentId]);
 }
