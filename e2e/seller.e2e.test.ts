@@ -75,6 +75,8 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
 
   await page.goto('/dashboard');
   await page.getByRole('heading', { name: 'Revenue per day' }).waitFor();
+  await page.locator('.recharts-bar-rectangle').first().waitFor(); // chart chunk loaded and drawn
+  await page.waitForTimeout(600); // let the bar animation finish for the screenshot
   await screenshot(page, 'dashboard-overview');
 
   await buyer.page.goto(`/orders/${orderId}`);

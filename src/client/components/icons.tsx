@@ -10,43 +10,42 @@ const base = {
   strokeWidth: 1.8,
   strokeLinecap: 'round',
   strokeLinejoin: 'round',
-  'aria-hidden': true,
   focusable: false,
 } as const;
 
 type IconProps = SVGProps<SVGSVGElement>;
 
 export const SearchIcon = (p: IconProps) => (
-  <svg {...base} {...p}>
+  <svg aria-hidden="true" {...base} {...p}>
     <circle cx="11" cy="11" r="7" />
     <path d="m20 20-3.5-3.5" />
   </svg>
 );
 export const CartIcon = (p: IconProps) => (
-  <svg {...base} {...p}>
+  <svg aria-hidden="true" {...base} {...p}>
     <path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6" />
     <circle cx="10" cy="20.5" r="1" />
     <circle cx="17" cy="20.5" r="1" />
   </svg>
 );
 export const HeartIcon = ({ filled, ...p }: IconProps & { filled?: boolean }) => (
-  <svg {...base} fill={filled ? 'currentColor' : 'none'} {...p}>
+  <svg aria-hidden="true" {...base} fill={filled ? 'currentColor' : 'none'} {...p}>
     <path d="M12 20s-7-4.4-9.2-8.6C1.3 8.3 3 4.8 6.4 4.5c2-.2 3.9.9 5.6 3 1.7-2.1 3.6-3.2 5.6-3 3.4.3 5.1 3.8 3.6 6.9C19 15.6 12 20 12 20Z" />
   </svg>
 );
 export const UserIcon = (p: IconProps) => (
-  <svg {...base} {...p}>
+  <svg aria-hidden="true" {...base} {...p}>
     <circle cx="12" cy="8" r="4" />
     <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" />
   </svg>
 );
 export const StoreIcon = (p: IconProps) => (
-  <svg {...base} {...p}>
+  <svg aria-hidden="true" {...base} {...p}>
     <path d="M4 10v10h16V10M3 10l2-6h14l2 6M3 10h18M9 20v-6h6v6" />
   </svg>
 );
 export const FilterIcon = (p: IconProps) => (
-  <svg {...base} {...p}>
+  <svg aria-hidden="true" {...base} {...p}>
     <path d="M4 6h16M7 12h10M10 18h4" />
   </svg>
 );

@@ -24,11 +24,11 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDt
       <span className="meta">
         <span>{product.shopName}</span>
         {product.rating > 0 && (
-          <span aria-label={`rated ${product.rating.toFixed(1)}`}>
+          <span>
             <span aria-hidden="true" style={{ color: 'var(--gold)' }}>
               ★
-            </span>{' '}
-            {product.rating.toFixed(1)}
+            </span>
+            <span className="visually-hidden">rated</span> {product.rating.toFixed(1)}
           </span>
         )}
       </span>

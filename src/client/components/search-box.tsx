@@ -61,6 +61,7 @@ export function SearchBox() {
 
   return (
     <div className="header-search">
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> lacks support in some screen readers; role=search is the safe landmark */}
       <form
         role="search"
         onSubmit={(e) => {
@@ -98,12 +99,13 @@ export function SearchBox() {
         </button>
       </form>
       {showList && (
-        <ul className="suggest-list" id={listId} role="listbox" aria-label="Suggestions">
+        <div className="suggest-list" id={listId} role="listbox" aria-label="Suggestions">
           {suggestions.map((s, i) => (
-            <li
+            <div
               key={`${s.kind}:${s.text}`}
               id={`${listId}-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
@@ -113,9 +115,9 @@ export function SearchBox() {
             >
               <span>{s.text}</span>
               <span className="kind">{kindLabel[s.kind]}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

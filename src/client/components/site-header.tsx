@@ -35,7 +35,7 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
     },
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close on navigation
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the page changes
   useEffect(() => setOpen(false), [location.pathname]);
   useEffect(() => {
     if (!open) return;

@@ -107,6 +107,7 @@ function CartLine({
           </p>
         )}
         <div className="controls">
+          {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would add a visible legend to a compact stepper */}
           <div className="qty" role="group" aria-label={`Quantity of ${item.title}`}>
             <button
               type="button"

@@ -359,18 +359,18 @@ export function Component() {
 
   // Mirror the step into the URL; the browser's back button moves to an earlier step.
   const urlStep = params.get('step');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on step changes only; the URL follows the machine
   useEffect(() => {
     if (state.step === 'address' && !urlStep) return;
     if (urlStep !== state.step) setParams({ step: state.step }, { replace: state.step === 'confirmation' });
     headingRef.current?.focus();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: react to step changes only
   }, [state.step]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on URL changes only (browser back), never on step changes
   useEffect(() => {
     const target = urlStep ?? 'address';
     if ((target === 'address' || target === 'payment') && stepOrder.indexOf(target) < stepOrder.indexOf(state.step)) {
       dispatch({ type: 'BACK_TO', step: target });
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: react to URL changes only
   }, [urlStep]);
 
   function placeOrder() {

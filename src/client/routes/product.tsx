@@ -36,6 +36,7 @@ function Gallery({ images, title, seed }: { images: string[]; title: string; see
         <ProductImage src={current} alt={title} seed={seed} eager />
       </div>
       {images.length > 1 && (
+        // biome-ignore lint/a11y/useSemanticElements: a labelled group of thumbnail buttons, not a form fieldset
         <div className="gallery-thumbs" role="group" aria-label="Product images">
           {images.map((src, i) => (
             <button
@@ -209,13 +210,13 @@ export function Component() {
           </dl>
           <p className="description">{p.description}</p>
           {p.tags.length > 0 && (
-            <div className="category-chips" aria-label="Tags">
+            <nav className="category-chips" aria-label="Tags">
               {p.tags.map((t) => (
                 <Link key={t} className="chip" to={`/search?q=${encodeURIComponent(t)}`}>
                   {t}
                 </Link>
               ))}
-            </div>
+            </nav>
           )}
         </div>
       </div>

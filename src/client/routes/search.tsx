@@ -439,7 +439,7 @@ export function Component() {
                       Search “{q}” without filters
                     </Link>
                   )}
-                  {q && q.includes(' ') && (
+                  {q?.includes(' ') && (
                     <Link className="btn" to={`/search?q=${encodeURIComponent(q.split(' ')[0])}`}>
                       Try “{q.split(' ')[0]}”
                     </Link>
