@@ -36,6 +36,14 @@ test('two browsers race for a one-of-a-kind item; the loser and an onlooker see 
     b.page.getByRole('button', { name: 'Add to cart' }).click(),
   ]);
 
+  // Wait until both pages have settled: one shows "View in cart", the other "Sold out".
+  const settled = (page: typeof a.page) =>
+    page
+      .getByRole('link', { name: /View in cart/ })
+      .or(page.getByRole('button', { name: 'Sold out' }))
+      .waitFor();
+  await Promise.all([settled(a.page), settled(b.page)]);
+
   // Exactly one cart holds it.
   const carts = await Promise.all([alice.caller.cart.get(), bob.caller.cart.get()]);
   expect(carts.map((c) => c.itemCount).sort()).toEqual([0, 1]);
