@@ -1,11 +1,13 @@
 // E2E harness: runs the real server as a subprocess against the test run's services (started by
 // the bun test preload: real PostgreSQL, Redis, Meilisearch), then drives Debian's Chromium with
 // playwright-core. Product pages live at /product/:id, shops at /shop/:slug.
+
+import { beforeAll } from 'bun:test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findFreePort, waitFor } from '../src/server/services/free-port';
-import { testDataDir, testServices } from '../src/server/test/test-services';
+import { onTestRunEnd, testDataDir, testServices } from '../src/server/test/test-services';
 
 export const screenshotDir = resolve(import.meta.dir, 'screenshots');
 
@@ -78,4 +80,42 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<{ cont
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+export interface E2E {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+}
+
+let shared: Promise<{ app: RunningApp; browser: Browser }> | null = null;
+
+/**
+ * One app and one browser for the whole e2e run, started by the first spec that needs them.
+ * Each test opens its own browser context (fresh cookies) and creates its own users.
+ */
+export function useE2E(): E2E {
+  let ready: { app: RunningApp; browser: Browser } | null = null;
+  beforeAll(async () => {
+    shared ??= (async () => {
+      const started = { app: await startApp(), browser: await launchBrowser() };
+      onTestRunEnd(async () => {
+        await started.browser.close().catch(() => {});
+        await started.app.stop();
+      });
+      return started;
+    })();
+    ready = await shared;
+  }, 120_000);
+  const get = () => {
+    if (!ready) throw new Error('useE2E(): the app is not started yet (use it inside tests)');
+    return ready;
+  };
+  return {
+    get app() {
+      return get().app;
+    },
+    get browser() {
+      return get().browser;
+    },
+  };
 }

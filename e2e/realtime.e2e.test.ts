@@ -1,30 +1,18 @@
 // Two shoppers race for a one-of-a-kind item in two browsers. Exactly one gets it; the other
 // sees it sold out, and a third shopper merely looking at the page sees it sell out live.
-import { afterAll, beforeAll, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'bun:test';
 import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
-import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
+import { newPage, screenshot, useE2E } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2E();
 
 test('two browsers race for a one-of-a-kind item; the loser and an onlooker see it sold out live', async () => {
   const seller = await createSeller();
   const teapot = await createProduct(seller, { title: `One-off teapot ${token()}`, quantity: 1 });
   const [alice, bob] = [await createUser(), await createUser()];
-  const a = await signedInPage(browser, app.baseUrl, alice);
-  const b = await signedInPage(browser, app.baseUrl, bob);
-  const onlooker = await newPage(browser, app.baseUrl);
+  const a = await signedInPage(e2e.browser, e2e.app.baseUrl, alice);
+  const b = await signedInPage(e2e.browser, e2e.app.baseUrl, bob);
+  const onlooker = await newPage(e2e.browser, e2e.app.baseUrl);
 
   for (const { page } of [a, b, onlooker]) {
     await page.goto(`/product/${teapot.id}`);
@@ -41,6 +29,7 @@ test('two browsers race for a one-of-a-kind item; the loser and an onlooker see 
     page
       .getByRole('link', { name: /View in cart/ })
       .or(page.getByRole('button', { name: 'Sold out' }))
+      .first()
       .waitFor();
   await Promise.all([settled(a.page), settled(b.page)]);
 

@@ -1,27 +1,15 @@
 // A seller opens a shop and lists an item in the dashboard; it becomes searchable; a buyer orders
 // it; the seller ships it with tracking and the buyer sees the new status on the order page.
-import { afterAll, beforeAll, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'bun:test';
 import { createUser, signedInPage, token, waitForSearchHit } from './fixtures';
-import { launchBrowser, type RunningApp, screenshot, startApp } from './harness';
+import { screenshot, useE2E } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2E();
 
 test('seller creates a shop and a searchable listing, ships the order, buyer sees it shipped', async () => {
   const word = token();
   const sellerUser = await createUser();
-  const seller = await signedInPage(browser, app.baseUrl, sellerUser);
+  const seller = await signedInPage(e2e.browser, e2e.app.baseUrl, sellerUser);
   const page = seller.page;
 
   await page.goto('/dashboard/shop');
@@ -46,7 +34,7 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   await screenshot(page, 'dashboard-listings');
 
   const buyerUser = await createUser();
-  const buyer = await signedInPage(browser, app.baseUrl, buyerUser);
+  const buyer = await signedInPage(e2e.browser, e2e.app.baseUrl, buyerUser);
   const hit = await waitForSearchHit(buyer.page, `/search?q=${word}`, title);
   const productId = Number((await hit.getAttribute('href'))?.split('/').pop());
   await buyerUser.caller.cart.addItem({ productId, quantity: 1 });

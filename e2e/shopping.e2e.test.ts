@@ -1,7 +1,6 @@
 // Shopper journeys in a real browser against the real server: search with a synonym and a facet,
 // a cart from two shops, checkout with tok_visa producing two orders, and a declined card.
-import { afterAll, beforeAll, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'bun:test';
 import {
   createProduct,
   createSeller,
@@ -11,20 +10,9 @@ import {
   token,
   waitForSearchHit,
 } from './fixtures';
-import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
+import { newPage, screenshot, useE2E } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2E();
 
 test('search finds a "sweater" when asked for a "jumper", and the wool facet narrows it', async () => {
   const word = token();
@@ -41,7 +29,7 @@ test('search finds a "sweater" when asked for a "jumper", and the wool facet nar
     materials: ['cotton'],
   });
 
-  const { context, page } = await newPage(browser, app.baseUrl);
+  const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
   await waitForSearchHit(page, `/search?q=${word}+jumper`, sweater.title);
   await waitForSearchHit(page, `/search?q=${word}+jumper`, light.title);
   await page.getByText(/^2 results/).waitFor();
@@ -67,7 +55,7 @@ test('a cart from two shops checks out with tok_visa into two orders', async () 
   const mug = await createProduct(a, { title: `Speckled mug ${token()}`, priceCents: 2800 });
   const scarf = await createProduct(b, { title: `Wool scarf ${token()}`, priceCents: 4500, categorySlug: 'scarves' });
   const buyer = await createUser();
-  const { context, page, errors } = await signedInPage(browser, app.baseUrl, buyer);
+  const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer);
 
   for (const p of [mug, scarf]) {
     await page.goto(`/product/${p.id}`);
@@ -109,7 +97,7 @@ test('a declined card is explained, nothing is ordered, and another card succeed
   const vase = await createProduct(seller, { title: `Bud vase ${token()}`, categorySlug: 'vases' });
   const buyer = await createUser();
   await buyer.caller.cart.addItem({ productId: vase.id, quantity: 1 });
-  const { context, page } = await signedInPage(browser, app.baseUrl, buyer);
+  const { context, page } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer);
 
   await page.goto('/checkout');
   await fillShippingAddress(page);

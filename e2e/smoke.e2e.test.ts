@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
+import { expect, test } from 'bun:test';
+import { newPage, screenshot, useE2E } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2E();
 
 test('the home page shows demo products in Chromium', async () => {
-  const { context, page } = await newPage(browser, app.baseUrl);
+  const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
@@ -29,9 +17,9 @@ test('the home page shows demo products in Chromium', async () => {
 });
 
 test('health endpoints answer and readiness lists every service', async () => {
-  const health = await fetch(`${app.baseUrl}/healthz`);
+  const health = await fetch(`${e2e.app.baseUrl}/healthz`);
   expect(health.status).toBe(200);
-  const ready = (await (await fetch(`${app.baseUrl}/readyz`)).json()) as {
+  const ready = (await (await fetch(`${e2e.app.baseUrl}/readyz`)).json()) as {
     ok: boolean;
     checks: Record<string, { ok: boolean }>;
   };

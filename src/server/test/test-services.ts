@@ -30,7 +30,15 @@ export async function startTestServices(): Promise<RunningServices> {
   return running;
 }
 
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Runs before the services stop at the end of the run (e.g. an app subprocess using them). */
+export function onTestRunEnd(cleanup: () => Promise<void>) {
+  cleanups.push(cleanup);
+}
+
 export async function stopTestServices() {
+  await Promise.allSettled(cleanups.splice(0).map((c) => c()));
   if (!running) return;
   await running.stop();
   running = null;
