@@ -50,7 +50,9 @@ const cases: Record<string, Case> = {
   },
   'catalog.updateProduct': { input: (f) => ({ productId: f.productId, priceCents: 1 }), alsoRefused: ['orderBuyer'] },
   'catalog.archiveProduct': { input: (f) => ({ productId: f.productId }), alsoRefused: ['orderBuyer'] },
+  'catalog.restoreProduct': { input: (f) => ({ productId: f.productId }), alsoRefused: ['orderBuyer'] },
   'seller.dashboard': { input: (f) => ({ shopId: f.shopId }), alsoRefused: ['orderBuyer'] },
+  'seller.listings': { input: (f) => ({ shopId: f.shopId, status: 'all' }), alsoRefused: ['orderBuyer'] },
   'reviews.reply': { input: (f) => ({ reviewId: f.reviewId, text: 'Thanks!' }), alsoRefused: ['orderBuyer'] },
   'orders.forShop': { input: (f) => ({ shopId: f.shopId }), alsoRefused: ['orderBuyer'] },
   'orders.updateStatus': {

@@ -38,6 +38,8 @@ export interface OrderItemDto {
   image: string | null;
   priceCents: number;
   quantity: number;
+  /** The buyer's review of this line, once written (reviews are per delivered line, once). */
+  review: { id: number; rating: number } | null;
 }
 
 export interface OrderSummaryDto {

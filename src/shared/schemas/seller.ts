@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common';
+import { cursorSchema, idSchema, limitSchema } from './common';
 
 export const sellerDashboardInput = z.object({
   shopId: idSchema,
@@ -22,4 +22,36 @@ export interface SellerDashboardDto {
   topProducts: { productId: number; title: string; unitsSold: number; revenueCents: number }[];
   lowStock: { productId: number; title: string; quantity: number; reserved: number; available: number }[];
   shop: { rating: number; reviewCount: number; favoriteCount: number; salesCount: number };
+}
+
+export const LISTING_STATUS_FILTERS = ['active', 'archived', 'all'] as const;
+export type ListingStatusFilter = (typeof LISTING_STATUS_FILTERS)[number];
+
+export const sellerListingsInput = z.object({
+  shopId: idSchema,
+  status: z.enum(LISTING_STATUS_FILTERS).default('active'),
+  q: z.string().trim().max(100).optional(),
+  cursor: cursorSchema,
+  limit: limitSchema,
+});
+export type SellerListingsInput = z.infer<typeof sellerListingsInput>;
+
+/** One row of the seller's listings table: every status, with stock held in carts. */
+export interface SellerListingDto {
+  id: number;
+  title: string;
+  priceCents: number;
+  quantity: number;
+  reserved: number;
+  available: number;
+  status: 'active' | 'archived';
+  image: string | null;
+  updatedAt: string;
+}
+
+export interface SellerListingsPage {
+  items: SellerListingDto[];
+  nextCursor: number | null;
+  /** Whole-shop counts per status (ignoring q), for the filter tabs. */
+  counts: { active: number; archived: number };
 }

@@ -85,6 +85,18 @@ export function insertProduct(db: DbOrTx, product: Insertable<ProductsTable>) {
   return db.insertInto('products').values(product).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Archived → active only; false when it was not archived (already active, or restored concurrently). */
+export async function reactivateProduct(db: DbOrTx, productId: number): Promise<boolean> {
+  const row = await db
+    .updateTable('products')
+    .set({ status: 'active', updated_at: new Date() })
+    .where('id', '=', productId)
+    .where('status', '=', 'archived')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function updateProductRow(db: DbOrTx, productId: number, patch: Updateable<ProductsTable>) {
   return db.updateTable('products').set(patch).where('id', '=', productId).execute();
 }

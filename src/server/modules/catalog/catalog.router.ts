@@ -13,6 +13,7 @@ import {
   categoryTree,
   createProduct,
   getProduct,
+  restoreProduct,
   shopProducts,
   updateProduct,
 } from './catalog.service';
@@ -31,6 +32,11 @@ export const catalogRouter = router({
   archiveProduct: authedProcedure.input(productIdInput).mutation(async ({ ctx, input }) => {
     const result = await archiveProduct(ctx.deps.db, ctx.user, input.productId);
     void publishAvailability(ctx.deps, [input.productId]);
+    return result;
+  }),
+  restoreProduct: authedProcedure.input(productIdInput).mutation(async ({ ctx, input }) => {
+    const result = await restoreProduct(ctx.deps.db, ctx.user, input.productId);
+    if (result.restored) void publishAvailability(ctx.deps, [input.productId]);
     return result;
   }),
   product: publicProcedure.input(productIdInput).query(async ({ ctx, input }) => {

@@ -17,6 +17,7 @@ import {
   findProductOwner,
   insertProduct,
   listShopProducts,
+  reactivateProduct,
   updateProductRow,
 } from './catalog.repository';
 import { findCategoryBySlug, listCategories } from './category.repository';
@@ -137,6 +138,16 @@ export async function archiveProduct(db: Db, user: SessionUser, productId: numbe
   await assertOwnsProduct(db, user, productId);
   await updateProductRow(db, productId, { status: 'archived', updated_at: new Date() });
   return { ok: true };
+}
+
+/** Puts an archived listing back on sale (search picks it up through the products trigger's outbox row). */
+export async function restoreProduct(
+  db: Db,
+  user: SessionUser,
+  productId: number,
+): Promise<{ ok: true; restored: boolean }> {
+  await assertOwnsProduct(db, user, productId);
+  return { ok: true, restored: await reactivateProduct(db, productId) };
 }
 
 export async function shopProducts(

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'bun:test';
+import { drainAll } from '../../jobs/search-outbox-drainer';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, productInput } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { type AvailabilityEvent, INVENTORY_CHANNEL } from '../realtime/inventory-events';
+import { ensureSearchIndex } from '../search/search-index';
 
 describe('catalog', () => {
   test('the category tree is a real taxonomy: ≥ 12 departments and ≥ 60 leaves with labels', async () => {
@@ -122,3 +125,71 @@ describe('catalog', () => {
     expect(third.nextCursor).toBeNull();
   });
 });
+
+describe('catalog.restoreProduct', () => {
+  test('an archived listing comes back: outbox row, searchable again, availability published', async () => {
+    const deps = testDeps();
+    await ensureSearchIndex(deps);
+    const seller = await createSeller();
+    const lamp = await createProduct(seller, { title: 'Restorable brass lamp', quantity: 3 });
+    const shopSearch = () => anonymousCaller().caller.search.products({ shopId: seller.shopId });
+    await seller.caller.catalog.archiveProduct({ productId: lamp.id });
+    await drainAll(deps);
+    await waitUntil(async () => (await shopSearch()).total === 0);
+
+    const events: AvailabilityEvent[] = [];
+    const unsubscribe = await deps.store.subscribe(INVENTORY_CHANNEL, (m) => events.push(...JSON.parse(m)));
+    try {
+      const pendingBefore = await outboxRows(lamp.id);
+      expect(await seller.caller.catalog.restoreProduct({ productId: lamp.id })).toEqual({ ok: true, restored: true });
+      // The products trigger queued the listing for search in the same statement.
+      expect(await outboxRows(lamp.id)).toBeGreaterThan(pendingBefore);
+      expect((await anonymousCaller().caller.catalog.product({ productId: lamp.id })).status).toBe('active');
+      await waitUntil(async () => events.some((e) => e.productId === lamp.id && e.available === 3));
+
+      await drainAll(deps);
+      await waitUntil(async () => (await shopSearch()).hits.some((h) => h.id === lamp.id));
+      const page = await anonymousCaller().caller.catalog.shopProducts({ shopId: seller.shopId });
+      expect(page.items.map((i) => i.id)).toEqual([lamp.id]);
+
+      // Restoring an active listing changes nothing and says so.
+      expect(await seller.caller.catalog.restoreProduct({ productId: lamp.id })).toEqual({ ok: true, restored: false });
+    } finally {
+      await unsubscribe();
+    }
+  });
+
+  test('only the owner restores; unknown ids and bad input are refused with nothing written', async () => {
+    const seller = await createSeller();
+    const other = await createSeller();
+    const vase = await createProduct(seller);
+    await seller.caller.catalog.archiveProduct({ productId: vase.id });
+    expect((await rejection(other.caller.catalog.restoreProduct({ productId: vase.id }))).code).toBe('FORBIDDEN');
+    expect((await rejection(anonymousCaller().caller.catalog.restoreProduct({ productId: vase.id }))).code).toBe(
+      'UNAUTHORIZED',
+    );
+    expect((await rejection(seller.caller.catalog.restoreProduct({ productId: 2_000_000_000 }))).code).toBe(
+      'NOT_FOUND',
+    );
+    for (const productId of [0, -1, 1.5, Number.NaN])
+      expect((await rejection(seller.caller.catalog.restoreProduct({ productId }))).code).toBe('BAD_REQUEST');
+    expect((await anonymousCaller().caller.catalog.product({ productId: vase.id })).status).toBe('archived');
+  });
+});
+
+async function outboxRows(productId: number): Promise<number> {
+  const rows = await testDeps()
+    .db.selectFrom('search_outbox')
+    .select('id')
+    .where('product_id', '=', productId)
+    .execute();
+  return rows.length;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await Bun.sleep(25);
+  }
+}

@@ -69,10 +69,20 @@ export function findOrder(db: DbOrTx, orderId: number) {
 export function findOrderItems(db: DbOrTx, orderIds: readonly number[]) {
   if (orderIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('order_items')
-    .select(['order_id', 'product_id', 'title', 'image', 'price_cents', 'quantity'])
-    .where('order_id', 'in', [...orderIds])
-    .orderBy('id')
+    .selectFrom('order_items as oi')
+    .leftJoin('reviews as r', 'r.order_item_id', 'oi.id')
+    .select([
+      'oi.order_id',
+      'oi.product_id',
+      'oi.title',
+      'oi.image',
+      'oi.price_cents',
+      'oi.quantity',
+      'r.id as review_id',
+      'r.rating as review_rating',
+    ])
+    .where('oi.order_id', 'in', [...orderIds])
+    .orderBy('oi.id')
     .execute();
 }
 

@@ -65,6 +65,7 @@ async function withItems(ctx: OrdersContext, rows: OrderSummaryRow[]): Promise<O
       image: i.image,
       priceCents: i.price_cents,
       quantity: i.quantity,
+      review: i.review_id !== null && i.review_rating !== null ? { id: i.review_id, rating: i.review_rating } : null,
     });
     byOrder.set(i.order_id, list);
   }

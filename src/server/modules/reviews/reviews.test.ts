@@ -204,4 +204,31 @@ describe('reviews', () => {
     const page = await anonymousCaller().caller.reviews.forProduct({ productId: product.id });
     expect(page.items[0]?.reply?.text).toBe('Sorry! Replacement on its way.');
   });
+
+  test('the order tells buyer and seller which lines are reviewed, with the stars given', async () => {
+    const seller = await createSeller();
+    const mug = await createProduct(seller);
+    const bowl = await createProduct(seller);
+    const buyer = await createUser();
+    const [order] = await createOrderFixture(testDeps(), buyer.id, [{ productId: mug.id }, { productId: bowl.id }], {
+      status: 'delivered',
+    });
+    const orderId = order!.orderId;
+    const before = await buyer.caller.orders.byId({ orderId });
+    expect(before.items.map((i) => i.review)).toEqual([null, null]);
+
+    const review = await buyer.caller.reviews.create({ orderId, productId: bowl.id, rating: 3, text: 'Fine bowl' });
+    for (const who of [buyer, seller]) {
+      const after = await who.caller.orders.byId({ orderId });
+      expect(after.items.map((i) => [i.productId, i.review])).toEqual([
+        [mug.id, null],
+        [bowl.id, { id: review.id, rating: 3 }],
+      ]);
+    }
+    const list = await buyer.caller.orders.list({});
+    expect(list.items.find((o) => o.orderId === orderId)?.items.find((i) => i.productId === bowl.id)?.review).toEqual({
+      id: review.id,
+      rating: 3,
+    });
+  });
 });

@@ -92,3 +92,30 @@ export function shopStats(db: DbOrTx, shopId: number) {
     .where('id', '=', shopId)
     .executeTakeFirst();
 }
+
+/** The owner's listings of any status, newest first, optionally narrowed by a title substring. */
+export function listSellerListings(
+  db: DbOrTx,
+  shopId: number,
+  opts: { status: 'active' | 'archived' | 'all'; q?: string; cursor?: number; limit: number },
+) {
+  let q = db
+    .selectFrom('products')
+    .select(['id', 'title', 'price_cents', 'quantity', 'reserved', 'status', 'images', 'updated_at'])
+    .where('shop_id', '=', shopId)
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1);
+  if (opts.status !== 'all') q = q.where('status', '=', opts.status);
+  if (opts.q) q = q.where('title', 'ilike', `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (opts.cursor) q = q.where('id', '<', opts.cursor);
+  return q.execute();
+}
+
+export function listingCountsByStatus(db: DbOrTx, shopId: number) {
+  return db
+    .selectFrom('products')
+    .select(['status', sql<number>`count(*)::int`.as('n')])
+    .where('shop_id', '=', shopId)
+    .groupBy('status')
+    .execute();
+}

@@ -1,9 +1,17 @@
 // The seller dashboard: how the shop is doing and what needs attention. Only the owner sees it.
 import { DomainError } from '../../../shared/errors';
-import type { DashboardOrderStatus, SellerDashboardDto, SellerDashboardInput } from '../../../shared/schemas/seller';
+import type {
+  DashboardOrderStatus,
+  SellerDashboardDto,
+  SellerDashboardInput,
+  SellerListingsInput,
+  SellerListingsPage,
+} from '../../../shared/schemas/seller';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import {
+  listingCountsByStatus,
+  listSellerListings,
   lowStockListings,
   openOrderCount,
   ordersByStatus,
@@ -15,6 +23,7 @@ import {
 const LOW_STOCK_THRESHOLD = 2;
 const TOP_PRODUCTS = 5;
 const LOW_STOCK_LIMIT = 50;
+const LISTINGS_PAGE = 50;
 const STATUSES: DashboardOrderStatus[] = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'];
 
 export async function sellerDashboard(
@@ -64,5 +73,43 @@ export async function sellerDashboard(
       favoriteCount: shop.favorite_count,
       salesCount: shop.sales_count,
     },
+  };
+}
+
+/** The listings table: unlike the public shop page it includes archived listings, so only the owner may ask. */
+export async function sellerListings(
+  deps: AppDeps,
+  user: SessionUser,
+  input: SellerListingsInput,
+): Promise<SellerListingsPage> {
+  const { db } = deps;
+  const shop = await shopStats(db, input.shopId);
+  if (!shop) throw new DomainError('NOT_FOUND', 'Shop not found.');
+  if (shop.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only see your own shop’s listings.');
+  const limit = input.limit ?? LISTINGS_PAGE;
+  const rows = await listSellerListings(db, input.shopId, {
+    status: input.status,
+    q: input.q || undefined,
+    cursor: input.cursor,
+    limit,
+  });
+  const countRows = await listingCountsByStatus(db, input.shopId);
+  const page = rows.slice(0, limit);
+  const counts = { active: 0, archived: 0 };
+  for (const c of countRows) counts[c.status] = c.n;
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      priceCents: r.price_cents,
+      quantity: r.quantity,
+      reserved: r.reserved,
+      available: Math.max(0, r.quantity - r.reserved),
+      status: r.status,
+      image: r.images[0] ?? null,
+      updatedAt: r.updated_at.toISOString(),
+    })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    counts,
   };
 }

@@ -78,3 +78,87 @@ describe('seller.dashboard', () => {
     expect((await rejection(seller.caller.seller.dashboard({ shopId: 2_000_000_000 }))).code).toBe('NOT_FOUND');
   });
 });
+
+describe('seller.listings', () => {
+  test('active, archived or all listings with stock held in carts, search by title and a cursor', async () => {
+    const seller = await createSeller();
+    const mug = await createProduct(seller, { title: 'Speckled mug', quantity: 4, priceCents: 2800 });
+    const bowl = await createProduct(seller, { title: 'Ash bowl', quantity: 2 });
+    const jug = await createProduct(seller, { title: 'Milk jug 100%_off', quantity: 1 });
+    await seller.caller.catalog.archiveProduct({ productId: bowl.id });
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: mug.id, quantity: 3 });
+
+    const active = await seller.caller.seller.listings({ shopId: seller.shopId });
+    expect(active.items.map((i) => i.id)).toEqual([jug.id, mug.id]);
+    expect(active.counts).toEqual({ active: 2, archived: 1 });
+    expect(active.items[1]).toMatchObject({
+      title: 'Speckled mug',
+      priceCents: 2800,
+      quantity: 4,
+      reserved: 3,
+      available: 1,
+      status: 'active',
+      image: null,
+    });
+    expect(Number.isNaN(Date.parse(active.items[1]!.updatedAt))).toBe(false);
+
+    const archived = await seller.caller.seller.listings({ shopId: seller.shopId, status: 'archived' });
+    expect(archived.items.map((i) => [i.id, i.status])).toEqual([[bowl.id, 'archived']]);
+    const all = await seller.caller.seller.listings({ shopId: seller.shopId, status: 'all' });
+    expect(all.items.map((i) => i.id)).toEqual([jug.id, bowl.id, mug.id]);
+
+    // q is a case-insensitive title substring; % and _ are literal characters, not wildcards.
+    expect(
+      (await seller.caller.seller.listings({ shopId: seller.shopId, status: 'all', q: 'BOWL' })).items.map((i) => i.id),
+    ).toEqual([bowl.id]);
+    expect((await seller.caller.seller.listings({ shopId: seller.shopId, q: '100%_' })).items.map((i) => i.id)).toEqual(
+      [jug.id],
+    );
+    expect((await seller.caller.seller.listings({ shopId: seller.shopId, q: '%' })).items.map((i) => i.id)).toEqual([
+      jug.id,
+    ]);
+
+    const first = await seller.caller.seller.listings({ shopId: seller.shopId, status: 'all', limit: 2 });
+    expect(first.items.length).toBe(2);
+    const second = await seller.caller.seller.listings({
+      shopId: seller.shopId,
+      status: 'all',
+      limit: 2,
+      cursor: first.nextCursor ?? undefined,
+    });
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual([jug.id, bowl.id, mug.id]);
+    expect(second.nextCursor).toBeNull();
+
+    await seller.caller.catalog.restoreProduct({ productId: bowl.id });
+    const after = await seller.caller.seller.listings({ shopId: seller.shopId });
+    expect(after.items.map((i) => i.id)).toEqual([jug.id, bowl.id, mug.id]);
+    expect(after.counts).toEqual({ active: 3, archived: 0 });
+  });
+
+  test('only the owner sees the listings; bad input is refused', async () => {
+    const seller = await createSeller();
+    await createProduct(seller);
+    const other = await createSeller();
+    const buyer = await createUser();
+    expect((await rejection(other.caller.seller.listings({ shopId: seller.shopId }))).code).toBe('FORBIDDEN');
+    expect((await rejection(buyer.caller.seller.listings({ shopId: seller.shopId }))).code).toBe('FORBIDDEN');
+    expect((await rejection(anonymousCaller().caller.seller.listings({ shopId: seller.shopId }))).code).toBe(
+      'UNAUTHORIZED',
+    );
+    expect((await rejection(seller.caller.seller.listings({ shopId: 2_000_000_000 }))).code).toBe('NOT_FOUND');
+    const bad = [
+      { shopId: seller.shopId, status: 'deleted' },
+      { shopId: seller.shopId, q: 'x'.repeat(101) },
+      { shopId: seller.shopId, limit: 0 },
+      { shopId: seller.shopId, limit: 101 },
+      { shopId: seller.shopId, cursor: -5 },
+      { shopId: 0 },
+    ];
+    for (const input of bad)
+      expect(
+        (await rejection(seller.caller.seller.listings(input as Parameters<typeof seller.caller.seller.listings>[0])))
+          .code,
+      ).toBe('BAD_REQUEST');
+  });
+});
