@@ -2,10 +2,9 @@
 // Builds the deterministic demo catalogue against the services the app would use (DATABASE_URL
 // etc., else embedded ones under DATA_DIR), with progress on stderr and a timed summary.
 import { parseArgs } from 'node:util';
-import { EnvError, readEnv } from '../src/server/env';
-import { createLogger } from '../src/server/logger';
 import { seedCatalogue } from '../src/server/seed/seed-catalogue';
-import { ServiceStartError, startServices } from '../src/server/services/start-services';
+import { createProgressBar } from './lib/progress-bar';
+import { runWithServices } from './lib/run-with-services';
 
 const usage = `Usage: bun run seed [--shops N] [--products M] [--seed S] [--buyers B] [--reset] [--no-reindex]
   --shops      number of shops (default 40)
@@ -53,89 +52,55 @@ const seed = positiveInt('seed', values.seed, 1, 4_294_967_295);
 const buyers =
   values.buyers === undefined ? undefined : Math.max(1, positiveInt('buyers', values.buyers, 0, 1_000_000));
 
-const tty = process.stderr.isTTY;
-let lastPhase = '';
-let lastPercent = -1;
-function render(phase: string, done: number, total: number) {
-  const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-  if (phase === lastPhase && percent === lastPercent) return;
-  if (tty) {
-    const width = 30;
-    const filled = Math.round((percent / 100) * width);
-    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    if (phase !== lastPhase && lastPhase) process.stderr.write('\n');
-    process.stderr.write(`\r  ${phase.padEnd(16)} ${bar} ${String(percent).padStart(3)}%  ${done}/${total}`);
-  } else if (phase !== lastPhase || percent === 100 || percent - lastPercent >= 25) {
-    process.stderr.write(`  ${phase}: ${percent}% (${done}/${total})\n`);
-  }
-  lastPhase = phase;
-  lastPercent = percent;
-}
+const progress = createProgressBar();
 
-async function main() {
-  const env = readEnv();
-  const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL);
-  process.stderr.write('Starting services…\n');
-  const started = performance.now();
-  const services = await startServices(env, log);
+process.stderr.write('Starting services…\n');
+const started = performance.now();
+await runWithServices('seed', async (deps) => {
   const bootMs = Math.round(performance.now() - started);
-  try {
-    process.stderr.write(
-      `Seeding ${products} listings in ${shops} shops (seed ${seed}${values.reset ? ', reset' : ''})\n`,
-    );
-    const result = await seedCatalogue(
-      services.deps,
-      {
-        seed,
-        shops,
-        products,
-        buyers,
-        reset: values.reset,
-        demoAccounts: true,
-        reindex: !values['no-reindex'],
-      },
-      render,
-    );
-    if (tty) process.stderr.write('\n');
+  process.stderr.write(
+    `Seeding ${products} listings in ${shops} shops (seed ${seed}${values.reset ? ', reset' : ''})\n`,
+  );
+  const result = await seedCatalogue(
+    deps,
+    {
+      seed,
+      shops,
+      products,
+      buyers,
+      reset: values.reset,
+      demoAccounts: true,
+      reindex: !values['no-reindex'],
+    },
+    (phase, done, total) => progress.update(phase, done, total),
+  );
+  progress.finish();
 
-    const t = result.timings;
-    const rate = t.total ? Math.round(products / ((t.total ?? 1) / 1000)) : 0;
-    const lines = [
-      '',
-      'Demo catalogue ready',
-      `  ${Object.entries(result.counts)
-        .map(([k, v]) => `${k} ${v.toLocaleString('en-GB')}`)
-        .join(' · ')}`,
-      `  search index: ${
-        result.indexed === null
-          ? services.deps.meili
-            ? 'not rebuilt (outbox will sync)'
-            : 'Postgres fallback'
-          : `${result.indexed} documents`
-      }`,
-      `  timings: services ${bootMs} ms · ${Object.entries(t)
-        .filter(([k]) => k !== 'total')
-        .map(([k, v]) => `${k} ${v} ms`)
-        .join(' · ')}`,
-      `  total ${(t.total! / 1000).toFixed(1)} s (${rate.toLocaleString('en-GB')} listings/s)`,
-      '',
-      'Demo logins',
-      `  buyer:  ${result.demo.buyer ?? `${'buyer@hearth.test'} (already existed, unchanged)`}  password ${result.demo.password}`,
-      `  seller: ${result.demo.seller ?? `${'seller@hearth.test'} (already existed, unchanged)`}  password ${result.demo.password}`,
-      `  every seeded account (maker-N@seed.hearth.test, buyer-N@seed.hearth.test) uses the same password`,
-    ];
-    console.log(lines.join('\n'));
-  } finally {
-    await services.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (err) => {
-    if (lastPhase && tty) process.stderr.write('\n');
-    if (err instanceof EnvError || err instanceof ServiceStartError) console.error(`seed: ${err.message}`);
-    else console.error(`seed: failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    process.exit(1);
-  },
-);
+  const t = result.timings;
+  const rate = t.total ? Math.round(products / ((t.total ?? 1) / 1000)) : 0;
+  const lines = [
+    '',
+    'Demo catalogue ready',
+    `  ${Object.entries(result.counts)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en-GB')}`)
+      .join(' · ')}`,
+    `  search index: ${
+      result.indexed === null
+        ? deps.meili
+          ? 'not rebuilt (outbox will sync)'
+          : 'Postgres fallback'
+        : `${result.indexed} documents`
+    }`,
+    `  timings: services ${bootMs} ms · ${Object.entries(t)
+      .filter(([k]) => k !== 'total')
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(' · ')}`,
+    `  total ${(t.total! / 1000).toFixed(1)} s (${rate.toLocaleString('en-GB')} listings/s)`,
+    '',
+    'Demo logins',
+    `  buyer:  ${result.demo.buyer ?? `${'buyer@hearth.test'} (already existed, unchanged)`}  password ${result.demo.password}`,
+    `  seller: ${result.demo.seller ?? `${'seller@hearth.test'} (already existed, unchanged)`}  password ${result.demo.password}`,
+    `  every seeded account (maker-N@seed.hearth.test, buyer-N@seed.hearth.test) uses the same password`,
+  ];
+  console.log(lines.join('\n'));
+});
