@@ -121,6 +121,11 @@ export async function benchHotItem(env: BenchEnv, stock: StockPool, buyersCount 
   await sql`delete from cart_items where product_id = ${productId}`.execute(db);
   await sql`update products set quantity = 1, reserved = 0 where id = ${productId}`.execute(db);
   const buyers = await createBuyers(env.deps, buyersCount);
+  const soldBefore = await db
+    .selectFrom('order_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow();
   const clients = buyers.map((b, k) => clientFor(env.uncachedUrl, b, `10.82.${Math.floor(k / 250)}.${k % 250}`));
   progress(`hot item: ${buyersCount} buyers for 1 unit of product ${productId}`);
   const outcomes: Record<string, number> = {};
@@ -161,7 +166,7 @@ export async function benchHotItem(env: BenchEnv, stock: StockPool, buyersCount 
     allAnsweredMs: round(allAnsweredMs),
     p50Ms: round(times[Math.floor(times.length / 2)]),
     maxMs: round(times[times.length - 1]),
-    orders: Number(orders.n),
+    orders: Number(orders.n) - Number(soldBefore.n),
     outcomes,
     stockAfter: after,
   };
