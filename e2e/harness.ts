@@ -93,7 +93,7 @@ let shared: Promise<{ app: RunningApp; browser: Browser }> | null = null;
  * One app and one browser for the whole e2e run, started by the first spec that needs them.
  * Each test opens its own browser context (fresh cookies) and creates its own users.
  */
-export function useE2E(): E2E {
+export function setupE2E(): E2E {
   let ready: { app: RunningApp; browser: Browser } | null = null;
   beforeAll(async () => {
     shared ??= (async () => {
@@ -107,7 +107,7 @@ export function useE2E(): E2E {
     ready = await shared;
   }, 120_000);
   const get = () => {
-    if (!ready) throw new Error('useE2E(): the app is not started yet (use it inside tests)');
+    if (!ready) throw new Error('setupE2E(): the app is not started yet (use it inside tests)');
     return ready;
   };
   return {

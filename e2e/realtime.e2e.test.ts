@@ -2,9 +2,9 @@
 // sees it sold out, and a third shopper merely looking at the page sees it sell out live.
 import { expect, test } from 'bun:test';
 import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
-import { newPage, screenshot, useE2E } from './harness';
+import { newPage, screenshot, setupE2E } from './harness';
 
-const e2e = useE2E();
+const e2e = setupE2E();
 
 test('two browsers race for a one-of-a-kind item; the loser and an onlooker see it sold out live', async () => {
   const seller = await createSeller();

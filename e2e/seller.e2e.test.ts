@@ -2,9 +2,9 @@
 // it; the seller ships it with tracking and the buyer sees the new status on the order page.
 import { expect, test } from 'bun:test';
 import { createUser, signedInPage, token, waitForSearchHit } from './fixtures';
-import { screenshot, useE2E } from './harness';
+import { screenshot, setupE2E } from './harness';
 
-const e2e = useE2E();
+const e2e = setupE2E();
 
 test('seller creates a shop and a searchable listing, ships the order, buyer sees it shipped', async () => {
   const word = token();

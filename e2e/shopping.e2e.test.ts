@@ -10,9 +10,9 @@ import {
   token,
   waitForSearchHit,
 } from './fixtures';
-import { newPage, screenshot, useE2E } from './harness';
+import { newPage, screenshot, setupE2E } from './harness';
 
-const e2e = useE2E();
+const e2e = setupE2E();
 
 test('search finds a "sweater" when asked for a "jumper", and the wool facet narrows it', async () => {
   const word = token();

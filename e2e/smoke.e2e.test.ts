@@ -1,7 +1,7 @@
 import { expect, test } from 'bun:test';
-import { newPage, screenshot, useE2E } from './harness';
+import { newPage, screenshot, setupE2E } from './harness';
 
-const e2e = useE2E();
+const e2e = setupE2E();
 
 test('the home page shows demo products in Chromium', async () => {
   const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
