@@ -40,9 +40,14 @@ try {
   if (wants('search')) await step('search', async () => void loads.push(...(await benchSearch(e, args))));
   if (wants('cart')) await step('cart', async () => void loads.push(...(await benchCart(e, args, stock))));
   if (wants('checkout')) await step('checkout', async () => void loads.push(...(await benchCheckout(e, args, stock))));
-  if (wants('hot')) await step('hot item', async () => void (hotItem = await benchHotItem(e, stock)));
+  if (wants('hot'))
+    await step('hot item', async () => {
+      hotItem = await benchHotItem(e, stock);
+    });
   if (wants('pages') && args.pages)
-    await step('pages', async () => void (pages = await benchPages(e, stock.productIds[0])));
+    await step('pages', async () => {
+      pages = await benchPages(e, stock.productIds[0]);
+    });
 } catch (err) {
   failures.push(`setup: ${err instanceof Error ? err.message : String(err)}`);
   progress(`FAILED setup: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
