@@ -4,6 +4,7 @@ import './styles/layout.css';
 import './styles/catalog.css';
 import './styles/commerce.css';
 import './styles/dashboard.css';
+import './styles/reviews.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,10 +1,15 @@
-// One order: items, totals, shipping address, tracking and the status timeline.
+// One order: items, totals, shipping address, tracking and the status timeline. Once delivered,
+// the buyer reviews each line here (once per line).
+import { useEffect, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import type { OrderItemDto } from '../../shared/schemas/orders';
 import { OrderStatusBadge, statusLabel } from '../components/order-status';
 import { ProductImage } from '../components/product-image';
+import { ReviewForm } from '../components/review-forms';
+import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime } from '../lib/format';
-import { requireUser } from '../lib/session';
+import { requireUser, useMe } from '../lib/session';
 import { trpc, utils } from '../trpc';
 
 function orderIdFrom(params: { orderId?: string }) {
@@ -19,13 +24,62 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return null;
 }
 
+/** Under a delivered line: "Write a review" opens the form; afterwards, the stars the buyer gave. */
+function LineReview({ orderId, item }: { orderId: number; item: OrderItemDto }) {
+  const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Focus follows the disclosure: into the form when it opens, back to the button on cancel.
+  useEffect(() => {
+    if (open) panel.current?.querySelector('input')?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  if (item.review)
+    return (
+      <div className="line-review done" role="status">
+        <span className="reviewed-pill">
+          <span className="small">You reviewed this</span>
+          <Stars rating={item.review.rating} />
+        </span>
+        <Link className="small" to={`/product/${item.productId}#reviews-title`}>
+          See it on the product page
+        </Link>
+      </div>
+    );
+  return (
+    <div className="line-review">
+      {!open && (
+        <button ref={opener} type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
+          <span aria-hidden="true">★</span> Write a review
+        </button>
+      )}
+      {open && (
+        <div ref={panel} className="review-panel">
+          <h3 className="review-panel-title">Review “{item.title}”</h3>
+          <ReviewForm
+            orderId={orderId}
+            productId={item.productId}
+            productTitle={item.title}
+            onCancel={() => setOpen(false)}
+            onDone={() => setOpen(false)}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function Component() {
   const orderId = orderIdFrom(useParams());
+  const { user } = useMe();
   // Poll gently so a status change by the seller shows up without a reload.
   const order = trpc.orders.byId.useQuery({ orderId }, { refetchInterval: 15_000 });
   const o = order.data;
   if (!o) return null;
   const a = o.shippingAddress;
+  const canReview = o.status === 'delivered' && user?.id === o.buyer.id;
   return (
     <div className="page" style={{ maxWidth: 1000 }}>
       <nav className="small muted" aria-label="Breadcrumb" style={{ marginBottom: 12 }}>
@@ -55,6 +109,7 @@ export function Component() {
                   </div>
                 </div>
                 <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+                {canReview && <LineReview orderId={o.orderId} item={i} />}
               </li>
             ))}
           </ul>

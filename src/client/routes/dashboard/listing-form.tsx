@@ -44,7 +44,11 @@ export function ListingForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const done = async () => {
-    await Promise.all([trpcUtils.catalog.shopProducts.invalidate(), trpcUtils.catalog.product.invalidate()]);
+    await Promise.all([
+      trpcUtils.catalog.shopProducts.invalidate(),
+      trpcUtils.catalog.product.invalidate(),
+      trpcUtils.seller.listings.invalidate(),
+    ]);
     toast.success(product ? 'Listing updated' : 'Listing published — it will appear in search within seconds.');
     onDone();
   };

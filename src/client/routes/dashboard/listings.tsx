@@ -1,30 +1,30 @@
-// Listings table: search, create/edit in a dialog, archive, and stock edited inline.
+// Listings table (seller.listings, every status): filter Active / Archived / All, search by title,
+// create/edit in a dialog, archive and restore, and stock edited inline.
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
-import type { ProductCard } from '../../../shared/schemas/catalog';
+import type { ListingStatusFilter, SellerListingDto } from '../../../shared/schemas/seller';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
-import { formatCents } from '../../lib/format';
+import { formatCents, formatDate } from '../../lib/format';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describeError, trpc } from '../../trpc';
 import { ListingForm } from './listing-form';
 import { useMyShop } from './use-my-shop';
 
-function StockCell({ product }: { product: ProductCard }) {
+function StockCell({ listing }: { listing: SellerListingDto }) {
   const trpcUtils = trpc.useUtils();
-  const [value, setValue] = useState(String(product.available));
-  const full = trpc.catalog.product.useQuery({ productId: product.id }, { staleTime: 30_000 });
-  useEffect(() => {
-    if (full.data) setValue(String(full.data.quantity));
-  }, [full.data]);
+  const [value, setValue] = useState(String(listing.quantity));
+  useEffect(() => setValue(String(listing.quantity)), [listing.quantity]);
   const save = trpc.catalog.updateProduct.useMutation({
     onSuccess: () => {
-      toast.success(`Stock updated for “${product.title}”`);
-      void trpcUtils.catalog.product.invalidate({ productId: product.id });
+      toast.success(`Stock updated for “${listing.title}”`);
+      void trpcUtils.catalog.product.invalidate({ productId: listing.id });
       void trpcUtils.catalog.shopProducts.invalidate();
+      void trpcUtils.seller.listings.invalidate();
     },
     onError: (e) => {
       toast.error(describeError(e).message);
-      if (full.data) setValue(String(full.data.quantity));
+      setValue(String(listing.quantity));
     },
   });
   const commit = () => {
@@ -33,8 +33,8 @@ function StockCell({ product }: { product: ProductCard }) {
       toast.error('Stock must be a whole number from 0 to 10,000');
       return;
     }
-    if (full.data && q === full.data.quantity) return;
-    save.mutate({ productId: product.id, quantity: q });
+    if (q === listing.quantity) return;
+    save.mutate({ productId: listing.id, quantity: q });
   };
   return (
     <input
@@ -42,7 +42,7 @@ function StockCell({ product }: { product: ProductCard }) {
       type="number"
       min={0}
       max={10000}
-      aria-label={`Stock for ${product.title}`}
+      aria-label={`Stock for ${listing.title}`}
       value={value}
       disabled={save.isPending}
       onChange={(e) => setValue(e.target.value)}
@@ -91,20 +91,52 @@ function EditDialog({
   );
 }
 
+const STATUS_LABELS: Record<ListingStatusFilter, string> = { active: 'Active', archived: 'Archived', all: 'All' };
+
+function AvailableBadge({ listing }: { listing: SellerListingDto }) {
+  const tone =
+    listing.available === 0 ? 'badge badge-danger' : listing.available <= 2 ? 'badge badge-warn' : 'badge badge-sage';
+  return (
+    <>
+      <span className={tone}>{listing.available}</span>
+      {listing.reserved > 0 && <div className="small muted">{listing.reserved} in carts</div>}
+    </>
+  );
+}
+
 export function Component() {
   const shop = useMyShop();
   const shopId = shop.data?.id ?? 0;
-  const listings = trpc.catalog.shopProducts.useInfiniteQuery(
-    { shopId, limit: 100 },
-    { enabled: !!shop.data, getNextPageParam: (l) => l.nextCursor ?? undefined },
+  const [status, setStatus] = useState<ListingStatusFilter>('active');
+  const [filter, setFilter] = useState('');
+  const q = useDebouncedValue(filter.trim(), 250);
+  const listings = trpc.seller.listings.useInfiniteQuery(
+    { shopId, status, q: q || undefined, limit: 50 },
+    {
+      enabled: !!shop.data,
+      getNextPageParam: (l) => l.nextCursor ?? undefined,
+      placeholderData: (prev) => prev,
+    },
   );
   const trpcUtils = trpc.useUtils();
-  const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const refresh = () => {
+    void trpcUtils.seller.listings.invalidate();
+    void trpcUtils.catalog.shopProducts.invalidate();
+    void trpcUtils.catalog.product.invalidate();
+  };
   const archive = trpc.catalog.archiveProduct.useMutation({
     onSuccess: () => {
-      toast.success('Listing archived');
-      void trpcUtils.catalog.shopProducts.invalidate();
+      toast.success('Listing archived. Find it under “Archived” to restore it.');
+      refresh();
+    },
+    onError: (e) => toast.error(describeError(e).message),
+  });
+  const restore = trpc.catalog.restoreProduct.useMutation({
+    onSuccess: (_r, vars) => {
+      const title = listings.data?.pages.flatMap((p) => p.items).find((i) => i.id === vars.productId)?.title;
+      toast.success(title ? `“${title}” is back on sale` : 'Listing restored');
+      refresh();
     },
     onError: (e) => toast.error(describeError(e).message),
   });
@@ -121,8 +153,11 @@ export function Component() {
         }
       />
     );
-  const all = listings.data?.pages.flatMap((p) => p.items) ?? [];
-  const shown = filter ? all.filter((p) => p.title.toLowerCase().includes(filter.toLowerCase())) : all;
+  const first = listings.data?.pages[0];
+  const counts = first?.counts ?? { active: 0, archived: 0 };
+  const countOf = (s: ListingStatusFilter) => (s === 'all' ? counts.active + counts.archived : counts[s]);
+  const shown = listings.data?.pages.flatMap((p) => p.items) ?? [];
+  const noListingsAtAll = counts.active + counts.archived === 0;
 
   return (
     <div>
@@ -132,20 +167,7 @@ export function Component() {
           + New listing
         </button>
       </div>
-      <div className="field" style={{ maxWidth: 360 }}>
-        <label htmlFor="listing-filter" className="visually-hidden">
-          Search your listings
-        </label>
-        <input
-          id="listing-filter"
-          className="input"
-          type="search"
-          placeholder="Search your listings…"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-      </div>
-      {all.length === 0 ? (
+      {noListingsAtAll ? (
         <EmptyState
           art="🏷️"
           title="No listings yet"
@@ -158,79 +180,132 @@ export function Component() {
           Good photos and honest descriptions sell. Add materials so shoppers can find you by them.
         </EmptyState>
       ) : (
-        <div className="card" style={{ padding: 0, overflowX: 'auto' }}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Photo</span>
-                </th>
-                <th scope="col">Title</th>
-                <th scope="col">Price</th>
-                <th scope="col">Stock</th>
-                <th scope="col">Available</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {p.image ? <img className="table-thumb" src={p.image} alt="" /> : <div className="table-thumb" />}
-                  </td>
-                  <td>
-                    <Link to={`/product/${p.id}`}>{p.title}</Link>
-                  </td>
-                  <td>{formatCents(p.priceCents)}</td>
-                  <td>
-                    <StockCell product={p} />
-                  </td>
-                  <td>
-                    <span
-                      className={
-                        p.available === 0
-                          ? 'badge badge-danger'
-                          : p.available <= 2
-                            ? 'badge badge-warn'
-                            : 'badge badge-sage'
-                      }
-                    >
-                      {p.available}
-                    </span>
-                  </td>
-                  <td style={{ whiteSpace: 'nowrap' }}>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => setEditing(p.id)}
-                      aria-label={`Edit ${p.title}`}
-                    >
-                      Edit
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="btn btn-sm btn-ghost btn-danger"
-                      aria-label={`Archive ${p.title}`}
-                      onClick={() => {
-                        if (confirm(`Archive “${p.title}”? It will disappear from search and your shop.`))
-                          archive.mutate({ productId: p.id });
-                      }}
-                    >
-                      Archive
-                    </button>
-                  </td>
-                </tr>
+        <>
+          <div className="listings-toolbar">
+            {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of toggle buttons, not a form fieldset */}
+            <div className="category-chips" role="group" aria-label="Show listings">
+              {(['active', 'archived', 'all'] as const).map((s) => (
+                <button key={s} type="button" className="chip" aria-pressed={status === s} onClick={() => setStatus(s)}>
+                  {STATUS_LABELS[s]} <span className="chip-count">{countOf(s)}</span>
+                </button>
               ))}
-            </tbody>
-          </table>
-          {shown.length === 0 && (
-            <p className="muted" style={{ padding: 16 }}>
-              No listings match “{filter}”.
-            </p>
-          )}
-        </div>
+            </div>
+            <div className="field" style={{ maxWidth: 320, flex: 1, margin: 0 }}>
+              <label htmlFor="listing-filter" className="visually-hidden">
+                Search your listings
+              </label>
+              <input
+                id="listing-filter"
+                className="input"
+                type="search"
+                placeholder="Search your listings…"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+              />
+            </div>
+          </div>
+          <div className="card" style={{ padding: 0, overflowX: 'auto' }} aria-busy={listings.isFetching}>
+            <table className="table">
+              <caption className="visually-hidden">
+                {STATUS_LABELS[status]} listings{q ? ` matching “${q}”` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Photo</span>
+                  </th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Price</th>
+                  <th scope="col">Stock</th>
+                  <th scope="col">Available</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Updated</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((p) => (
+                  <tr key={p.id} className={p.status === 'archived' ? 'row-archived' : undefined}>
+                    <td>
+                      {p.image ? <img className="table-thumb" src={p.image} alt="" /> : <div className="table-thumb" />}
+                    </td>
+                    <td>
+                      <Link to={`/product/${p.id}`}>{p.title}</Link>
+                    </td>
+                    <td>{formatCents(p.priceCents)}</td>
+                    <td>{p.status === 'active' ? <StockCell listing={p} /> : p.quantity}</td>
+                    <td>{p.status === 'active' ? <AvailableBadge listing={p} /> : <span className="muted">—</span>}</td>
+                    <td>
+                      <span className={p.status === 'active' ? 'badge badge-sage' : 'badge'}>
+                        {p.status === 'active' ? 'Active' : 'Archived'}
+                      </span>
+                    </td>
+                    <td className="small muted" style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(p.updatedAt)}
+                    </td>
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => setEditing(p.id)}
+                        aria-label={`Edit ${p.title}`}
+                      >
+                        Edit
+                      </button>{' '}
+                      {p.status === 'archived' ? (
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-primary"
+                          aria-label={`Restore ${p.title}`}
+                          disabled={restore.isPending && restore.variables?.productId === p.id}
+                          onClick={() => restore.mutate({ productId: p.id })}
+                        >
+                          {restore.isPending && restore.variables?.productId === p.id ? 'Restoring…' : 'Restore'}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-ghost btn-danger"
+                          aria-label={`Archive ${p.title}`}
+                          disabled={archive.isPending && archive.variables?.productId === p.id}
+                          onClick={() => {
+                            if (confirm(`Archive “${p.title}”? It will disappear from search and your shop.`))
+                              archive.mutate({ productId: p.id });
+                          }}
+                        >
+                          Archive
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {shown.length === 0 && (
+              <p className="muted" style={{ padding: 16, margin: 0 }}>
+                {q
+                  ? `No ${status === 'all' ? '' : `${STATUS_LABELS[status].toLowerCase()} `}listings match “${q}”.`
+                  : status === 'archived'
+                    ? 'Nothing archived. Listings you archive wait here until you restore them.'
+                    : 'No active listings. Restore one from “Archived” or create a new one.'}
+              </p>
+            )}
+            {listings.hasNextPage && (
+              <div style={{ padding: 12, textAlign: 'center' }}>
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  disabled={listings.isFetchingNextPage}
+                  onClick={() => void listings.fetchNextPage()}
+                >
+                  {listings.isFetchingNextPage ? 'Loading…' : 'Show more'}
+                </button>
+              </div>
+            )}
+          </div>
+        </>
       )}
       {editing !== null && <EditDialog shopId={shop.data.id} productId={editing} onClose={() => setEditing(null)} />}
     </div>
