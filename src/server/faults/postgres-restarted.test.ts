@@ -69,7 +69,10 @@ describe('PostgreSQL restarted', () => {
     const t0 = performance.now();
     const down = await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {});
     expect(performance.now() - t0).toBeLessThan(10_000);
-    expect(down.status).toBeGreaterThanOrEqual(500);
+    // A retryable 503 that says when to try again, not an opaque 500.
+    expect(down.status).toBe(503);
+    expect(errorOf(down)?.domain).toBe('UNAVAILABLE');
+    expect(errorOf(down)?.details?.retryAfterSeconds).toBeGreaterThan(0);
     const problems = [...first, down].map(cleanFailure).filter((p) => p !== null);
     expect(problems).toEqual([]);
 

@@ -3,7 +3,38 @@ import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorPayload, domainErrorCodes } from '../../shared/errors';
 
+// Connection-level failures and transaction conflicts that outlived their retries: the request
+// did nothing and may simply be sent again, so the client gets 503 with a retry time, not a 500.
+const RETRYABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+  '40P01',
+]);
+const RETRYABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection error|Connection refused/i;
+
+export function isRetryableInfrastructureError(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (RETRYABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && RETRYABLE_MESSAGES.test(message);
+}
+
 export function toTRPCError(err: unknown): TRPCError | null {
+  if (isRetryableInfrastructureError(err)) {
+    return toTRPCError(
+      new DomainError('UNAVAILABLE', 'We could not complete that just now. Please try again in a moment.', {
+        retryAfterSeconds: 2,
+      }),
+    );
+  }
   if (err instanceof ZodError)
     return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(err), cause: err });
   if (err instanceof DomainError) {
