@@ -231,6 +231,29 @@ export interface TrendingProductsTable {
   refreshed_at: Timestamp;
 }
 
+/** The test card processor's own ledger (stands in for an external processor's records). */
+export interface TestProcessorAuthorizationsTable {
+  idempotency_key: string;
+  fingerprint: string;
+  result: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface TestProcessorPaymentsTable {
+  ref: string;
+  amount_cents: number;
+  status: string;
+  refunded_cents: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface TestProcessorRefundsTable {
+  idempotency_key: string;
+  ref: string;
+  amount_cents: number;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -253,6 +276,9 @@ export interface Database {
   product_views: ProductViewsTable;
   reviews: ReviewsTable;
   trending_products: TrendingProductsTable;
+  test_processor_authorizations: TestProcessorAuthorizationsTable;
+  test_processor_payments: TestProcessorPaymentsTable;
+  test_processor_refunds: TestProcessorRefundsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -67,6 +67,9 @@ describe('Redis down', () => {
     }
     const orders = await deps.db.selectFrom('orders').select('id').where('buyer_id', '=', buyer.id).execute();
     expect(orders.length).toBe(1);
+    // The charge went through to capture: payments never depend on Redis.
+    const payments = await deps.db.selectFrom('payments').select('status').where('buyer_id', '=', buyer.id).execute();
+    expect(payments.map((p) => p.status)).toEqual(['captured']);
     const readyDown = await app.request('/readyz');
     expect(readyDown.status).toBe(503);
 

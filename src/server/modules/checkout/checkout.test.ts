@@ -15,7 +15,7 @@ function place(buyer: TestUser, key: string = crypto.randomUUID(), token = 'tok_
 
 async function paymentState(ref: string) {
   // The test provider keeps its state in the shared store, so any instance can read it.
-  return new TestPaymentProvider(testDeps().store).lookup(ref);
+  return new TestPaymentProvider(testDeps().db).lookup(ref);
 }
 
 describe('checkout', () => {

@@ -74,7 +74,7 @@ describe('orders', () => {
       .select('payments.provider_ref')
       .where('orders.id', '=', orderId)
       .executeTakeFirstOrThrow();
-    const state = await new TestPaymentProvider(testDeps().store).lookup(payment.provider_ref);
+    const state = await new TestPaymentProvider(testDeps().db).lookup(payment.provider_ref);
     expect(state).toMatchObject({ status: 'refunded', refundedCents: placed.totalChargedCents });
     expect((await rejection(seller.caller.orders.updateStatus({ orderId, status: 'processing' }))).code).toBe(
       'BAD_REQUEST',

@@ -9,7 +9,7 @@ const providers = new WeakMap<AppDeps, PaymentProvider>();
 export function paymentProvider(deps: AppDeps): PaymentProvider {
   let provider = providers.get(deps);
   if (!provider) {
-    provider = new TestPaymentProvider(deps.store);
+    provider = new TestPaymentProvider(deps.db);
     providers.set(deps, provider);
   }
   return provider;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { testDeps } from '../../test/test-services';
 import { TestPaymentProvider } from './test-payment-provider';
 
-const provider = () => new TestPaymentProvider(testDeps().store);
+const provider = () => new TestPaymentProvider(testDeps().db);
 const req = (over: Partial<Parameters<TestPaymentProvider['authorize']>[0]> = {}) => ({
   amountCents: 1234,
   currency: 'USD',

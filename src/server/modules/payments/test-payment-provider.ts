@@ -1,7 +1,8 @@
-// A deterministic stand-in for a card processor with Stripe-like test tokens. Its state lives in
-// the shared Store (Redis across instances), so an order placed through one app instance can be
-// refunded through another. Results depend only on the request, which makes replays idempotent.
-import type { Store } from '../../services/store';
+// A deterministic stand-in for a card processor with Stripe-like test tokens. Like a real
+// processor it keeps its own durable ledger (the test_processor_* tables), independent of our
+// Redis, so an order placed through one app instance can be refunded through another and a
+// Redis outage never loses a payment. Results depend only on the request, so replays agree.
+import type { Db } from '../../db/kysely';
 import {
   type AuthorizeRequest,
   type AuthorizeResult,
@@ -25,10 +26,6 @@ export interface TestPaymentState {
   refundedCents: number;
 }
 
-const TTL_SECONDS = 7 * 86_400;
-const stateKey = (ref: string) => `testpay:ref:${ref}`;
-const idemKey = (key: string) => `testpay:idem:${key}`;
-
 async function digest(text: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   return Buffer.from(bytes).toString('hex');
@@ -37,28 +34,31 @@ async function digest(text: string): Promise<string> {
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = 'test';
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly db: Db) {}
 
   async authorize(req: AuthorizeRequest): Promise<AuthorizeResult> {
     const fingerprint = `${req.token}|${req.amountCents}|${req.currency}`;
-    const previous = await this.store.get(idemKey(req.idempotencyKey));
-    if (previous) {
-      const stored = JSON.parse(previous) as { fingerprint: string; result: AuthorizeResult };
-      if (stored.fingerprint !== fingerprint)
-        throw new PaymentProviderError('Idempotency key reused with different parameters.');
-      return stored.result;
-    }
-    const result = await this.decide(req);
-    // Concurrent first calls compute the same result; whichever stores first wins, all agree.
-    await this.store.setIfAbsent(idemKey(req.idempotencyKey), JSON.stringify({ fingerprint, result }), TTL_SECONDS);
+    const decided = await this.decide(req);
+    // Concurrent first calls compute the same result; the first insert wins and all read it back.
+    await this.db
+      .insertInto('test_processor_authorizations')
+      .values({ idempotency_key: req.idempotencyKey, fingerprint, result: JSON.stringify(decided) })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute();
+    const stored = await this.db
+      .selectFrom('test_processor_authorizations')
+      .select(['fingerprint', 'result'])
+      .where('idempotency_key', '=', req.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    if (stored.fingerprint !== fingerprint)
+      throw new PaymentProviderError('Idempotency key reused with different parameters.');
+    const result = stored.result as AuthorizeResult;
     if (result.ok) {
-      const state: TestPaymentState = {
-        ref: result.ref,
-        amountCents: req.amountCents,
-        status: 'authorized',
-        refundedCents: 0,
-      };
-      await this.store.setIfAbsent(stateKey(result.ref), JSON.stringify(state), TTL_SECONDS);
+      await this.db
+        .insertInto('test_processor_payments')
+        .values({ ref: result.ref, amount_cents: req.amountCents, status: 'authorized' })
+        .onConflict((oc) => oc.column('ref').doNothing())
+        .execute();
     }
     return result;
   }
@@ -77,47 +77,79 @@ export class TestPaymentProvider implements PaymentProvider {
     };
   }
 
-  async capture(ref: string): Promise<void> {
-    const state = await this.load(ref);
-    if (state.status === 'captured') return;
-    if (state.status !== 'authorized') throw new PaymentProviderError(`Cannot capture a ${state.status} payment.`);
-    await this.save({ ...state, status: 'captured' });
+  capture(ref: string): Promise<void> {
+    return this.transition(ref, 'authorized', 'captured');
   }
 
-  async void(ref: string): Promise<void> {
+  void(ref: string): Promise<void> {
+    return this.transition(ref, 'authorized', 'voided');
+  }
+
+  /** Moves a payment from one status to the next; repeating a finished move is a no-op. */
+  private async transition(ref: string, from: TestPaymentStatus, to: TestPaymentStatus) {
+    const moved = await this.db
+      .updateTable('test_processor_payments')
+      .set({ status: to, updated_at: new Date() })
+      .where('ref', '=', ref)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows > 0n) return;
     const state = await this.load(ref);
-    if (state.status === 'voided') return;
-    if (state.status !== 'authorized') throw new PaymentProviderError(`Cannot void a ${state.status} payment.`);
-    await this.save({ ...state, status: 'voided' });
+    if (state.status !== to) throw new PaymentProviderError(`Cannot move a ${state.status} payment to ${to}.`);
   }
 
   async refund(ref: string, amountCents: number, idempotencyKey: string): Promise<void> {
-    if (!(await this.store.setIfAbsent(idemKey(`refund:${idempotencyKey}`), String(amountCents), TTL_SECONDS))) return;
-    const state = await this.load(ref);
-    if (state.status !== 'captured' && state.status !== 'partially_refunded')
-      throw new PaymentProviderError(`Cannot refund a ${state.status} payment.`);
-    const refundedCents = state.refundedCents + amountCents;
-    if (refundedCents > state.amountCents) throw new PaymentProviderError('Refund exceeds the captured amount.');
-    await this.save({
-      ...state,
-      refundedCents,
-      status: refundedCents === state.amountCents ? 'refunded' : 'partially_refunded',
+    await this.db.transaction().execute(async (tx) => {
+      const fresh = await tx
+        .insertInto('test_processor_refunds')
+        .values({ idempotency_key: idempotencyKey, ref, amount_cents: amountCents })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning('ref')
+        .executeTakeFirst();
+      if (!fresh) return;
+      const state = await tx
+        .selectFrom('test_processor_payments')
+        .select(['status', 'amount_cents', 'refunded_cents'])
+        .where('ref', '=', ref)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!state) throw new PaymentProviderError(`Unknown payment ${ref}.`);
+      if (state.status !== 'captured' && state.status !== 'partially_refunded')
+        throw new PaymentProviderError(`Cannot refund a ${state.status} payment.`);
+      const refundedCents = state.refunded_cents + amountCents;
+      if (refundedCents > state.amount_cents) throw new PaymentProviderError('Refund exceeds the captured amount.');
+      await tx
+        .updateTable('test_processor_payments')
+        .set({
+          refunded_cents: refundedCents,
+          status: refundedCents === state.amount_cents ? 'refunded' : 'partially_refunded',
+          updated_at: new Date(),
+        })
+        .where('ref', '=', ref)
+        .execute();
     });
   }
 
   /** For tests and support tooling: what the processor knows about a payment. */
   async lookup(ref: string): Promise<TestPaymentState | null> {
-    const raw = await this.store.get(stateKey(ref));
-    return raw ? (JSON.parse(raw) as TestPaymentState) : null;
+    const row = await this.db
+      .selectFrom('test_processor_payments')
+      .select(['ref', 'amount_cents', 'status', 'refunded_cents'])
+      .where('ref', '=', ref)
+      .executeTakeFirst();
+    return row
+      ? {
+          ref: row.ref,
+          amountCents: row.amount_cents,
+          status: row.status as TestPaymentStatus,
+          refundedCents: row.refunded_cents,
+        }
+      : null;
   }
 
   private async load(ref: string): Promise<TestPaymentState> {
     const state = await this.lookup(ref);
     if (!state) throw new PaymentProviderError(`Unknown payment ${ref}.`);
     return state;
-  }
-
-  private async save(state: TestPaymentState) {
-    await this.store.set(stateKey(state.ref), JSON.stringify(state), TTL_SECONDS);
   }
 }
