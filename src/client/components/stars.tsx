@@ -10,7 +10,7 @@ export function Stars({ rating, count }: { rating: number; count?: number }) {
     <span
       className="stars"
       role="img"
-      aria-label={`Rated ${rating.toFixed(1)} out of 5${count !== undefined ? `, ${count} reviews` : ''}`}
+      aria-label={`Rated ${rating.toFixed(1)} out of 5${count !== undefined ? `, ${count} ${count === 1 ? 'review' : 'reviews'}` : ''}`}
     >
       <span aria-hidden="true">
         {'★'.repeat(full)}

@@ -10,6 +10,8 @@ export interface RateRule {
 
 export const rateRules = {
   login: { name: 'login', limit: 10, windowSeconds: 60 },
+  /** Across all addresses: slows password guessing against one account from many IPs. */
+  loginPerAccount: { name: 'login-account', limit: 50, windowSeconds: 900 },
   register: { name: 'register', limit: 5, windowSeconds: 60 },
   cart: { name: 'cart', limit: 120, windowSeconds: 60 },
   checkout: { name: 'checkout', limit: 20, windowSeconds: 60 },

@@ -32,6 +32,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<{ us
 
 export async function login(ctx: Context, input: LoginInput): Promise<{ user: UserDto }> {
   await enforceRateLimit(ctx.deps.store, rateRules.login, `${ctx.ip}:${input.email}`);
+  await enforceRateLimit(ctx.deps.store, rateRules.loginPerAccount, input.email);
   const row = await findUserByEmail(ctx.deps.db, input.email);
   const ok = await Bun.password.verify(input.password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok) throw new DomainError('UNAUTHORIZED', 'Email or password is incorrect.');

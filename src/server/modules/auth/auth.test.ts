@@ -61,6 +61,22 @@ describe('auth', () => {
     expect(ok.user.id).toBe(user.id);
   });
 
+  test('one account is protected across many addresses', async () => {
+    const user = await createUser();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 55 }, (_, i) =>
+        anonymousCaller(testDeps(), { ip: `192.0.2.${i}` }).caller.auth.login({
+          email: user.email,
+          password: 'wrong-password',
+        }),
+      ),
+    );
+    const limited = attempts.filter(
+      (a) => a.status === 'rejected' && (a.reason as { code: string }).code === 'TOO_MANY_REQUESTS',
+    );
+    expect(limited.length).toBe(5);
+  });
+
   test('login issues a fresh session id and drops the one presented (no fixation)', async () => {
     const user = await createUser();
     const { caller, ctx } = anonymousCaller(testDeps(), { sessionId: user.sessionId });
