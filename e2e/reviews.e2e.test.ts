@@ -95,7 +95,7 @@ test('a buyer reviews a delivered item from the order page; it shows on the prod
   const reviews = page.getByRole('region', { name: 'Reviews' });
   const mine = reviews.getByRole('article', { name: 'Review by Rae R.' });
   await mine.getByText(text).waitFor();
-  expect(await reviews.getByRole('img', { name: 'Rated 4.0 out of 5, 1 reviews' }).count()).toBe(1);
+  expect(await reviews.getByRole('img', { name: 'Rated 4.0 out of 5, 1 review' }).count()).toBe(1);
   // Buyers do not get a reply button.
   expect(await mine.getByRole('button', { name: /Reply/ }).count()).toBe(0);
   await mine.scrollIntoViewIfNeeded();

@@ -3,6 +3,7 @@
 
 import { inTransaction } from '../db/transaction';
 import type { AppDeps } from '../deps';
+import { forgetAnonymousHomeFeed } from '../modules/feed/feed-cache';
 import {
   defaultTrendingWeights,
   lastTrendingRefresh,
@@ -21,13 +22,16 @@ export async function refreshTrending(
   opts: { minAgeMs?: number; weights?: TrendingWeights } = {},
 ): Promise<TrendingRefreshResult> {
   const minAgeMs = opts.minAgeMs ?? TRENDING_REFRESH_MS / 2;
-  return inTransaction(deps.db, async (tx): Promise<TrendingRefreshResult> => {
+  const result = await inTransaction(deps.db, async (tx): Promise<TrendingRefreshResult> => {
     if (!(await tryTrendingLock(tx))) return { status: 'skipped', why: 'another instance is refreshing' };
     const last = await lastTrendingRefresh(tx);
     if (last && Date.now() - last.getTime() < minAgeMs) return { status: 'skipped', why: 'fresh enough' };
     const products = await rebuildTrending(tx, opts.weights ?? defaultTrendingWeights);
     return { status: 'refreshed', products };
   });
+  // Signed-out visitors share one cached feed built from trending: drop it once new scores exist.
+  if (result.status === 'refreshed') await forgetAnonymousHomeFeed(deps);
+  return result;
 }
 
 export function startTrendingRefresh(deps: AppDeps, intervalMs = TRENDING_REFRESH_MS): Job {

@@ -24,3 +24,7 @@ export async function writeHomeFeed(deps: AppDeps, userId: number | null, feed: 
 export async function forgetHomeFeed(deps: AppDeps, userId: number): Promise<void> {
   await deps.store.del(homeFeedKey(userId));
 }
+
+export async function forgetAnonymousHomeFeed(deps: AppDeps): Promise<void> {
+  await deps.store.del(homeFeedKey(null));
+}

@@ -65,6 +65,8 @@ describe('feed.home', () => {
     // A big recent sale puts `hot` above whatever other test files made popular in this run.
     await createOrderFixture(testDeps(), fans[5]!.id, [{ productId: hot.id, quantity: 500 }], { status: 'paid' });
     await fans[0]!.caller.favorites.toggleProduct({ productId: warm.id });
+    // A signed-out visit before the refresh caches the shared anonymous feed; the refresh must drop it.
+    await anonymousCaller().caller.feed.home();
     const refreshed = await refreshTrending(testDeps(), { minAgeMs: 0 });
     expect(refreshed.status).toBe('refreshed');
 
