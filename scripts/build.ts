@@ -3,7 +3,7 @@
 // own chunks). Prints every output with its gzipped size and the initial-load JS total.
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dir, '..');
 const outdir = resolve(root, 'dist/client');
@@ -56,6 +56,15 @@ for (const r of rows) {
   if (r.initial && r.name.endsWith('.js')) initialJs += r.gz;
   if (r.initial && r.name.endsWith('.css')) initialCss += r.gz;
 }
+// Precompressed copies next to each text asset: the server sends .br or .gz by Accept-Encoding
+// (hono serveStatic `precompressed`), so no response is compressed at request time.
+for (const [name, bytes] of files) {
+  if (!/\.(js|css|html|svg|json)$/.test(name)) continue;
+  const target = resolve(outdir, name);
+  await Bun.write(`${target}.gz`, gzipSync(bytes, { level: 9 }));
+  await Bun.write(`${target}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 console.log(
   `built ${rows.length} files into ${relative(root, outdir)} in ${Math.round(performance.now() - started)} ms\n`,

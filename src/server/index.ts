@@ -36,15 +36,16 @@ async function main() {
         '/assets/*',
         serveStatic({
           root: distDir,
+          precompressed: true,
           rewriteRequestPath: (p) => p,
           onFound: (_p, c) => {
             c.header('Cache-Control', 'public, max-age=31536000, immutable');
           },
         }),
       );
-      a.use('*', serveStatic({ root: distDir }));
+      a.use('*', serveStatic({ root: distDir, precompressed: true }));
       // SPA fallback: every other GET gets index.html (serveStatic's `path` does not take absolute paths).
-      a.get('*', serveStatic({ root: distDir, rewriteRequestPath: () => '/index.html' }));
+      a.get('*', serveStatic({ root: distDir, precompressed: true, rewriteRequestPath: () => '/index.html' }));
     },
   });
 
