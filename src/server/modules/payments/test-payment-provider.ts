@@ -2,6 +2,7 @@
 // processor it keeps its own durable ledger (the test_processor_* tables), independent of our
 // Redis, so an order placed through one app instance can be refunded through another and a
 // Redis outage never loses a payment. Results depend only on the request, so replays agree.
+import { sql } from 'kysely';
 import type { Db } from '../../db/kysely';
 import {
   type AuthorizeRequest,
@@ -39,28 +40,34 @@ export class TestPaymentProvider implements PaymentProvider {
   async authorize(req: AuthorizeRequest): Promise<AuthorizeResult> {
     const fingerprint = `${req.token}|${req.amountCents}|${req.currency}`;
     const decided = await this.decide(req);
-    // Concurrent first calls compute the same result; the first insert wins and all read it back.
-    await this.db
-      .insertInto('test_processor_authorizations')
-      .values({ idempotency_key: req.idempotencyKey, fingerprint, result: JSON.stringify(decided) })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
-    const stored = await this.db
-      .selectFrom('test_processor_authorizations')
-      .select(['fingerprint', 'result'])
-      .where('idempotency_key', '=', req.idempotencyKey)
-      .executeTakeFirstOrThrow();
+    // One round trip: record the decision (first call wins), open the payment when approved, and
+    // return what is stored for this key. A concurrent first call that lost the insert race may
+    // not see the winner's row in its snapshot; it reads it once more.
+    const { rows } = await sql<{ fingerprint: string; result: AuthorizeResult }>`
+      with ins as (
+        insert into test_processor_authorizations (idempotency_key, fingerprint, result)
+        values (${req.idempotencyKey}, ${fingerprint}, ${JSON.stringify(decided)}::jsonb)
+        on conflict (idempotency_key) do nothing
+        returning fingerprint, result
+      ), opened as (
+        insert into test_processor_payments (ref, amount_cents, status)
+        select ${decided.ok ? decided.ref : ''}, ${req.amountCents}, 'authorized' from ins where ${decided.ok}
+        on conflict (ref) do nothing
+      )
+      select fingerprint, result from ins
+      union all
+      select fingerprint, result from test_processor_authorizations
+        where idempotency_key = ${req.idempotencyKey} and not exists (select 1 from ins)`.execute(this.db);
+    const stored =
+      rows[0] ??
+      (await this.db
+        .selectFrom('test_processor_authorizations')
+        .select(['fingerprint', 'result'])
+        .where('idempotency_key', '=', req.idempotencyKey)
+        .executeTakeFirstOrThrow());
     if (stored.fingerprint !== fingerprint)
       throw new PaymentProviderError('Idempotency key reused with different parameters.');
-    const result = stored.result as AuthorizeResult;
-    if (result.ok) {
-      await this.db
-        .insertInto('test_processor_payments')
-        .values({ ref: result.ref, amount_cents: req.amountCents, status: 'authorized' })
-        .onConflict((oc) => oc.column('ref').doNothing())
-        .execute();
-    }
-    return result;
+    return stored.result as AuthorizeResult;
   }
 
   private async decide(req: AuthorizeRequest): Promise<AuthorizeResult> {
