@@ -1,7 +1,7 @@
 // The route table. Every page is a route module (loader + Component + ErrorBoundary) loaded on
 // demand, so the first visit downloads only the shell and the page it lands on; the seller
 // dashboard (and its chart library) is its own chunk.
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, redirect } from 'react-router';
 import * as root from './routes/root';
 
 export const router = createBrowserRouter([
@@ -24,6 +24,9 @@ export const router = createBrowserRouter([
       { path: 'favorites', lazy: () => import('./routes/favorites') },
       { path: 'signin', lazy: () => import('./routes/signin') },
       { path: 'register', lazy: () => import('./routes/register') },
+      // Addresses people type by habit.
+      { path: 'login', loader: ({ request }) => redirect(`/signin${new URL(request.url).search}`) },
+      { path: 'sign-in', loader: ({ request }) => redirect(`/signin${new URL(request.url).search}`) },
       {
         path: 'dashboard',
         lazy: () => import('./routes/dashboard/layout'),
