@@ -1,5 +1,6 @@
 // Checkout page: renders the state machine in checkout-machine.ts. The step is mirrored in the
 // URL (?step=) so the browser's back button walks back through the steps.
+
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useReducer, useRef } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,6 +8,7 @@ import { Link, type LoaderFunctionArgs, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { type ShippingAddressInput, shippingAddressSchema, type UnavailableItem } from '../../shared/schemas/checkout';
 import { Field } from '../components/field';
+import { MoneySummary } from '../components/money-summary';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { formatCents, plural } from '../lib/format';
 import { requireUser } from '../lib/session';
@@ -305,26 +307,7 @@ function ReviewStep({
           </>
         )}
       </div>
-      {q && (
-        <div className="summary" style={{ marginTop: 12 }}>
-          <div className="row">
-            <span>Items</span>
-            <span>{formatCents(q.subtotalCents)}</span>
-          </div>
-          <div className="row">
-            <span>Shipping</span>
-            <span>{formatCents(q.shippingCents)}</span>
-          </div>
-          <div className="row">
-            <span>Tax</span>
-            <span>{formatCents(q.taxCents)}</span>
-          </div>
-          <div className="row total">
-            <span>Total</span>
-            <span>{formatCents(q.totalCents)}</span>
-          </div>
-        </div>
-      )}
+      {q && <MoneySummary totals={q} style={{ marginTop: 12 }} />}
       <div className="step-actions">
         <button type="button" className="btn btn-ghost" onClick={() => onBack('payment')} disabled={state.placing}>
           ← Payment

@@ -1,8 +1,10 @@
 // One order: items, totals, shipping address, tracking and the status timeline. Once delivered,
 // the buyer reviews each line here (once per line).
+
 import { useEffect, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import type { OrderItemDto } from '../../shared/schemas/orders';
+import { MoneySummary } from '../components/money-summary';
 import { OrderStatusBadge, statusLabel } from '../components/order-status';
 import { ProductImage } from '../components/product-image';
 import { ReviewForm } from '../components/review-forms';
@@ -113,30 +115,14 @@ export function Component() {
               </li>
             ))}
           </ul>
-          <div className="summary" style={{ position: 'static', marginTop: 12 }}>
-            <div className="row">
-              <span>Items</span>
-              <span>{formatCents(o.subtotalCents)}</span>
-            </div>
-            <div className="row">
-              <span>Shipping</span>
-              <span>{formatCents(o.shippingCents)}</span>
-            </div>
-            <div className="row">
-              <span>Tax</span>
-              <span>{formatCents(o.taxCents)}</span>
-            </div>
-            <div className="row total">
-              <span>Total</span>
-              <span>{formatCents(o.totalCents)}</span>
-            </div>
+          <MoneySummary totals={o} style={{ position: 'static', marginTop: 12 }}>
             {o.payment.refundedCents > 0 && (
               <div className="row small" style={{ color: 'var(--sage)' }}>
                 <span>Refunded</span>
                 <span>{formatCents(o.payment.refundedCents)}</span>
               </div>
             )}
-          </div>
+          </MoneySummary>
         </div>
         <aside>
           <div className="card" style={{ marginBottom: 16 }}>
