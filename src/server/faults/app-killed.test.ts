@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
 import { findFreePort, waitFor } from '../services/free-port';
-import { createProduct, createSeller, createUser, type TestUser } from '../test/factories';
-import { inventoryProblems, partialOrders } from './invariants';
+import { createUser, type TestUser } from '../test/factories';
+import { inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
 let iso: IsolatedServices;
@@ -72,15 +72,7 @@ async function place(url: string, buyer: TestUser, key: string, ip: string): Pro
 describe('app process killed during a checkout burst', () => {
   test('every idempotency key resolves to exactly one outcome and inventory holds', async () => {
     const { deps } = iso.services;
-    const sellers = [await createSeller(deps), await createSeller(deps), await createSeller(deps)];
-    const initial = new Map<number, number>();
-    const products: Awaited<ReturnType<typeof createProduct>>[] = [];
-    for (const s of sellers)
-      for (let i = 0; i < 2; i++) {
-        const p = await createProduct(s, { quantity: 40 });
-        products.push(p);
-        initial.set(p.id, 40);
-      }
+    const { products, initial } = await stockedListings(deps, 3, 2, 40);
     // 30 buyers want 1 unit of 3 listings from different shops: stock for all of them.
     const buyers = await Promise.all(Array.from({ length: 30 }, () => createUser(deps)));
     const wanted = buyers.map((_, i) => [products[i % 2], products[2 + ((i + 1) % 2)], products[4 + (i % 2)]]);

@@ -1,6 +1,8 @@
 // What must hold after any fault: stock conserved, holds consistent with carts, orders complete.
 import { sql } from 'kysely';
 import type { Db } from '../db/kysely';
+import type { AppDeps } from '../deps';
+import { createProduct, createSeller } from '../test/factories';
 
 /** For each product: quantity + units sold = initial, and reserved = units held by carts. */
 export async function inventoryProblems(db: Db, initial: Map<number, number>): Promise<string[]> {
@@ -32,4 +34,22 @@ export async function partialOrders(db: Db): Promise<string[]> {
   return rows
     .filter((r) => r.items === 0 || r.history === 0 || r.payment === null)
     .map((r) => `order ${JSON.stringify(r)}`);
+}
+
+/**
+ * Shops with stocked listings for a burst, and the starting stock the invariants compare against.
+ * Products come shop by shop: `products[shop * perShop + i]`.
+ */
+export async function stockedListings(deps: AppDeps, shops: number, perShop: number, quantity: number) {
+  const initial = new Map<number, number>();
+  const products: Awaited<ReturnType<typeof createProduct>>[] = [];
+  for (let s = 0; s < shops; s++) {
+    const seller = await createSeller(deps);
+    for (let i = 0; i < perShop; i++) {
+      const p = await createProduct(seller, { quantity });
+      products.push(p);
+      initial.set(p.id, quantity);
+    }
+  }
+  return { products, initial };
 }

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { callProcedure, errorOf, type HttpOutcome, sessionCookie } from '../abuse/http-client';
 import { createApp } from '../app';
-import { createProduct, createSeller, createUser } from '../test/factories';
-import { inventoryProblems, partialOrders } from './invariants';
+import { createUser } from '../test/factories';
+import { inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
 let iso: IsolatedServices;
@@ -34,15 +34,7 @@ describe('PostgreSQL restarted', () => {
   test('in-flight requests fail cleanly, the pool recovers, no partial order', async () => {
     const { deps } = iso.services;
     const app = createApp(deps);
-    const sellers = [await createSeller(deps), await createSeller(deps)];
-    const initial = new Map<number, number>();
-    const products: Awaited<ReturnType<typeof createProduct>>[] = [];
-    for (const s of sellers)
-      for (let i = 0; i < 3; i++) {
-        const p = await createProduct(s, { quantity: 50 });
-        products.push(p);
-        initial.set(p.id, 50);
-      }
+    const { products, initial } = await stockedListings(deps, 2, 3, 50);
     const buyers = await Promise.all(Array.from({ length: 12 }, () => createUser(deps)));
     const who = buyers.map((b, i) => ({ cookie: sessionCookie(b.sessionId), ip: `10.55.0.${i + 1}` }));
     for (const [i] of buyers.entries())
