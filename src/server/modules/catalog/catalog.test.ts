@@ -3,6 +3,7 @@ import { drainAll } from '../../jobs/search-outbox-drainer';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, productInput } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
 import { type AvailabilityEvent, INVENTORY_CHANNEL } from '../realtime/inventory-events';
 import { ensureSearchIndex } from '../search/search-index';
 
@@ -157,7 +158,7 @@ describe('catalog.restoreProduct', () => {
     } finally {
       await unsubscribe();
     }
-  });
+  }, 90_000); // five waits on Meilisearch, which is busy in the full suite
 
   test('only the owner restores; unknown ids and bad input are refused with nothing written', async () => {
     const seller = await createSeller();
@@ -184,12 +185,4 @@ async function outboxRows(productId: number): Promise<number> {
     .where('product_id', '=', productId)
     .execute();
   return rows.length;
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await Bun.sleep(25);
-  }
 }
