@@ -1,7 +1,7 @@
 // Fixtures for the storefront specs: users, shops and listings are created directly through the
 // app's services (same database the server under test uses), each with unique names, and a
 // browser context is signed in by setting the real session cookie.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { createProduct, createSeller, createUser, type TestUser, unique } from '../src/server/test/factories';
 import { newPage } from './harness';
 

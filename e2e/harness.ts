@@ -1,11 +1,11 @@
 // E2E harness: runs the real server as a subprocess against the test run's services (started by
 // the bun test preload: real PostgreSQL, Redis, Meilisearch), then drives Debian's Chromium with
-// playwright-core. Product pages live at /product/:id, shops at /shop/:slug.
+// the playwright package (browsers from Debian, never downloaded). Product pages live at /product/:id, shops at /shop/:slug.
 
 import { beforeAll } from 'bun:test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { findFreePort, waitFor } from '../src/server/services/free-port';
 import { onTestRunEnd, testDataDir, testServices } from '../src/server/test/test-services';
 

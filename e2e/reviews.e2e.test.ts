@@ -3,7 +3,7 @@
 // the seller answers it once. Also the seller's listings table: archive, find under "Archived",
 // restore, and the listing is back in the shop.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'playwright';
 import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
 import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
 

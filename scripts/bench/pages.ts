@@ -3,7 +3,7 @@
 // subprocess on the bench's services: a production build when `scripts/build.ts` exists.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from 'playwright';
 import { findFreePort, waitFor } from '../../src/server/services/free-port';
 import { BENCH_SESSION_SECRET, type BenchEnv } from './environment';
 import { progress } from './progress';
