@@ -1,4 +1,4 @@
-// Cache of identical searches in the shared Store (Redis), see docs/decisions/search-cache-and-sync.md.
+// Cache of identical searches in the shared Store (Redis), see docs/decisions/0007-search-cache-and-sync.md.
 // Keys carry a generation that the outbox drainer bumps after every batch it made searchable,
 // so a cached answer never outlives the sync that changed it. Each process learns the current
 // generation once from the Store and then from pub/sub, so a lookup costs one GET.
