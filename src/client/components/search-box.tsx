@@ -34,11 +34,16 @@ export function SearchBox() {
     setOpen(false);
     setActive(-1);
     inputRef.current?.blur();
+    // The server gives each suggestion the value its link needs (a category or shop slug).
     if (s?.kind === 'category') {
-      navigate(`/search?category=${encodeURIComponent(s.text.toLowerCase().replace(/[^a-z0-9]+/g, '-'))}`);
+      navigate(`/search?category=${encodeURIComponent(s.value)}`);
       return;
     }
-    const q = (s?.text ?? text).trim();
+    if (s?.kind === 'shop') {
+      navigate(`/shop/${encodeURIComponent(s.value)}`);
+      return;
+    }
+    const q = (s?.value ?? text).trim();
     navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
   }
 
@@ -102,7 +107,7 @@ export function SearchBox() {
         <div className="suggest-list" id={listId} role="listbox" aria-label="Suggestions">
           {suggestions.map((s, i) => (
             <div
-              key={`${s.kind}:${s.text}`}
+              key={`${s.kind}:${s.value}`}
               id={`${listId}-${i}`}
               role="option"
               tabIndex={-1}

@@ -97,9 +97,15 @@ export interface SearchProductsResult {
   tookMs: number;
 }
 
+/**
+ * One typeahead option. `text` is what the shopper reads; `value` is what the link uses and is
+ * always one the server accepts: the search text for a query, the category slug for a category
+ * (`search.products({ category })`), the shop slug for a shop (`/shop/:slug`).
+ */
 export interface SearchSuggestion {
   text: string;
   kind: 'query' | 'category' | 'shop';
+  value: string;
 }
 
 export interface SearchSuggestResult {

@@ -90,7 +90,7 @@ describe('Postgres fallback', () => {
     expect(r.engine).toBe('postgres');
     expect(r.total).toBe(2);
     const { suggestions } = await anonymousCaller(none).caller.search.suggest({ q: 'stonew' });
-    expect(suggestions).toContainEqual({ text: 'stoneware', kind: 'query' });
+    expect(suggestions).toContainEqual({ text: 'stoneware', kind: 'query', value: 'stoneware' });
   });
 
   test('the breaker opens after consecutive failures and skips Meilisearch while open', async () => {

@@ -212,3 +212,24 @@ export async function clearStaleReindexRuns(db: Db, staleSeconds = 120) {
   if (gone.length) await releaseParkedRows(db);
   return gone.length;
 }
+
+/**
+ * Shops for typeahead names, in the order given. Names are not unique; the best-selling shop of a
+ * name wins (the same order the suggestions were ranked in).
+ */
+export async function shopsByName(db: DbOrTx, names: readonly string[]): Promise<{ name: string; slug: string }[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .selectFrom('shops')
+    .select(['name', 'slug'])
+    .where('name', 'in', [...names])
+    .orderBy('sales_count', 'desc')
+    .orderBy('id')
+    .execute();
+  const first = new Map<string, string>();
+  for (const r of rows) if (!first.has(r.name)) first.set(r.name, r.slug);
+  return names.flatMap((name) => {
+    const slug = first.get(name);
+    return slug ? [{ name, slug }] : [];
+  });
+}

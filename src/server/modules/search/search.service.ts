@@ -13,6 +13,7 @@ import type {
 import type { AppDeps } from '../../deps';
 import { toProductCard } from '../catalog/catalog.mapper';
 import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
+import { shopsByName } from './search.repository';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
 import { allSearchCategories } from './search-categories';
 import { fallbackFacets, fallbackHits, fallbackSuggest, withTypoThreshold } from './search-fallback.repository';
@@ -89,16 +90,25 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   return { ...body, tookMs: elapsed(started) };
 }
 
-function categorySuggestions(q: string): string[] {
+function categorySuggestions(q: string): { name: string; slug: string }[] {
   const needle = normalizeSearchText(q);
   if (!needle) return [];
-  return allSearchCategories()
-    .filter((c) => {
-      const name = normalizeSearchText(c.name);
-      return name.startsWith(needle) || name.includes(` ${needle}`);
-    })
-    .sort((a, b) => Number(a.isTop) - Number(b.isTop) || a.name.localeCompare(b.name))
-    .map((c) => c.name);
+  return (
+    allSearchCategories()
+      .filter((c) => {
+        const name = normalizeSearchText(c.name);
+        return name.startsWith(needle) || name.includes(` ${needle}`);
+      })
+      // A category named exactly what was typed comes first ("clothing" offers Clothing, not only
+      // Baby clothing and Vintage clothing); then leaves before departments.
+      .sort(
+        (a, b) =>
+          Number(normalizeSearchText(b.name) === needle) - Number(normalizeSearchText(a.name) === needle) ||
+          Number(a.isTop) - Number(b.isTop) ||
+          a.name.localeCompare(b.name),
+      )
+      .map((c) => ({ name: c.name, slug: c.slug }))
+  );
 }
 
 export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): Promise<SearchSuggestResult> {
@@ -114,15 +124,16 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
   const found = fromMeili ?? (await fallbackSuggest(deps.db, q));
 
   const categories = categorySuggestions(q).slice(0, 2);
-  const shops = found.shops.slice(0, 2);
+  // The engines answer with shop names; a suggestion links to the shop, so it needs its slug.
+  const shops = await shopsByName(deps.db, found.shops.slice(0, 2));
   const queries = [...new Set(found.queries.map((t) => t.toLowerCase()))].slice(
     0,
     MAX_SUGGESTIONS - categories.length - shops.length,
   );
   const suggestions: SearchSuggestion[] = [
-    ...queries.map((text) => ({ text, kind: 'query' as const })),
-    ...categories.map((text) => ({ text, kind: 'category' as const })),
-    ...shops.map((text) => ({ text, kind: 'shop' as const })),
+    ...queries.map((text) => ({ text, kind: 'query' as const, value: text })),
+    ...categories.map((c) => ({ text: c.name, kind: 'category' as const, value: c.slug })),
+    ...shops.map((s) => ({ text: s.name, kind: 'shop' as const, value: s.slug })),
   ];
   const result = { suggestions };
   if (key && fromMeili) writeCached(deps.store, key, result, ttl);

@@ -299,11 +299,11 @@ describe('search.suggest', () => {
     const { caller } = (await import('../../test/factories')).anonymousCaller();
     const { suggestions } = await caller.search.suggest({ q: 'neckl' });
     expect(suggestions.length).toBeLessThanOrEqual(8);
-    expect(suggestions).toContainEqual({ text: 'necklace', kind: 'query' });
-    expect(suggestions).toContainEqual({ text: 'Necklaces & Pendants', kind: 'category' });
+    expect(suggestions).toContainEqual({ text: 'necklace', kind: 'query', value: 'necklace' });
+    expect(suggestions).toContainEqual({ text: 'Necklaces & Pendants', kind: 'category', value: 'necklaces' });
     const shopPrefix = seller.shop.name.slice(0, -2);
     const byShop = await caller.search.suggest({ q: shopPrefix });
-    expect(byShop.suggestions).toContainEqual({ text: seller.shop.name, kind: 'shop' });
+    expect(byShop.suggestions).toContainEqual({ text: seller.shop.name, kind: 'shop', value: seller.shop.slug });
     expect((await rejection(caller.search.suggest({ q: '' }))).code).toBe('BAD_REQUEST');
   });
 });

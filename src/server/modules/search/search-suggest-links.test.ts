@@ -1,0 +1,66 @@
+// Every typeahead suggestion is a link the server accepts: a category suggestion's value filters
+// search.products, a shop suggestion's value opens shops.bySlug. (The client once built category
+// slugs from names, so "Sweaters & Jumpers" became 'sweaters-jumpers' and an error page.)
+import { describe, expect, test } from 'bun:test';
+import type { SearchSuggestion } from '../../../shared/schemas/search';
+import { anonymousCaller } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+import { allSearchCategories } from './search-categories';
+import { shopWith, syncSearch } from './search-test-fixtures';
+
+const listing = { priceCents: 2500, quantity: 3, materials: ['wool'], tags: ['gift'] };
+
+/** Every prefix a shopper could type for a name: each word, from 2 letters to the whole word. */
+function prefixesOf(name: string): string[] {
+  const out = new Set<string>();
+  for (const word of name.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2)) {
+    for (let n = 2; n <= word.length; n++) out.add(word.slice(0, n));
+  }
+  return [...out];
+}
+
+async function suggestionsFor(prefixes: string[], deps = testDeps()): Promise<SearchSuggestion[]> {
+  const { caller } = anonymousCaller(deps);
+  const all = new Map<string, SearchSuggestion>();
+  for (const q of prefixes) {
+    for (const s of (await caller.search.suggest({ q })).suggestions) all.set(`${s.kind}:${s.value}`, s);
+  }
+  return [...all.values()];
+}
+
+describe('typeahead suggestions are links the server accepts', () => {
+  test('every category suggestion opens its category in search, and every category can be suggested', async () => {
+    const categories = allSearchCategories();
+    const suggested = (await suggestionsFor(categories.flatMap((c) => prefixesOf(c.name)))).filter(
+      (s) => s.kind === 'category',
+    );
+    // All 80-odd categories are reachable from the typeahead...
+    const reached = new Set(suggested.map((s) => s.value));
+    expect(categories.filter((c) => !reached.has(c.slug)).map((c) => c.name)).toEqual([]);
+    // ...and following each one gives results, not an error.
+    const { caller } = anonymousCaller();
+    for (const s of suggested) {
+      const result = await caller.search.products({ category: s.value, pageSize: 1 });
+      expect(result.total).toBeGreaterThanOrEqual(0);
+      expect(categories.find((c) => c.slug === s.value)?.name).toBe(s.text);
+    }
+  }, 120_000);
+
+  test('every shop suggestion opens that shop, on Meilisearch and on the Postgres fallback', async () => {
+    const first = await shopWith([{ ...listing, title: 'Thrown mug', categorySlug: 'mugs' }]);
+    const second = await shopWith([{ ...listing, title: 'Knitted hat', categorySlug: 'hats' }]);
+    await syncSearch();
+    const shops = [first.seller.shop, second.seller.shop];
+    const { caller } = anonymousCaller();
+    for (const deps of [testDeps(), { ...testDeps(), meili: null }]) {
+      const suggested = (await suggestionsFor(prefixesOf(shops.map((s) => s.name).join(' ')), deps)).filter(
+        (s) => s.kind === 'shop',
+      );
+      for (const shop of shops) expect(suggested).toContainEqual({ text: shop.name, kind: 'shop', value: shop.slug });
+      for (const s of suggested) {
+        const opened = await caller.shops.bySlug({ slug: s.value });
+        expect(opened.name).toBe(s.text);
+      }
+    }
+  }, 120_000);
+});
