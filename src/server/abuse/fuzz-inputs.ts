@@ -51,6 +51,14 @@ const hostileStrings = [
   '%00',
   '\u0000',
   '\ud800',
+  '\udfff',
+  'mug\u0000',
+  '\u0007bell',
+  '\u001b[2Jclear',
+  'del\u007f',
+  'c1\u0085',
+  'line\r\nbreak',
+  '\ud83d\ude42\ud83d',
   '🙂'.repeat(50),
   'Ω≈ç√∫',
   '../../etc/passwd',
@@ -73,6 +81,9 @@ const hostileStrings = [
   'US',
   'ZZ',
 ];
+/** Characters that used to reach PostgreSQL and answer 500: spliced into otherwise valid strings. */
+const hostileCharacters = ['\u0000', '\ud800', '\udc00', '\u0001', '\u0008', '\u001b', '\u007f', '\u009f', '\r'];
+
 const hostileNumbers = [
   0, -1, 1, 2, 3, 0.5, -0.0001, 2_147_483_647, 2_147_483_648, 9_007_199_254_740_991, 1e308, -1e308, 100_000_001,
 ];
@@ -113,7 +124,10 @@ export function plausible(schema: Schema, rng: Rng, pool: IdPool, depth = 0): Js
       if (schema.format === 'uuid') return crypto.randomUUID();
       if (schema.format === 'email') return `fuzz${rng.int(1e9)}@example.test`;
       const len = Math.max(schema.minLength ?? 1, Math.min(schema.maxLength ?? 12, 12));
-      return 'abcdefghij'.repeat(2).slice(0, len).padEnd(len, 'k');
+      const valid = 'abcdefghij'.repeat(2).slice(0, len).padEnd(len, 'k');
+      if (!rng.chance(0.08)) return valid;
+      const at = rng.int(len + 1);
+      return valid.slice(0, at) + rng.pick(hostileCharacters) + valid.slice(at);
     }
     case 'null':
       return null;

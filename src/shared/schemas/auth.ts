@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { text } from './text';
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid email address'));
+export const emailSchema = text().toLowerCase().max(254).pipe(z.email('Enter a valid email address'));
 
 export const registerInput = z.object({
   email: emailSchema,
-  password: z.string().min(8, 'Password must be at least 8 characters').max(200),
-  name: z.string().trim().min(1, 'Name is required').max(100),
+  password: text({ trim: false }).min(8, 'Password must be at least 8 characters').max(200),
+  name: text().min(1, 'Name is required').max(100),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 
 export const loginInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'Password is required').max(200),
+  password: text({ trim: false }).min(1, 'Password is required').max(200),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from './common';
+import { text } from './text';
 
-const tagSchema = z.string().trim().toLowerCase().min(1).max(40);
+const tagSchema = text().toLowerCase().min(1).max(40);
 
 const productFields = {
-  title: z.string().trim().min(3, 'Title needs at least 3 characters').max(140),
-  description: z.string().trim().max(5000),
+  title: text().min(3, 'Title needs at least 3 characters').max(140),
+  description: text({ multiline: true }).max(5000),
   priceCents: centsSchema.max(10_000_000, 'Price must be at most $100,000'),
   quantity: z.number().int().min(0).max(10_000),
-  categorySlug: z.string().trim().min(1).max(60),
+  categorySlug: text().min(1).max(60),
   tags: z.array(tagSchema).max(13),
   materials: z.array(tagSchema).max(13),
   isVintage: z.boolean(),

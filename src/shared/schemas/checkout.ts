@@ -1,5 +1,6 @@
 // Checkout inputs and DTOs: a validated shipping address, the quote and the placed result.
 import { z } from 'zod';
+import { text } from './text';
 
 /** ISO 3166-1 alpha-2, officially assigned codes. */
 const ISO_COUNTRIES = new Set(
@@ -28,31 +29,20 @@ export function isIsoCountry(code: string): boolean {
 }
 
 const line = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 32), `${label} contains control characters`);
+  text().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 export const shippingAddressSchema = z
   .object({
     name: line('Name', 100),
     line1: line('Address line 1', 200),
-    line2: z.string().trim().max(200).optional().nullable(),
+    line2: text().max(200).optional().nullable(),
     city: line('City', 100),
-    region: z.string().trim().max(100).default(''),
-    postalCode: z
-      .string()
-      .trim()
+    region: text().max(100).default(''),
+    postalCode: text()
       .min(2, 'Postal code is required')
       .max(12)
       .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Postal code may contain letters, digits, spaces and dashes'),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE'),
+    country: text().toUpperCase().refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE'),
   })
   .transform((a) => ({
     ...a,
@@ -78,9 +68,7 @@ export const placeOrderInput = z.object({
   idempotencyKey: z.uuid('idempotencyKey must be a UUID'),
   shippingAddress: shippingAddressSchema,
   payment: z.object({
-    token: z
-      .string()
-      .trim()
+    token: text()
       .min(1, 'Payment token is required')
       .max(200)
       .regex(/^[A-Za-z0-9_-]+$/, 'Malformed payment token'),

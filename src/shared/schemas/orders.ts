@@ -1,6 +1,7 @@
 // Order inputs and DTOs for buyers (history, detail) and sellers (shop orders, status changes).
 import { z } from 'zod';
 import { cursorSchema, idSchema } from './common';
+import { text } from './text';
 
 export const ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
@@ -20,15 +21,13 @@ export type ShopOrdersInput = z.infer<typeof shopOrdersInput>;
 export const updateOrderStatusInput = z.object({
   orderId: idSchema,
   status: z.enum(['processing', 'shipped', 'delivered', 'cancelled']),
-  trackingNumber: z
-    .string()
-    .trim()
+  trackingNumber: text()
     .min(3)
     .max(60)
     .regex(/^[A-Za-z0-9 -]+$/, 'Tracking numbers contain letters, digits, spaces and dashes')
     .optional(),
-  carrier: z.string().trim().min(2).max(60).optional(),
-  note: z.string().trim().max(500).optional(),
+  carrier: text().min(2).max(60).optional(),
+  note: text({ multiline: true }).max(500).optional(),
 });
 export type UpdateOrderStatusInput = z.infer<typeof updateOrderStatusInput>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, limitSchema } from './common';
+import { text } from './text';
 
 export const REVIEW_TEXT_MAX = 2000;
 
@@ -11,9 +12,7 @@ export const createReviewInput = z.object({
     .int('Rating must be a whole number of stars')
     .min(1, 'Rating is 1 to 5')
     .max(5, 'Rating is 1 to 5'),
-  text: z
-    .string()
-    .trim()
+  text: text({ multiline: true })
     .min(1, 'Write a few words about the item')
     .max(REVIEW_TEXT_MAX, `Reviews are at most ${REVIEW_TEXT_MAX} characters`),
 });
@@ -27,9 +26,7 @@ export type ShopReviewsInput = z.infer<typeof shopReviewsInput>;
 
 export const replyToReviewInput = z.object({
   reviewId: idSchema,
-  text: z
-    .string()
-    .trim()
+  text: text({ multiline: true })
     .min(1, 'Write a reply')
     .max(REVIEW_TEXT_MAX, `Replies are at most ${REVIEW_TEXT_MAX} characters`),
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ProductCard } from './catalog';
 import { centsSchema, idSchema } from './common';
+import { text } from './text';
 
 /** Results stop here (Meilisearch `maxTotalHits`; the Postgres fallback caps `total` the same way). */
 export const SEARCH_MAX_TOTAL_HITS = 1000;
@@ -35,9 +36,7 @@ export function priceRangeFilter(key: PriceRangeKey): { minPriceCents?: number; 
 }
 
 /** Filter values are matched exactly, so they may only hold characters sellers' materials use. */
-const materialSchema = z
-  .string()
-  .trim()
+const materialSchema = text()
   .toLowerCase()
   .min(1)
   .max(40)
@@ -45,14 +44,10 @@ const materialSchema = z
 
 export const searchProductsInput = z
   .object({
-    q: z
-      .string()
-      .trim()
+    q: text()
       .max(SEARCH_MAX_QUERY_LENGTH, `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters`)
       .optional(),
-    category: z
-      .string()
-      .trim()
+    category: text()
       .toLowerCase()
       .max(60)
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Unknown category')
@@ -74,7 +69,7 @@ export const searchProductsInput = z
 export type SearchProductsInput = z.input<typeof searchProductsInput>;
 export type SearchProductsQuery = z.output<typeof searchProductsInput>;
 
-export const searchSuggestInput = z.object({ q: z.string().trim().min(1).max(100) });
+export const searchSuggestInput = z.object({ q: text().min(1).max(100) });
 export type SearchSuggestInput = z.infer<typeof searchSuggestInput>;
 
 export interface SearchFacets {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, limitSchema } from './common';
+import { text } from './text';
 
 export const sellerDashboardInput = z.object({
   shopId: idSchema,
@@ -30,7 +31,7 @@ export type ListingStatusFilter = (typeof LISTING_STATUS_FILTERS)[number];
 export const sellerListingsInput = z.object({
   shopId: idSchema,
   status: z.enum(LISTING_STATUS_FILTERS).default('active'),
-  q: z.string().trim().max(100).optional(),
+  q: text().max(100).optional(),
   cursor: cursorSchema,
   limit: limitSchema,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, idSchema, imageUrlSchema, slugSchema } from './common';
+import { text } from './text';
 
 export const shippingPolicySchema = z.object({
   flatRateCents: centsSchema.max(100_000),
@@ -9,10 +10,10 @@ export const shippingPolicySchema = z.object({
 export type ShippingPolicy = z.infer<typeof shippingPolicySchema>;
 
 const shopFields = {
-  name: z.string().trim().min(2, 'Shop name needs at least 2 characters').max(80),
+  name: text().min(2, 'Shop name needs at least 2 characters').max(80),
   slug: slugSchema.optional(),
-  tagline: z.string().trim().max(140).optional(),
-  description: z.string().trim().max(5000).optional(),
+  tagline: text().max(140).optional(),
+  description: text({ multiline: true }).max(5000).optional(),
   logoUrl: imageUrlSchema.nullable().optional(),
   bannerUrl: imageUrlSchema.nullable().optional(),
   shippingPolicy: shippingPolicySchema,
@@ -26,7 +27,7 @@ export const updateShopInput = z
   .partial({ name: true, shippingPolicy: true });
 export type UpdateShopInput = z.infer<typeof updateShopInput>;
 
-export const shopBySlugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(60) });
+export const shopBySlugInput = z.object({ slug: text().toLowerCase().min(1).max(60) });
 
 export interface ShopDto {
   id: number;
