@@ -50,5 +50,5 @@ export async function fillShippingAddress(page: Page) {
   await page.getByLabel('City').fill('Portland');
   await page.getByLabel('State / region').fill('OR');
   await page.getByLabel('Postal code').fill('97201');
-  await page.getByLabel('Country code').fill('US');
+  await page.getByLabel('Country').selectOption('US');
 }

@@ -102,7 +102,7 @@ test('a declined card is explained, nothing is ordered, and another card succeed
   await page.goto('/checkout');
   await fillShippingAddress(page);
   // Keyboard only from here: Enter submits each step.
-  await page.getByLabel('Country code').press('Enter');
+  await page.getByLabel('Postal code').press('Enter');
   await page.getByLabel(/Card that is declined/).check();
   await page.getByLabel(/Card that is declined/).press('Enter');
   await page.getByRole('button', { name: /Place order ·/ }).focus();
@@ -111,7 +111,7 @@ test('a declined card is explained, nothing is ordered, and another card succeed
   await screenshot(page, 'checkout-declined');
   expect((await buyer.caller.orders.list({})).items.length).toBe(0);
 
-  await page.getByRole('button', { name: 'Use a different card' }).click();
+  await page.getByRole('link', { name: 'Use a different card' }).click();
   await page.getByLabel(/Visa ending 4242/).check();
   await page.getByRole('button', { name: 'Review order' }).click();
   await page.getByRole('button', { name: /Place order ·/ }).click();

@@ -3,6 +3,7 @@
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { useMe } from '../lib/session';
+import { signInHref } from '../lib/sign-in-link';
 import { describeError, trpc } from '../trpc';
 import { HeartIcon } from './icons';
 
@@ -38,7 +39,7 @@ export function FavoriteProductButton({
       aria-label={pressed ? `Remove ${title} from favourites` : `Save ${title} to favourites`}
       onClick={() => {
         if (!user) {
-          navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+          navigate(signInHref());
           return;
         }
         toggle.mutate({ productId, favorited: !pressed });
@@ -68,7 +69,7 @@ export function FavoriteShopButton({ shopId, name }: { shopId: number; name: str
       aria-label={pressed ? `Unfollow ${name}` : `Favourite shop ${name}`}
       onClick={() => {
         if (!user) {
-          navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+          navigate(signInHref());
           return;
         }
         toggle.mutate({ shopId, favorited: !pressed });

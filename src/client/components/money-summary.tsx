@@ -1,5 +1,5 @@
 // The items / shipping / tax / total block shown on checkout review and on an order page.
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { formatCents } from '../../shared/money';
 
 export interface MoneyTotals {
@@ -11,11 +11,11 @@ export interface MoneyTotals {
 
 export function MoneySummary({
   totals,
-  style,
+  className,
   children,
 }: {
   totals: MoneyTotals;
-  style?: CSSProperties;
+  className?: string;
   /** Extra rows after the total (e.g. a refund). */
   children?: ReactNode;
 }) {
@@ -25,7 +25,7 @@ export function MoneySummary({
     ['Tax', totals.taxCents],
   ];
   return (
-    <div className="summary" style={style}>
+    <div className={className ? `summary ${className}` : 'summary'}>
       {rows.map(([label, cents]) => (
         <div className="row" key={label}>
           <span>{label}</span>

@@ -1,6 +1,7 @@
 // Empty, error and loading states shared by every page.
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { signInHref } from '../lib/sign-in-link';
 import { describeError } from '../trpc';
 
 export function EmptyState({
@@ -63,7 +64,7 @@ export function RouteErrorBoundary() {
           art="🔐"
           title="Please sign in"
           action={
-            <Link className="btn btn-primary" to={`/signin?next=${encodeURIComponent(location.pathname)}`}>
+            <Link className="btn btn-primary" to={signInHref()}>
               Sign in
             </Link>
           }

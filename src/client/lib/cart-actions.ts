@@ -3,6 +3,7 @@
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { describeError, trpc } from '../trpc';
+import { signInHref } from './sign-in-link';
 
 export function useAddToCart(productId: number) {
   const trpcUtils = trpc.useUtils();
@@ -18,7 +19,7 @@ export function useAddToCart(productId: number) {
         toast('Sign in to add items to your cart', {
           action: {
             label: 'Sign in',
-            onClick: () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`),
+            onClick: () => navigate(signInHref()),
           },
         });
         return;

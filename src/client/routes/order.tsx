@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import type { OrderItemDto } from '../../shared/schemas/orders';
+import { AddressBlock } from '../components/address-block';
 import { MoneySummary } from '../components/money-summary';
 import { OrderStatusBadge, statusLabel } from '../components/order-status';
 import { ProductImage } from '../components/product-image';
@@ -80,15 +81,14 @@ export function Component() {
   const order = trpc.orders.byId.useQuery({ orderId }, { refetchInterval: 15_000 });
   const o = order.data;
   if (!o) return null;
-  const a = o.shippingAddress;
   const canReview = o.status === 'delivered' && user?.id === o.buyer.id;
   return (
-    <div className="page" style={{ maxWidth: 1000 }}>
-      <nav className="small muted" aria-label="Breadcrumb" style={{ marginBottom: 12 }}>
+    <div className="page page-order">
+      <nav className="small muted breadcrumb" aria-label="Breadcrumb">
         <Link to="/orders">Your orders</Link> › Order #{o.orderId}
       </nav>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 14, flexWrap: 'wrap' }}>
-        <h1 style={{ margin: 0 }}>Order #{o.orderId}</h1>
+      <div className="title-row">
+        <h1>Order #{o.orderId}</h1>
         <OrderStatusBadge status={o.status} />
       </div>
       <p className="muted">
@@ -96,10 +96,10 @@ export function Component() {
       </p>
       <div className="two-col">
         <div className="card">
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <ul className="plain-list">
             {o.items.map((i) => (
-              <li key={i.productId} className="cart-item" style={{ gridTemplateColumns: '72px 1fr auto' }}>
-                <div className="thumb" style={{ width: 72, height: 72 }}>
+              <li key={i.productId} className="cart-item order-line">
+                <div className="thumb">
                   <ProductImage src={i.image} alt="" seed={i.productId} />
                 </div>
                 <div>
@@ -115,9 +115,9 @@ export function Component() {
               </li>
             ))}
           </ul>
-          <MoneySummary totals={o} style={{ position: 'static', marginTop: 12 }}>
+          <MoneySummary totals={o} className="summary-inline">
             {o.payment.refundedCents > 0 && (
-              <div className="row small" style={{ color: 'var(--sage)' }}>
+              <div className="row small refund-row">
                 <span>Refunded</span>
                 <span>{formatCents(o.payment.refundedCents)}</span>
               </div>
@@ -125,8 +125,8 @@ export function Component() {
           </MoneySummary>
         </div>
         <aside>
-          <div className="card" style={{ marginBottom: 16 }}>
-            <h2 style={{ fontSize: '1.1rem' }}>Status</h2>
+          <div className="card card-stack">
+            <h2 className="card-title">Status</h2>
             {o.trackingNumber && (
               <p className="notice notice-ok small">
                 <span>
@@ -146,18 +146,8 @@ export function Component() {
             </ol>
           </div>
           <div className="card">
-            <h2 style={{ fontSize: '1.1rem' }}>Shipping to</h2>
-            <address style={{ fontStyle: 'normal' }} className="small">
-              {a.name}
-              <br />
-              {a.line1}
-              {a.line2 ? `, ${a.line2}` : ''}
-              <br />
-              {a.city}
-              {a.region ? `, ${a.region}` : ''} {a.postalCode}
-              <br />
-              {a.country}
-            </address>
+            <h2 className="card-title">Shipping to</h2>
+            <AddressBlock address={o.shippingAddress} className="small" />
           </div>
         </aside>
       </div>

@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { type RegisterInput, registerInput } from '../../shared/schemas/auth';
 import { Field } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
+import { signInHref } from '../lib/sign-in-link';
 import { describeError, queryClient, trpc } from '../trpc';
 
 export function Component() {
@@ -54,7 +55,7 @@ export function Component() {
           </button>
         </form>
         <p className="small muted" style={{ textAlign: 'center', marginTop: 16 }}>
-          Already have an account? <Link to={`/signin?next=${encodeURIComponent(next)}`}>Sign in</Link>
+          Already have an account? <Link to={signInHref(next)}>Sign in</Link>
         </p>
       </div>
     </div>

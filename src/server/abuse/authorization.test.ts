@@ -28,6 +28,8 @@ interface Case {
   alsoRefused?: Who[];
   /** The identity whose call must succeed (defaults to the shop owner). */
   allowed?: 'owner' | 'orderBuyer';
+  /** Scoped to the caller rather than refused: other people's answers never contain this. */
+  scopedSecret?: (f: Fixture) => string;
 }
 
 // Keyed by procedure path. A procedure under seller.* or orders.* with no row here fails the test.
@@ -60,7 +62,9 @@ const cases: Record<string, Case> = {
     alsoRefused: ['orderBuyer'],
   },
   'orders.byId': { input: (f) => ({ orderId: f.orderId }) },
-  'orders.list': { input: () => ({}), allowed: 'orderBuyer' },
+  'orders.forSeller': { input: (f) => ({ orderId: f.orderId }), alsoRefused: ['orderBuyer'] },
+  'orders.list': { input: () => ({}), allowed: 'orderBuyer', scopedSecret: (f) => `"orderId":${f.orderId},` },
+  'orders.lastShippingAddress': { input: () => undefined, allowed: 'orderBuyer', scopedSecret: () => 'Ada Buyer' },
 };
 
 /** Everything an attacker could have changed, as one comparable string. */
@@ -172,11 +176,11 @@ describe('authorisation matrix', () => {
       const input = c.input(fixture);
       const before = await fingerprint(deps, fixture);
       const attackers: Who[] = ['anonymous', 'buyer', 'otherSeller', ...(c.alsoRefused ?? [])];
-      if (path === 'orders.list') {
-        // Listing is scoped, not refused: other people never see this order.
-        for (const who of ['buyer', 'otherSeller'] as const) {
+      if (c.scopedSecret) {
+        // Scoped, not refused: other people never see this order's data.
+        for (const who of ['buyer', 'otherSeller', 'owner'] as const) {
           const out = await callProcedure(app, path, type, input, identities[who]);
-          expect(out.text).not.toContain(`"orderId":${fixture.orderId},`);
+          expect(out.text).not.toContain(c.scopedSecret(fixture));
         }
         const anon = await callProcedure(app, path, type, input, identities.anonymous);
         expect(anon.status).toBe(401);

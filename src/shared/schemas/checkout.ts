@@ -28,6 +28,11 @@ export function isIsoCountry(code: string): boolean {
   return ISO_COUNTRIES.has(code);
 }
 
+/** Every code the address schema accepts, for the country picker. */
+export function isoCountryCodes(): string[] {
+  return [...ISO_COUNTRIES];
+}
+
 const line = (label: string, max: number) =>
   text().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 

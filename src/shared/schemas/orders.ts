@@ -6,6 +6,9 @@ import { text } from './text';
 export const ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
 
+/** Orders the seller still has to act on: the dashboard's default view. */
+export const OPEN_ORDER_STATUSES = ['paid', 'processing'] as const satisfies readonly OrderStatusValue[];
+
 export const listOrdersInput = z.object({ cursor: cursorSchema });
 export type ListOrdersInput = z.infer<typeof listOrdersInput>;
 
@@ -13,7 +16,8 @@ export const orderByIdInput = z.object({ orderId: idSchema });
 
 export const shopOrdersInput = z.object({
   shopId: idSchema,
-  status: z.enum(ORDER_STATUSES).optional(),
+  /** One status, or 'open' for everything still to fulfil (paid and processing). */
+  status: z.enum([...ORDER_STATUSES, 'open']).optional(),
   cursor: cursorSchema,
 });
 export type ShopOrdersInput = z.infer<typeof shopOrdersInput>;
@@ -64,17 +68,19 @@ export interface OrderStatusEventDto {
   at: string;
 }
 
+export interface ShippingAddressDto {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}
+
 export interface OrderDetailDto extends OrderSummaryDto {
   buyer: { id: number; name: string };
-  shippingAddress: {
-    name: string;
-    line1: string;
-    line2?: string | null;
-    city: string;
-    region: string;
-    postalCode: string;
-    country: string;
-  };
+  shippingAddress: ShippingAddressDto;
   history: OrderStatusEventDto[];
   payment: { status: string; refundedCents: number };
   /** Statuses the caller may move this order to next. */

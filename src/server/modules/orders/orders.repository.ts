@@ -25,31 +25,51 @@ function orderSummaryQuery(db: DbOrTx) {
     ]);
 }
 
+// Order lists read newest first by date. Ids are not a clock (imports, seeded history), so the
+// keyset is (created_at, id); the public cursor stays the last order's id and is resolved here.
+function newestFirst<Q extends ReturnType<typeof orderSummaryQuery>>(q: Q, limit: number) {
+  return q
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(limit + 1);
+}
+
+function afterCursor(cursor: number) {
+  return sql<boolean>`(o.created_at, o.id) < (select c.created_at, c.id from orders c where c.id = ${cursor})`;
+}
+
 export type OrderSummaryRow = Awaited<ReturnType<ReturnType<typeof orderSummaryQuery>['execute']>>[number];
 
 export function listBuyerOrders(db: DbOrTx, buyerId: number, cursor: number | undefined, limit: number) {
-  let q = orderSummaryQuery(db)
-    .where('o.buyer_id', '=', buyerId)
-    .orderBy('o.id', 'desc')
-    .limit(limit + 1);
-  if (cursor) q = q.where('o.id', '<', cursor);
+  let q = newestFirst(orderSummaryQuery(db).where('o.buyer_id', '=', buyerId), limit);
+  if (cursor) q = q.where(afterCursor(cursor));
   return q.execute();
 }
 
 export function listShopOrders(
   db: DbOrTx,
   shopId: number,
-  status: OrderStatus | undefined,
+  statuses: readonly OrderStatus[] | undefined,
   cursor: number | undefined,
   limit: number,
 ) {
-  let q = orderSummaryQuery(db)
-    .where('o.shop_id', '=', shopId)
-    .orderBy('o.id', 'desc')
-    .limit(limit + 1);
-  if (status) q = q.where('o.status', '=', status);
-  if (cursor) q = q.where('o.id', '<', cursor);
+  let q = newestFirst(orderSummaryQuery(db).where('o.shop_id', '=', shopId), limit);
+  if (statuses?.length) q = q.where('o.status', 'in', statuses);
+  if (cursor) q = q.where(afterCursor(cursor));
   return q.execute();
+}
+
+/** The address on the buyer's most recent order, to prefill the next checkout. */
+export async function findLastShippingAddress(db: DbOrTx, buyerId: number) {
+  const row = await db
+    .selectFrom('orders')
+    .select('shipping_address')
+    .where('buyer_id', '=', buyerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.shipping_address ?? null;
 }
 
 export function findOrder(db: DbOrTx, orderId: number) {

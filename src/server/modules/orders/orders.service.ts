@@ -3,16 +3,18 @@
 // shipping (restock + refund). Orders the caller may not see are NOT_FOUND, never FORBIDDEN,
 // so ids reveal nothing.
 import { DomainError } from '../../../shared/errors';
-import type {
-  ListOrdersInput,
-  NotificationDto,
-  OrderDetailDto,
-  OrderItemDto,
-  OrderPage,
-  OrderStatusValue,
-  OrderSummaryDto,
-  ShopOrdersInput,
-  UpdateOrderStatusInput,
+import {
+  type ListOrdersInput,
+  type NotificationDto,
+  OPEN_ORDER_STATUSES,
+  type OrderDetailDto,
+  type OrderItemDto,
+  type OrderPage,
+  type OrderStatusValue,
+  type OrderSummaryDto,
+  type ShippingAddressDto,
+  type ShopOrdersInput,
+  type UpdateOrderStatusInput,
 } from '../../../shared/schemas/orders';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
@@ -22,6 +24,7 @@ import { paymentProvider } from '../payments/payments.registry';
 import { addRefund } from '../payments/payments.repository';
 import { publishAvailability } from '../realtime/inventory-events';
 import {
+  findLastShippingAddress,
   findOrder,
   findOrderItems,
   findStatusHistory,
@@ -104,7 +107,8 @@ export async function listMyOrders(ctx: OrdersContext, input: ListOrdersInput): 
 
 export async function listShopOrdersForSeller(ctx: OrdersContext, input: ShopOrdersInput): Promise<OrderPage> {
   assertOwnsShop(ctx.user, input.shopId);
-  return page(ctx, await listShopOrders(ctx.deps.db, input.shopId, input.status, input.cursor, PAGE_SIZE));
+  const statuses = input.status === 'open' ? OPEN_ORDER_STATUSES : input.status ? [input.status] : undefined;
+  return page(ctx, await listShopOrders(ctx.deps.db, input.shopId, statuses, input.cursor, PAGE_SIZE));
 }
 
 function notFound(): DomainError {
@@ -112,10 +116,19 @@ function notFound(): DomainError {
 }
 
 export async function getOrder(ctx: OrdersContext, orderId: number): Promise<OrderDetailDto> {
+  return orderDetail(ctx, orderId, 'participant');
+}
+
+/** The seller's view of one of their shop's orders; the buyer (or anyone else) gets NOT_FOUND. */
+export async function getShopOrder(ctx: OrdersContext, orderId: number): Promise<OrderDetailDto> {
+  return orderDetail(ctx, orderId, 'seller');
+}
+
+async function orderDetail(ctx: OrdersContext, orderId: number, as: 'participant' | 'seller'): Promise<OrderDetailDto> {
   const row = await findOrder(ctx.deps.db, orderId);
   if (!row) throw notFound();
   const isSeller = row.owner_id === ctx.user.id;
-  if (row.buyer_id !== ctx.user.id && !isSeller) throw notFound();
+  if (!isSeller && (as === 'seller' || row.buyer_id !== ctx.user.id)) throw notFound();
   const [[summary], history] = await Promise.all([withItems(ctx, [row]), findStatusHistory(ctx.deps.db, orderId)]);
   return {
     ...summary,
@@ -125,6 +138,11 @@ export async function getOrder(ctx: OrdersContext, orderId: number): Promise<Ord
     payment: { status: row.payment_status, refundedCents: row.payment_refunded_cents },
     nextStatuses: isSeller ? TRANSITIONS[row.status] : [],
   };
+}
+
+/** Where the buyer's last order went, to prefill checkout; null before the first order. */
+export async function lastShippingAddress(ctx: OrdersContext): Promise<ShippingAddressDto | null> {
+  return findLastShippingAddress(ctx.deps.db, ctx.user.id);
 }
 
 export async function updateOrderStatus(ctx: OrdersContext, input: UpdateOrderStatusInput): Promise<OrderDetailDto> {

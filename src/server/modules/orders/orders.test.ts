@@ -3,6 +3,7 @@ import { createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { address, domainOf, rejection, stockOf } from '../checkout/checkout-test-kit';
 import { TestPaymentProvider } from '../payments/test-payment-provider';
+import { createOrderFixture } from '../reviews/test-orders';
 
 async function buyOne(quantity = 1) {
   const seller = await createSeller();
@@ -93,5 +94,82 @@ describe('orders', () => {
     expect((await rejection(otherSeller.caller.orders.forShop({ shopId: seller.shopId }))).code).toBe('FORBIDDEN');
     expect((await stranger.caller.orders.list({})).items).toEqual([]);
     expect((await seller.caller.orders.byId({ orderId })).status).toBe('paid');
+  });
+
+  test('order lists read newest first by date for buyer and seller, and the cursor pages on in that order', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { quantity: 30, priceCents: 1000 });
+    const buyer = await createUser();
+    // Ids are not a clock (imports, seeded history): dates here disagree with id order.
+    const days = Array.from({ length: 22 }, (_, i) => (i * 7) % 22); // a permutation of 0..21
+    const ids: number[] = [];
+    for (const day of days) {
+      const [order] = await createOrderFixture(testDeps(), buyer.id, [{ productId: product.id }], {
+        status: 'paid',
+        createdAt: new Date(Date.UTC(2026, 0, 1 + day)),
+      });
+      ids.push(order.orderId);
+    }
+    const expected = ids.map((id, i) => ({ id, day: days[i] })).sort((a, b) => b.day - a.day);
+    for (const list of [
+      (cursor?: number) => buyer.caller.orders.list({ cursor }),
+      (cursor?: number) => seller.caller.orders.forShop({ shopId: seller.shopId, cursor }),
+    ]) {
+      const first = await list();
+      expect(first.items).toHaveLength(20);
+      const second = await list(first.nextCursor ?? undefined);
+      expect(second.nextCursor).toBeNull();
+      expect([...first.items, ...second.items].map((o) => o.orderId)).toEqual(expected.map((o) => o.id));
+    }
+    // Checkout prefills where the newest order (by date, not id) went.
+    await testDeps()
+      .db.updateTable('orders')
+      .set({ shipping_address: JSON.stringify({ ...address(), name: 'Newest Address' }) })
+      .where('id', '=', expected[0].id)
+      .execute();
+    expect((await buyer.caller.orders.lastShippingAddress())?.name).toBe('Newest Address');
+    expect(await (await createUser()).caller.orders.lastShippingAddress()).toBeNull();
+  });
+
+  test("the seller's open view lists only orders still to fulfil", async () => {
+    const { seller, orderId: stillPaid } = await buyOne();
+    const product = await createProduct(seller, { quantity: 5, priceCents: 1500 });
+    const buyer = await createUser();
+    const placeOne = async () => {
+      await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
+      const placed = await buyer.caller.checkout.place({
+        idempotencyKey: crypto.randomUUID(),
+        shippingAddress: address(),
+        payment: { token: 'tok_visa' },
+      });
+      return placed.orders[0].orderId;
+    };
+    const processing = await placeOne();
+    const shipped = await placeOne();
+    const cancelled = await placeOne();
+    await seller.caller.orders.updateStatus({ orderId: processing, status: 'processing' });
+    await seller.caller.orders.updateStatus({ orderId: shipped, status: 'processing' });
+    await seller.caller.orders.updateStatus({
+      orderId: shipped,
+      status: 'shipped',
+      trackingNumber: '1Z1',
+      carrier: 'UPS',
+    });
+    await seller.caller.orders.updateStatus({ orderId: cancelled, status: 'cancelled' });
+    const open = await seller.caller.orders.forShop({ shopId: seller.shopId, status: 'open' });
+    expect(open.items.map((o) => o.orderId).sort()).toEqual([stillPaid, processing].sort());
+    const all = await seller.caller.orders.forShop({ shopId: seller.shopId });
+    expect(all.items).toHaveLength(4);
+  });
+
+  test("the seller's order page is the shop owner's alone: the buyer and strangers get NOT_FOUND", async () => {
+    const { seller, buyer, orderId } = await buyOne(2);
+    const detail = await seller.caller.orders.forSeller({ orderId });
+    expect(detail).toMatchObject({ orderId, buyer: { id: buyer.id }, nextStatuses: ['processing', 'cancelled'] });
+    expect(detail.shippingAddress.line1).toBeTruthy();
+    expect(detail.items[0].quantity).toBe(2);
+    for (const who of [buyer, await createUser(), await createSeller()]) {
+      expect((await rejection(who.caller.orders.forSeller({ orderId }))).code).toBe('NOT_FOUND');
+    }
   });
 });

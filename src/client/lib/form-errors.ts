@@ -1,0 +1,30 @@
+// The one way a server's answer lands on a react-hook-form form: each field error on its field
+// (the server's zod paths match the form's names because both use the shared schema), plus
+// domain codes that belong to one field. Returns the message to show when no field took it.
+import type { FieldValues, Path, UseFormGetValues, UseFormSetError } from 'react-hook-form';
+import { describeError } from '../trpc';
+
+export function applyServerErrors<T extends FieldValues>(
+  form: { setError: UseFormSetError<T>; getValues: UseFormGetValues<T> },
+  err: unknown,
+  codeFields: Record<string, Path<T>> = {},
+): string | null {
+  const info = describeError(err);
+  const names = new Set(Object.keys(form.getValues() ?? {}));
+  let placed = false;
+  let first = true;
+  for (const [key, messages] of Object.entries(info.fieldErrors)) {
+    // "shippingPolicy.flatRateCents" lands on the nearest field the form has.
+    const name = key in codeFields ? codeFields[key] : names.has(key) ? key : key.split('.')[0];
+    if (!names.has(name)) continue;
+    form.setError(name as Path<T>, { type: 'server', message: messages[0] ?? 'Invalid' }, { shouldFocus: first });
+    placed = true;
+    first = false;
+  }
+  const codeField = info.code ? codeFields[info.code] : undefined;
+  if (codeField) {
+    form.setError(codeField, { type: 'server', message: info.message }, { shouldFocus: !placed });
+    placed = true;
+  }
+  return placed ? null : info.message;
+}

@@ -1,0 +1,38 @@
+// The last step: what was placed and charged, one link per shop's order.
+import { Link } from 'react-router';
+import { formatCents } from '../../lib/format';
+import type { PlacedOrders } from './checkout-state';
+
+export function Confirmation({ result }: { result: PlacedOrders }) {
+  const n = result.orders.length;
+  return (
+    <div className="confirmation" role="status">
+      <div className="big-check" aria-hidden="true">
+        ✓
+      </div>
+      <h2>Your {n === 1 ? 'order is' : `${n} orders are`} placed</h2>
+      <p>
+        We charged {formatCents(result.totalChargedCents)}. Each shop will ship its own package and you’ll see updates
+        on your orders page.
+      </p>
+      <ul className="placed-orders">
+        {result.orders.map((o) => (
+          <li key={o.orderId} className="order-row">
+            <Link to={`/orders/${o.orderId}`}>
+              Order #{o.orderId} from {o.shopName}
+            </Link>
+            <span>{formatCents(o.totalCents)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="confirmation-actions">
+        <Link to="/orders" className="btn btn-primary">
+          View your orders
+        </Link>
+        <Link to="/" className="btn">
+          Keep shopping
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+// Step 3: everything the buyer is agreeing to — where, which card, every item with its picture,
+// each shop's totals and the grand total — and the one button that places the order.
+import { Link } from 'react-router';
+import type { CartDto } from '../../../shared/schemas/cart';
+import type { ShippingAddressInput } from '../../../shared/schemas/checkout';
+import { AddressBlock } from '../../components/address-block';
+import { MoneySummary } from '../../components/money-summary';
+import { ProductImage } from '../../components/product-image';
+import { StatusButton } from '../../components/ui/status-button';
+import { formatCents, plural } from '../../lib/format';
+import { describeError, trpc } from '../../trpc';
+import { type CheckoutProblem, type PaymentToken, stepSearch } from './checkout-state';
+import { paymentTokens } from './payment-step';
+import { ProblemNotice } from './problem-notice';
+
+export function ReviewStep({
+  address,
+  token,
+  cart,
+  placing,
+  problem,
+  onPlace,
+}: {
+  address: ShippingAddressInput;
+  token: PaymentToken;
+  cart: CartDto;
+  placing: boolean;
+  problem: CheckoutProblem | null;
+  onPlace: () => void;
+}) {
+  const quote = trpc.checkout.quote.useQuery({ shippingAddress: address }, { staleTime: 0 });
+  const q = quote.data;
+  const card = paymentTokens.find((t) => t.value === token);
+  const blocked = !!q?.unavailableItems.length;
+  return (
+    <div>
+      {problem && <ProblemNotice problem={problem} />}
+      {blocked && !problem && <ProblemNotice problem={{ kind: 'inventory', items: q.unavailableItems, message: '' }} />}
+      <div className="review-block">
+        <h3>
+          Ship to
+          <Link to={stepSearch('address')} className="btn btn-ghost btn-sm" aria-label="Edit shipping address">
+            Edit
+          </Link>
+        </h3>
+        <AddressBlock address={address} />
+      </div>
+      <div className="review-block">
+        <h3>
+          Payment
+          <Link to={stepSearch('payment')} className="btn btn-ghost btn-sm" aria-label="Edit payment">
+            Edit
+          </Link>
+        </h3>
+        <p className="flush">
+          {card?.label} <code className="small">{token}</code>
+        </p>
+      </div>
+      <div className="review-block">
+        <h3>Items</h3>
+        <p className="small muted">Each shop sends its own order and package.</p>
+        {quote.isError && <p className="error">{describeError(quote.error).message}</p>}
+        {cart.shops.map((shop) => {
+          const totals = q?.shops.find((s) => s.shopId === shop.shopId);
+          return (
+            <section key={shop.shopId} className="review-shop" aria-label={`From ${shop.shopName}`}>
+              <h4 className="review-shop-name">{shop.shopName}</h4>
+              <ul className="review-lines">
+                {shop.items.map((i) => (
+                  <li key={i.productId} className="review-line">
+                    <div className="thumb thumb-sm">
+                      <ProductImage src={i.image} alt="" seed={i.productId} />
+                    </div>
+                    <div>
+                      <Link to={`/product/${i.productId}`} className="title">
+                        {i.title}
+                      </Link>
+                      <div className="small muted">
+                        {i.quantity} × {formatCents(i.priceCents)}
+                      </div>
+                    </div>
+                    <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+                  </li>
+                ))}
+              </ul>
+              {totals ? (
+                <p className="review-shop-totals small muted">
+                  {plural(totals.itemCount, 'item')} {formatCents(totals.subtotalCents)} · Shipping{' '}
+                  {formatCents(totals.shippingCents)} · Tax {formatCents(totals.taxCents)} ·{' '}
+                  <strong>{formatCents(totals.totalCents)}</strong>
+                </p>
+              ) : (
+                quote.isPending && <div className="skeleton skeleton-text" />
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {q && <MoneySummary totals={q} className="review-total" />}
+      <div className="step-actions">
+        <Link
+          to={stepSearch('payment')}
+          className="btn btn-ghost"
+          aria-disabled={placing || undefined}
+          onClick={(e) => placing && e.preventDefault()}
+        >
+          ← Payment
+        </Link>
+        <StatusButton
+          type="button"
+          className="btn btn-primary btn-lg"
+          onClick={onPlace}
+          disabled={!q || blocked}
+          pending={placing}
+          pendingLabel="Placing order…"
+        >
+          {`Place order${q ? ` · ${formatCents(q.totalCents)}` : ''}`}
+        </StatusButton>
+      </div>
+    </div>
+  );
+}
