@@ -1,8 +1,9 @@
-// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,hot,pages] [--no-pages]`
-// Seeds (or reuses) a catalogue in its own data dir, serves the app in-process and measures the
-// API against the raw engines under it at 1, 8 and 32 clients, then writes bench/results/.
+// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,shop,hot,pages] [--no-pages]`
+// Seeds (or reuses) a catalogue in its own data dir, serves the app from its own process and
+// measures the API against the raw engines under it at 1, 8 and 32 clients, with the CPU time
+// of every process per call and search freshness under the commerce load; writes bench/results/.
 import { parseArgs } from './bench/args';
-import { benchCart, benchCheckout, benchHotItem, type HotItemResult } from './bench/commerce';
+import { benchCart, benchCheckout, benchHotItem, benchSameShop, type HotItemResult } from './bench/commerce';
 import { type BenchEnv, startBenchEnv, waitForIndex } from './bench/environment';
 import { prepareStock } from './bench/fixtures';
 import { benchPages, type PagesResult } from './bench/pages';
@@ -10,6 +11,7 @@ import { progress } from './bench/progress';
 import { type BenchReport, judgeTargets, machine, printTable, writeReport } from './bench/report';
 import { benchSearch } from './bench/search';
 import type { LoadResult } from './bench/stats';
+import { SyncProbe, type SyncProbeResult } from './bench/sync-probe';
 
 const args = parseArgs(process.argv.slice(2));
 const wants = (s: string) => !args.only || args.only.includes(s);
@@ -18,6 +20,7 @@ const loads: LoadResult[] = [];
 const failures: string[] = [];
 let hotItem: HotItemResult | null = null;
 let pages: PagesResult | null = null;
+let searchSync: SyncProbeResult | null = null;
 let env: BenchEnv | null = null;
 
 async function step(name: string, fn: () => Promise<void>) {
@@ -38,8 +41,16 @@ try {
   const stock = await prepareStock(e.deps);
   await waitForIndex(e.deps);
   if (wants('search')) await step('search', async () => void loads.push(...(await benchSearch(e, args))));
+  // Search freshness is sampled while the cart and checkout scenarios run.
+  const probe = await SyncProbe.create(e, stock);
+  probe.start();
   if (wants('cart')) await step('cart', async () => void loads.push(...(await benchCart(e, args, stock))));
   if (wants('checkout')) await step('checkout', async () => void loads.push(...(await benchCheckout(e, args, stock))));
+  if (wants('shop')) await step('same shop', async () => void loads.push(...(await benchSameShop(e, args, stock))));
+  await probe.stop();
+  searchSync = probe.result();
+  progress(`search sync under load: ${JSON.stringify(searchSync)}`);
+  await probe.restore();
   if (wants('hot'))
     await step('hot item', async () => {
       hotItem = await benchHotItem(e, stock);
@@ -61,7 +72,8 @@ try {
     loads,
     hotItem,
     pages,
-    targets: judgeTargets(loads, hotItem),
+    searchSync,
+    targets: judgeTargets(loads, hotItem, searchSync),
     failures,
   };
   printTable(report);

@@ -5,7 +5,9 @@ import pg from 'pg';
 import type { BenchArgs } from './args';
 import type { BenchEnv } from './environment';
 import { type Buyer, benchAddress, clientFor, createBuyers, type StockPool, threeShopCart } from './fixtures';
+import type { OpCount } from './op-counter';
 import { progress } from './progress';
+import { floorCheckout, installFloor } from './raw-floor';
 import { rawAddItem, rawCheckout, rawRemoveItem } from './raw-sql';
 import { formatResult, type LoadResult, round, runLoad } from './stats';
 import { type TrpcHttp, TrpcHttpError } from './trpc-http';
@@ -18,9 +20,11 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
       progress(`cart add+remove via API: ${c} clients`);
+      await env.takeOpCounts();
       const api = await runLoad({
         name: 'cart add+remove API',
         concurrency: c,
+        cpu: env.cpu,
         warmupMs: args.warmupMs,
         durationMs: args.durationMs,
         setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.80.${k}.1`),
@@ -30,6 +34,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
           await client.mutate('cart.removeItem', { productId });
         },
       });
+      api.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
       progress(formatResult(api));
       results.push(api);
 
@@ -37,6 +42,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
       const raw = await runLoad<Buyer>({
         name: 'cart add+remove raw SQL',
         concurrency: c,
+        cpu: env.cpu,
         warmupMs: args.warmupMs,
         durationMs: args.durationMs,
         setup: async (k) => buyers[k],
@@ -59,12 +65,15 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
   const results: LoadResult[] = [];
   const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
   try {
+    await installFloor(pool);
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
       progress(`checkout.place (3 shops, 5 items) via API: ${c} clients`);
+      await env.takeOpCounts();
       const api = await runLoad({
         name: 'checkout API',
         concurrency: c,
+        cpu: env.cpu,
         warmupMs: args.warmupMs,
         durationMs: args.durationMs,
         setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.81.${k}.1`),
@@ -80,6 +89,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
           });
         },
       });
+      api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place', 'cart.addItem']);
       progress(formatResult(api));
       results.push(api);
 
@@ -87,6 +97,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
       const raw = await runLoad<Buyer>({
         name: 'checkout raw SQL',
         concurrency: c,
+        cpu: env.cpu,
         warmupMs: args.warmupMs,
         durationMs: args.durationMs,
         setup: async (k) => buyers[k],
@@ -97,9 +108,86 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
       });
       progress(formatResult(raw));
       results.push(raw);
+
+      progress(`checkout floor (one round trip): ${c} clients`);
+      const floor = await runLoad<Buyer>({
+        name: 'checkout raw floor (1 round trip)',
+        concurrency: c,
+        cpu: env.cpu,
+        warmupMs: args.warmupMs,
+        durationMs: args.durationMs,
+        setup: async (k) => buyers[k],
+        prepare: async (buyer, i) => {
+          for (const productId of threeShopCart(stock, i)) await rawAddItem(pool, buyer.id, productId);
+        },
+        run: async (buyer) => floorCheckout(pool, buyer.id, benchAddress),
+      });
+      progress(formatResult(floor));
+      results.push(floor);
     }
   } finally {
     await pool.end();
+  }
+  return results;
+}
+
+function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
+  const out: NonNullable<LoadResult['roundTrips']> = {};
+  for (const name of names) {
+    const c = counts[name];
+    if (!c?.calls) continue;
+    out[name] = {
+      sql: round(c.sql / c.calls),
+      transactions: round(c.transactions / c.calls),
+      redis: round(c.redis / c.calls),
+    };
+  }
+  return out;
+}
+
+/**
+ * Checkouts of one listing each, every client buying a different listing of the SAME shop, against
+ * the same load spread over different shops: a counter on the shop row would serialise the first.
+ */
+export async function benchSameShop(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  const shops = [...stock.byShop.entries()].sort((a, b) => b[1].length - a[1].length);
+  const [sameShopId, sameShop] = shops[0];
+  const spread = shops.map(([, ids]) => ids);
+  const variants = [
+    { name: 'checkout API, one shop', pick: (i: number) => sameShop[i % sameShop.length] },
+    {
+      name: 'checkout API, spread shops',
+      pick: (i: number) => {
+        const ids = spread[i % spread.length];
+        return ids[Math.floor(i / spread.length) % ids.length];
+      },
+    },
+  ];
+  progress(`same shop: shop ${sameShopId} has ${sameShop.length} stocked listings; spread over ${spread.length} shops`);
+  for (const c of args.levels.filter((l) => l > 1)) {
+    const buyers = await createBuyers(env.deps, c);
+    for (const v of variants) {
+      progress(`${v.name}: ${c} clients`);
+      const r = await runLoad({
+        name: v.name,
+        concurrency: c,
+        cpu: env.cpu,
+        warmupMs: args.warmupMs,
+        durationMs: args.durationMs,
+        setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.83.${k}.1`),
+        prepare: async (client, i) => void (await client.mutate('cart.addItem', { productId: v.pick(i), quantity: 1 })),
+        run: async (client) => {
+          await client.mutate('checkout.place', {
+            idempotencyKey: crypto.randomUUID(),
+            shippingAddress: benchAddress,
+            payment: { token: 'tok_visa' },
+          });
+        },
+      });
+      progress(formatResult(r));
+      results.push(r);
+    }
   }
   return results;
 }

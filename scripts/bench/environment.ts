@@ -1,16 +1,17 @@
 // The bench's own world: embedded services under ./.data/bench (or DATA_DIR), a seeded catalogue,
-// and the app served in-process twice: search cache on (the default config) and off (TTL 0).
+// and the app in its own process (scripts/bench/app-process.ts) serving twice: search cache on
+// (the default config) and off (TTL 0). The app is a separate process so the CPU it uses is
+// measured apart from the load generator's (see cpu.ts).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/deps';
 import { readEnv } from '../../src/server/env';
-import { type Job, startJobs, stopJobs } from '../../src/server/jobs/start-jobs';
 import { createLogger } from '../../src/server/logger';
-import { findFreePort, waitFor } from '../../src/server/services/free-port';
+import { waitFor } from '../../src/server/services/free-port';
 import { type RunningServices, startServices } from '../../src/server/services/start-services';
-import { rateRules } from '../../src/server/trpc/rate-limit';
 import type { BenchArgs } from './args';
+import { CpuMeter, type MeteredProcess, pidFromFile } from './cpu';
+import type { OpCount } from './op-counter';
 import { progress } from './progress';
 
 const root = resolve(import.meta.dir, '../..');
@@ -18,6 +19,7 @@ export const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef012345
 
 export interface BenchEnv {
   services: RunningServices;
+  /** The bench's own connections, for fixtures and checks (the app has its own). */
   deps: AppDeps;
   /** Base URL of the app with the search cache on (configured TTL, at least 60 s). */
   cachedUrl: string;
@@ -25,6 +27,10 @@ export interface BenchEnv {
   uncachedUrl: string;
   dataDir: string;
   productCount: number;
+  /** CPU time of the app, PostgreSQL, Meilisearch, Redis and the load generator itself. */
+  cpu: CpuMeter;
+  /** Round trips per procedure since the last call (and resets them). */
+  takeOpCounts(): Promise<Record<string, OpCount>>;
   stop(): Promise<void>;
 }
 
@@ -58,44 +64,80 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
     count = await productCount(deps);
   }
 
-  // Jobs (outbox drainer etc.) run as in production; the bench measures requests, not limits.
-  const jobs: Job[] = startJobs(deps);
-  for (const rule of Object.values(rateRules)) rule.limit = 1_000_000_000;
+  const app = await startAppProcess(services, dataDir);
+  progress(`app: pid ${app.pid}, cache on at ${app.ready.cachedUrl}, cache off at ${app.ready.uncachedUrl}`);
   await waitForIndex(deps);
 
-  const cachedDeps: AppDeps = {
-    ...deps,
-    config: { ...deps.config, searchCacheTtlSeconds: Math.max(60, deps.config.searchCacheTtlSeconds) },
-  };
-  const uncachedDeps: AppDeps = { ...deps, config: { ...deps.config, searchCacheTtlSeconds: 0 } };
-  const servers = await Promise.all([serve(cachedDeps), serve(uncachedDeps)]);
-  progress(`app: cache on at ${servers[0].url}, cache off at ${servers[1].url}`);
+  const metered: MeteredProcess[] = [{ name: 'app', pid: app.pid }];
+  const pgPid = pidFromFile(dataDir, 'postgres', 'postmaster.pid');
+  const meiliPid = pidFromFile(dataDir, 'meilisearch', 'meilisearch.pid');
+  const redisPid = pidFromFile(dataDir, 'redis', 'redis.pid');
+  if (pgPid) metered.push({ name: 'postgres', pid: pgPid });
+  if (meiliPid) metered.push({ name: 'meilisearch', pid: meiliPid });
+  if (redisPid) metered.push({ name: 'redis', pid: redisPid });
+  // The load generator (and the raw-SQL client): this process only, not the services it spawned.
+  metered.push({ name: 'bench', pid: process.pid, selfOnly: true });
+  progress(`cpu: metering ${metered.map((m) => `${m.name} (${m.pid})`).join(', ')}`);
 
   return {
     services,
     deps,
-    cachedUrl: servers[0].url,
-    uncachedUrl: servers[1].url,
+    cachedUrl: app.ready.cachedUrl,
+    uncachedUrl: app.ready.uncachedUrl,
     dataDir,
     productCount: count,
+    cpu: new CpuMeter(metered),
+    takeOpCounts: async () => (await fetch(app.ready.statsUrl)).json() as Promise<Record<string, OpCount>>,
     async stop() {
-      for (const s of servers) s.server.stop(true);
-      await stopJobs(jobs);
+      app.proc.kill('SIGTERM');
+      await Promise.race([app.proc.exited, Bun.sleep(10_000)]);
       await services.stop();
     },
   };
 }
 
-async function serve(deps: AppDeps) {
-  const app = createApp(deps);
-  const port = await findFreePort();
-  const server = Bun.serve({
-    port,
-    hostname: '127.0.0.1',
-    idleTimeout: 60,
-    fetch: (req, srv) => app.fetch(req, { ip: srv.requestIP(req)?.address }),
+interface AppReady {
+  cachedUrl: string;
+  uncachedUrl: string;
+  statsUrl: string;
+}
+
+async function startAppProcess(services: RunningServices, dataDir: string) {
+  const { urls } = services;
+  const proc = Bun.spawn(['bun', 'scripts/bench/app-process.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      DATA_DIR: dataDir,
+      DATABASE_URL: urls.database,
+      REDIS_URL: urls.redis ?? '',
+      MEILI_URL: urls.meili ?? '',
+      MEILI_MASTER_KEY: urls.meiliKey,
+      SESSION_SECRET: process.env.SESSION_SECRET ?? BENCH_SESSION_SECRET,
+    },
+    stdout: 'pipe',
+    stderr: 'inherit',
   });
-  return { server, url: `http://127.0.0.1:${port}` };
+  const reader = proc.stdout.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const line = buffered.split('\n').find((l) => l.startsWith('READY '));
+    if (line) {
+      // Keep draining its stdout (to stderr) so a full pipe never blocks the app.
+      void (async () => {
+        for (let c = await reader.read(); !c.done; c = await reader.read()) process.stderr.write(c.value);
+      })();
+      return { proc, pid: proc.pid, ready: JSON.parse(line.slice('READY '.length)) as AppReady };
+    }
+    if (Date.now() > deadline) throw new Error('the app process did not get ready in 120 s');
+    const chunk = await reader.read();
+    if (chunk.done) throw new Error(`the app process exited (${await proc.exited}) before it was ready`);
+    buffered += decoder.decode(chunk.value, { stream: true });
+  }
 }
 
 /** Runs the project's seed script against the bench's services (same data dir, URLs in env). */

@@ -14,6 +14,10 @@ export interface LoadResult {
   max: number;
   throughput: number;
   durationMs: number;
+  /** CPU milliseconds per completed call, per process group, over the measured window. */
+  cpuMsPerOp?: Record<string, number>;
+  /** SQL round trips, transactions and Redis commands per call of each procedure (API runs). */
+  roundTrips?: Record<string, { sql: number; transactions: number; redis: number }>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -50,6 +54,11 @@ export function summarise(
 
 export const round = (v: number) => Math.round(v * 100) / 100;
 
+/** What runLoad needs of a CPU meter (cpu.ts): a snapshot of CPU ms per process group. */
+export interface CpuSampler {
+  snapshot(): Record<string, number>;
+}
+
 export interface LoadOptions<S> {
   name: string;
   concurrency: number;
@@ -62,6 +71,8 @@ export interface LoadOptions<S> {
   /** The measured call; throws on error. */
   run: (state: S, i: number) => Promise<void>;
   teardown?: (state: S) => Promise<void>;
+  /** Sampled when the measured window opens and closes. */
+  cpu?: CpuSampler;
 }
 
 export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
@@ -102,17 +113,31 @@ export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
   const running = states.map((s) => client(s));
   await Bun.sleep(opts.warmupMs);
   measuring = true;
+  const cpuBefore = opts.cpu?.snapshot();
   const started = performance.now();
   await Bun.sleep(opts.durationMs);
   const elapsed = performance.now() - started;
+  const cpuAfter = opts.cpu?.snapshot();
+  const completed = latencies.length;
   stop = true;
   await Promise.all(running);
   if (opts.teardown) await Promise.all(states.map((s) => opts.teardown!(s)));
-  return summarise(opts.name, opts.concurrency, latencies, errors, elapsed, errorSamples);
+  const result = summarise(opts.name, opts.concurrency, latencies, errors, elapsed, errorSamples);
+  if (cpuBefore && cpuAfter && completed > 0) {
+    result.cpuMsPerOp = {};
+    for (const [name, ms] of Object.entries(cpuAfter))
+      if (name in cpuBefore) result.cpuMsPerOp[name] = round(Math.max(0, ms - cpuBefore[name]) / completed);
+  }
+  return result;
 }
 
 export function formatResult(r: LoadResult): string {
-  return `${r.name.padEnd(34)} c=${String(r.concurrency).padStart(2)}  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)}  ${String(r.throughput).padStart(8)} req/s  n=${r.count}  errors=${r.errors}`;
+  const cpu = r.cpuMsPerOp
+    ? `  cpu/op ${Object.entries(r.cpuMsPerOp)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} ms`
+    : '';
+  return `${r.name.padEnd(34)} c=${String(r.concurrency).padStart(2)}  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)}  ${String(r.throughput).padStart(8)} req/s  n=${r.count}  errors=${r.errors}${cpu}`;
 }
 
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(8)} ms`;

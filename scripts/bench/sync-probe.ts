@@ -1,0 +1,101 @@
+// Search freshness under load: while cart and checkout scenarios run, a seller-style edit (a new
+// word in a listing's title, committed in PostgreSQL) is made over and over, and each time the
+// probe polls Meilisearch until a search for that word finds the listing. Time to searchable is
+// the gap between the commit and the first search that finds it (10 ms poll).
+import { sql } from 'kysely';
+import type { BenchEnv } from './environment';
+import type { StockPool } from './fixtures';
+import { percentile, round } from './stats';
+
+export interface SyncProbeResult {
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  timeouts: number;
+}
+
+const POLL_MS = 10;
+const GIVE_UP_MS = 15_000;
+const PAUSE_MS = 250;
+
+function token(n: number): string {
+  // Letters only (numbers are matched exactly, typos are not allowed on short words either way).
+  let out = 'zq';
+  for (let i = 0; i < 8; i++) out += String.fromCharCode(97 + ((n * 7 + i * 13 + Math.floor(Math.random() * 26)) % 26));
+  return out;
+}
+
+export class SyncProbe {
+  private readonly times: number[] = [];
+  private timeouts = 0;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly env: BenchEnv,
+    private readonly listings: { id: number; title: string }[],
+  ) {}
+
+  /** Listings outside the stock pool, so edits never wait on a cart's or checkout's row lock. */
+  static async create(env: BenchEnv, stock: StockPool, count = 20): Promise<SyncProbe> {
+    const rows = await sql<{ id: number; title: string }>`
+      select id, title from products where status = 'active' and not (id = any(${stock.productIds}))
+      order by id limit ${count}`.execute(env.deps.db);
+    return new SyncProbe(env, rows.rows);
+  }
+
+  start() {
+    this.stopped = false;
+    this.running = this.loop();
+  }
+
+  async stop() {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private async loop() {
+    const meili = this.env.deps.meili;
+    if (!meili || this.listings.length === 0) return;
+    const index = meili.index(this.env.deps.config.productsIndex);
+    for (let n = 0; !this.stopped; n++) {
+      const listing = this.listings[n % this.listings.length];
+      const word = token(n);
+      await sql`update products set title = ${`${listing.title} ${word}`} where id = ${listing.id}`.execute(
+        this.env.deps.db,
+      );
+      const committed = performance.now();
+      for (;;) {
+        const r = await index.search(word, { limit: 5, attributesToRetrieve: ['id'] });
+        if (r.hits.some((h) => h.id === listing.id)) {
+          this.times.push(performance.now() - committed);
+          break;
+        }
+        if (performance.now() - committed > GIVE_UP_MS) {
+          this.timeouts += 1;
+          break;
+        }
+        await Bun.sleep(POLL_MS);
+      }
+      await Bun.sleep(PAUSE_MS);
+    }
+  }
+
+  result(): SyncProbeResult {
+    const sorted = [...this.times].sort((a, b) => a - b);
+    return {
+      samples: sorted.length,
+      p50Ms: round(percentile(sorted, 50)),
+      p95Ms: round(percentile(sorted, 95)),
+      maxMs: round(sorted[sorted.length - 1] ?? Number.NaN),
+      timeouts: this.timeouts,
+    };
+  }
+
+  /** Puts the original titles back (the next run, with --reuse, starts from them). */
+  async restore() {
+    for (const l of this.listings)
+      await sql`update products set title = ${l.title} where id = ${l.id}`.execute(this.env.deps.db);
+  }
+}
