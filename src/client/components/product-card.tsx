@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import type { ProductCard as ProductCardDto } from '../../shared/schemas/catalog';
 import { formatCents } from '../lib/format';
+import { useLiveCards } from '../lib/use-live-cards';
 import { ProductImage } from './product-image';
 
 export function ProductCard({ product, eager = false }: { product: ProductCardDto; eager?: boolean }) {
@@ -48,9 +49,10 @@ export function ProductCardSkeleton() {
 }
 
 export function ProductGrid({ products, eagerCount = 0 }: { products: ProductCardDto[]; eagerCount?: number }) {
+  const live = useLiveCards(products);
   return (
     <div className="product-grid">
-      {products.map((p, i) => (
+      {live.map((p, i) => (
         <ProductCard key={p.id} product={p} eager={i < eagerCount} />
       ))}
     </div>

@@ -1,9 +1,11 @@
 // Home: a hero, categories to browse, and the personal (or trending) feed in sections.
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { GridSkeleton, ProductCard } from '../components/product-card';
 import { ProductImage } from '../components/product-image';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { useMe } from '../lib/session';
+import { useLiveCards } from '../lib/use-live-cards';
 import { trpc, utils } from '../trpc';
 
 export async function loader() {
@@ -16,6 +18,8 @@ export function Component() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const { user } = useMe();
   const sections = feed.data?.sections ?? [];
+  const shown = useMemo(() => sections.flatMap((s) => s.products.slice(0, 12)), [sections]);
+  const live = new Map(useLiveCards(shown).map((p) => [p.id, p]));
   const heroProducts = sections
     .flatMap((s) => s.products)
     .filter((p) => p.image)
@@ -87,7 +91,7 @@ export function Component() {
           <p className="reason">{section.reason}</p>
           <div className="feed-row">
             {section.products.slice(0, 12).map((p) => (
-              <ProductCard key={p.id} product={p} />
+              <ProductCard key={p.id} product={live.get(p.id) ?? p} />
             ))}
           </div>
         </section>

@@ -17,6 +17,7 @@ import { FilterIcon } from '../components/icons';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { centsToDollarsText, parseDollars, plural } from '../lib/format';
+import { useLiveCards } from '../lib/use-live-cards';
 import { queryClient, trpcClient } from '../trpc';
 
 const PAGE_SIZE = 24;
@@ -108,7 +109,7 @@ function ResultsGrid({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const { columns, width } = useColumns(ref);
-  const items = useMemo(() => pages.flatMap((p) => p.hits), [pages]);
+  const items = useLiveCards(useMemo(() => pages.flatMap((p) => p.hits), [pages]));
   const dataRows = Math.ceil(items.length / columns);
   const rowCount = dataRows + (hasNextPage ? 1 : 0);
   const cardWidth = (width - 18 * (columns - 1)) / columns;

@@ -1,7 +1,7 @@
 // Keeps Meilisearch in step with PostgreSQL: polls the search outbox every ~100 ms and drains it
 // in batches (see modules/search/search-sync.ts). Every instance runs one; they share the work.
 import type { AppDeps } from '../deps';
-import { clearStaleReindexRuns } from '../modules/search/search.repository';
+import { clearStaleReindexRuns, expediteCoalescedRows } from '../modules/search/search.repository';
 import { type DrainResult, drainSearchOutbox } from '../modules/search/search-sync';
 import type { Job } from './start-jobs';
 
@@ -13,8 +13,12 @@ export function drainOnce(deps: AppDeps): Promise<DrainResult> {
   return drainSearchOutbox(deps);
 }
 
-/** Drains until the outbox has nothing ready (tests use this to catch up with everything). */
+/**
+ * Drains until the outbox has nothing ready (tests use this to catch up with everything),
+ * including counter changes the trigger delayed to coalesce them.
+ */
 export async function drainAll(deps: AppDeps): Promise<number> {
+  await expediteCoalescedRows(deps.db);
   let total = 0;
   for (;;) {
     const r = await drainSearchOutbox(deps);

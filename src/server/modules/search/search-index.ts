@@ -25,7 +25,8 @@ export interface ProductDocument {
   priceCents: number;
   priceRange: string;
   isVintage: boolean;
-  available: number;
+  /** quantity > reserved. The live count is not indexed: it changes with every cart hold, and
+   *  cards read it from PostgreSQL per page (search.service), so holds cost no re-index. */
   inStock: boolean;
   rating: number;
   reviewCount: number;
@@ -43,7 +44,7 @@ export const cardAttributes = [
   'shopId',
   'shopName',
   'isVintage',
-  'available',
+  'inStock',
   'rating',
 ] as const satisfies readonly (keyof ProductDocument)[];
 
@@ -68,7 +69,6 @@ export const productIndexSettings: Settings = {
     'priceRange',
     'isVintage',
     'inStock',
-    'available',
     'materials',
     'shopId',
     'tags',

@@ -15,6 +15,8 @@ const facetAttribute: Record<FacetKey, string> = {
 };
 const allFacets: FacetKey[] = ['categories', 'priceRanges', 'isVintage', 'materials'];
 
+type IndexedCard = Omit<ProductCard, 'available'> & { inStock: boolean };
+
 function countsFrom(distribution: Record<string, Record<string, number>> | undefined, key: FacetKey) {
   return distribution?.[facetAttribute[key]] ?? {};
 }
@@ -46,11 +48,11 @@ export async function searchMeili(
       facets: [facetAttribute[f]],
     })),
   ];
-  const { results } = await meili.multiSearch<{ queries: MultiSearchQuery[] }, ProductCard>(
+  const { results } = await meili.multiSearch<{ queries: MultiSearchQuery[] }, IndexedCard>(
     { queries },
     { signal: AbortSignal.timeout(timeoutMs) },
   );
-  const main = results[0] as MultiSearchResult<ProductCard>;
+  const main = results[0] as MultiSearchResult<IndexedCard>;
   const counts = {} as FacetCounts;
   for (const f of allFacets) {
     const i = active.indexOf(f);
@@ -65,7 +67,8 @@ export async function searchMeili(
       shopId: h.shopId,
       shopName: h.shopName,
       isVintage: h.isVintage,
-      available: h.available,
+      // The index knows only in/out of stock; search.service puts the live count in.
+      available: h.inStock ? 1 : 0,
       rating: h.rating,
     })),
     total: main.totalHits ?? 0,

@@ -38,7 +38,6 @@ function documentQuery(db: DbOrTx) {
 type DocumentRow = Awaited<ReturnType<ReturnType<typeof documentQuery>['execute']>>[number];
 
 function toDocument(r: DocumentRow): ProductDocument {
-  const available = Math.max(0, r.quantity - r.reserved);
   return {
     id: r.id,
     title: r.title,
@@ -56,8 +55,7 @@ function toDocument(r: DocumentRow): ProductDocument {
     priceCents: r.price_cents,
     priceRange: priceRangeKey(r.price_cents),
     isVintage: r.is_vintage,
-    available,
-    inStock: available > 0,
+    inStock: r.quantity > r.reserved,
     rating: r.rating,
     reviewCount: r.review_count,
     salesCount: r.sales_count,
@@ -153,6 +151,20 @@ export async function retryOutboxRows(tx: Tx, ids: number[]) {
       available_at: sql<Date>`now() + least(60, 0.2 * power(2, attempts)) * (0.75 + random() / 2) * interval '1 second'`,
     })
     .where('id', 'in', ids)
+    .execute();
+}
+
+/**
+ * Makes rows the trigger delayed to coalesce counter changes (sales, ratings) due now; rows
+ * waiting out a retry backoff (attempts > 0) or parked for a reindex keep their time.
+ */
+export async function expediteCoalescedRows(db: DbOrTx) {
+  await db
+    .updateTable('search_outbox')
+    .set({ available_at: sql<Date>`now()` })
+    .where('attempts', '=', 0)
+    .where('available_at', '>', sql<Date>`now()`)
+    .where('available_at', '<', sql<Date>`'infinity'::timestamptz`)
     .execute();
 }
 

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
 import { toProductCard } from '../catalog/catalog.mapper';
+import { currentAvailability } from '../realtime/inventory-watch';
 import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
 import { shopsByName } from './search.repository';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
@@ -78,7 +79,7 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   const key = ttl > 0 && deps.meili ? searchCacheKey(deps.store, index, 'p', s) : null;
   if (key) {
     const cached = await readCached<CachedSearch>(deps.store, key);
-    if (cached) return { ...cached, tookMs: elapsed(started) };
+    if (cached) return { ...(await withLiveAvailability(deps, cached)), tookMs: elapsed(started) };
   }
 
   const fromMeili = await viaMeili(deps, 'search', (meili) => searchMeili(meili, index, s, MEILI_TIMEOUT_MS));
@@ -87,7 +88,25 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   const body: CachedSearch = { ...result, page: s.page, pageSize: s.pageSize, engine };
   // Only Meilisearch answers are cached: when it recovers, traffic goes back to it at once.
   if (key && fromMeili) writeCached(deps.store, key, body, ttl);
-  return { ...body, tookMs: elapsed(started) };
+  // The PostgreSQL engine read the live count with the hits already.
+  return { ...(fromMeili ? await withLiveAvailability(deps, body) : body), tookMs: elapsed(started) };
+}
+
+/**
+ * The index keeps only in/out of stock (holds would otherwise re-index a listing on every cart
+ * change); the exact count cards show ("Only 1 left") is read live, one query per page of hits.
+ */
+async function withLiveAvailability(deps: AppDeps, body: CachedSearch): Promise<CachedSearch> {
+  if (body.hits.length === 0) return body;
+  const live = new Map(
+    (
+      await currentAvailability(
+        deps,
+        body.hits.map((h) => h.id),
+      )
+    ).map((a) => [a.productId, a.available]),
+  );
+  return { ...body, hits: body.hits.map((h) => ({ ...h, available: live.get(h.id) ?? 0 })) };
 }
 
 function categorySuggestions(q: string): { name: string; slug: string }[] {

@@ -1,0 +1,108 @@
+// What reaches the search outbox (issue 13): in/out-of-stock flips and edits at once, stock churn
+// never, counters coalesced; and cards still show the live count without any re-index.
+import { beforeAll, describe, expect, test } from 'bun:test';
+import { sql } from 'kysely';
+import { ensureSearchIndex } from '../modules/search/search-index';
+import { ids, search, shopWith, syncSearch } from '../modules/search/search-test-fixtures';
+import { createUser } from '../test/factories';
+import { testDeps } from '../test/test-services';
+import { drainAll } from './search-outbox-drainer';
+
+const plain = { description: 'Made in a small studio.', tags: [], materials: [], images: [] };
+
+beforeAll(async () => {
+  await ensureSearchIndex(testDeps());
+  await syncSearch();
+});
+
+async function outboxRows(productId: number) {
+  return testDeps()
+    .db.selectFrom('search_outbox')
+    .select(['id', sql<boolean>`available_at <= now()`.as('due')])
+    .where('product_id', '=', productId)
+    .execute();
+}
+
+describe('search outbox: only what search shows', () => {
+  test('holds that leave a listing in stock write no row; taking the last unit does, and search drops it', async () => {
+    const { shopId, products } = await shopWith([{ ...plain, title: 'Churn teapot', quantity: 3 }]);
+    const productId = products[0]!.id;
+    await syncSearch();
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId, quantity: 1 });
+    await buyer.caller.cart.updateQuantity({ productId, quantity: 2 });
+    await buyer.caller.cart.removeItem({ productId });
+    await buyer.caller.cart.addItem({ productId, quantity: 2 });
+    expect(await outboxRows(productId)).toEqual([]);
+
+    const other = await createUser();
+    await other.caller.cart.addItem({ productId, quantity: 1 }); // the last one: now out of stock
+    const rows = await outboxRows(productId);
+    expect(rows.length).toBe(1);
+    expect(rows[0]!.due).toBe(true);
+    await syncSearch();
+    expect((await search({ shopId })).total).toBe(0); // in-stock only by default
+    expect(ids((await search({ shopId, inStockOnly: false })).hits)).toEqual([productId]);
+  });
+
+  test('cards show the live count from PostgreSQL, cached or not, with nothing re-indexed', async () => {
+    const deps = testDeps();
+    const cached = { ...deps, config: { ...deps.config, searchCacheTtlSeconds: 60 } };
+    const { shopId, products } = await shopWith([{ ...plain, title: 'Live count jug', quantity: 5 }]);
+    const productId = products[0]!.id;
+    await syncSearch();
+    expect((await search({ shopId }, cached)).hits[0]!.available).toBe(5); // now in the cache
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId, quantity: 4 });
+    expect(await outboxRows(productId)).toEqual([]);
+    expect((await search({ shopId }, cached)).hits[0]!.available).toBe(1);
+    expect((await search({ shopId })).hits[0]!.available).toBe(1);
+  });
+
+  test('sales and rating changes coalesce into one delayed row per listing', async () => {
+    const { db } = testDeps();
+    const { shopId, products } = await shopWith([{ ...plain, title: 'Coalesced ladle' }]);
+    const productId = products[0]!.id;
+    await syncSearch();
+    for (let i = 0; i < 5; i++)
+      await db.updateTable('products').set({ sales_count: sql`sales_count + 1` }).where('id', '=', productId).execute();
+    await db.updateTable('products').set({ rating: 4.5, review_count: 2 }).where('id', '=', productId).execute();
+    const rows = await outboxRows(productId);
+    expect(rows.length).toBe(1);
+    expect(rows[0]!.due).toBe(false);
+    // A real edit does not wait for the coalescing window.
+    await db.updateTable('products').set({ price_cents: 3456 }).where('id', '=', productId).execute();
+    expect((await outboxRows(productId)).filter((r) => r.due).length).toBe(1);
+    await drainAll(testDeps());
+    const hit = (await search({ shopId, sort: 'top_rated' })).hits[0]!;
+    expect(hit.priceCents).toBe(3456);
+    expect(hit.rating).toBe(4.5);
+  });
+
+  test('a change made while a drainer holds the listing row is queued again, not swallowed', async () => {
+    const deps = testDeps();
+    const { shopId, products } = await shopWith([{ ...plain, title: 'Racing sieve' }]);
+    const productId = products[0]!.id;
+    // A drainer has claimed the listing's pending row (and may already have read the listing).
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let claimed!: () => void;
+    const isClaimed = new Promise<void>((r) => {
+      claimed = r;
+    });
+    const drainer = deps.db.transaction().execute(async (tx) => {
+      await sql`select id from search_outbox where product_id = ${productId} for update`.execute(tx);
+      claimed();
+      await released;
+    });
+    await isClaimed;
+    await deps.db.updateTable('products').set({ title: 'Racing colander' }).where('id', '=', productId).execute();
+    expect((await outboxRows(productId)).length).toBe(2);
+    release();
+    await drainer;
+    await syncSearch();
+    expect(ids((await search({ shopId, q: 'colander' })).hits)).toEqual([productId]);
+  });
+});
