@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     return c.json({ ok: ready, checks }, ready ? 200 : 503);
   });
 
-  app.use('/trpc/*', csrfGuard);
+  app.use('/trpc/*', csrfGuard({ trustProxy: deps.config.trustProxy }));
   app.use(
     '/trpc/*',
     trpcServer({

@@ -67,6 +67,52 @@ describe('CSRF', () => {
     expect(diffCounts(before, await rowCounts(deps.db))).toEqual([]);
   });
 
+  test('the Origin must match scheme, host and port, not just the host name', async () => {
+    const deps = testDeps();
+    const app = createApp(deps);
+    const json = { 'content-type': 'application/json' };
+    const logout = async (url: string, headers: Record<string, string>) =>
+      (await app.request(url, { method: 'POST', headers: { ...json, ...headers }, body: '{}' })).status;
+    // Same host name, other scheme or port: another origin (a plain-http page or another app).
+    expect(await logout('https://shop.test/trpc/auth.logout', { host: 'shop.test', origin: 'http://shop.test' })).toBe(
+      403,
+    );
+    expect(await logout('http://shop.test/trpc/auth.logout', { host: 'shop.test', origin: 'https://shop.test' })).toBe(
+      403,
+    );
+    expect(
+      await logout('http://shop.test/trpc/auth.logout', { host: 'shop.test', origin: 'http://shop.test:8080' }),
+    ).toBe(403);
+    expect(
+      await logout('http://shop.test:3000/trpc/auth.logout', {
+        host: 'shop.test:3000',
+        origin: 'http://shop.test:3001',
+      }),
+    ).toBe(403);
+    // The exact origin, default ports either way, and the scheme a trusted proxy reports.
+    expect(await logout('https://shop.test/trpc/auth.logout', { host: 'shop.test', origin: 'https://shop.test' })).toBe(
+      200,
+    );
+    expect(
+      await logout('https://shop.test/trpc/auth.logout', { host: 'shop.test:443', origin: 'https://shop.test' }),
+    ).toBe(200);
+    expect(
+      await logout('http://shop.test:3000/trpc/auth.logout', {
+        host: 'shop.test:3000',
+        origin: 'http://shop.test:3000',
+      }),
+    ).toBe(200);
+    const behindProxy = { host: 'shop.test', origin: 'https://shop.test', 'x-forwarded-proto': 'https' };
+    expect(await logout('http://shop.test/trpc/auth.logout', behindProxy)).toBe(200);
+    const untrusted = createApp({ ...deps, config: { ...deps.config, trustProxy: false } });
+    const refused = await untrusted.request('http://shop.test/trpc/auth.logout', {
+      method: 'POST',
+      headers: { ...json, ...behindProxy },
+      body: '{}',
+    });
+    expect(refused.status).toBe(403);
+  });
+
   test('the same origin with a JSON body is accepted', async () => {
     const out = await post(
       createApp(testDeps()),
@@ -75,6 +121,88 @@ describe('CSRF', () => {
       '{}',
     );
     expect(out.status).toBe(200);
+  });
+});
+
+describe('malformed and forged cookies', () => {
+  const malformed = [
+    'hearth_guest=%',
+    'hearth_session=%ZZ',
+    'hearth_session=%E0%A4%A',
+    'hearth_guest=%ZZ; hearth_session=%',
+    `hearth_session=${'x'.repeat(5000)}`,
+    'hearth_session',
+    '=; ;;=%',
+  ];
+
+  test('an undecodable cookie is ignored: every kind of call still answers, never a 500', async () => {
+    const deps = testDeps();
+    const app = createApp(deps);
+    const seller = await createSeller(deps);
+    const product = await createProduct(seller, { quantity: 50 });
+    for (const cookie of malformed) {
+      const me = await callProcedure(app, 'auth.me', 'query', undefined, { cookie });
+      expect({ cookie, status: me.status }).toEqual({ cookie, status: 200 });
+      expect((me.body as { result: { data: { user: unknown } } }).result.data.user).toBeNull();
+      const cart = await callProcedure(app, 'cart.get', 'query', undefined, { cookie });
+      expect({ cookie, status: cart.status }).toEqual({ cookie, status: 200 });
+      const add = await callProcedure(
+        app,
+        'cart.addItem',
+        'mutation',
+        { productId: product.id, quantity: 1 },
+        { cookie },
+      );
+      expect({ cookie, status: add.status }).toEqual({ cookie, status: 200 });
+      const upload = await app.request('http://localhost/api/uploads', { method: 'POST', headers: { cookie } });
+      expect({ cookie, status: upload.status }).toEqual({ cookie, status: 401 });
+    }
+  });
+
+  test('a good session cookie still counts next to a malformed one', async () => {
+    const deps = testDeps();
+    const user = await createUser(deps);
+    const cookie = `hearth_guest=%; ${sessionCookie(user.sessionId)}; junk=%ZZ`;
+    const me = await callProcedure(createApp(deps), 'auth.me', 'query', undefined, { cookie });
+    expect((me.body as { result: { data: { user: { id: number } } } }).result.data.user.id).toBe(user.id);
+  });
+
+  test('a guest token the server did not sign names no cart, and the server issues its own', async () => {
+    const deps = testDeps();
+    const app = createApp(deps);
+    const seller = await createSeller(deps);
+    const product = await createProduct(seller, { quantity: 5 });
+    const first = await callProcedure(app, 'cart.addItem', 'mutation', { productId: product.id, quantity: 1 });
+    const issued = cookieOf(first, 'hearth_guest')!.value;
+    const [key, signature] = issued.split('.');
+    expect(key).toHaveLength(43);
+    expect(signature.length).toBeGreaterThan(20);
+    // The issued cookie reads its cart back.
+    const mine = await callProcedure(app, 'cart.get', 'query', undefined, { cookie: `hearth_guest=${issued}` });
+    expect((mine.body as { result: { data: { itemCount: number } } }).result.data.itemCount).toBe(1);
+    const forgeries = [
+      key, // the bare key, as the old unsigned tokens were
+      `${key}.${signature.slice(0, -2)}xx`,
+      `${'A'.repeat(43)}.${signature}`,
+      'a'.repeat(48),
+    ];
+    for (const forged of forgeries) {
+      const cookie = `hearth_guest=${forged}`;
+      const read = await callProcedure(app, 'cart.get', 'query', undefined, { cookie });
+      expect((read.body as { result: { data: { itemCount: number } } }).result.data.itemCount).toBe(0);
+      const add = await callProcedure(
+        app,
+        'cart.addItem',
+        'mutation',
+        { productId: product.id, quantity: 1 },
+        { cookie },
+      );
+      expect(add.status).toBe(200);
+      // Not the forged value: a freshly signed token for a new cart.
+      const fresh = cookieOf(add, 'hearth_guest')!.value;
+      expect(fresh).not.toBe(forged);
+      expect(fresh.split('.')[0]).not.toBe(key);
+    }
   });
 });
 

@@ -188,3 +188,19 @@ export function inputSchema(inputs: unknown[]): Schema | null {
     return null;
   }
 }
+
+/** Cookie headers a browser extension, a proxy or an attacker might send: undecodable, forged, huge. */
+export const malformedCookies = [
+  'hearth_guest=%',
+  'hearth_session=%ZZ',
+  'hearth_guest=%ZZ; hearth_session=%',
+  'hearth_session=%E0%A4%A',
+  'hearth_session=%00%00',
+  `hearth_guest=${'A'.repeat(43)}.forged-signature`,
+  `hearth_guest=${'g'.repeat(64)}`,
+  `hearth_session=${'s'.repeat(10_000)}`,
+  'hearth_session=a; hearth_session=%; hearth_session=b',
+  'hearth_session',
+  '=; ;;=%; =%ZZ',
+  'hearth_guest="%"',
+];

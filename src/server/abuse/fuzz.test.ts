@@ -5,7 +5,7 @@ import { describe, expect, test } from 'bun:test';
 import { createApp } from '../app';
 import { createProduct, createSeller, createUser } from '../test/factories';
 import { testDeps } from '../test/test-services';
-import { chaos, type IdPool, inputSchema, type Json, mutate, plausible, prng } from './fuzz-inputs';
+import { chaos, type IdPool, inputSchema, type Json, malformedCookies, mutate, plausible, prng } from './fuzz-inputs';
 import { callProcedure, errorOf, type HttpOutcome, type Identity, read, sessionCookie } from './http-client';
 import { allProcedures } from './procedures';
 import { diffCounts, rowCounts } from './row-counts';
@@ -62,10 +62,13 @@ describe('fuzz every procedure', () => {
         const kind = rng.int(4);
         const input: Json | undefined =
           kind <= 1 ? base : kind === 2 ? mutate(base ?? {}, rng) : rng.chance(0.2) ? undefined : chaos(rng);
-        const out = await callProcedure(app, path, type, input, caller.who);
+        // Every fifth anonymous call also carries a malformed or forged cookie: still never a 500.
+        const who =
+          caller.name === 'anonymous' && rng.chance(0.2) ? { cookie: rng.pick(malformedCookies) } : caller.who;
+        const out = await callProcedure(app, path, type, input, who);
         calls += 1;
         statuses[out.status] = (statuses[out.status] ?? 0) + 1;
-        const label = `${caller.name} ${path} ${JSON.stringify(input)?.slice(0, 160)}`;
+        const label = `${caller.name} ${who.cookie?.slice(0, 40) ?? ''} ${path} ${JSON.stringify(input)?.slice(0, 160)}`;
         if (out.status >= 500) problems.push(`${out.status} ${label} -> ${out.text.slice(0, 200)}`);
         if (looksLeaky(out)) problems.push(`leak ${label} -> ${out.text.slice(0, 200)}`);
         if (type === 'subscription') continue;
@@ -103,31 +106,43 @@ describe('fuzz every procedure', () => {
         ],
         [`/trpc/${path}`, { method: isMutation ? 'PUT' : 'DELETE' }],
       ];
-      for (const [url, init] of requests) {
-        for (const caller of callers.slice(0, 2)) {
-          const headers = new Headers(init.headers);
-          headers.set('x-forwarded-for', `10.8.${rng.int(250)}.${rng.int(250)}`);
-          if (caller.who.cookie) headers.set('cookie', caller.who.cookie);
-          const controller = new AbortController();
-          const res = await app.request(`http://localhost${url}`, { ...init, headers, signal: controller.signal });
-          let out: HttpOutcome;
-          if (proc._def.type === 'subscription' && res.status === 200) {
-            await res.body?.cancel().catch(() => {});
-            controller.abort();
-            out = { status: 200, body: null, text: '', headers: res.headers };
-          } else out = await read(res);
-          calls += 1;
-          const label = `${caller.name} ${init.method ?? 'GET'} ${url.slice(0, 120)}`;
-          if (out.status >= 500) problems.push(`${out.status} ${label} -> ${out.text.slice(0, 200)}`);
-          if (looksLeaky(out)) problems.push(`leak ${label} -> ${out.text.slice(0, 200)}`);
-          if (proc._def.type === 'subscription') continue;
-          const after = await rowCounts(deps.db);
-          if (out.status >= 400) {
-            const changed = diffCounts(counts, after);
-            if (changed.length) problems.push(`rows changed by failed call ${label}: ${changed.join(', ')}`);
-          }
-          counts = after;
+      // The plain call with every malformed cookie, then the malformed requests as anonymous and buyer.
+      const valid = `/trpc/${path}`;
+      const withCookies: [string, RequestInit, Identity][] = malformedCookies.map((cookie) => [
+        valid,
+        isMutation ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {},
+        { cookie },
+      ]);
+      const sends: [string, RequestInit, Identity][] = [
+        ...withCookies,
+        ...requests.flatMap(([url, init]) =>
+          callers.slice(0, 2).map((c) => [url, init, c.who] as [string, RequestInit, Identity]),
+        ),
+      ];
+      for (const [url, init, who] of sends) {
+        const caller = { name: who.cookie ? `cookie ${who.cookie.slice(0, 40)}` : 'anonymous', who };
+        const headers = new Headers(init.headers);
+        headers.set('x-forwarded-for', `10.8.${rng.int(250)}.${rng.int(250)}`);
+        if (caller.who.cookie) headers.set('cookie', caller.who.cookie);
+        const controller = new AbortController();
+        const res = await app.request(`http://localhost${url}`, { ...init, headers, signal: controller.signal });
+        let out: HttpOutcome;
+        if (proc._def.type === 'subscription' && res.status === 200) {
+          await res.body?.cancel().catch(() => {});
+          controller.abort();
+          out = { status: 200, body: null, text: '', headers: res.headers };
+        } else out = await read(res);
+        calls += 1;
+        const label = `${caller.name} ${init.method ?? 'GET'} ${url.slice(0, 120)}`;
+        if (out.status >= 500) problems.push(`${out.status} ${label} -> ${out.text.slice(0, 200)}`);
+        if (looksLeaky(out)) problems.push(`leak ${label} -> ${out.text.slice(0, 200)}`);
+        if (proc._def.type === 'subscription') continue;
+        const after = await rowCounts(deps.db);
+        if (out.status >= 400) {
+          const changed = diffCounts(counts, after);
+          if (changed.length) problems.push(`rows changed by failed call ${label}: ${changed.join(', ')}`);
         }
+        counts = after;
       }
     }
 

@@ -2,6 +2,7 @@
 // TOO_MANY_REQUESTS (HTTP 429) with the seconds to wait, per subject (another ip is not affected).
 import { describe, expect, test } from 'bun:test';
 import { createApp } from '../app';
+import { issueGuestToken } from '../modules/cart/guest-token';
 import { createProduct, createSeller, createUser, TEST_PASSWORD } from '../test/factories';
 import { testDeps } from '../test/test-services';
 import { rateRules } from '../trpc/rate-limit';
@@ -39,7 +40,7 @@ describe('rate limits', () => {
     expectLimited(await attempt(TEST_PASSWORD), rateRules.login.windowSeconds);
     // Another ip is unaffected.
     expect((await attempt(TEST_PASSWORD, freshIp())).status).toBe(200);
-  });
+  }, 60_000);
 
   test(`register: ${rateRules.register.limit} per minute per ip, then 429 and no account created`, async () => {
     const deps = testDeps();
@@ -68,7 +69,7 @@ describe('rate limits', () => {
     expect(
       await deps.db.selectFrom('users').select('id').where('email', '=', blocked).executeTakeFirst(),
     ).toBeUndefined();
-  });
+  }, 60_000);
 
   test(`cart: ${rateRules.cart.limit} changes per minute, then 429`, async () => {
     if (!paths.has('cart.addItem')) throw new Error('cart.addItem is not in appRouter');
@@ -93,7 +94,32 @@ describe('rate limits', () => {
       .where('id', '=', product.id)
       .executeTakeFirstOrThrow();
     expect(row.reserved).toBe(0);
-  });
+  }, 60_000);
+
+  test(`cart: ${rateRules.cartPerIp.limit} changes per minute per address, however many guest carts it rotates`, async () => {
+    const deps = testDeps();
+    const app = createApp(deps);
+    const ip = freshIp();
+    // Each call from its own validly signed guest cart: the per-cart limit never triggers.
+    const fromNewCart = () =>
+      callProcedure(
+        app,
+        'cart.removeItem',
+        'mutation',
+        { productId: 1 },
+        {
+          ip,
+          cookie: `hearth_guest=${issueGuestToken(deps.config.sessionSecret).token}`,
+        },
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < rateRules.cartPerIp.limit; i++) statuses.push((await fromNewCart()).status);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expectLimited(await fromNewCart(), rateRules.cartPerIp.windowSeconds);
+    // Another address is not affected.
+    const other = await callProcedure(app, 'cart.removeItem', 'mutation', { productId: 1 }, { ip: freshIp() });
+    expect(other.status).toBe(200);
+  }, 60_000);
 
   test(`checkout: ${rateRules.checkout.limit} attempts per minute, then 429`, async () => {
     if (!paths.has('checkout.place')) throw new Error('checkout.place is not in appRouter');
@@ -120,5 +146,5 @@ describe('rate limits', () => {
     // An empty cart is refused with BAD_REQUEST, but every attempt counts.
     for (let i = 0; i < rateRules.checkout.limit; i++) expect((await place()).status).toBe(400);
     expectLimited(await place(), rateRules.checkout.windowSeconds);
-  });
+  }, 60_000);
 });

@@ -1,25 +1,27 @@
 // Request context, split like tRPC's starter: an inner part (deps + caller identity) that tests
 // build directly for `createCaller`, and an HTTP part that reads cookies and headers.
 import type { AppDeps } from '../deps';
+import { CookieJar, readCookies } from '../http/cookies';
 import { resolveSession, type SessionUser } from '../modules/auth/auth.session';
-
-export const SESSION_COOKIE = 'hearth_session';
-export const GUEST_COOKIE = 'hearth_guest';
+import { verifyGuestToken } from '../modules/cart/guest-token';
 
 export type InnerContext = {
   deps: AppDeps;
   user: SessionUser | null;
   sessionId: string | null;
+  /** The guest cart's key, from a guest cookie whose signature checked out; null otherwise. */
   guestToken: string | null;
   ip: string;
   requestId: string;
-  /** Headers to add to the response (Set-Cookie). */
+  /** Headers to add to the response; `cookies` writes Set-Cookie onto them. */
   resHeaders: Headers;
+  cookies: CookieJar;
 };
 
 export type Context = InnerContext;
 
 export function createInnerContext(deps: AppDeps, over: Partial<InnerContext> = {}): InnerContext {
+  const resHeaders = over.resHeaders ?? new Headers();
   return {
     deps,
     user: null,
@@ -27,18 +29,10 @@ export function createInnerContext(deps: AppDeps, over: Partial<InnerContext> = 
     guestToken: null,
     ip: '127.0.0.1',
     requestId: crypto.randomUUID(),
-    resHeaders: new Headers(),
+    resHeaders,
+    cookies: new CookieJar(resHeaders, deps.config.production),
     ...over,
   };
-}
-
-export function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...rest] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(rest.join('='));
-  }
-  return null;
 }
 
 export async function createHttpContext(
@@ -47,13 +41,12 @@ export async function createHttpContext(
   resHeaders: Headers,
   meta: { ip: string; requestId: string },
 ): Promise<Context> {
-  const cookies = req.headers.get('cookie');
-  const sessionId = readCookie(cookies, SESSION_COOKIE);
-  const user = sessionId ? await resolveSession(deps, sessionId) : null;
+  const cookies = readCookies(req.headers.get('cookie'));
+  const user = cookies.session ? await resolveSession(deps, cookies.session) : null;
   return createInnerContext(deps, {
     user,
-    sessionId: user ? sessionId : null,
-    guestToken: readCookie(cookies, GUEST_COOKIE),
+    sessionId: user ? cookies.session : null,
+    guestToken: verifyGuestToken(deps.config.sessionSecret, cookies.guest),
     ip: meta.ip,
     requestId: meta.requestId,
     resHeaders,

@@ -1,6 +1,10 @@
-// Fixed-window rate limits on the shared Store (Redis across instances).
+// Fixed-window rate limits on the shared Store (Redis across instances; while Redis is unreachable
+// the store counts per instance instead, see redis-store.ts). Procedures declare their limits as
+// middleware (`rateLimited`), so services never count requests.
 import { DomainError } from '../../shared/errors';
 import type { Store } from '../services/store';
+import type { Context } from './context';
+import { middleware } from './trpc';
 
 export interface RateRule {
   name: string;
@@ -9,20 +13,54 @@ export interface RateRule {
 }
 
 export const rateRules = {
+  /** Attempts per address and email: guessing one account from one address. */
   login: { name: 'login', limit: 10, windowSeconds: 60 },
-  /** Across all addresses: slows password guessing against one account from many IPs. */
-  loginPerAccount: { name: 'login-account', limit: 50, windowSeconds: 900 },
+  /** Failed logins per address across all emails: credential stuffing from one address. */
+  loginFailuresPerIp: { name: 'login-fail-ip', limit: 30, windowSeconds: 900 },
+  /**
+   * Failed logins per account across all addresses. Past it, only addresses that have not been
+   * failing may still try (decision 0021): guessers are slowed, the owner is never locked out.
+   */
+  loginFailuresPerAccount: { name: 'login-fail-account', limit: 50, windowSeconds: 900 },
   register: { name: 'register', limit: 5, windowSeconds: 60 },
+  /** Changes per cart (account or guest). */
   cart: { name: 'cart', limit: 120, windowSeconds: 60 },
+  /** Changes per address across every cart: rotating guest cookies does not escape the limit. */
+  cartPerIp: { name: 'cart-ip', limit: 300, windowSeconds: 60 },
   checkout: { name: 'checkout', limit: 20, windowSeconds: 60 },
 } satisfies Record<string, RateRule>;
 
+const keyOf = (rule: RateRule, subject: string) => `rl:${rule.name}:${subject}`;
+
+export function tooManyRequests(resetMs: number): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(resetMs / 1000));
+  return new DomainError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+  });
+}
+
+/** Counts one hit against `subject`; throws TOO_MANY_REQUESTS once past the rule's limit. */
 export async function enforceRateLimit(store: Store, rule: RateRule, subject: string) {
-  const { count, resetMs } = await store.hit(`rl:${rule.name}:${subject}`, rule.windowSeconds);
-  if (count > rule.limit) {
-    const retryAfterSeconds = Math.max(1, Math.ceil(resetMs / 1000));
-    throw new DomainError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
-      retryAfterSeconds,
-    });
-  }
+  const { count, resetMs } = await countHit(store, rule, subject);
+  if (count > rule.limit) throw tooManyRequests(resetMs);
+}
+
+export function countHit(store: Store, rule: RateRule, subject: string) {
+  return store.hit(keyOf(rule, subject), rule.windowSeconds);
+}
+
+/** The current count of a window without adding to it (0 when none is open). */
+export async function currentCount(store: Store, rule: RateRule, subject: string): Promise<number> {
+  return Number(await store.get(keyOf(rule, subject))) || 0;
+}
+
+/**
+ * Procedure middleware: before the procedure runs, counts one hit per [rule, subject] pair that
+ * `subjects` names for this call (input is already parsed when the middleware follows `.input()`).
+ */
+export function rateLimited(subjects: (ctx: Context, input: unknown) => ReadonlyArray<readonly [RateRule, string]>) {
+  return middleware(async ({ ctx, input, next }) => {
+    for (const [rule, subject] of subjects(ctx, input)) await enforceRateLimit(ctx.deps.store, rule, subject);
+    return next();
+  });
 }

@@ -48,20 +48,3 @@ export async function destroySession(deps: AppDeps, sessionId: string) {
 export async function forgetSession(deps: AppDeps, sessionId: string | null) {
   if (sessionId) await deps.store.del(cacheKey(sessionKey(deps, sessionId)));
 }
-
-export function sessionCookie(id: string, expiresAt: Date, secure: boolean): string {
-  return [
-    `hearth_session=${id}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Expires=${expiresAt.toUTCString()}`,
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
-}
-
-export function clearSessionCookie(secure: boolean): string {
-  return ['hearth_session=', 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join(
-    '; ',
-  );
-}

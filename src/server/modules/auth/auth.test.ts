@@ -61,21 +61,49 @@ describe('auth', () => {
     expect(ok.user.id).toBe(user.id);
   });
 
-  test('one account is protected across many addresses', async () => {
+  test('guesses from a few addresses slow the guessers but never lock the owner out', async () => {
     const user = await createUser();
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 55 }, (_, i) =>
-        anonymousCaller(testDeps(), { ip: `192.0.2.${i}` }).caller.auth.login({
-          email: user.email,
-          password: 'wrong-password',
-        }),
+    const net = `198.51.${Math.floor(Math.random() * 250)}`;
+    const from = (ip: string, password: string) =>
+      anonymousCaller(testDeps(), { ip }).caller.auth.login({ email: user.email, password });
+    const codeOf = async (p: Promise<unknown>) =>
+      (
+        await p.then(
+          () => ({ code: 'OK' }),
+          (e) => e,
+        )
+      ).code as string;
+    // 50 wrong passwords from 10 addresses: the account's failure limit is reached.
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => codeOf(from(`${net}.${i % 10}`, 'wrong-password'))),
+    );
+    expect(guesses.every((c) => c === 'UNAUTHORIZED')).toBe(true);
+    // A guessing address is refused now, even with the right password (it learns nothing).
+    expect(await codeOf(from(`${net}.1`, TEST_PASSWORD))).toBe('TOO_MANY_REQUESTS');
+    // The owner, from an address that has not been guessing, signs in.
+    expect(await codeOf(from(`${net}.200`, TEST_PASSWORD))).toBe('OK');
+    // A new address gets its password checked, but only a couple of wrong ones.
+    expect(await codeOf(from(`${net}.201`, 'wrong-password'))).toBe('UNAUTHORIZED');
+    expect(await codeOf(from(`${net}.201`, 'wrong-password'))).toBe('UNAUTHORIZED');
+    expect(await codeOf(from(`${net}.201`, TEST_PASSWORD))).toBe('TOO_MANY_REQUESTS');
+  }, 30_000);
+
+  test('one address failing across many emails is stopped, whichever email it tries next', async () => {
+    const user = await createUser();
+    const ip = `203.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const { caller } = anonymousCaller(testDeps(), { ip });
+    const stuffed = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        rejection(caller.auth.login({ email: `${unique('stuff')}@example.test`, password: 'pw-guess' })),
       ),
     );
-    const limited = attempts.filter(
-      (a) => a.status === 'rejected' && (a.reason as { code: string }).code === 'TOO_MANY_REQUESTS',
-    );
-    expect(limited.length).toBe(5);
-  });
+    expect(stuffed.map((e) => e.code)).toEqual(Array(30).fill('UNAUTHORIZED'));
+    const err = await rejection(caller.auth.login({ email: user.email, password: TEST_PASSWORD }));
+    expect(err.code).toBe('TOO_MANY_REQUESTS');
+    // Other addresses are not affected.
+    const ok = await anonymousCaller().caller.auth.login({ email: user.email, password: TEST_PASSWORD });
+    expect(ok.user.id).toBe(user.id);
+  }, 30_000);
 
   test('login issues a fresh session id and drops the one presented (no fixation)', async () => {
     const user = await createUser();

@@ -10,7 +10,6 @@ import type {
   ShippingAddressInput,
 } from '../../../shared/schemas/checkout';
 import type { AppDeps } from '../../deps';
-import { enforceRateLimit, rateRules } from '../../trpc/rate-limit';
 import type { SessionUser } from '../auth/auth.session';
 import { type CartLineRow, findCartLines } from '../cart/cart.repository';
 import { paymentProvider } from '../payments/payments.registry';
@@ -65,7 +64,6 @@ function fingerprint(input: PlaceOrderInput, lines: readonly CartLineRow[]): Req
 
 export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { deps, user } = ctx;
-  await enforceRateLimit(deps.store, rateRules.checkout, `u:${user.id}`);
   const { lines, price } = await loadPricedCart(deps, user.id, input.shippingAddress);
   const claim = await claimOrReplay<PlaceOrderResult>(
     deps.db,

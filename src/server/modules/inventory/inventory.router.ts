@@ -1,7 +1,7 @@
 // catalog.availability lives here and is mounted on the catalog router (the contract's name).
 import { productIdInput } from '../../../shared/schemas/catalog';
 import { publicProcedure } from '../../trpc/trpc';
-import { currentCartOwner } from '../cart/cart.service';
+import { currentCartOwner } from '../cart/cart-owner';
 import { productAvailability } from './inventory.service';
 
 export const availabilityProcedure = publicProcedure

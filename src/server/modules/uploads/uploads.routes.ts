@@ -5,7 +5,8 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError, domainErrorCodes } from '../../../shared/errors';
 import type { AppDeps } from '../../deps';
-import { readCookie, SESSION_COOKIE } from '../../trpc/context';
+import { COOKIE_NAMES, readCookie } from '../../http/cookies';
+import { fromOwnOrigin } from '../../http/csrf';
 import { enforceRateLimit } from '../../trpc/rate-limit';
 import { resolveSession } from '../auth/auth.session';
 import { MAX_UPLOAD_BYTES, storeUploadedImage, uploadFileName, uploadsDir } from './uploads.service';
@@ -30,17 +31,6 @@ function fail(c: Context, err: DomainError) {
   return c.json({ error: { message: err.message, code: err.code, details: err.details } }, status);
 }
 
-function sameOrigin(c: Context): boolean {
-  const origin = c.req.header('origin');
-  if (c.req.header('sec-fetch-site') === 'cross-site') return false;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
-  } catch {
-    return false;
-  }
-}
-
 export function uploadsRoutes(deps: AppDeps) {
   const app = new Hono();
 
@@ -51,8 +41,9 @@ export function uploadsRoutes(deps: AppDeps) {
       onError: (c) => fail(c, new DomainError('BAD_REQUEST', 'Images must be 5 MB or smaller.', { field: 'file' })),
     }),
     async (c) => {
-      if (!sameOrigin(c)) return fail(c, new DomainError('FORBIDDEN', 'Cross-site upload refused.'));
-      const sessionId = readCookie(c.req.header('cookie') ?? null, SESSION_COOKIE);
+      if (!fromOwnOrigin(c.req.raw, deps.config.trustProxy))
+        return fail(c, new DomainError('FORBIDDEN', 'Cross-site upload refused.'));
+      const sessionId = readCookie(c.req.header('cookie'), COOKIE_NAMES.session);
       const user = sessionId ? await resolveSession(deps, sessionId) : null;
       if (!user) return fail(c, new DomainError('UNAUTHORIZED', 'Please sign in to upload images.'));
       try {
