@@ -92,9 +92,11 @@ describe('auth', () => {
     const user = await createUser();
     const ip = `203.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const { caller } = anonymousCaller(testDeps(), { ip });
+    // 30 failures spread over three accounts (10 each, within the per-account-and-address limit).
+    const targets = await Promise.all([createUser(), createUser(), createUser()]);
     const stuffed = await Promise.all(
-      Array.from({ length: 30 }, () =>
-        rejection(caller.auth.login({ email: `${unique('stuff')}@example.test`, password: 'pw-guess' })),
+      Array.from({ length: 30 }, (_, i) =>
+        rejection(caller.auth.login({ email: targets[i % 3].email, password: 'pw-guess' })),
       ),
     );
     expect(stuffed.map((e) => e.code)).toEqual(Array(30).fill('UNAUTHORIZED'));
