@@ -1,9 +1,9 @@
 // Fixtures for the storefront specs: users, shops and listings are created directly through the
 // app's services (same database the server under test uses), each with unique names, and a
 // browser context is signed in by setting the real session cookie.
-import type { Browser, BrowserContext, Page } from 'playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import { createProduct, createSeller, createUser, type TestUser, unique } from '../src/server/test/factories';
-import { newPage } from './harness';
+import { newPage, type ProjectName } from './harness';
 
 export { createProduct, createSeller, createUser, unique };
 
@@ -11,8 +11,9 @@ export async function signedInPage(
   browser: Browser,
   baseUrl: string,
   user: TestUser,
+  project: ProjectName | BrowserContextOptions = 'desktop',
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser, baseUrl, project);
   await context.addCookies([
     { name: 'hearth_session', value: user.sessionId, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
   ]);

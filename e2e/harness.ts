@@ -5,7 +5,7 @@
 import { beforeAll } from 'bun:test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright';
 import { findFreePort, waitFor } from '../src/server/services/free-port';
 import { onTestRunEnd, testDataDir, testServices } from '../src/server/test/test-services';
 
@@ -70,8 +70,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+/**
+ * The two projects every main journey runs on: a laptop and a phone (touch, mobile viewport).
+ * `narrow` is the smallest phone we support; pages must not scroll sideways there.
+ */
+export const projects = {
+  desktop: { viewport: { width: 1366, height: 900 } },
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+} as const satisfies Record<string, BrowserContextOptions>;
+export type ProjectName = keyof typeof projects;
+export const projectNames = Object.keys(projects) as ProjectName[];
+
+export async function newPage(
+  browser: Browser,
+  baseUrl: string,
+  project: ProjectName | BrowserContextOptions = 'desktop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const options = typeof project === 'string' ? projects[project] : project;
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };

@@ -32,7 +32,11 @@ export function ProductImage({
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
     return (
-      <div className="placeholder-art" style={placeholderStyle(seed)} role="img" aria-label={alt}>
+      <div
+        className="placeholder-art"
+        style={placeholderStyle(seed)}
+        {...(alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true })}
+      >
         {alt.trim().charAt(0).toUpperCase()}
       </div>
     );

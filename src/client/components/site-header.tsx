@@ -7,9 +7,10 @@ import { queryClient, trpc } from '../trpc';
 import { CartIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
 import { SearchBox } from './search-box';
 
-function CartLink({ signedIn }: { signedIn: boolean }) {
-  const cart = trpc.cart.get.useQuery(undefined, { enabled: signedIn, staleTime: 15_000 });
-  const count = signedIn ? (cart.data?.itemCount ?? 0) : 0;
+/** Guests have carts too (a cookie), so the count shows for everyone. */
+function CartLink() {
+  const cart = trpc.cart.get.useQuery(undefined, { staleTime: 15_000 });
+  const count = cart.data?.itemCount ?? 0;
   return (
     <Link to="/cart" className="icon-btn cart-link" aria-label={count ? `Cart, ${count} items` : 'Cart'}>
       <CartIcon />
@@ -89,7 +90,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="brand" aria-label="Hearth home">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             h
           </span>
@@ -114,7 +115,7 @@ export function SiteHeader() {
               </Link>
             )
           )}
-          <CartLink signedIn={!!user} />
+          <CartLink />
         </nav>
       </div>
     </header>

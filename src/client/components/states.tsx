@@ -9,18 +9,22 @@ export function EmptyState({
   title,
   children,
   action,
+  headingLevel = 2,
 }: {
   art?: string;
   title: string;
   children?: ReactNode;
   action?: ReactNode;
+  /** 1 when the state is the whole page (not found, errors), so the page still has its h1. */
+  headingLevel?: 1 | 2;
 }) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <div className="empty">
       <div className="empty-art" aria-hidden="true">
         {art}
       </div>
-      <h2>{title}</h2>
+      <Heading>{title}</Heading>
       {children && <p>{children}</p>}
       {action}
     </div>
@@ -45,6 +49,7 @@ export function RouteErrorBoundary() {
       <div className="page">
         <EmptyState
           art="🔎"
+          headingLevel={1}
           title="We couldn't find that"
           action={
             <Link className="btn btn-primary" to="/">
@@ -62,6 +67,7 @@ export function RouteErrorBoundary() {
       <div className="page">
         <EmptyState
           art="🔐"
+          headingLevel={1}
           title="Please sign in"
           action={
             <Link className="btn btn-primary" to={signInHref()}>
@@ -78,6 +84,7 @@ export function RouteErrorBoundary() {
     <div className="page">
       <EmptyState
         art="🧶"
+        headingLevel={1}
         title="That didn't work"
         action={
           <button type="button" className="btn btn-primary" onClick={() => location.reload()}>

@@ -1,11 +1,37 @@
 // Add-to-cart shared by the product page (and anywhere else): keeps the header count, the cart
 // page and the product's availability in step, and explains failures in words.
+import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { describeError, trpc } from '../trpc';
 import { signInHref } from './sign-in-link';
 
+/**
+ * Add to cart, once per press: a second click before the first answer is ignored (isPending only
+ * re-renders the button a tick later, so a quick double-click used to add two).
+ */
 export function useAddToCart(productId: number) {
+  const inFlight = useRef(false);
+  const mutation = useAddToCartMutation(productId);
+  const add = useCallback(
+    (quantity = 1) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutation.mutate(
+        { productId, quantity },
+        {
+          onSettled: () => {
+            inFlight.current = false;
+          },
+        },
+      );
+    },
+    [mutation.mutate, productId],
+  );
+  return { ...mutation, add };
+}
+
+function useAddToCartMutation(productId: number) {
   const trpcUtils = trpc.useUtils();
   const navigate = useNavigate();
   return trpc.cart.addItem.useMutation({

@@ -25,3 +25,10 @@ export function parseDollars(text: string): number | null {
 }
 
 export const centsToDollarsText = (cents: number) => (cents / 100).toFixed(2);
+
+/** "24 minutes", "1 minute", "less than a minute": how long until an ISO time, for holds. */
+export function minutesUntil(iso: string, now: number = Date.now()): string {
+  const minutes = Math.ceil((new Date(iso).getTime() - now) / 60_000);
+  if (minutes <= 1) return minutes === 1 ? '1 minute' : 'less than a minute';
+  return `${minutes} minutes`;
+}

@@ -1,18 +1,21 @@
 // Cart: grouped by shop with per-shop subtotal and shipping. Quantity changes and removals are
 // optimistic (the page updates at once) and roll back with a toast when the server says no.
 // Availability is watched live, so an item someone else just bought is flagged here.
-import { Link, type LoaderFunctionArgs } from 'react-router';
+
+import { useId } from 'react';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
-import type { CartDto, CartItemDto } from '../../shared/schemas/cart';
+import { type CartDto, type CartItemDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
 import { ProductImage } from '../components/product-image';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
-import { formatCents, formatDateTime, plural } from '../lib/format';
-import { requireUser } from '../lib/session';
+import { formatCents, formatDateTime, minutesUntil, plural } from '../lib/format';
+import { useMe } from '../lib/session';
 import { useLiveAvailability } from '../lib/use-live-availability';
+import { useNow } from '../lib/use-now';
 import { describeError, trpc, utils } from '../trpc';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+// Guests see their cart (it lives in a cookie); sign-in is asked for only at checkout.
+export async function loader() {
   await utils.cart.get.ensureData();
   return null;
 }
@@ -24,7 +27,8 @@ function withQuantity(cart: CartDto, productId: number, quantity: number): CartD
       const items = shop.items
         .map((i) => (i.productId === productId ? { ...i, quantity } : i))
         .filter((i) => i.quantity > 0);
-      const subtotalCents = items.reduce((s, i) => s + i.priceCents * i.quantity, 0);
+      // Same rule as the server: a listing no longer for sale is not in the totals.
+      const subtotalCents = items.reduce((s, i) => s + (i.listingActive ? i.priceCents * i.quantity : 0), 0);
       return { ...shop, items, subtotalCents };
     })
     .filter((s) => s.items.length > 0);
@@ -67,17 +71,27 @@ function useCartMutations() {
   return { update, remove };
 }
 
+/** "24 more minutes": relative, so there is no time zone to guess. */
+function heldFor(iso: string, now: number): string {
+  const left = minutesUntil(iso, now);
+  return left === 'less than a minute' ? left : left.replace(/minutes?$/, (m) => `more ${m}`);
+}
+
 function CartLine({
   item,
+  now,
   onQuantity,
   onRemove,
 }: {
   item: CartItemDto;
+  now: number;
   onQuantity: (q: number) => void;
   onRemove: () => void;
 }) {
   const unavailable = !item.listingActive || item.available <= 0;
   const short = !unavailable && item.available < item.quantity;
+  const atLimit = item.quantity >= Math.min(item.available, MAX_LINE_QUANTITY);
+  const limitId = useId();
   return (
     <li className={`cart-item${unavailable || short ? ' unavailable' : ''}`} aria-label={item.title}>
       <Link to={`/product/${item.productId}`} className="thumb" tabIndex={-1} aria-hidden="true">
@@ -99,7 +113,9 @@ function CartLine({
           </p>
         ) : item.reservedUntil ? (
           <p className="small muted" style={{ margin: '6px 0 0' }}>
-            Held for you until {formatDateTime(item.reservedUntil)}
+            <time dateTime={item.reservedUntil} title={formatDateTime(item.reservedUntil)}>
+              Held for you for {heldFor(item.reservedUntil, now)}
+            </time>
           </p>
         ) : (
           <p className="small" style={{ margin: '6px 0 0', color: 'var(--warn)' }}>
@@ -123,12 +139,22 @@ function CartLine({
             <button
               type="button"
               aria-label="Increase quantity"
-              disabled={unavailable || item.quantity >= item.available}
+              aria-describedby={atLimit ? limitId : undefined}
+              disabled={unavailable || atLimit}
               onClick={() => onQuantity(item.quantity + 1)}
             >
               +
             </button>
           </div>
+          {atLimit && !unavailable && !short && (
+            <span id={limitId} className="small muted qty-limit">
+              {item.quantity >= MAX_LINE_QUANTITY
+                ? `${MAX_LINE_QUANTITY} is the most per order`
+                : item.available === 1
+                  ? 'Only 1 available'
+                  : `All ${item.available} available are in your cart`}
+            </span>
+          )}
           <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>
             Remove
           </button>
@@ -143,6 +169,8 @@ export function Component() {
   const cart = trpc.cart.get.useQuery(undefined, { staleTime: 5_000 });
   const trpcUtils = trpc.useUtils();
   const { update, remove } = useCartMutations();
+  const { user, loading: meLoading } = useMe();
+  const now = useNow();
   const productIds = cart.data?.shops.flatMap((s) => s.items.map((i) => i.productId)) ?? [];
   useLiveAvailability(productIds, () => void trpcUtils.cart.get.invalidate());
 
@@ -166,6 +194,10 @@ export function Component() {
       </div>
     );
   }
+  const buyableCount = c.shops.reduce(
+    (n, s) => n + s.items.reduce((m, i) => m + (i.listingActive ? i.quantity : 0), 0),
+    0,
+  );
   const blocked = c.shops.some((s) => s.items.some((i) => !i.listingActive || i.available < i.quantity));
 
   return (
@@ -189,6 +221,7 @@ export function Component() {
                   <CartLine
                     key={item.cartItemId}
                     item={item}
+                    now={now}
                     onQuantity={(quantity) => update.mutate({ productId: item.productId, quantity })}
                     onRemove={() => remove.mutate({ productId: item.productId })}
                   />
@@ -204,7 +237,7 @@ export function Component() {
         <aside className="card summary" aria-label="Order summary">
           <h2 style={{ fontSize: '1.2rem' }}>Summary</h2>
           <div className="row">
-            <span>Items ({c.itemCount})</span>
+            <span>Items ({buyableCount})</span>
             <span>{formatCents(c.itemTotalCents)}</span>
           </div>
           <div className="row">
@@ -228,10 +261,24 @@ export function Component() {
             <button type="button" className="btn btn-primary btn-lg btn-block" disabled style={{ marginTop: 12 }}>
               Proceed to checkout
             </button>
-          ) : (
+          ) : user || meLoading ? (
             <Link to="/checkout" className="btn btn-primary btn-lg btn-block" style={{ marginTop: 12 }}>
               Proceed to checkout
             </Link>
+          ) : (
+            <>
+              <Link
+                to={`/signin?next=${encodeURIComponent('/checkout')}`}
+                className="btn btn-primary btn-lg btn-block"
+                style={{ marginTop: 12 }}
+              >
+                Sign in to check out
+              </Link>
+              <p className="small muted" style={{ margin: '10px 0 0' }}>
+                New here? <Link to={`/register?next=${encodeURIComponent('/checkout')}`}>Create an account</Link>. Your
+                cart comes with you.
+              </p>
+            </>
           )}
         </aside>
       </div>

@@ -6,6 +6,7 @@ export function Component() {
     <div className="page">
       <EmptyState
         art="🧭"
+        headingLevel={1}
         title="This page wandered off"
         action={
           <Link to="/" className="btn btn-primary">

@@ -9,9 +9,10 @@ import { ReplyForm } from '../components/review-forms';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { useAddToCart } from '../lib/cart-actions';
-import { formatCents, formatDate, plural } from '../lib/format';
+import { formatCents, formatDate, minutesUntil, plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { useLiveAvailability } from '../lib/use-live-availability';
+import { useNow } from '../lib/use-now';
 import { type RouterOutputs, trpc, utils } from '../trpc';
 
 function productIdFrom(params: { productId?: string }): number {
@@ -62,18 +63,41 @@ function AvailabilityLines({
   quantity,
   inOtherCarts,
   inCart,
+  held,
+  nextReleaseAt,
 }: {
   available: number;
   quantity: number;
   inOtherCarts: number;
   inCart: number;
+  /** Every unit left is in other shoppers' carts: not sold out, it may come back. */
+  held: boolean;
+  nextReleaseAt: string | null;
 }) {
+  const now = useNow();
   return (
     <div className="availability" aria-live="polite" data-testid="availability">
-      {available <= 0 ? (
+      {available <= 0 && inCart > 0 ? (
+        <span className="line low">
+          <span className="dot" aria-hidden="true" />
+          You have the last one in your cart
+        </span>
+      ) : available <= 0 && held ? (
+        <span className="line low">
+          <span className="dot" aria-hidden="true" />
+          <span>
+            In someone&rsquo;s cart
+            <span className="small muted availability-note">
+              {nextReleaseAt
+                ? ` — if they don’t buy it, it may free up in ${minutesUntil(nextReleaseAt, now)}.`
+                : ' — it may free up soon.'}
+            </span>
+          </span>
+        </span>
+      ) : available <= 0 ? (
         <span className="line out">
           <span className="dot" aria-hidden="true" />
-          {inCart > 0 ? 'You have the last one in your cart' : 'Sold out'}
+          Sold out
         </span>
       ) : available === 1 ? (
         <span className="line low">
@@ -92,9 +116,64 @@ function AvailabilityLines({
         </span>
       )}
       {inOtherCarts > 0 && available > 0 && (
-        <span className="small muted">🔥 In {plural(inOtherCarts, 'other cart')} right now</span>
+        <span className="small muted">In {plural(inOtherCarts, 'other cart')} right now</span>
       )}
     </div>
+  );
+}
+
+/** The buy button and its states: own listing, sold out, held, all in your cart, add. */
+function BuyButton({
+  productId,
+  ownListing,
+  soldOut,
+  held,
+  canAddMore,
+  added,
+  add,
+}: {
+  productId: number;
+  ownListing: boolean;
+  soldOut: boolean;
+  held: boolean;
+  canAddMore: boolean;
+  added: boolean;
+  add: ReturnType<typeof useAddToCart>;
+}) {
+  if (ownListing) {
+    return (
+      <Link to={`/dashboard/listings?edit=${productId}`} className="btn btn-primary btn-lg">
+        Edit your listing
+      </Link>
+    );
+  }
+  if (soldOut) {
+    return (
+      <button type="button" className="btn btn-primary btn-lg" disabled>
+        {held ? 'In someone’s cart' : 'Sold out'}
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="btn btn-primary btn-lg"
+      disabled={add.isPending || !canAddMore}
+      aria-disabled={add.isPending || !canAddMore}
+      onClick={() => add.add(1)}
+    >
+      {add.isPending ? (
+        <>
+          <span className="spinner" aria-hidden="true" /> Adding…
+        </>
+      ) : !canAddMore ? (
+        'All available are in your cart'
+      ) : added ? (
+        'Add another'
+      ) : (
+        'Add to cart'
+      )}
+    </button>
   );
 }
 
@@ -158,6 +237,9 @@ export function Component() {
   const inCart = a?.inCart ?? 0;
   const soldOut = available <= 0 || p.status === 'archived';
   const added = add.isSuccess || inCart > 0;
+  // Live events carry only a count; while it is 0 trust the last answer on why (held or gone).
+  const held = soldOut && a?.status === 'held';
+  const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
 
   return (
     <div className="page">
@@ -178,42 +260,38 @@ export function Component() {
             <div className="notice notice-warn" role="status">
               <p>This listing is no longer for sale.</p>
             </div>
+          ) : ownListing ? (
+            <div className="notice" role="status">
+              <p>
+                This is your listing. Shoppers see {plural(available, 'unit')} available
+                {a && a.heldByOthers > 0 ? ` (${a.heldByOthers} more in shoppers’ carts)` : ''}.
+              </p>
+            </div>
           ) : (
             <AvailabilityLines
               available={available}
               quantity={p.quantity}
               inOtherCarts={a?.inOtherCarts ?? p.inCarts}
               inCart={inCart}
+              held={held}
+              nextReleaseAt={a?.nextReleaseAt ?? null}
             />
           )}
           <div className="buy-actions">
-            {soldOut ? (
-              <button type="button" className="btn btn-primary btn-lg" disabled>
-                Sold out
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="btn btn-primary btn-lg"
-                disabled={add.isPending || (a ? !a.canAddMore : false)}
-                onClick={() => add.mutate({ productId, quantity: 1 })}
-              >
-                {add.isPending ? (
-                  <>
-                    <span className="spinner" aria-hidden="true" /> Adding…
-                  </>
-                ) : a && !a.canAddMore ? (
-                  'All available are in your cart'
-                ) : added ? (
-                  'Add another'
-                ) : (
-                  'Add to cart'
-                )}
-              </button>
+            {p.status !== 'archived' && (
+              <BuyButton
+                productId={p.id}
+                ownListing={ownListing}
+                soldOut={soldOut}
+                held={held}
+                canAddMore={a ? a.canAddMore : true}
+                added={added}
+                add={add}
+              />
             )}
-            <FavoriteProductButton productId={p.id} title={p.title} />
+            {!ownListing && <FavoriteProductButton productId={p.id} title={p.title} />}
           </div>
-          {added && (
+          {added && !ownListing && (
             <p role="status" className="notice notice-ok">
               <span>
                 {plural(inCart || 1, 'item')} in your cart. <Link to="/cart">View in cart →</Link>

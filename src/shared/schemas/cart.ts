@@ -72,4 +72,16 @@ export interface AvailabilityDto {
   /** Number of other shoppers' carts holding it. */
   inOtherCarts: number;
   canAddMore: boolean;
+  /**
+   * Why it can or cannot be added: 'held' means every unit left is in other shoppers' carts (it
+   * may free up at `nextReleaseAt`), 'sold_out' that none are left, 'unavailable' that the listing
+   * is not for sale.
+   */
+  status: 'available' | 'held' | 'sold_out' | 'unavailable';
+  /** Units other shoppers' carts hold. */
+  heldByOthers: number;
+  /** When 'held': the earliest time one of those holds runs out (ISO), unless renewed or bought. */
+  nextReleaseAt: string | null;
+  /** The caller's own shop sells it (they cannot buy it; they can edit it). */
+  ownListing: boolean;
 }

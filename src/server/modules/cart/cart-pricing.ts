@@ -46,13 +46,16 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
       held: l.held,
       listingActive: active,
     });
-    shop.subtotalCents += l.price_cents * l.quantity;
+    // A listing no longer for sale stays in the cart (so the shopper sees what happened) but is not
+    // something they can buy, so it is not in any total.
+    if (active) shop.subtotalCents += l.price_cents * l.quantity;
   }
   let itemTotalCents = 0;
   let shippingTotalCents = 0;
   let itemCount = 0;
   for (const shop of shops) {
-    shop.shippingCents = shippingFor(shop.subtotalCents, shop.shippingPolicy);
+    const buyable = shop.items.some((i) => i.listingActive);
+    shop.shippingCents = buyable ? shippingFor(shop.subtotalCents, shop.shippingPolicy) : 0;
     itemTotalCents += shop.subtotalCents;
     shippingTotalCents += shop.shippingCents;
     for (const item of shop.items) itemCount += item.quantity;

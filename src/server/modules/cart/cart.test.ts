@@ -37,6 +37,10 @@ describe('cart', () => {
       inCart: 0,
       inOtherCarts: 1,
       canAddMore: true,
+      status: 'available',
+      heldByOthers: 2,
+      nextReleaseAt: null,
+      ownListing: false,
     });
     expect(await buyer.caller.catalog.availability({ productId: mug.id })).toMatchObject({ available: 3, inCart: 2 });
   });

@@ -118,32 +118,54 @@ export function clearHolds(tx: Tx, cartItemIds: number[]) {
 export type CartOwnerFilter = { userId: number } | { guestToken: string } | null;
 
 export function availabilityRow(db: DbOrTx, productId: number, owner: CartOwnerFilter) {
-  return db
-    .selectFrom('products as p')
-    .leftJoin(
-      (eb) => {
-        let mine = eb
-          .selectFrom('cart_items as i')
-          .innerJoin('carts as c', 'c.id', 'i.cart_id')
-          .select(['i.cart_id', 'i.quantity', 'i.held'])
-          .where('i.product_id', '=', productId);
-        if (owner === null) mine = mine.where(sql<boolean>`false`);
-        else if ('userId' in owner) mine = mine.where('c.user_id', '=', owner.userId);
-        else mine = mine.where('c.guest_token', '=', owner.guestToken);
-        return mine.as('mine');
-      },
-      (j) => j.on(sql<boolean>`true`),
-    )
-    .select(['p.quantity', 'p.reserved', 'p.status', 'p.shop_id', 'mine.quantity as in_cart', 'mine.held as my_held'])
-    .select((eb) =>
-      eb
-        .selectFrom('cart_items as o')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('o.product_id', '=', 'p.id')
-        .where('o.held', '>', 0)
-        .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
-        .as('other_carts'),
-    )
-    .where('p.id', '=', productId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('products as p')
+      .leftJoin(
+        (eb) => {
+          let mine = eb
+            .selectFrom('cart_items as i')
+            .innerJoin('carts as c', 'c.id', 'i.cart_id')
+            .select(['i.cart_id', 'i.quantity', 'i.held'])
+            .where('i.product_id', '=', productId);
+          if (owner === null) mine = mine.where(sql<boolean>`false`);
+          else if ('userId' in owner) mine = mine.where('c.user_id', '=', owner.userId);
+          else mine = mine.where('c.guest_token', '=', owner.guestToken);
+          return mine.as('mine');
+        },
+        (j) => j.on(sql<boolean>`true`),
+      )
+      .select(['p.quantity', 'p.reserved', 'p.status', 'p.shop_id', 'mine.quantity as in_cart', 'mine.held as my_held'])
+      .select((eb) =>
+        eb
+          .selectFrom('cart_items as o')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('o.product_id', '=', 'p.id')
+          .where('o.held', '>', 0)
+          .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
+          .as('other_carts'),
+      )
+      // Units other carts hold, and when the first of those holds runs out: a one-of-a-kind item in
+      // someone's cart is "in someone's cart, may free up at …", not sold out.
+      .select((eb) =>
+        eb
+          .selectFrom('cart_items as o')
+          .select([sql<number>`coalesce(sum(o.held), 0)::int`.as('held')])
+          .whereRef('o.product_id', '=', 'p.id')
+          .where('o.held', '>', 0)
+          .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
+          .as('others_held'),
+      )
+      .select((eb) =>
+        eb
+          .selectFrom('cart_items as o')
+          .select(sql<Date | null>`min(o.hold_expires_at)`.as('at'))
+          .whereRef('o.product_id', '=', 'p.id')
+          .where('o.held', '>', 0)
+          .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
+          .as('next_release_at'),
+      )
+      .where('p.id', '=', productId)
+      .executeTakeFirst()
+  );
 }

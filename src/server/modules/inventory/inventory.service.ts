@@ -99,11 +99,18 @@ export async function productAvailability(
   if (!row) throw new DomainError('NOT_FOUND', 'Listing not found.');
   const available = row.status === 'active' ? Math.max(0, row.quantity - row.reserved) : 0;
   const inCart = row.in_cart ?? 0;
+  const heldByOthers = row.status === 'active' ? (row.others_held ?? 0) : 0;
+  // "Held" only when holds are the reason nothing is free: stock exists, it is all in carts.
+  const heldOut = available === 0 && heldByOthers > 0;
   return {
     available,
     inCart,
     inOtherCarts: row.other_carts ?? 0,
     canAddMore: available > 0 && row.shop_id !== ownShopId && inCart < MAX_LINE_QUANTITY,
+    status: row.status !== 'active' ? 'unavailable' : available > 0 ? 'available' : heldOut ? 'held' : 'sold_out',
+    heldByOthers,
+    nextReleaseAt: heldOut && row.next_release_at ? new Date(row.next_release_at).toISOString() : null,
+    ownListing: ownShopId !== null && row.shop_id === ownShopId,
   };
 }
 
