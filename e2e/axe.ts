@@ -45,9 +45,16 @@ export function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const limit = document.documentElement.clientWidth;
     const out: string[] = [];
+    // Content inside a scrolling or clipping box (the category bar) does not widen the page.
+    const clipped = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const r = el.getBoundingClientRect();
-      if (r.right > limit + 1 && r.width > 0) {
+      if (r.right > limit + 1 && r.width > 0 && !clipped(el)) {
         out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(r.right)}`);
       }
       if (out.length >= 8) break;

@@ -4,6 +4,7 @@ import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tans
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
+import type { CategoryNode } from '../../shared/schemas/catalog';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -15,10 +16,12 @@ import {
 } from '../../shared/schemas/search';
 import { FilterIcon } from '../components/icons';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
+import { Facets, findCategory } from '../components/search-facets';
+import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
-import { centsToDollarsText, parseDollars, plural } from '../lib/format';
+import { plural } from '../lib/format';
 import { useLiveCards } from '../lib/use-live-cards';
-import { queryClient, trpcClient } from '../trpc';
+import { queryClient, trpc, trpcClient, utils } from '../trpc';
 
 const PAGE_SIZE = 24;
 const sortLabels: Record<SearchSort, string> = {
@@ -78,12 +81,24 @@ function searchQuery(input: Omit<SearchProductsInput, 'page'>) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const input = inputFromParams(new URL(request.url).searchParams);
-  await queryClient.ensureInfiniteQueryData(searchQuery(input));
+  void utils.catalog.categories.prefetch(undefined, { staleTime: 10 * 60_000 });
+  // prefetch never throws: a failed search shows its error in place, with the filters kept,
+  // instead of replacing the whole page. Back/forward finds every loaded page in the cache.
+  await queryClient.prefetchInfiniteQuery(searchQuery(input));
   return null;
 }
 
+function estimatedGridWidth(): number {
+  if (typeof window === 'undefined') return 960;
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const gutter = Math.min(32, Math.max(16, vw * 0.03));
+  return vw <= 860 ? vw - 2 * gutter : Math.min(vw, 1240) - 2 * gutter - 250 - 32;
+}
+
 function useColumns(ref: React.RefObject<HTMLDivElement | null>) {
-  const [width, setWidth] = useState(960);
+  // First render before measuring: guess from the window so the grid is about the right height
+  // when scroll restoration puts the shopper back deep in the results.
+  const [width, setWidth] = useState(estimatedGridWidth);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -122,6 +137,8 @@ function ResultsGrid({
     overscan: 3,
     scrollMargin: offset,
     gap: 0,
+    // Start where the window is (scroll restoration may already have put it deep in the list).
+    initialOffset: () => (typeof window === 'undefined' ? 0 : window.scrollY),
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows.at(-1)?.index ?? 0;
@@ -161,184 +178,23 @@ function ResultsGrid({
   );
 }
 
-function PriceInputs({
-  params,
-  update,
-}: {
-  params: URLSearchParams;
-  update: (fn: (p: URLSearchParams) => void) => void;
-}) {
-  const [min, setMin] = useState(params.get('min') ? centsToDollarsText(Number(params.get('min'))) : '');
-  const [max, setMax] = useState(params.get('max') ? centsToDollarsText(Number(params.get('max'))) : '');
+function Breadcrumb({ tree, slug }: { tree: CategoryNode[]; slug: string | undefined }) {
+  const where = findCategory(tree, slug ?? null);
+  if (!where) return null;
   return (
-    <form
-      className="facet-price"
-      onSubmit={(e) => {
-        e.preventDefault();
-        update((p) => {
-          p.delete('price');
-          const lo = parseDollars(min);
-          const hi = parseDollars(max);
-          if (lo !== null) p.set('min', String(lo));
-          else p.delete('min');
-          if (hi !== null) p.set('max', String(hi));
-          else p.delete('max');
-        });
-      }}
-    >
-      <label className="visually-hidden" htmlFor="price-min">
-        Minimum price in dollars
-      </label>
-      <input
-        id="price-min"
-        className="input"
-        inputMode="decimal"
-        placeholder="$ min"
-        value={min}
-        onChange={(e) => setMin(e.target.value)}
-      />
-      <span aria-hidden="true">–</span>
-      <label className="visually-hidden" htmlFor="price-max">
-        Maximum price in dollars
-      </label>
-      <input
-        id="price-max"
-        className="input"
-        inputMode="decimal"
-        placeholder="$ max"
-        value={max}
-        onChange={(e) => setMax(e.target.value)}
-      />
-      <button type="submit" className="btn btn-sm">
-        Go
-      </button>
-    </form>
-  );
-}
-
-function Facets({
-  result,
-  params,
-  update,
-  open,
-}: {
-  result: SearchProductsResult | undefined;
-  params: URLSearchParams;
-  update: (fn: (p: URLSearchParams) => void) => void;
-  open: boolean;
-}) {
-  const facets = result?.facets;
-  const selectedCategory = params.get('category');
-  const selectedPrice = params.get('price');
-  const selectedMaterials = params.getAll('material');
-  const vintageCount = facets?.isVintage.find((v) => v.value === true)?.count ?? 0;
-  return (
-    <aside className={`facets${open ? ' open' : ''}`} aria-label="Filters">
-      <fieldset>
-        <legend>Category</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="category"
-            checked={!selectedCategory}
-            onChange={() => update((p) => p.delete('category'))}
-          />
-          <span>All categories</span>
-        </label>
-        {facets?.categories.map((c) => (
-          <label className="check" key={c.value}>
-            <input
-              type="radio"
-              name="category"
-              checked={selectedCategory === c.value}
-              onChange={() => update((p) => p.set('category', c.value))}
-            />
-            <span>{c.label}</span>
-            <span className="count">{c.count.toLocaleString('en-US')}</span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Price</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="price"
-            checked={!selectedPrice && !params.get('min') && !params.get('max')}
-            onChange={() =>
-              update((p) => {
-                p.delete('price');
-                p.delete('min');
-                p.delete('max');
-              })
-            }
-          />
-          <span>Any price</span>
-        </label>
-        {(facets?.priceRanges ?? priceRanges.map((r) => ({ ...r, count: 0 }))).map((r) => (
-          <label className="check" key={r.key}>
-            <input
-              type="radio"
-              name="price"
-              checked={selectedPrice === r.key}
-              onChange={() =>
-                update((p) => {
-                  p.set('price', r.key);
-                  p.delete('min');
-                  p.delete('max');
-                })
-              }
-            />
-            <span>{r.label}</span>
-            <span className="count">{r.count.toLocaleString('en-US')}</span>
-          </label>
-        ))}
-        <PriceInputs key={`${params.get('min')}-${params.get('max')}`} params={params} update={update} />
-      </fieldset>
-      <fieldset>
-        <legend>Item type</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={params.get('isVintage') === 'true'}
-            onChange={(e) => update((p) => (e.target.checked ? p.set('isVintage', 'true') : p.delete('isVintage')))}
-          />
-          <span>Vintage only</span>
-          <span className="count">{vintageCount.toLocaleString('en-US')}</span>
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={params.get('stock') === 'all'}
-            onChange={(e) => update((p) => (e.target.checked ? p.set('stock', 'all') : p.delete('stock')))}
-          />
-          <span>Include sold out</span>
-        </label>
-      </fieldset>
-      {!!facets?.materials.length && (
-        <fieldset>
-          <legend>Materials</legend>
-          {facets.materials.slice(0, 14).map((m) => (
-            <label className="check" key={m.value}>
-              <input
-                type="checkbox"
-                checked={selectedMaterials.includes(m.value)}
-                onChange={(e) =>
-                  update((p) => {
-                    const next = p.getAll('material').filter((x) => x !== m.value);
-                    if (e.target.checked) next.push(m.value);
-                    p.delete('material');
-                    for (const x of next) p.append('material', x);
-                  })
-                }
-              />
-              <span style={{ textTransform: 'capitalize' }}>{m.value}</span>
-              <span className="count">{m.count.toLocaleString('en-US')}</span>
-            </label>
-          ))}
-        </fieldset>
+    <nav aria-label="Breadcrumb" className="breadcrumb small">
+      <Link to="/">Home</Link>
+      <span aria-hidden="true"> › </span>
+      {where.leaf ? (
+        <>
+          <Link to={`/search?category=${where.department.slug}`}>{where.department.name}</Link>
+          <span aria-hidden="true"> › </span>
+          <span aria-current="page">{where.leaf.name}</span>
+        </>
+      ) : (
+        <span aria-current="page">{where.department.name}</span>
       )}
-    </aside>
+    </nav>
   );
 }
 
@@ -350,6 +206,8 @@ export function Component() {
   const shownParams = useMemo(() => (pending !== null ? new URLSearchParams(pending) : params), [pending, params]);
   const input = useMemo(() => inputFromParams(params), [params]);
   const query = useInfiniteQuery({ ...searchQuery(input), placeholderData: (prev) => prev });
+  const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
+  const tree = categories.data ?? [];
   const [filtersOpen, setFiltersOpen] = useState(false);
   const pages = query.data?.pages ?? [];
   const first = pages[0];
@@ -363,16 +221,30 @@ export function Component() {
   };
 
   const q = input.q;
+  const where = findCategory(tree, input.category ?? null);
+  const categoryName = (where?.leaf ?? where?.department)?.name;
   const heading = q
-    ? `Results for “${q}”`
+    ? `Results for “${q}”${categoryName ? ` in ${categoryName}` : ''}`
     : input.category
-      ? (first?.facets.categories.find((c) => c.value === input.category)?.label ?? 'Browse')
+      ? (categoryName ?? 'Category')
       : 'Everything on Hearth';
+  const facets = <Facets result={first} tree={tree} params={shownParams} update={update} />;
 
   return (
     <div className="page">
+      <Breadcrumb tree={tree} slug={input.category} />
       <div className="search-layout">
-        <Facets result={first} params={shownParams} update={update} open={filtersOpen} />
+        <aside className="facets" aria-label="Filters">
+          {facets}
+        </aside>
+        <FilterSheet
+          open={filtersOpen}
+          onClose={() => setFiltersOpen(false)}
+          total={total}
+          loading={query.isFetching && !query.isFetchingNextPage}
+        >
+          {facets}
+        </FilterSheet>
         <section aria-labelledby="results-title">
           <div className="search-toolbar">
             <div>
@@ -382,12 +254,12 @@ export function Component() {
                 {query.isFetching && !query.isPending && !query.isFetchingNextPage ? ' · updating…' : ''}
               </p>
             </div>
-            <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
+            <div className="search-controls">
               <button
                 type="button"
                 className="btn btn-sm filters-toggle"
-                aria-expanded={filtersOpen}
-                onClick={() => setFiltersOpen((o) => !o)}
+                aria-haspopup="dialog"
+                onClick={() => setFiltersOpen(true)}
               >
                 <FilterIcon /> Filters
               </button>
@@ -410,14 +282,8 @@ export function Component() {
               </select>
             </div>
           </div>
-          {hasFilters && (
-            <div className="active-filters">
-              <button type="button" className="chip" onClick={() => setParams(q ? { q } : {})}>
-                Clear all filters ✕
-              </button>
-            </div>
-          )}
-          {query.isError ? (
+          <ActiveFilterChips params={shownParams} tree={tree} update={update} />
+          {query.isError && !first ? (
             <EmptyState
               art="🧶"
               title="Search is having a moment"
@@ -454,12 +320,24 @@ export function Component() {
               Try fewer words, a more general term like “mug” or “necklace”, or remove some filters.
             </EmptyState>
           ) : (
-            <ResultsGrid
-              pages={pages}
-              hasNextPage={query.hasNextPage || query.isPending}
-              fetching={query.isFetchingNextPage || query.isPending}
-              fetchNext={() => void query.fetchNextPage()}
-            />
+            <>
+              {query.isError && (
+                <div className="notice notice-danger" role="alert">
+                  <p>
+                    The latest results didn’t load; these may be out of date.{' '}
+                    <button type="button" className="link-button" onClick={() => query.refetch()}>
+                      Try again
+                    </button>
+                  </p>
+                </div>
+              )}
+              <ResultsGrid
+                pages={pages}
+                hasNextPage={query.hasNextPage || query.isPending}
+                fetching={query.isFetchingNextPage || query.isPending}
+                fetchNext={() => void query.fetchNextPage()}
+              />
+            </>
           )}
         </section>
       </div>

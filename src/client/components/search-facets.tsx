@@ -1,0 +1,233 @@
+// Search and category filters. The category facet follows the category tree: with nothing chosen
+// it lists departments; in a department, "All <department>" and its own subcategories; in a
+// subcategory, its siblings with the current one ticked. Long lists show the first values and a
+// "Show N more" button. All state is in the URL; `update` edits a copy of the shown params.
+import { useState } from 'react';
+import type { CategoryNode } from '../../shared/schemas/catalog';
+import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
+import { centsToDollarsText, parseDollars } from '../lib/format';
+
+export type UpdateParams = (fn: (p: URLSearchParams) => void) => void;
+const FIRST_VALUES = 6;
+
+/** The department and (when a subcategory is chosen) the subcategory a slug names. */
+export function findCategory(tree: CategoryNode[], slug: string | null) {
+  if (!slug) return null;
+  for (const top of tree) {
+    if (top.slug === slug) return { department: top, leaf: null as CategoryNode | null };
+    const leaf = top.children.find((c) => c.slug === slug);
+    if (leaf) return { department: top, leaf };
+  }
+  return null;
+}
+
+function ShowMore<T>({ items, render }: { items: T[]; render: (item: T) => React.ReactNode }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST_VALUES);
+  return (
+    <>
+      {shown.map(render)}
+      {items.length > FIRST_VALUES && (
+        <button type="button" className="link-button facet-more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+          {all ? 'Show fewer' : `Show ${items.length - FIRST_VALUES} more`}
+        </button>
+      )}
+    </>
+  );
+}
+
+function Count({ n }: { n: number | undefined }) {
+  return n === undefined ? null : <span className="count">{n.toLocaleString('en-US')}</span>;
+}
+
+function CategoryFacet({
+  tree,
+  counts,
+  selected,
+  update,
+}: {
+  tree: CategoryNode[];
+  counts: Map<string, number>;
+  selected: string | null;
+  update: UpdateParams;
+}) {
+  const where = findCategory(tree, selected);
+  const choose = (slug: string | null) => update((p) => (slug ? p.set('category', slug) : p.delete('category')));
+  const radio = (slug: string | null, label: string, checked: boolean) => (
+    <label className="check" key={slug ?? 'all'}>
+      <input type="radio" name="category" checked={checked} onChange={() => choose(slug)} />
+      <span>{label}</span>
+      <Count n={slug ? counts.get(slug) : undefined} />
+    </label>
+  );
+  // Only values that have results (or the chosen one) are worth a click.
+  const withResults = (nodes: CategoryNode[]) => nodes.filter((n) => counts.has(n.slug) || n.slug === selected);
+  return (
+    <fieldset>
+      <legend>Category</legend>
+      {radio(null, 'All categories', !where)}
+      {where && radio(where.department.slug, `All ${where.department.name}`, where.leaf === null)}
+      <div className={where ? 'facet-children' : undefined}>
+        <ShowMore
+          items={withResults(where ? where.department.children : tree)}
+          render={(n) => radio(n.slug, n.name, n.slug === selected)}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+function PriceInputs({ params, update }: { params: URLSearchParams; update: UpdateParams }) {
+  const [min, setMin] = useState(params.get('min') ? centsToDollarsText(Number(params.get('min'))) : '');
+  const [max, setMax] = useState(params.get('max') ? centsToDollarsText(Number(params.get('max'))) : '');
+  return (
+    <form
+      className="facet-price"
+      onSubmit={(e) => {
+        e.preventDefault();
+        update((p) => {
+          p.delete('price');
+          const lo = parseDollars(min);
+          const hi = parseDollars(max);
+          if (lo !== null) p.set('min', String(lo));
+          else p.delete('min');
+          if (hi !== null) p.set('max', String(hi));
+          else p.delete('max');
+        });
+      }}
+    >
+      <label className="visually-hidden" htmlFor="price-min">
+        Minimum price in dollars
+      </label>
+      <input
+        id="price-min"
+        className="input"
+        inputMode="decimal"
+        placeholder="$ min"
+        value={min}
+        onChange={(e) => setMin(e.target.value)}
+      />
+      <span aria-hidden="true">–</span>
+      <label className="visually-hidden" htmlFor="price-max">
+        Maximum price in dollars
+      </label>
+      <input
+        id="price-max"
+        className="input"
+        inputMode="decimal"
+        placeholder="$ max"
+        value={max}
+        onChange={(e) => setMax(e.target.value)}
+      />
+      <button type="submit" className="btn btn-sm">
+        Go
+      </button>
+    </form>
+  );
+}
+
+export function Facets({
+  result,
+  tree,
+  params,
+  update,
+}: {
+  result: SearchProductsResult | undefined;
+  tree: CategoryNode[];
+  params: URLSearchParams;
+  update: UpdateParams;
+}) {
+  const facets = result?.facets;
+  const selectedPrice = params.get('price');
+  const selectedMaterials = params.getAll('material');
+  const vintageCount = facets?.isVintage.find((v) => v.value === true)?.count ?? 0;
+  const counts = new Map((facets?.categories ?? []).map((c) => [c.value, c.count]));
+  return (
+    <>
+      <CategoryFacet tree={tree} counts={counts} selected={params.get('category')} update={update} />
+      <fieldset>
+        <legend>Price</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="price"
+            checked={!selectedPrice && !params.get('min') && !params.get('max')}
+            onChange={() =>
+              update((p) => {
+                p.delete('price');
+                p.delete('min');
+                p.delete('max');
+              })
+            }
+          />
+          <span>Any price</span>
+        </label>
+        {(facets?.priceRanges ?? priceRanges.map((r) => ({ ...r, count: 0 }))).map((r) => (
+          <label className="check" key={r.key}>
+            <input
+              type="radio"
+              name="price"
+              checked={selectedPrice === r.key}
+              onChange={() =>
+                update((p) => {
+                  p.set('price', r.key);
+                  p.delete('min');
+                  p.delete('max');
+                })
+              }
+            />
+            <span>{r.label}</span>
+            <Count n={r.count} />
+          </label>
+        ))}
+        <PriceInputs key={`${params.get('min')}-${params.get('max')}`} params={params} update={update} />
+      </fieldset>
+      <fieldset>
+        <legend>Item type</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={params.get('isVintage') === 'true'}
+            onChange={(e) => update((p) => (e.target.checked ? p.set('isVintage', 'true') : p.delete('isVintage')))}
+          />
+          <span>Vintage only</span>
+          <Count n={vintageCount} />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={params.get('stock') === 'all'}
+            onChange={(e) => update((p) => (e.target.checked ? p.set('stock', 'all') : p.delete('stock')))}
+          />
+          <span>Include sold out</span>
+        </label>
+      </fieldset>
+      {!!facets?.materials.length && (
+        <fieldset>
+          <legend>Materials</legend>
+          <ShowMore
+            items={facets.materials}
+            render={(m) => (
+              <label className="check" key={m.value}>
+                <input
+                  type="checkbox"
+                  checked={selectedMaterials.includes(m.value)}
+                  onChange={(e) =>
+                    update((p) => {
+                      const next = p.getAll('material').filter((x) => x !== m.value);
+                      if (e.target.checked) next.push(m.value);
+                      p.delete('material');
+                      for (const x of next) p.append('material', x);
+                    })
+                  }
+                />
+                <span style={{ textTransform: 'capitalize' }}>{m.value}</span>
+                <Count n={m.count} />
+              </label>
+            )}
+          />
+        </fieldset>
+      )}
+    </>
+  );
+}

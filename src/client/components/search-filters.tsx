@@ -1,0 +1,145 @@
+// Active filters as removable chips (every screen size) and, on phones, the filter sheet: a modal
+// <dialog> (the browser traps focus, Escape closes it) with a close button and "Show N results".
+import { useEffect, useRef } from 'react';
+import type { CategoryNode } from '../../shared/schemas/catalog';
+import { priceRanges } from '../../shared/schemas/search';
+import { formatCents, plural } from '../lib/format';
+import { findCategory, type UpdateParams } from './search-facets';
+
+interface Chip {
+  key: string;
+  label: string;
+  remove: (p: URLSearchParams) => void;
+}
+
+function activeChips(params: URLSearchParams, tree: CategoryNode[]): Chip[] {
+  const chips: Chip[] = [];
+  const category = findCategory(tree, params.get('category'));
+  if (category) {
+    chips.push({
+      key: 'category',
+      label: (category.leaf ?? category.department).name,
+      remove: (p) => p.delete('category'),
+    });
+  }
+  const range = priceRanges.find((r) => r.key === params.get('price'));
+  if (range) chips.push({ key: 'price', label: range.label, remove: (p) => p.delete('price') });
+  const min = Number(params.get('min'));
+  const max = Number(params.get('max'));
+  if (params.get('min') || params.get('max')) {
+    const label =
+      params.get('min') && params.get('max')
+        ? `${formatCents(min)}–${formatCents(max)}`
+        : params.get('min')
+          ? `${formatCents(min)} and up`
+          : `Up to ${formatCents(max)}`;
+    chips.push({
+      key: 'minmax',
+      label,
+      remove: (p) => {
+        p.delete('min');
+        p.delete('max');
+      },
+    });
+  }
+  if (params.get('isVintage') === 'true')
+    chips.push({ key: 'vintage', label: 'Vintage', remove: (p) => p.delete('isVintage') });
+  if (params.get('stock') === 'all')
+    chips.push({ key: 'stock', label: 'Including sold out', remove: (p) => p.delete('stock') });
+  for (const m of params.getAll('material')) {
+    chips.push({
+      key: `material:${m}`,
+      label: m.charAt(0).toUpperCase() + m.slice(1),
+      remove: (p) => {
+        const rest = p.getAll('material').filter((x) => x !== m);
+        p.delete('material');
+        for (const x of rest) p.append('material', x);
+      },
+    });
+  }
+  return chips;
+}
+
+export function ActiveFilterChips({
+  params,
+  tree,
+  update,
+}: {
+  params: URLSearchParams;
+  tree: CategoryNode[];
+  update: UpdateParams;
+}) {
+  const chips = activeChips(params, tree);
+  if (chips.length === 0) return null;
+  return (
+    <ul className="active-filters" aria-label="Active filters">
+      {chips.map((c) => (
+        <li key={c.key}>
+          <button
+            type="button"
+            className="chip chip-remove"
+            aria-label={`Remove filter: ${c.label}`}
+            onClick={() => update(c.remove)}
+          >
+            {c.label}
+            <span aria-hidden="true">✕</span>
+          </button>
+        </li>
+      ))}
+      {chips.length > 1 && (
+        <li>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              update((p) => {
+                for (const k of ['category', 'price', 'min', 'max', 'isVintage', 'material', 'stock']) p.delete(k);
+              })
+            }
+          >
+            Clear all
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** Phones: the filters in a bottom sheet over the results, never pushing them down. */
+export function FilterSheet({
+  open,
+  onClose,
+  total,
+  loading,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  total: number;
+  loading: boolean;
+  children: React.ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="filter-sheet" aria-labelledby="filter-sheet-title" onClose={onClose}>
+      <div className="filter-sheet-head">
+        <h2 id="filter-sheet-title">Filters</h2>
+        <button type="button" className="icon-btn" aria-label="Close filters" onClick={onClose}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <div className="filter-sheet-body">{open && children}</div>
+      <div className="filter-sheet-foot">
+        <button type="button" className="btn btn-primary btn-block" onClick={onClose}>
+          {loading ? 'Updating…' : `Show ${plural(total, 'result')}`}
+        </button>
+      </div>
+    </dialog>
+  );
+}
