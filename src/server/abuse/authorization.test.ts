@@ -1,71 +1,101 @@
-// Authorisation matrix: every seller procedure and every order procedure, called by an anonymous
-// user, a buyer, another seller and (for seller-side order procedures) the order's own buyer, is
-// refused and changes nothing; the rightful owner's identical call succeeds, so the refusal is
-// about who asks, not about the input.
+// Authorisation matrix, derived from the router's metadata: every procedure declares who may call it
+// (`meta.authz`, set by the builder it starts from, see trpc/ownership.ts). For every procedure that
+// touches one shop, listing, order or review, each identity that must not touch it (anonymous, a
+// buyer, another seller, and the order's buyer or the shop's owner where the kind says so) is
+// refused and changes nothing; the rightful identity's identical call succeeds, so the refusal is
+// about who asks, not about the input. A new procedure without metadata, or an owned one without a
+// row here, fails the coverage tests.
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import { createApp } from '../app';
 import type { AppDeps } from '../deps';
 import { createProduct, createSeller, createUser, type TestUser } from '../test/factories';
 import { testDeps } from '../test/test-services';
+import type { Authz } from '../trpc/trpc';
 import { callProcedure, errorOf, type Identity, sessionCookie } from './http-client';
 import { allProcedures } from './procedures';
 
 interface Fixture {
   shopId: number;
   productId: number;
+  /** A paid order of the owner's shop, bought by orderBuyer, with a reviewed line. */
   orderId: number;
   reviewId: number;
+  /** A delivered order of the same pair whose line is not reviewed yet. */
+  reviewableOrderId: number;
   owner: TestUser;
   orderBuyer: TestUser;
 }
 
-type Who = 'anonymous' | 'buyer' | 'otherSeller' | 'orderBuyer';
+type Who = 'anonymous' | 'buyer' | 'otherSeller' | 'orderBuyer' | 'owner';
 
-interface Case {
-  input: (f: Fixture) => unknown;
-  /** Who, besides anonymous, a buyer and another seller, must also be refused. */
-  alsoRefused?: Who[];
-  /** The identity whose call must succeed (defaults to the shop owner). */
-  allowed?: 'owner' | 'orderBuyer';
-  /** Scoped to the caller rather than refused: other people's answers never contain this. */
-  scopedSecret?: (f: Fixture) => string;
-}
+const KNOWN: Authz[] = [
+  'public',
+  'user',
+  'shopOwner',
+  'listingOwner',
+  'reviewShopOwner',
+  'orderParticipant',
+  'orderSeller',
+  'orderBuyer',
+];
 
-// Keyed by procedure path. A procedure under seller.* or orders.* with no row here fails the test.
-const cases: Record<string, Case> = {
-  'shops.update': { input: (f) => ({ shopId: f.shopId, tagline: 'Hijacked' }), alsoRefused: ['orderBuyer'] },
-  'catalog.createProduct': {
-    input: (f) => ({
-      shopId: f.shopId,
-      title: 'Planted listing',
-      description: 'Not from the owner',
-      priceCents: 100,
-      quantity: 1,
-      categorySlug: 'mugs',
-      tags: [],
-      materials: [],
-      isVintage: false,
-      images: [],
-    }),
-    alsoRefused: ['orderBuyer'],
-  },
-  'catalog.updateProduct': { input: (f) => ({ productId: f.productId, priceCents: 1 }), alsoRefused: ['orderBuyer'] },
-  'catalog.archiveProduct': { input: (f) => ({ productId: f.productId }), alsoRefused: ['orderBuyer'] },
-  'catalog.restoreProduct': { input: (f) => ({ productId: f.productId }), alsoRefused: ['orderBuyer'] },
-  'seller.dashboard': { input: (f) => ({ shopId: f.shopId }), alsoRefused: ['orderBuyer'] },
-  'seller.listings': { input: (f) => ({ shopId: f.shopId, status: 'all' }), alsoRefused: ['orderBuyer'] },
-  'reviews.reply': { input: (f) => ({ reviewId: f.reviewId, text: 'Thanks!' }), alsoRefused: ['orderBuyer'] },
-  'orders.forShop': { input: (f) => ({ shopId: f.shopId }), alsoRefused: ['orderBuyer'] },
-  'orders.updateStatus': {
-    input: (f) => ({ orderId: f.orderId, status: 'processing' }),
-    alsoRefused: ['orderBuyer'],
-  },
-  'orders.byId': { input: (f) => ({ orderId: f.orderId }) },
-  'orders.forSeller': { input: (f) => ({ orderId: f.orderId }), alsoRefused: ['orderBuyer'] },
-  'orders.list': { input: () => ({}), allowed: 'orderBuyer', scopedSecret: (f) => `"orderId":${f.orderId},` },
-  'orders.lastShippingAddress': { input: () => undefined, allowed: 'orderBuyer', scopedSecret: () => 'Ada Buyer' },
+/** For each kind that names a resource: who must succeed; everyone else is refused. */
+const allowedBy: Partial<Record<Authz, Who[]>> = {
+  shopOwner: ['owner'],
+  listingOwner: ['owner'],
+  reviewShopOwner: ['owner'],
+  orderSeller: ['owner'],
+  orderParticipant: ['owner', 'orderBuyer'],
+  orderBuyer: ['orderBuyer'],
 };
+
+// A valid input for each procedure that names a resource (the test cannot invent titles and
+// statuses). Which procedures need a row comes from their metadata, not from this table.
+const validInput: Record<string, (f: Fixture) => unknown> = {
+  'shops.update': (f) => ({ shopId: f.shopId, tagline: 'Hijacked' }),
+  'catalog.createProduct': (f) => ({
+    shopId: f.shopId,
+    title: 'Planted listing',
+    description: 'Not from the owner',
+    priceCents: 100,
+    quantity: 1,
+    categorySlug: 'mugs',
+    tags: [],
+    materials: [],
+    isVintage: false,
+    images: [],
+  }),
+  'catalog.updateProduct': (f) => ({ productId: f.productId, priceCents: 1 }),
+  'catalog.archiveProduct': (f) => ({ productId: f.productId }),
+  'catalog.restoreProduct': (f) => ({ productId: f.productId }),
+  'seller.dashboard': (f) => ({ shopId: f.shopId }),
+  'seller.listings': (f) => ({ shopId: f.shopId, status: 'all' }),
+  'reviews.reply': (f) => ({ reviewId: f.reviewId, text: 'Thanks!' }),
+  'reviews.create': (f) => ({ orderId: f.reviewableOrderId, productId: f.productId, rating: 4, text: 'Nice' }),
+  'orders.forShop': (f) => ({ shopId: f.shopId }),
+  'orders.updateStatus': (f) => ({ orderId: f.orderId, status: 'processing' }),
+  'orders.byId': (f) => ({ orderId: f.orderId }),
+  'orders.forSeller': (f) => ({ orderId: f.orderId }),
+};
+
+// Reads for any signed-in user that answer with the caller's own data: scoped, not refused. Other
+// people's answers never contain the order buyer's data; the order buyer's do.
+const scoped: Record<string, { input: unknown; secret: (f: Fixture) => string }> = {
+  'orders.list': { input: {}, secret: (f) => `"orderId":${f.orderId},` },
+  'orders.lastShippingAddress': { input: undefined, secret: () => 'Ada Buyer' },
+};
+
+// Mutations anyone may call. Adding one is a security decision: it must be added here on purpose.
+const publicMutations = [
+  'auth.register',
+  'auth.login',
+  'auth.logout',
+  'cart.addItem',
+  'cart.updateQuantity',
+  'cart.removeItem',
+  'feed.recordView',
+];
 
 /** Everything an attacker could have changed, as one comparable string. */
 async function fingerprint(deps: AppDeps, f: Fixture): Promise<string> {
@@ -74,18 +104,22 @@ async function fingerprint(deps: AppDeps, f: Fixture): Promise<string> {
       (select row_to_json(s) from (select * from shops where id = ${f.shopId}) s) as shop,
       (select row_to_json(p) from (select title, price_cents, quantity, reserved, status, updated_at from products where id = ${f.productId}) p) as product,
       (select count(*) from products where shop_id = ${f.shopId})::int as listings,
-      (select row_to_json(o) from (select status, tracking_number, carrier from orders where id = ${f.orderId}) o) as "order",
+      (select json_agg(o order by o.id) from (select id, status, tracking_number, carrier from orders where id in (${f.orderId}, ${f.reviewableOrderId})) o) as orders,
       (select count(*) from order_status_history where order_id = ${f.orderId})::int as history,
+      (select count(*) from reviews where product_id = ${f.productId})::int as reviews,
       (select reply from reviews where id = ${f.reviewId}) as reply`.execute(deps.db);
   return JSON.stringify(rows[0]);
 }
 
-/** A delivered order with a review, written directly so the matrix does not depend on checkout. */
-async function orderWithReview(deps: AppDeps, shopId: number, productId: number, buyerId: number) {
+/** An order written directly (the matrix does not depend on checkout), optionally reviewed. */
+async function directOrder(
+  deps: AppDeps,
+  o: { shopId: number; productId: number; buyerId: number; status: 'paid' | 'delivered'; review: boolean },
+) {
   const payment = await deps.db
     .insertInto('payments')
     .values({
-      buyer_id: buyerId,
+      buyer_id: o.buyerId,
       provider: 'test',
       provider_ref: `pi_${crypto.randomUUID()}`,
       amount_cents: 3300,
@@ -104,10 +138,10 @@ async function orderWithReview(deps: AppDeps, shopId: number, productId: number,
   const order = await deps.db
     .insertInto('orders')
     .values({
-      buyer_id: buyerId,
-      shop_id: shopId,
+      buyer_id: o.buyerId,
+      shop_id: o.shopId,
       payment_id: payment.id,
-      status: 'paid',
+      status: o.status,
       subtotal_cents: 2800,
       shipping_cents: 500,
       tax_cents: 0,
@@ -118,17 +152,18 @@ async function orderWithReview(deps: AppDeps, shopId: number, productId: number,
     .executeTakeFirstOrThrow();
   const item = await deps.db
     .insertInto('order_items')
-    .values({ order_id: order.id, product_id: productId, title: 'Mug', image: null, price_cents: 2800, quantity: 1 })
+    .values({ order_id: order.id, product_id: o.productId, title: 'Mug', image: null, price_cents: 2800, quantity: 1 })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await deps.db.insertInto('order_status_history').values({ order_id: order.id, status: 'paid' }).execute();
+  await deps.db.insertInto('order_status_history').values({ order_id: order.id, status: o.status }).execute();
+  if (!o.review) return { orderId: order.id, reviewId: 0 };
   const review = await deps.db
     .insertInto('reviews')
     .values({
       order_item_id: item.id,
-      product_id: productId,
-      shop_id: shopId,
-      user_id: buyerId,
+      product_id: o.productId,
+      shop_id: o.shopId,
+      user_id: o.buyerId,
       rating: 5,
       text: 'Lovely',
     })
@@ -138,14 +173,14 @@ async function orderWithReview(deps: AppDeps, shopId: number, productId: number,
 }
 
 const procedures = allProcedures();
-const paths = new Set(procedures.map((p) => p.path));
-const typeOf = (path: string) => procedures.find((p) => p.path === path)!.type;
+const authzOf = (path: string) => procedures.find((p) => p.path === path)?.meta?.authz;
+const owned = procedures.filter((p) => p.meta?.authz && p.meta.authz in allowedBy);
 
-describe('authorisation matrix', () => {
+describe('authorisation matrix (from procedure metadata)', () => {
   let deps: AppDeps;
   let app: ReturnType<typeof createApp>;
   let fixture: Fixture;
-  const identities = {} as Record<Who | 'owner', Identity>;
+  const identities = {} as Record<Who, Identity>;
 
   beforeAll(async () => {
     deps = testDeps();
@@ -155,8 +190,18 @@ describe('authorisation matrix', () => {
     const orderBuyer = await createUser(deps);
     const buyer = await createUser(deps);
     const otherSeller = await createSeller(deps);
-    const { orderId, reviewId } = await orderWithReview(deps, owner.shopId, product.id, orderBuyer.id);
-    fixture = { shopId: owner.shopId, productId: product.id, orderId, reviewId, owner, orderBuyer };
+    const pair = { shopId: owner.shopId, productId: product.id, buyerId: orderBuyer.id };
+    const paid = await directOrder(deps, { ...pair, status: 'paid', review: true });
+    const delivered = await directOrder(deps, { ...pair, status: 'delivered', review: false });
+    fixture = {
+      shopId: owner.shopId,
+      productId: product.id,
+      orderId: paid.orderId,
+      reviewId: paid.reviewId,
+      reviewableOrderId: delivered.orderId,
+      owner,
+      orderBuyer,
+    };
     identities.anonymous = {};
     identities.buyer = { cookie: sessionCookie(buyer.sessionId) };
     identities.otherSeller = { cookie: sessionCookie(otherSeller.sessionId) };
@@ -164,47 +209,70 @@ describe('authorisation matrix', () => {
     identities.owner = { cookie: sessionCookie(owner.sessionId) };
   });
 
-  test('every seller and order procedure has a row in the matrix', () => {
-    const uncovered = [...paths].filter((p) => (p.startsWith('seller.') || p.startsWith('orders.')) && !(p in cases));
-    expect(uncovered).toEqual([]);
+  test('every procedure, and so every mutation, declares who may call it', () => {
+    const missing = procedures.filter((p) => !KNOWN.includes(p.meta?.authz as Authz)).map((p) => `${p.type} ${p.path}`);
+    expect(missing).toEqual([]);
   });
 
-  for (const [path, c] of Object.entries(cases)) {
-    test(`${path}: refused for everyone but its owner`, async () => {
-      if (!paths.has(path)) throw new Error(`${path} is not in appRouter`);
-      const type = typeOf(path);
-      const input = c.input(fixture);
+  test('every procedure that names a shop, listing, order or review has a row in the matrix', () => {
+    expect(owned.length).toBeGreaterThanOrEqual(12);
+    expect(owned.map((p) => p.path).filter((path) => !(path in validInput))).toEqual([]);
+    // A row for a procedure that is no longer owned (or gone) is a hole, not a harmless leftover.
+    expect(Object.keys(validInput).filter((path) => !(authzOf(path) && authzOf(path)! in allowedBy))).toEqual([]);
+  });
+
+  test('the mutations open to anonymous callers are exactly the reviewed ones', () => {
+    const open = procedures.filter((p) => p.type === 'mutation' && p.meta?.authz === 'public').map((p) => p.path);
+    expect(open.sort()).toEqual([...publicMutations].sort());
+  });
+
+  test('every procedure for signed-in users refuses an anonymous caller with 401', async () => {
+    const signedIn = procedures.filter((p) => p.meta?.authz && p.meta.authz !== 'public');
+    for (const p of signedIn) {
+      const input = validInput[p.path]?.(fixture) ?? {};
+      const out = await callProcedure(app, p.path, p.type, input, identities.anonymous);
+      expect({ path: p.path, status: out.status }).toEqual({ path: p.path, status: 401 });
+    }
+  });
+
+  for (const p of owned) {
+    const authz = p.meta!.authz!;
+    const allowed = allowedBy[authz]!;
+    const refused = (['anonymous', 'buyer', 'otherSeller', 'orderBuyer', 'owner'] as Who[]).filter(
+      (who) => !allowed.includes(who),
+    );
+    test(`${p.path} (${authz}): refused for ${refused.join(', ')}; allowed for ${allowed.join(', ')}`, async () => {
+      const make = validInput[p.path];
+      if (!make) throw new Error(`${p.path} has no row in the matrix`);
+      const input = make(fixture);
       const before = await fingerprint(deps, fixture);
-      const attackers: Who[] = ['anonymous', 'buyer', 'otherSeller', ...(c.alsoRefused ?? [])];
-      if (c.scopedSecret) {
-        // Scoped, not refused: other people never see this order's data.
-        for (const who of ['buyer', 'otherSeller', 'owner'] as const) {
-          const out = await callProcedure(app, path, type, input, identities[who]);
-          expect(out.text).not.toContain(c.scopedSecret(fixture));
-        }
-        const anon = await callProcedure(app, path, type, input, identities.anonymous);
-        expect(anon.status).toBe(401);
-      } else {
-        for (const who of attackers) {
-          const out = await callProcedure(app, path, type, input, identities[who]);
-          const err = errorOf(out);
-          expect({ who, status: out.status }).toEqual({ who, status: who === 'anonymous' ? 401 : out.status });
-          expect([401, 403, 404]).toContain(out.status);
-          expect(err?.code && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.code)).toBe(true);
-        }
+      for (const who of refused) {
+        const out = await callProcedure(app, p.path, p.type, input, identities[who]);
+        const expected: Record<number, string> =
+          who === 'anonymous' ? { 401: 'UNAUTHORIZED' } : { 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+        const code = expected[out.status];
+        expect({ who, status: out.status, code: errorOf(out)?.code }).toEqual({ who, status: out.status, code: code! });
+        expect(code).toBeDefined();
       }
       expect(await fingerprint(deps, fixture)).toBe(before);
-      const allowed = identities[c.allowed ?? 'owner'];
-      const ok = await callProcedure(app, path, type, input, allowed);
-      expect({ path, status: ok.status, error: errorOf(ok)?.message }).toEqual({ path, status: 200, error: undefined });
+      // Reads may run for every allowed identity; a write only once (the second would conflict).
+      for (const who of p.type === 'mutation' ? allowed.slice(0, 1) : allowed) {
+        const ok = await callProcedure(app, p.path, p.type, input, identities[who]);
+        expect({ who, status: ok.status, error: errorOf(ok)?.message }).toEqual({ who, status: 200, error: undefined });
+      }
     });
   }
 
-  test('orders.byId: the shop owner and the order buyer may read the order', async () => {
-    if (!paths.has('orders.byId')) throw new Error('orders.byId is not in appRouter');
-    for (const who of ['owner', 'orderBuyer'] as const) {
-      const out = await callProcedure(app, 'orders.byId', 'query', { orderId: fixture.orderId }, identities[who]);
-      expect(out.status).toBe(200);
-    }
-  });
+  for (const [path, s] of Object.entries(scoped)) {
+    test(`${path} is scoped, not refused: other people never see the order buyer's data`, async () => {
+      expect(authzOf(path)).toBe('user');
+      for (const who of ['buyer', 'otherSeller', 'owner'] as const) {
+        const out = await callProcedure(app, path, 'query', s.input, identities[who]);
+        expect({ who, status: out.status }).toEqual({ who, status: 200 });
+        expect(out.text).not.toContain(s.secret(fixture));
+      }
+      const mine = await callProcedure(app, path, 'query', s.input, identities.orderBuyer);
+      expect(mine.text).toContain(s.secret(fixture));
+    });
+  }
 });

@@ -179,11 +179,12 @@ export function mutate(value: Json, rng: Rng): Json {
   return out;
 }
 
+/** The procedure's own input schema: the last one (ownership procedures put their id schema first). */
 export function inputSchema(inputs: unknown[]): Schema | null {
-  const first = inputs[0];
-  if (!first || !(first instanceof z.ZodType)) return null;
+  const own = inputs.at(-1);
+  if (!own || !(own instanceof z.ZodType)) return null;
   try {
-    return z.toJSONSchema(first, { io: 'input', unrepresentable: 'any' }) as Schema;
+    return z.toJSONSchema(own, { io: 'input', unrepresentable: 'any' }) as Schema;
   } catch {
     return null;
   }

@@ -26,6 +26,17 @@ export function deleteSession(db: DbOrTx, id: string) {
   return db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
+/** Every live session's stored key (its HMAC) for one user. */
+export async function sessionKeysOfUser(db: DbOrTx, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', new Date())
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function findSessionUser(db: DbOrTx, sessionId: string) {
   return db
     .selectFrom('sessions')

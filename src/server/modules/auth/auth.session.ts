@@ -1,7 +1,7 @@
 // Sessions: random ids in Postgres (the truth) with a short Redis cache in front.
 import type { UserDto } from '../../../shared/schemas/auth';
 import type { AppDeps } from '../../deps';
-import { deleteSession, findSessionUser, insertSession } from './auth.repository';
+import { deleteSession, findSessionUser, insertSession, sessionKeysOfUser } from './auth.repository';
 
 export type SessionUser = UserDto;
 
@@ -44,7 +44,14 @@ export async function destroySession(deps: AppDeps, sessionId: string) {
   await deps.store.del(cacheKey(key));
 }
 
-/** Drop the cached copy after the user's shop changes (shopId is part of the session user). */
-export async function forgetSession(deps: AppDeps, sessionId: string | null) {
-  if (sessionId) await deps.store.del(cacheKey(sessionKey(deps, sessionId)));
+/**
+ * Drops the cached copy of EVERY session of this user after their role changes (shopId is part of
+ * the session user). The sessions table is the index: its ids are the cache keys, so no extra
+ * Redis structure has to be kept in step. The cache is shared by all instances (Redis), so one
+ * delete reaches them all. Ownership decisions never read this cache (they read the database), so
+ * a copy that a request racing this call writes back is stale for display only, until its TTL.
+ */
+export async function forgetUserSessions(deps: AppDeps, userId: number) {
+  const keys = await sessionKeysOfUser(deps.db, userId);
+  if (keys.length) await deps.store.del(...keys.map(cacheKey));
 }

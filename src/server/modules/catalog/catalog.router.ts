@@ -4,46 +4,36 @@ import {
   shopProductsInput,
   updateProductInput,
 } from '../../../shared/schemas/catalog';
-import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
-import { recordViewInBackground } from '../feed/record-view';
+import { listingOwnerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
+import { publicProcedure, router } from '../../trpc/trpc';
 import { availabilityProcedure } from '../inventory/inventory.router';
-import { publishAvailability } from '../realtime/inventory-events';
 import {
   archiveProduct,
   categoryTree,
   createProduct,
-  getProduct,
   restoreProduct,
   shopProducts,
   updateProduct,
+  viewProduct,
 } from './catalog.service';
 
 export const catalogRouter = router({
   categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.deps.db)),
-  createProduct: authedProcedure
+  createProduct: shopOwnerProcedure
     .input(createProductInput)
-    .mutation(({ ctx, input }) => createProduct(ctx.deps.db, ctx.user, input)),
-  // Restocks, quantity edits and archiving change availability: tell open pages after commit.
-  updateProduct: authedProcedure.input(updateProductInput).mutation(async ({ ctx, input }) => {
-    const product = await updateProduct(ctx.deps.db, ctx.user, input);
-    void publishAvailability(ctx.deps, [input.productId]);
-    return product;
-  }),
-  archiveProduct: authedProcedure.input(productIdInput).mutation(async ({ ctx, input }) => {
-    const result = await archiveProduct(ctx.deps.db, ctx.user, input.productId);
-    void publishAvailability(ctx.deps, [input.productId]);
-    return result;
-  }),
-  restoreProduct: authedProcedure.input(productIdInput).mutation(async ({ ctx, input }) => {
-    const result = await restoreProduct(ctx.deps.db, ctx.user, input.productId);
-    if (result.restored) void publishAvailability(ctx.deps, [input.productId]);
-    return result;
-  }),
-  product: publicProcedure.input(productIdInput).query(async ({ ctx, input }) => {
-    const product = await getProduct(ctx.deps.db, input.productId);
-    if (ctx.user) recordViewInBackground(ctx.deps, ctx.user.id, input.productId);
-    return product;
-  }),
+    .mutation(({ ctx, input }) => createProduct(ctx.deps.db, ctx.shop.id, input)),
+  updateProduct: listingOwnerProcedure
+    .input(updateProductInput)
+    .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.listing.id, input)),
+  archiveProduct: listingOwnerProcedure
+    .input(productIdInput)
+    .mutation(({ ctx }) => archiveProduct(ctx.deps, ctx.listing.id)),
+  restoreProduct: listingOwnerProcedure
+    .input(productIdInput)
+    .mutation(({ ctx }) => restoreProduct(ctx.deps, ctx.listing.id)),
+  product: publicProcedure
+    .input(productIdInput)
+    .query(({ ctx, input }) => viewProduct(ctx.deps, ctx.user, input.productId)),
   availability: availabilityProcedure,
   shopProducts: publicProcedure
     .input(shopProductsInput)

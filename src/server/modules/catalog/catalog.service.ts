@@ -1,5 +1,7 @@
-// Listing rules: sellers edit only their own shop's listings; archived listings stay
-// readable by id (old orders link to them) but never appear in lists or search.
+// Listing rules: archived listings stay readable by id (old orders link to them) but never appear
+// in lists or search. Who may edit a listing is decided before these run (trpc/ownership.ts): the
+// functions that change a listing take the id of one the caller owns. Changes that move
+// availability tell open pages after their commit, here, not in the router.
 import { DomainError } from '../../../shared/errors';
 import type {
   CategoryNode,
@@ -9,12 +11,13 @@ import type {
   UpdateProductInput,
 } from '../../../shared/schemas/catalog';
 import type { Db, DbOrTx } from '../../db/kysely';
+import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
-import { findShopById } from '../shops/shops.repository';
+import { recordViewInBackground } from '../feed/record-view';
+import { publishAvailability } from '../realtime/inventory-events';
 import { toProductCard } from './catalog.mapper';
 import {
   findProductDetail,
-  findProductOwner,
   insertProduct,
   listShopProducts,
   reactivateProduct,
@@ -67,13 +70,18 @@ export async function getProduct(db: DbOrTx, productId: number): Promise<Product
   };
 }
 
-export async function createProduct(db: Db, user: SessionUser, input: CreateProductInput): Promise<ProductDto> {
-  const shop = await findShopById(db, input.shopId);
-  if (!shop) throw new DomainError('NOT_FOUND', 'Shop not found.');
-  if (shop.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only add listings to your own shop.');
+/** A product page view: the listing, and (signed in) a view recorded for the feed, never delaying the page. */
+export async function viewProduct(deps: AppDeps, user: SessionUser | null, productId: number): Promise<ProductDto> {
+  const product = await getProduct(deps.db, productId);
+  if (user) recordViewInBackground(deps, user.id, productId);
+  return product;
+}
+
+/** Adds a listing to `shopId`, a shop the caller owns. */
+export async function createProduct(db: Db, shopId: number, input: CreateProductInput): Promise<ProductDto> {
   const categoryId = await leafCategoryId(db, input.categorySlug);
   const { id } = await insertProduct(db, {
-    shop_id: shop.id,
+    shop_id: shopId,
     title: input.title,
     description: input.description,
     price_cents: input.priceCents,
@@ -91,21 +99,15 @@ function dedupe(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-async function assertOwnsProduct(db: DbOrTx, user: SessionUser, productId: number) {
-  const product = await findProductOwner(db, productId);
-  if (!product) throw new DomainError('NOT_FOUND', 'Listing not found.');
-  if (product.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only edit your own listings.');
-  return product;
-}
-
-export async function updateProduct(db: Db, user: SessionUser, input: UpdateProductInput): Promise<ProductDto> {
+/** Edits a listing the caller owns; restocks and quantity edits are announced after commit. */
+export async function updateProduct(deps: AppDeps, productId: number, input: UpdateProductInput): Promise<ProductDto> {
+  const db = deps.db;
   await db.transaction().execute(async (tx) => {
-    await assertOwnsProduct(tx, user, input.productId);
     // Lock the row: quantity must never drop below what carts hold.
     const locked = await tx
       .selectFrom('products')
       .select(['reserved'])
-      .where('id', '=', input.productId)
+      .where('id', '=', productId)
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (input.quantity !== undefined && input.quantity < locked.reserved) {
@@ -118,7 +120,7 @@ export async function updateProduct(db: Db, user: SessionUser, input: UpdateProd
         },
       );
     }
-    await updateProductRow(tx, input.productId, {
+    await updateProductRow(tx, productId, {
       title: input.title,
       description: input.description,
       price_cents: input.priceCents,
@@ -131,23 +133,21 @@ export async function updateProduct(db: Db, user: SessionUser, input: UpdateProd
       updated_at: new Date(),
     });
   });
-  return getProduct(db, input.productId);
+  void publishAvailability(deps, [productId]);
+  return getProduct(db, productId);
 }
 
-export async function archiveProduct(db: Db, user: SessionUser, productId: number): Promise<{ ok: true }> {
-  await assertOwnsProduct(db, user, productId);
-  await updateProductRow(db, productId, { status: 'archived', updated_at: new Date() });
+export async function archiveProduct(deps: AppDeps, productId: number): Promise<{ ok: true }> {
+  await updateProductRow(deps.db, productId, { status: 'archived', updated_at: new Date() });
+  void publishAvailability(deps, [productId]);
   return { ok: true };
 }
 
 /** Puts an archived listing back on sale (search picks it up through the products trigger's outbox row). */
-export async function restoreProduct(
-  db: Db,
-  user: SessionUser,
-  productId: number,
-): Promise<{ ok: true; restored: boolean }> {
-  await assertOwnsProduct(db, user, productId);
-  return { ok: true, restored: await reactivateProduct(db, productId) };
+export async function restoreProduct(deps: AppDeps, productId: number): Promise<{ ok: true; restored: boolean }> {
+  const restored = await reactivateProduct(deps.db, productId);
+  if (restored) void publishAvailability(deps, [productId]);
+  return { ok: true, restored };
 }
 
 export async function shopProducts(

@@ -20,6 +20,15 @@ export async function recordView(deps: AppDeps, userId: number, productId: numbe
   }
 }
 
+/** A view by whoever is asking: signed-out views are not recorded, there is nobody to personalise for. */
+export function recordShopperView(
+  deps: AppDeps,
+  user: { id: number } | null,
+  productId: number,
+): Promise<{ recorded: boolean }> {
+  return user ? recordView(deps, user.id, productId) : Promise.resolve({ recorded: false });
+}
+
 /** For pages that record as a side effect: never delays or fails the page. */
 export function recordViewInBackground(deps: AppDeps, userId: number, productId: number): void {
   recordView(deps, userId, productId).catch((err) => {

@@ -86,6 +86,16 @@ export function findOrder(db: DbOrTx, orderId: number) {
     .executeTakeFirst();
 }
 
+/** Who is on each side of an order: what the ownership procedures decide with. */
+export function findOrderParties(db: DbOrTx, orderId: number) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('shops as s', 's.id', 'o.shop_id')
+    .select(['o.id', 'o.buyer_id', 'o.shop_id', 's.owner_id'])
+    .where('o.id', '=', orderId)
+    .executeTakeFirst();
+}
+
 export function findOrderItems(db: DbOrTx, orderIds: readonly number[]) {
   if (orderIds.length === 0) return Promise.resolve([]);
   return db

@@ -5,10 +5,10 @@ import {
   shopOrdersInput,
   updateOrderStatusInput,
 } from '../../../shared/schemas/orders';
+import { orderParticipantProcedure, orderSellerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
 import { authedProcedure, router } from '../../trpc/trpc';
 import {
   getOrder,
-  getShopOrder,
   lastShippingAddress,
   listMyOrders,
   listShopOrdersForSeller,
@@ -18,13 +18,18 @@ import {
 
 export const ordersRouter = router({
   list: authedProcedure.input(listOrdersInput).query(({ ctx, input }) => listMyOrders(ctx, input)),
-  byId: authedProcedure.input(orderByIdInput).query(({ ctx, input }) => getOrder(ctx, input.orderId)),
+  byId: orderParticipantProcedure
+    .input(orderByIdInput)
+    .query(({ ctx }) => getOrder(ctx.deps, ctx.order.id, ctx.orderRole)),
   lastShippingAddress: authedProcedure.query(({ ctx }) => lastShippingAddress(ctx)),
-  forSeller: authedProcedure.input(orderByIdInput).query(({ ctx, input }) => getShopOrder(ctx, input.orderId)),
-  forShop: authedProcedure.input(shopOrdersInput).query(({ ctx, input }) => listShopOrdersForSeller(ctx, input)),
-  updateStatus: authedProcedure
+  // The seller's view of one of their shop's orders; the buyer (or anyone else) gets NOT_FOUND.
+  forSeller: orderSellerProcedure.input(orderByIdInput).query(({ ctx }) => getOrder(ctx.deps, ctx.order.id, 'seller')),
+  forShop: shopOwnerProcedure
+    .input(shopOrdersInput)
+    .query(({ ctx, input }) => listShopOrdersForSeller(ctx.deps, ctx.shop.id, input)),
+  updateStatus: orderSellerProcedure
     .input(updateOrderStatusInput)
-    .mutation(({ ctx, input }) => updateOrderStatus(ctx, input)),
+    .mutation(({ ctx, input }) => updateOrderStatus(ctx.deps, ctx.order.id, input)),
 });
 
 // Mounted as `notifications`: sellers hear about new orders, buyers about status changes.

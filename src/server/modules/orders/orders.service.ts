@@ -1,7 +1,7 @@
 // Orders after checkout: the buyer's history and detail, the seller's shop orders and the
 // fulfilment state machine paid -> processing -> shipped -> delivered, with cancellation before
-// shipping (restock + refund). Orders the caller may not see are NOT_FOUND, never FORBIDDEN,
-// so ids reveal nothing.
+// shipping (restock + refund). Who may read or change an order is decided before these run
+// (trpc/ownership.ts: NOT_FOUND for anyone else, so ids reveal nothing).
 import { DomainError } from '../../../shared/errors';
 import {
   type ListOrdersInput,
@@ -18,7 +18,6 @@ import {
 } from '../../../shared/schemas/orders';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
-import { assertOwnsShop } from '../../trpc/trpc';
 import type { SessionUser } from '../auth/auth.session';
 import { paymentProvider } from '../payments/payments.registry';
 import { addRefund } from '../payments/payments.repository';
@@ -54,9 +53,9 @@ const TRANSITIONS: Record<OrderStatusValue, OrderStatusValue[]> = {
   cancelled: [],
 };
 
-async function withItems(ctx: OrdersContext, rows: OrderSummaryRow[]): Promise<OrderSummaryDto[]> {
+async function withItems(deps: AppDeps, rows: OrderSummaryRow[]): Promise<OrderSummaryDto[]> {
   const items = await findOrderItems(
-    ctx.deps.db,
+    deps.db,
     rows.map((r) => r.id),
   );
   const byOrder = new Map<number, OrderItemDto[]>();
@@ -93,50 +92,44 @@ async function withItems(ctx: OrdersContext, rows: OrderSummaryRow[]): Promise<O
   });
 }
 
-async function page(ctx: OrdersContext, rows: OrderSummaryRow[]): Promise<OrderPage> {
+async function page(deps: AppDeps, rows: OrderSummaryRow[]): Promise<OrderPage> {
   const pageRows = rows.slice(0, PAGE_SIZE);
   return {
-    items: await withItems(ctx, pageRows),
+    items: await withItems(deps, pageRows),
     nextCursor: rows.length > PAGE_SIZE ? (pageRows.at(-1)?.id ?? null) : null,
   };
 }
 
 export async function listMyOrders(ctx: OrdersContext, input: ListOrdersInput): Promise<OrderPage> {
-  return page(ctx, await listBuyerOrders(ctx.deps.db, ctx.user.id, input.cursor, PAGE_SIZE));
+  return page(ctx.deps, await listBuyerOrders(ctx.deps.db, ctx.user.id, input.cursor, PAGE_SIZE));
 }
 
-export async function listShopOrdersForSeller(ctx: OrdersContext, input: ShopOrdersInput): Promise<OrderPage> {
-  assertOwnsShop(ctx.user, input.shopId);
+/** Orders of `shopId`, a shop the caller owns ('open' means any status still needing work). */
+export async function listShopOrdersForSeller(
+  deps: AppDeps,
+  shopId: number,
+  input: ShopOrdersInput,
+): Promise<OrderPage> {
   const statuses = input.status === 'open' ? OPEN_ORDER_STATUSES : input.status ? [input.status] : undefined;
-  return page(ctx, await listShopOrders(ctx.deps.db, input.shopId, statuses, input.cursor, PAGE_SIZE));
+  return page(deps, await listShopOrders(deps.db, shopId, statuses, input.cursor, PAGE_SIZE));
 }
 
 function notFound(): DomainError {
   return new DomainError('NOT_FOUND', 'Order not found.');
 }
 
-export async function getOrder(ctx: OrdersContext, orderId: number): Promise<OrderDetailDto> {
-  return orderDetail(ctx, orderId, 'participant');
-}
-
-/** The seller's view of one of their shop's orders; the buyer (or anyone else) gets NOT_FOUND. */
-export async function getShopOrder(ctx: OrdersContext, orderId: number): Promise<OrderDetailDto> {
-  return orderDetail(ctx, orderId, 'seller');
-}
-
-async function orderDetail(ctx: OrdersContext, orderId: number, as: 'participant' | 'seller'): Promise<OrderDetailDto> {
-  const row = await findOrder(ctx.deps.db, orderId);
+/** One order as its buyer or its seller sees it (only the seller gets next statuses). */
+export async function getOrder(deps: AppDeps, orderId: number, role: 'buyer' | 'seller'): Promise<OrderDetailDto> {
+  const row = await findOrder(deps.db, orderId);
   if (!row) throw notFound();
-  const isSeller = row.owner_id === ctx.user.id;
-  if (!isSeller && (as === 'seller' || row.buyer_id !== ctx.user.id)) throw notFound();
-  const [[summary], history] = await Promise.all([withItems(ctx, [row]), findStatusHistory(ctx.deps.db, orderId)]);
+  const [[summary], history] = await Promise.all([withItems(deps, [row]), findStatusHistory(deps.db, orderId)]);
   return {
     ...summary,
     buyer: { id: row.buyer_id, name: row.buyer_name },
     shippingAddress: row.shipping_address,
     history: history.map((h) => ({ status: h.status, note: h.note, at: h.created_at.toISOString() })),
     payment: { status: row.payment_status, refundedCents: row.payment_refunded_cents },
-    nextStatuses: isSeller ? TRANSITIONS[row.status] : [],
+    nextStatuses: role === 'seller' ? TRANSITIONS[row.status] : [],
   };
 }
 
@@ -145,11 +138,15 @@ export async function lastShippingAddress(ctx: OrdersContext): Promise<ShippingA
   return findLastShippingAddress(ctx.deps.db, ctx.user.id);
 }
 
-export async function updateOrderStatus(ctx: OrdersContext, input: UpdateOrderStatusInput): Promise<OrderDetailDto> {
-  const { deps, user } = ctx;
+/** Moves an order the caller's shop sold along its state machine. */
+export async function updateOrderStatus(
+  deps: AppDeps,
+  orderId: number,
+  input: UpdateOrderStatusInput,
+): Promise<OrderDetailDto> {
   const outcome = await inTransaction(deps.db, async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
-    if (!order || order.owner_id !== user.id) throw notFound();
+    const order = await lockOrder(tx, orderId);
+    if (!order) throw notFound();
     if (!TRANSITIONS[order.status].includes(input.status))
       throw new DomainError(
         'ILLEGAL_TRANSITION',
@@ -183,17 +180,13 @@ export async function updateOrderStatus(ctx: OrdersContext, input: UpdateOrderSt
   if (outcome.refund) {
     try {
       // The provider dedupes on the key, so a retried cancellation never refunds twice.
-      await paymentProvider(deps).refund(
-        outcome.refund.ref,
-        outcome.refund.amountCents,
-        `refund:order:${input.orderId}`,
-      );
+      await paymentProvider(deps).refund(outcome.refund.ref, outcome.refund.amountCents, `refund:order:${orderId}`);
     } catch (err) {
-      deps.log.error({ err: String(err), orderId: input.orderId }, 'refund after cancellation failed');
+      deps.log.error({ err: String(err), orderId }, 'refund after cancellation failed');
     }
   }
   if (outcome.restocked.length) void publishAvailability(deps, outcome.restocked);
-  return getOrder(ctx, input.orderId);
+  return getOrder(deps, orderId, 'seller');
 }
 
 export async function myNotifications(

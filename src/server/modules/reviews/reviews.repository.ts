@@ -10,7 +10,7 @@ export function findOrderLineForReview(db: DbOrTx, orderId: number, productId: n
     .selectFrom('orders as o')
     .leftJoin('order_items as oi', (j) => j.onRef('oi.order_id', '=', 'o.id').on('oi.product_id', '=', productId))
     .leftJoin('reviews as r', 'r.order_item_id', 'oi.id')
-    .select(['o.id', 'o.buyer_id', 'o.shop_id', 'o.status', 'oi.id as order_item_id', 'r.id as review_id'])
+    .select(['o.id', 'o.shop_id', 'o.status', 'oi.id as order_item_id', 'r.id as review_id'])
     .where('o.id', '=', orderId)
     .orderBy('r.id', 'desc')
     .orderBy('oi.id')
@@ -104,7 +104,7 @@ export function findReviewShopOwner(db: DbOrTx, reviewId: number) {
   return db
     .selectFrom('reviews as r')
     .innerJoin('shops as s', 's.id', 'r.shop_id')
-    .select(['r.id', 'r.reply', 's.owner_id'])
+    .select(['r.id', 'r.shop_id', 's.owner_id'])
     .where('r.id', '=', reviewId)
     .executeTakeFirst();
 }

@@ -1,10 +1,10 @@
 // Reviews: a buyer reviews each delivered order line once; the seller may answer once.
-// The review and the product and shop aggregates commit together.
+// The review and the product and shop aggregates commit together. Whose order or review it is was
+// decided before these run (trpc/ownership.ts); the rules here are about the purchase itself.
 import { DomainError } from '../../../shared/errors';
 import type {
   CreateReviewInput,
   ProductReviewsInput,
-  ReplyToReviewInput,
   ReviewDto,
   ReviewPage,
   ShopReviewsInput,
@@ -16,7 +16,6 @@ import {
   enqueueShopProductsForSearch,
   findOrderLineForReview,
   findReview,
-  findReviewShopOwner,
   insertReview,
   listReviews,
   lockProductForRating,
@@ -53,12 +52,28 @@ function toReviewDto(row: ReviewRow): ReviewDto {
   };
 }
 
-export async function createReview(deps: AppDeps, user: SessionUser, input: CreateReviewInput): Promise<ReviewDto> {
+/** The parties of the order being reviewed, as loaded from the database. */
+export interface ReviewedOrder {
+  id: number;
+  shopId: number;
+  ownerId: number;
+}
+
+/** `order` is one the caller bought (the orderBuyer procedure checked it). */
+export async function createReview(
+  deps: AppDeps,
+  user: SessionUser,
+  reviewed: ReviewedOrder,
+  input: CreateReviewInput,
+): Promise<ReviewDto> {
+  // Decided from the shop's owner in the database, never from the session's cached shopId: a user
+  // who opened a shop in another browser must not praise their own listing from this one.
+  if (reviewed.ownerId === user.id)
+    throw new DomainError('OWN_PRODUCT', 'You cannot review listings from your own shop.');
   const reviewId = await inTransaction(deps.db, async (tx) => {
-    const lines = await findOrderLineForReview(tx, input.orderId, input.productId);
+    const lines = await findOrderLineForReview(tx, reviewed.id, input.productId);
     const order = lines[0];
     if (!order) throw new DomainError('NOT_FOUND', 'Order not found.');
-    if (order.buyer_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only review your own purchases.');
     if (order.order_item_id === null) throw new DomainError('BAD_REQUEST', 'That item is not part of this order.');
     if (order.status !== 'delivered')
       throw new DomainError('PRECONDITION_FAILED', 'You can review an item once its order has been delivered.', {
@@ -118,13 +133,11 @@ function page(rows: ReviewRow[], limit: number, summary: { rating: number; revie
   };
 }
 
-export async function replyToReview(deps: AppDeps, user: SessionUser, input: ReplyToReviewInput): Promise<ReviewDto> {
-  const review = await findReviewShopOwner(deps.db, input.reviewId);
-  if (!review) throw new DomainError('NOT_FOUND', 'Review not found.');
-  if (review.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'Only the shop that sold the item can reply.');
-  if (!(await setReplyOnce(deps.db, input.reviewId, input.text)))
+/** Answers a review left on the caller's shop (the reviewShopOwner procedure checked it). */
+export async function replyToReview(deps: AppDeps, reviewId: number, text: string): Promise<ReviewDto> {
+  if (!(await setReplyOnce(deps.db, reviewId, text)))
     throw new DomainError('CONFLICT', 'This review already has a reply.');
-  const row = await findReview(deps.db, input.reviewId);
+  const row = await findReview(deps.db, reviewId);
   if (!row) throw new DomainError('NOT_FOUND', 'Review not found.');
   return toReviewDto(row);
 }

@@ -85,14 +85,6 @@ export function lowStockListings(db: DbOrTx, shopId: number, threshold: number, 
     .execute();
 }
 
-export function shopStats(db: DbOrTx, shopId: number) {
-  return db
-    .selectFrom('shops')
-    .select(['id', 'owner_id', 'rating', 'review_count', 'favorite_count', 'sales_count'])
-    .where('id', '=', shopId)
-    .executeTakeFirst();
-}
-
 /** The owner's listings of any status, newest first, optionally narrowed by a title substring. */
 export function listSellerListings(
   db: DbOrTx,

@@ -1,12 +1,13 @@
 import { sellerDashboardInput, sellerListingsInput } from '../../../shared/schemas/seller';
-import { authedProcedure, router } from '../../trpc/trpc';
+import { shopOwnerProcedure } from '../../trpc/ownership';
+import { router } from '../../trpc/trpc';
 import { sellerDashboard, sellerListings } from './seller.service';
 
 export const sellerRouter = router({
-  dashboard: authedProcedure
+  dashboard: shopOwnerProcedure
     .input(sellerDashboardInput)
-    .query(({ ctx, input }) => sellerDashboard(ctx.deps, ctx.user, input)),
-  listings: authedProcedure
+    .query(({ ctx, input }) => sellerDashboard(ctx.deps, ctx.shop, input)),
+  listings: shopOwnerProcedure
     .input(sellerListingsInput)
-    .query(({ ctx, input }) => sellerListings(ctx.deps, ctx.user, input)),
+    .query(({ ctx, input }) => sellerListings(ctx.deps, ctx.shop.id, input)),
 });

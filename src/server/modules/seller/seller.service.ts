@@ -1,5 +1,5 @@
-// The seller dashboard: how the shop is doing and what needs attention. Only the owner sees it.
-import { DomainError } from '../../../shared/errors';
+// The seller dashboard: how the shop is doing and what needs attention. Only the owner sees it:
+// callers pass the id of a shop the signed-in user owns (trpc/ownership.ts decides that).
 import type {
   DashboardOrderStatus,
   SellerDashboardDto,
@@ -8,7 +8,6 @@ import type {
   SellerListingsPage,
 } from '../../../shared/schemas/seller';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../auth/auth.session';
 import {
   listingCountsByStatus,
   listSellerListings,
@@ -16,7 +15,6 @@ import {
   openOrderCount,
   ordersByStatus,
   revenueByDay,
-  shopStats,
   topProducts,
 } from './seller.repository';
 
@@ -26,21 +24,28 @@ const LOW_STOCK_LIMIT = 50;
 const LISTINGS_PAGE = 50;
 const STATUSES: DashboardOrderStatus[] = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'];
 
+/** The shop row the dashboard reads its counters from (the shopOwner procedure loaded it). */
+export interface DashboardShop {
+  id: number;
+  rating: number;
+  review_count: number;
+  favorite_count: number;
+  sales_count: number;
+}
+
 export async function sellerDashboard(
   deps: AppDeps,
-  user: SessionUser,
+  shop: DashboardShop,
   input: SellerDashboardInput,
 ): Promise<SellerDashboardDto> {
   const { db } = deps;
-  const shop = await shopStats(db, input.shopId);
-  if (!shop) throw new DomainError('NOT_FOUND', 'Shop not found.');
-  if (shop.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only see your own shop’s dashboard.');
+  const shopId = shop.id;
 
-  const days = await revenueByDay(db, input.shopId, input.days);
-  const statusRows = await ordersByStatus(db, input.shopId, input.days);
-  const top = await topProducts(db, input.shopId, input.days, TOP_PRODUCTS);
-  const low = await lowStockListings(db, input.shopId, LOW_STOCK_THRESHOLD, LOW_STOCK_LIMIT);
-  const openOrders = await openOrderCount(db, input.shopId);
+  const days = await revenueByDay(db, shopId, input.days);
+  const statusRows = await ordersByStatus(db, shopId, input.days);
+  const top = await topProducts(db, shopId, input.days, TOP_PRODUCTS);
+  const low = await lowStockListings(db, shopId, LOW_STOCK_THRESHOLD, LOW_STOCK_LIMIT);
+  const openOrders = await openOrderCount(db, shopId);
 
   const ordersByStatusDto = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DashboardOrderStatus, number>;
   for (const row of statusRows) ordersByStatusDto[row.status] = row.n;
@@ -48,7 +53,7 @@ export async function sellerDashboard(
   const orders = days.reduce((sum, d) => sum + d.orders, 0);
 
   return {
-    shopId: input.shopId,
+    shopId,
     days: input.days,
     revenueByDay: days.map((d) => ({ date: d.day, revenueCents: d.revenue_cents, orders: d.orders })),
     totals: { revenueCents, orders, averageOrderCents: orders ? Math.round(revenueCents / orders) : 0 },
@@ -79,21 +84,18 @@ export async function sellerDashboard(
 /** The listings table: unlike the public shop page it includes archived listings, so only the owner may ask. */
 export async function sellerListings(
   deps: AppDeps,
-  user: SessionUser,
+  shopId: number,
   input: SellerListingsInput,
 ): Promise<SellerListingsPage> {
   const { db } = deps;
-  const shop = await shopStats(db, input.shopId);
-  if (!shop) throw new DomainError('NOT_FOUND', 'Shop not found.');
-  if (shop.owner_id !== user.id) throw new DomainError('FORBIDDEN', 'You can only see your own shop’s listings.');
   const limit = input.limit ?? LISTINGS_PAGE;
-  const rows = await listSellerListings(db, input.shopId, {
+  const rows = await listSellerListings(db, shopId, {
     status: input.status,
     q: input.q || undefined,
     cursor: input.cursor,
     limit,
   });
-  const countRows = await listingCountsByStatus(db, input.shopId);
+  const countRows = await listingCountsByStatus(db, shopId);
   const page = rows.slice(0, limit);
   const counts = { active: 0, archived: 0 };
   for (const c of countRows) counts[c.status] = c.n;

@@ -1,10 +1,13 @@
 import { createShopInput, shopBySlugInput, updateShopInput } from '../../../shared/schemas/shops';
+import { shopOwnerProcedure } from '../../trpc/ownership';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
 import { createShop, myShop, shopBySlug, updateShop } from './shops.service';
 
 export const shopsRouter = router({
-  create: authedProcedure.input(createShopInput).mutation(({ ctx, input }) => createShop(ctx, input)),
-  update: authedProcedure.input(updateShopInput).mutation(({ ctx, input }) => updateShop(ctx, input)),
+  create: authedProcedure.input(createShopInput).mutation(({ ctx, input }) => createShop(ctx.deps, ctx.user.id, input)),
+  update: shopOwnerProcedure
+    .input(updateShopInput)
+    .mutation(({ ctx, input }) => updateShop(ctx.deps.db, ctx.shop, input)),
   bySlug: publicProcedure.input(shopBySlugInput).query(({ ctx, input }) => shopBySlug(ctx.deps.db, input.slug)),
   mine: authedProcedure.query(({ ctx }) => myShop(ctx.deps.db, ctx.user.id)),
 });

@@ -2,10 +2,10 @@
 import { DomainError } from '../../../shared/errors';
 import type { CreateShopInput, ShopDto, UpdateShopInput } from '../../../shared/schemas/shops';
 import type { DbOrTx } from '../../db/kysely';
-import type { Context } from '../../trpc/context';
-import { forgetSession } from '../auth/auth.session';
+import type { AppDeps } from '../../deps';
+import { forgetUserSessions } from '../auth/auth.session';
 import {
-  findShopById,
+  type findShopById,
   findShopByOwner,
   findShopBySlug,
   insertShop,
@@ -57,9 +57,9 @@ async function freeSlug(db: DbOrTx, base: string): Promise<string> {
   return `${base}-${crypto.randomUUID().slice(0, 6)}`;
 }
 
-export async function createShop(ctx: Context & { user: { id: number } }, input: CreateShopInput): Promise<ShopDto> {
-  const db = ctx.deps.db;
-  if (await findShopByOwner(db, ctx.user.id)) throw new DomainError('SHOP_EXISTS', 'You already have a shop.');
+export async function createShop(deps: AppDeps, userId: number, input: CreateShopInput): Promise<ShopDto> {
+  const db = deps.db;
+  if (await findShopByOwner(db, userId)) throw new DomainError('SHOP_EXISTS', 'You already have a shop.');
   let slug: string;
   if (input.slug) {
     if (await slugExists(db, input.slug))
@@ -70,7 +70,7 @@ export async function createShop(ctx: Context & { user: { id: number } }, input:
   }
   try {
     const row = await insertShop(db, {
-      owner_id: ctx.user.id,
+      owner_id: userId,
       slug,
       name: input.name,
       tagline: input.tagline ?? '',
@@ -81,7 +81,9 @@ export async function createShop(ctx: Context & { user: { id: number } }, input:
       free_over_cents: input.shippingPolicy.freeOverCents,
       processing_days: input.shippingPolicy.processingDays,
     });
-    await forgetSession(ctx.deps, ctx.sessionId);
+    // Becoming a seller is a role change: every session of this user, on every instance, must
+    // re-read it (the cache is shared in Redis), not only the session that created the shop.
+    await forgetUserSessions(deps, userId);
     return toShopDto(row);
   } catch (err) {
     if ((err as { code?: string }).code === '23505')
@@ -90,11 +92,8 @@ export async function createShop(ctx: Context & { user: { id: number } }, input:
   }
 }
 
-export async function updateShop(ctx: Context & { user: { id: number } }, input: UpdateShopInput): Promise<ShopDto> {
-  const db = ctx.deps.db;
-  const shop = await findShopById(db, input.shopId);
-  if (!shop) throw new DomainError('NOT_FOUND', 'Shop not found.');
-  if (shop.owner_id !== ctx.user.id) throw new DomainError('FORBIDDEN', 'You can only manage your own shop.');
+/** `shop` is the caller's own shop (the shopOwner procedure loaded and checked it). */
+export async function updateShop(db: DbOrTx, shop: ShopRow, input: UpdateShopInput): Promise<ShopDto> {
   if (input.slug && input.slug !== shop.slug && (await slugExists(db, input.slug))) {
     throw new DomainError('SLUG_TAKEN', 'That shop address is taken.', { field: 'slug' });
   }
