@@ -7,11 +7,16 @@ export type SessionUser = UserDto;
 
 export const SESSION_DAYS = 30;
 const CACHE_SECONDS = 300;
-const cacheKey = (id: string) => `sess:${id}`;
+const cacheKey = (key: string) => `sess:${key}`;
 
 /** The database and cache key a session token is stored under: HMAC-SHA256(secret, token). */
 export function sessionKey(deps: AppDeps, token: string): string {
   return new Bun.CryptoHasher('sha256', deps.config.sessionSecret).update(token).digest('base64url');
+}
+
+/** Where a session token's user is cached (tests use it to plant a stale copy). */
+export function sessionCacheKey(deps: AppDeps, token: string): string {
+  return cacheKey(sessionKey(deps, token));
 }
 
 export function newSessionId(): string {

@@ -16,16 +16,10 @@ const cartChange = publicProcedure.use(
 // Public: guests have carts too (cookie); signed-in users get their account cart.
 export const cartRouter = router({
   get: publicProcedure.query(({ ctx }) => getCart(ctx.deps, currentCartOwner(ctx))),
-  addItem: cartChange
-    .input(addItemInput)
-    .mutation(({ ctx, input }) =>
-      addItem(ctx.deps, { owner: ensureCartOwner(ctx), ownShopId: ctx.user?.shopId ?? null }, input),
-    ),
+  addItem: cartChange.input(addItemInput).mutation(({ ctx, input }) => addItem(ctx.deps, ensureCartOwner(ctx), input)),
   updateQuantity: cartChange
     .input(updateQuantityInput)
-    .mutation(({ ctx, input }) =>
-      updateQuantity(ctx.deps, { owner: ensureCartOwner(ctx), ownShopId: ctx.user?.shopId ?? null }, input),
-    ),
+    .mutation(({ ctx, input }) => updateQuantity(ctx.deps, ensureCartOwner(ctx), input)),
   removeItem: cartChange
     .input(removeItemInput)
     .mutation(({ ctx, input }) => removeItem(ctx.deps, currentCartOwner(ctx), input)),

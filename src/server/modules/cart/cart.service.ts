@@ -5,16 +5,11 @@ import type { AddItemInput, CartDto, RemoveItemInput, UpdateQuantityInput } from
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import { announceAvailability, holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
+import { ownShopId } from '../shops/shops.service';
 import { type CartOwner, findCartLines, lockCart } from './cart.repository';
 import { toCartDto } from './cart-pricing';
 
 const EMPTY_CART: CartDto = { shops: [], itemTotalCents: 0, shippingTotalCents: 0, itemCount: 0 };
-
-/** Who is changing the cart: its owner, and their own shop (whose listings they cannot buy). */
-export interface CartActor {
-  owner: CartOwner;
-  ownShopId: number | null;
-}
 
 export async function getCart(deps: AppDeps, owner: CartOwner | null): Promise<CartDto> {
   if (!owner) return EMPTY_CART;
@@ -23,22 +18,25 @@ export async function getCart(deps: AppDeps, owner: CartOwner | null): Promise<C
 
 async function changeLine(
   deps: AppDeps,
-  actor: CartActor,
+  owner: CartOwner,
   productId: number,
   mode: 'add' | 'set',
   quantity: number,
 ): Promise<CartDto> {
-  const cartId = await holdStockForLine(deps, { ...actor, productId, mode, quantity });
+  // The buyer's own shop (whose listings they cannot buy) from the database at the point of
+  // decision, never from the session's cached user, which is stale in the user's other sessions.
+  const ownShop = 'userId' in owner ? await ownShopId(deps.db, owner.userId) : null;
+  const cartId = await holdStockForLine(deps, { owner, ownShopId: ownShop, productId, mode, quantity });
   return toCartDto(await findCartLines(deps.db, { cartId }));
 }
 
-export function addItem(deps: AppDeps, actor: CartActor, input: AddItemInput): Promise<CartDto> {
-  return changeLine(deps, actor, input.productId, 'add', input.quantity);
+export function addItem(deps: AppDeps, owner: CartOwner, input: AddItemInput): Promise<CartDto> {
+  return changeLine(deps, owner, input.productId, 'add', input.quantity);
 }
 
-export function updateQuantity(deps: AppDeps, actor: CartActor, input: UpdateQuantityInput): Promise<CartDto> {
-  if (input.quantity === 0) return removeItem(deps, actor.owner, { productId: input.productId });
-  return changeLine(deps, actor, input.productId, 'set', input.quantity);
+export function updateQuantity(deps: AppDeps, owner: CartOwner, input: UpdateQuantityInput): Promise<CartDto> {
+  if (input.quantity === 0) return removeItem(deps, owner, { productId: input.productId });
+  return changeLine(deps, owner, input.productId, 'set', input.quantity);
 }
 
 export async function removeItem(deps: AppDeps, owner: CartOwner | null, input: RemoveItemInput): Promise<CartDto> {

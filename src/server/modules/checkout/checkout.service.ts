@@ -13,6 +13,7 @@ import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { type CartLineRow, findCartLines } from '../cart/cart.repository';
 import { paymentProvider } from '../payments/payments.registry';
+import { ownShopId } from '../shops/shops.service';
 import { findTaxRateBps } from './checkout.repository';
 import { priceCheckout, unavailableLines } from './checkout-pricing';
 import { claimOrReplay, failClaim, type RequestFingerprint, sha256 } from './idempotency';
@@ -77,7 +78,7 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
   const provider = paymentProvider(deps);
   try {
     return await runWorkflow('checkout', deps.log, async (run) => {
-      await run.step(checkCart, { user, lines, price });
+      await run.step(checkCart, { ownShopId: await ownShopId(deps.db, user.id), lines, price });
       const payment = await run.step(authorizePayment, {
         provider,
         amountCents: price.totalCents,

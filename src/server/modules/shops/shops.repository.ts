@@ -34,6 +34,11 @@ export function findShopByOwner(db: DbOrTx, ownerId: number) {
   return db.selectFrom('shops').select(shopColumns).where('owner_id', '=', ownerId).executeTakeFirst();
 }
 
+export async function findShopIdByOwner(db: DbOrTx, ownerId: number): Promise<number | null> {
+  const row = await db.selectFrom('shops').select('id').where('owner_id', '=', ownerId).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export function slugExists(db: DbOrTx, slug: string) {
   return db.selectFrom('shops').select('id').where('slug', '=', slug).executeTakeFirst();
 }

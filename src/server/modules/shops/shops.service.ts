@@ -8,6 +8,7 @@ import {
   type findShopById,
   findShopByOwner,
   findShopBySlug,
+  findShopIdByOwner,
   insertShop,
   slugExists,
   updateShopRow,
@@ -116,6 +117,15 @@ export async function shopBySlug(db: DbOrTx, slug: string): Promise<ShopDto> {
   const row = await findShopBySlug(db, slug);
   if (!row) throw new DomainError('NOT_FOUND', 'Shop not found.');
   return toShopDto(row);
+}
+
+/**
+ * The shop this user owns, read from the database. Rules that depend on it (no buying or reviewing
+ * from your own shop) call this at the point of decision: the session's cached `shopId` may be
+ * stale in a user's other sessions.
+ */
+export function ownShopId(db: DbOrTx, userId: number): Promise<number | null> {
+  return findShopIdByOwner(db, userId);
 }
 
 export async function myShop(db: DbOrTx, userId: number): Promise<ShopDto | null> {
