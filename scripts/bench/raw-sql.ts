@@ -5,7 +5,7 @@ import type pg from 'pg';
 
 const HOLD = '30 minutes';
 // Statement texts as of modules/inventory (hold_cart_line function) and modules/checkout
-// (the six-statement transaction); re-check them when those modules change.
+// (BEGIN, lock, one write, COMMIT); re-check them when those modules change.
 
 async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
@@ -75,8 +75,23 @@ interface Line {
   flat_rate_cents: number;
 }
 
-const INSERT_RECORDS = `
-  with pay as (
+const LOCK_LINES = `
+  with cart as materialized (select id from carts where user_id = $1 for update)
+  select i.cart_id, i.product_id, i.quantity, i.held, p.quantity as stock, p.reserved, p.status, p.price_cents,
+         p.title, p.images, p.shop_id
+  from cart_items as i inner join products as p on p.id = i.product_id
+  where i.cart_id = (select id from cart)
+  order by p.id
+  for no key update of p`;
+
+const WRITE_CHECKOUT = `
+  with sold as (
+    update products p
+    set quantity = p.quantity - v.quantity, reserved = p.reserved - v.held, sales_count = p.sales_count + v.quantity,
+        updated_at = now()
+    from jsonb_to_recordset($9::jsonb) as v("productId" int, quantity int, held int)
+    where p.id = v."productId"
+  ), pay as (
     insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
     values ($1, $2, $3, $4, 'authorized') returning id
   ), src as (
@@ -104,6 +119,19 @@ const INSERT_RECORDS = `
            jsonb_build_object('orderId', ord.id, 'shopId', ord.shop_id, 'buyerName', $8::text,
                               'itemCount', src."itemCount", 'totalCents', src."totalCents")
     from src join ord on ord.shop_id = src."shopId"
+  ), shop_sales as (
+    insert into shop_sales_events (shop_id, units) select "shopId", "itemCount" from src
+  ), cleared as (
+    delete from cart_items where cart_id = $10
+  ), completed as (
+    update idempotency_keys set status = 'completed', updated_at = now(),
+      response = jsonb_build_object(
+        'orders', (
+          select jsonb_agg(t.o || jsonb_build_object('orderId', ord.id) order by t.n)
+          from jsonb_array_elements($5::jsonb) with ordinality as t(o, n)
+          join ord on ord.shop_id = (t.o->>'shopId')::int),
+        'totalChargedCents', $4::bigint)
+    where user_id = $1 and key = $11::uuid
   )
   select pay.id as payment_id, ord.id as order_id, ord.shop_id from ord cross join pay`;
 
@@ -132,19 +160,8 @@ export async function rawCheckout(pool: pg.Pool, userId: number, address: Record
   }
   const total = [...shops.values()].reduce((t, s) => t + s.subtotal + s.shipping, 0);
   const paymentId = await tx(pool, async (c) => {
-    const cart = await c.query<{ id: number }>('select id from carts where user_id = $1 for update', [userId]);
-    const cartId = cart.rows[0].id;
-    await c.query(
-      `select i.product_id, i.quantity, i.held, p.quantity as stock, p.reserved, p.status, p.price_cents, p.title, p.images, p.shop_id
-       from cart_items as i inner join products as p on p.id = i.product_id where i.cart_id = $1 order by p.id for no key update of p`,
-      [cartId],
-    );
-    const conv = lines.rows.map((_, i) => `($${i * 3 + 1}::int, $${i * 3 + 2}::int, $${i * 3 + 3}::int)`).join(', ');
-    await c.query(
-      `update products p set quantity = p.quantity - v.qty, reserved = p.reserved - v.held, sales_count = p.sales_count + v.qty,
-       updated_at = now() from (values ${conv}) as v(id, qty, held) where p.id = v.id`,
-      lines.rows.flatMap((l) => [l.product_id, l.quantity, l.held]),
-    );
+    const locked = await c.query<Line & { stock: number; reserved: number }>(LOCK_LINES, [userId]);
+    const cartId = locked.rows[0].cart_id;
     const orders = [...shops].map(([shopId, s]) => ({
       shopId,
       ownerId: s.owner,
@@ -162,7 +179,7 @@ export async function rawCheckout(pool: pg.Pool, userId: number, address: Record
       priceCents: l.price_cents,
       quantity: l.quantity,
     }));
-    const created = await c.query<{ payment_id: number; order_id: number; shop_id: number }>(INSERT_RECORDS, [
+    const created = await c.query<{ payment_id: number; order_id: number; shop_id: number }>(WRITE_CHECKOUT, [
       userId,
       'test',
       `pi_bench_${key}`,
@@ -171,21 +188,10 @@ export async function rawCheckout(pool: pg.Pool, userId: number, address: Record
       JSON.stringify(address),
       JSON.stringify(items),
       'Bench Buyer',
+      JSON.stringify(locked.rows.map((l) => ({ productId: l.product_id, quantity: l.quantity, held: l.held }))),
+      cartId,
+      key,
     ]);
-    const sorted = [...shops.keys()].sort((a, b) => a - b);
-    await c.query(
-      `with locked as (select id from shops where id = any($1) order by id for no key update)
-       update shops s set sales_count = s.sales_count + v.n
-       from (values ${sorted.map((_, i) => `($${i * 2 + 2}::int, $${i * 2 + 3}::int)`).join(', ')}) as v(id, n)
-       where s.id = v.id and s.id in (select id from locked)`,
-      [sorted, ...sorted.flatMap((id) => [id, shops.get(id)!.items])],
-    );
-    await c.query(
-      `with cleared as (delete from cart_items where cart_id = $1)
-       update idempotency_keys set status = 'completed', response = $2::jsonb, updated_at = now()
-       where user_id = $3 and key = $4::uuid`,
-      [cartId, JSON.stringify({ orders: created.rows }), userId, key],
-    );
     return created.rows[0].payment_id;
   });
   await pool.query(`update payments set status = 'captured', updated_at = $1 where id = $2`, [new Date(), paymentId]);

@@ -81,6 +81,14 @@ export interface SearchOutboxTable {
   created_at: CreatedAt;
 }
 
+/** Units sold (or, negative, restocked) per shop, folded into shops.sales_count by a job. */
+export interface ShopSalesEventsTable {
+  id: Generated<number>;
+  shop_id: number;
+  units: number;
+  created_at: CreatedAt;
+}
+
 /** A reindex in progress for `index_name` (see migration 20261122100100). */
 export interface SearchReindexRunsTable {
   index_name: string;
@@ -261,6 +269,7 @@ export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
   search_outbox: SearchOutboxTable;
+  shop_sales_events: ShopSalesEventsTable;
   search_reindex_runs: SearchReindexRunsTable;
   carts: CartsTable;
   cart_items: CartItemsTable;

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../deps';
 import { startReservationSweeper } from './reservation-sweeper';
 import { startSearchOutboxDrainer } from './search-outbox-drainer';
+import { startShopSalesCounter } from './shop-sales-counter';
 import { startTrendingRefresh } from './trending-refresh';
 
 export interface Job {
@@ -10,7 +11,7 @@ export interface Job {
 }
 
 export function startJobs(deps: AppDeps): Job[] {
-  const jobs = [startTrendingRefresh(deps), startReservationSweeper(deps)];
+  const jobs = [startTrendingRefresh(deps), startReservationSweeper(deps), startShopSalesCounter(deps)];
   if (deps.meili) jobs.push(startSearchOutboxDrainer(deps));
   return jobs;
 }

@@ -15,43 +15,36 @@ export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
     .executeTakeFirst();
 }
 
-/** The cart's lines with their products locked, in ascending product id (the global lock order). */
-export function lockCheckoutLines(tx: Tx, cartId: number) {
-  return tx
-    .selectFrom('cart_items as i')
-    .innerJoin('products as p', 'p.id', 'i.product_id')
-    .select([
-      'i.product_id',
-      'i.quantity',
-      'i.held',
-      'p.quantity as stock',
-      'p.reserved',
-      'p.status',
-      'p.price_cents',
-      'p.title',
-      'p.images',
-      'p.shop_id',
-    ])
-    .where('i.cart_id', '=', cartId)
-    .orderBy('p.id')
-    .forNoKeyUpdate('p')
-    .execute();
+/**
+ * One round trip: locks the buyer's cart row, then its lines' products in ascending id (the
+ * global lock order; the cart comes first because the InitPlan runs before any product row is
+ * read), and returns the lines with the cart id. No rows: no cart, or an empty one.
+ */
+export async function lockCheckoutLines(tx: Tx, userId: number) {
+  const r = await sql<{
+    cart_id: number;
+    product_id: number;
+    quantity: number;
+    held: number;
+    stock: number;
+    reserved: number;
+    status: 'active' | 'archived';
+    price_cents: number;
+    title: string;
+    images: string[];
+    shop_id: number;
+  }>`
+    with cart as materialized (select id from carts where user_id = ${userId} for update)
+    select i.cart_id, i.product_id, i.quantity, i.held, p.quantity as stock, p.reserved, p.status, p.price_cents,
+           p.title, p.images, p.shop_id
+    from cart_items as i inner join products as p on p.id = i.product_id
+    where i.cart_id = (select id from cart)
+    order by p.id
+    for no key update of p`.execute(tx);
+  return r.rows;
 }
 
 export type LockedLine = Awaited<ReturnType<typeof lockCheckoutLines>>[number];
-
-/** Sold units leave stock, their holds leave reserved, and the listing's sales count grows. */
-export async function convertHoldsToSales(
-  tx: Tx,
-  lines: readonly { productId: number; quantity: number; held: number }[],
-) {
-  const values = sql.join(lines.map((l) => sql`(${l.productId}::int, ${l.quantity}::int, ${l.held}::int)`));
-  await sql`
-    update products p
-    set quantity = p.quantity - v.qty, reserved = p.reserved - v.held, sales_count = p.sales_count + v.qty,
-        updated_at = now()
-    from (values ${values}) as v(id, qty, held) where p.id = v.id`.execute(tx);
-}
 
 export interface NewOrder {
   shopId: number;
@@ -72,27 +65,43 @@ export interface NewOrderItem {
   quantity: number;
 }
 
+export interface CheckoutWrite {
+  cartId: number;
+  buyerId: number;
+  buyerName: string;
+  provider: string;
+  providerRef: string;
+  amountCents: number;
+  address: ShippingAddress;
+  /** Sold units leave stock, their holds leave reserved, the listing's sales count grows. */
+  sales: readonly { productId: number; quantity: number; held: number }[];
+  orders: readonly NewOrder[];
+  items: readonly NewOrderItem[];
+  idempotencyKey: string;
+  /** The response to store under the key, without order ids (added per shop, in this order). */
+  response: { orders: readonly { shopId: number }[]; totalChargedCents: number };
+}
+
 /**
- * In one statement: the payment record, one order per shop, their items at the price paid, the
- * first status-history entry and a notification for each seller. Returns the order id per shop.
+ * Everything checkout writes, as ONE statement inside the transaction that locked the rows:
+ * holds become sales; the payment record, one order per shop, items at the price paid, the first
+ * history entry and each seller's notification; one shop sales event per shop (folded into
+ * shops.sales_count by a job, so no shop row is locked here); the cart emptied; and the
+ * idempotency record completed with the response, order ids included. Returns the order id per
+ * shop and the payment id.
  */
-export async function insertCheckoutRecords(
-  tx: Tx,
-  c: {
-    buyerId: number;
-    buyerName: string;
-    provider: string;
-    providerRef: string;
-    amountCents: number;
-    address: ShippingAddress;
-    orders: readonly NewOrder[];
-    items: readonly NewOrderItem[];
-  },
-) {
+export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
+  const sales = JSON.stringify(c.sales);
   const orders = JSON.stringify(c.orders);
   const items = JSON.stringify(c.items);
   const result = await sql<{ payment_id: number; order_id: number; shop_id: number }>`
-    with pay as (
+    with sold as (
+      update products p
+      set quantity = p.quantity - v.quantity, reserved = p.reserved - v.held, sales_count = p.sales_count + v.quantity,
+          updated_at = now()
+      from jsonb_to_recordset(${sales}::jsonb) as v("productId" int, quantity int, held int)
+      where p.id = v."productId"
+    ), pay as (
       insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
       values (${c.buyerId}, ${c.provider}, ${c.providerRef}, ${c.amountCents}, 'authorized')
       returning id
@@ -121,33 +130,20 @@ export async function insertCheckoutRecords(
              jsonb_build_object('orderId', ord.id, 'shopId', ord.shop_id, 'buyerName', ${c.buyerName}::text,
                                 'itemCount', src."itemCount", 'totalCents', src."totalCents")
       from src join ord on ord.shop_id = src."shopId"
+    ), shop_sales as (
+      insert into shop_sales_events (shop_id, units) select "shopId", "itemCount" from src
+    ), cleared as (
+      delete from cart_items where cart_id = ${c.cartId}
+    ), completed as (
+      update idempotency_keys set status = 'completed', updated_at = now(),
+        response = jsonb_build_object(
+          'orders', (
+            select jsonb_agg(t.o || jsonb_build_object('orderId', ord.id) order by t.n)
+            from jsonb_array_elements(${JSON.stringify(c.response.orders)}::jsonb) with ordinality as t(o, n)
+            join ord on ord.shop_id = (t.o->>'shopId')::int),
+          'totalChargedCents', ${c.response.totalChargedCents}::bigint)
+      where user_id = ${c.buyerId} and key = ${c.idempotencyKey}::uuid
     )
     select pay.id as payment_id, ord.id as order_id, ord.shop_id from ord cross join pay`.execute(tx);
   return result.rows;
-}
-
-/** Adds sold units to each shop's sales count, locking the shop rows in ascending id order. */
-export async function bumpShopSales(tx: Tx, unitsByShop: ReadonlyMap<number, number>) {
-  const ids = [...unitsByShop.keys()].sort((a, b) => a - b);
-  const values = sql.join(ids.map((id) => sql`(${id}::int, ${unitsByShop.get(id)!}::int)`));
-  await sql`
-    with locked as (
-      select id from shops where id in (${sql.join(ids)}) order by id for no key update
-    )
-    update shops s set sales_count = s.sales_count + v.n
-    from (values ${values}) as v(id, n)
-    where s.id = v.id and s.id in (select id from locked)`.execute(tx);
-}
-
-/** Empties the cart and stores the checkout's response under its idempotency key, together. */
-export async function clearCartAndComplete(
-  tx: Tx,
-  cartId: number,
-  claim: { userId: number; key: string; response: unknown },
-) {
-  await sql`
-    with cleared as (delete from cart_items where cart_id = ${cartId})
-    update idempotency_keys set status = 'completed', response = ${JSON.stringify(claim.response)}::jsonb,
-      updated_at = now()
-    where user_id = ${claim.userId} and key = ${claim.key}::uuid`.execute(tx);
 }

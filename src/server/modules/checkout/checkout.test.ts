@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test';
+import { foldAllShopSales } from '../../jobs/shop-sales-counter';
 import { createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { releaseExpiredHolds } from '../inventory/inventory.service';
@@ -79,6 +80,8 @@ describe('checkout', () => {
       { product_id: mug.id, price_cents: 2800, quantity: 2 },
       { product_id: print.id, price_cents: 1999, quantity: 1 },
     ]);
+    // Shop sales counts are folded in by a job (no shop row lock in checkout): exact after it runs.
+    await foldAllShopSales(testDeps());
     const shop = await a.caller.shops.mine();
     expect(shop?.salesCount).toBe(2);
     const notes = await a.caller.notifications.list({});

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { OrderStatus } from '../../db/database';
 import type { DbOrTx, Tx } from '../../db/kysely';
+import { recordShopSales } from '../shops/shop-sales.repository';
 
 function orderSummaryQuery(db: DbOrTx) {
   return db
@@ -193,12 +194,9 @@ export async function restockOrder(tx: Tx, orderId: number, shopId: number): Pro
     update products p
     set quantity = p.quantity + v.qty, sales_count = greatest(0, p.sales_count - v.qty), updated_at = now()
     from (values ${values}) as v(id, qty) where p.id = v.id`.execute(tx);
+  // The shop's count is derived from sales events (no lock on the shop row); see shop-sales.repository.
   const units = items.reduce((n, i) => n + i.qty, 0);
-  await tx
-    .updateTable('shops')
-    .set((eb) => ({ sales_count: sql<number>`greatest(0, ${eb.ref('sales_count')} - ${units})` }))
-    .where('id', '=', shopId)
-    .execute();
+  await recordShopSales(tx, new Map([[shopId, -units]]));
   return items.map((i) => i.product_id);
 }
 

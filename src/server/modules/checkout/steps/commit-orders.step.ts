@@ -1,19 +1,15 @@
-// Step 3: the one transaction: lock the cart and its products (ascending id), re-check them,
-// convert holds to sales, write the payment record and one order per shop, clear the cart and
-// complete the idempotency record. Everything in it happens, or nothing does, so there is
-// nothing to compensate: a failure rolls it back and the authorisation step's void runs.
+// Step 3: the one transaction, in four round trips (BEGIN, lock, write, COMMIT): lock the cart
+// and its products (ascending id) and re-check them, then one statement converts holds to
+// sales, writes the payment record, one order per shop and a shop sales event each, clears the
+// cart and completes the idempotency record. Everything in it happens, or nothing does, so there
+// is nothing to compensate: a failure rolls it back and the authorisation step's void runs.
+// Shop sales counts are not touched here (jobs/shop-sales-counter.ts), so checkouts of one shop
+// never queue on its row.
 import type { PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
 import type { Db, Tx } from '../../../db/kysely';
 import { inTransaction } from '../../../db/transaction';
-import { type CartLineRow, lockCart } from '../../cart/cart.repository';
-import {
-  bumpShopSales,
-  clearCartAndComplete,
-  convertHoldsToSales,
-  insertCheckoutRecords,
-  type LockedLine,
-  lockCheckoutLines,
-} from '../checkout.repository';
+import type { CartLineRow } from '../../cart/cart.repository';
+import { type LockedLine, lockCheckoutLines, writeCheckout } from '../checkout.repository';
 import { cartChanged, insufficient } from '../checkout-errors';
 import type { CheckoutPrice } from '../checkout-pricing';
 import { type Step, StepResponse } from '../workflow';
@@ -41,9 +37,7 @@ export const commitOrders: Step<CommitOrdersInput, CommittedOrders> = {
 };
 
 async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrders> {
-  const cartId = await lockCart(tx, { userId: c.buyer.id });
-  if (cartId === undefined) throw cartChanged();
-  const locked = await lockCheckoutLines(tx, cartId);
+  const locked = await lockCheckoutLines(tx, c.buyer.id);
   assertSameCart(locked, c.lines);
   const unavailable = locked
     .filter((l) => l.status !== 'active' || l.quantity - l.held > l.stock - l.reserved)
@@ -55,17 +49,25 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     }));
   if (unavailable.length) throw insufficient(unavailable);
 
-  await convertHoldsToSales(
-    tx,
-    locked.map((l) => ({ productId: l.product_id, quantity: l.quantity, held: l.held })),
-  );
-  const created = await insertCheckoutRecords(tx, {
+  const orders = c.price.shops.map((shop) => ({
+    shopId: shop.shopId,
+    shopName: shop.shopName,
+    subtotalCents: shop.subtotalCents,
+    shippingCents: shop.shippingCents,
+    taxCents: shop.taxCents,
+    totalCents: shop.totalCents,
+    itemCount: shop.itemCount,
+  }));
+  const response = { orders, totalChargedCents: c.price.totalCents };
+  const created = await writeCheckout(tx, {
+    cartId: locked[0]!.cart_id,
     buyerId: c.buyer.id,
     buyerName: c.buyer.name,
     provider: c.payment.provider,
     providerRef: c.payment.ref,
     amountCents: c.price.totalCents,
     address: c.address,
+    sales: locked.map((l) => ({ productId: l.product_id, quantity: l.quantity, held: l.held })),
     orders: c.price.shops.map((shop) => ({
       shopId: shop.shopId,
       ownerId: shop.ownerId,
@@ -83,24 +85,16 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
       priceCents: l.price_cents,
       quantity: l.quantity,
     })),
+    idempotencyKey: c.idempotencyKey,
+    response,
   });
   const orderIdByShop = new Map(created.map((o) => [o.shop_id, o.order_id]));
-  await bumpShopSales(tx, new Map(c.price.shops.map((shop) => [shop.shopId, shop.itemCount])));
+  // Same content as the response stored under the key (the statement adds the same order ids).
   const result: PlaceOrderResult = {
-    orders: c.price.shops.map((shop) => ({
-      orderId: orderIdByShop.get(shop.shopId) as number,
-      shopId: shop.shopId,
-      shopName: shop.shopName,
-      subtotalCents: shop.subtotalCents,
-      shippingCents: shop.shippingCents,
-      taxCents: shop.taxCents,
-      totalCents: shop.totalCents,
-      itemCount: shop.itemCount,
-    })),
-    totalChargedCents: c.price.totalCents,
+    orders: orders.map((o) => ({ orderId: orderIdByShop.get(o.shopId) as number, ...o })),
+    totalChargedCents: response.totalChargedCents,
   };
-  await clearCartAndComplete(tx, cartId, { userId: c.buyer.id, key: c.idempotencyKey, response: result });
-  return { result, paymentId: created[0].payment_id };
+  return { result, paymentId: created[0]!.payment_id };
 }
 
 /** The locked cart must be the one that was priced and authorised. */
