@@ -2,7 +2,7 @@
 // HTTP at /trpc, subscriptions (inventory.watch) go over SSE. One QueryClient for the whole app, so
 // route loaders can warm the cache that components then read with the same keys.
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCQueryUtils, createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../server/trpc/root';
@@ -36,7 +36,12 @@ export const trpcClient = createTRPCClient<AppRouter>({
     splitLink({
       condition: (op) => op.type === 'subscription',
       true: httpSubscriptionLink({ url: '/trpc' }),
-      false: httpBatchLink({ url: '/trpc', maxURLLength: 4000 }),
+      // The server refuses batches over 10 calls and batched sign-in/out (src/server/http/request-limits.ts).
+      false: splitLink({
+        condition: (op) => /^auth\.(login|register|logout)$/.test(op.path),
+        true: httpLink({ url: '/trpc' }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 4000, maxItems: 10 }),
+      }),
     }),
   ],
 });

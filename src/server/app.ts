@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { csrfGuard } from './http/csrf';
+import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-limits';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import { createHttpContext } from './trpc/context';
 import { appRouter } from './trpc/root';
@@ -76,11 +77,14 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   });
 
   app.use('/trpc/*', csrfGuard({ trustProxy: deps.config.trustProxy }));
+  app.use('/trpc/*', noBatchedAuth);
+  app.use('/trpc/*', jsonBodyLimit);
   app.use(
     '/trpc/*',
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: (opts, c) =>
         createHttpContext(deps, opts.req, opts.resHeaders, {
           ip:

@@ -1,9 +1,15 @@
 // Store backed by Redis through ioredis. Redis holds only rebuildable data, so every call
-// degrades instead of throwing when Redis is down (a cache miss, a permissive rate limit,
-// a dropped publish), and ioredis reconnects by itself when it returns.
+// degrades instead of throwing when Redis is down (a cache miss, a dropped publish), and ioredis
+// reconnects by itself when it returns. Rate-limit counters are the exception to "degrade to
+// nothing": while Redis is unreachable (down, or frozen past the command timeout) they are counted
+// in this instance's memory, so limits still hold per instance instead of switching off.
 import Redis from 'ioredis';
 import type { Logger } from '../logger';
+import { MemoryStore } from './memory-store';
 import type { Store } from './store';
+
+/** After a failed counter, count locally this long before trying Redis again (a frozen Redis costs each try the command timeout). */
+const LOCAL_COUNTING_MS = 5_000;
 
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
@@ -11,6 +17,10 @@ export class RedisStore implements Store {
   private subscriber: Redis | null = null;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
   private lastWarn = 0;
+  /** Per-instance counters used while Redis cannot count (see top of file). */
+  private readonly localCounters = new MemoryStore();
+  private countingLocallyUntil = 0;
+  private countingLocally = false;
 
   constructor(
     url: string,
@@ -43,8 +53,15 @@ export class RedisStore implements Store {
     }
   }
 
-  get(key: string) {
-    return this.safely(null, () => this.client.get(key));
+  async get(key: string) {
+    // While counting locally, counters are read from where they are counted.
+    if (this.countingLocally && Date.now() < this.countingLocallyUntil) return this.localCounters.get(key);
+    try {
+      return await this.client.get(key);
+    } catch (err) {
+      this.warn('redis command failed', err);
+      return this.localCounters.get(key);
+    }
   }
 
   async set(key: string, value: string, ttlSeconds?: number) {
@@ -62,7 +79,8 @@ export class RedisStore implements Store {
   }
 
   async hit(key: string, windowSeconds: number) {
-    return this.safely({ count: 0, resetMs: 0 }, async () => {
+    if (Date.now() < this.countingLocallyUntil) return this.localCounters.hit(key, windowSeconds);
+    try {
       const result = await this.client
         .multi()
         .incr(key)
@@ -71,8 +89,22 @@ export class RedisStore implements Store {
         .exec();
       const count = Number(result?.[0]?.[1] ?? 0);
       const ttl = Number(result?.[2]?.[1] ?? windowSeconds * 1000);
+      if (this.countingLocally) {
+        this.countingLocally = false;
+        this.log.warn({ service: 'redis' }, 'Redis is back: rate limits count across instances again');
+      }
       return { count, resetMs: ttl };
-    });
+    } catch (err) {
+      this.countingLocallyUntil = Date.now() + LOCAL_COUNTING_MS;
+      if (!this.countingLocally) {
+        this.countingLocally = true;
+        this.log.warn(
+          { service: 'redis', err: String(err) },
+          'Redis unreachable: rate limits now count per instance (in memory) until it returns',
+        );
+      }
+      return this.localCounters.hit(key, windowSeconds);
+    }
   }
 
   async publish(channel: string, message: string) {
@@ -114,6 +146,7 @@ export class RedisStore implements Store {
   }
 
   async close() {
+    await this.localCounters.close();
     this.client.disconnect();
     this.subscriber?.disconnect();
   }
