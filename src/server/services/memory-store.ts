@@ -46,6 +46,10 @@ export class MemoryStore implements Store {
     return { count: Number(entry.value), resetMs: entry.expiresAt - Date.now() };
   }
 
+  async peek(key: string) {
+    return Number(this.live(key)?.value ?? 0) || 0;
+  }
+
   async publish(channel: string, message: string) {
     queueMicrotask(() => this.bus.emit(channel, message));
   }

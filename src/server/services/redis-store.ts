@@ -53,14 +53,18 @@ export class RedisStore implements Store {
     }
   }
 
-  async get(key: string) {
-    // While counting locally, counters are read from where they are counted.
-    if (this.countingLocally && Date.now() < this.countingLocallyUntil) return this.localCounters.get(key);
+  get(key: string) {
+    return this.safely(null, () => this.client.get(key));
+  }
+
+  async peek(key: string) {
+    // Read a counter from where it is being counted.
+    if (Date.now() < this.countingLocallyUntil) return this.localCounters.peek(key);
     try {
-      return await this.client.get(key);
+      return Number(await this.client.get(key)) || 0;
     } catch (err) {
       this.warn('redis command failed', err);
-      return this.localCounters.get(key);
+      return this.localCounters.peek(key);
     }
   }
 

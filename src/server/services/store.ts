@@ -9,6 +9,8 @@ export interface Store {
   del(...keys: string[]): Promise<void>;
   /** Increments a counter, starting its TTL window on first use; returns value and ms left. */
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetMs: number }>;
+  /** The current count of a `hit` counter without adding to it (0 when no window is open). */
+  peek(key: string): Promise<number>;
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
   ping(): Promise<boolean>;

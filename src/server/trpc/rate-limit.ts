@@ -51,7 +51,7 @@ export function countHit(store: Store, rule: RateRule, subject: string) {
 
 /** The current count of a window without adding to it (0 when none is open). */
 export async function currentCount(store: Store, rule: RateRule, subject: string): Promise<number> {
-  return Number(await store.get(keyOf(rule, subject))) || 0;
+  return store.peek(keyOf(rule, subject));
 }
 
 /**
