@@ -4,7 +4,8 @@
 import type { AddItemInput, CartDto, RemoveItemInput, UpdateQuantityInput } from '../../../shared/schemas/cart';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
-import { announceAvailability, holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
+import { holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
+import { publishAvailability } from '../realtime/inventory-events';
 import { ownShopId } from '../shops/shops.service';
 import { type CartOwner, findCartLines, lockCart } from './cart.repository';
 import { toCartDto } from './cart-pricing';
@@ -45,7 +46,7 @@ export async function removeItem(deps: AppDeps, owner: CartOwner | null, input: 
     const cartId = await lockCart(tx, owner);
     return cartId !== undefined && (await releaseLine(tx, deps, cartId, input.productId));
   });
-  if (removed) announceAvailability(deps, [input.productId]);
+  if (removed) void publishAvailability(deps, [input.productId]);
   return getCart(deps, owner);
 }
 

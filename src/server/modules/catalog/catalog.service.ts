@@ -1,7 +1,8 @@
 // Listing rules: archived listings stay readable by id (old orders link to them) but never appear
 // in lists or search. Who may edit a listing is decided before these run (trpc/ownership.ts): the
 // functions that change a listing take the id of one the caller owns. Changes that move
-// availability tell open pages after their commit, here, not in the router.
+// availability tell open pages after their commit, here, not in the router; the seller's answer
+// waits for the announcement (~10 ms) so consecutive edits reach pages as separate events.
 import { DomainError } from '../../../shared/errors';
 import type {
   CategoryNode,
@@ -133,20 +134,20 @@ export async function updateProduct(deps: AppDeps, productId: number, input: Upd
       updated_at: new Date(),
     });
   });
-  void publishAvailability(deps, [productId]);
+  await publishAvailability(deps, [productId]);
   return getProduct(db, productId);
 }
 
 export async function archiveProduct(deps: AppDeps, productId: number): Promise<{ ok: true }> {
   await updateProductRow(deps.db, productId, { status: 'archived', updated_at: new Date() });
-  void publishAvailability(deps, [productId]);
+  await publishAvailability(deps, [productId]);
   return { ok: true };
 }
 
 /** Puts an archived listing back on sale (search picks it up through the products trigger's outbox row). */
 export async function restoreProduct(deps: AppDeps, productId: number): Promise<{ ok: true; restored: boolean }> {
   const restored = await reactivateProduct(deps.db, productId);
-  if (restored) void publishAvailability(deps, [productId]);
+  if (restored) await publishAvailability(deps, [productId]);
   return { ok: true, restored };
 }
 

@@ -38,7 +38,7 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
   });
   switch (r.outcome) {
     case 'ok':
-      announceAvailability(deps, [change.productId]);
+      void publishAvailability(deps, [change.productId]);
       return r.cart_id;
     case 'not_found':
       throw new DomainError('NOT_FOUND', 'Listing not found.');
@@ -59,29 +59,6 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
         { available: r.available, inCart: r.in_cart, productId: change.productId },
       );
   }
-}
-
-const pendingAnnouncements = new WeakMap<AppDeps, Set<number>>();
-
-/**
- * Publishes availability for these products shortly after the commit, coalescing the burst of
- * changes a busy listing sees into one read and one event batch (at most ~10 ms late).
- */
-export function announceAvailability(deps: AppDeps, productIds: readonly number[]) {
-  let pending = pendingAnnouncements.get(deps);
-  if (!pending) {
-    pending = new Set();
-    pendingAnnouncements.set(deps, pending);
-  }
-  const first = pending.size === 0;
-  for (const id of productIds) pending.add(id);
-  if (!first) return;
-  const batch = pending;
-  setTimeout(() => {
-    const ids = [...batch];
-    batch.clear();
-    void publishAvailability(deps, ids);
-  }, 10);
 }
 
 /** Inside the caller's transaction: removes a line and releases its hold. Returns whether one existed. */

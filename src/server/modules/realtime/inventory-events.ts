@@ -1,5 +1,6 @@
 // Publishes availability changes to every app instance through the Store's pub/sub
-// (Redis across instances, in-process otherwise). Call after the transaction commits.
+// (Redis across instances, in-process otherwise). The one way any module says "availability of
+// these listings changed": services call it after their transaction commits.
 import type { AppDeps } from '../../deps';
 
 export const INVENTORY_CHANNEL = 'inventory:availability';
@@ -9,10 +10,42 @@ export interface AvailabilityEvent {
   available: number;
 }
 
+/** How long changes gather before one read and one message go out. */
+const COALESCE_MS = 10;
+
+interface PendingBatch {
+  ids: Set<number>;
+  published: Promise<void>;
+}
+
+const pending = new WeakMap<AppDeps, PendingBatch>();
+
+/**
+ * Announces new availability for these products, after the caller's commit. Changes arriving
+ * within ~10 ms coalesce into one read and one event batch (a busy listing in many carts costs one
+ * message, not one per cart change). The promise settles once the batch is published; it never
+ * rejects (a lost event only delays a live page until its next change or refresh).
+ */
+export function publishAvailability(deps: AppDeps, productIds: readonly number[]): Promise<void> {
+  if (productIds.length === 0) return Promise.resolve();
+  let batch = pending.get(deps);
+  if (!batch) {
+    const ids = new Set<number>();
+    const published = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        pending.delete(deps);
+        void readAndPublish(deps, [...ids]).then(resolve);
+      }, COALESCE_MS);
+    });
+    batch = { ids, published };
+    pending.set(deps, batch);
+  }
+  for (const id of productIds) batch.ids.add(id);
+  return batch.published;
+}
+
 /** Reads current availability of the given products and publishes one event each. */
-export async function publishAvailability(deps: AppDeps, productIds: readonly number[]): Promise<void> {
-  const ids = [...new Set(productIds)];
-  if (ids.length === 0) return;
+async function readAndPublish(deps: AppDeps, ids: number[]): Promise<void> {
   try {
     const rows = await deps.db
       .selectFrom('products')
