@@ -4,7 +4,7 @@
 const steps: { name: string; cmd: string[]; kind: 'check' | 'tests' }[] = [
   { name: 'typecheck', cmd: ['bun', 'run', 'typecheck'], kind: 'check' },
   { name: 'lint', cmd: ['bun', 'run', 'lint'], kind: 'check' },
-  { name: 'unit and integration tests', cmd: ['bun', 'test', 'src'], kind: 'tests' },
+  { name: 'unit and integration tests', cmd: ['bun', 'test', 'src', '--timeout', '60000'], kind: 'tests' },
   { name: 'browser tests', cmd: ['bun', 'test', 'e2e', '--timeout', '180000'], kind: 'tests' },
 ];
 
