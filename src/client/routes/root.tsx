@@ -62,8 +62,13 @@ export function Component() {
   );
 }
 
+/** First load while the page's data arrives: the header and layout are there at once. */
 export function HydrateFallback() {
-  return <PageSkeleton />;
+  return (
+    <Shell>
+      <PageSkeleton />
+    </Shell>
+  );
 }
 
 export function ErrorBoundary() {
