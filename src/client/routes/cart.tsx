@@ -253,7 +253,7 @@ export function Component() {
             <span>{formatCents(c.itemTotalCents + c.shippingTotalCents)}</span>
           </div>
           {blocked && (
-            <div className="notice notice-danger small" role="alert" style={{ marginTop: 12 }}>
+            <div className="notice notice-danger small" role="status" style={{ marginTop: 12 }}>
               <p>Some items are no longer available. Update your cart to continue.</p>
             </div>
           )}

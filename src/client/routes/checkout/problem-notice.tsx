@@ -1,5 +1,6 @@
 // What went wrong with placing the order, in words a buyer can act on.
 import { Link } from 'react-router';
+import { FocusAlert } from '../../components/focus-alert';
 import type { UnavailableItem } from '../../../shared/schemas/checkout';
 import { describeError } from '../../trpc';
 import { type CheckoutProblem, stepSearch } from './checkout-state';
@@ -7,7 +8,7 @@ import { type CheckoutProblem, stepSearch } from './checkout-state';
 export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
   if (problem.kind === 'inventory') {
     return (
-      <div className="notice notice-danger" role="alert">
+      <FocusAlert>
         <div>
           <p>
             <strong>Some items are no longer available.</strong> Nothing was charged.
@@ -23,12 +24,12 @@ export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
             Update your cart
           </Link>
         </div>
-      </div>
+      </FocusAlert>
     );
   }
   if (problem.kind === 'declined') {
     return (
-      <div className="notice notice-danger" role="alert">
+      <FocusAlert>
         <div>
           <p>
             <strong>Your card was declined</strong>
@@ -39,16 +40,16 @@ export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
             Use a different card
           </Link>
         </div>
-      </div>
+      </FocusAlert>
     );
   }
   return (
-    <div className="notice notice-warn" role="alert">
+    <FocusAlert tone="warn">
       <p>
         {problem.message}
         {problem.kind === 'retryable' && ' You can safely try again — you will not be charged twice.'}
       </p>
-    </div>
+    </FocusAlert>
   );
 }
 
