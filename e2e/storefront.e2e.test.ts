@@ -129,10 +129,23 @@ for (const project of projectNames) {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
       await waitForSearchHit(page, `/search?q=${deep.word}&sort=price_asc`, deep.titles[0]!);
       await page.getByText(/^80 results/).waitFor();
-      // Scroll until the 60th listing (third page) is on screen.
-      const target = page.getByRole('link', { name: new RegExp(`${deep.titles[59]}\\b`) });
-      for (let i = 0; i < 60 && !(await target.isVisible()); i++) await page.mouse.wheel(0, 900);
-      await target.scrollIntoViewIfNeeded();
+      // Scroll down (loading pages as a shopper would) until the 60th listing (third page) is on screen.
+      const title = deep.titles[59]!;
+      await page.waitForFunction(
+        (t) => {
+          const link = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes(t));
+          if (link) {
+            link.scrollIntoView({ block: 'center' });
+            return true;
+          }
+          window.scrollBy(0, 700);
+          return false;
+        },
+        title,
+        { polling: 150, timeout: 60_000 },
+      );
+      const target = page.getByRole('link', { name: new RegExp(`${title}\\b`) });
+      await target.waitFor({ state: 'visible' });
       const before = await page.evaluate(() => window.scrollY);
       expect(before).toBeGreaterThan(1500);
       await target.click();

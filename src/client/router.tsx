@@ -1,18 +1,18 @@
 // The route table. Every page is a route module (loader + Component + ErrorBoundary) loaded on
 // demand, so the first visit downloads only the shell and the page it lands on; the seller
 // dashboard (and its chart library) is its own chunk.
-import { createBrowserRouter, redirect } from 'react-router';
+import { createBrowserRouter, type RouteObject, redirect } from 'react-router';
+import { PageSkeleton } from './components/states';
 import * as root from './routes/root';
 
 export const router = createBrowserRouter([
   {
     id: 'root',
     path: '/',
-    loader: root.loader,
     Component: root.Component,
     ErrorBoundary: root.ErrorBoundary,
-    HydrateFallback: root.HydrateFallback,
-    children: [
+    // The first load shows the shell with a skeleton where the page goes (see root.tsx).
+    children: withHydrateFallback([
       { index: true, lazy: () => import('./routes/home') },
       { path: 'search', lazy: () => import('./routes/search') },
       { path: 'product/:productId', lazy: () => import('./routes/product') },
@@ -38,6 +38,10 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '*', lazy: () => import('./routes/not-found') },
-    ],
+    ]),
   },
 ]);
+
+function withHydrateFallback(routes: RouteObject[]): RouteObject[] {
+  return routes.map((r) => ({ ...r, HydrateFallback: PageSkeleton }) as RouteObject);
+}

@@ -1,15 +1,10 @@
 // The app shell route: header, category bar, page outlet, footer, navigation progress.
+// It has no loader on purpose: on the first load the shell renders at once (header usable, text
+// typed in search kept) and only the page's own area shows a skeleton until its data arrives.
 import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { SiteHeader } from '../components/site-header';
-import { PageSkeleton, RouteErrorBoundary } from '../components/states';
-import { trpc, utils } from '../trpc';
-
-export function loader() {
-  // Not awaited: the category bar can fill in a moment later without holding up the page.
-  void utils.catalog.categories.prefetch(undefined, { staleTime: 10 * 60_000 });
-  void utils.auth.me.prefetch(undefined, { staleTime: 60_000 });
-  return null;
-}
+import { RouteErrorBoundary } from '../components/states';
+import { trpc } from '../trpc';
 
 function CategoryBar() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
@@ -58,15 +53,6 @@ export function Component() {
       )}
       <Outlet />
       <ScrollRestoration />
-    </Shell>
-  );
-}
-
-/** First load while the page's data arrives: the header and layout are there at once. */
-export function HydrateFallback() {
-  return (
-    <Shell>
-      <PageSkeleton />
     </Shell>
   );
 }

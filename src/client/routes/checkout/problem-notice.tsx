@@ -1,7 +1,7 @@
 // What went wrong with placing the order, in words a buyer can act on.
 import { Link } from 'react-router';
-import { FocusAlert } from '../../components/focus-alert';
 import type { UnavailableItem } from '../../../shared/schemas/checkout';
+import { FocusAlert } from '../../components/focus-alert';
 import { describeError } from '../../trpc';
 import { type CheckoutProblem, stepSearch } from './checkout-state';
 
