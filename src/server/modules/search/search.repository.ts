@@ -98,18 +98,36 @@ export async function countActiveProducts(db: Db): Promise<number> {
 
 // ---- outbox ----
 
-/** Claims up to `limit` ready rows; rows other drainers hold are skipped, not waited for. */
-export function claimOutboxRows(tx: Tx, limit: number) {
-  return tx
-    .selectFrom('search_outbox')
-    .select(['id', 'product_id', 'attempts'])
-    .where('available_at', '<=', sql<Date>`now()`)
-    .orderBy('available_at')
+/**
+ * Claims up to `limit` ready rows; rows other drainers hold are skipped, not waited for. Urgent
+ * rows (due when written: edits, in/out of stock) come first; rows that waited (coalesced
+ * counters, retries, released after a reindex) fill the rest, at most `laterLimit` per pass, so
+ * a burst of counter updates never puts a big Meilisearch task in front of an edit.
+ */
+export async function claimOutboxRows(tx: Tx, limit: number, laterLimit = Math.min(limit, 100)) {
+  const ready = () =>
+    tx
+      .selectFrom('search_outbox')
+      .select(['id', 'product_id', 'attempts'])
+      .where('available_at', '<=', sql<Date>`now()`);
+  const urgent = await ready()
+    .where(sql<boolean>`available_at <= created_at`)
     .orderBy('id')
     .limit(limit)
     .forUpdate()
     .skipLocked()
     .execute();
+  const room = Math.min(laterLimit, limit - urgent.length);
+  if (room <= 0) return urgent;
+  const later = await ready()
+    .where(sql<boolean>`available_at > created_at`)
+    .orderBy('available_at')
+    .orderBy('id')
+    .limit(room)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return [...urgent, ...later];
 }
 
 /**
