@@ -2,11 +2,12 @@
 // it (every cached session of the user is dropped), and even a session whose cached user is stale
 // can neither buy nor review that shop's listings: those rules read the shop's owner from the
 // database at the point of decision.
-import { describe, expect, test } from 'bun:test';
+import { afterAll, describe, expect, test } from 'bun:test';
 import { callProcedure, errorOf, sessionCookie } from '../../abuse/http-client';
 import { createApp } from '../../app';
+import { RedisStore } from '../../services/redis-store';
 import { createProduct, createUser, defaultPolicy, unique } from '../../test/factories';
-import { testDeps } from '../../test/test-services';
+import { testDeps, testServices } from '../../test/test-services';
 import { createInnerContext } from '../../trpc/context';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
@@ -36,7 +37,36 @@ async function secondBrowser(user: { id: number; email: string; name: string }) 
   return createCaller(ctx);
 }
 
+const stores: RedisStore[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close();
+});
+
 describe('a role change reaches every session', () => {
+  test('on every instance: a session cached by another app instance learns of the new shop', async () => {
+    const redisUrl = testServices().urls.redis;
+    if (!redisUrl) throw new Error('the test services run without Redis');
+    const store = new RedisStore(redisUrl, testDeps().log);
+    stores.push(store);
+    const instanceA = createApp(testDeps());
+    const instanceB = createApp({ ...testDeps(), store });
+    const user = await createUser();
+    const other = await createSession(testDeps(), user.id);
+    const ip = `10.76.${user.id % 250}.1`;
+    expect(await me(instanceB, other.id, ip)).toMatchObject({ shopId: null });
+
+    const created = await callProcedure(
+      instanceA,
+      'shops.create',
+      'mutation',
+      { name: `Shop ${unique('r')}`, shippingPolicy: defaultPolicy },
+      { cookie: sessionCookie(user.sessionId), ip },
+    );
+    expect(created.status).toBe(200);
+    const shopId = (created.body as { result: { data: { id: number } } }).result.data.id;
+    expect(await me(instanceB, other.id, ip)).toMatchObject({ shopId });
+  });
+
   test('opening a shop drops the cached user of every other session of that user', async () => {
     const deps = testDeps();
     const app = createApp(deps);
