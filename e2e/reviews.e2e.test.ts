@@ -34,9 +34,11 @@ test('a buyer reviews a delivered item from the order page; it shows on the prod
   const product = await createProduct(seller, { title: `Tenmoku ${token()} tea bowl`, priceCents: 3600, quantity: 4 });
   const buyerUser = await createUser(undefined, 'Rae Reviewer');
   await buyerUser.caller.cart.addItem({ productId: product.id, quantity: 1 });
+  const quote = await buyerUser.caller.checkout.quote({ shippingAddress: address });
   const placed = await buyerUser.caller.checkout.place({
     idempotencyKey: crypto.randomUUID(),
     shippingAddress: address,
+    quote: { version: quote.version, totalCents: quote.totalCents },
     payment: { token: 'tok_visa' },
   });
   const orderId = placed.orders[0]!.orderId;

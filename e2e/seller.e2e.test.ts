@@ -38,16 +38,19 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   const hit = await waitForSearchHit(buyer.page, `/search?q=${word}`, title);
   const productId = Number((await hit.getAttribute('href'))?.split('/').pop());
   await buyerUser.caller.cart.addItem({ productId, quantity: 1 });
+  const shippingAddress = {
+    name: 'Bo Buyer',
+    line1: '1 Elm St',
+    city: 'Austin',
+    region: 'TX',
+    postalCode: '73301',
+    country: 'US',
+  };
+  const quote = await buyerUser.caller.checkout.quote({ shippingAddress });
   const placed = await buyerUser.caller.checkout.place({
     idempotencyKey: crypto.randomUUID(),
-    shippingAddress: {
-      name: 'Bo Buyer',
-      line1: '1 Elm St',
-      city: 'Austin',
-      region: 'TX',
-      postalCode: '73301',
-      country: 'US',
-    },
+    shippingAddress,
+    quote: { version: quote.version, totalCents: quote.totalCents },
     payment: { token: 'tok_visa' },
   });
   const orderId = placed.orders[0].orderId;

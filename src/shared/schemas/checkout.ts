@@ -69,8 +69,16 @@ export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
 export const quoteInput = z.object({ shippingAddress: shippingAddressSchema });
 export type QuoteInput = z.infer<typeof quoteInput>;
 
+/** What the buyer saw and agreed to pay: `checkout.quote`'s version and total, sent back on place. */
+export const confirmedQuoteSchema = z.object({
+  version: z.string().regex(/^[a-f0-9]{64}$/, 'quote.version must be the version checkout.quote returned'),
+  totalCents: z.number().int('totalCents must be whole cents').nonnegative().max(Number.MAX_SAFE_INTEGER),
+});
+export type ConfirmedQuote = z.infer<typeof confirmedQuoteSchema>;
+
 export const placeOrderInput = z.object({
   idempotencyKey: z.uuid('idempotencyKey must be a UUID'),
+  quote: confirmedQuoteSchema,
   shippingAddress: shippingAddressSchema,
   payment: z.object({
     token: text()
@@ -88,9 +96,18 @@ export interface UnavailableItem {
   available: number;
 }
 
+export interface QuoteLineDto {
+  productId: number;
+  title: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
 export interface QuoteShopDto {
   shopId: number;
   shopName: string;
+  /** Each line at the unit price this quote charges (what the buyer confirms). */
+  items: QuoteLineDto[];
   subtotalCents: number;
   shippingCents: number;
   taxCents: number;
@@ -99,6 +116,9 @@ export interface QuoteShopDto {
 }
 
 export interface QuoteDto {
+  /** Changes whenever anything the buyer pays for changes (items, unit prices, shipping, tax, total);
+   * `checkout.place` must carry it, and is refused with PRICE_CHANGED when it no longer matches. */
+  version: string;
   shops: QuoteShopDto[];
   subtotalCents: number;
   shippingCents: number;

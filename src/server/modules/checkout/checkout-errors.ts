@@ -1,6 +1,7 @@
 // The refusals checkout answers with, worded once for every step that can raise them.
 import { DomainError } from '../../../shared/errors';
-import type { UnavailableItem } from '../../../shared/schemas/checkout';
+import { formatCents } from '../../../shared/money';
+import type { QuoteDto, UnavailableItem } from '../../../shared/schemas/checkout';
 
 export function insufficient(items: UnavailableItem[]): DomainError {
   const names = items.map((i) => `"${i.title}"`).join(', ');
@@ -13,4 +14,22 @@ export function cartChanged(): DomainError {
   return new DomainError('CONFLICT', 'Your cart changed while checking out. Please review it and try again.', {
     reason: 'cart_changed',
   });
+}
+
+/** The buyer confirmed other prices than the cart has now: nothing is charged, they confirm again. */
+export function priceChanged(quote: QuoteDto): DomainError {
+  return new DomainError(
+    'PRICE_CHANGED',
+    `Prices in your cart changed since you reviewed it. The new total is ${formatCents(quote.totalCents)}; please review and confirm it.`,
+    { quote },
+  );
+}
+
+/** More than the payment provider accepts in one charge: refused before anything is authorised. */
+export function totalTooLarge(totalCents: number, maxCents: number): DomainError {
+  return new DomainError(
+    'TOTAL_TOO_LARGE',
+    `Orders above ${formatCents(maxCents)} cannot be paid in one payment (this one is ${formatCents(totalCents)}). Remove some items and check out the rest separately.`,
+    { totalCents, maxCents },
+  );
 }

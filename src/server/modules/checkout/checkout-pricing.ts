@@ -1,7 +1,9 @@
 // What a checkout costs, per shop: item subtotal, the shop's shipping policy, tax at the
 // destination's rate on the items (shipping untaxed), and the total. One charge pays all shops.
+// The quote's version is a hash of everything the buyer pays for, so "the price the buyer saw"
+// is checked by comparing two strings, with no quote stored anywhere.
 import { applyBasisPoints } from '../../../shared/money';
-import type { QuoteShopDto, UnavailableItem } from '../../../shared/schemas/checkout';
+import type { QuoteDto, QuoteShopDto, UnavailableItem } from '../../../shared/schemas/checkout';
 import type { CartLineRow } from '../cart/cart.repository';
 import { type PricedShop, priceCart } from '../cart/cart-pricing';
 
@@ -27,6 +29,12 @@ export function priceCheckout(lines: readonly CartLineRow[], taxRateBps: number)
       shopName: s.shopName,
       ownerId: s.ownerId,
       lines: s.items,
+      items: s.items.map((i) => ({
+        productId: i.productId,
+        title: i.title,
+        quantity: i.quantity,
+        unitPriceCents: i.priceCents,
+      })),
       subtotalCents: s.subtotalCents,
       shippingCents: s.shippingCents,
       taxCents,
@@ -52,4 +60,34 @@ export function unavailableLines(price: CheckoutPrice): UnavailableItem[] {
       if (!item.listingActive || item.quantity > item.available)
         out.push({ productId: item.productId, title: item.title, requested: item.quantity, available: item.available });
   return out;
+}
+
+/**
+ * The version of what the buyer pays: per shop (by id) its lines (product, quantity, unit
+ * price), shipping and tax, and the total. Titles, stock and holds are left out: they do not
+ * change the charge.
+ */
+export function quoteVersion(price: CheckoutPrice): string {
+  const canonical = [...price.shops]
+    .sort((a, b) => a.shopId - b.shopId)
+    .map((s) => [
+      s.shopId,
+      [...s.items].sort((a, b) => a.productId - b.productId).map((i) => [i.productId, i.quantity, i.unitPriceCents]),
+      s.shippingCents,
+      s.taxCents,
+    ]);
+  return new Bun.CryptoHasher('sha256').update(JSON.stringify([canonical, price.totalCents])).digest('hex');
+}
+
+export function toQuoteDto(price: CheckoutPrice, taxRateBps: number): QuoteDto {
+  return {
+    version: quoteVersion(price),
+    shops: price.shops.map(({ ownerId: _o, lines: _l, ...shop }) => shop),
+    subtotalCents: price.subtotalCents,
+    shippingCents: price.shippingCents,
+    taxCents: price.taxCents,
+    totalCents: price.totalCents,
+    taxRateBps,
+    unavailableItems: unavailableLines(price),
+  };
 }

@@ -1,8 +1,9 @@
 // Helpers shared by the cart, checkout and orders tests (no state: every call builds its own data).
 import { TRPCError } from '@trpc/server';
 import { DomainError, type DomainErrorPayload } from '../../../shared/errors';
-import type { ShippingAddressInput } from '../../../shared/schemas/checkout';
+import type { PlaceOrderInput, ShippingAddressInput } from '../../../shared/schemas/checkout';
 import type { AppDeps } from '../../deps';
+import type { TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 
 export async function rejection(p: Promise<unknown>): Promise<TRPCError> {
@@ -63,4 +64,23 @@ export async function expireHolds(productIds: number[], deps: AppDeps = testDeps
 
 export async function ordersOf(buyerId: number, deps: AppDeps = testDeps()) {
   return deps.db.selectFrom('orders').selectAll().where('buyer_id', '=', buyerId).orderBy('id').execute();
+}
+
+/** What the checkout page sends: the cart quoted at the address, placed at exactly that quote. */
+export async function placeInput(
+  buyer: TestUser,
+  over: { key?: string; token?: string; shippingAddress?: ShippingAddressInput } = {},
+): Promise<PlaceOrderInput> {
+  const shippingAddress = over.shippingAddress ?? address();
+  const quote = await buyer.caller.checkout.quote({ shippingAddress });
+  return {
+    idempotencyKey: over.key ?? crypto.randomUUID(),
+    shippingAddress,
+    quote: { version: quote.version, totalCents: quote.totalCents },
+    payment: { token: over.token ?? 'tok_visa' },
+  };
+}
+
+export async function quoteAndPlace(buyer: TestUser, over: Parameters<typeof placeInput>[1] = {}) {
+  return buyer.caller.checkout.place(await placeInput(buyer, over));
 }

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { ShippingAddress } from '../../db/database';
 import type { DbOrTx, Tx } from '../../db/kysely';
+import type { CartLineRow } from '../cart/cart.repository';
 
 export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
   return db
@@ -18,26 +19,19 @@ export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
 /**
  * One round trip: locks the buyer's cart row, then its lines' products in ascending id (the
  * global lock order; the cart comes first because the InitPlan runs before any product row is
- * read), and returns the lines with the cart id. No rows: no cart, or an empty one.
+ * read), and returns the lines with the cart id in findCartLines' shape, so checkout prices them
+ * again under the lock. Shops are read, not locked: a shipping change that commits after this
+ * read applies to the next checkout. No rows: no cart, or an empty one.
  */
 export async function lockCheckoutLines(tx: Tx, userId: number) {
-  const r = await sql<{
-    cart_id: number;
-    product_id: number;
-    quantity: number;
-    held: number;
-    stock: number;
-    reserved: number;
-    status: 'active' | 'archived';
-    price_cents: number;
-    title: string;
-    images: string[];
-    shop_id: number;
-  }>`
+  const r = await sql<CartLineRow>`
     with cart as materialized (select id from carts where user_id = ${userId} for update)
-    select i.cart_id, i.product_id, i.quantity, i.held, p.quantity as stock, p.reserved, p.status, p.price_cents,
-           p.title, p.images, p.shop_id
-    from cart_items as i inner join products as p on p.id = i.product_id
+    select i.cart_id, i.id, i.product_id, i.quantity, i.held, i.hold_expires_at, p.title, p.price_cents, p.images,
+           p.quantity as stock, p.reserved, p.status, s.id as shop_id, s.name as shop_name, s.slug as shop_slug,
+           s.owner_id, s.flat_rate_cents, s.free_over_cents, s.processing_days
+    from cart_items as i
+      inner join products as p on p.id = i.product_id
+      inner join shops as s on s.id = p.shop_id
     where i.cart_id = (select id from cart)
     order by p.id
     for no key update of p`.execute(tx);
@@ -72,6 +66,8 @@ export interface CheckoutWrite {
   provider: string;
   providerRef: string;
   amountCents: number;
+  /** 'captured' only for a payment settled without a capture call ($0, decision 0011). */
+  paymentStatus: 'authorized' | 'captured';
   address: ShippingAddress;
   /** Sold units leave stock, their holds leave reserved, the listing's sales count grows. */
   sales: readonly { productId: number; quantity: number; held: number }[];
@@ -103,7 +99,7 @@ export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
       where p.id = v."productId"
     ), pay as (
       insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
-      values (${c.buyerId}, ${c.provider}, ${c.providerRef}, ${c.amountCents}, 'authorized')
+      values (${c.buyerId}, ${c.provider}, ${c.providerRef}, ${c.amountCents}, ${c.paymentStatus})
       returning id
     ), src as (
       select * from jsonb_to_recordset(${orders}::jsonb) as o(

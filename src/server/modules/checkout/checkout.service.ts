@@ -15,7 +15,8 @@ import { type CartLineRow, findCartLines } from '../cart/cart.repository';
 import { paymentProvider } from '../payments/payments.registry';
 import { ownShopId } from '../shops/shops.service';
 import { findTaxRateBps } from './checkout.repository';
-import { priceCheckout, unavailableLines } from './checkout-pricing';
+import { totalTooLarge } from './checkout-errors';
+import { priceCheckout, toQuoteDto } from './checkout-pricing';
 import { claimOrReplay, failClaim, type RequestFingerprint, sha256 } from './idempotency';
 import { authorizePayment } from './steps/authorize-payment.step';
 import { capturePayment } from './steps/capture-payment.step';
@@ -42,20 +43,25 @@ async function loadPricedCart(deps: AppDeps, userId: number, address: ShippingAd
 
 export async function quote(ctx: CheckoutContext, input: QuoteInput): Promise<QuoteDto> {
   const { price, taxRateBps } = await loadPricedCart(ctx.deps, ctx.user.id, input.shippingAddress);
-  return {
-    shops: price.shops.map(({ ownerId: _o, lines: _l, ...shop }) => shop),
-    subtotalCents: price.subtotalCents,
-    shippingCents: price.shippingCents,
-    taxCents: price.taxCents,
-    totalCents: price.totalCents,
-    taxRateBps,
-    unavailableItems: unavailableLines(price),
-  };
+  const { maxAmountCents } = paymentProvider(ctx.deps);
+  if (price.totalCents > maxAmountCents) throw totalTooLarge(price.totalCents, maxAmountCents);
+  return toQuoteDto(price, taxRateBps);
 }
 
 function fingerprint(input: PlaceOrderInput, lines: readonly CartLineRow[]): RequestFingerprint {
   const a = input.shippingAddress;
-  const request = [a.name, a.line1, a.line2 ?? '', a.city, a.region, a.postalCode, a.country, input.payment.token];
+  const request = [
+    a.name,
+    a.line1,
+    a.line2 ?? '',
+    a.city,
+    a.region,
+    a.postalCode,
+    a.country,
+    input.payment.token,
+    input.quote.version,
+    input.quote.totalCents,
+  ];
   const cart = lines
     .map((l) => `${l.product_id}x${l.quantity}`)
     .sort()
@@ -65,7 +71,7 @@ function fingerprint(input: PlaceOrderInput, lines: readonly CartLineRow[]): Req
 
 export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { deps, user } = ctx;
-  const { lines, price } = await loadPricedCart(deps, user.id, input.shippingAddress);
+  const { lines, price, taxRateBps } = await loadPricedCart(deps, user.id, input.shippingAddress);
   const claim = await claimOrReplay<PlaceOrderResult>(
     deps.db,
     user.id,
@@ -78,10 +84,17 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
   const provider = paymentProvider(deps);
   try {
     return await runWorkflow('checkout', deps.log, async (run) => {
-      await run.step(checkCart, { ownShopId: await ownShopId(deps.db, user.id), lines, price });
+      await run.step(checkCart, {
+        ownShopId: await ownShopId(deps.db, user.id),
+        lines,
+        price,
+        taxRateBps,
+        confirmed: input.quote,
+        maxAmountCents: provider.maxAmountCents,
+      });
       const payment = await run.step(authorizePayment, {
         provider,
-        amountCents: price.totalCents,
+        amountCents: input.quote.totalCents,
         currency: CURRENCY,
         token: input.payment.token,
         idempotencyKey: `checkout:${user.id}:${input.idempotencyKey}:${crypto.randomUUID()}`,
@@ -91,11 +104,12 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
         buyer: { id: user.id, name: user.name },
         idempotencyKey: input.idempotencyKey,
         address: input.shippingAddress,
-        lines,
-        price,
-        payment: { provider: provider.name, ref: payment.ref },
+        taxRateBps,
+        confirmed: input.quote,
+        payment,
       });
-      await run.effect(capturePayment, { db: deps.db, provider, ref: payment.ref, paymentId: placed.paymentId });
+      if (payment.status === 'authorized')
+        await run.effect(capturePayment, { db: deps.db, provider, ref: payment.ref, paymentId: placed.paymentId });
       await run.effect(publishAvailability, { deps, productIds: lines.map((l) => l.product_id) });
       return placed.result;
     });

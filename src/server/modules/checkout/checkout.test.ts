@@ -6,12 +6,20 @@ import { releaseExpiredHolds } from '../inventory/inventory.service';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { installPaymentProvider, paymentProvider } from '../payments/payments.registry';
 import { TestPaymentProvider } from '../payments/test-payment-provider';
-import { address, cartLinesOf, domainOf, expireHolds, ordersOf, rejection, stockOf } from './checkout-test-kit';
-
-const visa = { token: 'tok_visa' };
+import {
+  address,
+  cartLinesOf,
+  domainOf,
+  expireHolds,
+  ordersOf,
+  placeInput,
+  quoteAndPlace,
+  rejection,
+  stockOf,
+} from './checkout-test-kit';
 
 function place(buyer: TestUser, key: string = crypto.randomUUID(), token = 'tok_visa') {
-  return buyer.caller.checkout.place({ idempotencyKey: key, shippingAddress: address(), payment: { token } });
+  return quoteAndPlace(buyer, { key, token });
 }
 
 async function paymentState(ref: string) {
@@ -135,6 +143,7 @@ describe('checkout', () => {
     const real = paymentProvider(testDeps());
     const recording: PaymentProvider = {
       name: real.name,
+      maxAmountCents: real.maxAmountCents,
       authorize: async (req) => {
         const r = await real.authorize(req);
         if (r.ok) calls.push(r.ref);
@@ -214,15 +223,17 @@ describe('checkout', () => {
     await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
 
     const key = crypto.randomUUID();
-    const first = await place(buyer, key);
-    const again = await place(buyer, key);
+    const input = await placeInput(buyer, { key });
+    const first = await buyer.caller.checkout.place(input);
+    const again = await buyer.caller.checkout.place(input); // a retry sends the same request
     expect(again).toEqual(first);
     expect(await ordersOf(buyer.id)).toHaveLength(1);
 
     const other = await createUser();
     await other.caller.cart.addItem({ productId: product.id, quantity: 2 });
     const key2 = crypto.randomUUID();
-    const parallel = await Promise.allSettled(Array.from({ length: 10 }, () => place(other, key2)));
+    const input2 = await placeInput(other, { key: key2 });
+    const parallel = await Promise.allSettled(Array.from({ length: 10 }, () => other.caller.checkout.place(input2)));
     const ok = parallel
       .filter((r) => r.status === 'fulfilled')
       .map((r) => (r as PromiseFulfilledResult<unknown>).value);
@@ -239,11 +250,7 @@ describe('checkout', () => {
     expect(await ordersOf(other.id)).toHaveLength(1);
     // Same key, different address -> refused too.
     const moved = await rejection(
-      buyer.caller.checkout.place({
-        idempotencyKey: key,
-        shippingAddress: address({ city: 'Buffalo' }),
-        payment: visa,
-      }),
+      buyer.caller.checkout.place({ ...input, shippingAddress: address({ city: 'Buffalo' }) }),
     );
     expect(domainOf(moved)?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -284,6 +291,7 @@ describe('checkout', () => {
     // The seller archives the listing while the card is being authorised.
     installPaymentProvider(testDeps(), {
       name: real.name,
+      maxAmountCents: real.maxAmountCents,
       authorize: async (req) => {
         const r = await real.authorize(req);
         if (r.ok) authorized = r.ref;
@@ -342,20 +350,16 @@ describe('checkout', () => {
       address({ line1: 'x'.repeat(500) }),
     ];
     for (const shippingAddress of bad) {
-      const err = await rejection(
-        buyer.caller.checkout.place({ idempotencyKey: crypto.randomUUID(), shippingAddress, payment: visa }),
-      );
+      const err = await rejection(buyer.caller.checkout.place({ ...(await placeInput(buyer)), shippingAddress }));
       expect(err.code).toBe('BAD_REQUEST');
     }
     for (const idempotencyKey of ['', 'not-a-uuid', '123']) {
-      const err = await rejection(
-        buyer.caller.checkout.place({ idempotencyKey, shippingAddress: address(), payment: visa }),
-      );
+      const err = await rejection(buyer.caller.checkout.place({ ...(await placeInput(buyer)), idempotencyKey }));
       expect(err.code).toBe('BAD_REQUEST');
       expect(err.message).toContain('idempotencyKey');
     }
     const missing = await rejection(
-      buyer.caller.checkout.place({ shippingAddress: address(), payment: visa } as unknown as Parameters<
+      buyer.caller.checkout.place({ ...(await placeInput(buyer)), idempotencyKey: undefined } as unknown as Parameters<
         typeof buyer.caller.checkout.place
       >[0]),
     );

@@ -177,7 +177,8 @@ export async function updateOrderStatus(
     });
     return { restocked, refund };
   });
-  if (outcome.refund) {
+  // A $0 order was never charged (decision 0010): nothing to refund.
+  if (outcome.refund && outcome.refund.amountCents > 0) {
     try {
       // The provider dedupes on the key, so a retried cancellation never refunds twice.
       await paymentProvider(deps).refund(outcome.refund.ref, outcome.refund.amountCents, `refund:order:${orderId}`);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { address, domainOf, rejection, stockOf } from '../checkout/checkout-test-kit';
+import { address, domainOf, quoteAndPlace, rejection, stockOf } from '../checkout/checkout-test-kit';
 import { TestPaymentProvider } from '../payments/test-payment-provider';
 import { createOrderFixture } from '../reviews/test-orders';
 
@@ -10,11 +10,7 @@ async function buyOne(quantity = 1) {
   const product = await createProduct(seller, { quantity: 5, priceCents: 4000 });
   const buyer = await createUser();
   await buyer.caller.cart.addItem({ productId: product.id, quantity });
-  const placed = await buyer.caller.checkout.place({
-    idempotencyKey: crypto.randomUUID(),
-    shippingAddress: address(),
-    payment: { token: 'tok_visa' },
-  });
+  const placed = await quoteAndPlace(buyer);
   return { seller, product, buyer, orderId: placed.orders[0].orderId, placed };
 }
 

@@ -16,6 +16,8 @@ export interface AuthorizeRequest {
 
 export interface PaymentProvider {
   readonly name: string;
+  /** The largest single charge the processor accepts; checkout refuses larger totals at quote time. */
+  readonly maxAmountCents: number;
   authorize(req: AuthorizeRequest): Promise<AuthorizeResult>;
   capture(ref: string): Promise<void>;
   /** Releases an authorisation that will not be captured. Voiding twice is a no-op. */

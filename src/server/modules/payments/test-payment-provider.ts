@@ -17,6 +17,8 @@ const DECLINES: Record<string, { declineCode: string; message: string }> = {
   tok_expiredCard: { declineCode: 'expired_card', message: 'Your card has expired.' },
 };
 const APPROVED = new Set(['tok_visa', 'tok_mastercard', 'tok_amex']);
+/** Like Stripe's USD limit: $999,999.99 in one charge. */
+export const TEST_MAX_AMOUNT_CENTS = 99_999_999;
 
 export type TestPaymentStatus = 'authorized' | 'captured' | 'voided' | 'refunded' | 'partially_refunded';
 
@@ -34,6 +36,7 @@ async function digest(text: string): Promise<string> {
 
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = 'test';
+  readonly maxAmountCents = TEST_MAX_AMOUNT_CENTS;
 
   constructor(private readonly db: Db) {}
 
@@ -75,7 +78,7 @@ export class TestPaymentProvider implements PaymentProvider {
     if (decline) return { ok: false, ...decline };
     if (!APPROVED.has(req.token))
       return { ok: false, declineCode: 'invalid_token', message: 'The payment details could not be read.' };
-    if (req.amountCents <= 0 || req.amountCents > 99_999_999)
+    if (req.amountCents <= 0 || req.amountCents > TEST_MAX_AMOUNT_CENTS)
       return { ok: false, declineCode: 'invalid_amount', message: 'The amount cannot be charged.' };
     return {
       ok: true,

@@ -1,9 +1,12 @@
-// Step 1: the cart can be bought as priced: not empty, nothing from the buyer's own shop,
-// every line available. Reads only; nothing to compensate.
+// Step 1: the cart can be bought as the buyer confirmed it: not empty, nothing from the buyer's
+// own shop, priced exactly as the quote they confirmed, payable in one charge, every line
+// available. Reads only; nothing to compensate. (The price is checked again under the row locks
+// in commitOrders; this early check just avoids authorising a card for a refused checkout.)
 import { DomainError } from '../../../../shared/errors';
+import type { ConfirmedQuote } from '../../../../shared/schemas/checkout';
 import type { CartLineRow } from '../../cart/cart.repository';
-import { insufficient } from '../checkout-errors';
-import { type CheckoutPrice, unavailableLines } from '../checkout-pricing';
+import { insufficient, priceChanged, totalTooLarge } from '../checkout-errors';
+import { type CheckoutPrice, quoteVersion, toQuoteDto, unavailableLines } from '../checkout-pricing';
 import { type Step, StepResponse } from '../workflow';
 
 export interface CheckCartInput {
@@ -11,16 +14,27 @@ export interface CheckCartInput {
   ownShopId: number | null;
   lines: readonly CartLineRow[];
   price: CheckoutPrice;
+  taxRateBps: number;
+  confirmed: ConfirmedQuote;
+  maxAmountCents: number;
 }
 
 export const checkCart: Step<CheckCartInput, void> = {
   name: 'checkCart',
-  async invoke({ ownShopId, lines, price }) {
+  async invoke({ ownShopId, lines, price, taxRateBps, confirmed, maxAmountCents }) {
     if (lines.length === 0) throw new DomainError('BAD_REQUEST', 'Your cart is empty.');
     if (ownShopId !== null && lines.some((l) => l.shop_id === ownShopId))
       throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
+    if (price.totalCents > maxAmountCents) throw totalTooLarge(price.totalCents, maxAmountCents);
+    assertConfirmedPrice(price, taxRateBps, confirmed);
     const unavailable = unavailableLines(price);
     if (unavailable.length) throw insufficient(unavailable);
     return new StepResponse(undefined);
   },
 };
+
+/** Refuses with PRICE_CHANGED (and the new quote) unless `price` is what the buyer confirmed. */
+export function assertConfirmedPrice(price: CheckoutPrice, taxRateBps: number, confirmed: ConfirmedQuote) {
+  if (quoteVersion(price) !== confirmed.version || price.totalCents !== confirmed.totalCents)
+    throw priceChanged(toQuoteDto(price, taxRateBps));
+}

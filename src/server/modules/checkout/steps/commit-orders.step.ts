@@ -1,27 +1,30 @@
 // Step 3: the one transaction, in four round trips (BEGIN, lock, write, COMMIT): lock the cart
-// and its products (ascending id) and re-check them, then one statement converts holds to
+// and its products (ascending id), re-check their stock, price them again under the lock and
+// refuse with PRICE_CHANGED unless that is the quote the buyer confirmed (decision 0010), then
+// one statement converts holds to
 // sales, writes the payment record, one order per shop and a shop sales event each, clears the
 // cart and completes the idempotency record. Everything in it happens, or nothing does, so there
 // is nothing to compensate: a failure rolls it back and the authorisation step's void runs.
 // Shop sales counts are not touched here (jobs/shop-sales-counter.ts), so checkouts of one shop
 // never queue on its row.
-import type { PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
+import type { ConfirmedQuote, PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
 import type { Db, Tx } from '../../../db/kysely';
 import { inTransaction } from '../../../db/transaction';
-import type { CartLineRow } from '../../cart/cart.repository';
-import { type LockedLine, lockCheckoutLines, writeCheckout } from '../checkout.repository';
+import { lockCheckoutLines, writeCheckout } from '../checkout.repository';
 import { cartChanged, insufficient } from '../checkout-errors';
-import type { CheckoutPrice } from '../checkout-pricing';
+import { priceCheckout } from '../checkout-pricing';
 import { type Step, StepResponse } from '../workflow';
+import type { AuthorizedPayment } from './authorize-payment.step';
+import { assertConfirmedPrice } from './check-cart.step';
 
 export interface CommitOrdersInput {
   db: Db;
   buyer: { id: number; name: string };
   idempotencyKey: string;
   address: ShippingAddressInput;
-  lines: readonly CartLineRow[];
-  price: CheckoutPrice;
-  payment: { provider: string; ref: string };
+  taxRateBps: number;
+  confirmed: ConfirmedQuote;
+  payment: AuthorizedPayment;
 }
 
 export interface CommittedOrders {
@@ -38,7 +41,7 @@ export const commitOrders: Step<CommitOrdersInput, CommittedOrders> = {
 
 async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrders> {
   const locked = await lockCheckoutLines(tx, c.buyer.id);
-  assertSameCart(locked, c.lines);
+  if (locked.length === 0) throw cartChanged();
   const unavailable = locked
     .filter((l) => l.status !== 'active' || l.quantity - l.held > l.stock - l.reserved)
     .map((l) => ({
@@ -48,8 +51,13 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
       available: l.status === 'active' ? Math.max(0, l.stock - l.reserved) + l.held : 0,
     }));
   if (unavailable.length) throw insufficient(unavailable);
+  // Pricing groups lines shop by shop, in the order the cart shows them.
+  const lines = [...locked].sort((a, b) => a.shop_id - b.shop_id || a.id - b.id);
+  const price = priceCheckout(lines, c.taxRateBps);
+  // Under the product locks: a price edit either committed before (refused here) or waits for us.
+  assertConfirmedPrice(price, c.taxRateBps, c.confirmed);
 
-  const orders = c.price.shops.map((shop) => ({
+  const orders = price.shops.map((shop) => ({
     shopId: shop.shopId,
     shopName: shop.shopName,
     subtotalCents: shop.subtotalCents,
@@ -58,17 +66,18 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     totalCents: shop.totalCents,
     itemCount: shop.itemCount,
   }));
-  const response = { orders, totalChargedCents: c.price.totalCents };
+  const response = { orders, totalChargedCents: c.confirmed.totalCents };
   const created = await writeCheckout(tx, {
     cartId: locked[0]!.cart_id,
     buyerId: c.buyer.id,
     buyerName: c.buyer.name,
     provider: c.payment.provider,
     providerRef: c.payment.ref,
-    amountCents: c.price.totalCents,
+    amountCents: c.confirmed.totalCents,
+    paymentStatus: c.payment.status,
     address: c.address,
     sales: locked.map((l) => ({ productId: l.product_id, quantity: l.quantity, held: l.held })),
-    orders: c.price.shops.map((shop) => ({
+    orders: price.shops.map((shop) => ({
       shopId: shop.shopId,
       ownerId: shop.ownerId,
       subtotalCents: shop.subtotalCents,
@@ -77,7 +86,7 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
       totalCents: shop.totalCents,
       itemCount: shop.itemCount,
     })),
-    items: c.lines.map((l) => ({
+    items: lines.map((l) => ({
       shopId: l.shop_id,
       productId: l.product_id,
       title: l.title,
@@ -95,15 +104,4 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     totalChargedCents: response.totalChargedCents,
   };
   return { result, paymentId: created[0]!.payment_id };
-}
-
-/** The locked cart must be the one that was priced and authorised. */
-function assertSameCart(locked: readonly LockedLine[], priced: readonly CartLineRow[]) {
-  if (locked.length !== priced.length) throw cartChanged();
-  const byProduct = new Map(priced.map((l) => [l.product_id, l]));
-  for (const l of locked) {
-    const p = byProduct.get(l.product_id);
-    if (!p || p.quantity !== l.quantity || p.price_cents !== l.price_cents || p.shop_id !== l.shop_id)
-      throw cartChanged();
-  }
 }
