@@ -61,6 +61,14 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
   return results;
 }
 
+type Quote = { version: string; totalCents: number };
+
+/** What the checkout page confirms before placing: the cart's quote at the bench address. */
+async function confirmedQuote(client: TrpcHttp): Promise<Quote> {
+  const q = await client.query<Quote>('checkout.quote', { shippingAddress: benchAddress });
+  return { version: q.version, totalCents: q.totalCents };
+}
+
 export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
@@ -68,6 +76,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
     await installFloor(pool);
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
+      const quotes = new Map<TrpcHttp, Quote>();
       progress(`checkout.place (3 shops, 5 items) via API: ${c} clients`);
       await env.takeOpCounts();
       const api = await runLoad({
@@ -80,11 +89,14 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
         prepare: async (client, i) => {
           for (const productId of threeShopCart(stock, i))
             await client.mutate('cart.addItem', { productId, quantity: 1 });
+          // The review step's quote is not part of place's latency.
+          quotes.set(client, await confirmedQuote(client));
         },
         run: async (client) => {
           await client.mutate('checkout.place', {
             idempotencyKey: crypto.randomUUID(),
             shippingAddress: benchAddress,
+            quote: quotes.get(client),
             payment: { token: 'tok_visa' },
           });
         },
@@ -227,6 +239,7 @@ export async function benchHotItem(env: BenchEnv, stock: StockPool, buyersCount 
         await client.mutate('checkout.place', {
           idempotencyKey: crypto.randomUUID(),
           shippingAddress: benchAddress,
+          quote: await confirmedQuote(client),
           payment: { token: 'tok_visa' },
         });
         outcome = 'order placed';

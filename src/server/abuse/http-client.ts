@@ -74,3 +74,11 @@ export function errorOf(
 }
 
 export const sessionCookie = (sessionId: string) => `hearth_session=${sessionId}`;
+
+/** The `quote` field of checkout.place, from a checkout.quote answer (what the checkout page sends). */
+export function confirmedQuote(body: unknown): { version: string; totalCents: number } {
+  const data = (body as { result?: { data?: { version?: unknown; totalCents?: unknown } } } | null)?.result?.data;
+  if (typeof data?.version !== 'string' || typeof data.totalCents !== 'number')
+    throw new Error(`not a checkout.quote answer: ${JSON.stringify(body).slice(0, 200)}`);
+  return { version: data.version, totalCents: data.totalCents };
+}

@@ -140,7 +140,12 @@ describe('rate limits', () => {
         app,
         'checkout.place',
         'mutation',
-        { idempotencyKey: crypto.randomUUID(), shippingAddress: address, payment: { token: 'tok_visa' } },
+        {
+          idempotencyKey: crypto.randomUUID(),
+          shippingAddress: address,
+          quote: { version: '0'.repeat(64), totalCents: 0 },
+          payment: { token: 'tok_visa' },
+        },
         who,
       );
     // An empty cart is refused with BAD_REQUEST, but every attempt counts.

@@ -52,7 +52,9 @@ interface Outcome {
   body: string;
 }
 
-async function place(url: string, buyer: TestUser, key: string, ip: string): Promise<Outcome> {
+type Quote = { version: string; totalCents: number };
+
+async function place(url: string, buyer: TestUser, key: string, ip: string, quote: Quote): Promise<Outcome> {
   try {
     const res = await fetch(`${url}/trpc/checkout.place`, {
       method: 'POST',
@@ -61,7 +63,12 @@ async function place(url: string, buyer: TestUser, key: string, ip: string): Pro
         cookie: `hearth_session=${buyer.sessionId}`,
         'x-forwarded-for': ip,
       },
-      body: JSON.stringify({ idempotencyKey: key, shippingAddress: address, payment: { token: 'tok_visa' } }),
+      body: JSON.stringify({
+        idempotencyKey: key,
+        shippingAddress: address,
+        quote: { version: quote.version, totalCents: quote.totalCents },
+        payment: { token: 'tok_visa' },
+      }),
     });
     return { status: res.status, body: await res.text() };
   } catch {
@@ -91,11 +98,12 @@ describe('app process killed during a checkout burst', () => {
         expect(res.status).toBe(200);
       }
     const keys = buyers.map(() => crypto.randomUUID());
+    const quotes = await Promise.all(buyers.map((b) => b.caller.checkout.quote({ shippingAddress: address })));
     const ip = (i: number) => `10.66.0.${i + 1}`;
 
     // The burst; SIGKILL once a few checkouts have completed.
     const firstAnswers: Promise<Outcome>[] = buyers.map((b, i) =>
-      Bun.sleep(i * 8).then(() => place(app.url, b, keys[i], ip(i))),
+      Bun.sleep(i * 8).then(() => place(app.url, b, keys[i], ip(i), quotes[i])),
     );
     await waitFor(
       async () => {
@@ -127,8 +135,8 @@ describe('app process killed during a checkout burst', () => {
         .set({ updated_at: new Date(Date.now() - 3_600_000) })
         .where('status', '=', 'in_progress')
         .execute();
-      const replays = await Promise.all(buyers.map((b, i) => place(app.url, b, keys[i], ip(i))));
-      const again = await Promise.all(buyers.map((b, i) => place(app.url, b, keys[i], ip(i))));
+      const replays = await Promise.all(buyers.map((b, i) => place(app.url, b, keys[i], ip(i), quotes[i])));
+      const again = await Promise.all(buyers.map((b, i) => place(app.url, b, keys[i], ip(i), quotes[i])));
       for (const [i, b] of buyers.entries()) {
         expect({ i, status: replays[i].status }).toEqual({ i, status: 200 });
         // A replay answers the same thing every time, and the same as before the kill if it answered then.

@@ -43,12 +43,18 @@ describe('PostgreSQL restarted', () => {
         expect(out.status).toBe(200);
       }
     const keys = buyers.map(() => crypto.randomUUID());
+    const quotes = await Promise.all(buyers.map((b) => b.caller.checkout.quote({ shippingAddress: address })));
     const place = (i: number) =>
       callProcedure(
         app,
         'checkout.place',
         'mutation',
-        { idempotencyKey: keys[i], shippingAddress: address, payment: { token: 'tok_visa' } },
+        {
+          idempotencyKey: keys[i],
+          shippingAddress: address,
+          quote: { version: quotes[i].version, totalCents: quotes[i].totalCents },
+          payment: { token: 'tok_visa' },
+        },
         who[i],
       ).catch(() => ({ status: 0, body: null, text: '', headers: new Headers() }) as HttpOutcome);
 

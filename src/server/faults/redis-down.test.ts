@@ -2,7 +2,7 @@
 // rate limits), each answering promptly; when Redis returns on its address the app reconnects by
 // itself and uses it again.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { callProcedure, sessionCookie } from '../abuse/http-client';
+import { callProcedure, confirmedQuote, sessionCookie } from '../abuse/http-client';
 import { createApp } from '../app';
 import { ensureSearchIndex } from '../modules/search/search-index';
 import { createProduct, createSeller, createUser, TEST_PASSWORD } from '../test/factories';
@@ -39,16 +39,22 @@ describe('Redis down', () => {
       const out = await callProcedure(app, path, type, input, identity);
       return { ...out, ms: performance.now() - t0 };
     };
+    const added = await Promise.all(
+      products.map((p) => timed('cart.addItem', 'mutation', { productId: p.id, quantity: 2 })),
+    );
+    const quote = await timed('checkout.quote', 'query', { shippingAddress: address });
     const calls = [
       await timed('catalog.product', 'query', { productId: products[0].id }),
       await timed('search.products', 'query', { q: 'linen napkin' }),
       await timed('feed.home', 'query', undefined),
       await timed('auth.me', 'query', undefined),
-      ...(await Promise.all(products.map((p) => timed('cart.addItem', 'mutation', { productId: p.id, quantity: 2 })))),
+      ...added,
       await timed('cart.get', 'query', undefined),
+      quote,
       await timed('checkout.place', 'mutation', {
         idempotencyKey: crypto.randomUUID(),
         shippingAddress: address,
+        quote: confirmedQuote(quote.body),
         payment: { token: 'tok_visa' },
       }),
       await timed(
