@@ -3,6 +3,7 @@
 // decides which step a URL may show with what has been collected so far.
 import { useEffect, useReducer, useRef } from 'react';
 import { Link, type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { QuoteDto } from '../../shared/schemas/checkout';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { requireUser } from '../lib/session';
 import { trpc, utils } from '../trpc';
@@ -68,11 +69,17 @@ export function Component() {
 
   const go = (next: CheckoutStep, replace = false) => navigate({ search: stepSearch(next) }, { replace });
 
-  function placeOrder() {
-    if (!draft.address || !draft.token || draft.placing) return;
+  function placeOrder(quote: QuoteDto) {
+    const { address, token } = draft;
+    if (!address || !token || draft.placing) return;
     dispatch({ type: 'PLACE' });
     place.mutate(
-      { idempotencyKey: draft.attemptKey, shippingAddress: draft.address, payment: { token: draft.token } },
+      {
+        idempotencyKey: draft.attemptKey,
+        shippingAddress: address,
+        quote: { version: quote.version, totalCents: quote.totalCents },
+        payment: { token },
+      },
       {
         onSuccess: (result) => {
           dispatch({ type: 'PLACED', result });
@@ -81,9 +88,12 @@ export function Component() {
           void trpcUtils.orders.invalidate();
         },
         onError: (err) => {
-          const problem = problemFrom(err);
+          const problem = problemFrom(err, quote);
           dispatch({ type: 'FAILED', problem });
-          if (problem.kind === 'inventory') void trpcUtils.cart.get.invalidate();
+          // The review now shows the server's new quote; confirming it places at that price.
+          if (problem.kind === 'priceChanged')
+            trpcUtils.checkout.quote.setData({ shippingAddress: address }, problem.next);
+          if (problem.kind === 'inventory' || problem.kind === 'priceChanged') void trpcUtils.cart.get.invalidate();
         },
       },
     );

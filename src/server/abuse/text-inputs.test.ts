@@ -4,7 +4,7 @@
 // Good text survives: tab and newline where text is multi-line, and NFC normalisation.
 import { describe, expect, test } from 'bun:test';
 import { createApp } from '../app';
-import { address } from '../modules/checkout/checkout-test-kit';
+import { address, quoteAndPlace } from '../modules/checkout/checkout-test-kit';
 import { createProduct, createSeller, createUser, productInput, unique } from '../test/factories';
 import { testDeps } from '../test/test-services';
 import { callProcedure, type HttpOutcome, type Identity, sessionCookie } from './http-client';
@@ -35,11 +35,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
     const asSeller: Identity = { cookie: sessionCookie(seller.sessionId) };
     const asBuyer: Identity = { cookie: sessionCookie(buyer.sessionId) };
     await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
-    const placed = await buyer.caller.checkout.place({
-      idempotencyKey: crypto.randomUUID(),
-      shippingAddress: address(),
-      payment: { token: 'tok_visa' },
-    });
+    const placed = await quoteAndPlace(buyer);
     const orderId = placed.orders[0].orderId;
     await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
 
@@ -112,6 +108,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
         input: (name) => ({
           idempotencyKey: crypto.randomUUID(),
           shippingAddress: address({ name }),
+          quote: { version: '0'.repeat(64), totalCents: 0 },
           payment: { token: 'tok_visa' },
         }),
       },
@@ -123,6 +120,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
         input: (city) => ({
           idempotencyKey: crypto.randomUUID(),
           shippingAddress: address({ city }),
+          quote: { version: '0'.repeat(64), totalCents: 0 },
           payment: { token: 'tok_visa' },
         }),
       },

@@ -3,7 +3,7 @@
 // attempt's idempotency key, the result) and decides which step the URL may show with it.
 // Each review attempt carries ONE idempotency key: double clicks and retries of the same attempt
 // reuse it (the server answers once), while changing the card or address starts a new attempt.
-import type { ShippingAddressInput, UnavailableItem } from '../../../shared/schemas/checkout';
+import type { QuoteDto, ShippingAddressInput, UnavailableItem } from '../../../shared/schemas/checkout';
 
 export type PaymentToken = 'tok_visa' | 'tok_chargeDeclined' | 'tok_insufficientFunds';
 
@@ -18,6 +18,8 @@ export interface PlacedOrders {
 export type CheckoutProblem =
   | { kind: 'inventory'; items: UnavailableItem[]; message: string }
   | { kind: 'declined'; declineCode: string | null; message: string }
+  /** The server refused the quote the buyer confirmed; they confirm `next` or go back. */
+  | { kind: 'priceChanged'; previous: QuoteDto; next: QuoteDto; message: string }
   | { kind: 'retryable'; message: string }
   | { kind: 'other'; message: string };
 
@@ -57,9 +59,9 @@ export function checkoutReducer(draft: CheckoutDraft, event: CheckoutEvent): Che
     case 'PLACED':
       return { ...draft, placing: false, result: event.result };
     case 'FAILED': {
-      // A decline or changed stock ends this attempt: the next try is a new request, new key.
-      // A transient failure keeps the key, so retrying can never charge twice.
-      const newAttempt = event.problem.kind === 'declined' || event.problem.kind === 'inventory';
+      // A decline, changed stock or changed prices end this attempt: the next try is a new
+      // request, new key. A transient failure keeps the key, so retrying can never charge twice.
+      const newAttempt = ['declined', 'inventory', 'priceChanged'].includes(event.problem.kind);
       return {
         ...draft,
         placing: false,

@@ -1,11 +1,58 @@
 // What went wrong with placing the order, in words a buyer can act on.
 import { Link } from 'react-router';
-import type { UnavailableItem } from '../../../shared/schemas/checkout';
+import type { QuoteDto, UnavailableItem } from '../../../shared/schemas/checkout';
 import { FocusAlert } from '../../components/focus-alert';
+import { formatCents } from '../../lib/format';
 import { describeError } from '../../trpc';
 import { type CheckoutProblem, stepSearch } from './checkout-state';
+import { type QuoteChange, quoteChanges, quoteFromDetails } from './price-changes';
+
+function describeChange(c: QuoteChange): string {
+  switch (c.kind) {
+    case 'price':
+      return `${c.title}: ${formatCents(c.fromCents)} → ${formatCents(c.toCents)} each`;
+    case 'quantity':
+      return `${c.title}: quantity ${c.from} → ${c.to}`;
+    case 'removed':
+      return `${c.title}: no longer in your cart`;
+    case 'added':
+      return `${c.title}: added at ${formatCents(c.unitPriceCents)} each`;
+    case 'shipping':
+      return `Shipping from ${c.shopName}: ${formatCents(c.fromCents)} → ${formatCents(c.toCents)}`;
+  }
+}
+
+/** Old -> new for every line and amount that moved; the buyer confirms the new total or leaves. */
+function PriceChangedNotice({ previous, next }: { previous: QuoteDto; next: QuoteDto }) {
+  return (
+    <FocusAlert tone="warn">
+      <div>
+        <p>
+          <strong>Prices changed since you reviewed your order.</strong> Nothing was charged and your items are still
+          held. Check the new total below and confirm it to place your order.
+        </p>
+        <ul className="problem-items">
+          {quoteChanges(previous, next).map((c) => (
+            <li key={`${c.kind}-${'productId' in c ? c.productId : c.shopId}`}>{describeChange(c)}</li>
+          ))}
+          {previous.taxCents !== next.taxCents && (
+            <li>
+              Tax: {formatCents(previous.taxCents)} → {formatCents(next.taxCents)}
+            </li>
+          )}
+          <li>
+            <strong>
+              Total: {formatCents(previous.totalCents)} → {formatCents(next.totalCents)}
+            </strong>
+          </li>
+        </ul>
+      </div>
+    </FocusAlert>
+  );
+}
 
 export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
+  if (problem.kind === 'priceChanged') return <PriceChangedNotice previous={problem.previous} next={problem.next} />;
   if (problem.kind === 'inventory') {
     return (
       <FocusAlert>
@@ -61,8 +108,11 @@ function unavailableItemsFrom(value: unknown): UnavailableItem[] {
   );
 }
 
-export function problemFrom(err: unknown): CheckoutProblem {
+/** The problem to show for a failed place; `sent` is the quote the buyer confirmed. */
+export function problemFrom(err: unknown, sent: QuoteDto): CheckoutProblem {
   const info = describeError(err);
+  const next = info.code === 'PRICE_CHANGED' ? quoteFromDetails(info.details.quote) : null;
+  if (next) return { kind: 'priceChanged', previous: sent, next, message: info.message };
   if (info.code === 'INSUFFICIENT_INVENTORY') {
     return { kind: 'inventory', items: unavailableItemsFrom(info.details.unavailableItems), message: info.message };
   }

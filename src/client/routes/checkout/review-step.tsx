@@ -2,7 +2,7 @@
 // each shop's totals and the grand total — and the one button that places the order.
 import { Link } from 'react-router';
 import type { CartDto } from '../../../shared/schemas/cart';
-import type { ShippingAddressInput } from '../../../shared/schemas/checkout';
+import type { QuoteDto, ShippingAddressInput } from '../../../shared/schemas/checkout';
 import { AddressBlock } from '../../components/address-block';
 import { MoneySummary } from '../../components/money-summary';
 import { ProductImage } from '../../components/product-image';
@@ -26,9 +26,14 @@ export function ReviewStep({
   cart: CartDto;
   placing: boolean;
   problem: CheckoutProblem | null;
-  onPlace: () => void;
+  onPlace: (confirmed: QuoteDto) => void;
 }) {
-  const quote = trpc.checkout.quote.useQuery({ shippingAddress: address }, { staleTime: 0 });
+  // The quote on screen is the one the buyer confirms, so it is not refreshed behind their back;
+  // a PRICE_CHANGED refusal replaces it and the notice says what changed.
+  const quote = trpc.checkout.quote.useQuery(
+    { shippingAddress: address },
+    { staleTime: 0, refetchOnWindowFocus: false },
+  );
   const q = quote.data;
   const card = paymentTokens.find((t) => t.value === token);
   const blocked = !!q?.unavailableItems.length;
@@ -62,6 +67,9 @@ export function ReviewStep({
         {quote.isError && <p className="error">{describeError(quote.error).message}</p>}
         {cart.shops.map((shop) => {
           const totals = q?.shops.find((s) => s.shopId === shop.shopId);
+          // Unit prices from the quote: what is charged, even if the cart was read earlier.
+          const unitPrice = (productId: number, fallback: number) =>
+            totals?.items.find((l) => l.productId === productId)?.unitPriceCents ?? fallback;
           return (
             <section key={shop.shopId} className="review-shop" aria-label={`From ${shop.shopName}`}>
               <h4 className="review-shop-name">{shop.shopName}</h4>
@@ -76,10 +84,10 @@ export function ReviewStep({
                         {i.title}
                       </Link>
                       <div className="small muted">
-                        {i.quantity} × {formatCents(i.priceCents)}
+                        {i.quantity} × {formatCents(unitPrice(i.productId, i.priceCents))}
                       </div>
                     </div>
-                    <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+                    <strong>{formatCents(unitPrice(i.productId, i.priceCents) * i.quantity)}</strong>
                   </li>
                 ))}
               </ul>
@@ -109,12 +117,12 @@ export function ReviewStep({
         <StatusButton
           type="button"
           className="btn btn-primary btn-lg"
-          onClick={onPlace}
+          onClick={() => q && onPlace(q)}
           disabled={!q || blocked}
           pending={placing}
           pendingLabel="Placing order…"
         >
-          {`Place order${q ? ` · ${formatCents(q.totalCents)}` : ''}`}
+          {`${problem?.kind === 'priceChanged' ? 'Confirm new total' : 'Place order'}${q ? ` · ${formatCents(q.totalCents)}` : ''}`}
         </StatusButton>
       </div>
     </div>

@@ -133,11 +133,7 @@ describe('orders', () => {
     const buyer = await createUser();
     const placeOne = async () => {
       await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
-      const placed = await buyer.caller.checkout.place({
-        idempotencyKey: crypto.randomUUID(),
-        shippingAddress: address(),
-        payment: { token: 'tok_visa' },
-      });
+      const placed = await quoteAndPlace(buyer);
       return placed.orders[0].orderId;
     };
     const processing = await placeOne();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import type { QuoteDto } from '../../shared/schemas/checkout';
-import { quoteChanges, quoteFromDetails } from './checkout-price-changes';
+import type { QuoteDto } from '../../../shared/schemas/checkout';
+import { quoteChanges, quoteFromDetails } from './price-changes';
 
 function quote(lines: [number, string, number, number][], shippingCents = 500): QuoteDto {
   const items = lines.map(([productId, title, quantity, unitPriceCents]) => ({

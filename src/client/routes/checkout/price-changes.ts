@@ -1,7 +1,7 @@
 // What changed between the quote the buyer confirmed and the one the server priced instead
 // (a PRICE_CHANGED refusal): per line old -> new unit price or quantity, lines gone or added,
 // and each shop's shipping. Pure, so the checkout page and its tests read the same answer.
-import type { QuoteDto } from '../../shared/schemas/checkout';
+import type { QuoteDto } from '../../../shared/schemas/checkout';
 
 export type QuoteChange =
   | { kind: 'price'; productId: number; title: string; fromCents: number; toCents: number }
