@@ -50,16 +50,19 @@ beforeAll(async () => {
   await buyer.caller.favorites.toggleProduct({ productId: made[0]!.id });
   await buyer.caller.favorites.toggleShop({ shopId: seller.shopId });
   await buyer.caller.cart.addItem({ productId: made[1]!.id, quantity: 1 });
+  const shippingAddress = {
+    name: 'Ada Lovelace',
+    line1: '12 Market St',
+    city: 'Portland',
+    region: 'OR',
+    postalCode: '97201',
+    country: 'US',
+  };
+  const quote = await buyer.caller.checkout.quote({ shippingAddress });
   const placed = await buyer.caller.checkout.place({
     idempotencyKey: crypto.randomUUID(),
-    shippingAddress: {
-      name: 'Ada Lovelace',
-      line1: '12 Market St',
-      city: 'Portland',
-      region: 'OR',
-      postalCode: '97201',
-      country: 'US',
-    },
+    shippingAddress,
+    quote: { version: quote.version, totalCents: quote.totalCents },
     payment: { token: 'tok_visa' },
   });
   await buyer.caller.cart.addItem({ productId: made[2]!.id, quantity: 1 });

@@ -120,6 +120,7 @@ describe('a role change reaches every session', () => {
       stale.checkout.place({
         idempotencyKey: crypto.randomUUID(),
         shippingAddress: address(),
+        quote: await stale.checkout.quote({ shippingAddress: address() }),
         payment: { token: 'tok_visa' },
       }),
     );
