@@ -1,6 +1,6 @@
 // Step 1: the cart can be bought as the buyer confirmed it: not empty, nothing from the buyer's
-// own shop, priced exactly as the quote they confirmed, payable in one charge, every line
-// available. Reads only; nothing to compensate. (The price is checked again under the row locks
+// own shop, every line available, payable in one charge, priced exactly as the quote they
+// confirmed. Reads only; nothing to compensate. (The price is checked again under the row locks
 // in commitOrders; this early check just avoids authorising a card for a refused checkout.)
 import { DomainError } from '../../../../shared/errors';
 import type { ConfirmedQuote } from '../../../../shared/schemas/checkout';
@@ -25,10 +25,11 @@ export const checkCart: Step<CheckCartInput, void> = {
     if (lines.length === 0) throw new DomainError('BAD_REQUEST', 'Your cart is empty.');
     if (ownShopId !== null && lines.some((l) => l.shop_id === ownShopId))
       throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
-    if (price.totalCents > maxAmountCents) throw totalTooLarge(price.totalCents, maxAmountCents);
-    assertConfirmedPrice(price, taxRateBps, confirmed);
+    // Stock first: a line that cannot be bought at all is the change the buyer must act on.
     const unavailable = unavailableLines(price);
     if (unavailable.length) throw insufficient(unavailable);
+    if (price.totalCents > maxAmountCents) throw totalTooLarge(price.totalCents, maxAmountCents);
+    assertConfirmedPrice(price, taxRateBps, confirmed);
     return new StepResponse(undefined);
   },
 };
