@@ -3,7 +3,7 @@
 // check out of one shop at once.
 import { describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
-import { address } from '../modules/checkout/checkout-test-kit';
+import { quoteAndPlace } from '../modules/checkout/checkout-test-kit';
 import { createProduct, createSeller, createUser } from '../test/factories';
 import { testDeps } from '../test/test-services';
 import { waitUntil } from '../test/wait-until';
@@ -27,15 +27,7 @@ describe('shop sales counter', () => {
     const buyers = await Promise.all(Array.from({ length: 30 }, () => createUser()));
     for (const [k, b] of buyers.entries())
       await b.caller.cart.addItem({ productId: products[k % products.length]!.id, quantity: 1 + (k % 2) });
-    const results = await Promise.allSettled(
-      buyers.map((b) =>
-        b.caller.checkout.place({
-          idempotencyKey: crypto.randomUUID(),
-          shippingAddress: address(),
-          payment: { token: 'tok_visa' },
-        }),
-      ),
-    );
+    const results = await Promise.allSettled(buyers.map((b) => quoteAndPlace(b)));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const sold = buyers.reduce((n, _, k) => n + 1 + (k % 2), 0);
 
@@ -57,11 +49,7 @@ describe('shop sales counter', () => {
     const product = await createProduct(seller, { quantity: 5 });
     const buyer = await createUser();
     await buyer.caller.cart.addItem({ productId: product.id, quantity: 3 });
-    const placed = await buyer.caller.checkout.place({
-      idempotencyKey: crypto.randomUUID(),
-      shippingAddress: address(),
-      payment: { token: 'tok_visa' },
-    });
+    const placed = await quoteAndPlace(buyer);
     await seller.caller.orders.updateStatus({ orderId: placed.orders[0]!.orderId, status: 'cancelled' });
     // Many more events for the same shop, folded by four concurrent folders.
     await testDeps()
