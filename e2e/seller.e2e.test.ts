@@ -55,14 +55,26 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   });
   const orderId = placed.orders[0].orderId;
 
+  // The list opens on what needs doing, with who ordered and where it goes.
   await page.goto('/dashboard/orders');
-  const card = page.getByRole('article', { name: `Order ${orderId}` });
-  await card.getByRole('button', { name: 'Start processing' }).click();
-  await card.getByLabel('Tracking number').fill('1Z999AA10123456784');
-  await card.getByLabel('Carrier').selectOption('UPS');
-  await card.getByRole('button', { name: 'Mark shipped' }).click();
-  await card.getByText('Shipped', { exact: true }).waitFor();
+  const row = page.getByRole('link', { name: new RegExp(`Order #${orderId} · ${buyerUser.name}`) });
+  await row.getByText(/to Austin, United States/).waitFor();
   await screenshot(page, 'dashboard-orders');
+  await row.click();
+  // The seller's own order page: buyer, ship-to, items, next step, timeline.
+  await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+  await page.getByText('1 Elm St').waitFor();
+  await page.getByRole('button', { name: 'Start making / packing' }).click();
+  await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
+  await page.getByLabel('Carrier').selectOption('UPS');
+  await page.getByLabel('Note to the buyer (optional)').fill('Packed with care');
+  await page.getByRole('button', { name: 'Mark shipped' }).click();
+  await page.getByRole('button', { name: 'Mark delivered' }).waitFor();
+  await page.getByRole('list', { name: 'Status history' }).getByText('Packed with care').waitFor();
+  await screenshot(page, 'dashboard-order');
+  // Shipped orders leave the to-do view.
+  await page.getByRole('link', { name: 'Orders', exact: true }).first().click();
+  await page.getByText('All caught up').waitFor();
 
   await page.goto('/dashboard');
   await page.getByRole('heading', { name: 'Revenue per day' }).waitFor();

@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'shop', lazy: () => import('./routes/dashboard/shop-settings') },
           { path: 'listings', lazy: () => import('./routes/dashboard/listings') },
           { path: 'orders', lazy: () => import('./routes/dashboard/orders') },
+          { path: 'orders/:orderId', lazy: () => import('./routes/dashboard/order') },
         ],
       },
       { path: '*', lazy: () => import('./routes/not-found') },

@@ -49,3 +49,32 @@ export const FilterIcon = (p: IconProps) => (
     <path d="M4 6h16M7 12h10M10 18h4" />
   </svg>
 );
+export const CloseIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </svg>
+);
+export const BoxIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <path d="M3 7.5 12 3l9 4.5v9L12 21l-9-4.5v-9Z" />
+    <path d="M3 7.5 12 12l9-4.5M12 12v9" />
+  </svg>
+);
+export const BasketIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <path d="M3 10h18l-2 10H5L3 10Z" />
+    <path d="m8 10 4-6 4 6M9 14v3M15 14v3" />
+  </svg>
+);
+export const LockIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+  </svg>
+);
+export const AlertIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7.5v5.5M12 16.5v.01" />
+  </svg>
+);

@@ -1,11 +1,16 @@
 // Writing a review (buyer, per delivered order line) and answering one (the shop's seller, once).
 // Both validate with the shared zod schemas before sending, so the limits and messages are the
 // server's; server field errors land on the same fields.
-import { useId, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
+import type { z } from 'zod';
 import { createReviewInput, REVIEW_TEXT_MAX, replyToReviewInput } from '../../shared/schemas/reviews';
+import { applyServerErrors } from '../lib/form-errors';
 import { describeError, trpc } from '../trpc';
 import { Field } from './field';
+import { StatusButton } from './ui/status-button';
 
 const STAR_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
 
@@ -63,12 +68,10 @@ function counterHint(length: number): string {
     : `${(-left).toLocaleString('en-US')} characters over the ${REVIEW_TEXT_MAX.toLocaleString('en-US')} limit`;
 }
 
-function fieldErrorsOf(err: unknown): { fields: Record<string, string>; message: string } {
-  const info = describeError(err);
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(info.fieldErrors)) fields[k] = v[0] ?? 'Invalid';
-  return { fields, message: info.message };
-}
+const reviewFields = createReviewInput.pick({ rating: true, text: true });
+type ReviewFields = z.input<typeof reviewFields>;
+const replyFields = replyToReviewInput.pick({ text: true });
+type ReplyFields = z.input<typeof replyFields>;
 
 export function ReviewForm({
   orderId,
@@ -84,9 +87,11 @@ export function ReviewForm({
   onDone: () => void;
 }) {
   const trpcUtils = trpc.useUtils();
-  const [rating, setRating] = useState(0);
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<ReviewFields>({
+    resolver: zodResolver(reviewFields),
+    defaultValues: { rating: 0, text: '' },
+    mode: 'onTouched',
+  });
   const create = trpc.reviews.create.useMutation({
     onSuccess: async () => {
       await Promise.all([
@@ -99,61 +104,49 @@ export function ReviewForm({
       onDone();
     },
     onError: (err) => {
-      const { fields, message } = fieldErrorsOf(err);
-      setErrors(fields);
-      toast.error(Object.keys(fields).length ? 'Please fix the highlighted fields.' : message);
+      const message = applyServerErrors(form, err);
+      toast.error(message ?? 'Please fix the highlighted fields.');
     },
   });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const parsed = createReviewInput.safeParse({ orderId, productId, rating, text });
-    if (!parsed.success) {
-      const fe: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fe[String(issue.path[0])] ??= issue.message;
-      if (fe.rating) fe.rating = 'Choose a rating from 1 to 5 stars';
-      setErrors(fe);
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
-  }
+  const e = form.formState.errors;
+  const text = form.watch('text') ?? '';
 
   return (
-    <form className="review-form" noValidate onSubmit={submit} aria-label={`Review ${productTitle}`}>
-      <StarRatingInput
-        value={rating}
-        onChange={(n) => {
-          setRating(n);
-          setErrors(({ rating: _r, ...rest }) => rest);
-        }}
-        error={errors.rating}
+    <form
+      className="review-form"
+      noValidate
+      onSubmit={form.handleSubmit((v) => create.mutate({ orderId, productId, rating: v.rating, text: v.text }))}
+      aria-label={`Review ${productTitle}`}
+    >
+      <Controller
+        control={form.control}
+        name="rating"
+        render={({ field }) => (
+          <StarRatingInput
+            value={field.value}
+            onChange={(n) => {
+              field.onChange(n);
+              field.onBlur();
+            }}
+            error={e.rating ? 'Choose a rating from 1 to 5 stars' : undefined}
+          />
+        )}
       />
-      <Field label="Your review" hint={counterHint(text.length)} error={errors.text}>
+      <Field label="Your review" hint={counterHint(text.length)} error={e.text?.message}>
         <textarea
           className="textarea"
-          value={text}
           placeholder="How is it in real life? Quality, size, how it arrived…"
-          onChange={(e) => {
-            setText(e.target.value);
-            if (errors.text) setErrors(({ text: _t, ...rest }) => rest);
-          }}
           maxLength={REVIEW_TEXT_MAX}
+          {...form.register('text')}
         />
       </Field>
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={create.isPending}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? (
-            <>
-              <span className="spinner" aria-hidden="true" /> Posting…
-            </>
-          ) : (
-            'Post review'
-          )}
-        </button>
+        <StatusButton pending={create.isPending} pendingLabel="Posting…">
+          Post review
+        </StatusButton>
       </div>
     </form>
   );
@@ -171,8 +164,11 @@ export function ReplyForm({
   onDone: () => void;
 }) {
   const trpcUtils = trpc.useUtils();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm<ReplyFields>({
+    resolver: zodResolver(replyFields),
+    defaultValues: { text: '' },
+    mode: 'onTouched',
+  });
   const reply = trpc.reviews.reply.useMutation({
     onSuccess: async () => {
       await trpcUtils.reviews.forProduct.invalidate({ productId });
@@ -180,53 +176,41 @@ export function ReplyForm({
       onDone();
     },
     onError: (err) => {
-      const { fields, message } = fieldErrorsOf(err);
-      setError(fields.text);
-      toast.error(fields.text ? 'Please fix your reply.' : message);
+      const message = applyServerErrors(form, err);
+      toast.error(message ?? 'Please fix your reply.');
       // Someone (another tab) replied first: show theirs.
       if (describeError(err).code === 'CONFLICT') void trpcUtils.reviews.forProduct.invalidate({ productId });
     },
   });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const parsed = replyToReviewInput.safeParse({ reviewId, text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Write a reply');
-      return;
-    }
-    setError(undefined);
-    reply.mutate(parsed.data);
-  }
+  const text = form.watch('text') ?? '';
 
   return (
-    <form className="review-form reply-form" noValidate onSubmit={submit} aria-label="Reply to this review">
-      <Field label="Your public reply" hint={`${counterHint(text.length)} · You can reply once.`} error={error}>
+    <form
+      className="review-form reply-form"
+      noValidate
+      onSubmit={form.handleSubmit((v) => reply.mutate({ reviewId, text: v.text }))}
+      aria-label="Reply to this review"
+    >
+      <Field
+        label="Your public reply"
+        hint={`${counterHint(text.length)} · You can reply once.`}
+        error={form.formState.errors.text?.message}
+      >
         <textarea
           className="textarea"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(undefined);
-          }}
           maxLength={REVIEW_TEXT_MAX}
           // biome-ignore lint/a11y/noAutofocus: the seller just asked to reply; the box is where they type
           autoFocus
+          {...form.register('text')}
         />
       </Field>
       <div className="form-actions">
         <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel} disabled={reply.isPending}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-primary btn-sm" disabled={reply.isPending}>
-          {reply.isPending ? (
-            <>
-              <span className="spinner" aria-hidden="true" /> Posting…
-            </>
-          ) : (
-            'Post reply'
-          )}
-        </button>
+        <StatusButton className="btn btn-primary btn-sm" pending={reply.isPending} pendingLabel="Posting…">
+          Post reply
+        </StatusButton>
       </div>
     </form>
   );

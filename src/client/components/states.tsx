@@ -3,15 +3,33 @@ import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { signInHref } from '../lib/sign-in-link';
 import { describeError } from '../trpc';
+import { AlertIcon, BasketIcon, BoxIcon, CartIcon, HeartIcon, LockIcon, SearchIcon, StoreIcon } from './icons';
+
+// Emoji render as empty boxes where no emoji font is installed, so callers' emoji pick an SVG
+// from the icon set instead.
+const artIcons: Record<string, (p: { width: number; height: number }) => ReactNode> = {
+  '🛒': CartIcon,
+  '🔍': SearchIcon,
+  '🔎': SearchIcon,
+  '🧭': SearchIcon,
+  '♡': HeartIcon,
+  '📦': BoxIcon,
+  '🔐': LockIcon,
+  '🧶': AlertIcon,
+  '🏺': StoreIcon,
+};
 
 export function EmptyState({
-  art = '🧺',
+  art,
+  icon,
   title,
   children,
   action,
   headingLevel = 2,
 }: {
+  /** Legacy emoji name of the picture; drawn with the SVG icon set. */
   art?: string;
+  icon?: ReactNode;
   title: string;
   children?: ReactNode;
   action?: ReactNode;
@@ -19,10 +37,11 @@ export function EmptyState({
   headingLevel?: 1 | 2;
 }) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const Art = (art && artIcons[art]) || BasketIcon;
   return (
     <div className="empty">
       <div className="empty-art" aria-hidden="true">
-        {art}
+        {icon ?? <Art width={40} height={40} />}
       </div>
       <Heading>{title}</Heading>
       {children && <p>{children}</p>}

@@ -6,7 +6,8 @@ import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import type { OrderItemDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
 import { MoneySummary } from '../components/money-summary';
-import { OrderStatusBadge, statusLabel } from '../components/order-status';
+import { OrderStatusBadge } from '../components/order-status';
+import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
 import { ProductImage } from '../components/product-image';
 import { ReviewForm } from '../components/review-forms';
 import { Stars } from '../components/stars';
@@ -127,23 +128,8 @@ export function Component() {
         <aside>
           <div className="card card-stack">
             <h2 className="card-title">Status</h2>
-            {o.trackingNumber && (
-              <p className="notice notice-ok small">
-                <span>
-                  Tracking: <strong>{o.trackingNumber}</strong>
-                  {o.carrier ? ` via ${o.carrier}` : ''}
-                </span>
-              </p>
-            )}
-            <ol className="timeline" aria-label="Status history">
-              {o.history.map((h) => (
-                <li key={`${h.status}-${h.at}`}>
-                  <strong>{statusLabel[h.status]}</strong>
-                  <div className="small muted">{formatDateTime(h.at)}</div>
-                  {h.note && <div className="small">{h.note}</div>}
-                </li>
-              ))}
-            </ol>
+            <TrackingNotice order={o} />
+            <OrderTimeline history={o.history} placedAt={o.createdAt} />
           </div>
           <div className="card">
             <h2 className="card-title">Shipping to</h2>

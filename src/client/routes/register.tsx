@@ -54,7 +54,7 @@ export function Component() {
             {register.isPending ? 'Creating account…' : 'Create account'}
           </button>
         </form>
-        <p className="small muted" style={{ textAlign: 'center', marginTop: 16 }}>
+        <p className="small muted auth-switch">
           Already have an account? <Link to={signInHref(next)}>Sign in</Link>
         </p>
       </div>

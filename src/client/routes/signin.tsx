@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { type LoginInput, loginInput } from '../../shared/schemas/auth';
 import { Field } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
+import { StatusButton } from '../components/ui/status-button';
 import { describeError, queryClient, trpc } from '../trpc';
 
 function safeNext(next: string | null): string {
@@ -16,7 +17,11 @@ export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
-  const form = useForm<LoginInput>({ resolver: zodResolver(loginInput), defaultValues: { email: '', password: '' } });
+  const form = useForm<LoginInput>({
+    resolver: zodResolver(loginInput),
+    defaultValues: { email: '', password: '' },
+    mode: 'onTouched',
+  });
   const login = trpc.auth.login.useMutation({
     onSuccess: async ({ user }) => {
       await queryClient.invalidateQueries();
@@ -42,11 +47,15 @@ export function Component() {
           <Field label="Password" error={errors.password?.message}>
             <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />
           </Field>
-          <button type="submit" className="btn btn-primary btn-block btn-lg" disabled={login.isPending}>
-            {login.isPending ? 'Signing in…' : 'Sign in'}
-          </button>
+          <StatusButton
+            className="btn btn-primary btn-block btn-lg"
+            pending={login.isPending}
+            pendingLabel="Signing in…"
+          >
+            Sign in
+          </StatusButton>
         </form>
-        <p className="small muted" style={{ textAlign: 'center', marginTop: 16 }}>
+        <p className="small muted auth-switch">
           New to Hearth? <Link to={`/register?next=${encodeURIComponent(next)}`}>Create an account</Link>
         </p>
       </div>

@@ -65,6 +65,8 @@ export interface ProductsTable {
   status: Generated<ProductStatus>;
   rating: Generated<number>;
   review_count: Generated<number>;
+  /** Generated: Bayesian average of the rating (migration 20261202170100). */
+  rating_score: Generated<number>;
   favorite_count: Generated<number>;
   sales_count: Generated<number>;
   search_text: Generated<string>;

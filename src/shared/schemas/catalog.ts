@@ -45,6 +45,8 @@ export interface ProductCard {
   isVintage: boolean;
   available: number;
   rating: number;
+  /** How many reviews the rating averages, so "★ 5.0" says "(1)" when it is one review. */
+  reviewCount: number;
 }
 
 export interface CategoryNode {

@@ -50,6 +50,9 @@ export interface OrderSummaryDto {
   shopId: number;
   shopName: string;
   shopSlug: string;
+  /** Who ordered and where it goes, so the seller's list says what each order is at a glance. */
+  buyerName: string;
+  shipTo: { city: string; country: string };
   status: OrderStatusValue;
   subtotalCents: number;
   shippingCents: number;

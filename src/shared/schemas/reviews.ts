@@ -18,10 +18,24 @@ export const createReviewInput = z.object({
 });
 export type CreateReviewInput = z.infer<typeof createReviewInput>;
 
-export const productReviewsInput = z.object({ productId: idSchema, cursor: cursorSchema, limit: limitSchema });
+export const REVIEW_SORTS = ['newest', 'highest', 'lowest'] as const;
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+const reviewSort = z.enum(REVIEW_SORTS).default('newest');
+
+export const productReviewsInput = z.object({
+  productId: idSchema,
+  cursor: cursorSchema,
+  limit: limitSchema,
+  sort: reviewSort,
+});
 export type ProductReviewsInput = z.infer<typeof productReviewsInput>;
 
-export const shopReviewsInput = z.object({ shopId: idSchema, cursor: cursorSchema, limit: limitSchema });
+export const shopReviewsInput = z.object({
+  shopId: idSchema,
+  cursor: cursorSchema,
+  limit: limitSchema,
+  sort: reviewSort,
+});
 export type ShopReviewsInput = z.infer<typeof shopReviewsInput>;
 
 export const replyToReviewInput = z.object({
@@ -50,4 +64,6 @@ export interface ReviewPage {
   nextCursor: number | null;
   rating: number;
   reviewCount: number;
+  /** How many reviews gave each number of stars, 5 down to 1 (every star present, zeros too). */
+  breakdown: { stars: number; count: number }[];
 }

@@ -19,9 +19,7 @@ export function Component() {
     <div className="page">
       <div className="dash">
         <nav className="dash-nav" aria-label="Dashboard">
-          <p className="eyebrow" style={{ padding: '0 14px' }}>
-            {shop.data?.name ?? 'Your shop'}
-          </p>
+          <p className="eyebrow dash-shop-name">{shop.data?.name ?? 'Your shop'}</p>
           <NavLink to="/dashboard" end>
             Overview
           </NavLink>
@@ -29,7 +27,7 @@ export function Component() {
           {has && <NavLink to="/dashboard/listings">Listings</NavLink>}
           {has && <NavLink to="/dashboard/orders">Orders</NavLink>}
           {has && shop.data && (
-            <NavLink to={`/shop/${shop.data.slug}`} style={{ fontWeight: 400 }}>
+            <NavLink to={`/shop/${shop.data.slug}`} className="dash-nav-quiet">
               View shop ↗
             </NavLink>
           )}

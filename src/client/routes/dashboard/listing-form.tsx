@@ -1,12 +1,16 @@
-// Create or edit a listing. Validated with the shared zod schema before sending; server field
-// errors (error.data.fieldErrors) land on the same fields.
-import { useState } from 'react';
+// Create or edit a listing: react-hook-form checked with the shared createProductInput schema
+// (the server's own rules and messages); errors clear as soon as a field is fixed, and server
+// field errors land on the same fields.
+import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { type CategoryNode, createProductInput, type ProductDto } from '../../../shared/schemas/catalog';
 import { Field } from '../../components/field';
 import { ImageUpload } from '../../components/image-upload';
+import { StatusButton } from '../../components/ui/status-button';
+import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
-import { describeError, trpc } from '../../trpc';
+import { schemaResolver } from '../../lib/schema-resolver';
+import { trpc } from '../../trpc';
 
 function flatten(nodes: CategoryNode[], depth = 0): { slug: string; label: string }[] {
   return nodes.flatMap((n) => [
@@ -21,6 +25,43 @@ const splitList = (s: string) =>
     .map((x) => x.trim().toLowerCase())
     .filter(Boolean);
 
+interface ListingFormValues {
+  title: string;
+  description: string;
+  price: string;
+  quantity: string;
+  categorySlug: string;
+  tags: string;
+  materials: string;
+  isVintage: boolean;
+  images: string[];
+}
+
+const listingInput = createProductInput.omit({ shopId: true });
+
+const resolver = schemaResolver(
+  listingInput,
+  (v: ListingFormValues) => ({
+    title: v.title,
+    description: v.description,
+    priceCents: parseDollars(v.price) ?? -1,
+    quantity: /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity) : -1,
+    categorySlug: v.categorySlug,
+    tags: splitList(v.tags),
+    materials: splitList(v.materials),
+    isVintage: v.isVintage,
+    images: v.images,
+  }),
+  {
+    fieldOf: { priceCents: 'price' },
+    messages: {
+      price: 'Enter a price like 24.00 (at most $100,000)',
+      quantity: 'Enter a whole number from 0 to 10,000',
+      categorySlug: 'Choose a category',
+    },
+  },
+);
+
 export function ListingForm({
   shopId,
   product,
@@ -32,17 +73,21 @@ export function ListingForm({
 }) {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const trpcUtils = trpc.useUtils();
-  const [title, setTitle] = useState(product?.title ?? '');
-  const [description, setDescription] = useState(product?.description ?? '');
-  const [price, setPrice] = useState(product ? centsToDollarsText(product.priceCents) : '');
-  const [quantity, setQuantity] = useState(String(product?.quantity ?? 1));
-  const [categorySlug, setCategorySlug] = useState(product?.category.slug ?? '');
-  const [tags, setTags] = useState(product?.tags.join(', ') ?? '');
-  const [materials, setMaterials] = useState(product?.materials.join(', ') ?? '');
-  const [isVintage, setIsVintage] = useState(product?.isVintage ?? false);
-  const [images, setImages] = useState<string[]>(product?.images ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
+  const form = useForm<ListingFormValues, unknown, ReturnType<typeof listingInput.parse>>({
+    resolver,
+    mode: 'onTouched',
+    defaultValues: {
+      title: product?.title ?? '',
+      description: product?.description ?? '',
+      price: product ? centsToDollarsText(product.priceCents) : '',
+      quantity: String(product?.quantity ?? 1),
+      categorySlug: product?.category.slug ?? '',
+      tags: product?.tags.join(', ') ?? '',
+      materials: product?.materials.join(', ') ?? '',
+      isVintage: product?.isVintage ?? false,
+      images: product?.images ?? [],
+    },
+  });
   const done = async () => {
     await Promise.all([
       trpcUtils.catalog.shopProducts.invalidate(),
@@ -53,76 +98,37 @@ export function ListingForm({
     onDone();
   };
   const fail = (err: unknown) => {
-    const info = describeError(err);
-    const fe: Record<string, string> = {};
-    for (const [k, v] of Object.entries(info.fieldErrors)) fe[k] = v[0] ?? 'Invalid';
-    setErrors(fe);
-    toast.error(Object.keys(fe).length ? 'Please fix the highlighted fields.' : info.message);
+    const message = applyServerErrors(form, err, { priceCents: 'price' });
+    toast.error(message ?? 'Please fix the highlighted fields.');
   };
   const create = trpc.catalog.createProduct.useMutation({ onSuccess: done, onError: fail });
   const update = trpc.catalog.updateProduct.useMutation({ onSuccess: done, onError: fail });
   const pending = create.isPending || update.isPending;
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const payload = {
-      shopId,
-      title,
-      description,
-      priceCents: parseDollars(price) ?? -1,
-      quantity: Number.parseInt(quantity, 10),
-      categorySlug,
-      tags: splitList(tags),
-      materials: splitList(materials),
-      isVintage,
-      images,
-    };
-    const parsed = createProductInput.safeParse(payload);
-    if (!parsed.success) {
-      const fe: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fe[String(issue.path[0])] ??= issue.message;
-      if (fe.priceCents && payload.priceCents < 0) fe.priceCents = 'Enter a price like 24.00';
-      if (fe.categorySlug) fe.categorySlug = 'Choose a category';
-      if (fe.quantity) fe.quantity = 'Enter a whole number from 0 to 10,000';
-      setErrors(fe);
-      return;
-    }
-    setErrors({});
-    if (product) {
-      const { shopId: _s, ...fields } = parsed.data;
-      update.mutate({ productId: product.id, ...fields });
-    } else create.mutate(parsed.data);
-  }
+  const e = form.formState.errors;
 
   return (
-    <form noValidate onSubmit={submit} aria-label={product ? 'Edit listing' : 'New listing'}>
-      <Field label="Title" error={errors.title}>
-        <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={140} />
+    <form
+      noValidate
+      aria-label={product ? 'Edit listing' : 'New listing'}
+      onSubmit={form.handleSubmit((fields) =>
+        product ? update.mutate({ productId: product.id, ...fields }) : create.mutate({ shopId, ...fields }),
+      )}
+    >
+      <Field label="Title" error={e.title?.message}>
+        <input className="input" maxLength={140} {...form.register('title')} />
       </Field>
-      <Field label="Description" error={errors.description}>
-        <textarea
-          className="textarea"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          maxLength={5000}
-        />
+      <Field label="Description" error={e.description?.message}>
+        <textarea className="textarea" maxLength={5000} {...form.register('description')} />
       </Field>
       <div className="form-row">
-        <Field label="Price ($)" error={errors.priceCents}>
-          <input className="input" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+        <Field label="Price ($)" error={e.price?.message}>
+          <input className="input" inputMode="decimal" {...form.register('price')} />
         </Field>
-        <Field label="Quantity in stock" error={errors.quantity}>
-          <input
-            className="input"
-            type="number"
-            min={0}
-            max={10000}
-            value={quantity}
-            onChange={(e) => setQuantity(e.target.value)}
-          />
+        <Field label="Quantity in stock" error={e.quantity?.message}>
+          <input className="input" inputMode="numeric" {...form.register('quantity')} />
         </Field>
-        <Field label="Category" error={errors.categorySlug}>
-          <select className="select" value={categorySlug} onChange={(e) => setCategorySlug(e.target.value)}>
+        <Field label="Category" error={e.categorySlug?.message}>
+          <select className="select" {...form.register('categorySlug')}>
             <option value="">Choose…</option>
             {flatten(categories.data ?? []).map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -133,26 +139,38 @@ export function ListingForm({
         </Field>
       </div>
       <div className="form-row">
-        <Field label="Tags" hint="Comma separated, up to 13." error={errors.tags}>
-          <input className="input" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <Field label="Tags" hint="Comma separated, up to 13." error={e.tags?.message}>
+          <input className="input" {...form.register('tags')} />
         </Field>
-        <Field label="Materials" hint="Comma separated, e.g. stoneware, glaze" error={errors.materials}>
-          <input className="input" value={materials} onChange={(e) => setMaterials(e.target.value)} />
+        <Field label="Materials" hint="Comma separated, e.g. stoneware, glaze" error={e.materials?.message}>
+          <input className="input" {...form.register('materials')} />
         </Field>
       </div>
-      <label className="check" style={{ marginBottom: 14 }}>
-        <input type="checkbox" checked={isVintage} onChange={(e) => setIsVintage(e.target.checked)} />
+      <label className="check check-spaced">
+        <input type="checkbox" {...form.register('isVintage')} />
         Vintage (at least 20 years old)
       </label>
-      <ImageUpload label="Photos" values={images} onChange={setImages} max={10} />
-      {errors.images && <p className="error">{errors.images}</p>}
+      <Controller
+        control={form.control}
+        name="images"
+        render={({ field, fieldState }) => (
+          <>
+            <ImageUpload label="Photos" values={field.value} onChange={field.onChange} max={10} />
+            {fieldState.error && (
+              <p className="error" role="alert">
+                {fieldState.error.message}
+              </p>
+            )}
+          </>
+        )}
+      />
       <div className="step-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Saving…' : product ? 'Save listing' : 'Publish listing'}
-        </button>
+        <StatusButton pending={pending} pendingLabel="Saving…">
+          {product ? 'Save listing' : 'Publish listing'}
+        </StatusButton>
       </div>
     </form>
   );

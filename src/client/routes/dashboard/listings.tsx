@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import type { ListingStatusFilter, SellerListingDto } from '../../../shared/schemas/seller';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { ConfirmDialog, Dialog } from '../../components/ui/dialog';
 import { formatCents, formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describeError, trpc } from '../../trpc';
@@ -14,6 +15,10 @@ import { useMyShop } from './use-my-shop';
 function StockCell({ listing }: { listing: SellerListingDto }) {
   const trpcUtils = trpc.useUtils();
   const [value, setValue] = useState(String(listing.quantity));
+  const [error, setError] = useState<string | null>(null);
+  // The last value sent: Enter commits, then the input blurs while disabled; that blur must not
+  // send (and toast) the same change a second time.
+  const sent = useRef<number | null>(null);
   useEffect(() => setValue(String(listing.quantity)), [listing.quantity]);
   const save = trpc.catalog.updateProduct.useMutation({
     onSuccess: () => {
@@ -24,36 +29,54 @@ function StockCell({ listing }: { listing: SellerListingDto }) {
     },
     onError: (e) => {
       toast.error(describeError(e).message);
+      sent.current = null;
       setValue(String(listing.quantity));
     },
   });
   const commit = () => {
-    const q = Number.parseInt(value, 10);
-    if (!Number.isInteger(q) || q < 0 || q > 10_000) {
-      toast.error('Stock must be a whole number from 0 to 10,000');
+    const text = value.trim();
+    const q = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(q) || q > 10_000) {
+      // Say why, and put the saved number back rather than leave a value that was not saved.
+      setError('Stock must be a whole number from 0 to 10,000');
+      setValue(String(listing.quantity));
       return;
     }
-    if (q === listing.quantity) return;
+    setError(null);
+    if (q === listing.quantity || q === sent.current || save.isPending) return;
+    sent.current = q;
     save.mutate({ productId: listing.id, quantity: q });
   };
+  const errorId = `stock-error-${listing.id}`;
   return (
-    <input
-      className="input stock-input"
-      type="number"
-      min={0}
-      max={10000}
-      aria-label={`Stock for ${listing.title}`}
-      value={value}
-      disabled={save.isPending}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          commit();
-        }
-      }}
-    />
+    <div className="stock-cell">
+      <input
+        className="input stock-input"
+        inputMode="numeric"
+        aria-label={`Stock for ${listing.title}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        value={value}
+        readOnly={save.isPending}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+          if (e.key === 'Escape') {
+            setError(null);
+            setValue(String(listing.quantity));
+          }
+        }}
+      />
+      {error && (
+        <span id={errorId} className="error small" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -70,24 +93,14 @@ function EditDialog({
     { productId: productId === 'new' ? 0 : productId },
     { enabled: productId !== 'new' },
   );
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector('input')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="listing-dialog-title" ref={ref}>
-        <h2 id="listing-dialog-title">{productId === 'new' ? 'New listing' : 'Edit listing'}</h2>
-        {productId !== 'new' && !product.data ? (
-          <PageSkeleton />
-        ) : (
-          <ListingForm shopId={shopId} product={product.data ?? null} onDone={onClose} />
-        )}
-      </div>
-    </div>
+    <Dialog open onClose={onClose} title={productId === 'new' ? 'New listing' : 'Edit listing'} size="lg">
+      {productId !== 'new' && !product.data ? (
+        <div className="skeleton dialog-skeleton" role="status" aria-label="Loading listing" />
+      ) : (
+        <ListingForm shopId={shopId} product={product.data ?? null} onDone={onClose} />
+      )}
+    </Dialog>
   );
 }
 
@@ -120,6 +133,7 @@ export function Component() {
   );
   const trpcUtils = trpc.useUtils();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [archiving, setArchiving] = useState<SellerListingDto | null>(null);
   const refresh = () => {
     void trpcUtils.seller.listings.invalidate();
     void trpcUtils.catalog.shopProducts.invalidate();
@@ -128,9 +142,13 @@ export function Component() {
   const archive = trpc.catalog.archiveProduct.useMutation({
     onSuccess: () => {
       toast.success('Listing archived. Find it under “Archived” to restore it.');
+      setArchiving(null);
       refresh();
     },
-    onError: (e) => toast.error(describeError(e).message),
+    onError: (e) => {
+      toast.error(describeError(e).message);
+      setArchiving(null);
+    },
   });
   const restore = trpc.catalog.restoreProduct.useMutation({
     onSuccess: (_r, vars) => {
@@ -161,8 +179,8 @@ export function Component() {
 
   return (
     <div>
-      <div className="section-head" style={{ marginTop: 0 }}>
-        <h1 style={{ margin: 0 }}>Listings</h1>
+      <div className="section-head dash-head">
+        <h1>Listings</h1>
         <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
           + New listing
         </button>
@@ -190,7 +208,7 @@ export function Component() {
                 </button>
               ))}
             </div>
-            <div className="field" style={{ maxWidth: 320, flex: 1, margin: 0 }}>
+            <div className="field listing-filter">
               <label htmlFor="listing-filter" className="visually-hidden">
                 Search your listings
               </label>
@@ -204,7 +222,7 @@ export function Component() {
               />
             </div>
           </div>
-          <div className="card" style={{ padding: 0, overflowX: 'auto' }} aria-busy={listings.isFetching}>
+          <div className="card table-card" aria-busy={listings.isFetching}>
             <table className="table">
               <caption className="visually-hidden">
                 {STATUS_LABELS[status]} listings{q ? ` matching “${q}”` : ''}
@@ -242,10 +260,8 @@ export function Component() {
                         {p.status === 'active' ? 'Active' : 'Archived'}
                       </span>
                     </td>
-                    <td className="small muted" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDate(p.updatedAt)}
-                    </td>
-                    <td style={{ whiteSpace: 'nowrap' }}>
+                    <td className="small muted nowrap">{formatDate(p.updatedAt)}</td>
+                    <td className="nowrap">
                       <button
                         type="button"
                         className="btn btn-sm"
@@ -270,10 +286,7 @@ export function Component() {
                           className="btn btn-sm btn-ghost btn-danger"
                           aria-label={`Archive ${p.title}`}
                           disabled={archive.isPending && archive.variables?.productId === p.id}
-                          onClick={() => {
-                            if (confirm(`Archive “${p.title}”? It will disappear from search and your shop.`))
-                              archive.mutate({ productId: p.id });
-                          }}
+                          onClick={() => setArchiving(p)}
                         >
                           Archive
                         </button>
@@ -284,7 +297,7 @@ export function Component() {
               </tbody>
             </table>
             {shown.length === 0 && (
-              <p className="muted" style={{ padding: 16, margin: 0 }}>
+              <p className="muted table-note">
                 {q
                   ? `No ${status === 'all' ? '' : `${STATUS_LABELS[status].toLowerCase()} `}listings match “${q}”.`
                   : status === 'archived'
@@ -293,7 +306,7 @@ export function Component() {
               </p>
             )}
             {listings.hasNextPage && (
-              <div style={{ padding: 12, textAlign: 'center' }}>
+              <div className="table-more">
                 <button
                   type="button"
                   className="btn btn-sm"
@@ -308,6 +321,17 @@ export function Component() {
         </>
       )}
       {editing !== null && <EditDialog shopId={shop.data.id} productId={editing} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        open={archiving !== null}
+        title={`Archive “${archiving?.title ?? ''}”?`}
+        confirmLabel="Archive listing"
+        cancelLabel="Keep it on sale"
+        pending={archive.isPending}
+        onClose={() => setArchiving(null)}
+        onConfirm={() => archiving && archive.mutate({ productId: archiving.id })}
+      >
+        It disappears from search and your shop. You can restore it from “Archived” at any time.
+      </ConfirmDialog>
     </div>
   );
 }

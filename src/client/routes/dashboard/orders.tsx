@@ -1,121 +1,69 @@
-// Orders to fulfil: filter by status, move an order along, add tracking when shipping.
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { toast } from 'sonner';
-import { ORDER_STATUSES, type OrderStatusValue, type OrderSummaryDto } from '../../../shared/schemas/orders';
-import { OrderStatusBadge, statusLabel } from '../../components/order-status';
+// The seller's orders, newest first. Opens on what needs doing (paid and being made); the view
+// lives in the URL (?view=) so Back and shared links keep it. Each row opens the seller's own
+// order page, where the actions are.
+import { Link, useSearchParams } from 'react-router';
+import type { OrderSummaryDto, ShopOrdersInput } from '../../../shared/schemas/orders';
+import { BoxIcon } from '../../components/icons';
+import { OrderStatusBadge } from '../../components/order-status';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { countryName } from '../../lib/countries';
 import { formatCents, formatDate, plural } from '../../lib/format';
-import { describeError, trpc } from '../../trpc';
+import { trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 
-const nextActions: Partial<
-  Record<OrderStatusValue, { status: 'processing' | 'shipped' | 'delivered'; label: string }>
-> = {
-  paid: { status: 'processing', label: 'Start processing' },
-  processing: { status: 'shipped', label: 'Mark shipped' },
-  shipped: { status: 'delivered', label: 'Mark delivered' },
+const views = [
+  { value: 'open', label: 'To do' },
+  { value: 'shipped', label: 'Shipped' },
+  { value: 'delivered', label: 'Delivered' },
+  { value: 'cancelled', label: 'Cancelled' },
+  { value: 'all', label: 'All' },
+] as const;
+type View = (typeof views)[number]['value'];
+
+export function viewFromUrl(params: URLSearchParams): View {
+  const v = params.get('view');
+  return views.find((x) => x.value === v)?.value ?? 'open';
+}
+
+const emptyText: Record<View, string> = {
+  open: 'Nothing to do right now. New orders appear here the moment a buyer checks out.',
+  shipped: 'No orders on their way.',
+  delivered: 'No delivered orders yet.',
+  cancelled: 'No cancelled orders.',
+  all: 'No orders yet. They appear here the moment a buyer checks out.',
 };
 
-function OrderCard({ order }: { order: OrderSummaryDto }) {
-  const trpcUtils = trpc.useUtils();
-  const [tracking, setTracking] = useState('');
-  const [carrier, setCarrier] = useState('USPS');
-  const update = trpc.orders.updateStatus.useMutation({
-    onSuccess: (_r, vars) => {
-      toast.success(`Order #${order.orderId}: ${statusLabel[vars.status]}`);
-      void trpcUtils.orders.forShop.invalidate();
-      void trpcUtils.seller.dashboard.invalidate();
-    },
-    onError: (e) => toast.error(describeError(e).message),
-  });
-  const next = nextActions[order.status];
-  const canCancel = order.status === 'paid' || order.status === 'processing';
+function OrderRow({ order }: { order: OrderSummaryDto }) {
+  const [first, ...rest] = order.items;
   return (
-    <article className="card" style={{ marginBottom: 12 }} aria-label={`Order ${order.orderId}`}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap' }}>
-        <div>
-          <strong>Order #{order.orderId}</strong> · {formatDate(order.createdAt)} · {plural(order.itemCount, 'item')} ·{' '}
-          {formatCents(order.totalCents)}
-          <div className="small muted">{order.items.map((i) => `${i.quantity}× ${i.title}`).join(', ')}</div>
-          {order.trackingNumber && (
-            <div className="small">
-              Tracking {order.trackingNumber} {order.carrier ? `(${order.carrier})` : ''}
-            </div>
-          )}
-        </div>
-        <OrderStatusBadge status={order.status} />
-      </div>
-      {(next || canCancel) && (
-        <form
-          style={{ display: 'flex', gap: 10, alignItems: 'flex-end', flexWrap: 'wrap', marginTop: 12 }}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!next) return;
-            update.mutate({
-              orderId: order.orderId,
-              status: next.status,
-              ...(next.status === 'shipped' && tracking.trim() ? { trackingNumber: tracking.trim(), carrier } : {}),
-            });
-          }}
-        >
-          {next?.status === 'shipped' && (
-            <>
-              <div className="field" style={{ margin: 0 }}>
-                <label htmlFor={`carrier-${order.orderId}`}>Carrier</label>
-                <select
-                  id={`carrier-${order.orderId}`}
-                  className="select"
-                  value={carrier}
-                  onChange={(e) => setCarrier(e.target.value)}
-                >
-                  {['USPS', 'UPS', 'FedEx', 'DHL', 'Royal Mail', 'Other'].map((c) => (
-                    <option key={c}>{c}</option>
-                  ))}
-                </select>
-              </div>
-              <div className="field" style={{ margin: 0 }}>
-                <label htmlFor={`tracking-${order.orderId}`}>Tracking number</label>
-                <input
-                  id={`tracking-${order.orderId}`}
-                  className="input"
-                  value={tracking}
-                  onChange={(e) => setTracking(e.target.value)}
-                  maxLength={60}
-                />
-              </div>
-            </>
-          )}
-          {next && (
-            <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-              {next.label}
-            </button>
-          )}
-          {canCancel && (
-            <button
-              type="button"
-              className="btn btn-ghost btn-danger"
-              disabled={update.isPending}
-              onClick={() => {
-                if (confirm(`Cancel order #${order.orderId}? The buyer is refunded and stock is restored.`))
-                  update.mutate({ orderId: order.orderId, status: 'cancelled' });
-              }}
-            >
-              Cancel order
-            </button>
-          )}
-          <Link to={`/orders/${order.orderId}`} className="btn btn-ghost btn-sm">
-            Details
-          </Link>
-        </form>
-      )}
-    </article>
+    <li>
+      <Link to={`/dashboard/orders/${order.orderId}`} className="seller-order-row">
+        <span className="seller-order-main">
+          <strong>
+            Order #{order.orderId} · {order.buyerName}
+          </strong>
+          <span className="small muted">
+            {formatDate(order.createdAt)} · to {order.shipTo.city}, {countryName(order.shipTo.country)}
+          </span>
+          <span className="small seller-order-items">
+            {first ? `${first.quantity}× ${first.title}` : ''}
+            {rest.length ? ` and ${plural(rest.length, 'more line')}` : ''}
+          </span>
+        </span>
+        <span className="seller-order-total">{formatCents(order.totalCents)}</span>
+        <span className="seller-order-status">
+          <OrderStatusBadge status={order.status} />
+        </span>
+      </Link>
+    </li>
   );
 }
 
 export function Component() {
   const shop = useMyShop();
-  const [status, setStatus] = useState<OrderStatusValue | ''>('');
+  const [params] = useSearchParams();
+  const view = viewFromUrl(params);
+  const status: ShopOrdersInput['status'] = view === 'all' ? undefined : view;
   const orders = trpc.orders.forShop.useInfiniteQuery(
     { shopId: shop.data?.id ?? 0, ...(status ? { status } : {}) },
     { enabled: !!shop.data, getNextPageParam: (l) => l.nextCursor ?? undefined },
@@ -125,40 +73,50 @@ export function Component() {
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div>
-      <div className="section-head" style={{ marginTop: 0 }}>
-        <h1 style={{ margin: 0 }}>Orders</h1>
-        <div>
-          <label htmlFor="status-filter" className="small muted">
-            Status{' '}
-          </label>
-          <select
-            id="status-filter"
-            className="select"
-            style={{ width: 'auto' }}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as OrderStatusValue | '')}
+      <h1 className="dash-title">Orders</h1>
+      <nav className="chips order-views" aria-label="Order views">
+        {views.map((v) => (
+          <Link
+            key={v.value}
+            to={v.value === 'open' ? '.' : `?view=${v.value}`}
+            className="chip"
+            aria-current={view === v.value ? 'page' : undefined}
           >
-            <option value="">All</option>
-            {ORDER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+            {v.label}
+          </Link>
+        ))}
+      </nav>
       {orders.isPending ? (
-        <PageSkeleton />
+        <div className="skeleton seller-order-skeleton" role="status" aria-label="Loading orders" />
+      ) : orders.isError ? (
+        <p className="notice notice-danger" role="alert">
+          Orders could not be loaded.{' '}
+          <button type="button" className="btn btn-sm" onClick={() => orders.refetch()}>
+            Try again
+          </button>
+        </p>
       ) : items.length === 0 ? (
-        <EmptyState art="📦" title="No orders here">
-          New orders appear here the moment a buyer checks out.
+        <EmptyState
+          icon={<BoxIcon width={40} height={40} />}
+          title={view === 'open' ? 'All caught up' : 'No orders here'}
+        >
+          {emptyText[view]}
         </EmptyState>
       ) : (
-        items.map((o) => <OrderCard key={o.orderId} order={o} />)
+        <ul className="plain-list" aria-label="Orders">
+          {items.map((o) => (
+            <OrderRow key={o.orderId} order={o} />
+          ))}
+        </ul>
       )}
       {orders.hasNextPage && (
-        <button type="button" className="btn" onClick={() => orders.fetchNextPage()}>
-          Show more
+        <button
+          type="button"
+          className="btn"
+          onClick={() => orders.fetchNextPage()}
+          disabled={orders.isFetchingNextPage}
+        >
+          Show more orders
         </button>
       )}
     </div>

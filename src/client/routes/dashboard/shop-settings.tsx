@@ -1,17 +1,19 @@
 // Create or edit the shop: name, tagline, description, logo and banner with preview, shipping.
-import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
-import type { ShopDto } from '../../../shared/schemas/shops';
-import { createShopInput } from '../../../shared/schemas/shops';
+import { type CreateShopInput, createShopInput, type ShopDto } from '../../../shared/schemas/shops';
 import { Field } from '../../components/field';
 import { ImageUpload } from '../../components/image-upload';
 import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { StatusButton } from '../../components/ui/status-button';
+import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
-import { describeError, queryClient, trpc } from '../../trpc';
+import { schemaResolver } from '../../lib/schema-resolver';
+import { queryClient, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 
-interface Draft {
+interface ShopFormValues {
   name: string;
   tagline: string;
   description: string;
@@ -22,7 +24,7 @@ interface Draft {
   processingDays: string;
 }
 
-function draftFrom(shop: ShopDto | null | undefined): Draft {
+function valuesFrom(shop: ShopDto | null | undefined): ShopFormValues {
   return {
     name: shop?.name ?? '',
     tagline: shop?.tagline ?? '',
@@ -38,112 +40,119 @@ function draftFrom(shop: ShopDto | null | undefined): Draft {
   };
 }
 
+// Form fields for the shared schema's nested shipping policy.
+const fieldOf = {
+  'shippingPolicy.flatRateCents': 'flatRate',
+  'shippingPolicy.freeOverCents': 'freeOver',
+  'shippingPolicy.processingDays': 'processingDays',
+} as const;
+
+const resolver = schemaResolver(
+  createShopInput,
+  (v: ShopFormValues) => ({
+    name: v.name,
+    tagline: v.tagline || undefined,
+    description: v.description || undefined,
+    logoUrl: v.logoUrl,
+    bannerUrl: v.bannerUrl,
+    shippingPolicy: {
+      flatRateCents: parseDollars(v.flatRate) ?? -1,
+      freeOverCents: v.freeOver.trim() ? (parseDollars(v.freeOver) ?? -1) : null,
+      processingDays: /^\d+$/.test(v.processingDays.trim()) ? Number(v.processingDays) : -1,
+    },
+  }),
+  {
+    fieldOf,
+    messages: {
+      flatRate: 'Enter a price like 4.50 (at most $1,000)',
+      freeOver: 'Enter an amount like 50, or leave empty',
+      processingDays: 'Enter a whole number of days from 0 to 60',
+    },
+  },
+);
+
 function ShopForm({ shop }: { shop: ShopDto | null }) {
-  const [d, setD] = useState<Draft>(() => draftFrom(shop));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const navigate = useNavigate();
   const trpcUtils = trpc.useUtils();
-  const set = (k: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setD((x) => ({ ...x, [k]: e.target.value }));
+  const form = useForm<ShopFormValues, unknown, CreateShopInput>({
+    resolver,
+    mode: 'onTouched',
+    defaultValues: valuesFrom(shop),
+  });
   const onSaved = async (saved: ShopDto) => {
     trpcUtils.shops.mine.setData(undefined, saved);
+    form.reset(valuesFrom(saved));
     await queryClient.invalidateQueries();
     toast.success(shop ? 'Shop updated' : 'Your shop is open! Add your first listing.');
     if (!shop) navigate('/dashboard/listings');
   };
   const onError = (err: unknown) => {
-    const info = describeError(err);
-    const fe: Record<string, string> = {};
-    for (const [k, v] of Object.entries(info.fieldErrors)) fe[k] = v[0] ?? 'Invalid';
-    if (info.code === 'SLUG_TAKEN' || info.code === 'SHOP_EXISTS') fe.name = info.message;
-    setErrors(fe);
-    if (!Object.keys(fe).length) toast.error(info.message);
+    const message = applyServerErrors(form, err, { ...fieldOf, SLUG_TAKEN: 'name', SHOP_EXISTS: 'name' });
+    if (message) toast.error(message);
   };
   const create = trpc.shops.create.useMutation({ onSuccess: onSaved, onError });
   const update = trpc.shops.update.useMutation({ onSuccess: onSaved, onError });
   const pending = create.isPending || update.isPending;
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const flat = parseDollars(d.flatRate);
-    const freeOver = d.freeOver.trim() ? parseDollars(d.freeOver) : null;
-    const payload = {
-      name: d.name,
-      tagline: d.tagline || undefined,
-      description: d.description || undefined,
-      logoUrl: d.logoUrl,
-      bannerUrl: d.bannerUrl,
-      shippingPolicy: {
-        flatRateCents: flat ?? -1,
-        freeOverCents: freeOver ?? (d.freeOver.trim() ? -1 : null),
-        processingDays: Number(d.processingDays),
-      },
-    };
-    const parsed = createShopInput.safeParse(payload);
-    if (!parsed.success) {
-      const fe: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fe[issue.path.join('.')] ??= issue.message;
-      if (fe['shippingPolicy.flatRateCents']) fe['shippingPolicy.flatRateCents'] = 'Enter a price like 4.50';
-      if (fe['shippingPolicy.freeOverCents'])
-        fe['shippingPolicy.freeOverCents'] = 'Enter an amount like 50, or leave empty';
-      setErrors(fe);
-      return;
-    }
-    setErrors({});
-    if (shop) update.mutate({ shopId: shop.id, ...parsed.data });
-    else create.mutate(parsed.data);
-  }
+  const e = form.formState.errors;
 
   return (
-    <form noValidate onSubmit={submit} className="card" aria-label={shop ? 'Shop settings' : 'Create your shop'}>
-      <Field label="Shop name" error={errors.name}>
-        <input className="input" value={d.name} onChange={set('name')} maxLength={80} />
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((input) =>
+        shop ? update.mutate({ shopId: shop.id, ...input }) : create.mutate(input),
+      )}
+      className="card"
+      aria-label={shop ? 'Shop settings' : 'Create your shop'}
+    >
+      <Field label="Shop name" error={e.name?.message}>
+        <input className="input" maxLength={80} {...form.register('name')} />
       </Field>
-      <Field label="Tagline" hint="One line that says what you make." error={errors.tagline}>
-        <input className="input" value={d.tagline} onChange={set('tagline')} maxLength={140} />
+      <Field label="Tagline" hint="One line that says what you make." error={e.tagline?.message}>
+        <input className="input" maxLength={140} {...form.register('tagline')} />
       </Field>
-      <Field label="About your shop" error={errors.description}>
-        <textarea className="textarea" value={d.description} onChange={set('description')} maxLength={5000} />
+      <Field label="About your shop" error={e.description?.message}>
+        <textarea className="textarea" maxLength={5000} {...form.register('description')} />
       </Field>
       <div className="form-row">
-        <ImageUpload
-          label="Logo"
-          values={d.logoUrl ? [d.logoUrl] : []}
-          onChange={(v) => setD((x) => ({ ...x, logoUrl: v[0] ?? null }))}
+        <Controller
+          control={form.control}
+          name="logoUrl"
+          render={({ field }) => (
+            <ImageUpload
+              label="Logo"
+              values={field.value ? [field.value] : []}
+              onChange={(v) => field.onChange(v[0] ?? null)}
+            />
+          )}
         />
-        <ImageUpload
-          label="Banner"
-          wide
-          values={d.bannerUrl ? [d.bannerUrl] : []}
-          onChange={(v) => setD((x) => ({ ...x, bannerUrl: v[0] ?? null }))}
+        <Controller
+          control={form.control}
+          name="bannerUrl"
+          render={({ field }) => (
+            <ImageUpload
+              label="Banner"
+              wide
+              values={field.value ? [field.value] : []}
+              onChange={(v) => field.onChange(v[0] ?? null)}
+            />
+          )}
         />
       </div>
-      <h2 style={{ fontSize: '1.1rem', marginTop: 8 }}>Shipping policy</h2>
+      <h2 className="card-title">Shipping policy</h2>
       <div className="form-row">
-        <Field label="Flat shipping rate ($)" error={errors['shippingPolicy.flatRateCents']}>
-          <input className="input" inputMode="decimal" value={d.flatRate} onChange={set('flatRate')} />
+        <Field label="Flat shipping rate ($)" error={e.flatRate?.message}>
+          <input className="input" inputMode="decimal" {...form.register('flatRate')} />
         </Field>
-        <Field
-          label="Free shipping over ($)"
-          hint="Leave empty for never."
-          error={errors['shippingPolicy.freeOverCents']}
-        >
-          <input className="input" inputMode="decimal" value={d.freeOver} onChange={set('freeOver')} />
+        <Field label="Free shipping over ($)" hint="Leave empty for never." error={e.freeOver?.message}>
+          <input className="input" inputMode="decimal" {...form.register('freeOver')} />
         </Field>
-        <Field label="Processing days" error={errors['shippingPolicy.processingDays']}>
-          <input
-            className="input"
-            type="number"
-            min={0}
-            max={60}
-            value={d.processingDays}
-            onChange={set('processingDays')}
-          />
+        <Field label="Processing days" error={e.processingDays?.message}>
+          <input className="input" inputMode="numeric" {...form.register('processingDays')} />
         </Field>
       </div>
-      <button type="submit" className="btn btn-primary btn-lg" disabled={pending}>
-        {pending ? 'Saving…' : shop ? 'Save changes' : 'Open my shop'}
-      </button>
+      <StatusButton className="btn btn-primary btn-lg" pending={pending} pendingLabel="Saving…">
+        {shop ? 'Save changes' : 'Open my shop'}
+      </StatusButton>
     </form>
   );
 }

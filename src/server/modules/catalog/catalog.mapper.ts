@@ -12,6 +12,7 @@ export interface ProductCardRow {
   quantity: number;
   reserved: number;
   rating: number;
+  review_count: number;
 }
 
 export function toProductCard(row: ProductCardRow): ProductCard {
@@ -25,5 +26,6 @@ export function toProductCard(row: ProductCardRow): ProductCard {
     isVintage: row.is_vintage,
     available: Math.max(0, row.quantity - row.reserved),
     rating: row.rating,
+    reviewCount: row.review_count,
   };
 }

@@ -68,6 +68,7 @@ export function productCardQuery(db: DbOrTx) {
       'p.quantity',
       'p.reserved',
       'p.rating',
+      'p.review_count',
     ]);
 }
 

@@ -8,9 +8,13 @@ function orderSummaryQuery(db: DbOrTx) {
   return db
     .selectFrom('orders as o')
     .innerJoin('shops as s', 's.id', 'o.shop_id')
+    .innerJoin('users as b', 'b.id', 'o.buyer_id')
     .select([
       'o.id',
       'o.buyer_id',
+      'b.name as buyer_name',
+      sql<string>`o.shipping_address->>'city'`.as('ship_city'),
+      sql<string>`o.shipping_address->>'country'`.as('ship_country'),
       'o.shop_id',
       's.name as shop_name',
       's.slug as shop_slug',
@@ -75,14 +79,8 @@ export async function findLastShippingAddress(db: DbOrTx, buyerId: number) {
 
 export function findOrder(db: DbOrTx, orderId: number) {
   return orderSummaryQuery(db)
-    .innerJoin('users as b', 'b.id', 'o.buyer_id')
     .innerJoin('payments as pay', 'pay.id', 'o.payment_id')
-    .select([
-      'o.shipping_address',
-      'b.name as buyer_name',
-      'pay.status as payment_status',
-      'pay.refunded_cents as payment_refunded_cents',
-    ])
+    .select(['o.shipping_address', 'pay.status as payment_status', 'pay.refunded_cents as payment_refunded_cents'])
     .where('o.id', '=', orderId)
     .executeTakeFirst();
 }

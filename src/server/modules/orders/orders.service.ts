@@ -78,6 +78,8 @@ async function withItems(deps: AppDeps, rows: OrderSummaryRow[]): Promise<OrderS
       shopId: r.shop_id,
       shopName: r.shop_name,
       shopSlug: r.shop_slug,
+      buyerName: r.buyer_name,
+      shipTo: { city: r.ship_city, country: r.ship_country },
       status: r.status,
       subtotalCents: r.subtotal_cents,
       shippingCents: r.shipping_cents,

@@ -1,6 +1,7 @@
 // Reviews and the rating aggregates they drive. Aggregates are recomputed from the reviews
 // table under the product's (then the shop's) row lock, so concurrent reviews never lose one.
 import { type Insertable, sql } from 'kysely';
+import type { ReviewSort } from '../../../shared/schemas/reviews';
 import type { ReviewsTable } from '../../db/database';
 import type { DbOrTx, Tx } from '../../db/kysely';
 
@@ -89,15 +90,39 @@ export function findReview(db: DbOrTx, reviewId: number) {
 export function listReviews(
   db: DbOrTx,
   by: { productId: number } | { shopId: number },
+  sort: ReviewSort,
   cursor: number | undefined,
   limit: number,
 ) {
-  let q = reviewQuery(db)
-    .orderBy('r.id', 'desc')
-    .limit(limit + 1);
+  let q = reviewQuery(db).limit(limit + 1);
   q = 'productId' in by ? q.where('r.product_id', '=', by.productId) : q.where('r.shop_id', '=', by.shopId);
-  if (cursor) q = q.where('r.id', '<', cursor);
+  // Keyset paging: the public cursor stays the last review's id; its sort key is read here.
+  if (sort === 'newest') {
+    q = q.orderBy('r.id', 'desc');
+    if (cursor) q = q.where('r.id', '<', cursor);
+  } else if (sort === 'highest') {
+    q = q.orderBy('r.rating', 'desc').orderBy('r.id', 'desc');
+    if (cursor)
+      q = q.where(sql<boolean>`(r.rating, r.id) < (select c.rating, c.id from reviews c where c.id = ${cursor})`);
+  } else {
+    q = q.orderBy('r.rating', 'asc').orderBy('r.id', 'desc');
+    if (cursor)
+      q = q.where(
+        sql<boolean>`(r.rating > (select c.rating from reviews c where c.id = ${cursor}) or (r.rating = (select c.rating from reviews c where c.id = ${cursor}) and r.id < ${cursor}))`,
+      );
+  }
   return q.execute();
+}
+
+/** Reviews per star count for a product or a shop. */
+export async function ratingBreakdown(db: DbOrTx, by: { productId: number } | { shopId: number }) {
+  let q = db
+    .selectFrom('reviews')
+    .select(['rating', sql<number>`count(*)::int`.as('count')])
+    .groupBy('rating');
+  q = 'productId' in by ? q.where('product_id', '=', by.productId) : q.where('shop_id', '=', by.shopId);
+  const rows = await q.execute();
+  return [5, 4, 3, 2, 1].map((stars) => ({ stars, count: rows.find((r) => r.rating === stars)?.count ?? 0 }));
 }
 
 export function findReviewShopOwner(db: DbOrTx, reviewId: number) {

@@ -22,6 +22,7 @@ import {
   lockShopForRating,
   productRatingSummary,
   type ReviewRow,
+  ratingBreakdown,
   refreshProductRating,
   refreshShopRating,
   setReplyOnce,
@@ -111,25 +112,39 @@ export async function productReviews(deps: AppDeps, input: ProductReviewsInput):
   const summary = await productRatingSummary(deps.db, input.productId);
   if (!summary) throw new DomainError('NOT_FOUND', 'Listing not found.');
   const limit = input.limit ?? PAGE_SIZE;
-  const rows = await listReviews(deps.db, { productId: input.productId }, input.cursor, limit);
-  return page(rows, limit, summary);
+  const by = { productId: input.productId };
+  const [rows, breakdown] = await Promise.all([
+    listReviews(deps.db, by, input.sort, input.cursor, limit),
+    ratingBreakdown(deps.db, by),
+  ]);
+  return page(rows, limit, summary, breakdown);
 }
 
 export async function shopReviews(deps: AppDeps, input: ShopReviewsInput): Promise<ReviewPage> {
   const summary = await shopRatingSummary(deps.db, input.shopId);
   if (!summary) throw new DomainError('NOT_FOUND', 'Shop not found.');
   const limit = input.limit ?? PAGE_SIZE;
-  const rows = await listReviews(deps.db, { shopId: input.shopId }, input.cursor, limit);
-  return page(rows, limit, summary);
+  const by = { shopId: input.shopId };
+  const [rows, breakdown] = await Promise.all([
+    listReviews(deps.db, by, input.sort, input.cursor, limit),
+    ratingBreakdown(deps.db, by),
+  ]);
+  return page(rows, limit, summary, breakdown);
 }
 
-function page(rows: ReviewRow[], limit: number, summary: { rating: number; review_count: number }): ReviewPage {
+function page(
+  rows: ReviewRow[],
+  limit: number,
+  summary: { rating: number; review_count: number },
+  breakdown: ReviewPage['breakdown'],
+): ReviewPage {
   const items = rows.slice(0, limit);
   return {
     items: items.map(toReviewDto),
     nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null,
     rating: summary.rating,
     reviewCount: summary.review_count,
+    breakdown,
   };
 }
 

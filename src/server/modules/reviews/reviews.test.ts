@@ -231,4 +231,53 @@ describe('reviews', () => {
       rating: 3,
     });
   });
+
+  test('reviews page on in the chosen order, with a breakdown by stars', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const ratings = [5, 1, 4, 5, 3, 2, 5, 4, 1, 5, 3, 5];
+    const ids: number[] = [];
+    for (const [i, rating] of ratings.entries()) {
+      const buyer = await createUser(testDeps(), `Buyer ${i}`);
+      const [order] = await createOrderFixture(testDeps(), buyer.id, [{ productId: product.id }]);
+      ids.push(
+        (await buyer.caller.reviews.create({ orderId: order!.orderId, productId: product.id, rating, text: `r${i}` }))
+          .id,
+      );
+    }
+    const caller = anonymousCaller().caller;
+    const all = async (sort: 'newest' | 'highest' | 'lowest') => {
+      const seen: { id: number; rating: number }[] = [];
+      let cursor: number | undefined;
+      for (;;) {
+        const page = await caller.reviews.forProduct({ productId: product.id, sort, limit: 5, cursor });
+        seen.push(...page.items.map((r) => ({ id: r.id, rating: r.rating })));
+        if (page.nextCursor === null) return seen;
+        cursor = page.nextCursor;
+      }
+    };
+    const newest = await all('newest');
+    expect(newest.map((r) => r.id)).toEqual([...ids].reverse());
+    const highest = await all('highest');
+    expect(highest).toHaveLength(ratings.length);
+    expect(highest.map((r) => r.rating)).toEqual([...ratings].sort((a, b) => b - a));
+    const lowest = await all('lowest');
+    expect(lowest.map((r) => r.rating)).toEqual([...ratings].sort((a, b) => a - b));
+    expect(new Set(lowest.map((r) => r.id)).size).toBe(ratings.length);
+
+    const first = await caller.reviews.forProduct({ productId: product.id });
+    expect(first.breakdown).toEqual([
+      { stars: 5, count: 5 },
+      { stars: 4, count: 2 },
+      { stars: 3, count: 2 },
+      { stars: 2, count: 1 },
+      { stars: 1, count: 2 },
+    ]);
+    expect(first.reviewCount).toBe(12);
+    const shopPage = await caller.reviews.forShop({ shopId: seller.shopId, sort: 'lowest' });
+    expect(shopPage.items[0]!.rating).toBe(1);
+    expect(shopPage.breakdown.reduce((n, b) => n + b.count, 0)).toBe(12);
+    const bad = await rejection(caller.reviews.forProduct({ productId: product.id, sort: 'random' as 'newest' }));
+    expect(bad.code).toBe('BAD_REQUEST');
+  });
 });

@@ -71,7 +71,7 @@ function orderBy(sort: SearchSort, rankQuery: string | null): Condition {
     case 'newest':
       return sql`p.created_at desc, p.id desc`;
     case 'top_rated':
-      return sql`p.rating desc, p.review_count desc, p.id asc`;
+      return sql`p.rating_score desc, p.review_count desc, p.id asc`;
     case 'relevance':
       return rankQuery
         ? sql`ts_rank_cd(p.search_vector, to_tsquery('english', ${rankQuery})) desc, search_shop_boost(s.rating, s.sales_count) desc, p.id asc`
@@ -90,7 +90,7 @@ export async function fallbackHits(db: DbOrTx, s: ResolvedSearch, units: TextUni
   const rankQuery = units.length ? units.map((u) => `(${u.tsquery})`).join(' & ') : null;
   const { rows } = await sql<ProductCardRow>`
     select p.id, p.title, p.price_cents, p.images, p.shop_id, s.name as shop_name, p.is_vintage,
-           p.quantity, p.reserved, p.rating
+           p.quantity, p.reserved, p.rating, p.review_count
     from ${fromProducts}
     where ${where}
     order by ${orderBy(s.sort, rankQuery)}

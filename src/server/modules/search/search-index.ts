@@ -30,6 +30,8 @@ export interface ProductDocument {
   inStock: boolean;
   rating: number;
   reviewCount: number;
+  /** Bayesian average of the rating (products.rating_score): what "Top rated" sorts by. */
+  ratingScore: number;
   salesCount: number;
   /** Unix milliseconds (fine enough that "newest" rarely ties). */
   createdAt: number;
@@ -46,6 +48,7 @@ export const cardAttributes = [
   'isVintage',
   'inStock',
   'rating',
+  'reviewCount',
 ] as const satisfies readonly (keyof ProductDocument)[];
 
 export const MAX_VALUES_PER_FACET = 100;
@@ -74,7 +77,7 @@ export const productIndexSettings: Settings = {
     'tags',
     'shopName',
   ],
-  sortableAttributes: ['priceCents', 'createdAt', 'rating', 'reviewCount', 'salesCount'],
+  sortableAttributes: ['priceCents', 'createdAt', 'rating', 'ratingScore', 'reviewCount', 'salesCount'],
   // `sort` first: an explicit sort (price, newest, top rated) is strict, text relevance breaks
   // its ties; with no sort, textual relevance decides and the shop boost breaks the ties.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'shopBoost:desc'],

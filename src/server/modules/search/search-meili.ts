@@ -70,6 +70,7 @@ export async function searchMeili(
       // The index knows only in/out of stock; search.service puts the live count in.
       available: h.inStock ? 1 : 0,
       rating: h.rating,
+      reviewCount: h.reviewCount ?? 0,
     })),
     total: main.totalHits ?? 0,
     facets: toFacets(counts),

@@ -95,7 +95,7 @@ export const meiliSort: Record<SearchSort, string[] | undefined> = {
   price_asc: ['priceCents:asc'],
   price_desc: ['priceCents:desc'],
   newest: ['createdAt:desc'],
-  top_rated: ['rating:desc', 'reviewCount:desc'],
+  top_rated: ['ratingScore:desc', 'reviewCount:desc'],
 };
 
 export const MATERIAL_FACET_LIMIT = 30;

@@ -158,24 +158,25 @@ describe('search.products on Meilisearch', () => {
     const [a, b, c] = products.map((p) => p.id);
     await db
       .updateTable('products')
-      .set({ created_at: sql`now() - interval '3 days'`, rating: 4.2 })
+      .set({ created_at: sql`now() - interval '3 days'`, rating: 4.7, review_count: 40 })
       .where('id', '=', a!)
       .execute();
     await db
       .updateTable('products')
-      .set({ created_at: sql`now() - interval '1 day'`, rating: 3.1 })
+      .set({ created_at: sql`now() - interval '1 day'`, rating: 3.1, review_count: 10 })
       .where('id', '=', b!)
       .execute();
     await db
       .updateTable('products')
-      .set({ created_at: sql`now() - interval '2 days'`, rating: 4.9 })
+      .set({ created_at: sql`now() - interval '2 days'`, rating: 5, review_count: 1 })
       .where('id', '=', c!)
       .execute();
     await syncSearch();
     expect(ids((await search({ shopId, sort: 'price_asc' })).hits)).toEqual([b!, c!, a!]);
     expect(ids((await search({ shopId, sort: 'price_desc' })).hits)).toEqual([a!, c!, b!]);
     expect(ids((await search({ shopId, sort: 'newest' })).hits)).toEqual([b!, c!, a!]);
-    expect(ids((await search({ shopId, sort: 'top_rated' })).hits)).toEqual([c!, a!, b!]);
+    // Top rated is a Bayesian average: forty reviews at 4.7 outrank a single 5.0.
+    expect(ids((await search({ shopId, sort: 'top_rated' })).hits)).toEqual([a!, c!, b!]);
     // An explicit sort is strict even with a query.
     expect(ids((await search({ shopId, q: 'sorted', sort: 'price_asc' })).hits)).toEqual([b!, c!, a!]);
   });
@@ -226,6 +227,7 @@ describe('search.products on Meilisearch', () => {
         isVintage: true,
         available: 4,
         rating: 0,
+        reviewCount: 0,
       },
     ]);
     expect(typeof r.tookMs).toBe('number');

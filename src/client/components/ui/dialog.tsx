@@ -1,0 +1,122 @@
+// One accessible modal dialog: the native <dialog> opened with showModal() (the page behind is
+// inert, Escape closes, focus returns to the opener), a visible close button, a labelled title,
+// and Tab/Shift+Tab kept inside the dialog instead of leaving for the browser chrome.
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { CloseIcon } from '../icons';
+
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  size = 'md',
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descId = useId();
+  // The native dialog's open state follows the prop (showModal is imperative).
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (open && !el.open) {
+      el.showModal();
+      (
+        el.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? el.querySelector<HTMLElement>(focusable)
+      )?.focus();
+    } else if (!open && el.open) el.close();
+  }, [open]);
+
+  function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
+    if (e.key !== 'Tab') return;
+    const items = [...e.currentTarget.querySelectorAll<HTMLElement>(focusable)].filter((x) => x.offsetParent !== null);
+    if (items.length === 0) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descId : undefined}
+      onCancel={(e) => {
+        // Escape: let the owner decide (it owns `open`).
+        e.preventDefault();
+        onClose();
+      }}
+      onKeyDown={trapTab}
+    >
+      {open && (
+        <div className="dialog-body">
+          <div className="dialog-head">
+            <h2 id={titleId} className="dialog-title">
+              {title}
+            </h2>
+            <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label="Close">
+              <CloseIcon />
+            </button>
+          </div>
+          {description && (
+            <p id={descId} className="dialog-description">
+              {description}
+            </p>
+          )}
+          {children}
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+/** "Are you sure?" without the browser's confirm(): says what will happen, and focuses the safe choice. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Keep it',
+  pending = false,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  pending?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog open={open} onClose={onClose} title={title} description={children} size="sm">
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose} data-autofocus>
+          {cancelLabel}
+        </button>
+        <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={pending} aria-busy={pending}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

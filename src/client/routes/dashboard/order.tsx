@@ -1,0 +1,96 @@
+// The seller's page for one order: who bought it, where it goes, what to make and pack, the
+// next step, and the timeline with notes. Only the shop's owner can load it (orders.forSeller).
+import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { AddressBlock } from '../../components/address-block';
+import { MoneySummary } from '../../components/money-summary';
+import { OrderStatusBadge } from '../../components/order-status';
+import { OrderTimeline, TrackingNotice } from '../../components/order-timeline';
+import { ProductImage } from '../../components/product-image';
+import { RouteErrorBoundary } from '../../components/states';
+import { formatCents, formatDateTime } from '../../lib/format';
+import { requireUser } from '../../lib/session';
+import { trpc, utils } from '../../trpc';
+import { OrderActions } from './order-actions';
+
+function orderIdFrom(params: { orderId?: string }) {
+  const id = Number(params.orderId);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new Response('Not found', { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  await utils.orders.forSeller.ensureData({ orderId: orderIdFrom(params) });
+  return null;
+}
+
+export function Component() {
+  const orderId = orderIdFrom(useParams());
+  const order = trpc.orders.forSeller.useQuery({ orderId });
+  const o = order.data;
+  if (!o) return null;
+  const units = o.items.reduce((n, i) => n + i.quantity, 0);
+  return (
+    <div>
+      <nav className="small muted breadcrumb" aria-label="Breadcrumb">
+        <Link to="/dashboard/orders">Orders</Link> › Order #{o.orderId}
+      </nav>
+      <div className="title-row">
+        <h1 className="dash-title">Order #{o.orderId}</h1>
+        <OrderStatusBadge status={o.status} />
+      </div>
+      <p className="muted">
+        Placed {formatDateTime(o.createdAt)} · {units} {units === 1 ? 'item' : 'items'} · {formatCents(o.totalCents)}
+        {o.payment.refundedCents > 0 && ` · refunded ${formatCents(o.payment.refundedCents)}`}
+      </p>
+      <div className="seller-order-grid">
+        <div>
+          <OrderActions key={o.status} order={o} />
+          <section className="card card-stack" aria-labelledby="items-title">
+            <h2 id="items-title" className="card-title">
+              Items to send
+            </h2>
+            <ul className="plain-list">
+              {o.items.map((i) => (
+                <li key={i.productId} className="review-line">
+                  <div className="thumb thumb-sm">
+                    <ProductImage src={i.image} alt="" seed={i.productId} />
+                  </div>
+                  <div>
+                    <Link to={`/product/${i.productId}`} className="title">
+                      {i.title}
+                    </Link>
+                    <div className="small muted">
+                      {i.quantity} × {formatCents(i.priceCents)}
+                    </div>
+                  </div>
+                  <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+                </li>
+              ))}
+            </ul>
+            <MoneySummary totals={o} className="summary-inline" />
+          </section>
+        </div>
+        <aside>
+          <section className="card card-stack" aria-labelledby="buyer-title">
+            <h2 id="buyer-title" className="card-title">
+              Buyer
+            </h2>
+            <p className="flush">{o.buyer.name}</p>
+            <h3 className="card-subtitle">Ship to</h3>
+            <AddressBlock address={o.shippingAddress} />
+          </section>
+          <section className="card card-stack" aria-labelledby="timeline-title">
+            <h2 id="timeline-title" className="card-title">
+              Timeline
+            </h2>
+            <TrackingNotice order={o} />
+            <OrderTimeline history={o.history} placedAt={o.createdAt} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
