@@ -67,7 +67,8 @@ for (const project of projectNames) {
         expect(await page.getByRole('radio', { name: /Sweaters & Jumpers/ }).isChecked()).toBe(true);
       await screenshot(page, `journey-${project}-category`);
 
-      await waitForSearchHit(page, `/search?q=${encodeURIComponent(seller.shop.name)}`, 'Cable');
+      // Shop suggestions come from indexed listings: wait until the shop's listing is searchable.
+      await waitForSearchHit(page, `/search?q=${encodeURIComponent(seller.shop.name)}`, 'Cable', 60_000);
       await typeAndPick(page, seller.shop.name, new RegExp(seller.shop.name));
       await page.waitForURL(new RegExp(`/shop/${seller.shop.slug}$`));
       await page.getByRole('heading', { level: 1, name: seller.shop.name }).waitFor();
@@ -127,7 +128,7 @@ for (const project of projectNames) {
 
     test('back from a product deep in the results returns to the same place with the same pages loaded', async () => {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
-      await waitForSearchHit(page, `/search?q=${deep.word}&sort=price_asc`, deep.titles[0]!);
+      await waitForSearchHit(page, `/search?q=${deep.word}&sort=price_asc`, deep.titles[0]!, 60_000);
       await page.getByText(/^80 results/).waitFor();
       // Scroll down (loading pages as a shopper would) until the 60th listing (third page) is on screen.
       const title = deep.titles[59]!;
@@ -160,7 +161,7 @@ for (const project of projectNames) {
 
     test('filters: chips on every size, a sheet with "Show N results" on phones', async () => {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
-      await waitForSearchHit(page, `/search?q=${deep.word}`, deep.titles[0]!);
+      await waitForSearchHit(page, `/search?q=${deep.word}`, deep.titles[0]!, 60_000);
       await page.getByText(/^80 results/).waitFor();
       if (project === 'phone') {
         await page.getByRole('button', { name: 'Filters' }).click();

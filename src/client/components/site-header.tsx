@@ -106,15 +106,18 @@ export function SiteHeader() {
           <Link to="/favorites" className="icon-btn" aria-label="Favourites">
             <HeartIcon />
           </Link>
-          {user ? (
-            <AccountMenu name={user.name} email={user.email} hasShop={user.shopId !== null} />
-          ) : (
-            !loading && (
-              <Link to="/signin" className="btn btn-ghost btn-sm">
-                Sign in
-              </Link>
-            )
-          )}
+          {/* A fixed-width slot: the menu or "Sign in" arrives with the session and moves nothing (CLS 0). */}
+          <div className="account-slot">
+            {user ? (
+              <AccountMenu name={user.name} email={user.email} hasShop={user.shopId !== null} />
+            ) : (
+              !loading && (
+                <Link to="/signin" className="btn btn-ghost btn-sm">
+                  Sign in
+                </Link>
+              )
+            )}
+          </div>
           <CartLink />
         </nav>
       </div>
