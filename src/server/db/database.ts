@@ -71,6 +71,8 @@ export interface ProductsTable {
   sales_count: Generated<number>;
   search_text: Generated<string>;
   search_vector: Generated<string>;
+  /** The search normaliser's terms per field (search-listing-terms.ts); null until written. */
+  search_terms: Generated<unknown>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -3,14 +3,17 @@
 // reference its parents without a round trip per row; aggregates arrive already computed.
 import type { PoolClient } from 'pg';
 import type { AppDeps } from '../deps';
+import { categoryTaxonomy } from '../modules/catalog/category-taxonomy';
 import { reindexProducts } from '../modules/search/search.reindex';
+import { listingTerms } from '../modules/search/search-listing-terms';
 import { bulkInsert, reserveIds } from './bulk-insert';
-import { type GenCatalogue, type GenerateOptions, generateCatalogue } from './catalogue-generator';
+import { type GenCatalogue, type GenerateOptions, generateCatalogue, leafGroups } from './catalogue-generator';
 
 export const DEMO_PASSWORD = 'hearth-demo-123';
 export const DEMO_BUYER_EMAIL = 'buyer@hearth.test';
 export const DEMO_SELLER_EMAIL = 'seller@hearth.test';
 const SEED_DOMAIN = 'seed.hearth.test';
+const departmentNames = new Map(categoryTaxonomy.map((top) => [top.slug, top.name]));
 
 /** Every table the seed writes, children first: what --reset empties. */
 const SEEDED_TABLES = [
@@ -346,6 +349,22 @@ async function writeCatalogue(
       { name: 'sales_count', type: 'int', value: (p) => p.salesCount },
       { name: 'created_at', type: 'timestamptz', value: (p) => p.createdAt },
       { name: 'updated_at', type: 'timestamptz', value: (p) => p.createdAt },
+      // The search normaliser's terms, so the fallback matches like Meilisearch from the start.
+      {
+        name: 'search_terms',
+        type: 'jsonb',
+        value: (p) =>
+          listingTerms({
+            title: p.title,
+            tags: p.tags,
+            materials: p.materials,
+            categoryName: leafGroups.get(p.leafSlug)!.name,
+            departmentName: departmentNames.get(leafGroups.get(p.leafSlug)!.group)!,
+            isVintage: p.isVintage,
+            description: p.description,
+            shopName: cat.shops[p.shopIndex]!.name,
+          }),
+      },
     ],
   );
 

@@ -81,6 +81,14 @@ export interface SearchFacets {
 
 export type SearchEngine = 'meilisearch' | 'postgres';
 
+/** Set when too few listings matched every word and listings matching some of them follow. */
+export interface SearchPartial {
+  /** The shopper's words (as typed, lowercase) that find listings on their own. */
+  words: string[];
+  /** How many listings matched every word; they come first. */
+  fullMatches: number;
+}
+
 export interface SearchProductsResult {
   hits: ProductCard[];
   /** Exact number of matches, capped at SEARCH_MAX_TOTAL_HITS. */
@@ -89,6 +97,10 @@ export interface SearchProductsResult {
   pageSize: number;
   facets: SearchFacets;
   engine: SearchEngine;
+  /** Partial matching was used (see SearchPartial), else null. */
+  partial: SearchPartial | null;
+  /** "Did you mean": the query with misspelt words corrected from the catalogue's vocabulary, else null. */
+  suggestion: string | null;
   tookMs: number;
 }
 

@@ -20,17 +20,41 @@ function and(conditions: Condition[]): Condition {
 function textConditions(units: TextUnit[]): Condition[] {
   return units.map((u) =>
     u.fuzzyWord
-      ? sql`(p.search_vector @@ to_tsquery('english', ${u.tsquery}) or ${u.fuzzyWord} <% p.search_text)`
-      : sql`p.search_vector @@ to_tsquery('english', ${u.tsquery})`,
+      ? sql`(p.search_vector @@ to_tsquery('simple', ${u.tsquery}) or ${u.fuzzyWord} <% p.search_text)`
+      : sql`p.search_vector @@ to_tsquery('simple', ${u.tsquery})`,
   );
 }
 
-/** Conditions every facet shares: listing state, shop and text. */
-function baseConditions(s: ResolvedSearch, units: TextUnit[]): Condition[] {
-  const c: Condition[] = [sql`p.status = 'active'`];
+/**
+ * 'all': every unit must match. 'partial': any unit may match; listings matching more units
+ * rank first, then those matching rarer ones (`weights`, one per unit), as the federated
+ * partial search does on Meilisearch.
+ */
+export type TextMode = 'all' | { partialWeights: number[] };
+
+function or(conditions: Condition[]): Condition {
+  return conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : TRUE;
+}
+
+/** Partial mode's rank: 10 per unit matched, plus the unit's rarity weight (at most 2). */
+function partialRank(units: TextUnit[], weights: number[]): Condition {
+  const c = textConditions(units);
+  const parts = c.map((cond, i) => sql`(case when ${cond} then ${sql.lit(10 + (weights[i] ?? 1))} else 0 end)`);
+  return sql`(${sql.join(parts, sql` + `)})`;
+}
+
+/** Listing state and shop: what every query and facet shares besides text. */
+function stateConditions(s: ResolvedSearch): Condition[] {
+  const c: Condition[] = [s.matchesNothing ? sql`false` : sql`p.status = 'active'`];
   if (s.inStockOnly) c.push(sql`p.quantity > p.reserved`);
   if (s.shopId !== null) c.push(sql`p.shop_id = ${s.shopId}`);
-  return [...c, ...textConditions(units)];
+  return c;
+}
+
+/** Conditions every facet shares: listing state, shop and text. */
+function baseConditions(s: ResolvedSearch, units: TextUnit[], mode: TextMode): Condition[] {
+  const text = textConditions(units);
+  return [...stateConditions(s), ...(mode === 'all' ? text : [or(text)])];
 }
 
 function facetCondition(s: ResolvedSearch, key: FacetKey): Condition {
@@ -62,7 +86,9 @@ const fromProducts = sql`products p
   join categories c on c.id = p.category_id
   left join categories d on d.id = c.parent_id`;
 
-function orderBy(sort: SearchSort, rankQuery: string | null): Condition {
+function orderBy(sort: SearchSort, rankQuery: string | null, matched: Condition | null): Condition {
+  // Partial matching: listings that match more of the words first, whatever the sort.
+  if (matched) return sql`${matched} desc, ${orderBy(sort, rankQuery, null)}`;
   switch (sort) {
     case 'price_asc':
       return sql`p.price_cents asc, p.id asc`;
@@ -74,26 +100,32 @@ function orderBy(sort: SearchSort, rankQuery: string | null): Condition {
       return sql`p.rating_score desc, p.review_count desc, p.id asc`;
     case 'relevance':
       return rankQuery
-        ? sql`ts_rank_cd(p.search_vector, to_tsquery('english', ${rankQuery})) desc, search_shop_boost(s.rating, s.sales_count) desc, p.id asc`
+        ? sql`ts_rank_cd(p.search_vector, to_tsquery('simple', ${rankQuery})) desc, search_shop_boost(s.rating, s.sales_count) desc, p.id asc`
         : sql`search_shop_boost(s.rating, s.sales_count) desc, p.id asc`;
   }
 }
 
-export async function fallbackHits(db: DbOrTx, s: ResolvedSearch, units: TextUnit[]): Promise<ProductCardRow[]> {
+export async function fallbackHits(
+  db: DbOrTx,
+  s: ResolvedSearch,
+  units: TextUnit[],
+  mode: TextMode = 'all',
+): Promise<ProductCardRow[]> {
   const where = and([
-    ...baseConditions(s, units),
+    ...baseConditions(s, units, mode),
     facetCondition(s, 'categories'),
     facetCondition(s, 'priceRanges'),
     facetCondition(s, 'isVintage'),
     facetCondition(s, 'materials'),
   ]);
-  const rankQuery = units.length ? units.map((u) => `(${u.tsquery})`).join(' & ') : null;
+  const rankQuery = units.length ? units.map((u) => `(${u.tsquery})`).join(mode === 'all' ? ' & ' : ' | ') : null;
+  const matched = mode !== 'all' && units.length ? partialRank(units, mode.partialWeights) : null;
   const { rows } = await sql<ProductCardRow>`
     select p.id, p.title, p.price_cents, p.images, p.shop_id, s.name as shop_name, p.is_vintage,
            p.quantity, p.reserved, p.rating, p.review_count
     from ${fromProducts}
     where ${where}
-    order by ${orderBy(s.sort, rankQuery)}
+    order by ${orderBy(s.sort, rankQuery, matched)}
     limit ${s.pageSize} offset ${(s.page - 1) * s.pageSize}`.execute(db);
   return rows;
 }
@@ -123,6 +155,7 @@ export async function fallbackFacets(
   db: DbOrTx,
   s: ResolvedSearch,
   units: TextUnit[],
+  mode: TextMode = 'all',
 ): Promise<{ total: number; counts: FacetCounts }> {
   const f = {
     cat: facetCondition(s, 'categories'),
@@ -135,7 +168,7 @@ export async function fallbackFacets(
       select c.slug as category, ${priceRangeCase} as price_range, p.is_vintage, p.materials,
              ${f.cat} as f_cat, ${f.price} as f_price, ${f.vint} as f_vint, ${f.mat} as f_mat
       from ${fromProducts}
-      where ${and(baseConditions(s, units))}
+      where ${and(baseConditions(s, units, mode))}
     )
     select
       (select least(count(*), ${SEARCH_MAX_TOTAL_HITS})::int from base
@@ -163,6 +196,25 @@ export async function fallbackFacets(
       materials: Object.fromEntries(r.materials),
     },
   };
+}
+
+/** How many listings each unit finds on its own, with every filter applied (partial matching). */
+export async function fallbackUnitCounts(db: DbOrTx, s: ResolvedSearch, units: TextUnit[]): Promise<number[]> {
+  if (units.length === 0) return [];
+  const filters = and([
+    ...stateConditions(s),
+    facetCondition(s, 'categories'),
+    facetCondition(s, 'priceRanges'),
+    facetCondition(s, 'isVintage'),
+    facetCondition(s, 'materials'),
+  ]);
+  const counts = textConditions(units).map((c, i) => sql`count(*) filter (where ${c})::int as ${sql.ref(`u${i}`)}`);
+  const { rows } = await sql<Record<string, number>>`
+    select ${sql.join(counts, sql`, `)} from ${fromProducts} where ${filters} and ${or(textConditions(units))}`.execute(
+    db,
+  );
+  const row = rows[0] ?? {};
+  return units.map((_, i) => Math.min(row[`u${i}`] ?? 0, SEARCH_MAX_TOTAL_HITS));
 }
 
 function likePrefix(q: string): string {

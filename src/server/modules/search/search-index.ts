@@ -9,7 +9,13 @@ import { meiliSynonyms } from './search-synonyms';
 export interface ProductDocument {
   id: number;
   title: string;
-  description: string;
+  /** Searchable: the normalised terms of each field (see search-listing-terms.ts). */
+  titleTerms: string;
+  attributeTerms: string;
+  tagTerms: string;
+  categoryTerms: string;
+  descriptionTerms: string;
+  shopTerms: string;
   tags: string[];
   materials: string[];
   /** Leaf category slug (facet) and its department, both filterable through `categories`. */
@@ -63,8 +69,9 @@ export function priceRangeKey(priceCents: number): string {
 }
 
 export const productIndexSettings: Settings = {
-  // Priority order: a word in the title beats the same word in a tag, and so on down.
-  searchableAttributes: ['title', 'tags', 'materials', 'categoryName', 'departmentName', 'shopName', 'description'],
+  // Only normalised terms are searched (queries arrive normalised too). Priority order: a word
+  // in the title beats the same word in a material, a tag, the category, and so on down.
+  searchableAttributes: ['titleTerms', 'attributeTerms', 'tagTerms', 'categoryTerms', 'descriptionTerms', 'shopTerms'],
   filterableAttributes: [
     'categories',
     'category',
@@ -80,12 +87,18 @@ export const productIndexSettings: Settings = {
   sortableAttributes: ['priceCents', 'createdAt', 'rating', 'ratingScore', 'reviewCount', 'salesCount'],
   // `sort` first: an explicit sort (price, newest, top rated) is strict, text relevance breaks
   // its ties; with no sort, textual relevance decides and the shop boost breaks the ties.
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'shopBoost:desc'],
+  // `words` before everything textual: with a partial-match query (matchingStrategy
+  // 'frequency') listings that match every word come first. `attribute` before `proximity`: a
+  // match in the title or the material outranks words scattered over description and shop name.
+  rankingRules: ['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness', 'shopBoost:desc'],
   displayedAttributes: ['*'],
-  stopWords: ['a', 'an', 'the', 'and', 'or', 'of', 'for', 'with', 'in', 'on', 'to', 'by'],
+  // The normaliser drops stop words on both sides; none reach Meilisearch.
+  stopWords: [],
   synonyms: meiliSynonyms(),
-  // Numbers are exact: "925" must not match "924", nor "14k" "18k".
-  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  // Numbers are exact: "925" must not match "924", nor "14k" "18k". Terms are stems, so short
+  // ones get no typos: "lamps" (stem "lamp") must not reach "lambswool", "candles" ("candl")
+  // not "handle" ("handl").
+  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 } },
   pagination: { maxTotalHits: SEARCH_MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
 };

@@ -1,8 +1,15 @@
 // The Meilisearch engine: one multi-search round trip per query. The first query returns the
 // page of hits and the facets no filter touches; each facet with an active filter gets its own
 // zero-hit query without that filter, so its counts show what choosing another value would give.
-import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from 'meilisearch';
+import type {
+  FederatedMultiSearchParams,
+  Meilisearch,
+  MultiSearchQuery,
+  MultiSearchResult,
+  SearchResponse,
+} from 'meilisearch';
 import type { ProductCard } from '../../../shared/schemas/catalog';
+import { SEARCH_MAX_TOTAL_HITS } from '../../../shared/schemas/search';
 import { cardAttributes } from './search-index';
 import { activeFacetFilters, type FacetKey, meiliFilter, meiliSort, type ResolvedSearch } from './search-query';
 import { type EngineResult, type FacetCounts, toFacets } from './search-results';
@@ -21,14 +28,36 @@ function countsFrom(distribution: Record<string, Record<string, number>> | undef
   return distribution?.[facetAttribute[key]] ?? {};
 }
 
+function toCard(h: IndexedCard): ProductCard {
+  return {
+    id: h.id,
+    title: h.title,
+    priceCents: h.priceCents,
+    image: h.image ?? null,
+    shopId: h.shopId,
+    shopName: h.shopName,
+    isVintage: h.isVintage,
+    // The index knows only in/out of stock; search.service puts the live count in.
+    available: h.inStock ? 1 : 0,
+    rating: h.rating,
+    reviewCount: h.reviewCount ?? 0,
+  };
+}
+
+export interface MeiliTextOptions {
+  /** Normalised units to count on their own (same filters), in the same round trip. */
+  countUnits: string[];
+}
+
 export async function searchMeili(
   meili: Meilisearch,
   indexUid: string,
   s: ResolvedSearch,
   timeoutMs: number,
+  text: MeiliTextOptions = { countUnits: [] },
 ): Promise<EngineResult> {
   const active = activeFacetFilters(s);
-  const common = { indexUid, q: s.q, matchingStrategy: 'all' as const };
+  const common = { indexUid, q: s.terms.join(' '), matchingStrategy: 'all' as const };
   const queries: MultiSearchQuery[] = [
     {
       ...common,
@@ -47,6 +76,15 @@ export async function searchMeili(
       attributesToRetrieve: [],
       facets: [facetAttribute[f]],
     })),
+    ...text.countUnits.map((unit) => ({
+      indexUid,
+      q: unit,
+      matchingStrategy: 'all' as const,
+      filter: meiliFilter(s),
+      page: 1,
+      hitsPerPage: 0,
+      attributesToRetrieve: [],
+    })),
   ];
   const { results } = await meili.multiSearch<{ queries: MultiSearchQuery[] }, IndexedCard>(
     { queries },
@@ -59,21 +97,10 @@ export async function searchMeili(
     counts[f] = countsFrom((i === -1 ? main : results[i + 1])?.facetDistribution, f);
   }
   return {
-    hits: main.hits.map((h) => ({
-      id: h.id,
-      title: h.title,
-      priceCents: h.priceCents,
-      image: h.image ?? null,
-      shopId: h.shopId,
-      shopName: h.shopName,
-      isVintage: h.isVintage,
-      // The index knows only in/out of stock; search.service puts the live count in.
-      available: h.inStock ? 1 : 0,
-      rating: h.rating,
-      reviewCount: h.reviewCount ?? 0,
-    })),
+    hits: main.hits.map(toCard),
     total: main.totalHits ?? 0,
     facets: toFacets(counts),
+    unitCounts: results.slice(1 + active.length).map((r) => r.totalHits ?? 0),
   };
 }
 
@@ -94,5 +121,68 @@ export async function suggestMeili(
   return {
     queries: tags.facetHits.map((h) => h.value),
     shops: shops.facetHits.map((h) => h.value),
+  };
+}
+
+/** One text query of a partial-match search and how much its matches weigh. */
+export interface WeightedText {
+  q: string;
+  weight: number;
+}
+
+/**
+ * Partial matching as one federated multi-search: every query (all the words, then subsets of
+ * them, then single words, heavier for rarer words) runs with the same filters and Meilisearch
+ * merges them into one ranked, de-duplicated list with merged facets, so a listing matching
+ * more (and rarer) words comes first and a listing matching any of them is found. Facets with an
+ * active filter get their own federated count without that filter, as in `searchMeili`.
+ */
+export async function searchMeiliPartial(
+  meili: Meilisearch,
+  indexUid: string,
+  s: ResolvedSearch,
+  texts: WeightedText[],
+  timeoutMs: number,
+): Promise<EngineResult> {
+  const active = activeFacetFilters(s);
+  const signal = AbortSignal.timeout(timeoutMs);
+  const federated = (except: FacetKey | undefined, facets: FacetKey[], offset: number, limit: number) =>
+    meili.multiSearch<FederatedMultiSearchParams, IndexedCard>(
+      {
+        federation: {
+          offset,
+          limit,
+          facetsByIndex: { [indexUid]: facets.map((f) => facetAttribute[f]) },
+          mergeFacets: {},
+        },
+        queries: texts.map((t) => ({
+          indexUid,
+          q: t.q,
+          matchingStrategy: 'all' as const,
+          filter: meiliFilter(s, except),
+          attributesToRetrieve: [...cardAttributes],
+          federationOptions: { weight: t.weight },
+        })),
+      },
+      { signal },
+    ) as Promise<SearchResponse<IndexedCard>>;
+  const [main, ...perFacet] = await Promise.all([
+    federated(
+      undefined,
+      allFacets.filter((f) => !active.includes(f)),
+      (s.page - 1) * s.pageSize,
+      s.pageSize,
+    ),
+    ...active.map((f) => federated(f, [f], 0, 0)),
+  ]);
+  const counts = {} as FacetCounts;
+  for (const f of allFacets) {
+    const i = active.indexOf(f);
+    counts[f] = countsFrom((i === -1 ? main : perFacet[i])?.facetDistribution, f);
+  }
+  return {
+    hits: main.hits.map(toCard),
+    total: Math.min(main.estimatedTotalHits ?? main.hits.length, SEARCH_MAX_TOTAL_HITS),
+    facets: toFacets(counts),
   };
 }

@@ -5,9 +5,14 @@
 import { DomainError } from '../../../shared/errors';
 import { SEARCH_MAX_TOTAL_HITS, type SearchProductsQuery, type SearchSort } from '../../../shared/schemas/search';
 import { findSearchCategory, type SearchCategory } from './search-categories';
+import { queryTerms } from './search-text-query';
 
 export interface ResolvedSearch {
   q: string;
+  /** `q` through the search normaliser: what both engines match. Empty for a browse. */
+  terms: string[];
+  /** Text was given but nothing in it is searchable (stop words, punctuation, another script). */
+  matchesNothing: boolean;
   category: SearchCategory | null;
   minPriceCents: number | null;
   maxPriceCents: number | null;
@@ -39,8 +44,12 @@ export function resolveSearch(input: SearchProductsQuery): ResolvedSearch {
       { field: 'page', maxTotalHits: SEARCH_MAX_TOTAL_HITS },
     );
   }
+  const q = (input.q ?? '').trim().replace(/\s+/g, ' ');
+  const terms = queryTerms(q);
   return {
-    q: (input.q ?? '').trim().replace(/\s+/g, ' '),
+    q,
+    terms,
+    matchesNothing: q.length > 0 && terms.length === 0,
     category,
     minPriceCents: input.minPriceCents ?? null,
     maxPriceCents: input.maxPriceCents ?? null,
@@ -76,6 +85,8 @@ function int(n: number): string {
 /** AND-ed Meilisearch filter clauses for `s`, leaving out the filter of `except`. */
 export function meiliFilter(s: ResolvedSearch, except?: FacetKey): string[] {
   const clauses: string[] = [];
+  // Ids are positive: no listing has shop 0, so the engine answers "nothing" itself.
+  if (s.matchesNothing) clauses.push('shopId = 0');
   if (s.inStockOnly) clauses.push('inStock = true');
   if (s.shopId !== null) clauses.push(`shopId = ${int(s.shopId)}`);
   if (s.category && except !== 'categories') clauses.push(`categories = ${quoteFilterValue(s.category.slug)}`);

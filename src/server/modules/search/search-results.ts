@@ -9,6 +9,8 @@ export interface EngineResult {
   hits: ProductCard[];
   total: number;
   facets: SearchFacets;
+  /** Partial matching only: listings each text unit finds on its own (same filters). */
+  unitCounts?: number[];
 }
 
 /** Raw value -> count per facet, as an engine counted them. */

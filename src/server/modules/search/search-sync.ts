@@ -12,6 +12,7 @@ import {
   lockProductsForSync,
   parkOutboxRows,
   retryOutboxRows,
+  storeListingTerms,
 } from './search.repository';
 import { bumpSearchGeneration } from './search-cache';
 import type { ProductDocument } from './search-index';
@@ -49,7 +50,7 @@ export async function pushToIndex(
 export async function drainSearchOutbox(deps: AppDeps, batchSize = DRAIN_BATCH_SIZE): Promise<DrainResult> {
   const result: DrainResult = { claimed: 0, upserted: 0, deleted: 0, failed: 0 };
   const meili = deps.meili;
-  if (!meili) return result;
+  if (!meili) return storeTermsOnly(deps, batchSize);
   const index = deps.config.productsIndex;
   let synced = false;
   await deps.db.transaction().execute(async (tx) => {
@@ -61,8 +62,16 @@ export async function drainSearchOutbox(deps: AppDeps, batchSize = DRAIN_BATCH_S
     result.claimed = mine.length;
     const rowIds = mine.map((r) => r.id);
     const { upserts, deletes } = await loadDocuments(tx, [...locked]);
+    // The fallback's terms first, in their own short statement (no product row stays locked
+    // while Meilisearch indexes), so Postgres is current even when Meilisearch is failing.
+    await storeListingTerms(deps.db, upserts);
     try {
-      await pushToIndex(meili, index, upserts, deletes);
+      await pushToIndex(
+        meili,
+        index,
+        upserts.map((u) => u.doc),
+        deletes,
+      );
     } catch (err) {
       result.failed = mine.length;
       deps.log.warn(
@@ -82,4 +91,19 @@ export async function drainSearchOutbox(deps: AppDeps, batchSize = DRAIN_BATCH_S
   });
   if (synced) await bumpSearchGeneration(deps.store, index).catch(() => {});
   return result;
+}
+
+/** Without Meilisearch the outbox still keeps the Postgres fallback's terms current. */
+async function storeTermsOnly(deps: AppDeps, batchSize: number): Promise<DrainResult> {
+  return deps.db.transaction().execute(async (tx) => {
+    const rows = await claimOutboxRows(tx, batchSize);
+    const ids = [...new Set(rows.map((r) => r.product_id))];
+    const { upserts, deletes } = await loadDocuments(tx, ids);
+    await storeListingTerms(tx, upserts);
+    await deleteOutboxRows(
+      tx,
+      rows.map((r) => r.id),
+    );
+    return { claimed: rows.length, upserted: upserts.length, deleted: deletes.length, failed: 0 };
+  });
 }

@@ -6,6 +6,8 @@
 // ("neckless" is 3 edits from "necklace"; Meilisearch allows at most 2, and only 1 below 9 letters).
 // Plurals and 1-letter slips need no entry: prefix search and typo tolerance already cover them.
 // Bump SYNONYMS_VERSION on every edit so the change is visible in settings and reviews.
+import { searchWords, termText } from './search-normaliser';
+
 export const SYNONYMS_VERSION = '2026-11-22.2';
 
 export type SynonymGroup = { kind: 'two-way'; words: string[] } | { kind: 'one-way'; from: string; to: string[] };
@@ -293,40 +295,43 @@ export const synonymGroups: SynonymGroup[] = [
   narrower('animal print', 'leopard print', 'zebra print'),
 ];
 
-/** Words are compared the way both engines tokenise: lowercase, accents stripped, split on non-alphanumerics. */
+/** Lowercase, accents stripped, split on non-alphanumerics: for comparing display names. */
 export function normalizeSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return searchWords(text).join(' ');
 }
 
 function addAll(map: Map<string, Set<string>>, from: string, to: string[]) {
+  if (!from) return;
   let set = map.get(from);
   if (!set) {
     set = new Set();
     map.set(from, set);
   }
-  for (const t of to) if (t !== from) set.add(t);
+  for (const t of to) if (t && t !== from) set.add(t);
 }
 
-/** Meilisearch `synonyms` setting: each key lists what it also finds. */
-export function meiliSynonyms(groups: SynonymGroup[] = synonymGroups): Record<string, string[]> {
+/**
+ * Normalised phrase -> normalised phrases it also finds. Phrases go through the same normaliser
+ * as listings and queries, so "plant pots" and "plant pot" are one key and both engines expand
+ * the same terms.
+ */
+export function synonymTerms(groups: SynonymGroup[] = synonymGroups): Map<string, string[]> {
   const map = new Map<string, Set<string>>();
   for (const g of groups) {
-    if (g.kind === 'two-way') for (const w of g.words) addAll(map, w, g.words);
-    else addAll(map, g.from, g.to);
+    if (g.kind === 'two-way') {
+      const words = g.words.map(termText);
+      for (const w of words) addAll(map, w, words);
+    } else addAll(map, termText(g.from), g.to.map(termText));
   }
-  return Object.fromEntries([...map].map(([k, v]) => [k, [...v].sort()]));
+  return new Map([...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v].sort()]));
 }
 
-/** Normalised phrase -> normalised phrases it also finds (for the Postgres fallback). */
+/** Meilisearch `synonyms` setting (on normalised terms: queries reach Meilisearch normalised). */
+export function meiliSynonyms(groups: SynonymGroup[] = synonymGroups): Record<string, string[]> {
+  return Object.fromEntries(synonymTerms(groups));
+}
+
+/** The same map for the Postgres fallback's query expansion. */
 export function expansionMap(groups: SynonymGroup[] = synonymGroups): Map<string, string[]> {
-  const map = new Map<string, Set<string>>();
-  for (const [from, to] of Object.entries(meiliSynonyms(groups))) {
-    addAll(map, normalizeSearchText(from), to.map(normalizeSearchText));
-  }
-  return new Map([...map].map(([k, v]) => [k, [...v].filter((p) => p.length > 0)]));
+  return synonymTerms(groups);
 }

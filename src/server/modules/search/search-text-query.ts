@@ -1,20 +1,25 @@
-// Turns a shopper's query into the Postgres fallback's matching units: each unit is one word or
-// phrase plus what the shared synonym list says it also finds. All units must match (like
-// Meilisearch's matchingStrategy 'all'); a unit matches through the weighted tsvector or, for
-// words long enough to have typos, through trigram word similarity on search_text.
-import { expansionMap, normalizeSearchText } from './search-synonyms';
+// Turns a shopper's query into the Postgres fallback's matching units: each unit is one term or
+// phrase (after the shared normaliser) plus what the shared synonym list says it also finds.
+// All units must match (like Meilisearch's matchingStrategy 'all'); a unit matches through the
+// weighted tsvector or, for terms long enough to have typos, through trigram word similarity
+// on search_text. Terms are already stemmed, so tsqueries use the 'simple' configuration.
+import { type SourcedTerm, sourcedTerms } from './search-normaliser';
+import { expansionMap } from './search-synonyms';
 
 const synonyms = expansionMap();
 const maxPhraseWords = Math.max(...[...synonyms.keys()].map((k) => k.split(' ').length));
-const stopWords = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'with', 'in', 'on', 'to', 'by']);
-const MAX_UNITS = 10;
-/** Meilisearch allows one typo from 5 letters on; the fallback's trigram match does the same. */
-const MIN_TYPO_WORD = 5;
+export const MAX_QUERY_TERMS = 10;
+/** Meilisearch allows one typo from 6 letters on (minWordSizeForTypos); the fallback does the same. */
+const MIN_TYPO_WORD = 6;
 
 export interface TextUnit {
-  /** to_tsquery('english', …) text: alternatives OR-ed; only [a-z0-9] words and operators. */
+  /** The query term or phrase this unit stands for (normalised). */
+  text: string;
+  /** The shopper's word(s) it came from, as typed (lowercase): for "Showing results for …". */
+  label: string;
+  /** to_tsquery('simple', …) text: alternatives OR-ed; only [a-z0-9] words and operators. */
   tsquery: string;
-  /** The word to match approximately against search_text, if it may carry a typo. */
+  /** The term to match approximately against search_text, if it may carry a typo. */
   fuzzyWord: string | null;
 }
 
@@ -24,13 +29,21 @@ function phraseQuery(phrase: string, prefix: boolean): string {
   return words.map((w, i) => (prefix && i === last ? `${w}:*` : w)).join(' & ');
 }
 
+function cappedTerms(q: string): SourcedTerm[] {
+  return sourcedTerms(q).slice(0, MAX_QUERY_TERMS);
+}
+
+/** The query's terms as Meilisearch receives them (same normaliser, same cap). */
+export function queryTerms(q: string): string[] {
+  return cappedTerms(q).map((t) => t.term);
+}
+
 export function textUnits(q: string): TextUnit[] {
-  const all = normalizeSearchText(q).split(' ').filter(Boolean);
-  const kept = all.filter((w) => !stopWords.has(w));
-  const words = kept.length ? kept : all;
+  const sourced = cappedTerms(q);
+  const words = sourced.map((t) => t.term);
   const units: TextUnit[] = [];
   let i = 0;
-  while (i < words.length && units.length < MAX_UNITS) {
+  while (i < words.length) {
     let size = Math.min(maxPhraseWords, words.length - i);
     while (size > 1 && !synonyms.has(words.slice(i, i + size).join(' '))) size -= 1;
     const phrase = words.slice(i, i + size).join(' ');
@@ -41,6 +54,11 @@ export function textUnits(q: string): TextUnit[] {
       ...(synonyms.get(phrase) ?? []).map((alt) => `(${phraseQuery(alt, false)})`),
     ];
     units.push({
+      text: phrase,
+      label: sourced
+        .slice(i, i + size)
+        .map((t) => t.source)
+        .join(' '),
       tsquery: alternatives.join(' | '),
       fuzzyWord: size === 1 && phrase.length >= MIN_TYPO_WORD && !/\d/.test(phrase) ? phrase : null,
     });

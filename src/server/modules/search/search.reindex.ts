@@ -10,6 +10,7 @@ import {
   finishReindexRun,
   heartbeatReindexRun,
   startReindexRun,
+  storeListingTerms,
 } from './search.repository';
 import { bumpSearchGeneration } from './search-cache';
 import { applyIndexSettings, createIndexIfMissing } from './search-index';
@@ -38,10 +39,13 @@ export async function reindexProducts(
     const pending: { task: EnqueuedTask; count: number }[] = [];
     let afterId = 0;
     for (;;) {
-      const docs = await documentsAfter(deps.db, afterId, REINDEX_BATCH_SIZE);
-      if (docs.length === 0) break;
-      afterId = docs[docs.length - 1]!.id;
+      const listings = await documentsAfter(deps.db, afterId, REINDEX_BATCH_SIZE);
+      if (listings.length === 0) break;
+      afterId = listings[listings.length - 1]!.doc.id;
+      const docs = listings.map((l) => l.doc);
       pending.push({ task: await index.addDocuments(docs, { primaryKey: 'id' }), count: docs.length });
+      // Brings the fallback's terms up to date too (after a normaliser change: every listing).
+      await storeListingTerms(deps.db, listings);
       await heartbeatReindexRun(deps.db, live);
     }
     let indexed = 0;

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../db/kysely';
 import { type ProductDocument, priceRangeKey } from './search-index';
+import { DESCRIPTION_TERMS_CHARS, type ListingTerms, listingTerms } from './search-listing-terms';
 
 function documentQuery(db: DbOrTx) {
   return db
@@ -12,7 +13,8 @@ function documentQuery(db: DbOrTx) {
     .select([
       'p.id',
       'p.title',
-      sql<string>`left(p.description, 1000)`.as('description'),
+      sql<string>`left(p.description, ${DESCRIPTION_TERMS_CHARS})`.as('description'),
+      sql<ListingTerms | null>`p.search_terms`.as('stored_terms'),
       'p.tags',
       'p.materials',
       'p.images',
@@ -38,11 +40,33 @@ function documentQuery(db: DbOrTx) {
 
 type DocumentRow = Awaited<ReturnType<ReturnType<typeof documentQuery>['execute']>>[number];
 
-function toDocument(r: DocumentRow): ProductDocument {
-  return {
+/** A document and the terms the Postgres fallback holds for the same listing (null: none yet). */
+export interface IndexedListing {
+  doc: ProductDocument;
+  terms: ListingTerms;
+  storedTerms: ListingTerms | null;
+}
+
+function toIndexed(r: DocumentRow): IndexedListing {
+  const terms = listingTerms({
+    title: r.title,
+    tags: r.tags,
+    materials: r.materials,
+    categoryName: r.category_name,
+    departmentName: r.department_name,
+    isVintage: r.is_vintage,
+    description: r.description,
+    shopName: r.shop_name,
+  });
+  const doc: ProductDocument = {
     id: r.id,
     title: r.title,
-    description: r.description,
+    titleTerms: terms.title,
+    attributeTerms: terms.attributes,
+    tagTerms: terms.tags,
+    categoryTerms: terms.category,
+    descriptionTerms: terms.description,
+    shopTerms: terms.shop,
     tags: r.tags,
     materials: r.materials,
     category: r.category_slug,
@@ -64,29 +88,58 @@ function toDocument(r: DocumentRow): ProductDocument {
     createdAt: r.created_ms,
     image: r.images[0] ?? null,
   };
+  return { doc, terms, storedTerms: r.stored_terms };
 }
 
 /** Current state of the given listings: documents for active ones, ids of archived or gone ones. */
 export async function loadDocuments(
   db: DbOrTx,
   productIds: number[],
-): Promise<{ upserts: ProductDocument[]; deletes: number[] }> {
+): Promise<{ upserts: IndexedListing[]; deletes: number[] }> {
   if (productIds.length === 0) return { upserts: [], deletes: [] };
   const rows = await documentQuery(db).where('p.id', 'in', productIds).execute();
-  const upserts = rows.filter((r) => r.status === 'active').map(toDocument);
-  const active = new Set(upserts.map((d) => d.id));
+  const upserts = rows.filter((r) => r.status === 'active').map(toIndexed);
+  const active = new Set(upserts.map((d) => d.doc.id));
   return { upserts, deletes: productIds.filter((id) => !active.has(id)) };
 }
 
 /** Keyset page of active listings after `afterId`, for a full reindex. */
-export async function documentsAfter(db: Db, afterId: number, limit: number): Promise<ProductDocument[]> {
+export async function documentsAfter(db: Db, afterId: number, limit: number): Promise<IndexedListing[]> {
   const rows = await documentQuery(db)
     .where('p.status', '=', 'active')
     .where('p.id', '>', afterId)
     .orderBy('p.id')
     .limit(limit)
     .execute();
-  return rows.map(toDocument);
+  return rows.map(toIndexed);
+}
+
+function sameTerms(a: ListingTerms, b: ListingTerms | null): boolean {
+  return (
+    b !== null &&
+    a.title === b.title &&
+    a.attributes === b.attributes &&
+    a.tags === b.tags &&
+    a.category === b.category &&
+    a.description === b.description &&
+    a.shop === b.shop
+  );
+}
+
+/**
+ * Stores the normaliser's terms for the Postgres fallback where they are missing or stale (a
+ * trigger turns them into search_vector/search_text). One statement; rows whose terms are
+ * current are not touched, so stock churn never locks a listing here.
+ */
+export async function storeListingTerms(db: DbOrTx, listings: IndexedListing[]): Promise<number> {
+  const stale = listings.filter((l) => !sameTerms(l.terms, l.storedTerms));
+  if (stale.length === 0) return 0;
+  await sql`
+    update products p set search_terms = v.terms
+    from unnest(${sql.val(stale.map((l) => l.doc.id))}::int[], ${sql.val(stale.map((l) => JSON.stringify(l.terms)))}::jsonb[])
+      as v(id, terms)
+    where p.id = v.id and p.search_terms is distinct from v.terms`.execute(db);
+  return stale.length;
 }
 
 export async function countActiveProducts(db: Db): Promise<number> {

@@ -4,6 +4,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type {
   SearchEngine,
+  SearchPartial,
   SearchProductsQuery,
   SearchProductsResult,
   SearchSuggestInput,
@@ -17,12 +18,20 @@ import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
 import { shopsByName } from './search.repository';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
 import { allSearchCategories } from './search-categories';
-import { fallbackFacets, fallbackHits, fallbackSuggest, withTypoThreshold } from './search-fallback.repository';
-import { searchMeili, suggestMeili } from './search-meili';
+import {
+  fallbackFacets,
+  fallbackHits,
+  fallbackSuggest,
+  fallbackUnitCounts,
+  type TextMode,
+  withTypoThreshold,
+} from './search-fallback.repository';
+import { searchMeili, searchMeiliPartial, suggestMeili, type WeightedText } from './search-meili';
 import { type ResolvedSearch, resolveSearch } from './search-query';
 import { type EngineResult, toFacets } from './search-results';
+import { correctQuery, vocabulary } from './search-spelling';
 import { normalizeSearchText } from './search-synonyms';
-import { textUnits } from './search-text-query';
+import { type TextUnit, textUnits } from './search-text-query';
 
 /** A query slower than this counts as a Meilisearch failure and is answered from Postgres. */
 export const MEILI_TIMEOUT_MS = 400;
@@ -60,13 +69,95 @@ async function viaMeili<T>(deps: AppDeps, what: string, work: (meili: Meilisearc
   }
 }
 
-async function searchPostgres(deps: AppDeps, s: ResolvedSearch): Promise<EngineResult> {
-  const units = textUnits(s.q);
-  const [rows, facets] = await Promise.all([
-    withTypoThreshold(deps.db, units, (db) => fallbackHits(db, s, units)),
-    withTypoThreshold(deps.db, units, (db) => fallbackFacets(db, s, units)),
+async function searchPostgres(
+  deps: AppDeps,
+  s: ResolvedSearch,
+  units: TextUnit[],
+  mode: TextMode = 'all',
+): Promise<EngineResult> {
+  const counting = mode === 'all' && units.length >= 2;
+  const [rows, facets, unitCounts] = await Promise.all([
+    withTypoThreshold(deps.db, units, (db) => fallbackHits(db, s, units, mode)),
+    withTypoThreshold(deps.db, units, (db) => fallbackFacets(db, s, units, mode)),
+    counting ? withTypoThreshold(deps.db, units, (db) => fallbackUnitCounts(db, s, units)) : [],
   ]);
-  return { hits: rows.map(toProductCard), total: facets.total, facets: toFacets(facets.counts) };
+  return { hits: rows.map(toProductCard), total: facets.total, facets: toFacets(facets.counts), unitCounts };
+}
+
+/** Below this many listings matching every word, partial matches follow (and a spelling check runs). */
+export const FEW_RESULTS = 5;
+
+interface TextAnswer {
+  result: EngineResult;
+  partial: SearchPartial | null;
+}
+
+/**
+ * Full matches first; when they are few, listings matching some of the words follow, from the
+ * same engine (one answer never mixes engines). Only words that find something on their own
+ * take part; more words matched ranks higher, then rarer words.
+ */
+async function answer(
+  deps: AppDeps,
+  s: ResolvedSearch,
+  units: TextUnit[],
+): Promise<TextAnswer & { engine: SearchEngine }> {
+  const index = deps.config.productsIndex;
+  const countUnits = units.length >= 2 ? units.map((u) => u.text) : [];
+  const fromMeili = await viaMeili(deps, 'search', (meili) =>
+    searchMeili(meili, index, s, MEILI_TIMEOUT_MS, { countUnits }),
+  );
+  const engine: SearchEngine = fromMeili ? 'meilisearch' : 'postgres';
+  const full = fromMeili ?? (await searchPostgres(deps, s, units));
+  if (full.total >= FEW_RESULTS || countUnits.length === 0) return { engine, result: full, partial: null };
+
+  const counts = full.unitCounts ?? [];
+  const matched = units.map((u, i) => ({ u, n: counts[i] ?? 0 })).filter((m) => m.n > 0);
+  if (matched.length === 0) return { engine, result: full, partial: null };
+  const most = Math.max(...matched.map((m) => m.n));
+  // Rarer words say more about what the shopper wants: weight 1 (commonest) to 1.9 (rarest).
+  const weights = matched.map((m) => 1 + 0.9 * (1 - m.n / most));
+  const partialResult =
+    engine === 'meilisearch'
+      ? await viaMeili(deps, 'search', (meili) =>
+          searchMeiliPartial(
+            meili,
+            index,
+            s,
+            partialTexts(
+              matched.map((m) => m.u.text),
+              weights,
+            ),
+            MEILI_TIMEOUT_MS,
+          ),
+        )
+      : await searchPostgres(
+          deps,
+          s,
+          matched.map((m) => m.u),
+          { partialWeights: weights },
+        );
+  if (!partialResult || partialResult.total <= full.total) return { engine, result: full, partial: null };
+  return {
+    engine,
+    result: partialResult,
+    partial: { words: matched.map((m) => m.u.label), fullMatches: full.total },
+  };
+}
+
+/** The federated queries of a partial search: all matched units, each set missing one, each unit. */
+function partialTexts(units: string[], weights: number[]): WeightedText[] {
+  const texts: WeightedText[] = [{ q: units.join(' '), weight: 10 }];
+  if (units.length >= 3) {
+    units.forEach((_, skip) => {
+      const rest = units.filter((_, i) => i !== skip);
+      texts.push({ q: rest.join(' '), weight: 4 + Math.max(...weights.filter((_, i) => i !== skip)) });
+    });
+  }
+  units.forEach((u, i) => {
+    texts.push({ q: u, weight: weights[i]! });
+  });
+  return texts;
 }
 
 type CachedSearch = Omit<SearchProductsResult, 'tookMs'>;
@@ -82,14 +173,24 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
     if (cached) return { ...(await withLiveAvailability(deps, cached)), tookMs: elapsed(started) };
   }
 
-  const fromMeili = await viaMeili(deps, 'search', (meili) => searchMeili(meili, index, s, MEILI_TIMEOUT_MS));
-  const engine: SearchEngine = fromMeili ? 'meilisearch' : 'postgres';
-  const result = fromMeili ?? (await searchPostgres(deps, s));
-  const body: CachedSearch = { ...result, page: s.page, pageSize: s.pageSize, engine };
+  const units = textUnits(s.q);
+  const { engine, result, partial } = await answer(deps, s, units);
+  const fullMatches = partial ? partial.fullMatches : result.total;
+  const suggestion = s.q && fullMatches < FEW_RESULTS ? correctQuery(await vocabulary(deps.db), s.q) : null;
+  const body: CachedSearch = {
+    hits: result.hits,
+    total: result.total,
+    facets: result.facets,
+    page: s.page,
+    pageSize: s.pageSize,
+    engine,
+    partial,
+    suggestion,
+  };
   // Only Meilisearch answers are cached: when it recovers, traffic goes back to it at once.
-  if (key && fromMeili) writeCached(deps.store, key, body, ttl);
+  if (key && engine === 'meilisearch') writeCached(deps.store, key, body, ttl);
   // The PostgreSQL engine read the live count with the hits already.
-  return { ...(fromMeili ? await withLiveAvailability(deps, body) : body), tookMs: elapsed(started) };
+  return { ...(engine === 'meilisearch' ? await withLiveAvailability(deps, body) : body), tookMs: elapsed(started) };
 }
 
 /**

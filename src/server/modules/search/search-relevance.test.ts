@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, test } from 'bun:test';
+import { sql } from 'kysely';
+import type { SearchProductsInput } from '../../../shared/schemas/search';
+import type { AppDeps } from '../../deps';
+import { testDeps } from '../../test/test-services';
+import { ensureSearchIndex } from './search-index';
+import { refreshVocabulary } from './search-spelling';
+import { depsWithUnreachableMeili, ids, search, shopWith, syncSearch } from './search-test-fixtures';
+
+const plain = { description: 'Made in a small studio.', tags: [], materials: [], images: [] };
+let down: AppDeps;
+
+beforeAll(async () => {
+  await ensureSearchIndex(testDeps());
+  down = await depsWithUnreachableMeili();
+});
+
+/** Runs the same search on Meilisearch and on the Postgres fallback; both must agree. */
+async function both(input: SearchProductsInput) {
+  const meili = await search(input);
+  const pg = await search(input, down);
+  expect(meili.engine).toBe('meilisearch');
+  expect(pg.engine).toBe('postgres');
+  expect({ q: input.q, ids: ids(pg.hits).sort(), total: pg.total, partial: pg.partial }).toEqual({
+    q: input.q,
+    ids: ids(meili.hits).sort(),
+    total: meili.total,
+    partial: meili.partial,
+  });
+  return meili;
+}
+
+describe('word forms, compounds and attributes: the same on both engines', () => {
+  test('plurals, -ed, possessives, UK/US spellings and compound variants find the listing', async () => {
+    const { shopId, products } = await shopWith([
+      { ...plain, title: 'Speckled plant pot', categorySlug: 'planters' },
+      { ...plain, title: 'Crochet market bag', categorySlug: 'tote-bags' },
+      { ...plain, title: 'Goat milk soap bar', categorySlug: 'soaps' },
+      { ...plain, title: 'Hand-bound linen journal', categorySlug: 'notebooks' },
+      { ...plain, title: 'Reclaimed barnwood shelf', categorySlug: 'shelves' },
+      { ...plain, title: 'Colourful grey knitted scarf', categorySlug: 'scarves' },
+    ]);
+    await syncSearch();
+    const [pot, bag, soap, journal, shelf, scarf] = products.map((p) => p.id);
+    const cases: [string, number][] = [
+      ['plant pots', pot!],
+      ['crocheted bags', bag!],
+      ["goat's milk", soap!],
+      ['goats milk soaps', soap!],
+      ['handbound journals', journal!],
+      ['hand bound', journal!],
+      ['hand-bound', journal!],
+      ['barn wood', shelf!],
+      ['colorful gray scarves', scarf!],
+      ['knitting', scarf!],
+    ];
+    for (const [q, id] of cases) expect({ q, hits: ids((await both({ q, shopId })).hits) }).toEqual({ q, hits: [id] });
+  });
+
+  test('a vintage listing answers vintage, antique and retro; eras are one word; materials by their canonical name', async () => {
+    const { shopId, products } = await shopWith([
+      { ...plain, title: '1950s teak sideboard', categorySlug: 'tables', isVintage: true },
+      { ...plain, title: 'Fifties style oak stool', categorySlug: 'chairs' },
+      { ...plain, title: 'Stacking ring', categorySlug: 'rings', materials: ['925 Silver'] },
+    ]);
+    await syncSearch();
+    const [sideboard, stool, ring] = products.map((p) => p.id);
+    for (const q of ['vintage', 'antique', 'retro']) {
+      expect({ q, hits: ids((await both({ q, shopId })).hits) }).toEqual({ q, hits: [sideboard!] });
+    }
+    for (const q of ['50s', '1950s', 'fifties', "50's"]) {
+      expect({ q, hits: ids((await both({ q, shopId })).hits).sort() }).toEqual({
+        q,
+        hits: [sideboard!, stool!].sort(),
+      });
+    }
+    for (const q of ['sterling silver ring', '925 ring', 'sterling']) {
+      expect({ q, hits: ids((await both({ q, shopId })).hits) }).toEqual({ q, hits: [ring!] });
+    }
+  });
+
+  test('typos do not turn short words into others: "lamps" does not find lambswool, "candles" not handles', async () => {
+    const { shopId, products } = await shopWith([
+      { ...plain, title: 'Brass desk lamp', categorySlug: 'vintage-homewares' },
+      { ...plain, title: 'Lambswool cardigan', categorySlug: 'sweaters' },
+      { ...plain, title: 'Mug with a big handle', categorySlug: 'mugs' },
+      { ...plain, title: 'Beeswax candle', categorySlug: 'candles' },
+    ]);
+    await syncSearch();
+    const [lamp, , , candle] = products.map((p) => p.id);
+    expect(ids((await both({ q: 'lamps', shopId })).hits)).toEqual([lamp!]);
+    expect(ids((await both({ q: 'candles', shopId })).hits)).toEqual([candle!]);
+  });
+
+  test('the fallback matches the same terms after an edit, once the drainer has run', async () => {
+    const { seller, shopId, products } = await shopWith([
+      { ...plain, title: 'Plain notebook', categorySlug: 'notebooks' },
+    ]);
+    await syncSearch();
+    await seller.caller.catalog.updateProduct({ productId: products[0]!.id, title: 'Hand-bound notebook' });
+    await syncSearch();
+    const row = await sql<{
+      terms: { title: string };
+    }>`select search_terms as terms from products where id = ${products[0]!.id}`.execute(testDeps().db);
+    expect(row.rows[0]!.terms.title).toContain('handbound');
+    expect(ids((await both({ q: 'handbound', shopId })).hits)).toEqual([products[0]!.id]);
+  });
+});
+
+describe('did you mean', () => {
+  test('few results: a correction from the catalogue vocabulary; none when the words are known', async () => {
+    const { shopId } = await shopWith([
+      { ...plain, title: 'Silver stacking ring', categorySlug: 'rings' },
+      { ...plain, title: 'Silver hoop earrings', categorySlug: 'earrings' },
+    ]);
+    await syncSearch();
+    await refreshVocabulary(testDeps().db);
+    const r = await both({ q: 'silver rng', shopId });
+    expect(r.suggestion).toBe('silver ring');
+    expect((await search({ q: 'silver rng', shopId }, down)).suggestion).toBe('silver ring');
+    expect((await search({ q: 'silver ring', shopId })).suggestion).toBeNull();
+  });
+});
+
+describe('bad input: an answer, never a 500, the same on both engines', () => {
+  test('stop words only, punctuation only, numbers only, mixed scripts, 200 of one letter', async () => {
+    const { shopId, products } = await shopWith([
+      { ...plain, title: 'Walnut board 925', categorySlug: 'cutting-boards' },
+    ]);
+    await syncSearch();
+    for (const q of ['the and of', '!!! ??? ...', '%_\\"*', 'кольцо 指輪']) {
+      const r = await both({ q, shopId });
+      expect({ q, total: r.total, hits: r.hits }).toEqual({ q, total: 0, hits: [] });
+    }
+    expect(ids((await both({ q: '925', shopId })).hits)).toEqual([products[0]!.id]);
+    expect(ids((await both({ q: 'кольцо walnut', shopId })).hits)).toEqual([products[0]!.id]);
+    expect((await both({ q: 'a'.repeat(200), shopId })).total).toBe(0);
+    expect((await both({ q: '12345 67890', shopId })).total).toBe(0);
+  });
+});

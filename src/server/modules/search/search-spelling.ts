@@ -1,0 +1,122 @@
+// "Did you mean": spelling corrections drawn from the catalogue's own vocabulary (so a
+// suggestion always names something that is for sale), and the typeahead's typo fallback.
+// The vocabulary is loaded from Postgres per process and refreshed in the background when it is
+// older than VOCABULARY_TTL_MS, so a search never waits for it after the first load.
+import { distance } from 'fastest-levenshtein';
+import type { DbOrTx } from '../../db/kysely';
+import { allSearchCategories } from './search-categories';
+import { STOP_WORDS, searchWords, termOf } from './search-normaliser';
+import { synonymGroups } from './search-synonyms';
+import { loadVocabularyWords } from './search-vocabulary.repository';
+
+export const VOCABULARY_TTL_MS = 10 * 60_000;
+const MAX_CORRECTABLE_LENGTH = 24;
+
+interface Vocabulary {
+  /** word -> listings using it */
+  words: Map<string, number>;
+  /** terms of every word, so "rings" counts as known through "ring" */
+  terms: Set<string>;
+  /** words bucketed by length, to scan only plausible candidates */
+  byLength: Map<number, string[]>;
+  loadedAt: number;
+}
+
+const synonymWords = new Set(
+  synonymGroups.flatMap((g) => (g.kind === 'two-way' ? g.words : [g.from, ...g.to])).flatMap((p) => searchWords(p)),
+);
+
+const cache = new WeakMap<object, { current: Vocabulary | null; loading: Promise<Vocabulary> | null }>();
+
+async function load(db: DbOrTx): Promise<Vocabulary> {
+  const rows = await loadVocabularyWords(db);
+  const words = new Map(rows.map((r) => [r.word, r.n]));
+  for (const c of allSearchCategories()) for (const w of searchWords(c.name)) words.set(w, (words.get(w) ?? 0) + 1);
+  const byLength = new Map<number, string[]>();
+  for (const w of words.keys()) {
+    if (/\d/.test(w)) continue;
+    const list = byLength.get(w.length) ?? [];
+    list.push(w);
+    byLength.set(w.length, list);
+  }
+  return { words, terms: new Set([...words.keys()].map(termOf)), byLength, loadedAt: Date.now() };
+}
+
+/** The vocabulary, loading it on first use and refreshing a stale one in the background. */
+export async function vocabulary(db: DbOrTx): Promise<Vocabulary> {
+  let entry = cache.get(db);
+  if (!entry) {
+    entry = { current: null, loading: null };
+    cache.set(db, entry);
+  }
+  const e = entry;
+  const reload = () => {
+    e.loading ??= load(db)
+      .then((v) => {
+        e.current = v;
+        return v;
+      })
+      .finally(() => {
+        e.loading = null;
+      });
+    return e.loading;
+  };
+  if (!e.current) return reload();
+  if (Date.now() - e.current.loadedAt > VOCABULARY_TTL_MS) void reload().catch(() => {});
+  return e.current;
+}
+
+/** Reloads the vocabulary now (tests, and after a seed). */
+export async function refreshVocabulary(db: DbOrTx): Promise<void> {
+  cache.delete(db);
+  await vocabulary(db);
+}
+
+function isKnown(v: Vocabulary, word: string): boolean {
+  return (
+    /\d/.test(word) ||
+    STOP_WORDS.has(word) ||
+    synonymWords.has(word) ||
+    v.words.has(word) ||
+    v.terms.has(termOf(word)) ||
+    word.length > MAX_CORRECTABLE_LENGTH
+  );
+}
+
+/** The closest vocabulary word: fewest edits (1 for short words, 2 from 6 letters), then most used. */
+export function closestWord(v: Vocabulary, word: string): string | null {
+  const maxEdits = word.length >= 6 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = maxEdits + 1;
+  let bestCount = 0;
+  for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
+    for (const candidate of v.byLength.get(len) ?? []) {
+      const d = distance(word, candidate);
+      if (d > maxEdits) continue;
+      const n = v.words.get(candidate) ?? 0;
+      // Same first letter breaks ties in distance before popularity: people rarely miss it.
+      const score = d - (candidate[0] === word[0] ? 0.5 : 0);
+      const bestScore = best === null ? Infinity : bestDistance - (best[0] === word[0] ? 0.5 : 0);
+      if (score < bestScore || (score === bestScore && n > bestCount)) {
+        best = candidate;
+        bestDistance = d;
+        bestCount = n;
+      }
+    }
+  }
+  return best;
+}
+
+/** The query with unknown words replaced by their closest vocabulary word, or null if none is. */
+export function correctQuery(v: Vocabulary, q: string): string | null {
+  const words = searchWords(q);
+  let changed = false;
+  const corrected = words.map((w) => {
+    if (w.length < 3 || isKnown(v, w)) return w;
+    const fix = closestWord(v, w);
+    if (!fix) return w;
+    changed = true;
+    return fix;
+  });
+  return changed ? corrected.join(' ') : null;
+}
