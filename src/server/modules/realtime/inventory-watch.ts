@@ -1,31 +1,32 @@
 // Live availability for a set of listings: the current value first, then every change from
 // any instance. A slow client gets the latest value per product, never an unbounded backlog.
+// Each client may hold a bounded number of streams (stream-slots.ts), and first values are read
+// in shared batches (availability-snapshots.ts), so streams cannot starve the database pool.
 import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import type { AppDeps } from '../../deps';
+import { availabilitySnapshot } from './availability-snapshots';
 import { inventoryHub } from './inventory-hub';
-
-export async function currentAvailability(
-  deps: AppDeps,
-  productIds: readonly number[],
-): Promise<AvailabilityEventDto[]> {
-  const rows = await deps.db
-    .selectFrom('products')
-    .select(['id', 'quantity', 'reserved', 'status'])
-    .where('id', 'in', [...productIds])
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    productId: r.id,
-    available: r.status === 'active' ? Math.max(0, r.quantity - r.reserved) : 0,
-  }));
-}
+import { type StreamClient, streamSlots } from './stream-slots';
 
 export async function* watchAvailability(
   deps: AppDeps,
   productIds: readonly number[],
   signal: AbortSignal | undefined,
+  client: StreamClient = { ip: 'in-process', userId: null },
 ): AsyncGenerator<AvailabilityEventDto, void, unknown> {
-  const ids = [...new Set(productIds)];
+  const release = streamSlots(deps.store).acquire(client);
+  try {
+    yield* streamAvailability(deps, [...new Set(productIds)], signal);
+  } finally {
+    release();
+  }
+}
+
+async function* streamAvailability(
+  deps: AppDeps,
+  ids: number[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<AvailabilityEventDto, void, unknown> {
   const pending = new Map<number, number>();
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -40,7 +41,7 @@ export async function* watchAvailability(
   try {
     // Subscribed before reading, so a change between the read and now is not lost: it is
     // already in `pending` and follows the snapshot.
-    const snapshot = await currentAvailability(deps, ids);
+    const snapshot = await availabilitySnapshot(deps, ids);
     for (const event of snapshot) if (!pending.has(event.productId)) yield event;
     while (!signal?.aborted) {
       if (pending.size === 0) {

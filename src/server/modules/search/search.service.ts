@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
 import { toProductCard } from '../catalog/catalog.mapper';
-import { currentAvailability } from '../realtime/inventory-watch';
+import { currentAvailability } from '../realtime/availability-snapshots';
 import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
 import { shopsByName } from './search.repository';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
