@@ -11,6 +11,7 @@ import { testDeps } from '../../test/test-services';
 import { waitUntil } from '../../test/wait-until';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
+import { placeInput } from '../checkout/checkout-test-kit';
 import { openSse, type SseConnection } from './sse-test-client';
 import { MAX_STREAMS_PER_IP, MAX_STREAMS_PER_USER, streamSlots } from './stream-slots';
 
@@ -33,8 +34,6 @@ const watchUrl = (base: string, productIds: number[]) =>
 
 const refusal = (c: SseConnection) =>
   c.seen().find((e) => e.event === 'serialized-error' && e.data.includes('TOO_MANY_REQUESTS'));
-
-const address = { name: 'Ada', line1: '1 Main St', city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' };
 
 describe('live-stock stream limits', () => {
   test('a client past its stream cap is refused with 429; closing a stream frees its slot', async () => {
@@ -106,6 +105,7 @@ describe('live-stock stream limits', () => {
     const buyers = await Promise.all(Array.from({ length: 12 }, () => createUser(deps)));
     for (const [i, b] of buyers.entries())
       await b.caller.cart.addItem({ productId: watched[i % watched.length]!.id, quantity: 1 });
+    const orders = await Promise.all(buyers.map((b) => placeInput(b)));
 
     // Bun's fetch keeps at most 256 connections open per process: 5 x 35 streams + 12 checkouts fit.
     const addresses = 5;
@@ -132,11 +132,7 @@ describe('live-stock stream limits', () => {
           cookie: `hearth_session=${b.sessionId}`,
           'x-forwarded-for': `${net}.${100 + i}`,
         },
-        body: JSON.stringify({
-          idempotencyKey: crypto.randomUUID(),
-          shippingAddress: address,
-          payment: { token: 'tok_visa' },
-        }),
+        body: JSON.stringify(orders[i]),
       }).then(async (r) => ({ status: r.status, text: r.status === 200 ? '' : await r.text() })),
     );
     const placed = await Promise.all(checkouts);
