@@ -82,9 +82,10 @@ function searchQuery(input: Omit<SearchProductsInput, 'page'>) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const input = inputFromParams(new URL(request.url).searchParams);
   void utils.catalog.categories.prefetch(undefined, { staleTime: 10 * 60_000 });
-  // prefetch never throws: a failed search shows its error in place, with the filters kept,
-  // instead of replacing the whole page. Back/forward finds every loaded page in the cache.
-  await queryClient.prefetchInfiniteQuery(searchQuery(input));
+  // Back/forward: every page loaded before is answered from the cache at once (refreshed in the
+  // background), so the grid is as tall as it was and scroll restoration lands where the shopper
+  // was. A failed search is caught: the page shows the error in place with the filters kept.
+  await queryClient.ensureInfiniteQueryData({ ...searchQuery(input), revalidateIfStale: true }).catch(() => undefined);
   return null;
 }
 
@@ -234,8 +235,9 @@ export function Component() {
     <div className="page">
       <Breadcrumb tree={tree} slug={input.category} />
       <div className="search-layout">
+        {/* One copy of the filters at a time (ids and radio groups must be unique). */}
         <aside className="facets" aria-label="Filters">
-          {facets}
+          {!filtersOpen && facets}
         </aside>
         <FilterSheet
           open={filtersOpen}
