@@ -13,7 +13,7 @@ import {
 import { createTRPCQueryUtils, createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../server/trpc/root';
-import type { DomainErrorCode } from '../shared/errors';
+import type { DomainErrorPayload } from '../shared/errors';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -58,21 +58,19 @@ export const utils = createTRPCQueryUtils({ queryClient, client: trpcClient });
 
 export type AppClientError = TRPCClientError<AppRouter>;
 
-export interface DomainErrorInfo {
-  code: DomainErrorCode | null;
-  details: Record<string, unknown>;
+/** A failed call as the UI sees it: narrow on `code` to read that code's typed `details`. */
+export type DomainErrorInfo = (DomainErrorPayload | { code: null; details: Record<string, never> }) & {
   message: string;
   httpStatus: number;
   fieldErrors: Record<string, string[]>;
-}
+};
 
 /** Everything the UI needs from a failed call, whatever threw it. */
 export function describeError(err: unknown): DomainErrorInfo {
   if (err instanceof TRPCClientError) {
     const data = (err as AppClientError).data;
     return {
-      code: data?.domain?.code ?? null,
-      details: data?.domain?.details ?? {},
+      ...(data?.domain ?? { code: null, details: {} }),
       message: err.message,
       httpStatus: data?.httpStatus ?? 500,
       fieldErrors: data?.fieldErrors ?? {},

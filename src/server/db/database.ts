@@ -139,7 +139,9 @@ export interface PaymentsTable {
   updated_at: Timestamp;
 }
 
-export type OrderStatus = 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
+import type { OrderStatusValue } from '../../shared/schemas/orders';
+
+export type OrderStatus = OrderStatusValue;
 
 export interface ShippingAddress {
   name: string;

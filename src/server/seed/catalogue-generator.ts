@@ -2,6 +2,8 @@
 // history (orders, reviews, favourites, views), with every aggregate (ratings, counts) computed
 // from those rows. Pure: no database, no clock except the `now` passed in, no Math.random, so
 // the same seed always yields the same titles, prices and history.
+import type { OrderStatusValue } from '../../shared/schemas/orders';
+import { slugify } from '../../shared/slug';
 import { categoryTaxonomy } from '../modules/catalog/category-taxonomy';
 import { createRng, type Rng, WeightedIndex, weighted } from './prng';
 import { capitalise, type Locale, otherLocale, spell } from './spelling';
@@ -94,7 +96,7 @@ export interface GenProduct {
   favoriteCount: number;
 }
 
-export type GenOrderStatus = 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
+export type GenOrderStatus = OrderStatusValue;
 
 export interface GenOrderItem {
   productIndex: number;
@@ -320,18 +322,6 @@ function makeShop(rng: Rng, index: number, locale: Locale, usedNames: Set<string
 
 function leafSlugsOf(group: string): string[] {
   return [...leafGroups.entries()].filter(([, v]) => v.group === group).map(([slug]) => slug);
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/g, '');
 }
 
 function makeProducts(rng: Rng, shops: GenShop[], count: number, now: number): GenProduct[] {

@@ -1,7 +1,8 @@
 // The one place that turns domain errors into transport errors, and hides unknown ones.
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorPayload, domainErrorCodes } from '../../shared/errors';
+import { DomainError, type DomainErrorCode, type DomainErrorPayload, domainErrorCodes } from '../../shared/errors';
+import { isUniqueViolation, uniqueViolationError } from '../db/unique-violation';
 
 // Connection-level failures and transaction conflicts that outlived their retries: the request
 // did nothing and may simply be sent again, so the client gets 503 with a retry time, not a 500.
@@ -35,10 +36,12 @@ export function toTRPCError(err: unknown): TRPCError | null {
       }),
     );
   }
+  if (isUniqueViolation(err)) return toTRPCError(uniqueViolationError(err));
   if (err instanceof ZodError)
     return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(err), cause: err });
   if (err instanceof DomainError) {
-    return new TRPCError({ code: domainErrorCodes[err.code] as TRPCError['code'], message: err.message, cause: err });
+    const code: DomainErrorCode = err.code;
+    return new TRPCError({ code: domainErrorCodes[code], message: err.message, cause: err });
   }
   return null;
 }

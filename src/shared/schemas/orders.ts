@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { cursorSchema, idSchema } from './common';
 import { text } from './text';
 
+/** The one declaration of order statuses (database type, DTOs, inputs and the client read it). */
 export const ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+/** Statuses a seller can set; `paid` is only ever set by checkout. */
+export const SETTABLE_ORDER_STATUSES = ORDER_STATUSES.filter(
+  (s): s is Exclude<OrderStatusValue, 'paid'> => s !== 'paid',
+) as [Exclude<OrderStatusValue, 'paid'>, ...Exclude<OrderStatusValue, 'paid'>[]];
 
 /** Orders the seller still has to act on: the dashboard's default view. */
 export const OPEN_ORDER_STATUSES = ['paid', 'processing'] as const satisfies readonly OrderStatusValue[];
@@ -24,7 +29,7 @@ export type ShopOrdersInput = z.infer<typeof shopOrdersInput>;
 
 export const updateOrderStatusInput = z.object({
   orderId: idSchema,
-  status: z.enum(['processing', 'shipped', 'delivered', 'cancelled']),
+  status: z.enum(SETTABLE_ORDER_STATUSES),
   trackingNumber: text()
     .min(3)
     .max(60)
@@ -63,6 +68,8 @@ export interface OrderSummaryDto {
   trackingNumber: string | null;
   carrier: string | null;
   createdAt: string;
+  /** Statuses the caller may move this order to next (empty for the buyer and for final states). */
+  nextStatuses: OrderStatusValue[];
 }
 
 export interface OrderStatusEventDto {
@@ -86,8 +93,6 @@ export interface OrderDetailDto extends OrderSummaryDto {
   shippingAddress: ShippingAddressDto;
   history: OrderStatusEventDto[];
   payment: { status: string; refundedCents: number };
-  /** Statuses the caller may move this order to next. */
-  nextStatuses: OrderStatusValue[];
 }
 
 export interface OrderPage {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, limitSchema } from './common';
+import type { OrderStatusValue } from './orders';
 import { text } from './text';
 
 export const sellerDashboardInput = z.object({
@@ -8,7 +9,7 @@ export const sellerDashboardInput = z.object({
 });
 export type SellerDashboardInput = z.infer<typeof sellerDashboardInput>;
 
-export type DashboardOrderStatus = 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
+export type DashboardOrderStatus = OrderStatusValue;
 
 export interface SellerDashboardDto {
   shopId: number;

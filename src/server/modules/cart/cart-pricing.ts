@@ -1,5 +1,6 @@
 // Grouping a cart by shop and pricing it: item subtotals and each shop's shipping policy
 // (a flat rate, free once the shop's subtotal reaches its threshold). Used by cart and checkout.
+import { availableUnits } from '../../../shared/availability';
 import type { CartDto, CartShopDto } from '../../../shared/schemas/cart';
 import type { CartLineRow } from './cart.repository';
 
@@ -40,7 +41,7 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
       title: l.title,
       priceCents: l.price_cents,
       quantity: l.quantity,
-      available: active ? Math.max(0, l.stock - l.reserved) + l.held : 0,
+      available: active ? availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }) + l.held : 0,
       image: l.images[0] ?? null,
       reservedUntil: l.held > 0 ? l.hold_expires_at.toISOString() : null,
       held: l.held,

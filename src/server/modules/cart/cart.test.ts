@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'bun:test';
+import { domainOf, rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser, TEST_PASSWORD } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { cartLinesOf, domainOf, expireHolds, rejection, stockOf } from '../checkout/checkout-test-kit';
+import { cartLinesOf, expireHolds, stockOf } from '../checkout/checkout-test-kit';
 import { releaseExpiredHolds } from '../inventory/inventory.service';
 
 describe('cart', () => {

@@ -1,4 +1,5 @@
 // Row → DTO mapping for listings, shared by every module that shows product cards.
+import { availableUnits } from '../../../shared/availability';
 import type { ProductCard } from '../../../shared/schemas/catalog';
 
 export interface ProductCardRow {
@@ -11,6 +12,7 @@ export interface ProductCardRow {
   is_vintage: boolean;
   quantity: number;
   reserved: number;
+  status: 'active' | 'archived';
   rating: number;
   review_count: number;
 }
@@ -24,7 +26,7 @@ export function toProductCard(row: ProductCardRow): ProductCard {
     shopId: row.shop_id,
     shopName: row.shop_name,
     isVintage: row.is_vintage,
-    available: Math.max(0, row.quantity - row.reserved),
+    available: availableUnits(row),
     rating: row.rating,
     reviewCount: row.review_count,
   };

@@ -67,6 +67,7 @@ export function productCardQuery(db: DbOrTx) {
       'p.is_vintage',
       'p.quantity',
       'p.reserved',
+      'p.status',
       'p.rating',
       'p.review_count',
     ]);

@@ -3,6 +3,7 @@
 // functions that change a listing take the id of one the caller owns. Changes that move
 // availability tell open pages after their commit, here, not in the router; the seller's answer
 // waits for the announcement (~10 ms) so consecutive edits reach pages as separate events.
+import { availableUnits } from '../../../shared/availability';
 import { DomainError } from '../../../shared/errors';
 import type {
   CategoryNode,
@@ -12,6 +13,7 @@ import type {
   UpdateProductInput,
 } from '../../../shared/schemas/catalog';
 import type { Db, DbOrTx } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { recordViewInBackground } from '../feed/record-view';
@@ -55,7 +57,7 @@ export async function getProduct(db: DbOrTx, productId: number): Promise<Product
     description: row.description,
     priceCents: row.price_cents,
     quantity: row.quantity,
-    available: Math.max(0, row.quantity - row.reserved),
+    available: availableUnits(row),
     isVintage: row.is_vintage,
     status: row.status,
     category: { slug: row.category_slug, name: row.category_name },
@@ -103,7 +105,7 @@ function dedupe(values: string[]): string[] {
 /** Edits a listing the caller owns; restocks and quantity edits are announced after commit. */
 export async function updateProduct(deps: AppDeps, productId: number, input: UpdateProductInput): Promise<ProductDto> {
   const db = deps.db;
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     // Lock the row: quantity must never drop below what carts hold.
     const locked = await tx
       .selectFrom('products')

@@ -1,9 +1,10 @@
 // Category tree queries, and the idempotent upsert of the taxonomy at startup.
 import type { Db, DbOrTx } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
 import { categoryTaxonomy, type TaxonomyNode } from './category-taxonomy';
 
 export async function syncCategories(db: Db): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const upsert = async (node: TaxonomyNode, parentId: number | null, position: number) => {
       const row = await tx
         .insertInto('categories')

@@ -4,11 +4,12 @@
 // provider's maximum are refused at quote time.
 import { describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
+import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { installPaymentProvider, paymentProvider } from '../payments/payments.registry';
 import { TEST_MAX_AMOUNT_CENTS } from '../payments/test-payment-provider';
-import { address, cartLinesOf, domainOf, ordersOf, placeInput, rejection, stockOf } from './checkout-test-kit';
+import { address, cartLinesOf, ordersOf, placeInput, stockOf } from './checkout-test-kit';
 
 /** Every authorisation the test processor made for this buyer's checkouts, with its final state. */
 async function processorPaymentsOf(buyerId: number) {

@@ -1,26 +1,8 @@
 // Helpers shared by the cart, checkout and orders tests (no state: every call builds its own data).
-import { TRPCError } from '@trpc/server';
-import { DomainError, type DomainErrorPayload } from '../../../shared/errors';
 import type { PlaceOrderInput, ShippingAddressInput } from '../../../shared/schemas/checkout';
 import type { AppDeps } from '../../deps';
 import type { TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-
-export async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** The domain code and details the client would see. */
-export function domainOf(err: TRPCError): DomainErrorPayload | null {
-  const cause = err.cause;
-  return cause instanceof DomainError ? { code: cause.code, details: cause.details } : null;
-}
 
 export function address(over: Partial<ShippingAddressInput> = {}): ShippingAddressInput {
   return {

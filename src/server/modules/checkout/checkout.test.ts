@@ -1,22 +1,13 @@
 import { describe, expect, test } from 'bun:test';
 import { foldAllShopSales } from '../../jobs/shop-sales-counter';
+import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { releaseExpiredHolds } from '../inventory/inventory.service';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { installPaymentProvider, paymentProvider } from '../payments/payments.registry';
 import { TestPaymentProvider } from '../payments/test-payment-provider';
-import {
-  address,
-  cartLinesOf,
-  domainOf,
-  expireHolds,
-  ordersOf,
-  placeInput,
-  quoteAndPlace,
-  rejection,
-  stockOf,
-} from './checkout-test-kit';
+import { address, cartLinesOf, expireHolds, ordersOf, placeInput, quoteAndPlace, stockOf } from './checkout-test-kit';
 
 function place(buyer: TestUser, key: string = crypto.randomUUID(), token = 'tok_visa') {
   return quoteAndPlace(buyer, { key, token });

@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'bun:test';
-import { TRPCError } from '@trpc/server';
+import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('favorites', () => {
   test('toggling a product favourites and un-favourites it, and the page count follows', async () => {

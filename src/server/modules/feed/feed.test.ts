@@ -1,22 +1,12 @@
 import { describe, expect, test } from 'bun:test';
-import { TRPCError } from '@trpc/server';
 import type { FeedHomeDto } from '../../../shared/schemas/feed';
 import { refreshTrending } from '../../jobs/trending-refresh';
+import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { createOrderFixture } from '../reviews/test-orders';
 import { VIEW_HISTORY_PER_USER } from './product-views.repository';
 import { tryTrendingLock } from './trending.repository';
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const allIds = (feed: FeedHomeDto) => feed.sections.flatMap((s) => s.products.map((p) => p.id));
 

@@ -20,7 +20,9 @@ export interface HoldRequest {
 export type HoldOutcome = 'ok' | 'not_found' | 'own_product' | 'archived' | 'too_many' | 'insufficient';
 
 /**
- * One round trip, one atomic statement (see migration 20261122100200_v_cart_hold_function):
+ * One round trip, one atomic statement: plpgsql `hold_cart_line()`, as last (re)defined by
+ * migration 20261122110000_hold_cart_line_keeps_no_empty_cart (a newer migration that replaces
+ * the function must update this line):
  * lock or create the cart, reserve the difference with a conditional UPDATE, write the line
  * fully held, refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
  */
@@ -85,6 +87,75 @@ export async function adjustReserved(tx: Tx, deltas: ReadonlyMap<number, number>
   await sql`
     update products p set reserved = p.reserved + v.delta
     from (values ${values}) as v(id, delta) where p.id = v.id`.execute(tx);
+}
+
+// ---- guest cart merge at sign-in ----
+
+/** Locks the guest cart (first in the lock order); null when the token has no cart. */
+export async function lockGuestCart(tx: Tx, guestToken: string): Promise<number | null> {
+  const row = await tx
+    .selectFrom('carts')
+    .select('id')
+    .where('guest_token', '=', guestToken)
+    .where('user_id', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The account's cart, created if missing; the upsert also locks its row. */
+export async function upsertAccountCart(tx: Tx, userId: number): Promise<number> {
+  const row = await tx
+    .insertInto('carts')
+    .values({ user_id: userId })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: new Date() }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface MergeLine {
+  productId: number;
+  quantity: number;
+  held: number;
+}
+
+export async function cartLinesForMerge(tx: Tx, cartIds: number[]): Promise<(MergeLine & { cartId: number })[]> {
+  const rows = await tx
+    .selectFrom('cart_items')
+    .select(['cart_id', 'product_id', 'quantity', 'held'])
+    .where('cart_id', 'in', cartIds)
+    .execute();
+  return rows.map((r) => ({ cartId: r.cart_id, productId: r.product_id, quantity: r.quantity, held: r.held }));
+}
+
+/** Deletes a cart whose holds the caller already released or moved (its lines go with it). */
+export async function deleteCart(tx: Tx, cartId: number) {
+  await tx.deleteFrom('carts').where('id', '=', cartId).execute();
+}
+
+/** Writes the merged lines into the account cart, replacing lines it already had. */
+export async function writeMergedLines(tx: Tx, cartId: number, lines: MergeLine[], holdExpiresAt: Date) {
+  if (lines.length === 0) return;
+  await tx
+    .insertInto('cart_items')
+    .values(
+      lines.map((m) => ({
+        cart_id: cartId,
+        product_id: m.productId,
+        quantity: m.quantity,
+        held: m.held,
+        hold_expires_at: holdExpiresAt,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['cart_id', 'product_id']).doUpdateSet((eb) => ({
+        quantity: eb.ref('excluded.quantity'),
+        held: eb.ref('excluded.held'),
+        hold_expires_at: eb.ref('excluded.hold_expires_at'),
+      })),
+    )
+    .execute();
 }
 
 // ---- sweeper ----

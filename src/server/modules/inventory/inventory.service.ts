@@ -1,6 +1,7 @@
 // Inventory holds: what a cart line reserves, how holds are refused, released, swept and merged.
 // available = quantity - reserved; every change happens under a row lock (see the repository for
 // the lock order). Availability events go out after each commit that changed it.
+import { availableUnits } from '../../../shared/availability';
 import { DomainError } from '../../../shared/errors';
 import type { AvailabilityDto } from '../../../shared/schemas/cart';
 import { MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
@@ -13,12 +14,18 @@ import {
   adjustReserved,
   availabilityRow,
   type CartOwnerFilter,
+  cartLinesForMerge,
   clearHolds,
+  deleteCart,
   expiredHoldsInCarts,
   holdCartLine,
   lockCartsWithExpiredHolds,
+  lockGuestCart,
   lockProductsInOrder,
+  type MergeLine,
   releaseCartLine,
+  upsertAccountCart,
+  writeMergedLines,
 } from './inventory.repository';
 
 export interface LineChange {
@@ -74,7 +81,7 @@ export async function productAvailability(
 ): Promise<AvailabilityDto> {
   const row = await availabilityRow(deps.db, productId, owner);
   if (!row) throw new DomainError('NOT_FOUND', 'Listing not found.');
-  const available = row.status === 'active' ? Math.max(0, row.quantity - row.reserved) : 0;
+  const available = availableUnits(row);
   const inCart = row.in_cart ?? 0;
   const heldByOthers = row.status === 'active' ? (row.others_held ?? 0) : 0;
   // "Held" only when holds are the reason nothing is free: stock exists, it is all in carts.
@@ -119,12 +126,6 @@ export async function releaseExpiredHolds(deps: AppDeps, batchCarts = 200): Prom
   }
 }
 
-interface MergeLine {
-  productId: number;
-  quantity: number;
-  held: number;
-}
-
 /**
  * Moves a guest cart into the account cart at sign-in. Held units move with their lines; a
  * combined line only grows as far as free stock allows, so merging never oversells.
@@ -136,30 +137,14 @@ export async function mergeGuestCart(
   ownShopId: number | null,
 ): Promise<void> {
   const changed = await inTransaction(deps.db, async (tx) => {
-    const guest = await tx
-      .selectFrom('carts')
-      .select('id')
-      .where('guest_token', '=', guestToken)
-      .where('user_id', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!guest) return [];
-    const account = await tx
-      .insertInto('carts')
-      .values({ user_id: userId })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: new Date() }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const lines = await tx
-      .selectFrom('cart_items')
-      .select(['cart_id', 'product_id', 'quantity', 'held'])
-      .where('cart_id', 'in', [guest.id, account.id])
-      .execute();
+    const guestCartId = await lockGuestCart(tx, guestToken);
+    if (guestCartId === null) return [];
+    const accountCartId = await upsertAccountCart(tx, userId);
     const guestLines = new Map<number, MergeLine>();
     const accountLines = new Map<number, MergeLine>();
-    for (const l of lines) {
-      const target = l.cart_id === guest.id ? guestLines : accountLines;
-      target.set(l.product_id, { productId: l.product_id, quantity: l.quantity, held: l.held });
+    for (const l of await cartLinesForMerge(tx, [guestCartId, accountCartId])) {
+      const target = l.cartId === guestCartId ? guestLines : accountLines;
+      target.set(l.productId, l);
     }
     const stock = await lockProductsInOrder(tx, [...guestLines.keys()]);
     const deltas = new Map<number, number>();
@@ -173,36 +158,15 @@ export async function mergeGuestCart(
       }
       const wanted = Math.min(MAX_LINE_QUANTITY, g.quantity + (a?.quantity ?? 0));
       const heldNow = g.held + (a?.held ?? 0);
-      const held = Math.min(wanted, heldNow + Math.max(0, p.quantity - p.reserved));
+      const held = Math.min(wanted, heldNow + availableUnits(p));
       deltas.set(p.id, held - heldNow);
       // Nothing left to hold: keep the line (shown as unavailable) rather than silently drop it.
       const quantity = held > 0 ? held : Math.max(g.quantity, a?.quantity ?? 0);
       merged.push({ productId: p.id, quantity, held });
     }
     await adjustReserved(tx, deltas);
-    await tx.deleteFrom('carts').where('id', '=', guest.id).execute();
-    if (merged.length) {
-      const expires = new Date(Date.now() + deps.config.holdMinutes * 60_000);
-      await tx
-        .insertInto('cart_items')
-        .values(
-          merged.map((m) => ({
-            cart_id: account.id,
-            product_id: m.productId,
-            quantity: m.quantity,
-            held: m.held,
-            hold_expires_at: expires,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['cart_id', 'product_id']).doUpdateSet((eb) => ({
-            quantity: eb.ref('excluded.quantity'),
-            held: eb.ref('excluded.held'),
-            hold_expires_at: eb.ref('excluded.hold_expires_at'),
-          })),
-        )
-        .execute();
-    }
+    await deleteCart(tx, guestCartId);
+    await writeMergedLines(tx, accountCartId, merged, new Date(Date.now() + deps.config.holdMinutes * 60_000));
     return [...deltas.keys()];
   });
   if (changed.length) await publishAvailability(deps, changed);

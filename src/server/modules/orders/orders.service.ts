@@ -45,6 +45,8 @@ interface OrdersContext {
   user: SessionUser;
 }
 
+// The one table of allowed moves. Every order DTO carries the caller's `nextStatuses` from it, so
+// the client offers exactly these actions and never keeps its own copy.
 const TRANSITIONS: Record<OrderStatusValue, OrderStatusValue[]> = {
   paid: ['processing', 'cancelled'],
   processing: ['shipped', 'cancelled'],
@@ -53,7 +55,12 @@ const TRANSITIONS: Record<OrderStatusValue, OrderStatusValue[]> = {
   cancelled: [],
 };
 
-async function withItems(deps: AppDeps, rows: OrderSummaryRow[]): Promise<OrderSummaryDto[]> {
+/** Statuses the caller may move an order to: the seller follows TRANSITIONS, the buyer none. */
+function nextStatusesFor(status: OrderStatusValue, asSeller: boolean): OrderStatusValue[] {
+  return asSeller ? [...TRANSITIONS[status]] : [];
+}
+
+async function withItems(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boolean): Promise<OrderSummaryDto[]> {
   const items = await findOrderItems(
     deps.db,
     rows.map((r) => r.id),
@@ -90,20 +97,21 @@ async function withItems(deps: AppDeps, rows: OrderSummaryRow[]): Promise<OrderS
       trackingNumber: r.tracking_number,
       carrier: r.carrier,
       createdAt: r.created_at.toISOString(),
+      nextStatuses: nextStatusesFor(r.status, asSeller),
     };
   });
 }
 
-async function page(deps: AppDeps, rows: OrderSummaryRow[]): Promise<OrderPage> {
+async function page(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boolean): Promise<OrderPage> {
   const pageRows = rows.slice(0, PAGE_SIZE);
   return {
-    items: await withItems(deps, pageRows),
+    items: await withItems(deps, pageRows, asSeller),
     nextCursor: rows.length > PAGE_SIZE ? (pageRows.at(-1)?.id ?? null) : null,
   };
 }
 
 export async function listMyOrders(ctx: OrdersContext, input: ListOrdersInput): Promise<OrderPage> {
-  return page(ctx.deps, await listBuyerOrders(ctx.deps.db, ctx.user.id, input.cursor, PAGE_SIZE));
+  return page(ctx.deps, await listBuyerOrders(ctx.deps.db, ctx.user.id, input.cursor, PAGE_SIZE), false);
 }
 
 /** Orders of `shopId`, a shop the caller owns ('open' means any status still needing work). */
@@ -113,7 +121,7 @@ export async function listShopOrdersForSeller(
   input: ShopOrdersInput,
 ): Promise<OrderPage> {
   const statuses = input.status === 'open' ? OPEN_ORDER_STATUSES : input.status ? [input.status] : undefined;
-  return page(deps, await listShopOrders(deps.db, shopId, statuses, input.cursor, PAGE_SIZE));
+  return page(deps, await listShopOrders(deps.db, shopId, statuses, input.cursor, PAGE_SIZE), true);
 }
 
 function notFound(): DomainError {
@@ -124,14 +132,16 @@ function notFound(): DomainError {
 export async function getOrder(deps: AppDeps, orderId: number, role: 'buyer' | 'seller'): Promise<OrderDetailDto> {
   const row = await findOrder(deps.db, orderId);
   if (!row) throw notFound();
-  const [[summary], history] = await Promise.all([withItems(deps, [row]), findStatusHistory(deps.db, orderId)]);
+  const [[summary], history] = await Promise.all([
+    withItems(deps, [row], role === 'seller'),
+    findStatusHistory(deps.db, orderId),
+  ]);
   return {
     ...summary,
     buyer: { id: row.buyer_id, name: row.buyer_name },
     shippingAddress: row.shipping_address,
     history: history.map((h) => ({ status: h.status, note: h.note, at: h.created_at.toISOString() })),
     payment: { status: row.payment_status, refundedCents: row.payment_refunded_cents },
-    nextStatuses: role === 'seller' ? TRANSITIONS[row.status] : [],
   };
 }
 
@@ -153,7 +163,7 @@ export async function updateOrderStatus(
       throw new DomainError(
         'ILLEGAL_TRANSITION',
         `An order that is ${order.status} cannot be marked ${input.status}.`,
-        { from: order.status, to: input.status },
+        { from: order.status, to: input.status, allowed: nextStatusesFor(order.status, true) },
       );
     if (input.status === 'shipped' && (!input.trackingNumber || !input.carrier))
       throw new DomainError('BAD_REQUEST', 'Shipping needs a tracking number and a carrier.', {

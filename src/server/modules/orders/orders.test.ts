@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'bun:test';
+import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { address, domainOf, quoteAndPlace, rejection, stockOf } from '../checkout/checkout-test-kit';
+import { address, quoteAndPlace, stockOf } from '../checkout/checkout-test-kit';
 import { TestPaymentProvider } from '../payments/test-payment-provider';
 import { createOrderFixture } from '../reviews/test-orders';
 
@@ -21,10 +22,14 @@ describe('orders', () => {
     expect(mine.items[0]).toMatchObject({ orderId, status: 'paid', itemCount: 2 });
     expect(mine.items[0].items[0]).toMatchObject({ productId: product.id, priceCents: 4000, quantity: 2 });
 
+    expect(mine.items[0].nextStatuses).toEqual([]);
     const shopOrders = await seller.caller.orders.forShop({ shopId: seller.shopId, status: 'paid' });
     expect(shopOrders.items.map((o) => o.orderId)).toContain(orderId);
+    // The dashboard offers exactly the moves the server allows (it keeps no copy of the rules).
+    expect(shopOrders.items.find((o) => o.orderId === orderId)?.nextStatuses).toEqual(['processing', 'cancelled']);
 
-    await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
+    const processing = await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
+    expect(processing.nextStatuses).toEqual(['shipped', 'cancelled']);
     const noTracking = await rejection(seller.caller.orders.updateStatus({ orderId, status: 'shipped' }));
     expect(noTracking.code).toBe('BAD_REQUEST');
     await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '1Z999AA1', carrier: 'UPS' });
@@ -47,7 +52,10 @@ describe('orders', () => {
         seller.caller.orders.updateStatus({ orderId, status, trackingNumber: 'TRACK123', carrier: 'DHL' }),
       );
       expect(err.code).toBe('BAD_REQUEST');
-      expect(domainOf(err)?.code).toBe('ILLEGAL_TRANSITION');
+      expect(domainOf(err)).toEqual({
+        code: 'ILLEGAL_TRANSITION',
+        details: { from: 'paid', to: status, allowed: ['processing', 'cancelled'] },
+      });
     }
     await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
     await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: 'TRACK123', carrier: 'DHL' });

@@ -4,6 +4,7 @@
 // keep the rest of the pool (issue 19.5: thousands of anonymous streams starved checkout).
 // A batch only serves streams that subscribed before it started, so no change falls between a
 // stream's snapshot and its first event.
+import { availableUnits } from '../../../shared/availability';
 import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import type { AppDeps } from '../../deps';
 
@@ -20,7 +21,7 @@ export async function currentAvailability(
     .execute();
   return rows.map((r) => ({
     productId: r.id,
-    available: r.status === 'active' ? Math.max(0, r.quantity - r.reserved) : 0,
+    available: availableUnits(r),
   }));
 }
 

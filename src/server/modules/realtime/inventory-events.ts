@@ -1,6 +1,7 @@
 // Publishes availability changes to every app instance through the Store's pub/sub
 // (Redis across instances, in-process otherwise). The one way any module says "availability of
 // these listings changed": services call it after their transaction commits.
+import { availableUnits } from '../../../shared/availability';
 import type { AppDeps } from '../../deps';
 
 export const INVENTORY_CHANNEL = 'inventory:availability';
@@ -54,7 +55,7 @@ async function readAndPublish(deps: AppDeps, ids: number[]): Promise<void> {
       .execute();
     const events: AvailabilityEvent[] = rows.map((r) => ({
       productId: r.id,
-      available: r.status === 'active' ? Math.max(0, r.quantity - r.reserved) : 0,
+      available: availableUnits(r),
     }));
     await deps.store.publish(INVENTORY_CHANNEL, JSON.stringify(events));
   } catch (err) {

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, test } from 'bun:test';
-import { TRPCError } from '@trpc/server';
 import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import { createApp } from '../../app';
 import type { AppDeps } from '../../deps';
 import { MemoryStore } from '../../services/memory-store';
 import { RedisStore } from '../../services/redis-store';
+import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps, testServices } from '../../test/test-services';
 import { appRouter } from '../../trpc/root';
@@ -12,16 +12,6 @@ import { createCallerFactory } from '../../trpc/trpc';
 import { publishAvailability } from './inventory-events';
 import { inventoryHub } from './inventory-hub';
 import { openSse } from './sse-test-client';
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const isEvent = (productId: number, available?: number) => (data: unknown) => {
   const e = data as AvailabilityEventDto;

@@ -81,7 +81,8 @@ export async function createReview(
         orderStatus: order.status,
       });
     const line = lines.find((l) => l.review_id === null);
-    if (!line?.order_item_id) throw new DomainError('CONFLICT', 'You have already reviewed this item from this order.');
+    if (!line?.order_item_id)
+      throw new DomainError('ALREADY_REVIEWED', 'You have already reviewed this item from this order.');
 
     const product = await lockProductForRating(tx, input.productId);
     if (!product) throw new DomainError('NOT_FOUND', 'Listing not found.');
@@ -93,11 +94,7 @@ export async function createReview(
       user_id: user.id,
       rating: input.rating,
       text: input.text,
-    }).catch((err: unknown) => {
-      if ((err as { code?: string }).code === '23505')
-        throw new DomainError('CONFLICT', 'You have already reviewed this item from this order.');
-      throw err;
-    });
+    }); // a concurrent duplicate hits the unique index: ALREADY_REVIEWED (db/unique-violation.ts)
     await refreshProductRating(tx, input.productId);
     const after = await refreshShopRating(tx, order.shop_id);
     if (after.rating !== shop.rating) await enqueueShopProductsForSearch(tx, order.shop_id);

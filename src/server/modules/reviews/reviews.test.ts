@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'bun:test';
-import { TRPCError } from '@trpc/server';
 import { REVIEW_TEXT_MAX } from '../../../shared/schemas/reviews';
+import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { createOrderFixture, type FixtureOrder } from './test-orders';
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function reviewCount(productId: number): Promise<number> {
   const rows = await testDeps().db.selectFrom('reviews').select('id').where('product_id', '=', productId).execute();

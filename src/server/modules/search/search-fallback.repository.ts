@@ -4,6 +4,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { priceRanges, SEARCH_MAX_TOTAL_HITS, type SearchSort } from '../../../shared/schemas/search';
 import type { Db, DbOrTx } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
 import type { ProductCardRow } from '../catalog/catalog.mapper';
 import type { FacetKey, ResolvedSearch } from './search-query';
 import { MATERIAL_FACET_LIMIT } from './search-query';
@@ -144,7 +145,7 @@ interface FacetRow {
  */
 export function withTypoThreshold<T>(db: Db, units: TextUnit[], work: (db: DbOrTx) => Promise<T>): Promise<T> {
   if (!units.some((u) => u.fuzzyWord)) return work(db);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await sql`set local pg_trgm.word_similarity_threshold = 0.5`.execute(tx);
     return work(tx);
   });

@@ -3,6 +3,7 @@
 // is pushed by one drainer at a time (advisory lock), and rows are deleted only after
 // Meilisearch has applied the change, in the same transaction; failures retry with backoff.
 import type { Meilisearch, Task } from 'meilisearch';
+import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import {
   activeReindexTarget,
@@ -53,7 +54,9 @@ export async function drainSearchOutbox(deps: AppDeps, batchSize = DRAIN_BATCH_S
   if (!meili) return storeTermsOnly(deps, batchSize);
   const index = deps.config.productsIndex;
   let synced = false;
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
+    // A retried attempt (deadlock, serialisation failure) starts from a clean count.
+    Object.assign(result, { claimed: 0, upserted: 0, deleted: 0, failed: 0 });
     const rows = await claimOutboxRows(tx, batchSize);
     if (rows.length === 0) return;
     const locked = new Set(await lockProductsForSync(tx, [...new Set(rows.map((r) => r.product_id))]));

@@ -1,6 +1,5 @@
 // Test helpers for search: a seller's shop with listings, synced into the shared test index.
 // Tests share one Meilisearch, so every assertion is scoped to a shop the test created.
-import { TRPCError } from '@trpc/server';
 import { Meilisearch } from 'meilisearch';
 import type { CreateProductInput } from '../../../shared/schemas/catalog';
 import type { SearchProductsInput } from '../../../shared/schemas/search';
@@ -24,16 +23,6 @@ export function syncSearch(deps: AppDeps = testDeps()) {
 
 export function search(input: SearchProductsInput, deps: AppDeps = testDeps()) {
   return anonymousCaller(deps).caller.search.products(input);
-}
-
-export async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** The same deps, but Meilisearch is a closed port: every call fails fast. */

@@ -1,6 +1,9 @@
 // Queries that feed the index: listing documents, the search outbox and reindex markers.
+
 import { sql } from 'kysely';
+import { availableUnits } from '../../../shared/availability';
 import type { Db, DbOrTx, Tx } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
 import { type ProductDocument, priceRangeKey } from './search-index';
 import { DESCRIPTION_TERMS_CHARS, type ListingTerms, listingTerms } from './search-listing-terms';
 
@@ -80,7 +83,7 @@ function toIndexed(r: DocumentRow): IndexedListing {
     priceCents: r.price_cents,
     priceRange: priceRangeKey(r.price_cents),
     isVintage: r.is_vintage,
-    inStock: r.quantity > r.reserved,
+    inStock: availableUnits(r) > 0,
     rating: r.rating,
     reviewCount: r.review_count,
     ratingScore: r.rating_score,
@@ -281,7 +284,7 @@ export async function heartbeatReindexRun(db: Db, indexName: string) {
 }
 
 export async function finishReindexRun(db: Db, indexName: string) {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.deleteFrom('search_reindex_runs').where('index_name', '=', indexName).execute();
     await releaseParkedRows(tx);
   });

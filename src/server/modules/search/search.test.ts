@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import { priceRangeFilter } from '../../../shared/schemas/search';
+import { rejection } from '../../test/expect-error';
 import { testDeps } from '../../test/test-services';
 import { ensureSearchIndex } from './search-index';
 import { meiliFilter, resolveSearch } from './search-query';
-import { ids, rejection, search, shopWith, syncSearch } from './search-test-fixtures';
+import { ids, search, shopWith, syncSearch } from './search-test-fixtures';
 
 const plain = { description: 'Made in a small studio.', tags: [], materials: [], images: [] };
 

@@ -1,5 +1,7 @@
 // The seller dashboard: how the shop is doing and what needs attention. Only the owner sees it:
 // callers pass the id of a shop the signed-in user owns (trpc/ownership.ts decides that).
+import { availableUnits } from '../../../shared/availability';
+import { ORDER_STATUSES } from '../../../shared/schemas/orders';
 import type {
   DashboardOrderStatus,
   SellerDashboardDto,
@@ -22,7 +24,7 @@ const LOW_STOCK_THRESHOLD = 2;
 const TOP_PRODUCTS = 5;
 const LOW_STOCK_LIMIT = 50;
 const LISTINGS_PAGE = 50;
-const STATUSES: DashboardOrderStatus[] = ['paid', 'processing', 'shipped', 'delivered', 'cancelled'];
+const STATUSES: readonly DashboardOrderStatus[] = ORDER_STATUSES;
 
 /** The shop row the dashboard reads its counters from (the shopOwner procedure loaded it). */
 export interface DashboardShop {
@@ -70,7 +72,7 @@ export async function sellerDashboard(
       title: p.title,
       quantity: p.quantity,
       reserved: p.reserved,
-      available: Math.max(0, p.quantity - p.reserved),
+      available: availableUnits({ ...p, status: 'active' }),
     })),
     shop: {
       rating: shop.rating,
@@ -106,7 +108,7 @@ export async function sellerListings(
       priceCents: r.price_cents,
       quantity: r.quantity,
       reserved: r.reserved,
-      available: Math.max(0, r.quantity - r.reserved),
+      available: availableUnits(r),
       status: r.status,
       image: r.images[0] ?? null,
       updatedAt: r.updated_at.toISOString(),

@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'bun:test';
-import { TRPCError } from '@trpc/server';
+import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { createOrderFixture } from '../reviews/test-orders';
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 

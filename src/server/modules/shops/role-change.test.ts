@@ -6,13 +6,14 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { callProcedure, errorOf, sessionCookie } from '../../abuse/http-client';
 import { createApp } from '../../app';
 import { RedisStore } from '../../services/redis-store';
+import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createUser, defaultPolicy, unique } from '../../test/factories';
 import { testDeps, testServices } from '../../test/test-services';
 import { createInnerContext } from '../../trpc/context';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
 import { createSession, sessionCacheKey } from '../auth/auth.session';
-import { address, domainOf, rejection } from '../checkout/checkout-test-kit';
+import { address } from '../checkout/checkout-test-kit';
 import { createOrderFixture } from '../reviews/test-orders';
 
 const createCaller = createCallerFactory(appRouter);

@@ -1,6 +1,7 @@
 // Shop rules: one shop per user, unique slugs, only the owner edits.
 import { DomainError } from '../../../shared/errors';
 import type { CreateShopInput, ShopDto, UpdateShopInput } from '../../../shared/schemas/shops';
+import { slugify } from '../../../shared/slug';
 import type { DbOrTx } from '../../db/kysely';
 import type { AppDeps } from '../../deps';
 import { forgetUserSessions } from '../auth/auth.session';
@@ -38,15 +39,9 @@ export function toShopDto(row: ShopRow): ShopDto {
   };
 }
 
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/g, '');
+/** A shop address from its name; short or letterless names get a `shop-` prefix (slugs are ≥ 3). */
+function shopSlugFromName(name: string): string {
+  const slug = slugify(name);
   return slug.length >= 3 ? slug : `shop-${slug || 'new'}`;
 }
 
@@ -67,30 +62,26 @@ export async function createShop(deps: AppDeps, userId: number, input: CreateSho
       throw new DomainError('SLUG_TAKEN', 'That shop address is taken.', { field: 'slug' });
     slug = input.slug;
   } else {
-    slug = await freeSlug(db, slugify(input.name));
+    slug = await freeSlug(db, shopSlugFromName(input.name));
   }
-  try {
-    const row = await insertShop(db, {
-      owner_id: userId,
-      slug,
-      name: input.name,
-      tagline: input.tagline ?? '',
-      description: input.description ?? '',
-      logo_url: input.logoUrl ?? null,
-      banner_url: input.bannerUrl ?? null,
-      flat_rate_cents: input.shippingPolicy.flatRateCents,
-      free_over_cents: input.shippingPolicy.freeOverCents,
-      processing_days: input.shippingPolicy.processingDays,
-    });
-    // Becoming a seller is a role change: every session of this user, on every instance, must
-    // re-read it (the cache is shared in Redis), not only the session that created the shop.
-    await forgetUserSessions(deps, userId);
-    return toShopDto(row);
-  } catch (err) {
-    if ((err as { code?: string }).code === '23505')
-      throw new DomainError('SHOP_EXISTS', 'You already have a shop, or that address is taken.');
-    throw err;
-  }
+  // Two requests may both have found the slug (or the owner) free: the unique index decides, and
+  // db/unique-violation.ts answers the loser SLUG_TAKEN or SHOP_EXISTS.
+  const row = await insertShop(db, {
+    owner_id: userId,
+    slug,
+    name: input.name,
+    tagline: input.tagline ?? '',
+    description: input.description ?? '',
+    logo_url: input.logoUrl ?? null,
+    banner_url: input.bannerUrl ?? null,
+    flat_rate_cents: input.shippingPolicy.flatRateCents,
+    free_over_cents: input.shippingPolicy.freeOverCents,
+    processing_days: input.shippingPolicy.processingDays,
+  });
+  // Becoming a seller is a role change: every session of this user, on every instance, must
+  // re-read it (the cache is shared in Redis), not only the session that created the shop.
+  await forgetUserSessions(deps, userId);
+  return toShopDto(row);
 }
 
 /** `shop` is the caller's own shop (the shopOwner procedure loaded and checked it). */

@@ -7,6 +7,7 @@
 // is nothing to compensate: a failure rolls it back and the authorisation step's void runs.
 // Shop sales counts are not touched here (jobs/shop-sales-counter.ts), so checkouts of one shop
 // never queue on its row.
+import { availableUnits } from '../../../../shared/availability';
 import type { ConfirmedQuote, PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
 import type { Db, Tx } from '../../../db/kysely';
 import { inTransaction } from '../../../db/transaction';
@@ -48,7 +49,9 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
       productId: l.product_id,
       title: l.title,
       requested: l.quantity,
-      available: l.status === 'active' ? Math.max(0, l.stock - l.reserved) + l.held : 0,
+      available:
+        availableUnits({ quantity: l.stock, reserved: l.reserved, status: l.status }) +
+        (l.status === 'active' ? l.held : 0),
     }));
   if (unavailable.length) throw insufficient(unavailable);
   // Pricing groups lines shop by shop, in the order the cart shows them.
