@@ -146,7 +146,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
     expect(problems).toEqual([]);
     const order = await deps.db.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirst();
     expect(order?.status).toBe('paid');
-  });
+  }, 60_000);
 
   test('multi-line text keeps tab and newline; text is stored in NFC', async () => {
     const deps = testDeps();

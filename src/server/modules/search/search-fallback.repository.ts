@@ -123,7 +123,7 @@ export async function fallbackHits(
   const matched = mode !== 'all' && units.length ? partialRank(units, mode.partialWeights) : null;
   const { rows } = await sql<ProductCardRow>`
     select p.id, p.title, p.price_cents, p.images, p.shop_id, s.name as shop_name, p.is_vintage,
-           p.quantity, p.reserved, p.rating, p.review_count
+           p.quantity, p.reserved, p.status, p.rating, p.review_count
     from ${fromProducts}
     where ${where}
     order by ${orderBy(s.sort, rankQuery, matched)}

@@ -25,7 +25,7 @@ describe('shop address races', () => {
     }
     const holders = await deps.db.selectFrom('shops').select('id').where('slug', '=', slug).execute();
     expect(holders).toHaveLength(1);
-  });
+  }, 30_000);
 
   test('new shops claiming one address at once over HTTP: one 200, the rest 409 SLUG_TAKEN, no 500', async () => {
     const deps = testDeps();
@@ -58,7 +58,7 @@ describe('shop address races', () => {
       )
       .execute();
     expect(shops).toHaveLength(1);
-  });
+  }, 30_000);
 
   test('one user opening two shops at once: one shop, the other call SHOP_EXISTS', async () => {
     const deps = testDeps();
@@ -72,5 +72,5 @@ describe('shop address races', () => {
     for (const r of results) if (r.status === 'rejected') expect(domainOf(r.reason)?.code).toBe('SHOP_EXISTS');
     const rows = await deps.db.selectFrom('shops').select('id').where('owner_id', '=', user.id).execute();
     expect(rows).toHaveLength(1);
-  });
+  }, 30_000);
 });
