@@ -35,7 +35,8 @@ export interface DomainErrorDetailsByCode {
   TOTAL_TOO_LARGE: { totalCents: number; maxCents: number };
   PRECONDITION_FAILED: { orderStatus?: OrderStatusValue };
   EMAIL_TAKEN: { field: 'email' };
-  TOO_MANY_REQUESTS: { retryAfterSeconds: number };
+  /** `limit`: how many of the thing (e.g. live-stock streams) one client may hold at once. */
+  TOO_MANY_REQUESTS: { retryAfterSeconds: number; limit?: number };
   SHOP_EXISTS: NoDetails;
   SLUG_TAKEN: { field: 'slug' };
   /** A unique value someone else (or an earlier request) already holds; see unique-violation.ts. */
