@@ -135,6 +135,10 @@ export interface PaymentsTable {
   amount_cents: number;
   refunded_cents: Generated<number>;
   status: PaymentStatus;
+  /** Capture retries after commit (payment reconciliation job). */
+  capture_attempts: Generated<number>;
+  next_capture_at: Date | null;
+  last_capture_error: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

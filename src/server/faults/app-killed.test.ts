@@ -4,9 +4,10 @@
 // consistent with carts.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
+import { RECONCILE_DEFAULTS, reconcilePayments } from '../modules/payments/payment-reconciliation';
 import { findFreePort, waitFor } from '../services/free-port';
 import { createUser, type TestUser } from '../test/factories';
-import { inventoryProblems, partialOrders, stockedListings } from './invariants';
+import { inventoryProblems, partialOrders, paymentProblems, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
 let iso: IsolatedServices;
@@ -159,6 +160,17 @@ describe('app process killed during a checkout burst', () => {
       expect(claims.filter((c) => c.status !== 'completed')).toEqual([]);
       expect(await partialOrders(deps.db)).toEqual([]);
       expect(await inventoryProblems(deps.db, initial)).toEqual([]);
+
+      // Authorisations of checkouts the kill cut short are left open; the reconciliation job (as
+      // the restarted app's workers would run it, its clock past the orphan timeout) voids them
+      // and captures what committed.
+      await reconcilePayments(deps, { now: new Date(Date.now() + RECONCILE_DEFAULTS.orphanAfterMs + 60_000) });
+      expect(
+        await paymentProblems(
+          deps.db,
+          buyers.map((b) => b.id),
+        ),
+      ).toEqual([]);
     } finally {
       app.proc.kill('SIGKILL');
       await app.proc.exited;

@@ -53,3 +53,27 @@ export async function stockedListings(deps: AppDeps, shops: number, perShop: num
   }
   return { products, initial };
 }
+
+/**
+ * Payments after a fault, for these buyers' checkouts: no authorisation at the processor without
+ * an order (it must be voided), and every order paid by a payment that is captured or refunded,
+ * our record agreeing with the processor's ledger.
+ */
+export async function paymentProblems(db: Db, buyerIds: readonly number[]): Promise<string[]> {
+  const { rows } = await sql<{ ref: string; status: string; ours: string | null; orders: number }>`
+    select p.ref, p.status, pay.status as ours,
+      (select count(*) from orders o where o.payment_id = pay.id)::int as orders
+    from test_processor_authorizations a
+    join test_processor_payments p on p.ref = a.result->>'ref'
+    left join payments pay on pay.provider_ref = p.ref
+    where a.idempotency_key like 'checkout:%'
+      and split_part(a.idempotency_key, ':', 2)::int = any(${buyerIds}::int[])`.execute(db);
+  const problems: string[] = [];
+  for (const p of rows) {
+    if (p.orders === 0 && p.status !== 'voided') problems.push(`${p.ref}: ${p.status} at the processor, no order`);
+    if (p.orders > 0 && !['captured', 'refunded', 'partially_refunded'].includes(p.status))
+      problems.push(`${p.ref}: order paid by a ${p.status} payment`);
+    if (p.orders > 0 && p.ours !== p.status) problems.push(`${p.ref}: ours ${p.ours}, processor ${p.status}`);
+  }
+  return problems;
+}

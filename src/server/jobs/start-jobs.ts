@@ -1,5 +1,6 @@
 // Starts the background jobs that run in the app process (each is safe with several instances).
 import type { AppDeps } from '../deps';
+import { startPaymentReconciliation } from './payment-reconciliation';
 import { startReservationSweeper } from './reservation-sweeper';
 import { startSearchOutboxDrainer } from './search-outbox-drainer';
 import { startShopSalesCounter } from './shop-sales-counter';
@@ -11,7 +12,12 @@ export interface Job {
 }
 
 export function startJobs(deps: AppDeps): Job[] {
-  const jobs = [startTrendingRefresh(deps), startReservationSweeper(deps), startShopSalesCounter(deps)];
+  const jobs = [
+    startTrendingRefresh(deps),
+    startReservationSweeper(deps),
+    startShopSalesCounter(deps),
+    startPaymentReconciliation(deps),
+  ];
   if (deps.meili) jobs.push(startSearchOutboxDrainer(deps));
   return jobs;
 }

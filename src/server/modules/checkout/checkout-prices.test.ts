@@ -8,6 +8,7 @@ import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { installPaymentProvider, paymentProvider } from '../payments/payments.registry';
+import { overrideProvider } from '../payments/provider-double';
 import { TEST_MAX_AMOUNT_CENTS } from '../payments/test-payment-provider';
 import { address, cartLinesOf, ordersOf, placeInput, stockOf } from './checkout-test-kit';
 
@@ -116,18 +117,16 @@ describe('checkout charges the confirmed quote', () => {
     // check at the old price, so only the check under the row locks can catch it.
     const real = paymentProvider(testDeps());
     let edit: Promise<unknown> | null = null;
-    installPaymentProvider(testDeps(), {
-      name: real.name,
-      maxAmountCents: real.maxAmountCents,
-      authorize: async (req) => {
-        edit ??= seller.caller.catalog.updateProduct({ productId: vase.id, priceCents: 2500 });
-        await edit;
-        return real.authorize(req);
-      },
-      capture: (ref) => real.capture(ref),
-      void: (ref) => real.void(ref),
-      refund: (ref, amount, key) => real.refund(ref, amount, key),
-    });
+    installPaymentProvider(
+      testDeps(),
+      overrideProvider(real, {
+        authorize: async (req) => {
+          edit ??= seller.caller.catalog.updateProduct({ productId: vase.id, priceCents: 2500 });
+          await edit;
+          return real.authorize(req);
+        },
+      }),
+    );
     let results: PromiseSettledResult<{ totalChargedCents: number }>[];
     try {
       results = await Promise.allSettled(buyers.map((b, i) => b.caller.checkout.place(inputs[i])));

@@ -6,6 +6,7 @@ import { testDeps } from '../../test/test-services';
 import { releaseExpiredHolds } from '../inventory/inventory.service';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { installPaymentProvider, paymentProvider } from '../payments/payments.registry';
+import { overrideProvider } from '../payments/provider-double';
 import { TestPaymentProvider } from '../payments/test-payment-provider';
 import { address, cartLinesOf, expireHolds, ordersOf, placeInput, quoteAndPlace, stockOf } from './checkout-test-kit';
 
@@ -132,18 +133,13 @@ describe('checkout', () => {
 
     const calls: string[] = [];
     const real = paymentProvider(testDeps());
-    const recording: PaymentProvider = {
-      name: real.name,
-      maxAmountCents: real.maxAmountCents,
+    const recording: PaymentProvider = overrideProvider(real, {
       authorize: async (req) => {
         const r = await real.authorize(req);
         if (r.ok) calls.push(r.ref);
         return r;
       },
-      capture: (ref) => real.capture(ref),
-      void: (ref) => real.void(ref),
-      refund: (ref, amount, key) => real.refund(ref, amount, key),
-    };
+    });
     installPaymentProvider(testDeps(), recording);
     try {
       const results = await Promise.allSettled(buyers.map((b) => place(b)));
@@ -280,19 +276,17 @@ describe('checkout', () => {
     const real = paymentProvider(testDeps());
     let authorized: string | null = null;
     // The seller archives the listing while the card is being authorised.
-    installPaymentProvider(testDeps(), {
-      name: real.name,
-      maxAmountCents: real.maxAmountCents,
-      authorize: async (req) => {
-        const r = await real.authorize(req);
-        if (r.ok) authorized = r.ref;
-        await seller.caller.catalog.archiveProduct({ productId: product.id });
-        return r;
-      },
-      capture: (ref) => real.capture(ref),
-      void: (ref) => real.void(ref),
-      refund: (ref, amount, key) => real.refund(ref, amount, key),
-    });
+    installPaymentProvider(
+      testDeps(),
+      overrideProvider(real, {
+        authorize: async (req) => {
+          const r = await real.authorize(req);
+          if (r.ok) authorized = r.ref;
+          await seller.caller.catalog.archiveProduct({ productId: product.id });
+          return r;
+        },
+      }),
+    );
     try {
       const err = await rejection(place(buyer));
       expect(domainOf(err)?.code).toBe('INSUFFICIENT_INVENTORY');

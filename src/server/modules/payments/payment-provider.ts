@@ -14,6 +14,16 @@ export interface AuthorizeRequest {
   idempotencyKey: string;
 }
 
+export type ProcessorStatus = 'authorized' | 'captured' | 'voided' | 'refunded' | 'partially_refunded';
+
+/** What the processor's own ledger says about one payment. */
+export interface ProcessorPayment {
+  ref: string;
+  amountCents: number;
+  status: ProcessorStatus;
+  refundedCents: number;
+}
+
 export interface PaymentProvider {
   readonly name: string;
   /** The largest single charge the processor accepts; checkout refuses larger totals at quote time. */
@@ -23,6 +33,10 @@ export interface PaymentProvider {
   /** Releases an authorisation that will not be captured. Voiding twice is a no-op. */
   void(ref: string): Promise<void>;
   refund(ref: string, amountCents: number, idempotencyKey: string): Promise<void>;
+  /** The processor's record of a payment; null when it has none. */
+  lookup(ref: string): Promise<ProcessorPayment | null>;
+  /** Authorisations still open (neither captured nor voided) since before `olderThan`, oldest first. */
+  listOpenAuthorizations(opts: { olderThan: Date; limit: number }): Promise<ProcessorPayment[]>;
 }
 
 export class PaymentProviderError extends Error {

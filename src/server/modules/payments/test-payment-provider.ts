@@ -9,6 +9,8 @@ import {
   type AuthorizeResult,
   type PaymentProvider,
   PaymentProviderError,
+  type ProcessorPayment,
+  type ProcessorStatus,
 } from './payment-provider';
 
 const DECLINES: Record<string, { declineCode: string; message: string }> = {
@@ -20,14 +22,8 @@ const APPROVED = new Set(['tok_visa', 'tok_mastercard', 'tok_amex']);
 /** Like Stripe's USD limit: $999,999.99 in one charge. */
 export const TEST_MAX_AMOUNT_CENTS = 99_999_999;
 
-export type TestPaymentStatus = 'authorized' | 'captured' | 'voided' | 'refunded' | 'partially_refunded';
-
-export interface TestPaymentState {
-  ref: string;
-  amountCents: number;
-  status: TestPaymentStatus;
-  refundedCents: number;
-}
+export type TestPaymentStatus = ProcessorStatus;
+export type TestPaymentState = ProcessorPayment;
 
 async function digest(text: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
@@ -155,6 +151,24 @@ export class TestPaymentProvider implements PaymentProvider {
           refundedCents: row.refunded_cents,
         }
       : null;
+  }
+
+  async listOpenAuthorizations({ olderThan, limit }: { olderThan: Date; limit: number }): Promise<ProcessorPayment[]> {
+    // An authorised payment has not moved since it was opened, so updated_at is its age.
+    const rows = await this.db
+      .selectFrom('test_processor_payments')
+      .select(['ref', 'amount_cents', 'status', 'refunded_cents'])
+      .where('status', '=', 'authorized')
+      .where('updated_at', '<', olderThan)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      ref: r.ref,
+      amountCents: r.amount_cents,
+      status: r.status as ProcessorStatus,
+      refundedCents: r.refunded_cents,
+    }));
   }
 
   private async load(ref: string): Promise<TestPaymentState> {
