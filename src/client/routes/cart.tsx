@@ -101,7 +101,17 @@ function CartLine({
         <Link to={`/product/${item.productId}`} className="title">
           {item.title}
         </Link>
-        <div className="small muted">{formatCents(item.priceCents)} each</div>
+        <div className="small muted">
+          {formatCents(item.priceCents)} each
+          {item.priceWhenAddedCents !== item.priceCents && (
+            <>
+              {' '}
+              <span className="price-moved">
+                (was <s>{formatCents(item.priceWhenAddedCents)}</s> when you added it)
+              </span>
+            </>
+          )}
+        </div>
         {unavailable ? (
           <p className="small" role="alert" style={{ color: 'var(--danger)', fontWeight: 600, margin: '6px 0 0' }}>
             {item.listingActive ? 'Sold out — someone else bought the last one.' : 'No longer for sale.'} Remove it to

@@ -116,6 +116,8 @@ export interface CartItemsTable {
   quantity: number;
   held: Generated<number>;
   hold_expires_at: Timestamp;
+  /** Unit price when the line was added (set by a trigger on insert). */
+  price_when_added_cents: Generated<number | null>;
   created_at: CreatedAt;
 }
 

@@ -34,6 +34,8 @@ export interface CartItemDto {
   productId: number;
   title: string;
   priceCents: number;
+  /** The unit price when the line was added; differs from `priceCents` when the seller changed it since. */
+  priceWhenAddedCents: number;
   /** Units the buyer wants. */
   quantity: number;
   /** Most units this line could hold right now: free stock plus what this line already holds. */

@@ -40,6 +40,7 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
       productId: l.product_id,
       title: l.title,
       priceCents: l.price_cents,
+      priceWhenAddedCents: l.price_when_added_cents ?? l.price_cents,
       quantity: l.quantity,
       available: active ? availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }) + l.held : 0,
       image: l.images[0] ?? null,

@@ -24,6 +24,7 @@ export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) 
       'i.quantity',
       'i.held',
       'i.hold_expires_at',
+      'i.price_when_added_cents',
       'p.title',
       'p.price_cents',
       'p.images',

@@ -165,6 +165,26 @@ describe('checkout charges the confirmed quote', () => {
   }, 30_000);
 });
 
+describe('the cart shows prices that moved', () => {
+  test('a line keeps the price it was added at; raising the quantity later does not reset it', async () => {
+    const seller = await createSeller();
+    const mug = await createProduct(seller, { priceCents: 2400, quantity: 9 });
+    const buyer = await buyerWith(mug.id);
+    const line = async () => (await buyer.caller.cart.get()).shops[0]!.items[0]!;
+    expect(await line()).toMatchObject({ priceCents: 2400, priceWhenAddedCents: 2400 });
+
+    await seller.caller.catalog.updateProduct({ productId: mug.id, priceCents: 2600 });
+    expect(await line()).toMatchObject({ priceCents: 2600, priceWhenAddedCents: 2400 });
+    await buyer.caller.cart.addItem({ productId: mug.id, quantity: 1 });
+    expect(await line()).toMatchObject({ quantity: 2, priceCents: 2600, priceWhenAddedCents: 2400 });
+
+    // Removed and added again: the buyer has now seen the new price.
+    await buyer.caller.cart.removeItem({ productId: mug.id });
+    await buyer.caller.cart.addItem({ productId: mug.id, quantity: 1 });
+    expect(await line()).toMatchObject({ priceCents: 2600, priceWhenAddedCents: 2600 });
+  });
+});
+
 describe('free and huge totals', () => {
   test('a $0 checkout completes without a card charge and is settled at once', async () => {
     const seller = await createSeller(testDeps(), { flatRateCents: 0, freeOverCents: null, processingDays: 1 });

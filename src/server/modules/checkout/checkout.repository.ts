@@ -26,7 +26,7 @@ export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
 export async function lockCheckoutLines(tx: Tx, userId: number) {
   const r = await sql<CartLineRow>`
     with cart as materialized (select id from carts where user_id = ${userId} for update)
-    select i.cart_id, i.id, i.product_id, i.quantity, i.held, i.hold_expires_at, p.title, p.price_cents, p.images,
+    select i.cart_id, i.id, i.product_id, i.quantity, i.held, i.hold_expires_at, i.price_when_added_cents, p.title, p.price_cents, p.images,
            p.quantity as stock, p.reserved, p.status, s.id as shop_id, s.name as shop_name, s.slug as shop_slug,
            s.owner_id, s.flat_rate_cents, s.free_over_cents, s.processing_days
     from cart_items as i
