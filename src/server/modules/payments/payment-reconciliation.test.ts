@@ -5,9 +5,10 @@
 import { describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import { paymentProblems as invariantPaymentProblems } from '../../faults/invariants';
+import { rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { placeInput, quoteAndPlace, rejection } from '../checkout/checkout-test-kit';
+import { placeInput, quoteAndPlace } from '../checkout/checkout-test-kit';
 import { PaymentProviderError } from './payment-provider';
 import { captureBackoffMs, reconcilePayments } from './payment-reconciliation';
 import { installPaymentProvider, paymentProvider } from './payments.registry';
