@@ -6,7 +6,6 @@ import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import { holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
-import { ownShopId } from '../shops/shops.service';
 import { type CartOwner, findCartLines, lockCart } from './cart.repository';
 import { toCartDto } from './cart-pricing';
 
@@ -24,10 +23,9 @@ async function changeLine(
   mode: 'add' | 'set',
   quantity: number,
 ): Promise<CartDto> {
-  // The buyer's own shop (whose listings they cannot buy) from the database at the point of
-  // decision, never from the session's cached user, which is stale in the user's other sessions.
-  const ownShop = 'userId' in owner ? await ownShopId(deps.db, owner.userId) : null;
-  const cartId = await holdStockForLine(deps, { owner, ownShopId: ownShop, productId, mode, quantity });
+  // ownShopId null: the hold itself reads the buyer's shop from the database in the same
+  // statement, never from the session's cached user (stale in the user's other sessions).
+  const cartId = await holdStockForLine(deps, { owner, ownShopId: null, productId, mode, quantity });
   return toCartDto(await findCartLines(deps.db, { cartId }));
 }
 

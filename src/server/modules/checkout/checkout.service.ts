@@ -13,7 +13,6 @@ import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { type CartLineRow, findCartLines } from '../cart/cart.repository';
 import { paymentProvider } from '../payments/payments.registry';
-import { ownShopId } from '../shops/shops.service';
 import { findTaxRateBps } from './checkout.repository';
 import { totalTooLarge } from './checkout-errors';
 import { priceCheckout, toQuoteDto } from './checkout-pricing';
@@ -85,7 +84,7 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
   try {
     return await runWorkflow('checkout', deps.log, async (run) => {
       await run.step(checkCart, {
-        ownShopId: await ownShopId(deps.db, user.id),
+        buyerId: user.id,
         lines,
         price,
         taxRateBps,

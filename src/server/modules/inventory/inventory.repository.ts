@@ -12,7 +12,7 @@ export interface HoldRequest {
   mode: 'add' | 'set';
   quantity: number;
   maxLineQuantity: number;
-  /** The caller's own shop: its listings cannot be held. */
+  /** The caller's own shop: its listings cannot be held. Null: read from the database (users). */
   ownShopId: number | null;
   holdMinutes: number;
 }
@@ -26,6 +26,11 @@ export type HoldOutcome = 'ok' | 'not_found' | 'own_product' | 'archived' | 'too
  * lock or create the cart, reserve the difference with a conditional UPDATE, write the line
  * fully held, refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
  */
+/**
+ * One round trip. The buyer's own shop (whose listings they cannot buy) is read in the same
+ * statement when not given, so it is as of the point of decision, never a session's cached
+ * value, and costs no extra query.
+ */
 export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
   const userId = 'userId' in r.owner ? r.owner.userId : null;
   const guestToken = 'guestToken' in r.owner ? r.owner.guestToken : null;
@@ -36,7 +41,9 @@ export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
     available: number;
     in_cart: number;
   }>`select * from hold_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.quantity}::int,
-      ${r.mode === 'add'}::boolean, ${r.ownShopId}::int, ${r.maxLineQuantity}::int, ${r.holdMinutes}::int)`.execute(db);
+      ${r.mode === 'add'}::boolean,
+      coalesce(${r.ownShopId}::int, (select id from shops where owner_id = ${userId}::int)),
+      ${r.maxLineQuantity}::int, ${r.holdMinutes}::int)`.execute(db);
   return result.rows[0];
 }
 

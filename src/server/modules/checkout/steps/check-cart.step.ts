@@ -10,8 +10,9 @@ import { type CheckoutPrice, quoteVersion, toQuoteDto, unavailableLines } from '
 import { type Step, StepResponse } from '../workflow';
 
 export interface CheckCartInput {
-  /** The buyer's shop as the database has it now (a session's cached shopId may be stale). */
-  ownShopId: number | null;
+  buyerId: number;
+  /** Read from the database in this request, with each line's shop owner: a session's cached
+   * shopId may be stale, the owner on the line is not (and costs no extra round trip). */
   lines: readonly CartLineRow[];
   price: CheckoutPrice;
   taxRateBps: number;
@@ -21,9 +22,9 @@ export interface CheckCartInput {
 
 export const checkCart: Step<CheckCartInput, void> = {
   name: 'checkCart',
-  async invoke({ ownShopId, lines, price, taxRateBps, confirmed, maxAmountCents }) {
+  async invoke({ buyerId, lines, price, taxRateBps, confirmed, maxAmountCents }) {
     if (lines.length === 0) throw new DomainError('BAD_REQUEST', 'Your cart is empty.');
-    if (ownShopId !== null && lines.some((l) => l.shop_id === ownShopId))
+    if (lines.some((l) => l.owner_id === buyerId))
       throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
     // Stock first: a line that cannot be bought at all is the change the buyer must act on.
     const unavailable = unavailableLines(price);
