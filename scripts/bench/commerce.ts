@@ -143,6 +143,18 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
   return results;
 }
 
+/** checkout.place at the quote the buyer confirmed (read in the untimed preparation). */
+const confirmedQuotes = new WeakMap<TrpcHttp, Quote>();
+
+async function placeConfirmed(client: TrpcHttp) {
+  await client.mutate('checkout.place', {
+    idempotencyKey: crypto.randomUUID(),
+    quote: confirmedQuotes.get(client),
+    shippingAddress: benchAddress,
+    payment: { token: 'tok_visa' },
+  });
+}
+
 function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
   const out: NonNullable<LoadResult['roundTrips']> = {};
   for (const name of names) {
@@ -188,13 +200,12 @@ export async function benchSameShop(env: BenchEnv, args: BenchArgs, stock: Stock
         warmupMs: args.warmupMs,
         durationMs: args.durationMs,
         setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.83.${k}.1`),
-        prepare: async (client, i) => void (await client.mutate('cart.addItem', { productId: v.pick(i), quantity: 1 })),
+        prepare: async (client, i) => {
+          await client.mutate('cart.addItem', { productId: v.pick(i), quantity: 1 });
+          confirmedQuotes.set(client, await confirmedQuote(client));
+        },
         run: async (client) => {
-          await client.mutate('checkout.place', {
-            idempotencyKey: crypto.randomUUID(),
-            shippingAddress: benchAddress,
-            payment: { token: 'tok_visa' },
-          });
+          await placeConfirmed(client);
         },
       });
       progress(formatResult(r));
