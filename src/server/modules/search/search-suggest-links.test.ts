@@ -5,6 +5,7 @@ import { describe, expect, test } from 'bun:test';
 import type { SearchSuggestion } from '../../../shared/schemas/search';
 import { anonymousCaller } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
 import { allSearchCategories } from './search-categories';
 import { shopWith, syncSearch } from './search-test-fixtures';
 
@@ -52,6 +53,15 @@ describe('typeahead suggestions are links the server accepts', () => {
     await syncSearch();
     const shops = [first.seller.shop, second.seller.shop];
     const { caller } = anonymousCaller();
+    // Other test files run app processes whose drainers may have claimed these rows: syncSearch is
+    // not a barrier, so wait until Meilisearch shows both shops before asking for suggestions.
+    await waitUntil(
+      async () =>
+        (await Promise.all([first, second].map((s) => caller.search.products({ shopId: s.shopId })))).every(
+          (r) => r.engine === 'meilisearch' && r.total > 0,
+        ),
+      { what: 'both shops indexed' },
+    );
     for (const deps of [testDeps(), { ...testDeps(), meili: null }]) {
       const suggested = (await suggestionsFor(prefixesOf(shops.map((s) => s.name).join(' ')), deps)).filter(
         (s) => s.kind === 'shop',
