@@ -129,7 +129,7 @@ for (const project of projectNames) {
     test('back from a product deep in the results returns to the same place with the same pages loaded', async () => {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
       context.setDefaultTimeout(45_000);
-      await waitForSearchHit(page, `/search?q=${deep.word}&sort=price_asc`, deep.titles[0]!, 60_000);
+      await waitForSearchHit(page, `/search?q=${deep.word}&sort=price_asc`, deep.titles[0]!, 200_000);
       await page.getByText(/^80 results/).waitFor();
       // Scroll down (loading pages as a shopper would) until the 60th listing (third page) is on screen.
       const title = deep.titles[59]!;
@@ -162,7 +162,7 @@ for (const project of projectNames) {
 
     test('filters: chips on every size, a sheet with "Show N results" on phones', async () => {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
-      await waitForSearchHit(page, `/search?q=${deep.word}`, deep.titles[0]!, 60_000);
+      await waitForSearchHit(page, `/search?q=${deep.word}`, deep.titles[0]!, 200_000);
       await page.getByText(/^80 results/).waitFor();
       if (project === 'phone') {
         await page.getByRole('button', { name: 'Filters' }).click();
