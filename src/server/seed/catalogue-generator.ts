@@ -2,6 +2,8 @@
 // history (orders, reviews, favourites, views), with every aggregate (ratings, counts) computed
 // from those rows. Pure: no database, no clock except the `now` passed in, no Math.random, so
 // the same seed always yields the same titles, prices and history.
+
+import { canonicalMaterials } from '../../shared/materials';
 import type { OrderStatusValue } from '../../shared/schemas/orders';
 import { slugify } from '../../shared/slug';
 import { categoryTaxonomy } from '../modules/catalog/category-taxonomy';
@@ -450,9 +452,8 @@ function makeProduct(rng: Rng, shop: GenShop, shopIndex: number, now: number): G
   if (oneOfAKind) addTag('one of a kind');
   addTag(`gift for ${recipient}`);
 
-  const materials = [...new Set([material, s(rng.pick(vocab.materials))])]
-    .slice(0, rng.int(1, 2))
-    .map((m) => m.toLowerCase());
+  // Canonical names, as the API stores them ("925 sterling silver" -> "sterling silver").
+  const materials = canonicalMaterials([...new Set([material, s(rng.pick(vocab.materials))])].slice(0, rng.int(1, 2)));
   const imageCount = rng.int(2, 4);
   const imageBase = rng.int(1, 60);
   const images = Array.from(

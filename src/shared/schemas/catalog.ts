@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalMaterial } from '../materials';
 import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from './common';
 import { text } from './text';
 
@@ -11,7 +12,9 @@ const productFields = {
   quantity: z.number().int().min(0).max(10_000),
   categorySlug: text().min(1).max(60),
   tags: z.array(tagSchema).max(13),
-  materials: z.array(tagSchema).max(13),
+  // Stored under canonical names ("925 silver" -> "sterling silver") so the materials facet
+  // counts one thing once (src/shared/materials.ts).
+  materials: z.array(tagSchema.transform(canonicalMaterial)).max(13),
   isVintage: z.boolean(),
   images: z.array(imageUrlSchema).max(10),
 };

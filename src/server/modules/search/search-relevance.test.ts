@@ -138,3 +138,36 @@ describe('bad input: an answer, never a 500, the same on both engines', () => {
     expect((await both({ q: '12345 67890', shopId })).total).toBe(0);
   });
 });
+
+describe('canonical materials', () => {
+  test('"925 Silver", "Sterling" and "925 sterling silver" are stored and faceted as one value', async () => {
+    const { shopId, products } = await shopWith([
+      { ...plain, title: 'Band ring', categorySlug: 'rings', materials: ['925 Silver'] },
+      { ...plain, title: 'Cuff', categorySlug: 'bracelets', materials: ['Sterling', 'Brass'] },
+      { ...plain, title: 'Studs', categorySlug: 'earrings', materials: ['925 Sterling Silver'] },
+    ]);
+    expect(products.map((p) => p.materials)).toEqual([
+      ['sterling silver'],
+      ['sterling silver', 'brass'],
+      ['sterling silver'],
+    ]);
+    await syncSearch();
+    const r = await both({ shopId });
+    expect(r.facets.materials).toEqual([
+      { value: 'sterling silver', count: 3 },
+      { value: 'brass', count: 1 },
+    ]);
+    expect((await both({ shopId, materials: ['sterling silver'] })).total).toBe(3);
+  });
+
+  test('the demo generator tags a listing with a material only if it is made of it', async () => {
+    const { generateCatalogue } = await import('../../seed/catalogue-generator');
+    const cat = generateCatalogue({ seed: 7, shops: 30, products: 3000, now: 1_800_000_000_000 });
+    const wrong = cat.products.filter(
+      (p) => p.tags.some((t) => ['sterling', '925'].includes(t)) && !p.materials.includes('sterling silver'),
+    );
+    expect(wrong.map((p) => `${p.title} [${p.tags.join(', ')}] (${p.materials.join(', ')})`)).toEqual([]);
+    const split = new Set(cat.products.flatMap((p) => p.materials).filter((m) => /925|sterling/.test(m)));
+    expect([...split]).toEqual(['sterling silver']);
+  });
+});
