@@ -18,6 +18,7 @@ import { FilterIcon } from '../components/icons';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
 import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
+import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { plural } from '../lib/format';
 import { useLiveCards } from '../lib/use-live-cards';
@@ -303,6 +304,7 @@ export function Component() {
             </div>
           </div>
           <ActiveFilterChips params={shownParams} tree={tree} update={update} />
+          <SearchNotes result={first} params={shownParams} />
           {query.isError && !first ? (
             <EmptyState
               art="🧶"

@@ -6,6 +6,7 @@ import { priceRanges, SEARCH_MAX_TOTAL_HITS, type SearchSort } from '../../../sh
 import type { Db, DbOrTx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
 import type { ProductCardRow } from '../catalog/catalog.mapper';
+import { termText } from './search-normaliser';
 import type { FacetKey, ResolvedSearch } from './search-query';
 import { MATERIAL_FACET_LIMIT } from './search-query';
 import type { FacetCounts } from './search-results';
@@ -225,7 +226,8 @@ function likePrefix(q: string): string {
 /** Typeahead from Postgres: tags of matching listings that start with the prefix, and shops. */
 export async function fallbackSuggest(db: Db, q: string): Promise<{ queries: string[]; shops: string[] }> {
   const prefix = likePrefix(q);
-  const contains = `%${prefix}`;
+  // search_text holds normalised terms: narrow the candidates by the query's terms.
+  const contains = `%${likePrefix(termText(q) || q)}`;
   const [tags, shops] = await Promise.all([
     q.length >= 3
       ? sql<{ tag: string }>`

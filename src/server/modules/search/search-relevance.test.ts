@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import type { SearchProductsInput } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
+import { anonymousCaller } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { ensureSearchIndex } from './search-index';
 import { refreshVocabulary } from './search-spelling';
@@ -119,6 +120,30 @@ describe('did you mean', () => {
     expect(r.suggestion).toBe('silver ring');
     expect((await search({ q: 'silver rng', shopId }, down)).suggestion).toBe('silver ring');
     expect((await search({ q: 'silver ring', shopId })).suggestion).toBeNull();
+  });
+});
+
+describe('typeahead tolerates typos', () => {
+  test('"neckless" and "bracelett" complete to what they meant, on both engines', async () => {
+    await shopWith([
+      { ...plain, title: 'Moonstone necklace', categorySlug: 'necklaces', tags: ['necklace'] },
+      { ...plain, title: 'Charm bracelet', categorySlug: 'bracelets', tags: ['bracelet'] },
+    ]);
+    await syncSearch();
+    await refreshVocabulary(testDeps().db);
+    for (const deps of [testDeps(), down]) {
+      const suggest = (q: string) => anonymousCaller(deps).caller.search.suggest({ q });
+      expect((await suggest('neckless')).suggestions).toContainEqual({
+        text: 'necklace',
+        kind: 'query',
+        value: 'necklace',
+      });
+      expect((await suggest('bracelett')).suggestions).toContainEqual({
+        text: 'bracelet',
+        kind: 'query',
+        value: 'bracelet',
+      });
+    }
   });
 });
 

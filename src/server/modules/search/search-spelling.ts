@@ -120,3 +120,17 @@ export function correctQuery(v: Vocabulary, q: string): string | null {
   });
   return changed ? corrected.join(' ') : null;
 }
+
+/** Misspellings the reviewed synonym list maps one way ("neckless" -> "necklace"). */
+const oneWayFixes = new Map(
+  synonymGroups.flatMap((g) => (g.kind === 'one-way' ? [[searchWords(g.from).join(' '), g.to[0]!] as const] : [])),
+);
+
+/**
+ * What the typeahead completes instead when `q` completes to nothing: the synonym list's fix
+ * for a known misspelling, else the spelling correction. Null when there is none.
+ */
+export function typeaheadCorrection(v: Vocabulary, q: string): string | null {
+  const typed = searchWords(q).join(' ');
+  return oneWayFixes.get(typed) ?? correctQuery(v, q);
+}

@@ -29,7 +29,7 @@ import {
 import { searchMeili, searchMeiliPartial, suggestMeili, type WeightedText } from './search-meili';
 import { type ResolvedSearch, resolveSearch } from './search-query';
 import { type EngineResult, toFacets } from './search-results';
-import { correctQuery, vocabulary } from './search-spelling';
+import { correctQuery, typeaheadCorrection, vocabulary } from './search-spelling';
 import { normalizeSearchText } from './search-synonyms';
 import { type TextUnit, textUnits } from './search-text-query';
 
@@ -240,8 +240,20 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
     const cached = await readCached<SearchSuggestResult>(deps.store, key);
     if (cached) return cached;
   }
-  const fromMeili = await viaMeili(deps, 'suggest', (meili) => suggestMeili(meili, index, q, MEILI_TIMEOUT_MS));
-  const found = fromMeili ?? (await fallbackSuggest(deps.db, q));
+  const complete = async (text: string) => {
+    const meili = await viaMeili(deps, 'suggest', (m) => suggestMeili(m, index, text, MEILI_TIMEOUT_MS));
+    return { fromMeili: meili !== null, found: meili ?? (await fallbackSuggest(deps.db, text)) };
+  };
+  let { fromMeili, found } = await complete(q);
+  // Nothing completes what was typed: complete its correction instead ("neckless" -> necklace).
+  if (found.queries.length === 0 && q.length >= 4) {
+    const fix = typeaheadCorrection(await vocabulary(deps.db), q);
+    if (fix && fix !== q.toLowerCase()) {
+      const corrected = await complete(fix);
+      fromMeili = corrected.fromMeili;
+      found = { queries: corrected.found.queries, shops: found.shops.length ? found.shops : corrected.found.shops };
+    }
+  }
 
   const categories = categorySuggestions(q).slice(0, 2);
   // The engines answer with shop names; a suggestion links to the shop, so it needs its slug.
