@@ -2,7 +2,6 @@
 // history (orders, reviews, favourites, views), with every aggregate (ratings, counts) computed
 // from those rows. Pure: no database, no clock except the `now` passed in, no Math.random, so
 // the same seed always yields the same titles, prices and history.
-
 import { canonicalMaterials } from '../../shared/materials';
 import type { OrderStatusValue } from '../../shared/schemas/orders';
 import { slugify } from '../../shared/slug';
