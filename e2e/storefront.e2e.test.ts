@@ -19,11 +19,11 @@ const e2e = setupE2E();
 let deep: { word: string; titles: string[] };
 
 beforeAll(async () => {
-  // Enough listings for several pages of results (24 a page).
+  // Enough listings for three pages of results (24 a page).
   const word = token();
   const seller = await createSeller();
   const titles: string[] = [];
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 50; i++) {
     const p = await createProduct(seller, {
       title: `Glazed ${word} bowl no ${i + 1}`,
       categorySlug: 'bowls',
@@ -130,9 +130,9 @@ for (const project of projectNames) {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
       context.setDefaultTimeout(45_000);
       await waitForSearchHit(page, `/search?q=${deep.word}&sort=price_asc`, deep.titles[0]!, 200_000);
-      await page.getByText(/^80 results/).waitFor();
-      // Scroll down (loading pages as a shopper would) until the 60th listing (third page) is on screen.
-      const title = deep.titles[59]!;
+      await page.getByText(/^50 results/).waitFor();
+      // Scroll down (loading pages as a shopper would) until the 45th listing (second page) is on screen.
+      const title = deep.titles[44]!;
       await page.waitForFunction(
         (t) => {
           const link = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes(t));
@@ -151,7 +151,7 @@ for (const project of projectNames) {
       const before = await page.evaluate(() => window.scrollY);
       expect(before).toBeGreaterThan(1500);
       await target.click();
-      await page.getByRole('heading', { level: 1, name: deep.titles[59] }).waitFor();
+      await page.getByRole('heading', { level: 1, name: deep.titles[44] }).waitFor();
       await page.goBack();
       await target.waitFor({ state: 'visible' });
       const after = await page.evaluate(() => window.scrollY);
@@ -163,25 +163,25 @@ for (const project of projectNames) {
     test('filters: chips on every size, a sheet with "Show N results" on phones', async () => {
       const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
       await waitForSearchHit(page, `/search?q=${deep.word}`, deep.titles[0]!, 200_000);
-      await page.getByText(/^80 results/).waitFor();
+      await page.getByText(/^50 results/).waitFor();
       if (project === 'phone') {
         await page.getByRole('button', { name: 'Filters' }).click();
         const sheet = page.getByRole('dialog', { name: 'Filters' });
         await sheet.waitFor();
         await sheet.getByRole('checkbox', { name: /porcelain/i }).click();
         await page.waitForURL(/material=porcelain/);
-        await sheet.getByRole('button', { name: 'Show 40 results' }).waitFor();
+        await sheet.getByRole('button', { name: 'Show 25 results' }).waitFor();
         await screenshot(page, `journey-${project}-filter-sheet`);
-        await sheet.getByRole('button', { name: 'Show 40 results' }).click();
+        await sheet.getByRole('button', { name: 'Show 25 results' }).click();
         await sheet.waitFor({ state: 'hidden' });
       } else {
         expect(await page.getByRole('button', { name: 'Filters' }).isVisible()).toBe(false);
         await page.getByRole('checkbox', { name: /porcelain/i }).click();
         await page.waitForURL(/material=porcelain/);
       }
-      await page.getByText(/^40 results/).waitFor();
+      await page.getByText(/^25 results/).waitFor();
       await page.getByRole('button', { name: 'Remove filter: Porcelain' }).click();
-      await page.getByText(/^80 results/).waitFor();
+      await page.getByText(/^50 results/).waitFor();
       expect(page.url()).not.toContain('material=');
       await context.close();
     });
