@@ -35,6 +35,8 @@ export function SearchBox() {
     setActive(-1);
     inputRef.current?.blur();
     // The server gives each suggestion the value its link needs (a category or shop slug).
+    // A category or a shop is a place, not a query: the box empties once there.
+    if (s && s.kind !== 'query') setText('');
     if (s?.kind === 'category') {
       navigate(`/search?category=${encodeURIComponent(s.value)}`);
       return;
