@@ -8,6 +8,10 @@ import type { Store } from './services/store';
 export interface AppConfig {
   production: boolean;
   holdMinutes: number;
+  /** Longest a hold may live however often the cart changes (renewals stop at held_since + this). */
+  holdMaxMinutes: number;
+  /** Units one cart may hold at once across its lines. */
+  cartMaxHeldUnits: number;
   searchCacheTtlSeconds: number;
   /** Index name used for products in Meilisearch (tests use their own). */
   productsIndex: string;

@@ -20,6 +20,10 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HOLD_MINUTES: z.coerce.number().int().positive().max(1440).default(30),
+  /** A hold's longest life: cart changes renew holds, but never past this after the hold began. */
+  HOLD_MAX_MINUTES: z.coerce.number().int().positive().max(10080).default(120),
+  /** Units one cart may hold at once, across all its lines. */
+  CART_MAX_HELD_UNITS: z.coerce.number().int().positive().max(100000).default(100),
   SEARCH_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])

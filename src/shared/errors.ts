@@ -17,7 +17,14 @@ export interface DomainErrorDetailsByCode {
   CONFLICT: FieldDetails & { reason?: 'cart_changed'; reserved?: number };
   FORBIDDEN: NoDetails;
   UNAUTHORIZED: NoDetails;
-  BAD_REQUEST: FieldDetails & { reason?: 'archived'; maxTotalHits?: number; maxBytes?: number };
+  BAD_REQUEST: FieldDetails & {
+    reason?: 'archived' | 'cart_full';
+    maxTotalHits?: number;
+    maxBytes?: number;
+    /** cart_full: the cart's cap on held units, and how many more this line could take. */
+    maxHeldUnits?: number;
+    canAdd?: number;
+  };
   INSUFFICIENT_INVENTORY: {
     /** add-to-cart: units that could still be added. */
     available?: number;

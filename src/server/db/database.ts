@@ -115,6 +115,8 @@ export interface CartItemsTable {
   product_id: number;
   quantity: number;
   held: Generated<number>;
+  /** When the current hold began (null when nothing is held); caps renewals (decision 0020). */
+  held_since: Timestamp | null;
   hold_expires_at: Timestamp;
   /** Unit price when the line was added (set by a trigger on insert). */
   price_when_added_cents: Generated<number | null>;

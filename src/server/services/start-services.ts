@@ -90,6 +90,8 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
       config: {
         production: env.NODE_ENV === 'production',
         holdMinutes: env.HOLD_MINUTES,
+        holdMaxMinutes: env.HOLD_MAX_MINUTES,
+        cartMaxHeldUnits: env.CART_MAX_HELD_UNITS,
         searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
         productsIndex: 'products',
         dataDir: env.DATA_DIR,

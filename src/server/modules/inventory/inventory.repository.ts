@@ -15,13 +15,17 @@ export interface HoldRequest {
   /** The caller's own shop: its listings cannot be held. Null: read from the database (users). */
   ownShopId: number | null;
   holdMinutes: number;
+  /** A hold is never renewed past held_since + this (decision 0020). */
+  maxHoldMinutes: number;
+  /** Units one cart may hold across all its lines. */
+  maxCartUnits: number;
 }
 
-export type HoldOutcome = 'ok' | 'not_found' | 'own_product' | 'archived' | 'too_many' | 'insufficient';
+export type HoldOutcome = 'ok' | 'not_found' | 'own_product' | 'archived' | 'too_many' | 'cart_full' | 'insufficient';
 
 /**
  * One round trip, one atomic statement: plpgsql `hold_cart_line()`, as last (re)defined by
- * migration 20261122110000_hold_cart_line_keeps_no_empty_cart (a newer migration that replaces
+ * migration 20261202130000_hold_lifetime_and_cart_cap (a newer migration that replaces
  * the function must update this line):
  * lock or create the cart, reserve the difference with a conditional UPDATE, write the line
  * fully held, refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
@@ -43,13 +47,19 @@ export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
   }>`select * from hold_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.quantity}::int,
       ${r.mode === 'add'}::boolean,
       coalesce(${r.ownShopId}::int, (select id from shops where owner_id = ${userId}::int)),
-      ${r.maxLineQuantity}::int, ${r.holdMinutes}::int)`.execute(db);
+      ${r.maxLineQuantity}::int, ${r.holdMinutes}::int, ${r.maxHoldMinutes}::int, ${r.maxCartUnits}::int)`.execute(db);
   return result.rows[0];
 }
 
 /** Deletes a line and releases what it held; refreshes the cart's other holds. */
-export async function releaseCartLine(tx: Tx, cartId: number, productId: number, holdMinutes: number) {
-  const interval = `${holdMinutes} minutes`;
+export async function releaseCartLine(
+  tx: Tx,
+  cartId: number,
+  productId: number,
+  holds: { holdMinutes: number; maxHoldMinutes: number },
+) {
+  const interval = `${holds.holdMinutes} minutes`;
+  const lifetime = `${holds.maxHoldMinutes} minutes`;
   const result = await sql<{ product_id: number; held: number }>`
     with removed as (
       delete from cart_items where cart_id = ${cartId} and product_id = ${productId} returning product_id, held
@@ -58,7 +68,8 @@ export async function releaseCartLine(tx: Tx, cartId: number, productId: number,
       from removed where p.id = removed.product_id and removed.held > 0
       returning p.id
     ), refresh as (
-      update cart_items set hold_expires_at = now() + ${interval}::interval
+      update cart_items
+      set hold_expires_at = least(now() + ${interval}::interval, coalesce(held_since, now()) + ${lifetime}::interval)
       where cart_id = ${cartId} and product_id <> ${productId} and held > 0
       returning id
     )
@@ -142,7 +153,13 @@ export async function deleteCart(tx: Tx, cartId: number) {
 }
 
 /** Writes the merged lines into the account cart, replacing lines it already had. */
-export async function writeMergedLines(tx: Tx, cartId: number, lines: MergeLine[], holdExpiresAt: Date) {
+/** Writes merged lines; their holds start now (`heldSince`), so the hold lifetime counts from the merge. */
+export async function writeMergedLines(
+  tx: Tx,
+  cartId: number,
+  lines: MergeLine[],
+  hold: { heldSince: Date; expiresAt: Date },
+) {
   if (lines.length === 0) return;
   await tx
     .insertInto('cart_items')
@@ -152,13 +169,15 @@ export async function writeMergedLines(tx: Tx, cartId: number, lines: MergeLine[
         product_id: m.productId,
         quantity: m.quantity,
         held: m.held,
-        hold_expires_at: holdExpiresAt,
+        held_since: m.held > 0 ? hold.heldSince : null,
+        hold_expires_at: hold.expiresAt,
       })),
     )
     .onConflict((oc) =>
       oc.columns(['cart_id', 'product_id']).doUpdateSet((eb) => ({
         quantity: eb.ref('excluded.quantity'),
         held: eb.ref('excluded.held'),
+        held_since: eb.ref('excluded.held_since'),
         hold_expires_at: eb.ref('excluded.hold_expires_at'),
       })),
     )

@@ -42,6 +42,8 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
     ...change,
     maxLineQuantity: MAX_LINE_QUANTITY,
     holdMinutes: deps.config.holdMinutes,
+    maxHoldMinutes: deps.config.holdMaxMinutes,
+    maxCartUnits: deps.config.cartMaxHeldUnits,
   });
   switch (r.outcome) {
     case 'ok':
@@ -57,6 +59,12 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
       throw new DomainError('BAD_REQUEST', `A cart line can hold at most ${MAX_LINE_QUANTITY} units.`, {
         field: 'quantity',
       });
+    case 'cart_full':
+      throw new DomainError(
+        'BAD_REQUEST',
+        `A cart can hold at most ${deps.config.cartMaxHeldUnits} units at once; check out or remove some first.`,
+        { field: 'quantity', reason: 'cart_full', maxHeldUnits: deps.config.cartMaxHeldUnits, canAdd: r.available },
+      );
     case 'insufficient':
       throw new DomainError(
         'INSUFFICIENT_INVENTORY',
@@ -70,7 +78,8 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
 
 /** Inside the caller's transaction: removes a line and releases its hold. Returns whether one existed. */
 export async function releaseLine(tx: Tx, deps: AppDeps, cartId: number, productId: number): Promise<boolean> {
-  return (await releaseCartLine(tx, cartId, productId, deps.config.holdMinutes)) !== undefined;
+  const holds = { holdMinutes: deps.config.holdMinutes, maxHoldMinutes: deps.config.holdMaxMinutes };
+  return (await releaseCartLine(tx, cartId, productId, holds)) !== undefined;
 }
 
 export async function productAvailability(
@@ -166,7 +175,13 @@ export async function mergeGuestCart(
     }
     await adjustReserved(tx, deltas);
     await deleteCart(tx, guestCartId);
-    await writeMergedLines(tx, accountCartId, merged, new Date(Date.now() + deps.config.holdMinutes * 60_000));
+    // The merged holds start now, renewable up to the hold's maximum lifetime like any other.
+    const heldSince = new Date();
+    const minutes = Math.min(deps.config.holdMinutes, deps.config.holdMaxMinutes);
+    await writeMergedLines(tx, accountCartId, merged, {
+      heldSince,
+      expiresAt: new Date(heldSince.getTime() + minutes * 60_000),
+    });
     return [...deltas.keys()];
   });
   if (changed.length) await publishAvailability(deps, changed);
