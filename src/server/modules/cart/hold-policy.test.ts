@@ -3,9 +3,10 @@
 import { describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
+import { domainOf, rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { domainOf, rejection, stockOf } from '../checkout/checkout-test-kit';
+import { stockOf } from '../checkout/checkout-test-kit';
 import { releaseExpiredHolds } from '../inventory/inventory.service';
 
 const withPolicy = (over: Partial<AppDeps['config']>): AppDeps => ({
