@@ -24,7 +24,7 @@ class StreamSlots {
         throw new DomainError(
           'TOO_MANY_REQUESTS',
           `Too many live stock streams open (at most ${limit}). Close some pages and try again.`,
-          { retryAfterSeconds: 5 },
+          { retryAfterSeconds: 5, limit },
         );
     }
     for (const [subject] of subjects) this.open.set(subject, (this.open.get(subject) ?? 0) + 1);
