@@ -24,12 +24,16 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDt
       <span className="price">{formatCents(product.priceCents)}</span>
       <span className="meta">
         <span>{product.shopName}</span>
-        {product.rating > 0 && (
-          <span>
-            <span aria-hidden="true" style={{ color: 'var(--gold)' }}>
+        {product.reviewCount > 0 && (
+          <span className="card-rating">
+            <span aria-hidden="true" className="card-star">
               ★
             </span>
-            <span className="visually-hidden">rated</span> {product.rating.toFixed(1)}
+            <span className="visually-hidden">rated</span> {product.rating.toFixed(1)}{' '}
+            <span className="card-review-count">
+              ({product.reviewCount.toLocaleString('en-US')}
+              <span className="visually-hidden"> {product.reviewCount === 1 ? 'review' : 'reviews'}</span>)
+            </span>
           </span>
         )}
       </span>
@@ -41,9 +45,9 @@ export function ProductCardSkeleton() {
   return (
     <div className="product-card card-skeleton" aria-hidden="true">
       <div className="thumb skeleton" />
-      <div className="skeleton skeleton-text" style={{ width: '90%', marginTop: 12 }} />
-      <div className="skeleton skeleton-text" style={{ width: '40%' }} />
-      <div className="skeleton skeleton-text" style={{ width: '60%' }} />
+      <div className="skeleton skeleton-text skeleton-w90" />
+      <div className="skeleton skeleton-text skeleton-w40" />
+      <div className="skeleton skeleton-text skeleton-w60" />
     </div>
   );
 }

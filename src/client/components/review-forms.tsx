@@ -171,7 +171,10 @@ export function ReplyForm({
   });
   const reply = trpc.reviews.reply.useMutation({
     onSuccess: async () => {
-      await trpcUtils.reviews.forProduct.invalidate({ productId });
+      await Promise.all([
+        trpcUtils.reviews.forProduct.invalidate({ productId }),
+        trpcUtils.reviews.forShop.invalidate(),
+      ]);
       toast.success('Reply posted');
       onDone();
     },

@@ -14,12 +14,13 @@ export function useAddToCart(productId: number) {
   const inFlight = useRef(false);
   const mutation = useAddToCartMutation(productId);
   const add = useCallback(
-    (quantity = 1) => {
+    (quantity = 1, opts: { onSuccess?: () => void } = {}) => {
       if (inFlight.current) return;
       inFlight.current = true;
       mutation.mutate(
         { productId, quantity },
         {
+          onSuccess: opts.onSuccess,
           onSettled: () => {
             inFlight.current = false;
           },

@@ -5,6 +5,7 @@ import { useEffect, useReducer, useRef } from 'react';
 import { Link, type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { QuoteDto } from '../../shared/schemas/checkout';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
 import { trpc, utils } from '../trpc';
 import { AddressStep } from './checkout/address-step';
@@ -60,6 +61,7 @@ export function Component() {
 
   const urlStep = stepFromUrl(params);
   const step = visibleStep(urlStep, draft);
+  usePageMeta(`Checkout · ${stepLabels[step]}`);
 
   // Focus moves to the heading on each step so screen readers announce where the buyer is.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes

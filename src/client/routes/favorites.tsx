@@ -3,6 +3,7 @@ import { Link, type LoaderFunctionArgs } from 'react-router';
 import { ProductGrid } from '../components/product-card';
 import { Stars } from '../components/stars';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
 import { trpc, utils } from '../trpc';
 
@@ -13,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Component() {
+  usePageMeta('Favourites');
   const favorites = trpc.favorites.list.useQuery(undefined, { staleTime: 10_000 });
   if (favorites.isPending) return <PageSkeleton />;
   const f = favorites.data;

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { GridSkeleton, ProductCard } from '../components/product-card';
 import { ProductImage } from '../components/product-image';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { useLiveCards } from '../lib/use-live-cards';
 import { trpc, utils } from '../trpc';
@@ -13,12 +14,24 @@ export async function loader() {
   return null;
 }
 
+/**
+ * Cards per section: 12 or 6 fill whole rows at 6, 3 and 2 columns (CSS trims 6 to 4 at 4 columns),
+ * so a section of 8 never leaves two cards alone on a second row.
+ */
+function rowCount(n: number): number {
+  return n >= 12 ? 12 : n >= 6 ? 6 : n;
+}
+
 export function Component() {
+  usePageMeta(
+    null,
+    'Handmade and vintage goods from independent makers: ceramics, knitwear, jewellery, furniture and more.',
+  );
   const feed = trpc.feed.home.useQuery(undefined, { staleTime: 60_000 });
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const { user } = useMe();
   const sections = feed.data?.sections ?? [];
-  const shown = useMemo(() => sections.flatMap((s) => s.products.slice(0, 12)), [sections]);
+  const shown = useMemo(() => sections.flatMap((s) => s.products.slice(0, rowCount(s.products.length))), [sections]);
   const live = new Map(useLiveCards(shown).map((p) => [p.id, p]));
   const heroProducts = sections
     .flatMap((s) => s.products)
@@ -34,7 +47,7 @@ export function Component() {
           </p>
           <h1 id="hero-title">Things with a story, from people who make them.</h1>
           <p>Ceramics, textiles, jewellery and one-of-a-kind vintage finds from independent shops.</p>
-          <div style={{ display: 'flex', gap: 10, flexWrap: 'wrap' }}>
+          <div className="hero-actions">
             <Link to="/search" className="btn btn-primary btn-lg">
               Browse everything
             </Link>
@@ -82,15 +95,19 @@ export function Component() {
       )}
       {sections.map((section) => (
         <section key={section.key} className="feed-section" aria-labelledby={`feed-${section.key}`}>
-          <div className="section-head">
-            <h2 id={`feed-${section.key}`}>{section.title}</h2>
-            <Link to="/search" className="small">
-              See more
-            </Link>
+          <div className="section-head feed-head">
+            <h2 id={`feed-${section.key}`} className="feed-title" title={section.title}>
+              {section.title}
+            </h2>
+            {section.seeMore && (
+              <Link to={section.seeMore} className="small see-more">
+                See more<span className="visually-hidden"> like this</span>
+              </Link>
+            )}
           </div>
           <p className="reason">{section.reason}</p>
-          <div className="feed-row">
-            {section.products.slice(0, 12).map((p) => (
+          <div className={`feed-row feed-row-${rowCount(section.products.length)}`}>
+            {section.products.slice(0, rowCount(section.products.length)).map((p) => (
               <ProductCard key={p.id} product={live.get(p.id) ?? p} />
             ))}
           </div>

@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../components/states';
+import { usePageMeta } from '../lib/page-meta';
 
 export function Component() {
+  usePageMeta('Page not found');
   return (
     <div className="page">
       <EmptyState

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import type { OrderItemDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
+import { BuyAgainButton } from '../components/buy-again-button';
 import { MoneySummary } from '../components/money-summary';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
@@ -13,6 +14,7 @@ import { ReviewForm } from '../components/review-forms';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime } from '../lib/format';
+import { usePageMeta } from '../lib/page-meta';
 import { requireUser, useMe } from '../lib/session';
 import { trpc, utils } from '../trpc';
 
@@ -81,8 +83,10 @@ export function Component() {
   // Poll gently so a status change by the seller shows up without a reload.
   const order = trpc.orders.byId.useQuery({ orderId }, { refetchInterval: 15_000 });
   const o = order.data;
+  usePageMeta(`Order #${orderId}`);
   if (!o) return null;
-  const canReview = o.status === 'delivered' && user?.id === o.buyer.id;
+  const isBuyer = user?.id === o.buyer.id;
+  const canReview = o.status === 'delivered' && isBuyer;
   return (
     <div className="page page-order">
       <nav className="small muted breadcrumb" aria-label="Breadcrumb">
@@ -113,6 +117,11 @@ export function Component() {
                 </div>
                 <strong>{formatCents(i.priceCents * i.quantity)}</strong>
                 {canReview && <LineReview orderId={o.orderId} item={i} />}
+                {isBuyer && (
+                  <div className="line-actions">
+                    <BuyAgainButton productId={i.productId} title={i.title} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>

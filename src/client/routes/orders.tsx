@@ -3,6 +3,7 @@ import { Link, type LoaderFunctionArgs } from 'react-router';
 import { OrderStatusBadge } from '../components/order-status';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDate, plural } from '../lib/format';
+import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
 import { trpc, utils } from '../trpc';
 
@@ -13,11 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Component() {
+  usePageMeta('Your orders');
   const orders = trpc.orders.list.useInfiniteQuery({}, { getNextPageParam: (last) => last.nextCursor ?? undefined });
   if (orders.isPending) return <PageSkeleton />;
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div className="page" style={{ maxWidth: 900 }}>
+    <div className="page page-narrow">
       <h1>Your orders</h1>
       {items.length === 0 ? (
         <EmptyState
@@ -32,7 +34,7 @@ export function Component() {
           When you buy something, you’ll follow it here from the maker’s bench to your door.
         </EmptyState>
       ) : (
-        <ul style={{ listStyle: 'none', padding: 0 }} aria-label="Orders">
+        <ul className="plain-list" aria-label="Orders">
           {items.map((o) => (
             <li key={o.orderId}>
               <Link to={`/orders/${o.orderId}`} className="order-row">

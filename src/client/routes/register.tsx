@@ -6,10 +6,12 @@ import { toast } from 'sonner';
 import { type RegisterInput, registerInput } from '../../shared/schemas/auth';
 import { Field } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
+import { usePageMeta } from '../lib/page-meta';
 import { signInHref } from '../lib/sign-in-link';
 import { describeError, queryClient, trpc } from '../trpc';
 
 export function Component() {
+  usePageMeta('Create an account');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const rawNext = params.get('next');

@@ -1,9 +1,10 @@
 // The app shell route: header, category bar, page outlet, footer, navigation progress.
 // It has no loader on purpose: on the first load the shell renders at once (header usable, text
 // typed in search kept) and only the page's own area shows a skeleton until its data arrives.
-import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
+import { usePageMeta } from '../lib/page-meta';
 import { trpc } from '../trpc';
 
 function CategoryBar() {
@@ -19,12 +20,43 @@ function CategoryBar() {
   );
 }
 
+/**
+ * Titles for the storefront pages that do not name themselves yet (search, cart, product); every
+ * other page calls usePageMeta itself. Product titles come from the page's own cached query.
+ */
+function StorefrontTitle() {
+  const { pathname, search } = useLocation();
+  const productId = /^\/product\/(\d+)/.exec(pathname)?.[1];
+  const product = trpc.catalog.product.useQuery(
+    { productId: Number(productId ?? 0) },
+    { enabled: false, staleTime: Number.POSITIVE_INFINITY },
+  );
+  const q = new URLSearchParams(search).get('q');
+  const title = pathname.startsWith('/search')
+    ? q
+      ? `“${q}” — search`
+      : 'Search'
+    : pathname === '/cart'
+      ? 'Your cart'
+      : productId
+        ? (product.data?.title ?? 'Listing')
+        : undefined;
+  if (title === undefined) return null;
+  return <PageMetaFor title={title} description={productId ? product.data?.description : undefined} />;
+}
+
+function PageMetaFor({ title, description }: { title: string; description?: string }) {
+  usePageMeta(title, description);
+  return null;
+}
+
 function Shell({ children }: { children: React.ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <StorefrontTitle />
       <SiteHeader />
       <CategoryBar />
       <main id="main" tabIndex={-1}>

@@ -2,9 +2,12 @@
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { FavoriteShopButton } from '../components/favorite-button';
 import { GridSkeleton, ProductGrid } from '../components/product-card';
+import { ReviewsSection } from '../components/reviews-section';
 import { Stars } from '../components/stars';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDate, plural } from '../lib/format';
+import { usePageMeta } from '../lib/page-meta';
+import { useMe } from '../lib/session';
 import { trpc, utils } from '../trpc';
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -17,6 +20,8 @@ export function Component() {
   const slug = String(useParams().slug);
   const shop = trpc.shops.bySlug.useQuery({ slug });
   const s = shop.data;
+  const { user } = useMe();
+  usePageMeta(s?.name, s ? s.tagline || `${s.name} on Hearth: handmade and vintage goods.` : null);
   const products = trpc.catalog.shopProducts.useInfiniteQuery(
     { shopId: s?.id ?? 0, limit: 24 },
     { enabled: !!s, getNextPageParam: (last) => last.nextCursor ?? undefined },
@@ -32,7 +37,7 @@ export function Component() {
         <div className="logo">{s.logoUrl ? <img src={s.logoUrl} alt={`${s.name} logo`} /> : s.name.charAt(0)}</div>
         <div className="shop-info">
           <h1>{s.name}</h1>
-          {s.tagline && <p style={{ margin: '2px 0 6px', color: 'var(--ink-2)' }}>{s.tagline}</p>}
+          {s.tagline && <p className="shop-tagline">{s.tagline}</p>}
           <div className="shop-stats">
             <Stars rating={s.rating} count={s.reviewCount} />
             <span>{plural(s.salesCount, 'sale')}</span>
@@ -63,7 +68,7 @@ export function Component() {
             <>
               <ProductGrid products={items} eagerCount={4} />
               {products.hasNextPage && (
-                <div style={{ textAlign: 'center', marginTop: 24 }}>
+                <div className="load-more">
                   <button
                     type="button"
                     className="btn"
@@ -78,16 +83,21 @@ export function Component() {
           )}
         </section>
         <aside className="card">
-          <h2 style={{ fontSize: '1.1rem' }}>About the shop</h2>
+          <h2 className="card-title">About the shop</h2>
           <p className="description">{s.description || 'The maker has not written a description yet.'}</p>
-          <h3 style={{ fontSize: '1rem' }}>Shipping</h3>
-          <ul className="small" style={{ paddingLeft: 18, color: 'var(--ink-2)' }}>
+          <h3 className="card-subtitle">Shipping</h3>
+          <ul className="small shop-policy">
             <li>Flat rate {formatCents(policy.flatRateCents)} per order</li>
             {policy.freeOverCents !== null && <li>Free shipping over {formatCents(policy.freeOverCents)}</li>}
             <li>Ships within {plural(policy.processingDays, 'business day')}</li>
           </ul>
         </aside>
       </div>
+      <ReviewsSection
+        target={{ shopId: s.id }}
+        canReply={user !== null && user.shopId === s.id}
+        title="Reviews of this shop"
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { type LoginInput, loginInput } from '../../shared/schemas/auth';
 import { Field } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
+import { usePageMeta } from '../lib/page-meta';
 import { describeError, queryClient, trpc } from '../trpc';
 
 function safeNext(next: string | null): string {
@@ -14,6 +15,7 @@ function safeNext(next: string | null): string {
 }
 
 export function Component() {
+  usePageMeta('Sign in');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));

@@ -23,6 +23,8 @@ export interface FeedSection {
   title: string;
   /** Why the shopper sees this section, in words. */
   reason: string;
+  /** The app path that shows more of this section (a search the server accepts), or null. */
+  seeMore: string | null;
   products: ProductCard[];
 }
 

@@ -7,6 +7,7 @@ import type { ListingStatusFilter, SellerListingDto } from '../../../shared/sche
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { ConfirmDialog, Dialog } from '../../components/ui/dialog';
 import { formatCents, formatDate } from '../../lib/format';
+import { usePageMeta } from '../../lib/page-meta';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describeError, trpc } from '../../trpc';
 import { ListingForm } from './listing-form';
@@ -118,6 +119,7 @@ function AvailableBadge({ listing }: { listing: SellerListingDto }) {
 }
 
 export function Component() {
+  usePageMeta('Listings');
   const shop = useMyShop();
   const shopId = shop.data?.id ?? 0;
   const [status, setStatus] = useState<ListingStatusFilter>('active');

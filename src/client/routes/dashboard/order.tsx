@@ -8,6 +8,7 @@ import { OrderTimeline, TrackingNotice } from '../../components/order-timeline';
 import { ProductImage } from '../../components/product-image';
 import { RouteErrorBoundary } from '../../components/states';
 import { formatCents, formatDateTime } from '../../lib/format';
+import { usePageMeta } from '../../lib/page-meta';
 import { requireUser } from '../../lib/session';
 import { trpc, utils } from '../../trpc';
 import { OrderActions } from './order-actions';
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export function Component() {
   const orderId = orderIdFrom(useParams());
+  usePageMeta(`Order #${orderId} · Shop orders`);
   const order = trpc.orders.forSeller.useQuery({ orderId });
   const o = order.data;
   if (!o) return null;

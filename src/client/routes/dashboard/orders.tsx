@@ -8,6 +8,7 @@ import { OrderStatusBadge } from '../../components/order-status';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { countryName } from '../../lib/countries';
 import { formatCents, formatDate, plural } from '../../lib/format';
+import { usePageMeta } from '../../lib/page-meta';
 import { trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 
@@ -60,6 +61,7 @@ function OrderRow({ order }: { order: OrderSummaryDto }) {
 }
 
 export function Component() {
+  usePageMeta('Shop orders');
   const shop = useMyShop();
   const [params] = useSearchParams();
   const view = viewFromUrl(params);

@@ -4,12 +4,14 @@ import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { formatCents } from '../../lib/format';
+import { usePageMeta } from '../../lib/page-meta';
 import { trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 
 const RevenueChart = lazy(() => import('./revenue-chart'));
 
 export function Component() {
+  usePageMeta('Shop dashboard');
   const shop = useMyShop();
   const [days, setDays] = useState(30);
   const dash = trpc.seller.dashboard.useQuery({ shopId: shop.data?.id ?? 0, days }, { enabled: !!shop.data });

@@ -9,6 +9,7 @@ import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
+import { usePageMeta } from '../../lib/page-meta';
 import { schemaResolver } from '../../lib/schema-resolver';
 import { queryClient, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
@@ -159,6 +160,8 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
 
 export function Component() {
   const shop = useMyShop();
+  usePageMeta(shop.data ? 'Shop settings' : 'Open your shop');
+
   if (shop.isPending) return <PageSkeleton />;
   return (
     <div>

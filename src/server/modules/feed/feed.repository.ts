@@ -173,6 +173,18 @@ export function coPurchasedProductIds(db: DbOrTx, productId: number, viewerId: n
     .execute();
 }
 
+/** Each listing's department (its top-level category). */
+export async function departmentsOf(db: DbOrTx, productIds: number[]): Promise<Map<number, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('products as p')
+    .innerJoin('categories as c', 'c.id', 'p.category_id')
+    .select(['p.id', sql<number>`coalesce(c.parent_id, c.id)`.as('department_id')])
+    .where('p.id', 'in', productIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.department_id]));
+}
+
 export function cardsByIds(db: DbOrTx, ids: number[], filter: CandidateFilter) {
   if (ids.length === 0) return Promise.resolve([]);
   return listedCards(db, filter).where('p.id', 'in', ids).execute();

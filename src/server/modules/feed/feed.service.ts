@@ -14,6 +14,7 @@ import {
   cardsByIds,
   categoryName,
   coPurchasedProductIds,
+  departmentsOf,
   findSeedProduct,
   newestProducts,
   newFromFollowedShops,
@@ -127,12 +128,14 @@ async function personalSections(deps: AppDeps, user: SessionUser, signals: Signa
   const seeds = signals.favorites.filter((p) => p.status === 'active').slice(0, 2);
   for (const seed of seeds) {
     const rows = await similarProducts(db, seedOf(seed), b.filter());
+    const seedCategory = await categoryName(db, seed.category_id);
     b.add(
       {
         key: `because-favorited:${seed.id}`,
         kind: 'because-favorited',
         title: `Because you favourited ${seed.title}`,
         reason: 'Similar in category, materials and price to something you saved.',
+        seeMore: seedCategory ? `/search?category=${seedCategory.slug}` : null,
       },
       rows.map(toProductCard),
     );
@@ -140,12 +143,14 @@ async function personalSections(deps: AppDeps, user: SessionUser, signals: Signa
   const bought = seeds.length === 0 ? signals.purchases[0] : undefined;
   if (bought) {
     const rows = await similarProducts(db, seedOf(bought), b.filter());
+    const boughtCategory = await categoryName(db, bought.category_id);
     b.add(
       {
         key: `because-bought:${bought.id}`,
         kind: 'because-bought',
         title: `Because you bought ${bought.title}`,
         reason: 'Similar in category, materials and price to something you ordered.',
+        seeMore: boughtCategory ? `/search?category=${boughtCategory.slug}` : null,
       },
       rows.map(toProductCard),
     );
@@ -160,6 +165,7 @@ async function personalSections(deps: AppDeps, user: SessionUser, signals: Signa
         key: `more-in-category:${category.slug}`,
         kind: 'more-in-category',
         title: `More in ${category.name}`,
+        seeMore: `/search?category=${category.slug}`,
         reason: `You often look at ${category.name}; these are in your usual ${formatCents(taste.band.lo)}–${formatCents(taste.band.hi)} range.`,
       },
       rows.map(toProductCard),
@@ -173,6 +179,7 @@ async function personalSections(deps: AppDeps, user: SessionUser, signals: Signa
       kind: 'new-from-shops',
       title: 'New from shops you follow',
       reason: `Listed in the last ${NEW_LISTING_DAYS} days by shops you favourited.`,
+      seeMore: '/favorites',
     },
     fromShops.map(toProductCard),
   );
@@ -189,6 +196,8 @@ function trendingSection(): Omit<FeedSection, 'products'> {
     kind: 'trending',
     title: 'Trending now',
     reason: 'Popular on Hearth in the last few days: recent sales, favourites and views.',
+    // Trending has no search of its own; a plain /search link would promise what it cannot show.
+    seeMore: null,
   };
 }
 
@@ -198,7 +207,13 @@ async function coldStartSections(deps: AppDeps, user: SessionUser | null): Promi
   if (b.sections.length === 0) {
     // A brand-new marketplace has no trend yet: show what just arrived instead.
     b.add(
-      { key: 'fresh', kind: 'fresh', title: 'Fresh from the workshop', reason: 'The newest listings on Hearth.' },
+      {
+        key: 'fresh',
+        kind: 'fresh',
+        title: 'Fresh from the workshop',
+        reason: 'The newest listings on Hearth.',
+        seeMore: '/search?sort=newest',
+      },
       (await newestProducts(deps.db, b.filter(TRENDING_SIZE))).map(toProductCard),
     );
   }
@@ -223,6 +238,7 @@ export async function homeFeed(deps: AppDeps, user: SessionUser | null): Promise
 }
 
 const MIN_CO_PURCHASES = 4;
+const MIN_BUYERS_ACROSS_DEPARTMENTS = 2;
 
 export async function alsoBought(
   deps: AppDeps,
@@ -233,7 +249,14 @@ export async function alsoBought(
   const product = await findSeedProduct(deps.db, productId);
   if (!product) throw new DomainError('NOT_FOUND', 'Listing not found.');
   const filter: CandidateFilter = { excludeIds: [productId], excludeShopId: null, limit };
-  const ranked = await coPurchasedProductIds(deps.db, productId, viewer?.id ?? null, limit * 3);
+  const coPurchased = await coPurchasedProductIds(deps.db, productId, viewer?.id ?? null, limit * 3);
+  // One shared buyer is a coincidence when the items have nothing in common (a platter and a cat
+  // toy): outside the product's department, a co-purchase counts only when several buyers agree.
+  const departments = await departmentsOf(deps.db, [productId, ...coPurchased.map((r) => r.product_id)]);
+  const home = departments.get(productId);
+  const ranked = coPurchased.filter(
+    (r) => departments.get(r.product_id) === home || r.buyers >= MIN_BUYERS_ACROSS_DEPARTMENTS,
+  );
   const rank = new Map(ranked.map((r, i) => [r.product_id, i]));
   const cards = (
     await cardsByIds(

@@ -222,8 +222,25 @@ describe('feed.alsoBought', () => {
     });
 
     const { products } = await anonymousCaller().caller.feed.alsoBought({ productId: anchor.id });
-    expect(products.slice(0, 3).map((p) => p.id)).toEqual([often.id, sometimes.id, once.id]);
+    expect(products.slice(0, 2).map((p) => p.id)).toEqual([often.id, sometimes.id]);
+    // One shared buyer in another department is a coincidence, not a signal.
+    expect(products.map((p) => p.id)).not.toContain(once.id);
     expect(products.map((p) => p.id)).not.toContain(anchor.id);
+  });
+
+  test('a weak co-purchase from another department gives way to similar items from the same one', async () => {
+    const deps = testDeps();
+    const seller = await createSeller();
+    const platter = await createProduct(seller, { ...ceramic });
+    const bowl = await createProduct(seller, { ...ceramic });
+    const catToy = await createProduct(seller, { categorySlug: 'prints', materials: ['paper'], tags: [] });
+    const buyer = await createUser();
+    await createOrderFixture(deps, buyer.id, [{ productId: platter.id }, { productId: catToy.id }]);
+    const result = await anonymousCaller().caller.feed.alsoBought({ productId: platter.id });
+    const ids = result.products.map((p) => p.id);
+    expect(ids).not.toContain(catToy.id);
+    expect(ids).toContain(bowl.id);
+    expect(result.source).toBe('similar');
   });
 
   test('falls back to similar items when nobody bought it yet', async () => {

@@ -1,0 +1,162 @@
+// Reviews of a product or a whole shop: the average with a breakdown by stars, a sort, pages of
+// 10 behind "Show more reviews", and the seller's one reply per review.
+import { useState } from 'react';
+import type { ReviewDto, ReviewPage, ReviewSort } from '../../shared/schemas/reviews';
+import { formatDate, plural } from '../lib/format';
+import { trpc } from '../trpc';
+import { ReplyForm } from './review-forms';
+import { Stars } from './stars';
+
+const PAGE = 10;
+const sortLabels: Record<ReviewSort, string> = { newest: 'Newest', highest: 'Highest rated', lowest: 'Lowest rated' };
+
+export function ReviewCard({ review: r, canReply }: { review: ReviewDto; canReply: boolean }) {
+  const [replying, setReplying] = useState(false);
+  return (
+    <article className="review" aria-label={`Review by ${r.authorName}`}>
+      <Stars rating={r.rating} />
+      <p className="review-text">{r.text}</p>
+      <div className="who">
+        {r.authorName} · {formatDate(r.createdAt)}
+      </div>
+      {r.reply ? (
+        <div className="reply">
+          <strong>Reply from the shop:</strong> {r.reply.text}
+        </div>
+      ) : (
+        canReply &&
+        (replying ? (
+          <ReplyForm
+            reviewId={r.id}
+            productId={r.productId}
+            onCancel={() => setReplying(false)}
+            onDone={() => setReplying(false)}
+          />
+        ) : (
+          <div className="review-actions">
+            <button
+              type="button"
+              className="btn btn-sm btn-ghost"
+              aria-label={`Reply to ${r.authorName}’s review`}
+              onClick={() => setReplying(true)}
+            >
+              Reply
+            </button>
+          </div>
+        ))
+      )}
+    </article>
+  );
+}
+
+function RatingBreakdown({ page }: { page: ReviewPage }) {
+  return (
+    <div className="rating-summary">
+      <div className="rating-big">
+        <strong>{page.rating.toFixed(1)}</strong>
+        <Stars rating={page.rating} count={page.reviewCount} />
+      </div>
+      <ul className="rating-bars" aria-label="Ratings by stars">
+        {page.breakdown.map((b) => {
+          const share = page.reviewCount ? Math.round((b.count / page.reviewCount) * 100) : 0;
+          return (
+            <li key={b.stars}>
+              <span className="rating-bar-label">{b.stars} ★</span>
+              <span className="rating-bar" aria-hidden="true">
+                <span style={{ width: `${share}%` }} />
+              </span>
+              <span className="rating-bar-count">
+                {b.count.toLocaleString('en-US')}
+                <span className="visually-hidden">
+                  {' '}
+                  {b.count === 1 ? 'review' : 'reviews'} with {b.stars} stars
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+export function ReviewsSection({
+  target,
+  canReply,
+  title = 'Reviews',
+}: {
+  target: { productId: number } | { shopId: number };
+  canReply: boolean;
+  title?: string;
+}) {
+  const [sort, setSort] = useState<ReviewSort>('newest');
+  const opts = { getNextPageParam: (l: ReviewPage) => l.nextCursor ?? undefined };
+  // Both hooks are always called (rules of hooks); only the one for this target runs.
+  const byProduct = trpc.reviews.forProduct.useInfiniteQuery(
+    { productId: 'productId' in target ? target.productId : 0, sort, limit: PAGE },
+    { ...opts, enabled: 'productId' in target },
+  );
+  const byShop = trpc.reviews.forShop.useInfiniteQuery(
+    { shopId: 'shopId' in target ? target.shopId : 0, sort, limit: PAGE },
+    { ...opts, enabled: 'shopId' in target },
+  );
+  const reviews = 'productId' in target ? byProduct : byShop;
+  const first = reviews.data?.pages[0];
+  const items = reviews.data?.pages.flatMap((p) => p.items) ?? [];
+  const headingId = 'productId' in target ? 'reviews-title' : 'shop-reviews-title';
+  return (
+    <section aria-labelledby={headingId} className="reviews-section">
+      <div className="section-head">
+        <h2 id={headingId}>
+          {title}
+          {first ? <span className="muted small"> · {plural(first.reviewCount, 'review')}</span> : null}
+        </h2>
+        {!!first?.reviewCount && (
+          <label className="reviews-sort small">
+            Sort by{' '}
+            <select className="select" value={sort} onChange={(e) => setSort(e.target.value as ReviewSort)}>
+              {(Object.keys(sortLabels) as ReviewSort[]).map((s) => (
+                <option key={s} value={s}>
+                  {sortLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {reviews.isPending ? (
+        <div className="skeleton reviews-skeleton" role="status" aria-label="Loading reviews" />
+      ) : reviews.isError ? (
+        <p className="notice notice-warn" role="alert">
+          Reviews could not be loaded.{' '}
+          <button type="button" className="btn btn-sm" onClick={() => reviews.refetch()}>
+            Try again
+          </button>
+        </p>
+      ) : !first?.reviewCount ? (
+        <p className="muted">No reviews yet. Buyers can review after their order is delivered.</p>
+      ) : (
+        <div className="reviews-layout">
+          <RatingBreakdown page={first} />
+          <div>
+            {items.map((r) => (
+              <ReviewCard key={r.id} review={r} canReply={canReply} />
+            ))}
+            {reviews.hasNextPage && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => reviews.fetchNextPage()}
+                disabled={reviews.isFetchingNextPage}
+              >
+                {reviews.isFetchingNextPage
+                  ? 'Loading…'
+                  : `Show more reviews (${(first.reviewCount - items.length).toLocaleString('en-US')} more)`}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
