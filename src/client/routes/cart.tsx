@@ -106,8 +106,8 @@ function CartLine({
           {item.priceWhenAddedCents !== item.priceCents && (
             <>
               {' '}
-              <span className="price-moved">
-                (was <s>{formatCents(item.priceWhenAddedCents)}</s> when you added it)
+              <span className="price-moved" title="The price when you added it to your cart">
+                (was <s>{formatCents(item.priceWhenAddedCents)}</s>)
               </span>
             </>
           )}

@@ -10,10 +10,19 @@ export const RECONCILE_INTERVAL_MS = 30_000;
 
 export function startPaymentReconciliation(deps: AppDeps, intervalMs = RECONCILE_INTERVAL_MS): Job {
   let running: Promise<unknown> | null = null;
+  // A disagreement stays until a person resolves it: log it once per process, not every pass.
+  const reported = new Set<string>();
   const tick = () => {
     if (running) return;
     running = reconcilePayments(deps)
       .then((r) => {
+        for (const m of r.mismatches) {
+          const key = `${m.ref}:${m.problem}`;
+          if (reported.has(key)) continue;
+          if (reported.size > 10_000) reported.clear();
+          reported.add(key);
+          deps.log.error({ job: 'payment-reconciliation', ...m }, 'payment record disagrees with the processor');
+        }
         if (r.captured || r.captureFailures || r.voided)
           deps.log.info(
             { job: 'payment-reconciliation', captured: r.captured, failed: r.captureFailures, voided: r.voided },

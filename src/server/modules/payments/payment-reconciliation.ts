@@ -82,8 +82,6 @@ export async function reconcilePayments(deps: AppDeps, opts: ReconcileOptions = 
     );
     return { voided, mismatches };
   });
-  for (const m of sweep?.mismatches ?? [])
-    deps.log.error({ job: 'payment-reconciliation', ...m }, 'payment record disagrees with the processor');
   return { ...captures, voided: sweep?.voided ?? 0, mismatches: sweep?.mismatches ?? [], sweepSkipped: !sweep };
 }
 
