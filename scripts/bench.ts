@@ -69,6 +69,7 @@ try {
     args,
     machine: machine(),
     productCount: env?.productCount ?? 0,
+    postgres: env?.postgres ?? null,
     loads,
     hotItem,
     pages,

@@ -4,6 +4,7 @@
 // measured apart from the load generator's (see cpu.ts).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { durabilitySettings } from '../../src/server/db/durability';
 import type { AppDeps } from '../../src/server/deps';
 import { readEnv } from '../../src/server/env';
 import { createLogger } from '../../src/server/logger';
@@ -27,6 +28,8 @@ export interface BenchEnv {
   uncachedUrl: string;
   dataDir: string;
   productCount: number;
+  /** The durability settings the figures were measured with. */
+  postgres: string;
   /** CPU time of the app, PostgreSQL, Meilisearch, Redis and the load generator itself. */
   cpu: CpuMeter;
   /** Round trips per procedure since the last call (and resets them). */
@@ -54,6 +57,9 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
   });
   const services = await startServices(env, createLogger('error'));
   const { deps } = services;
+  // Figures are measured on PostgreSQL's safe settings (NODE_ENV=production above), as deployed.
+  const postgres = (await durabilitySettings(deps.db)).summary;
+  progress(`postgres: ${postgres}`);
 
   let count = await productCount(deps);
   if (args.reuse && count >= args.products) {
@@ -86,6 +92,7 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
     uncachedUrl: app.ready.uncachedUrl,
     dataDir,
     productCount: count,
+    postgres,
     cpu: new CpuMeter(metered),
     takeOpCounts: async () => (await fetch(app.ready.statsUrl)).json() as Promise<Record<string, OpCount>>,
     async stop() {

@@ -22,6 +22,8 @@ export interface BenchReport {
   args: BenchArgs;
   machine: { cpus: number; model: string; bun: string; note: string };
   productCount: number;
+  /** PostgreSQL durability settings during the run (fsync, synchronous_commit, full_page_writes). */
+  postgres: string | null;
   loads: LoadResult[];
   hotItem: HotItemResult | null;
   pages: PagesResult | null;
@@ -153,6 +155,8 @@ export function markdown(r: BenchReport): string {
     `${r.productCount.toLocaleString('en-US')} products; ${r.args.quick ? 'quick' : 'full'} run (warm-up ${r.args.warmupMs} ms, ${r.args.durationMs} ms per level); ${r.machine.cpus} CPU(s) ${r.machine.model}, Bun ${r.machine.bun}.`,
     '',
     `> ${r.machine.note}`,
+    '',
+    `PostgreSQL: ${r.postgres ?? 'unknown'}.`,
     '',
   );
   lines.push('## Targets', '', '| target | goal | measured | |', '|---|---|---|---|');

@@ -19,6 +19,12 @@ const envSchema = z.object({
   MEILI_MASTER_KEY: z.string().min(16).optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Durability of the EMBEDDED PostgreSQL (ignored with DATABASE_URL). Default: 'safe' in
+   * production (PostgreSQL's defaults), 'fast' elsewhere (fsync, synchronous_commit and
+   * full_page_writes off). Production refuses 'fast'.
+   */
+  PG_DURABILITY: z.enum(['safe', 'fast']).optional(),
   HOLD_MINUTES: z.coerce.number().int().positive().max(1440).default(30),
   /** A hold's longest life: cart changes renew holds, but never past this after the hold began. */
   HOLD_MAX_MINUTES: z.coerce.number().int().positive().max(10080).default(120),
@@ -48,6 +54,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       message: 'SESSION_SECRET (≥ 32 chars) is required when NODE_ENV=production',
       path: ['SESSION_SECRET'],
     })
+    .refine((e) => e.NODE_ENV !== 'production' || e.PG_DURABILITY !== 'fast', {
+      message: 'PG_DURABILITY=fast (fsync off) would lose committed orders on a crash; not allowed in production',
+      path: ['PG_DURABILITY'],
+    })
     .safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -57,3 +67,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 }
 
 export class EnvError extends Error {}
+
+/** How the embedded PostgreSQL runs: safe in production always, fast elsewhere unless asked. */
+export function embeddedPostgresDurability(env: Pick<Env, 'NODE_ENV' | 'PG_DURABILITY'>): 'safe' | 'fast' {
+  if (env.NODE_ENV === 'production') return 'safe';
+  return env.PG_DURABILITY ?? 'fast';
+}

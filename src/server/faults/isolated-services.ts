@@ -20,6 +20,8 @@ export interface IsolatedServices {
   killRedis(): Promise<void>;
   restartRedis(): Promise<void>;
   stopPostgres(): Promise<void>;
+  /** kill -9 the postmaster and every backend, walwriter and checkpointer: a crash, not a shutdown. */
+  killPostgres(): Promise<void>;
   restartPostgres(): Promise<void>;
   cleanup(): Promise<void>;
 }
@@ -50,10 +52,13 @@ async function waitDead(pid: number) {
   );
 }
 
-export async function startIsolatedServices(): Promise<IsolatedServices> {
+export async function startIsolatedServices(
+  /** 'safe' for tests about durability (PostgreSQL's defaults, as in production). */
+  { pgDurability = 'fast' }: { pgDurability?: 'safe' | 'fast' } = {},
+): Promise<IsolatedServices> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-fault-'));
   chmodSync(dataDir, 0o755);
-  const env = readEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const env = readEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'error', PG_DURABILITY: pgDurability });
   const services = await startServices(env, log, { productsIndex: 'products' });
   const { urls, embedded } = services;
   if (!embedded.postgres || !embedded.redis || !embedded.meili)
@@ -80,8 +85,24 @@ export async function startIsolatedServices(): Promise<IsolatedServices> {
     async stopPostgres() {
       await embedded.postgres!.stop();
     },
+    async killPostgres() {
+      const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const children = Bun.spawnSync(['ps', '-o', 'pid=', '--ppid', String(pid)])
+        .stdout.toString()
+        .split('\n')
+        .map((l) => Number(l.trim()))
+        .filter((n) => n > 0);
+      for (const p of [pid, ...children]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {}
+      }
+      for (const p of [pid, ...children]) await waitDead(p);
+      // Its process is gone: the library's stop() would wait forever for an exit already seen.
+      embedded.postgres!.stop = async () => {};
+    },
     async restartPostgres() {
-      extra.push(await startEmbeddedPostgres(dataDir, log, portOf(urls.database)));
+      extra.push(await startEmbeddedPostgres(dataDir, log, portOf(urls.database), embedded.postgres!.durability));
     },
     async cleanup() {
       await services.stop().catch(() => {});

@@ -16,6 +16,10 @@ export interface StartedService {
   stop(): Promise<void>;
 }
 
+export interface StartedPostgres extends StartedService {
+  durability: PostgresDurability;
+}
+
 const USER = 'hearth';
 const PASSWORD = 'hearth';
 
@@ -89,12 +93,23 @@ async function stopStale(dataDir: string) {
   }
 }
 
+/**
+ * 'safe': PostgreSQL's own defaults (fsync, synchronous_commit, full_page_writes all on): a commit
+ * that was answered survives a crash or a power cut. Always used in production.
+ * 'fast': all three off, for development and tests, where losing the last second of writes
+ * (or the whole data dir after a power cut) costs nothing and every commit skips a disk flush.
+ */
+export type PostgresDurability = 'safe' | 'fast';
+
+const FAST_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: Logger,
   /** Fixed port, e.g. to restart on the same address (fault tests). */
   preferredPort?: number,
-): Promise<StartedService> {
+  durability: PostgresDurability = 'safe',
+): Promise<StartedPostgres> {
   hydrateSymlinks();
   const dir = resolve(dataDir, 'postgres');
   const initialised = existsSync(join(dir, 'PG_VERSION'));
@@ -108,7 +123,7 @@ export async function startEmbeddedPostgres(
     password: PASSWORD,
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    initdbFlags: ['--encoding=UTF8', ...(durability === 'fast' ? ['--no-sync'] : [])],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
@@ -117,13 +132,8 @@ export async function startEmbeddedPostgres(
       '-c',
       'shared_buffers=256MB',
       '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
       'unix_socket_directories=',
+      ...(durability === 'fast' ? FAST_FLAGS : []),
     ],
     onLog: (m: unknown) => log.debug({ service: 'postgres' }, String(m).trim()),
     onError: (m: unknown) => log.warn({ service: 'postgres' }, String(m).trim()),
@@ -139,9 +149,15 @@ export async function startEmbeddedPostgres(
   const exists = await client.query(`select 1 from pg_database where datname = 'hearth'`);
   if (exists.rowCount === 0) await client.query('create database hearth');
   await client.end();
-  log.info({ service: 'postgres', port }, 'embedded PostgreSQL ready');
+  log.info(
+    { service: 'postgres', port, durability },
+    durability === 'safe'
+      ? 'embedded PostgreSQL ready: durable settings (fsync, synchronous_commit, full_page_writes on)'
+      : 'embedded PostgreSQL ready: FAST, NOT DURABLE settings (fsync, synchronous_commit, full_page_writes off; development/test only)',
+  );
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/hearth`,
+    durability,
     stop: () => server.stop(),
   };
 }

@@ -1,14 +1,15 @@
 // Connects to each service from its URL, or starts an embedded one under DATA_DIR when unset.
 // Returns the app's dependencies and a stop() that closes connections and stops what it started.
 import { Meilisearch } from 'meilisearch';
+import { durabilitySettings } from '../db/durability';
 import { createDb } from '../db/kysely';
 import { migrateToLatest } from '../db/migrator';
 import type { AppConfig, AppDeps } from '../deps';
-import type { Env } from '../env';
+import { type Env, embeddedPostgresDurability } from '../env';
 import type { Logger } from '../logger';
 import { syncCategories } from '../modules/catalog/category.repository';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch';
-import { type StartedService, startEmbeddedPostgres } from './embedded-postgres';
+import { type StartedPostgres, type StartedService, startEmbeddedPostgres } from './embedded-postgres';
 import { startEmbeddedRedis } from './embedded-redis';
 import { MemoryStore } from './memory-store';
 import { RedisStore } from './redis-store';
@@ -19,7 +20,7 @@ export interface RunningServices {
   deps: AppDeps;
   /** URLs actually used, e.g. for a second app instance sharing them. */
   urls: { database: string; redis: string | null; meili: string | null; meiliKey: string };
-  embedded: { postgres?: StartedService; redis?: StartedService; meili?: StartedService };
+  embedded: { postgres?: StartedPostgres; redis?: StartedService; meili?: StartedService };
   stop(): Promise<void>;
 }
 
@@ -35,7 +36,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
 
   try {
     const [pgService, redisService, meiliService] = await Promise.all([
-      env.DATABASE_URL ? null : startEmbeddedPostgres(env.DATA_DIR, log),
+      env.DATABASE_URL ? null : startEmbeddedPostgres(env.DATA_DIR, log, undefined, embeddedPostgresDurability(env)),
       env.REDIS_URL ? null : startEmbeddedRedis(env.DATA_DIR, log),
       env.MEILI_URL
         ? null
@@ -52,6 +53,10 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
     } catch (err) {
       throw new ServiceStartError(`Cannot connect to PostgreSQL at ${redact(databaseUrl)}: ${(err as Error).message}`);
     }
+    const durability = await durabilitySettings(db);
+    if (env.NODE_ENV === 'production' && !durability.durable)
+      log.warn({ service: 'postgres', ...durability.settings }, `PostgreSQL: ${durability.summary}`);
+    else log.info({ service: 'postgres', ...durability.settings }, `PostgreSQL: ${durability.summary}`);
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     await syncCategories(db);

@@ -1,0 +1,22 @@
+// The embedded PostgreSQL's durability follows NODE_ENV: production always runs on PostgreSQL's
+// safe defaults and refuses to be told otherwise; development and tests may trade it for speed.
+import { describe, expect, test } from 'bun:test';
+import { EnvError, embeddedPostgresDurability, readEnv } from './env';
+
+const SECRET = 'x'.repeat(40);
+
+describe('embedded PostgreSQL durability', () => {
+  test('production is safe; development and test default to fast and may ask for safe', () => {
+    expect(embeddedPostgresDurability(readEnv({ NODE_ENV: 'production', SESSION_SECRET: SECRET }))).toBe('safe');
+    expect(embeddedPostgresDurability(readEnv({ NODE_ENV: 'development' }))).toBe('fast');
+    expect(embeddedPostgresDurability(readEnv({ NODE_ENV: 'test' }))).toBe('fast');
+    expect(embeddedPostgresDurability(readEnv({ NODE_ENV: 'test', PG_DURABILITY: 'safe' }))).toBe('safe');
+  });
+
+  test('production refuses PG_DURABILITY=fast at boot, naming the variable', () => {
+    expect(() => readEnv({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PG_DURABILITY: 'fast' })).toThrow(EnvError);
+    expect(() => readEnv({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PG_DURABILITY: 'fast' })).toThrow(
+      /PG_DURABILITY/,
+    );
+  });
+});
