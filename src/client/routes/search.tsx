@@ -21,6 +21,7 @@ import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
 import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { plural } from '../lib/format';
+import { recordResultClick } from '../lib/search-clicks';
 import { useLiveCards } from '../lib/use-live-cards';
 import { queryClient, trpc, trpcClient, utils } from '../trpc';
 
@@ -266,7 +267,7 @@ export function Component() {
         >
           {facets}
         </FilterSheet>
-        <section aria-labelledby="results-title">
+        <section aria-labelledby="results-title" onClickCapture={(e) => recordResultClick(q ?? '', e)}>
           <div className="search-toolbar">
             <div>
               <h1 id="results-title">{heading}</h1>

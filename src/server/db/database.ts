@@ -93,6 +93,16 @@ export interface ShopSalesEventsTable {
   created_at: CreatedAt;
 }
 
+/** Search analytics per day and normalised query (migration 20261202150100). */
+export interface SearchQueryStatsTable {
+  day: string;
+  query: string;
+  searches: number;
+  zero_results: number;
+  results: ColumnType<number, number, number>;
+  clicks: number;
+}
+
 /** A reindex in progress for `index_name` (see migration 20261122100100). */
 export interface SearchReindexRunsTable {
   index_name: string;
@@ -283,6 +293,7 @@ export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
   search_outbox: SearchOutboxTable;
+  search_query_stats: SearchQueryStatsTable;
   shop_sales_events: ShopSalesEventsTable;
   search_reindex_runs: SearchReindexRunsTable;
   carts: CartsTable;

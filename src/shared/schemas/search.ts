@@ -69,6 +69,13 @@ export const searchProductsInput = z
 export type SearchProductsInput = z.input<typeof searchProductsInput>;
 export type SearchProductsQuery = z.output<typeof searchProductsInput>;
 
+/** A shopper opened a listing from the results of `q` (search analytics). */
+export const searchClickInput = z.object({
+  q: z.string().trim().min(1).max(SEARCH_MAX_QUERY_LENGTH),
+  productId: idSchema,
+});
+export type SearchClickInput = z.infer<typeof searchClickInput>;
+
 export const searchSuggestInput = z.object({ q: text().min(1).max(100) });
 export type SearchSuggestInput = z.infer<typeof searchSuggestInput>;
 

@@ -1,9 +1,10 @@
-// search.products and search.suggest (see docs/api.md): wiring only.
-import { searchProductsInput, searchSuggestInput } from '../../../shared/schemas/search';
+// search.products, search.suggest and search.click (see docs/api.md): wiring only.
+import { searchClickInput, searchProductsInput, searchSuggestInput } from '../../../shared/schemas/search';
 import { publicProcedure, router } from '../../trpc/trpc';
-import { searchProducts, suggestSearch } from './search.service';
+import { recordSearchClick, searchProducts, suggestSearch } from './search.service';
 
 export const searchRouter = router({
   products: publicProcedure.input(searchProductsInput).query(({ ctx, input }) => searchProducts(ctx.deps, input)),
   suggest: publicProcedure.input(searchSuggestInput).query(({ ctx, input }) => suggestSearch(ctx.deps, input)),
+  click: publicProcedure.input(searchClickInput).mutation(({ ctx, input }) => recordSearchClick(ctx.deps, input)),
 });

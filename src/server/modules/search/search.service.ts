@@ -3,6 +3,7 @@
 // filters, facets, sorts and response shape; and the short-lived cache of identical searches.
 import type { Meilisearch } from 'meilisearch';
 import type {
+  SearchClickInput,
   SearchEngine,
   SearchPartial,
   SearchProductsQuery,
@@ -16,6 +17,7 @@ import { toProductCard } from '../catalog/catalog.mapper';
 import { currentAvailability } from '../realtime/availability-snapshots';
 import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
 import { shopsByName } from './search.repository';
+import { recordClick, recordSearch } from './search-analytics';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
 import { allSearchCategories } from './search-categories';
 import {
@@ -168,9 +170,16 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   const index = deps.config.productsIndex;
   const ttl = deps.config.searchCacheTtlSeconds;
   const key = ttl > 0 && deps.meili ? searchCacheKey(deps.store, index, 'p', s) : null;
+  // Analytics count submitted searches: the first page, not scrolling further.
+  const record = (total: number) => {
+    if (s.q && s.page === 1) recordSearch(deps.db, s.q, total);
+  };
   if (key) {
     const cached = await readCached<CachedSearch>(deps.store, key);
-    if (cached) return { ...(await withLiveAvailability(deps, cached)), tookMs: elapsed(started) };
+    if (cached) {
+      record(cached.total);
+      return { ...(await withLiveAvailability(deps, cached)), tookMs: elapsed(started) };
+    }
   }
 
   const units = textUnits(s.q);
@@ -189,6 +198,7 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   };
   // Only Meilisearch answers are cached: when it recovers, traffic goes back to it at once.
   if (key && engine === 'meilisearch') writeCached(deps.store, key, body, ttl);
+  record(result.total);
   // The PostgreSQL engine read the live count with the hits already.
   return { ...(engine === 'meilisearch' ? await withLiveAvailability(deps, body) : body), tookMs: elapsed(started) };
 }
@@ -270,6 +280,12 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
   const result = { suggestions };
   if (key && fromMeili) writeCached(deps.store, key, result, ttl);
   return result;
+}
+
+/** Counts a click on a result of `q` (batched with the search counters). */
+export function recordSearchClick(deps: AppDeps, input: SearchClickInput): { recorded: true } {
+  recordClick(deps.db, input.q);
+  return { recorded: true };
 }
 
 function elapsed(started: number): number {
