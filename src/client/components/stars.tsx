@@ -1,10 +1,5 @@
 export function Stars({ rating, count }: { rating: number; count?: number }) {
-  if (!rating && !count)
-    return (
-      <span className="stars small" style={{ color: 'var(--ink-3)' }}>
-        No reviews yet
-      </span>
-    );
+  if (!rating && !count) return <span className="stars stars-none small">No reviews yet</span>;
   const full = Math.round(rating);
   return (
     <span

@@ -120,10 +120,10 @@ export function RouteErrorBoundary() {
 export function PageSkeleton() {
   return (
     <div className="page" role="status" aria-label="Loading">
-      <div className="skeleton" style={{ height: 32, width: '40%', marginBottom: 24 }} />
-      <div className="skeleton" style={{ height: 220, marginBottom: 16 }} />
-      <div className="skeleton skeleton-text" style={{ width: '70%' }} />
-      <div className="skeleton skeleton-text" style={{ width: '55%' }} />
+      <div className="skeleton skeleton-heading" />
+      <div className="skeleton skeleton-block" />
+      <div className="skeleton skeleton-text skeleton-w70" />
+      <div className="skeleton skeleton-text skeleton-w55" />
     </div>
   );
 }

@@ -43,16 +43,11 @@ export function Component() {
             </section>
           )}
           {f.shops.length > 0 && (
-            <section aria-labelledby="fav-shops" style={{ marginTop: 32 }}>
+            <section aria-labelledby="fav-shops" className="section-gap">
               <h2 id="fav-shops">Shops</h2>
               <div className="product-grid">
                 {f.shops.map((s) => (
-                  <Link
-                    key={s.id}
-                    to={`/shop/${s.slug}`}
-                    className="shop-card"
-                    style={{ textDecoration: 'none', color: 'inherit' }}
-                  >
+                  <Link key={s.id} to={`/shop/${s.slug}`} className="shop-card plain-link">
                     <div className="logo">{s.logoUrl ? <img src={s.logoUrl} alt="" /> : s.name.charAt(0)}</div>
                     <div>
                       <strong>{s.name}</strong>

@@ -34,8 +34,8 @@ export function Component() {
   const d = dash.data;
   return (
     <div>
-      <div className="section-head" style={{ marginTop: 0 }}>
-        <h1 style={{ margin: 0 }}>Overview</h1>
+      <div className="section-head dash-head">
+        <h1>Overview</h1>
         <label className="small">
           <span className="visually-hidden">Time range</span>
           <select
@@ -75,29 +75,29 @@ export function Component() {
             </div>
           </div>
           <div className="card">
-            <h2 style={{ fontSize: '1.1rem' }}>Revenue per day</h2>
+            <h2 className="card-title">Revenue per day</h2>
             <div className="chart-box">
-              <Suspense fallback={<div className="skeleton" style={{ height: '100%' }} />}>
+              <Suspense fallback={<div className="skeleton skeleton-fill" />}>
                 <RevenueChart data={d.revenueByDay} />
               </Suspense>
             </div>
           </div>
           <div className="dash-grid">
             <div className="card">
-              <h2 style={{ fontSize: '1.1rem' }}>Orders by status</h2>
+              <h2 className="card-title">Orders by status</h2>
               <table className="table">
                 <tbody>
                   {Object.entries(d.ordersByStatus).map(([status, n]) => (
                     <tr key={status}>
-                      <td style={{ textTransform: 'capitalize' }}>{status}</td>
-                      <td style={{ textAlign: 'right' }}>{n}</td>
+                      <td className="capitalize">{status}</td>
+                      <td className="num">{n}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
             <div className="card">
-              <h2 style={{ fontSize: '1.1rem' }}>Top products</h2>
+              <h2 className="card-title">Top products</h2>
               {d.topProducts.length === 0 ? (
                 <p className="muted">No sales in this period yet.</p>
               ) : (
@@ -109,7 +109,7 @@ export function Component() {
                           <Link to={`/product/${p.productId}`}>{p.title}</Link>
                         </td>
                         <td>{p.unitsSold} sold</td>
-                        <td style={{ textAlign: 'right' }}>{formatCents(p.revenueCents)}</td>
+                        <td className="num">{formatCents(p.revenueCents)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -117,11 +117,11 @@ export function Component() {
               )}
             </div>
             <div className="card">
-              <h2 style={{ fontSize: '1.1rem' }}>Low stock</h2>
+              <h2 className="card-title">Low stock</h2>
               {d.lowStock.length === 0 ? (
                 <p className="muted">Everything is well stocked.</p>
               ) : (
-                <ul style={{ paddingLeft: 18 }}>
+                <ul className="indented-list">
                   {d.lowStock.map((p) => (
                     <li key={p.productId}>
                       <Link to="/dashboard/listings">{p.title}</Link> —{' '}
