@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import { anonymousCaller, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { flushSearchAnalytics } from './search-analytics';
+import { analyticsWrites, FLUSH_MS, flushSearchAnalytics } from './search-analytics';
 import { queryReport } from './search-analytics.repository';
 import { search, shopWith, syncSearch } from './search-test-fixtures';
 
@@ -20,6 +20,8 @@ describe('search analytics', () => {
     const { shopId, products } = await shopWith([{ ...plain, title: `Analytics ${word} vase`, categorySlug: 'vases' }]);
     await syncSearch();
     await flushSearchAnalytics(testDeps().db);
+    const writesBefore = analyticsWrites(testDeps().db);
+    const started = performance.now();
     for (let i = 0; i < 30; i++) await search({ q: `${word.toUpperCase()}  vase`, shopId });
     await search({ q: `${word} vase`, shopId, page: 2, pageSize: 1 });
     for (let i = 0; i < 5; i++)
@@ -27,9 +29,12 @@ describe('search analytics', () => {
     await anonymousCaller(testDeps()).caller.search.click({ q: `${word} vase`, productId: products[0]!.id });
     // Typeahead never counts.
     await anonymousCaller(testDeps()).caller.search.suggest({ q: word });
-    expect(await statsOf(`${word} vase`)).toEqual([]);
 
     await flushSearchAnalytics(testDeps().db);
+    // One batch per FLUSH_MS (plus the final flush), however many searches: never one per search.
+    const batches = analyticsWrites(testDeps().db) - writesBefore;
+    expect(batches).toBeLessThanOrEqual(1 + Math.ceil((performance.now() - started) / FLUSH_MS));
+    expect(batches).toBeLessThan(36);
     expect(await statsOf(`${word} vase`)).toEqual([{ searches: 30, zero_results: 0, clicks: 1 }]);
     expect(await statsOf(`${word} nothingatall`)).toEqual([{ searches: 5, zero_results: 5, clicks: 0 }]);
     const report = await queryReport(testDeps().db, 1, 1000);

@@ -2,7 +2,6 @@
 // suggestion always names something that is for sale), and the typeahead's typo fallback.
 // The vocabulary is loaded from Postgres per process and refreshed in the background when it is
 // older than VOCABULARY_TTL_MS, so a search never waits for it after the first load.
-import { distance } from 'fastest-levenshtein';
 import type { DbOrTx } from '../../db/kysely';
 import { allSearchCategories } from './search-categories';
 import { STOP_WORDS, searchWords, termOf } from './search-normaliser';
@@ -83,6 +82,35 @@ function isKnown(v: Vocabulary, word: string): boolean {
   );
 }
 
+/**
+ * Edits between two words where swapping two neighbouring letters is one edit, as typing slips
+ * are ("tabel", "rgu"): the optimal string alignment distance.
+ */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+/** True when `typed` is `word` with letters left out ("lmp" in "lamp"): the likeliest slip. */
+function missingLettersOf(typed: string, word: string): boolean {
+  let i = 0;
+  for (const ch of word) if (ch === typed[i]) i++;
+  return i === typed.length;
+}
+
 /** The closest vocabulary word: fewest edits (1 for short words, 2 from 6 letters), then most used. */
 export function closestWord(v: Vocabulary, word: string): string | null {
   const maxEdits = word.length >= 6 ? 2 : 1;
@@ -91,12 +119,14 @@ export function closestWord(v: Vocabulary, word: string): string | null {
   let bestCount = 0;
   for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
     for (const candidate of v.byLength.get(len) ?? []) {
-      const d = distance(word, candidate);
+      const d = editDistance(word, candidate);
       if (d > maxEdits) continue;
       const n = v.words.get(candidate) ?? 0;
-      // Same first letter breaks ties in distance before popularity: people rarely miss it.
-      const score = d - (candidate[0] === word[0] ? 0.5 : 0);
-      const bestScore = best === null ? Infinity : bestDistance - (best[0] === word[0] ? 0.5 : 0);
+      // Ties in distance: same first letter (people rarely miss it), then only letters left out,
+      // then popularity.
+      const bonus = (w: string) => (w[0] === word[0] ? 0.5 : 0) + (missingLettersOf(word, w) ? 0.25 : 0);
+      const score = d - bonus(candidate);
+      const bestScore = best === null ? Infinity : bestDistance - bonus(best);
       if (score < bestScore || (score === bestScore && n > bestCount)) {
         best = candidate;
         bestDistance = d;
