@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { callProcedure, errorOf, type HttpOutcome, sessionCookie } from '../abuse/http-client';
 import { createApp } from '../app';
 import { createUser } from '../test/factories';
+import { waitUntil } from '../test/wait-until';
 import { inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
@@ -60,7 +61,17 @@ describe('PostgreSQL restarted', () => {
 
     // The burst, with Postgres stopped while it is in flight.
     const burst = Promise.all(buyers.map((_, i) => Bun.sleep(i * 15).then(() => place(i))));
-    await Bun.sleep(60);
+    // Stop it once checkouts are in flight (a claimed key), not after a guessed delay.
+    await waitUntil(
+      async () =>
+        !!(await deps.db
+          .selectFrom('idempotency_keys')
+          .select('key')
+          .where('key', 'in', keys)
+          .executeTakeFirst()
+          .catch(() => undefined)),
+      { intervalMs: 5, what: 'a checkout in flight' },
+    );
     await iso.stopPostgres();
     const first = await burst;
     // While it is down: reads fail cleanly too, and fast.
@@ -76,13 +87,11 @@ describe('PostgreSQL restarted', () => {
 
     await iso.restartPostgres();
     // The same pool reconnects by itself.
-    const deadline = Date.now() + 20_000;
-    let ok = await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {});
-    while (ok.status !== 200 && Date.now() < deadline) {
-      await Bun.sleep(250);
-      ok = await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {});
-    }
-    expect(ok.status).toBe(200);
+    await waitUntil(
+      async () =>
+        (await callProcedure(app, 'catalog.product', 'query', { productId: products[0].id }, {})).status === 200,
+      { intervalMs: 250, what: 'the pool reconnected' },
+    );
 
     expect(await partialOrders(deps.db)).toEqual([]);
     expect(await inventoryProblems(deps.db, initial)).toEqual([]);

@@ -7,6 +7,7 @@ import { RedisStore } from '../../services/redis-store';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps, testServices } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
 import { publishAvailability } from './inventory-events';
@@ -20,14 +21,6 @@ const isEvent = (productId: number, available?: number) => (data: unknown) => {
 
 function watchUrl(base: string, productIds: number[]) {
   return `${base}/trpc/inventory.watch?input=${encodeURIComponent(JSON.stringify({ productIds }))}`;
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 2000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await Bun.sleep(10);
-  }
 }
 
 const servers: { stop(force?: boolean): unknown }[] = [];
@@ -121,7 +114,7 @@ describe('inventory.watch', () => {
     }
     expect(hub.activeWatchers).toBe(5);
     for (const c of connections) c.close();
-    await waitFor(() => hub.activeWatchers === 0);
+    await waitUntil(() => hub.activeWatchers === 0, { what: 'watchers released' });
   });
 
   test('a quiet stream gets heartbeats and tells the client when to reconnect', async () => {
@@ -131,7 +124,7 @@ describe('inventory.watch', () => {
     await page.next(isEvent(product.id));
     const connected = page.seen().find((e) => e.event === 'connected');
     expect(JSON.parse(connected?.data ?? '{}')).toEqual({ reconnectAfterInactivityMs: 15_000 });
-    await waitFor(() => page.seen().some((e) => e.event === 'ping'), 7000);
+    await waitUntil(() => page.seen().some((e) => e.event === 'ping'), { what: 'a keep-alive ping' });
     page.close();
   }, 10_000);
 
