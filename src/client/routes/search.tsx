@@ -1,7 +1,7 @@
 // Search: facets in a sidebar, sort, result count and an infinite, virtualised grid. All filter
 // state lives in the URL, so back/forward and shared links reproduce the same results.
 import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type VirtualItem, windowScroll } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
 import type { CategoryNode } from '../../shared/schemas/catalog';
@@ -149,7 +149,20 @@ function ResultsGrid({
   useLayoutEffect(() => setOffset(ref.current?.offsetTop ?? 0), []);
 
   const sizesKey = `${searchKey}|${columns}`;
+  // On mount the virtualizer scrolls the window to its initial offset; on back/forward that undid
+  // React Router's scroll restoration (back always landed at the top). It may scroll only once
+  // mounted (to keep rows steady when heights above the viewport change).
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const virtualizer = useWindowVirtualizer({
+    scrollToFn: (offset, options, instance) => {
+      if (mounted.current) windowScroll(offset, options, instance);
+    },
     initialMeasurementsCache: rowSizesBySearch.get(sizesKey) ?? [],
     count: rowCount,
     estimateSize: () => Math.round(cardWidth + 112),
