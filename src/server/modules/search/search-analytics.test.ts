@@ -1,9 +1,10 @@
-import { describe, expect, test } from 'bun:test';
+import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
 import { anonymousCaller, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { analyticsWrites, FLUSH_MS, flushSearchAnalytics } from './search-analytics';
 import { queryReport } from './search-analytics.repository';
+import { ensureSearchIndex } from './search-index';
 import { search, shopWith, syncSearch } from './search-test-fixtures';
 
 const plain = { description: 'Made in a small studio.', tags: [], materials: [], images: [] };
@@ -13,6 +14,8 @@ async function statsOf(query: string) {
     select searches, zero_results, clicks from search_query_stats where query = ${query}`.execute(testDeps().db);
   return rows;
 }
+
+beforeAll(() => ensureSearchIndex(testDeps()));
 
 describe('search analytics', () => {
   test('searches and clicks are counted in batches, not written one by one; the report lists top and zero-result queries', async () => {

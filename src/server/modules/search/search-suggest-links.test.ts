@@ -1,13 +1,17 @@
 // Every typeahead suggestion is a link the server accepts: a category suggestion's value filters
 // search.products, a shop suggestion's value opens shops.bySlug. (The client once built category
 // slugs from names, so "Sweaters & Jumpers" became 'sweaters-jumpers' and an error page.)
-import { describe, expect, test } from 'bun:test';
+import { beforeAll, describe, expect, test } from 'bun:test';
 import type { SearchSuggestion } from '../../../shared/schemas/search';
 import { anonymousCaller } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { waitUntil } from '../../test/wait-until';
 import { allSearchCategories } from './search-categories';
+import { ensureSearchIndex } from './search-index';
 import { shopWith, syncSearch } from './search-test-fixtures';
+
+// The index settings (filterable attributes) must be in place whichever test file runs first.
+beforeAll(() => ensureSearchIndex(testDeps()));
 
 const listing = { priceCents: 2500, quantity: 3, materials: ['wool'], tags: ['gift'] };
 
