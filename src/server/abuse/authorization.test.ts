@@ -95,6 +95,8 @@ const publicMutations = [
   'cart.updateQuantity',
   'cart.removeItem',
   'feed.recordView',
+  // Reviewed: adds to batched click counters only, limited per address (rateRules.searchClick).
+  'search.click',
 ];
 
 /** Everything an attacker could have changed, as one comparable string. */

@@ -152,4 +152,17 @@ describe('rate limits', () => {
     for (let i = 0; i < rateRules.checkout.limit; i++) expect((await place()).status).toBe(400);
     expectLimited(await place(), rateRules.checkout.windowSeconds);
   }, 60_000);
+
+  test(`search clicks: ${rateRules.searchClick.limit} per minute per address, then 429; other addresses unaffected`, async () => {
+    const app = createApp(testDeps());
+    const seller = await createSeller(testDeps());
+    const product = await createProduct(seller);
+    const ip = freshIp();
+    const click = (from = ip) =>
+      callProcedure(app, 'search.click', 'mutation', { q: 'mug', productId: product.id }, { ip: from });
+    const answers = await Promise.all(Array.from({ length: rateRules.searchClick.limit }, () => click()));
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    expectLimited(await click(), rateRules.searchClick.windowSeconds);
+    expect((await click(freshIp())).status).toBe(200);
+  }, 60_000);
 });

@@ -28,6 +28,8 @@ export const rateRules = {
   /** Changes per address across every cart: rotating guest cookies does not escape the limit. */
   cartPerIp: { name: 'cart-ip', limit: 300, windowSeconds: 60 },
   checkout: { name: 'checkout', limit: 20, windowSeconds: 60 },
+  /** Search result clicks per address: analytics only, but anonymous, so one address cannot flood it. */
+  searchClick: { name: 'search-click', limit: 120, windowSeconds: 60 },
 } satisfies Record<string, RateRule>;
 
 const keyOf = (rule: RateRule, subject: string) => `rl:${rule.name}:${subject}`;

@@ -71,7 +71,7 @@ export type SearchProductsQuery = z.output<typeof searchProductsInput>;
 
 /** A shopper opened a listing from the results of `q` (search analytics). */
 export const searchClickInput = z.object({
-  q: z.string().trim().min(1).max(SEARCH_MAX_QUERY_LENGTH),
+  q: text().min(1).max(SEARCH_MAX_QUERY_LENGTH),
   productId: idSchema,
 });
 export type SearchClickInput = z.infer<typeof searchClickInput>;

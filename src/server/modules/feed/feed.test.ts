@@ -67,11 +67,15 @@ describe('feed.home', () => {
     const ids = feed.sections[0]!.products.map((p) => p.id);
     expect(ids).not.toContain(cold.id);
     // Most popular first, whatever other test files made popular in this run: the first card is
-    // the top-scored listing of the whole table, and this test's own listings rank by their signals.
+    // the top-scored listing that can be shown (active, in stock; other files sell theirs out), and
+    // this test's own listings rank by their signals.
     const top = await testDeps()
-      .db.selectFrom('trending_products')
-      .select('score')
-      .orderBy('score', 'desc')
+      .db.selectFrom('trending_products as t')
+      .innerJoin('products as p', 'p.id', 't.product_id')
+      .select('t.score')
+      .where('p.status', '=', 'active')
+      .whereRef('p.quantity', '>', 'p.reserved')
+      .orderBy('t.score', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
     const rows = await testDeps()
