@@ -54,17 +54,24 @@ describe('typeahead suggestions are links the server accepts', () => {
   test('every shop suggestion opens that shop, on Meilisearch and on the Postgres fallback', async () => {
     const first = await shopWith([{ ...listing, title: 'Thrown mug', categorySlug: 'mugs' }]);
     const second = await shopWith([{ ...listing, title: 'Knitted hat', categorySlug: 'hats' }]);
+    // Every factory shop is called "Shop <run id>…", so their prefixes are shared by hundreds of
+    // shops in a full run; these two get names a shopper could type and only they carry.
+    const letters = () =>
+      Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+    const shops = [
+      await first.seller.caller.shops.update({ shopId: first.shopId, name: `Quillwort Pottery ${letters()}` }),
+      await second.seller.caller.shops.update({ shopId: second.shopId, name: `Juniper Kiln ${letters()}` }),
+    ];
     await syncSearch();
-    const shops = [first.seller.shop, second.seller.shop];
     const { caller } = anonymousCaller();
     // Other test files run app processes whose drainers may have claimed these rows: syncSearch is
     // not a barrier, so wait until Meilisearch shows both shops before asking for suggestions.
     await waitUntil(
       async () =>
-        (await Promise.all([first, second].map((s) => caller.search.products({ shopId: s.shopId })))).every(
+        (await Promise.all(shops.map((s) => caller.search.products({ shopId: s.id, q: s.name })))).every(
           (r) => r.engine === 'meilisearch' && r.total > 0,
         ),
-      { what: 'both shops indexed' },
+      { timeoutMs: 90_000, what: 'both shops indexed under their new names' },
     );
     for (const deps of [testDeps(), { ...testDeps(), meili: null }]) {
       const suggested = (await suggestionsFor(prefixesOf(shops.map((s) => s.name).join(' ')), deps)).filter(
@@ -76,5 +83,5 @@ describe('typeahead suggestions are links the server accepts', () => {
         expect(opened.name).toBe(s.text);
       }
     }
-  }, 120_000);
+  }, 240_000);
 });

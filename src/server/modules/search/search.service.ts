@@ -267,7 +267,7 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
 
   const categories = categorySuggestions(q).slice(0, 2);
   // The engines answer with shop names; a suggestion links to the shop, so it needs its slug.
-  const shops = await shopsByName(deps.db, found.shops.slice(0, 2));
+  const shops = await shopsByName(deps.db, namesTypedFirst(found.shops, q).slice(0, 2));
   const queries = [...new Set(found.queries.map((t) => t.toLowerCase()))].slice(
     0,
     MAX_SUGGESTIONS - categories.length - shops.length,
@@ -286,6 +286,17 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
 export function recordSearchClick(deps: AppDeps, input: SearchClickInput): { recorded: true } {
   recordClick(deps.db, input.q);
   return { recorded: true };
+}
+
+/**
+ * Facet search ranks shop names by listing count and may drop trailing words of the query, so a
+ * shop whose name the shopper typed out can sit below busier look-alikes ("Shop smx6…"). Names
+ * that contain what was typed, at the start of a word, come first; the engine's order stays within.
+ */
+function namesTypedFirst(names: readonly string[], q: string): string[] {
+  const typed = q.toLowerCase();
+  const matches = (name: string) => ` ${name.toLowerCase()}`.includes(` ${typed}`);
+  return [...names.filter(matches), ...names.filter((n) => !matches(n))];
 }
 
 function elapsed(started: number): number {
