@@ -20,7 +20,11 @@ const shape = updateOrderStatusInput.shape;
 // The shared input's rules. Carrier and tracking are only on screen (and only sent) when the step
 // is shipping, so other steps must not validate them: the empty tracking field failed min(3) there,
 // invisibly, and "Start making / packing" did nothing.
-const actionForm = z.object({ note: shape.note, carrier: z.string().optional(), trackingNumber: z.string().optional() });
+const actionForm = z.object({
+  note: shape.note,
+  carrier: z.string().optional(),
+  trackingNumber: z.string().optional(),
+});
 const shipForm = actionForm.extend({
   carrier: shape.carrier.unwrap(),
   trackingNumber: shape.trackingNumber.unwrap(),
