@@ -40,6 +40,28 @@ function Count({ n }: { n: number | undefined }) {
   return n === undefined ? null : <span className="count">{n.toLocaleString('en-US')}</span>;
 }
 
+/**
+ * Counts per category slug as the facet shows them. The engines count each listing under its leaf
+ * category only; a department's count is its own plus its subcategories', so a text search (which
+ * starts at the department level) can be narrowed by category at all.
+ */
+export function categoryCounts(tree: CategoryNode[], leafCounts: ReadonlyMap<string, number>): Map<string, number> {
+  const counts = new Map(leafCounts);
+  for (const department of tree) {
+    const total = department.children.reduce(
+      (n, child) => n + (leafCounts.get(child.slug) ?? 0),
+      leafCounts.get(department.slug) ?? 0,
+    );
+    if (total > 0) counts.set(department.slug, total);
+  }
+  return counts;
+}
+
+/** Ends typed the wrong way round ($50 to $20) mean the same range, never "min only". */
+export function orderedPriceRange(lo: number | null, hi: number | null): [number | null, number | null] {
+  return lo !== null && hi !== null && lo > hi ? [hi, lo] : [lo, hi];
+}
+
 function CategoryFacet({
   tree,
   counts,
@@ -87,8 +109,7 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
         e.preventDefault();
         update((p) => {
           p.delete('price');
-          const lo = parseDollars(min);
-          const hi = parseDollars(max);
+          const [lo, hi] = orderedPriceRange(parseDollars(min), parseDollars(max));
           if (lo !== null) p.set('min', String(lo));
           else p.delete('min');
           if (hi !== null) p.set('max', String(hi));
@@ -141,7 +162,7 @@ export function Facets({
   const selectedPrice = params.get('price');
   const selectedMaterials = params.getAll('material');
   const vintageCount = facets?.isVintage.find((v) => v.value === true)?.count ?? 0;
-  const counts = new Map((facets?.categories ?? []).map((c) => [c.value, c.count]));
+  const counts = categoryCounts(tree, new Map((facets?.categories ?? []).map((c) => [c.value, c.count])));
   return (
     <>
       <CategoryFacet tree={tree} counts={counts} selected={params.get('category')} update={update} />

@@ -29,7 +29,7 @@ function activeChips(params: URLSearchParams, tree: CategoryNode[]): Chip[] {
   if (params.get('min') || params.get('max')) {
     const label =
       params.get('min') && params.get('max')
-        ? `${formatCents(min)}–${formatCents(max)}`
+        ? `${formatCents(Math.min(min, max))}–${formatCents(Math.max(min, max))}`
         : params.get('min')
           ? `${formatCents(min)} and up`
           : `Up to ${formatCents(max)}`;
