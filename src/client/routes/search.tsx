@@ -47,12 +47,13 @@ function inputFromParams(params: URLSearchParams): Omit<SearchProductsInput, 'pa
   const max = Number(params.get('max'));
   if (params.get('min') && Number.isInteger(min) && min >= 0) input.minPriceCents = min;
   if (params.get('max') && Number.isInteger(max) && max >= 0) input.maxPriceCents = max;
+  // A pasted range the wrong way round means the same range (the chip reads it the same way).
   if (
     input.minPriceCents !== undefined &&
     input.maxPriceCents !== undefined &&
     input.minPriceCents > input.maxPriceCents
   )
-    delete input.maxPriceCents;
+    [input.minPriceCents, input.maxPriceCents] = [input.maxPriceCents, input.minPriceCents];
   if (params.get('isVintage') === 'true') input.isVintage = true;
   const materials = params
     .getAll('material')
@@ -106,9 +107,18 @@ function useColumns(ref: React.RefObject<HTMLDivElement | null>) {
     const el = ref.current;
     if (!el) return;
     setWidth(el.clientWidth);
-    const ro = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    // Applied on the next frame: a state change inside the observer's callback resizes the rows it
+    // watches in the same frame, which browsers report as a "ResizeObserver loop" error.
+    let frame = 0;
+    const ro = new ResizeObserver(([entry]) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setWidth(entry.contentRect.width));
+    });
     ro.observe(el);
-    return () => ro.disconnect();
+    return () => {
+      cancelAnimationFrame(frame);
+      ro.disconnect();
+    };
   }, [ref]);
   const columns = Math.max(2, Math.min(5, Math.floor((width + 18) / (200 + 18))));
   return { columns, width };
@@ -171,6 +181,8 @@ function ResultsGrid({
     gap: 0,
     // Start where the window is (scroll restoration may already have put it deep in the list).
     initialOffset: () => (typeof window === 'undefined' ? 0 : window.scrollY),
+    // Row heights are applied on the next frame too (same-frame resizes raise the loop error).
+    useAnimationFrameWithResizeObserver: true,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer instance is stable
   useEffect(() => () => rememberRowSizes(sizesKey, virtualizer.takeSnapshot()), [sizesKey]);
@@ -285,7 +297,11 @@ export function Component() {
             <div>
               <h1 id="results-title">{heading}</h1>
               <p className="muted small" aria-live="polite" style={{ margin: 0 }}>
-                {query.isPending ? 'Searching…' : `${plural(total, 'result')}${total >= 1000 ? '+' : ''}`}
+                {query.isPending
+                  ? 'Searching…'
+                  : total >= 1000
+                    ? `${total.toLocaleString('en-US')}+ results`
+                    : plural(total, 'result')}
                 {query.isFetching && !query.isPending && !query.isFetchingNextPage ? ' · updating…' : ''}
               </p>
             </div>
