@@ -117,6 +117,13 @@ for (const project of projectNames) {
       await screenshot(page, `journey-${project}-held`);
       await context.close();
 
+      // The shopper who holds it sees it as theirs to check out, not "Sold out".
+      const mine = await signedInPage(e2e.browser, e2e.app.baseUrl, holder, project);
+      await mine.page.goto(`/product/${vase.id}`);
+      await mine.page.getByRole('link', { name: 'In your cart — check out' }).waitFor();
+      expect(await mine.page.getByRole('button', { name: 'Sold out' }).count()).toBe(0);
+      await mine.context.close();
+
       // The seller sees their own listing and a way to edit it, not a disabled buy button.
       const own = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
       await own.page.goto(`/product/${vase.id}`);

@@ -26,7 +26,9 @@ export function FavoriteProductButton({
   const trpcUtils = trpc.useUtils();
   const favorited = !!favorites.data?.products.some((p) => p.id === productId);
   const toggle = trpc.favorites.toggleProduct.useMutation({
-    onSettled: () => trpcUtils.favorites.list.invalidate(),
+    // The product page's "Favourited N times" counts this shopper too.
+    onSettled: () =>
+      Promise.all([trpcUtils.favorites.list.invalidate(), trpcUtils.catalog.product.invalidate({ productId })]),
     onSuccess: (r) => toast.success(r.favorited ? 'Saved to favourites' : 'Removed from favourites'),
     onError: (e) => toast.error(describeError(e).message),
   });

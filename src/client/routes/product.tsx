@@ -128,6 +128,7 @@ function BuyButton({
   ownListing,
   soldOut,
   held,
+  inCart,
   canAddMore,
   added,
   add,
@@ -136,6 +137,8 @@ function BuyButton({
   ownListing: boolean;
   soldOut: boolean;
   held: boolean;
+  /** Units of this listing in the shopper's own cart. */
+  inCart: number;
   canAddMore: boolean;
   added: boolean;
   add: ReturnType<typeof useAddToCart>;
@@ -144,6 +147,14 @@ function BuyButton({
     return (
       <Link to={`/dashboard/listings?edit=${productId}`} className="btn btn-primary btn-lg">
         Edit your listing
+      </Link>
+    );
+  }
+  // The last one is in this shopper's own cart: not "sold out" to them, it is theirs to check out.
+  if (soldOut && inCart > 0) {
+    return (
+      <Link to="/cart" className="btn btn-primary btn-lg">
+        In your cart — check out
       </Link>
     );
   }
@@ -284,6 +295,7 @@ export function Component() {
                 ownListing={ownListing}
                 soldOut={soldOut}
                 held={held}
+                inCart={inCart}
                 canAddMore={a ? a.canAddMore : true}
                 added={added}
                 add={add}
