@@ -1,6 +1,7 @@
 // Seller dashboard shell (its own code-split chunk): sub-navigation and the seller's shop.
 // Without a shop, every dashboard page leads to creating one.
-import { type LoaderFunctionArgs, NavLink, Outlet } from 'react-router';
+import { useLayoutEffect, useRef } from 'react';
+import { type LoaderFunctionArgs, NavLink, Outlet, useLocation } from 'react-router';
 import { RouteErrorBoundary } from '../../components/states';
 import { requireUser } from '../../lib/session';
 import { utils } from '../../trpc';
@@ -12,13 +13,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** On phones the tabs are one scrolling row: bring the current one into view (it may be off the edge). */
+function useCurrentTabInView(nav: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
+  useLayoutEffect(() => {
+    const row = nav.current;
+    const tab = row?.querySelector<HTMLElement>('a.active');
+    if (!row || !tab || row.scrollWidth <= row.clientWidth) return;
+    const left = tab.getBoundingClientRect().left - row.getBoundingClientRect().left + row.scrollLeft;
+    if (left < row.scrollLeft || left + tab.offsetWidth > row.scrollLeft + row.clientWidth)
+      row.scrollLeft = left - (row.clientWidth - tab.offsetWidth) / 2;
+  }, [pathname]);
+}
+
 export function Component() {
   const shop = useMyShop();
   const has = !!shop.data;
+  const nav = useRef<HTMLElement>(null);
+  useCurrentTabInView(nav);
   return (
     <div className="page">
       <div className="dash">
-        <nav className="dash-nav" aria-label="Dashboard">
+        <nav className="dash-nav" aria-label="Dashboard" ref={nav}>
           <p className="eyebrow dash-shop-name">{shop.data?.name ?? 'Your shop'}</p>
           <NavLink to="/dashboard" end>
             Overview
