@@ -81,7 +81,7 @@ describe('feed.home', () => {
     const rows = await testDeps()
       .db.selectFrom('trending_products')
       .select(['product_id', 'score'])
-      .where('product_id', 'in', [...ids, warm.id, cold.id])
+      .where('product_id', 'in', [...ids, hot.id, warm.id, cold.id])
       .execute();
     const score = new Map(rows.map((r) => [r.product_id, r.score]));
     expect(score.get(ids[0]!)).toBe(top.score);
