@@ -5,15 +5,15 @@ import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { FavoriteProductButton } from '../components/favorite-button';
 import { ProductCard } from '../components/product-card';
 import { ProductImage, placeholderStyle } from '../components/product-image';
-import { ReplyForm } from '../components/review-forms';
+import { ReviewCard } from '../components/reviews-section';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { useAddToCart } from '../lib/cart-actions';
-import { formatCents, formatDate, minutesUntil, plural } from '../lib/format';
+import { formatCents, minutesUntil, plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
-import { type RouterOutputs, trpc, utils } from '../trpc';
+import { trpc, utils } from '../trpc';
 
 function productIdFrom(params: { productId?: string }): number {
   const id = Number(params.productId);
@@ -188,48 +188,6 @@ function BuyButton({
   );
 }
 
-type Review = RouterOutputs['reviews']['forProduct']['items'][number];
-
-/** One review; the shop's own seller gets a single "Reply" under it until they have answered. */
-function ReviewItem({ review: r, canReply }: { review: Review; canReply: boolean }) {
-  const [replying, setReplying] = useState(false);
-  return (
-    <article className="review" aria-label={`Review by ${r.authorName}`}>
-      <Stars rating={r.rating} />
-      <p style={{ margin: '6px 0' }}>{r.text}</p>
-      <div className="who">
-        {r.authorName} · {formatDate(r.createdAt)}
-      </div>
-      {r.reply ? (
-        <div className="reply">
-          <strong>Reply from the shop:</strong> {r.reply.text}
-        </div>
-      ) : (
-        canReply &&
-        (replying ? (
-          <ReplyForm
-            reviewId={r.id}
-            productId={r.productId}
-            onCancel={() => setReplying(false)}
-            onDone={() => setReplying(false)}
-          />
-        ) : (
-          <div className="review-actions">
-            <button
-              type="button"
-              className="btn btn-sm btn-ghost"
-              aria-label={`Reply to ${r.authorName}’s review`}
-              onClick={() => setReplying(true)}
-            >
-              ↩ Reply
-            </button>
-          </div>
-        ))
-      )}
-    </article>
-  );
-}
-
 export function Component() {
   const productId = productIdFrom(useParams());
   const { user } = useMe();
@@ -367,7 +325,7 @@ export function Component() {
           <p className="muted">No reviews yet. Buyers can review after their order is delivered.</p>
         ) : (
           reviews.data.items.map((r) => (
-            <ReviewItem key={r.id} review={r} canReply={user !== null && user.shopId === p.shop.id} />
+            <ReviewCard key={r.id} review={r} canReply={user !== null && user.shopId === p.shop.id} />
           ))
         )}
       </section>
