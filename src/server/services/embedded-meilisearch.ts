@@ -5,8 +5,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../logger';
+import { keepTail, startOnFreePort } from './child-process';
 import type { StartedService } from './embedded-postgres';
-import { findFreePort, waitFor } from './free-port';
 import { killStale, writePid } from './pid-file';
 
 const SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
@@ -54,33 +54,40 @@ export async function startEmbeddedMeilisearch(
   if (digest !== SHA256) throw new Error(`Meilisearch binary sha256 mismatch: ${digest}`);
   const pidFile = join(dir, 'meilisearch.pid');
   await killStale(pidFile);
-  const port = preferredPort ?? (await findFreePort());
+  const { port, proc } = await startOnFreePort({
+    what: 'Meilisearch',
+    preferredPort,
+    timeoutMs: 90_000,
+    spawn: (port) => {
+      const proc = Bun.spawn(
+        [
+          bin,
+          '--http-addr',
+          `127.0.0.1:${port}`,
+          '--master-key',
+          masterKey,
+          '--db-path',
+          join(dir, 'data.ms'),
+          '--dump-dir',
+          join(dir, 'dumps'),
+          '--snapshot-dir',
+          join(dir, 'snapshots'),
+          '--env',
+          'development',
+          '--no-analytics',
+          '--log-level',
+          'WARN',
+          '--max-indexing-threads',
+          '1',
+        ],
+        { stdout: 'ignore', stderr: 'pipe', cwd: dir },
+      );
+      writePid(pidFile, proc.pid);
+      return { proc, output: keepTail(proc.stderr) };
+    },
+    ready: async (port) => (await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5000) })).ok,
+  });
   const url = `http://127.0.0.1:${port}`;
-  const proc = Bun.spawn(
-    [
-      bin,
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--master-key',
-      masterKey,
-      '--db-path',
-      join(dir, 'data.ms'),
-      '--dump-dir',
-      join(dir, 'dumps'),
-      '--snapshot-dir',
-      join(dir, 'snapshots'),
-      '--env',
-      'development',
-      '--no-analytics',
-      '--log-level',
-      'WARN',
-      '--max-indexing-threads',
-      '1',
-    ],
-    { stdout: 'ignore', stderr: 'pipe', cwd: dir },
-  );
-  writePid(pidFile, proc.pid);
-  await waitFor(async () => (await fetch(`${url}/health`)).ok, 90_000, 'Meilisearch');
   log.info({ service: 'meilisearch', port }, 'embedded Meilisearch ready');
   return {
     url,

@@ -3,8 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logger';
+import { keepTail, startOnFreePort } from './child-process';
 import type { StartedService } from './embedded-postgres';
-import { findFreePort, waitFor } from './free-port';
 import { killStale, writePid } from './pid-file';
 
 export async function startEmbeddedRedis(
@@ -19,36 +19,37 @@ export async function startEmbeddedRedis(
   mkdirSync(dir, { recursive: true });
   const pidFile = join(dir, 'redis.pid');
   await killStale(pidFile);
-  const port = preferredPort ?? (await findFreePort());
-  const proc = Bun.spawn(
-    [
-      bin,
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--protected-mode',
-      'yes',
-    ],
-    { stdout: 'ignore', stderr: 'ignore', cwd: dir },
-  );
-  writePid(pidFile, proc.pid);
-  const url = `redis://127.0.0.1:${port}`;
-  await waitFor(
-    async () => {
-      const socket = await Bun.connect({ hostname: '127.0.0.1', port, socket: { data() {} } });
-      socket.end();
-      return true;
+  const { port, proc } = await startOnFreePort({
+    what: 'Redis',
+    preferredPort,
+    timeoutMs: 30_000,
+    spawn: (port) => {
+      const proc = Bun.spawn(
+        [
+          bin,
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          dir,
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--protected-mode',
+          'yes',
+        ],
+        { stdout: 'pipe', stderr: 'pipe', cwd: dir },
+      );
+      writePid(pidFile, proc.pid);
+      const out = keepTail(proc.stdout);
+      const err = keepTail(proc.stderr);
+      return { proc, output: () => `${out()}\n${err()}`.trim() };
     },
-    10_000,
-    'Redis',
-  );
+    ready: (port) => answersPing(port),
+  });
+  const url = `redis://127.0.0.1:${port}`;
   log.info({ service: 'redis', port }, 'embedded Redis ready');
   return {
     url,
@@ -57,6 +58,27 @@ export async function startEmbeddedRedis(
       await proc.exited;
     },
   };
+}
+
+/** True when a Redis server (not just anything listening) answers PING on the port. */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 2000);
+    Bun.connect({
+      hostname: '127.0.0.1',
+      port,
+      socket: {
+        open: (socket) => void socket.write('PING\r\n'),
+        data: (socket, data) => {
+          clearTimeout(timer);
+          resolve(data.toString().startsWith('+PONG'));
+          socket.end();
+        },
+        error: () => resolve(false),
+        connectError: () => resolve(false),
+      },
+    }).catch(() => resolve(false));
+  });
 }
 
 export const redisDataDir = (dataDir: string) => join(resolve(dataDir), 'redis');
