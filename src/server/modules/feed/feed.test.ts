@@ -4,6 +4,7 @@ import { refreshTrending } from '../../jobs/trending-refresh';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
 import { createOrderFixture } from '../reviews/test-orders';
 import { HOME_FEED_TTL_SECONDS, writeHomeFeed } from './feed-cache';
 import { VIEW_HISTORY_PER_USER } from './product-views.repository';
@@ -210,15 +211,18 @@ describe('view signals', () => {
     const shopper = await createUser();
     await shopper.caller.catalog.product({ productId: product.id });
     let row: { view_count: number } | undefined;
-    for (let i = 0; i < 40 && !row; i++) {
-      row = await testDeps()
-        .db.selectFrom('product_views')
-        .select('view_count')
-        .where('user_id', '=', shopper.id)
-        .where('product_id', '=', product.id)
-        .executeTakeFirst();
-      if (!row) await Bun.sleep(25);
-    }
+    await waitUntil(
+      async () => {
+        row = await testDeps()
+          .db.selectFrom('product_views')
+          .select('view_count')
+          .where('user_id', '=', shopper.id)
+          .where('product_id', '=', product.id)
+          .executeTakeFirst();
+        return row !== undefined;
+      },
+      { what: 'the product view recorded' },
+    );
     expect(row?.view_count).toBe(1);
     expect(await anonymousCaller().caller.feed.recordView({ productId: product.id })).toEqual({ recorded: false });
   });

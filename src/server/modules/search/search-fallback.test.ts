@@ -133,7 +133,9 @@ describe('recovery', () => {
     startProxy();
     const meili = new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: testServices().urls.meiliKey });
     const deps: AppDeps = { ...testDeps(), meili, config: { ...testDeps().config, searchCacheTtlSeconds: 0 } };
-    const breaker = meiliBreaker(meili, { failureThreshold: 2, openMs: 300 });
+    // The breaker reads this clock, so the test moves time on instead of waiting for it.
+    let clock = Date.now();
+    const breaker = meiliBreaker(meili, { failureThreshold: 2, openMs: 300, now: () => clock });
     expect((await search({ shopId, q: 'jumper' }, deps)).engine).toBe('meilisearch');
 
     proxy!.stop(true);
@@ -142,7 +144,7 @@ describe('recovery', () => {
 
     startProxy();
     expect((await search({ shopId, q: 'jumper' }, deps)).engine).toBe('postgres'); // still open
-    await Bun.sleep(350);
+    clock += 350;
     const back = await search({ shopId, q: 'jumper', sort: 'price_asc' }, deps);
     expect(back.engine).toBe('meilisearch');
     expect(breaker.state).toBe('closed');
