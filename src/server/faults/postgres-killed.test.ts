@@ -5,11 +5,11 @@
 // never a second set); stock is conserved. On the fast development settings (synchronous_commit
 // off) acknowledged commits can be lost this way, which is why production never uses them.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { callProcedure, type HttpOutcome, sessionCookie } from '../abuse/http-client';
+import { callProcedure } from '../abuse/http-client';
 import { createApp } from '../app';
 import { durabilitySettings } from '../db/durability';
-import { createUser } from '../test/factories';
 import { waitUntil } from '../test/wait-until';
+import { cartOf, checkoutBurst } from './checkout-burst';
 import { inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
@@ -21,7 +21,6 @@ afterAll(async () => {
   await iso?.cleanup();
 }, 30_000);
 
-const address = { name: 'Ada', line1: '1 Main St', city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' };
 const BUYERS = 24;
 
 interface Placed {
@@ -39,28 +38,11 @@ describe('PostgreSQL killed with SIGKILL during checkouts (durable settings)', (
     const { deps } = iso.services;
     const app = createApp(deps);
     const { products, initial } = await stockedListings(deps, 3, 2, 100);
-    const buyers = await Promise.all(Array.from({ length: BUYERS }, () => createUser(deps)));
-    const who = buyers.map((b, i) => ({ cookie: sessionCookie(b.sessionId), ip: `10.77.${i}.1` }));
-    for (const [i] of buyers.entries())
-      for (const p of products.slice(i % 3, (i % 3) + 3)) {
-        const out = await callProcedure(app, 'cart.addItem', 'mutation', { productId: p.id, quantity: 1 }, who[i]);
-        expect(out.status).toBe(200);
-      }
-    const keys = buyers.map(() => crypto.randomUUID());
-    const quotes = await Promise.all(buyers.map((b) => b.caller.checkout.quote({ shippingAddress: address })));
-    const place = (i: number) =>
-      callProcedure(
-        app,
-        'checkout.place',
-        'mutation',
-        {
-          idempotencyKey: keys[i],
-          shippingAddress: address,
-          quote: { version: quotes[i].version, totalCents: quotes[i].totalCents },
-          payment: { token: 'tok_visa' },
-        },
-        who[i],
-      ).catch(() => ({ status: 0, body: null, text: '', headers: new Headers() }) as HttpOutcome);
+    const { buyers, keys, place } = await checkoutBurst(deps, app, products, {
+      buyers: BUYERS,
+      perCart: 3,
+      ipPrefix: '10.77',
+    });
 
     // The burst: all checkouts at once; the kill lands once some have committed and others are
     // still in flight (polled, not timed).
@@ -120,7 +102,7 @@ describe('PostgreSQL killed with SIGKILL during checkouts (durable settings)', (
       if (answered.has(i)) expect(ids).toEqual(answered.get(i)!);
       const orders = await deps.db.selectFrom('orders').select('id').where('buyer_id', '=', buyers[i].id).execute();
       expect(orders.map((o) => o.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-      const shops = new Set(products.slice(i % 3, (i % 3) + 3).map((p) => p.shop.id));
+      const shops = new Set(cartOf(products, i, 3).map((p) => p.shop.id));
       expect(orders).toHaveLength(shops.size);
     }
     const outcomes = await deps.db

@@ -2,10 +2,10 @@
 // says to try again, no stack, no SQL), the pool recovers by itself once Postgres is back, and no
 // partial order exists; stock and holds stay consistent; the failed buyers can simply retry.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { callProcedure, errorOf, type HttpOutcome, sessionCookie } from '../abuse/http-client';
+import { callProcedure, errorOf, type HttpOutcome } from '../abuse/http-client';
 import { createApp } from '../app';
-import { createUser } from '../test/factories';
 import { waitUntil } from '../test/wait-until';
+import { cartOf, checkoutBurst } from './checkout-burst';
 import { inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
@@ -16,8 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await iso?.cleanup();
 }, 30_000);
-
-const address = { name: 'Ada', line1: '1 Main St', city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' };
 
 function cleanFailure(out: HttpOutcome): string | null {
   if (out.status === 200) return null;
@@ -36,28 +34,11 @@ describe('PostgreSQL restarted', () => {
     const { deps } = iso.services;
     const app = createApp(deps);
     const { products, initial } = await stockedListings(deps, 2, 3, 50);
-    const buyers = await Promise.all(Array.from({ length: 12 }, () => createUser(deps)));
-    const who = buyers.map((b, i) => ({ cookie: sessionCookie(b.sessionId), ip: `10.55.0.${i + 1}` }));
-    for (const [i] of buyers.entries())
-      for (const p of products.slice(i % 3, (i % 3) + 4)) {
-        const out = await callProcedure(app, 'cart.addItem', 'mutation', { productId: p.id, quantity: 1 }, who[i]);
-        expect(out.status).toBe(200);
-      }
-    const keys = buyers.map(() => crypto.randomUUID());
-    const quotes = await Promise.all(buyers.map((b) => b.caller.checkout.quote({ shippingAddress: address })));
-    const place = (i: number) =>
-      callProcedure(
-        app,
-        'checkout.place',
-        'mutation',
-        {
-          idempotencyKey: keys[i],
-          shippingAddress: address,
-          quote: { version: quotes[i].version, totalCents: quotes[i].totalCents },
-          payment: { token: 'tok_visa' },
-        },
-        who[i],
-      ).catch(() => ({ status: 0, body: null, text: '', headers: new Headers() }) as HttpOutcome);
+    const { buyers, keys, place } = await checkoutBurst(deps, app, products, {
+      buyers: 12,
+      perCart: 4,
+      ipPrefix: '10.55',
+    });
 
     // The burst, with Postgres stopped while it is in flight.
     const burst = Promise.all(buyers.map((_, i) => Bun.sleep(i * 15).then(() => place(i))));
@@ -106,7 +87,7 @@ describe('PostgreSQL restarted', () => {
     expect(retried.map((r) => r.status)).toEqual(buyers.map(() => 200));
     for (const [i, b] of buyers.entries()) {
       const orders = await deps.db.selectFrom('orders').select('id').where('buyer_id', '=', b.id).execute();
-      const shops = new Set(products.slice(i % 3, (i % 3) + 4).map((p) => p.shop.id));
+      const shops = new Set(cartOf(products, i, 4).map((p) => p.shop.id));
       expect(orders.length).toBe(shops.size);
     }
     expect(await partialOrders(deps.db)).toEqual([]);
