@@ -7,6 +7,7 @@ import { ids, search, shopWith, syncSearch } from '../modules/search/search-test
 import { createUser } from '../test/factories';
 import { testDeps } from '../test/test-services';
 import { drainAll } from './search-outbox-drainer';
+import { startJobs, stopJobs } from './start-jobs';
 
 const plain = { description: 'Made in a small studio.', tags: [], materials: [], images: [] };
 
@@ -104,5 +105,13 @@ describe('search outbox: only what search shows', () => {
     await drainer;
     await syncSearch();
     expect(ids((await search({ shopId, q: 'colander' })).hits)).toEqual([productId]);
+  });
+});
+
+describe('without Meilisearch', () => {
+  test('the drainer still runs, so a PostgreSQL-only deployment searches an edited title', async () => {
+    const jobs = startJobs({ ...testDeps(), meili: null });
+    await stopJobs(jobs);
+    expect(jobs.map((j) => j.name)).toContain('search-outbox-drainer');
   });
 });

@@ -17,8 +17,9 @@ export function startJobs(deps: AppDeps): Job[] {
     startReservationSweeper(deps),
     startShopSalesCounter(deps),
     startPaymentReconciliation(deps),
+    // Also without Meilisearch: the drainer then keeps the PostgreSQL fallback's terms current.
+    startSearchOutboxDrainer(deps),
   ];
-  if (deps.meili) jobs.push(startSearchOutboxDrainer(deps));
   return jobs;
 }
 

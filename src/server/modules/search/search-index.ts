@@ -3,7 +3,7 @@
 import { type Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError, type Settings } from 'meilisearch';
 import { priceRanges, SEARCH_MAX_TOTAL_HITS } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
-import { meiliSynonyms } from './search-synonyms';
+import { knownTerms, meiliSynonyms } from './search-synonyms';
 
 /** One listing as Meilisearch stores it. Card fields are stored so hits need no SQL. */
 export interface ProductDocument {
@@ -98,7 +98,13 @@ export const productIndexSettings: Settings = {
   // Numbers are exact: "925" must not match "924", nor "14k" "18k". Terms are stems, so short
   // ones get no typos: "lamps" (stem "lamp") must not reach "lambswool", "candles" ("candl")
   // not "handle" ("handl").
-  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 } },
+  // Words the synonym list knows are taken as typed (see knownTerms).
+  typoTolerance: {
+    enabled: true,
+    disableOnNumbers: true,
+    minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
+    disableOnWords: knownTerms(),
+  },
   pagination: { maxTotalHits: SEARCH_MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
 };

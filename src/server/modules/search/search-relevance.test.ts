@@ -93,6 +93,18 @@ describe('word forms, compounds and attributes: the same on both engines', () =>
     expect(ids((await both({ q: 'candles', shopId })).hits)).toEqual([candle!]);
   });
 
+  test('a word shoppers use is taken as typed: "sweater" does not find a 3-seater sofa, "sweter" still finds the sweater', async () => {
+    const { shopId, products } = await shopWith([
+      { ...plain, title: 'Cable knit sweater', categorySlug: 'sweaters' },
+      { ...plain, title: 'Velvet 3 seater sofa', categorySlug: 'vintage-homewares' },
+    ]);
+    await syncSearch();
+    const [sweater] = products.map((p) => p.id);
+    expect(ids((await both({ q: 'sweater', shopId })).hits)).toEqual([sweater!]);
+    expect(ids((await both({ q: 'sweaters', shopId })).hits)).toEqual([sweater!]);
+    expect(ids((await both({ q: 'sweter', shopId })).hits)).toEqual([sweater!]);
+  });
+
   test('the fallback matches the same terms after an edit, once the drainer has run', async () => {
     const { seller, shopId, products } = await shopWith([
       { ...plain, title: 'Plain notebook', categorySlug: 'notebooks' },

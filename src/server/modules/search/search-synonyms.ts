@@ -8,7 +8,7 @@
 // Bump SYNONYMS_VERSION on every edit so the change is visible in settings and reviews.
 import { searchWords, termText } from './search-normaliser';
 
-export const SYNONYMS_VERSION = '2026-11-22.2';
+export const SYNONYMS_VERSION = '2026-12-02.1';
 
 export type SynonymGroup = { kind: 'two-way'; words: string[] } | { kind: 'one-way'; from: string; to: string[] };
 
@@ -334,4 +334,16 @@ export function meiliSynonyms(groups: SynonymGroup[] = synonymGroups): Record<st
 /** The same map for the Postgres fallback's query expansion. */
 export function expansionMap(groups: SynonymGroup[] = synonymGroups): Map<string, string[]> {
   return synonymTerms(groups);
+}
+
+/**
+ * Single words the list knows are real shoppers' words, as normalised terms. A query word that is
+ * one of them is what the shopper meant, not a typo: neither engine fuzzes it ("sweater" must not
+ * reach the "seater" of a 3-seater sofa). Words shorter than typo tolerance's minimum and numbers
+ * never get typos anyway, so they are left out.
+ */
+export function knownTerms(groups: SynonymGroup[] = synonymGroups, minLength = 6): string[] {
+  const words = groups.flatMap((g) => (g.kind === 'two-way' ? g.words : [g.from, ...g.to])).map(termText);
+  const single = words.filter((w) => w.length >= minLength && !w.includes(' ') && !/\d/.test(w));
+  return [...new Set(single)].sort();
 }

@@ -4,9 +4,11 @@
 // weighted tsvector or, for terms long enough to have typos, through trigram word similarity
 // on search_text. Terms are already stemmed, so tsqueries use the 'simple' configuration.
 import { type SourcedTerm, sourcedTerms } from './search-normaliser';
-import { expansionMap } from './search-synonyms';
+import { expansionMap, knownTerms } from './search-synonyms';
 
 const synonyms = expansionMap();
+/** Words taken as typed, never fuzzed: the same list Meilisearch gets as disableOnWords. */
+const known = new Set(knownTerms());
 const maxPhraseWords = Math.max(...[...synonyms.keys()].map((k) => k.split(' ').length));
 export const MAX_QUERY_TERMS = 10;
 /** Meilisearch allows one typo from 6 letters on (minWordSizeForTypos); the fallback does the same. */
@@ -60,7 +62,8 @@ export function textUnits(q: string): TextUnit[] {
         .map((t) => t.source)
         .join(' '),
       tsquery: alternatives.join(' | '),
-      fuzzyWord: size === 1 && phrase.length >= MIN_TYPO_WORD && !/\d/.test(phrase) ? phrase : null,
+      fuzzyWord:
+        size === 1 && phrase.length >= MIN_TYPO_WORD && !/\d/.test(phrase) && !known.has(phrase) ? phrase : null,
     });
     i += size;
   }
