@@ -242,7 +242,7 @@ export function Facets({
                     })
                   }
                 />
-                <span style={{ textTransform: 'capitalize' }}>{m.value}</span>
+                <span className="capitalised">{m.value}</span>
                 <Count n={m.count} />
               </label>
             )}

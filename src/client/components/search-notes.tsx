@@ -14,9 +14,9 @@ export function SearchNotes({ result, params }: { result: SearchProductsResult |
   if (result.suggestion) corrected.set('q', result.suggestion);
   corrected.delete('page');
   return (
-    <div className="search-notes small" role="status" style={{ margin: '8px 0' }}>
+    <div className="search-notes small" role="status">
       {result.suggestion && (
-        <p style={{ margin: '0 0 4px' }}>
+        <p className="search-note">
           Did you mean{' '}
           <Link to={`/search?${corrected.toString()}`} className="search-suggestion">
             <strong>{result.suggestion}</strong>
@@ -25,7 +25,7 @@ export function SearchNotes({ result, params }: { result: SearchProductsResult |
         </p>
       )}
       {result.partial && (
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted search-note-last">
           {result.partial.fullMatches === 0
             ? 'No listings match every word. '
             : `${result.partial.fullMatches} ${result.partial.fullMatches === 1 ? 'listing matches' : 'listings match'} every word; more follow. `}

@@ -113,24 +113,22 @@ function CartLine({
           )}
         </div>
         {unavailable ? (
-          <p className="small" role="alert" style={{ color: 'var(--danger)', fontWeight: 600, margin: '6px 0 0' }}>
+          <p className="small line-note line-note-danger" role="alert">
             {item.listingActive ? 'Sold out — someone else bought the last one.' : 'No longer for sale.'} Remove it to
             check out.
           </p>
         ) : short ? (
-          <p className="small" role="alert" style={{ color: 'var(--danger)', fontWeight: 600, margin: '6px 0 0' }}>
+          <p className="small line-note line-note-danger" role="alert">
             Only {item.available} available now. Lower the quantity to check out.
           </p>
         ) : item.reservedUntil ? (
-          <p className="small muted" style={{ margin: '6px 0 0' }}>
+          <p className="small muted line-note">
             <time dateTime={item.reservedUntil} title={formatDateTime(item.reservedUntil)}>
               Held for you for {heldFor(item.reservedUntil, now)}
             </time>
           </p>
         ) : (
-          <p className="small" style={{ margin: '6px 0 0', color: 'var(--warn)' }}>
-            Your hold expired — it’s still available, but not reserved.
-          </p>
+          <p className="small line-note line-note-warn">Your hold expired — it’s still available, but not reserved.</p>
         )}
         <div className="controls">
           {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would add a visible legend to a compact stepper */}
@@ -170,7 +168,7 @@ function CartLine({
           </button>
         </div>
       </div>
-      <div style={{ fontWeight: 700 }}>{formatCents(item.priceCents * item.quantity)}</div>
+      <div className="line-total">{formatCents(item.priceCents * item.quantity)}</div>
     </li>
   );
 }
@@ -226,7 +224,7 @@ export function Component() {
                 </h2>
                 <span className="small muted">Ships in {plural(shop.shippingPolicy.processingDays, 'day')}</span>
               </div>
-              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              <ul className="plain-list">
                 {shop.items.map((item) => (
                   <CartLine
                     key={item.cartItemId}
@@ -245,7 +243,7 @@ export function Component() {
           ))}
         </div>
         <aside className="card summary" aria-label="Order summary">
-          <h2 style={{ fontSize: '1.2rem' }}>Summary</h2>
+          <h2>Summary</h2>
           <div className="row">
             <span>Items ({buyableCount})</span>
             <span>{formatCents(c.itemTotalCents)}</span>
@@ -263,28 +261,27 @@ export function Component() {
             <span>{formatCents(c.itemTotalCents + c.shippingTotalCents)}</span>
           </div>
           {blocked && (
-            <div className="notice notice-danger small" role="status" style={{ marginTop: 12 }}>
+            <div className="notice notice-danger small summary-action" role="status">
               <p>Some items are no longer available. Update your cart to continue.</p>
             </div>
           )}
           {blocked ? (
-            <button type="button" className="btn btn-primary btn-lg btn-block" disabled style={{ marginTop: 12 }}>
+            <button type="button" className="btn btn-primary btn-lg btn-block summary-action" disabled>
               Proceed to checkout
             </button>
           ) : user || meLoading ? (
-            <Link to="/checkout" className="btn btn-primary btn-lg btn-block" style={{ marginTop: 12 }}>
+            <Link to="/checkout" className="btn btn-primary btn-lg btn-block summary-action">
               Proceed to checkout
             </Link>
           ) : (
             <>
               <Link
                 to={`/signin?next=${encodeURIComponent('/checkout')}`}
-                className="btn btn-primary btn-lg btn-block"
-                style={{ marginTop: 12 }}
+                className="btn btn-primary btn-lg btn-block summary-action"
               >
                 Sign in to check out
               </Link>
-              <p className="small muted" style={{ margin: '10px 0 0' }}>
+              <p className="small muted summary-note">
                 New here? <Link to={`/register?next=${encodeURIComponent('/checkout')}`}>Create an account</Link>. Your
                 cart comes with you.
               </p>

@@ -212,7 +212,7 @@ export function Component() {
 
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="small muted" style={{ marginBottom: 16 }}>
+      <nav aria-label="Breadcrumb" className="small muted breadcrumb-bar">
         <Link to="/">Home</Link> › <Link to={`/search?category=${p.category.slug}`}>{p.category.name}</Link>
       </nav>
       <div className="product-layout">
@@ -273,8 +273,8 @@ export function Component() {
             <div className="logo" aria-hidden="true">
               {p.shop.name.charAt(0)}
             </div>
-            <div style={{ flex: 1 }}>
-              <Link to={`/shop/${p.shop.slug}`} style={{ fontWeight: 700, color: 'var(--ink)' }}>
+            <div className="shop-card-body">
+              <Link to={`/shop/${p.shop.slug}`} className="shop-card-name">
                 {p.shop.name}
               </Link>
               <div>
@@ -286,16 +286,14 @@ export function Component() {
             </Link>
           </div>
 
-          <h2 className="h3" style={{ fontSize: '1.1rem' }}>
-            About this item
-          </h2>
+          <h2 className="h3 about-title">About this item</h2>
           <dl className="detail-list">
             <dt>Category</dt>
             <dd>{p.category.name}</dd>
             {p.materials.length > 0 && (
               <>
                 <dt>Materials</dt>
-                <dd style={{ textTransform: 'capitalize' }}>{p.materials.join(', ')}</dd>
+                <dd className="capitalised">{p.materials.join(', ')}</dd>
               </>
             )}
             <dt>Favourited</dt>
@@ -320,7 +318,7 @@ export function Component() {
           {reviews.data && <Stars rating={reviews.data.rating} count={reviews.data.reviewCount} />}
         </div>
         {reviews.isPending ? (
-          <div className="skeleton" style={{ height: 80 }} />
+          <div className="skeleton skeleton-reviews" />
         ) : !reviews.data?.items.length ? (
           <p className="muted">No reviews yet. Buyers can review after their order is delivered.</p>
         ) : (

@@ -296,7 +296,7 @@ export function Component() {
           <div className="search-toolbar">
             <div>
               <h1 id="results-title">{heading}</h1>
-              <p className="muted small" aria-live="polite" style={{ margin: 0 }}>
+              <p className="muted small result-count" aria-live="polite">
                 {query.isPending
                   ? 'Searching…'
                   : total >= 1000
@@ -352,7 +352,7 @@ export function Component() {
               art="🔍"
               title="No exact matches"
               action={
-                <div style={{ display: 'flex', gap: 10, justifyContent: 'center', flexWrap: 'wrap' }}>
+                <div className="empty-actions">
                   {hasFilters && q && (
                     <Link className="btn btn-primary" to={`/search?q=${encodeURIComponent(q)}`}>
                       Search “{q}” without filters
