@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { csrfGuard } from './http/csrf';
 import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-limits';
+import { devMailRoutes } from './modules/email/dev-mail.routes';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import { createHttpContext } from './trpc/context';
 import { appRouter } from './trpc/root';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   );
 
   app.route('/', uploadsRoutes(deps));
+  // The development inbox exists only with the embedded catcher, which production never starts.
+  if (deps.mailCatcher && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.mailCatcher));
   options.mount?.(app);
   return app;
 }

@@ -3,6 +3,8 @@ import type { Meilisearch } from 'meilisearch';
 import type { Pool } from 'pg';
 import type { Db } from './db/kysely';
 import type { Logger } from './logger';
+import type { Mailer } from './modules/email/mailer';
+import type { MailCatcher } from './services/mail-catcher';
 import type { Store } from './services/store';
 
 export interface AppConfig {
@@ -21,6 +23,10 @@ export interface AppConfig {
   sessionSecret: string;
   /** Whether X-Forwarded-For names the client (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** Public origin that links in mails point to (no trailing slash). */
+  appUrl: string;
+  /** The From header of every mail. */
+  mailFrom: string;
 }
 
 export interface AppDeps {
@@ -29,5 +35,9 @@ export interface AppDeps {
   store: Store;
   meili: Meilisearch | null;
   log: Logger;
+  /** SMTP delivery; null in production without SMTP_URL (mail then waits in the outbox). */
+  mailer: Mailer | null;
+  /** The embedded SMTP catcher when SMTP_URL is unset outside production (/dev/mail). */
+  mailCatcher: MailCatcher | null;
   config: AppConfig;
 }

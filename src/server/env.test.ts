@@ -20,3 +20,14 @@ describe('embedded PostgreSQL durability', () => {
     );
   });
 });
+
+describe('mail settings', () => {
+  test('SMTP_URL takes smtp:// and smtps:// URLs, empty means unset, anything else stops the boot', () => {
+    expect(readEnv({ SMTP_URL: 'smtp://user:pw@mail.example:587' }).SMTP_URL).toBe('smtp://user:pw@mail.example:587');
+    expect(readEnv({ SMTP_URL: 'smtps://mail.example:465' }).SMTP_URL).toBe('smtps://mail.example:465');
+    expect(readEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    expect(() => readEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => readEnv({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL/);
+    expect(readEnv({}).MAIL_FROM).toBe('Hearth <no-reply@hearth.test>');
+  });
+});

@@ -17,6 +17,21 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl,
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().min(16).optional(),
+  /**
+   * Where mail goes: smtp://user:pass@host:587 or smtps://…:465. Unset outside production: an
+   * embedded SMTP catcher stores mail under DATA_DIR and shows it at /dev/mail. Unset in
+   * production: mail waits in the outbox (a loud warning at boot).
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^smtps?$/, error: 'must be smtp://… or smtps://…' }).optional())
+    .optional(),
+  /** The From header of every mail (a bare address or "Name <address>"). */
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Hearth <no-reply@hearth.test>'),
+  /** The public origin links in mails point to. Default: http://localhost:PORT. */
+  APP_URL: optionalUrl,
   SESSION_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /**

@@ -49,7 +49,7 @@ async function main() {
     },
   });
 
-  const apiPaths = ['/trpc/*', '/healthz', '/readyz', '/uploads/*', '/images/*', '/api/*'];
+  const apiPaths = ['/trpc/*', '/healthz', '/readyz', '/uploads/*', '/images/*', '/api/*', '/dev/mail', '/dev/mail/*'];
   const server = Bun.serve({
     port: env.PORT,
     hostname: env.HOST,

@@ -225,6 +225,25 @@ export interface NotificationsTable {
   created_at: CreatedAt;
 }
 
+export type EmailStatus = 'pending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string | null;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  dedupe_key: string | null;
+  status: Generated<EmailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  locked_until: Date | null;
+  last_error: string | null;
+  message_id: string | null;
+  subject: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface FavoriteProductsTable {
   user_id: number;
   product_id: number;
@@ -305,6 +324,7 @@ export interface Database {
   order_status_history: OrderStatusHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
   favorite_products: FavoriteProductsTable;
   favorite_shops: FavoriteShopsTable;
   product_views: ProductViewsTable;

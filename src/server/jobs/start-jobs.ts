@@ -1,5 +1,6 @@
 // Starts the background jobs that run in the app process (each is safe with several instances).
 import type { AppDeps } from '../deps';
+import { startEmailSender } from './email-sender';
 import { startPaymentReconciliation } from './payment-reconciliation';
 import { startReservationSweeper } from './reservation-sweeper';
 import { startSearchOutboxDrainer } from './search-outbox-drainer';
@@ -19,6 +20,7 @@ export function startJobs(deps: AppDeps): Job[] {
     startPaymentReconciliation(deps),
     // Also without Meilisearch: the drainer then keeps the PostgreSQL fallback's terms current.
     startSearchOutboxDrainer(deps),
+    startEmailSender(deps),
   ];
   return jobs;
 }

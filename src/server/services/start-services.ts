@@ -8,9 +8,11 @@ import type { AppConfig, AppDeps } from '../deps';
 import { type Env, embeddedPostgresDurability } from '../env';
 import type { Logger } from '../logger';
 import { syncCategories } from '../modules/catalog/category.repository';
+import { createMailer, type Mailer } from '../modules/email/mailer';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch';
 import { type StartedPostgres, type StartedService, startEmbeddedPostgres } from './embedded-postgres';
 import { startEmbeddedRedis } from './embedded-redis';
+import { type MailCatcher, startMailCatcher } from './mail-catcher';
 import { MemoryStore } from './memory-store';
 import { RedisStore } from './redis-store';
 import { loadDevSecrets } from './secrets';
@@ -20,7 +22,7 @@ export interface RunningServices {
   deps: AppDeps;
   /** URLs actually used, e.g. for a second app instance sharing them. */
   urls: { database: string; redis: string | null; meili: string | null; meiliKey: string };
-  embedded: { postgres?: StartedPostgres; redis?: StartedService; meili?: StartedService };
+  embedded: { postgres?: StartedPostgres; redis?: StartedService; meili?: StartedService; mail?: MailCatcher };
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
   const secrets = loadDevSecrets(env.DATA_DIR);
   const embedded: RunningServices['embedded'] = {};
   const stopEmbedded = async () => {
-    await Promise.allSettled([embedded.meili?.stop(), embedded.redis?.stop()]);
+    await Promise.allSettled([embedded.meili?.stop(), embedded.redis?.stop(), embedded.mail?.stop()]);
     await embedded.postgres?.stop().catch(() => {});
   };
 
@@ -86,12 +88,16 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
         })
       : null;
 
+    const mailer = await startMail(env, log, embedded);
+
     const deps: AppDeps = {
       db,
       pool,
       store,
       meili,
       log,
+      mailer,
+      mailCatcher: embedded.mail ?? null,
       config: {
         production: env.NODE_ENV === 'production',
         holdMinutes: env.HOLD_MINUTES,
@@ -102,6 +108,8 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
         dataDir: env.DATA_DIR,
         sessionSecret: env.SESSION_SECRET ?? secrets.sessionSecret,
         trustProxy: env.TRUST_PROXY ?? env.NODE_ENV !== 'production',
+        appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+        mailFrom: env.MAIL_FROM,
         ...config,
       },
     };
@@ -111,6 +119,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
       urls: { database: databaseUrl, redis: redisUrl, meili: meiliUrl, meiliKey },
       embedded,
       async stop() {
+        mailer?.close();
         await store.close();
         await db.destroy().catch(() => {});
         await stopEmbedded();
@@ -120,6 +129,21 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
     await stopEmbedded();
     throw err;
   }
+}
+
+/** SMTP from SMTP_URL; else the embedded catcher outside production; else none (loudly). */
+async function startMail(env: Env, log: Logger, embedded: RunningServices['embedded']): Promise<Mailer | null> {
+  if (env.SMTP_URL) return createMailer(env.SMTP_URL, env.MAIL_FROM, log);
+  if (env.NODE_ENV === 'production') {
+    log.warn({ service: 'smtp' }, 'NO SMTP_URL: mail is queued in the outbox and NOT SENT until SMTP_URL is set.');
+    return null;
+  }
+  embedded.mail = await startMailCatcher(env.DATA_DIR, log);
+  log.info(
+    { service: 'smtp', url: embedded.mail.url },
+    'SMTP catcher: mail is kept under DATA_DIR/mail, see /dev/mail',
+  );
+  return createMailer(embedded.mail.url, env.MAIL_FROM, log);
 }
 
 function redact(url: string): string {

@@ -1,0 +1,187 @@
+// /dev/mail: the inbox of the embedded SMTP catcher (development and tests only; never mounted
+// in production, where there is no catcher). Server-rendered pages, no client bundle: a list, and
+// one message with its HTML (sandboxed frame), its text part and its headers.
+import { Hono } from 'hono';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { CaughtMail, MailCatcher } from '../../services/mail-catcher';
+
+const css = `
+:root{--cream:#fbf7f1;--paper:#fff;--line:#e4d8c8;--ink:#2a211c;--ink-2:#5b4d44;--ink-3:#6b5d52;--clay:#b8532b;--sand:#f3ebe0;--focus:#1f6feb}
+*{box-sizing:border-box}body{margin:0;background:var(--cream);color:var(--ink);font:16px/1.55 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+a{color:var(--clay)}a:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
+header{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;justify-content:space-between;padding:16px clamp(16px,3vw,32px);border-bottom:1px solid var(--line);background:var(--paper)}
+header h1{margin:0;font:700 22px/1.2 "Iowan Old Style",Palatino,Georgia,serif;color:var(--clay)}
+header p{margin:0;color:var(--ink-3);font-size:14px}
+main{max-width:1100px;margin:0 auto;padding:20px clamp(12px,3vw,32px) 48px}
+.list{list-style:none;margin:0;padding:0;background:var(--paper);border:1px solid var(--line);border-radius:16px;overflow:hidden}
+.list li+li{border-top:1px solid var(--line)}
+.list a{display:grid;grid-template-columns:minmax(0,1.2fr) minmax(0,2fr) auto;gap:4px 16px;padding:12px 16px;text-decoration:none;color:var(--ink)}
+.list a:hover{background:var(--sand)}
+.to,.when{color:var(--ink-3);font-size:14px;overflow-wrap:anywhere}.subject{font-weight:600;overflow-wrap:anywhere}
+@media (max-width:640px){.list a{grid-template-columns:minmax(0,1fr)}.when{order:-1}}
+.empty{background:var(--paper);border:1px dashed var(--line);border-radius:16px;padding:32px;text-align:center;color:var(--ink-2)}
+.meta{background:var(--paper);border:1px solid var(--line);border-radius:16px;padding:16px;margin:0 0 16px;display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 12px}
+.meta dt{color:var(--ink-3)}.meta dd{margin:0;overflow-wrap:anywhere}
+nav.tabs{display:flex;gap:8px;margin:0 0 12px;flex-wrap:wrap}
+nav.tabs a{padding:6px 14px;border-radius:999px;border:1px solid var(--line);background:var(--paper);text-decoration:none;color:var(--ink)}
+nav.tabs a[aria-current=page]{background:var(--ink);color:#fff;border-color:var(--ink)}
+iframe{width:100%;height:70vh;border:1px solid var(--line);border-radius:16px;background:#fff}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--paper);border:1px solid var(--line);border-radius:16px;padding:16px;font-size:14px;margin:0}
+`;
+
+function Page(props: { title: string; children: ReactNode; refresh?: boolean }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refresh ? <meta httpEquiv="refresh" content="10" /> : null}
+        <title>{props.title}</title>
+        <style>{css}</style>
+      </head>
+      <body>
+        <header>
+          <h1>
+            <a href="/dev/mail" style={{ textDecoration: 'none' }}>
+              Hearth mail
+            </a>
+          </h1>
+          <p>Development inbox: mail the app sent, caught before it left this machine.</p>
+        </header>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}
+
+const html = (node: ReactNode, status = 200) =>
+  new Response(`<!doctype html>${renderToStaticMarkup(node)}`, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+
+const when = (iso: string) => new Date(iso).toISOString().replace('T', ' ').slice(0, 19);
+
+function Inbox({ mails }: { mails: CaughtMail[] }) {
+  return (
+    <Page title="Hearth mail" refresh>
+      <h2 style={{ margin: '0 0 12px', fontSize: 18 }}>
+        Inbox <span style={{ color: 'var(--ink-3)', fontWeight: 400 }}>({mails.length})</span>
+      </h2>
+      {mails.length === 0 ? (
+        <p className="empty">No mail yet. Register, reset a password or place an order, and it shows up here.</p>
+      ) : (
+        <ul className="list">
+          {mails.map((m) => (
+            <li key={m.id}>
+              <a href={`/dev/mail/${m.id}`}>
+                <span className="to">{m.envelope.to.join(', ')}</span>
+                <span className="subject">{m.subject || '(no subject)'}</span>
+                <span className="when">{when(m.receivedAt)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+function Message({ mail, view }: { mail: CaughtMail; view: 'html' | 'text' | 'headers' }) {
+  const tab = (v: typeof view, label: string) => (
+    <a href={`/dev/mail/${mail.id}?view=${v}`} aria-current={view === v ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <Page title={`${mail.subject} · Hearth mail`}>
+      <p style={{ margin: '0 0 12px' }}>
+        <a href="/dev/mail">← Inbox</a>
+      </p>
+      <h2 style={{ margin: '0 0 12px', fontSize: 20, overflowWrap: 'anywhere' }}>{mail.subject || '(no subject)'}</h2>
+      <dl className="meta">
+        <dt>From</dt>
+        <dd>{mail.from}</dd>
+        <dt>To</dt>
+        <dd>{mail.envelope.to.join(', ')}</dd>
+        <dt>Received</dt>
+        <dd>{when(mail.receivedAt)}</dd>
+      </dl>
+      <nav className="tabs" aria-label="Message views">
+        {mail.html ? tab('html', 'HTML') : null}
+        {tab('text', 'Text')}
+        {tab('headers', 'Headers')}
+      </nav>
+      {view === 'html' && mail.html ? (
+        <iframe
+          title="Message as HTML"
+          src={`/dev/mail/${mail.id}/html`}
+          sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+        />
+      ) : view === 'headers' ? (
+        <pre>{Object.entries(mail.headers).map(([k, v]) => `${k}: ${v}\n`)}</pre>
+      ) : (
+        <pre data-testid="mail-text">{mail.text ?? '(no text part)'}</pre>
+      )}
+    </Page>
+  );
+}
+
+function NotFound() {
+  return (
+    <Page title="Not found · Hearth mail">
+      <p className="empty">
+        This message is not in the inbox (the data directory may have been wiped).{' '}
+        <a href="/dev/mail">Back to the inbox</a>
+      </p>
+    </Page>
+  );
+}
+
+export function devMailRoutes(catcher: MailCatcher) {
+  const app = new Hono();
+  const safely = <T,>(read: () => T): T | Error => {
+    try {
+      return read();
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  };
+  const failed = (err: Error) =>
+    html(
+      <Page title="Error · Hearth mail">
+        <p className="empty">The inbox could not be read: {err.message}</p>
+      </Page>,
+      500,
+    );
+
+  app.get('/api/messages', (c) => {
+    const mails = safely(() => catcher.list());
+    if (mails instanceof Error) return c.json({ error: mails.message }, 500);
+    return c.json({ messages: mails });
+  });
+  app.get('/', () => {
+    const mails = safely(() => catcher.list());
+    return mails instanceof Error ? failed(mails) : html(<Inbox mails={mails} />);
+  });
+  app.get('/:id', (c) => {
+    const mail = catcher.get(c.req.param('id'));
+    if (!mail) return html(<NotFound />, 404);
+    const asked = c.req.query('view');
+    const view = asked === 'text' || asked === 'headers' ? asked : mail.html ? 'html' : 'text';
+    return html(<Message mail={mail} view={view} />);
+  });
+  app.get('/:id/html', (c) => {
+    const mail = catcher.get(c.req.param('id'));
+    if (!mail?.html) return c.text('Not found', 404);
+    // The mail's own HTML runs nothing and reaches nothing but images: a sandbox without scripts.
+    return c.body(mail.html, 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy':
+        "sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+      'cache-control': 'no-store',
+    });
+  });
+  return app;
+}

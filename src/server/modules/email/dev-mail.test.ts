@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'bun:test';
+import { createApp } from '../../app';
+import { unique } from '../../test/factories';
+import { deliverMail, inbox } from '../../test/mail';
+import { testDeps } from '../../test/test-services';
+import { enqueueEmail } from './email-outbox.repository';
+
+describe('/dev/mail', () => {
+  test('lists caught mail and shows one message as HTML (sandboxed), text and headers', async () => {
+    const deps = testDeps();
+    const app = createApp(deps);
+    const to = `${unique('dev')}@example.test`;
+    const subject = `Inbox <check> ${unique('s')}`;
+    await enqueueEmail(deps.db, {
+      kind: 'notice',
+      to,
+      payload: { name: 'Ada', subject, heading: 'Hello', paragraphs: ['Body text here.'], reason: 'Test.' },
+    });
+    await deliverMail();
+    const id = inbox(to)[0]!.id;
+
+    const list = await app.request('/dev/mail');
+    expect(list.status).toBe(200);
+    const listHtml = await list.text();
+    // Escaped, linked to the message.
+    expect(listHtml).toContain(subject.replace('<', '&lt;').replace('>', '&gt;'));
+    expect(listHtml).toContain(`href="/dev/mail/${id}"`);
+
+    const page = await (await app.request(`/dev/mail/${id}`)).text();
+    expect(page).toContain(`src="/dev/mail/${id}/html"`);
+    expect(page).toContain('sandbox=');
+    const text = await (await app.request(`/dev/mail/${id}?view=text`)).text();
+    expect(text).toContain('Body text here.');
+    const headers = await (await app.request(`/dev/mail/${id}?view=headers`)).text();
+    expect(headers).toContain('message-id');
+
+    const raw = await app.request(`/dev/mail/${id}/html`);
+    expect(raw.headers.get('content-security-policy')).toStartWith('sandbox');
+    expect(await raw.text()).toContain('Body text here.');
+
+    const api = (await (await app.request('/dev/mail/api/messages')).json()) as { messages: { id: string }[] };
+    expect(api.messages.some((m) => m.id === id)).toBe(true);
+
+    expect((await app.request('/dev/mail/nope')).status).toBe(404);
+    expect((await app.request('/dev/mail/..%2F..%2Fetc/html')).status).toBe(404);
+  });
+
+  test('is not mounted in production', async () => {
+    const deps = testDeps();
+    const app = createApp({ ...deps, config: { ...deps.config, production: true } });
+    expect((await app.request('/dev/mail')).status).toBe(404);
+  });
+});

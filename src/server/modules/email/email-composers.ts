@@ -1,0 +1,51 @@
+// Turns an outbox row (kind + payload) into a mail: recipient, subject and a React element. One
+// composer per kind; each parses its payload, so a row with a bad payload fails loudly instead of
+// sending nonsense. Composing happens at send time, so a mail reads the data as it is then.
+import type { ReactElement } from 'react';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { NoticeEmail } from './templates/notice-email';
+
+export interface ComposedEmail {
+  to: { name?: string | null; address: string };
+  subject: string;
+  element: ReactElement;
+  /** One-click unsubscribe (RFC 8058) for mails that are not about the reader's own transaction. */
+  unsubscribeUrl?: string | null;
+}
+
+/** Nothing to send any more (the cause is gone): the row is closed without a mail. */
+export const SKIP = Symbol('skip');
+
+export type Composer = (
+  deps: AppDeps,
+  row: { to: string | null; payload: unknown },
+) => Promise<ComposedEmail | typeof SKIP>;
+
+const noticePayload = z.object({
+  name: z.string(),
+  subject: z.string(),
+  heading: z.string(),
+  paragraphs: z.array(z.string()),
+  action: z.object({ href: z.string(), label: z.string() }).nullish(),
+  reason: z.string(),
+});
+
+const composeNotice: Composer = async (deps, row) => {
+  const p = noticePayload.parse(row.payload);
+  if (!row.to) throw new Error('notice without a recipient');
+  return {
+    to: { name: p.name, address: row.to },
+    subject: p.subject,
+    element: NoticeEmail({ ...p, appUrl: deps.config.appUrl }),
+  };
+};
+
+/** Every kind the outbox may hold. A row of a kind missing here fails loudly. */
+const composers: Record<string, Composer> = {
+  notice: composeNotice,
+};
+
+export function composerFor(kind: string): Composer | undefined {
+  return Object.hasOwn(composers, kind) ? composers[kind] : undefined;
+}
