@@ -1,6 +1,6 @@
 // E2E harness: runs the real server as a subprocess against the test run's services (started by
 // the bun test preload: real PostgreSQL, Redis, Meilisearch), then drives Debian's Chromium with
-// the playwright package (browsers from Debian, never downloaded). Product pages live at /product/:id, shops at /shop/:slug.
+// the playwright package (browsers from Debian, never downloaded). Product pages live at /listing/:id/:slug (/product/:id redirects there), shops at /shop/:slug.
 
 import { beforeAll } from 'bun:test';
 import { mkdirSync } from 'node:fs';

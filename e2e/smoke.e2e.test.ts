@@ -8,9 +8,9 @@ test('the home page shows demo products in Chromium', async () => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
-  const firstProduct = page.locator('a[href^="/product/"]').first();
+  const firstProduct = page.locator('a[href^="/listing/"]').first();
   await firstProduct.waitFor({ state: 'visible' });
-  expect(await page.locator('a[href^="/product/"]').count()).toBeGreaterThan(3);
+  expect(await page.locator('a[href^="/listing/"]').count()).toBeGreaterThan(3);
   await screenshot(page, 'home');
   expect(errors).toEqual([]);
   await context.close();

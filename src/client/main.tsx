@@ -10,14 +10,17 @@ import './styles/ui.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Toaster } from 'sonner';
 import { z } from 'zod';
-import { router } from './router';
+import { routes } from './router';
 import { queryClient, trpc, trpcClient } from './trpc';
 
 // The CSP forbids eval; tell zod not to probe for it (its probe logs a CSP violation).
 z.config({ jitless: true });
+
+const router = createBrowserRouter(routes);
 
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('missing #root');

@@ -1,11 +1,12 @@
 // The route table. Every page is a route module (loader + Component + ErrorBoundary) loaded on
 // demand, so the first visit downloads only the shell and the page it lands on; the seller
-// dashboard (and its chart library) is its own chunk.
-import { createBrowserRouter, type RouteObject, redirect } from 'react-router';
+// dashboard (and its chart library) is its own chunk. The same table drives the browser router
+// (main.tsx) and the server, which answers 404 exactly where the browser shows "not found".
+import { type RouteObject, redirect } from 'react-router';
 import { PageSkeleton } from './components/states';
 import * as root from './routes/root';
 
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     id: 'root',
     path: '/',
@@ -15,6 +16,8 @@ export const router = createBrowserRouter([
     children: withHydrateFallback([
       { index: true, lazy: () => import('./routes/home') },
       { path: 'search', lazy: () => import('./routes/search') },
+      { path: 'listing/:productId/:slug?', lazy: () => import('./routes/product') },
+      // Old addresses: the server answers them with a 301 to /listing/:id/:slug.
       { path: 'product/:productId', lazy: () => import('./routes/product') },
       { path: 'shop/:slug', lazy: () => import('./routes/shop') },
       { path: 'cart', lazy: () => import('./routes/cart') },
@@ -41,7 +44,7 @@ export const router = createBrowserRouter([
       { path: '*', lazy: () => import('./routes/not-found') },
     ]),
   },
-]);
+];
 
 function withHydrateFallback(routes: RouteObject[]): RouteObject[] {
   return routes.map((r) => ({ ...r, HydrateFallback: PageSkeleton }) as RouteObject);

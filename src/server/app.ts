@@ -7,7 +7,10 @@ import type { AppDeps } from './deps';
 import { csrfGuard } from './http/csrf';
 import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-limits';
 import { devMailRoutes } from './modules/email/dev-mail.routes';
+import { seoRoutes } from './modules/seo/seo.routes';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
+import type { ShellSource } from './pages/page-shell';
+import { pageRoutes } from './pages/pages.routes';
 import { createHttpContext } from './trpc/context';
 import { appRouter } from './trpc/root';
 
@@ -16,6 +19,8 @@ type Env = { Variables: { requestId: string } };
 export interface CreateAppOptions {
   /** Extra routes (uploads, built client) mounted after the API. */
   mount?: (app: Hono<Env>) => void;
+  /** The client's HTML document; when set, every other GET is a page served from it. */
+  shell?: ShellSource;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
@@ -104,7 +109,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', uploadsRoutes(deps));
   // The development inbox exists only with the embedded catcher, which production never starts.
   if (deps.mailCatcher && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.mailCatcher));
+  app.route('/', seoRoutes(deps));
   options.mount?.(app);
+  if (options.shell) app.route('/', pageRoutes(deps, options.shell));
   return app;
 }
 

@@ -8,6 +8,7 @@ import { EnvError, readEnv } from './env';
 import { startJobs, stopJobs } from './jobs/start-jobs';
 import { createLogger } from './logger';
 import { ensureSearchIndex } from './modules/search/search-index';
+import { devServerShell, fileShell } from './pages/page-shell';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { placeholderImageResponse } from './seed/placeholder-images';
 import { ServiceStartError, startServices } from './services/start-services';
@@ -28,7 +29,10 @@ async function main() {
 
   const production = env.NODE_ENV === 'production';
   const useBuilt = production && existsSync(resolve(distDir, 'index.html'));
+  // Development: Bun bundles index.html behind an internal route; the page handler reads it there.
+  let selfUrl = '';
   const app = createApp(deps, {
+    shell: useBuilt ? fileShell(resolve(distDir, 'index.html')) : devServerShell(() => `${selfUrl}/__shell`),
     mount: (a) => {
       a.get('/images/ph/:name', (c) => placeholderImageResponse(c.req.path));
       if (!useBuilt) return;
@@ -43,31 +47,20 @@ async function main() {
           },
         }),
       );
-      a.use('*', serveStatic({ root: distDir, precompressed: true }));
-      // SPA fallback: every other GET gets index.html (serveStatic's `path` does not take absolute paths).
-      a.get('*', serveStatic({ root: distDir, precompressed: true, rewriteRequestPath: () => '/index.html' }));
+      // Every other GET is a page, answered by the page handler from the built index.html.
     },
   });
 
-  const apiPaths = ['/trpc/*', '/healthz', '/readyz', '/uploads/*', '/images/*', '/api/*', '/dev/mail', '/dev/mail/*'];
   const server = Bun.serve({
     port: env.PORT,
     hostname: env.HOST,
     idleTimeout: 120,
     development: production ? false : { hmr: true, console: false },
-    routes: useBuilt
-      ? undefined
-      : {
-          ...Object.fromEntries(
-            apiPaths.map((p) => [
-              p,
-              (req: Request, srv: Bun.Server<undefined>) => app.fetch(req, { ip: srv.requestIP(req)?.address }),
-            ]),
-          ),
-          '/*': clientHtml,
-        },
+    routes: useBuilt ? undefined : { '/__shell': clientHtml },
     fetch: (req, srv) => app.fetch(req, { ip: srv.requestIP(req)?.address }),
   });
+  const selfHost = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  selfUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${server.port}`;
 
   const jobs = env.WORKERS ? startJobs(deps) : [];
   log.info(

@@ -1,5 +1,6 @@
 // The product tile used by the feed, search, shop, favourites and also-bought rows.
 import { Link } from 'react-router';
+import { listingPath } from '../../shared/listing-url';
 import type { ProductCard as ProductCardDto } from '../../shared/schemas/catalog';
 import { formatCents } from '../lib/format';
 import { useLiveCards } from '../lib/use-live-cards';
@@ -8,7 +9,7 @@ import { ProductImage } from './product-image';
 export function ProductCard({ product, eager = false }: { product: ProductCardDto; eager?: boolean }) {
   const soldOut = product.available <= 0;
   return (
-    <Link to={`/product/${product.id}`} className={`product-card${soldOut ? ' sold-out' : ''}`}>
+    <Link to={listingPath(product.id, product.title)} className={`product-card${soldOut ? ' sold-out' : ''}`}>
       <div className="thumb">
         <ProductImage src={product.image} alt={product.title} seed={product.id} eager={eager} />
         <div className="tags">

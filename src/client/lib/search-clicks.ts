@@ -6,7 +6,7 @@ import { trpcClient } from '../trpc';
 
 export function recordResultClick(q: string, event: MouseEvent<HTMLElement>): void {
   if (!q) return;
-  const link = (event.target as Element | null)?.closest?.('a[href^="/product/"]');
+  const link = (event.target as Element | null)?.closest?.('a[href^="/listing/"], a[href^="/product/"]');
   const id = Number(link?.getAttribute('href')?.split('/')[2]);
   if (!Number.isSafeInteger(id) || id <= 0) return;
   void trpcClient.search.click.mutate({ q, productId: id }).catch(() => {});

@@ -1,6 +1,7 @@
 // Home: a hero, categories to browse, and the personal (or trending) feed in sections.
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { listingPath } from '../../shared/listing-url';
 import { GridSkeleton, ProductCard } from '../components/product-card';
 import { ProductImage } from '../components/product-image';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
@@ -59,7 +60,7 @@ export function Component() {
         {heroProducts.length >= 3 && (
           <div className="hero-tiles" aria-hidden="true">
             {heroProducts.map((p, i) => (
-              <Link key={p.id} to={`/product/${p.id}`} tabIndex={-1}>
+              <Link key={p.id} to={listingPath(p.id, p.title)} tabIndex={-1}>
                 <ProductImage src={p.image} alt="" seed={p.id} eager={i < 3} />
               </Link>
             ))}

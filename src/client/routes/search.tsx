@@ -6,14 +6,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import {
-  type PriceRangeKey,
-  priceRangeFilter,
-  priceRanges,
   type SearchProductsInput,
   type SearchProductsResult,
   type SearchSort,
   searchSorts,
 } from '../../shared/schemas/search';
+import { searchInputFromParams as inputFromParams } from '../../shared/search-url';
 import { FilterIcon } from '../components/icons';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
@@ -25,7 +23,6 @@ import { recordResultClick } from '../lib/search-clicks';
 import { useLiveCards } from '../lib/use-live-cards';
 import { queryClient, trpc, trpcClient, utils } from '../trpc';
 
-const PAGE_SIZE = 24;
 const sortLabels: Record<SearchSort, string> = {
   relevance: 'Most relevant',
   price_asc: 'Price: low to high',
@@ -33,38 +30,6 @@ const sortLabels: Record<SearchSort, string> = {
   newest: 'Newest',
   top_rated: 'Top rated',
 };
-
-/** URL → search input. Unknown or malformed params are ignored rather than erroring. */
-function inputFromParams(params: URLSearchParams): Omit<SearchProductsInput, 'page'> {
-  const input: Omit<SearchProductsInput, 'page'> = { pageSize: PAGE_SIZE };
-  const q = params.get('q')?.trim();
-  if (q) input.q = q.slice(0, 200);
-  const category = params.get('category');
-  if (category && /^[a-z0-9-]{1,60}$/.test(category)) input.category = category;
-  const range = params.get('price') as PriceRangeKey | null;
-  if (range && priceRanges.some((r) => r.key === range)) Object.assign(input, priceRangeFilter(range));
-  const min = Number(params.get('min'));
-  const max = Number(params.get('max'));
-  if (params.get('min') && Number.isInteger(min) && min >= 0) input.minPriceCents = min;
-  if (params.get('max') && Number.isInteger(max) && max >= 0) input.maxPriceCents = max;
-  // A pasted range the wrong way round means the same range (the chip reads it the same way).
-  if (
-    input.minPriceCents !== undefined &&
-    input.maxPriceCents !== undefined &&
-    input.minPriceCents > input.maxPriceCents
-  )
-    [input.minPriceCents, input.maxPriceCents] = [input.maxPriceCents, input.minPriceCents];
-  if (params.get('isVintage') === 'true') input.isVintage = true;
-  const materials = params
-    .getAll('material')
-    .filter((m) => m.length > 0 && m.length <= 40)
-    .slice(0, 10);
-  if (materials.length) input.materials = materials;
-  if (params.get('stock') === 'all') input.inStockOnly = false;
-  const sort = params.get('sort') as SearchSort | null;
-  if (sort && searchSorts.includes(sort)) input.sort = sort;
-  return input;
-}
 
 function searchQuery(input: Omit<SearchProductsInput, 'page'>) {
   return infiniteQueryOptions<

@@ -1,0 +1,33 @@
+// HTTP caching of page HTML. Anonymous responses of public pages may be kept by a shared cache
+// (CDN) for a minute and served stale for ten while it revalidates; browsers always revalidate
+// (max-age=0) with the ETag, which changes whenever the page's bytes change (so an edited listing
+// gets a new one and a 304 is only ever given for identical HTML). Anything that depends on who is
+// asking (a session or guest-cart cookie) is private. Decision 0060.
+import type { CacheClass } from './page-outcome';
+
+export const PUBLIC_PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+export const PRIVATE_PAGE_CACHE = 'private, no-cache';
+
+const IDENTITY_COOKIES = /(?:^|;\s*)(?:hearth_session|hearth_guest)=/;
+
+/** A request that carries who it is: a session or a guest cart. */
+export function identifiesVisitor(req: Request): boolean {
+  return IDENTITY_COOKIES.test(req.headers.get('cookie') ?? '');
+}
+
+export function cacheControlFor(cache: CacheClass, status: number, req: Request): string {
+  if (cache === 'public' && (status === 200 || status === 410) && !identifiesVisitor(req)) return PUBLIC_PAGE_CACHE;
+  return PRIVATE_PAGE_CACHE;
+}
+
+export function etagOf(body: string): string {
+  return `"${Bun.hash(body).toString(36)}"`;
+}
+
+/** If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
+export function notModified(req: Request, etag: string): boolean {
+  const header = req.headers.get('if-none-match');
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,237 @@
+// Pages as a search engine or a link preview sees them: HTML fetched without a browser, its
+// <head> parsed (title, canonical, Open Graph, JSON-LD), status codes and redirects.
+import { describe, expect, test } from 'bun:test';
+import { resolve } from 'node:path';
+import { listingPath } from '../../shared/listing-url';
+import { createApp } from '../app';
+import { createProduct, createSeller } from '../test/factories';
+import { testDeps } from '../test/test-services';
+import { fileShell } from './page-shell';
+
+const ORIGIN = 'http://hearth.test';
+const app = () => createApp(testDeps(), { shell: fileShell(resolve(import.meta.dir, '../../client/index.html')) });
+const get = (path: string, headers: Record<string, string> = {}) => app().request(`${ORIGIN}${path}`, { headers });
+
+const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+const canonical = (html: string) => /<link rel="canonical" href="([^"]*)"/.exec(html)?.[1];
+const metaContent = (html: string, key: string) =>
+  new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(html)?.[1];
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON-LD, read field by field in assertions
+type Ld = Record<string, any>;
+const jsonLd = (html: string): Ld[] =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+const decode = (s: string | undefined) =>
+  s?.replace(/&#(\d+);/g, (_m, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+
+async function listing(over: Parameters<typeof createProduct>[1] = {}) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { images: ['/images/ph/mug-1.svg'], ...over });
+  return { seller, product, path: listingPath(product.id, product.title) };
+}
+
+describe('product page head', () => {
+  test('title, description, canonical, Open Graph with the image, Product JSON-LD with price, stock and rating', async () => {
+    const { product, path, seller } = await listing({ title: 'Hand-thrown “Moon” jar', priceCents: 4250 });
+    await testDeps()
+      .db.updateTable('products')
+      .set({ rating: 4.6, review_count: 7 })
+      .where('id', '=', product.id)
+      .execute();
+    expect(path).toBe(`/listing/${product.id}/hand-thrown-moon-jar`);
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(decode(title(html))).toBe('Hand-thrown “Moon” jar · Hearth');
+    expect(decode(metaContent(html, 'description'))).toStartWith(
+      `Hand-thrown “Moon” jar by ${seller.shop.name}: Wheel-thrown`,
+    );
+    expect(canonical(html)).toBe(`${ORIGIN}${path}`);
+    expect(metaContent(html, 'og:image')).toBe(`${ORIGIN}/images/ph/mug-1.svg`);
+    expect(metaContent(html, 'twitter:card')).toBe('summary_large_image');
+    expect(metaContent(html, 'product:price:amount')).toBe('42.50');
+    // Only one description: the shell's default is replaced, not duplicated.
+    expect(html.match(/<meta name="description"/g)?.length).toBe(1);
+
+    const blocks = jsonLd(html);
+    const ld = blocks.find((b) => b['@type'] === 'Product') as Ld;
+    expect(ld.name).toBe('Hand-thrown “Moon” jar');
+    expect(ld.image).toEqual([`${ORIGIN}/images/ph/mug-1.svg`]);
+    expect(ld.offers).toMatchObject({
+      '@type': 'Offer',
+      price: '42.50',
+      priceCurrency: 'USD',
+      availability: 'https://schema.org/InStock',
+      url: `${ORIGIN}${path}`,
+    });
+    expect(ld.aggregateRating).toMatchObject({ '@type': 'AggregateRating', ratingValue: 4.6, reviewCount: 7 });
+    const crumbs = blocks.find((b) => b['@type'] === 'BreadcrumbList') as Ld;
+    expect(crumbs.itemListElement.map((c: { name: string }) => c.name)).toEqual([
+      'Home',
+      'Kitchen & Dining',
+      'Mugs & Cups',
+      product.title,
+    ]);
+    expect(crumbs.itemListElement.at(-1).item).toBe(`${ORIGIN}${path}`);
+  });
+
+  test('sold out reads OutOfStock; no reviews means no AggregateRating', async () => {
+    const { path } = await listing({ quantity: 1 });
+    const { product } = await listing({ quantity: 1 });
+    await testDeps().db.updateTable('products').set({ quantity: 0 }).where('id', '=', product.id).execute();
+    const html = await (await get(listingPath(product.id, product.title))).text();
+    const ld = jsonLd(html).find((b) => b['@type'] === 'Product') as Ld;
+    expect(ld.offers.availability).toBe('https://schema.org/OutOfStock');
+    expect(ld.aggregateRating).toBeUndefined();
+    expect((await get(path)).status).toBe(200);
+  });
+
+  test('a seller’s title cannot break out of the head', async () => {
+    const { path } = await listing({ title: 'Mug </script><script>alert(1)</script> "x"' });
+    const html = await (await get(path)).text();
+    expect(html).not.toContain('<script>alert(1)');
+    const ld = jsonLd(html).find((b) => b['@type'] === 'Product') as Ld;
+    expect(ld.name).toBe('Mug </script><script>alert(1)</script> "x"');
+  });
+
+  test('old and stale addresses redirect with 301 to the slug URL, keeping the query', async () => {
+    const { product, path } = await listing({ title: 'Linen apron' });
+    for (const old of [`/product/${product.id}`, `/listing/${product.id}`, `/listing/${product.id}/old-name`]) {
+      const res = await get(`${old}?ref=mail`);
+      expect(res.status).toBe(301);
+      expect(res.headers.get('location')).toBe(`${path}?ref=mail`);
+    }
+  });
+
+  test('unknown and malformed ids answer 404 with the not-found head; archived listings 410', async () => {
+    for (const path of [
+      '/listing/2147483000/x',
+      '/product/0',
+      '/listing/abc/x',
+      '/product/99999999999999999999',
+      '/listing/-1/x',
+      '/product/1e3',
+    ]) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(title(html)).toContain('not found');
+      expect(metaContent(html, 'robots')).toBe('noindex');
+      expect(html).toContain('<div id="root">');
+    }
+    const { seller, product, path } = await listing();
+    await seller.caller.catalog.archiveProduct({ productId: product.id });
+    const gone = await get(path);
+    expect(gone.status).toBe(410);
+    const html = await gone.text();
+    expect(decode(title(html))).toBe(`${product.title} · Hearth`);
+    expect(metaContent(html, 'robots')).toBe('noindex');
+    expect(jsonLd(html)).toEqual([]);
+  });
+});
+
+describe('other public pages', () => {
+  test('home names the site and offers a SearchAction', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(canonical(html)).toBe(`${ORIGIN}/`);
+    const blocks = jsonLd(html);
+    expect(blocks.find((b) => b['@type'] === 'Organization')?.url).toBe(`${ORIGIN}/`);
+    const site = blocks.find((b) => b['@type'] === 'WebSite');
+    expect(site?.potentialAction.target.urlTemplate).toBe(`${ORIGIN}/search?q={search_term_string}`);
+    expect(site?.potentialAction['query-input']).toBe('required name=search_term_string');
+  });
+
+  test('shop page: its name, canonical and Organization; unknown or malformed shops 404', async () => {
+    const { seller } = await listing();
+    const html = await (await get(`/shop/${seller.shop.slug}`)).text();
+    expect(decode(title(html))).toBe(`${seller.shop.name} · Hearth`);
+    expect(canonical(html)).toBe(`${ORIGIN}/shop/${seller.shop.slug}`);
+    expect(jsonLd(html).find((b) => b['@type'] === 'Organization')?.name).toBe(seller.shop.name);
+    for (const path of ['/shop/no-such-shop-here', '/shop/%00', `/shop/${'x'.repeat(300)}`, '/shop/a%20b'])
+      expect((await get(path)).status).toBe(404);
+  });
+
+  test('category page: breadcrumb JSON-LD and one canonical whatever the filter order', async () => {
+    const res = await get('/search?material=wool&sort=newest&category=mugs&material=ceramic&stock=all&utm_source=x');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(decode(canonical(html))).toBe(`${ORIGIN}/search?category=mugs&material=ceramic&material=wool`);
+    const plain = await (await get('/search?category=mugs')).text();
+    expect(decode(title(plain))).toBe('Mugs & Cups · Hearth');
+    expect(metaContent(plain, 'robots')).toBeUndefined();
+    const crumbs = jsonLd(plain).find((b) => b['@type'] === 'BreadcrumbList') as Ld;
+    expect(crumbs.itemListElement.map((c: { name: string }) => c.name)).toEqual([
+      'Home',
+      'Kitchen & Dining',
+      'Mugs & Cups',
+    ]);
+    const page2 = await (await get('/search?category=mugs&page=2')).text();
+    expect(decode(canonical(page2))).toBe(`${ORIGIN}/search?category=mugs&page=2`);
+    expect(decode(title(page2))).toBe('Mugs & Cups — page 2 · Hearth');
+  });
+
+  test('text searches are not indexed; unreadable searches 400, pages past the end and unknown categories 404', async () => {
+    const html = await (await get('/search?q=moon%20jar')).text();
+    expect(metaContent(html, 'robots')).toBe('noindex, follow');
+    expect(decode(title(html))).toBe('“moon jar” — search · Hearth');
+    for (const q of [
+      'category=BAD!!',
+      'page=abc',
+      'page=0',
+      'min=abc',
+      'sort=cheapest',
+      'price=free',
+      `q=${'a'.repeat(201)}`,
+      'isVintage=maybe',
+      'material=%00',
+    ])
+      expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 400 });
+    for (const q of ['page=999999999', 'category=no-such-category'])
+      expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 404 });
+  });
+
+  test('unknown paths 404; signed-in pages are served, not indexed, never shared', async () => {
+    const missing = await get('/no/such/page');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<div id="root">');
+    const cart = await get('/cart');
+    expect(cart.status).toBe(200);
+    expect(metaContent(await cart.text(), 'robots')).toBe('noindex');
+    expect(cart.headers.get('cache-control')).toBe('private, no-cache');
+  });
+});
+
+describe('HTTP caching of pages', () => {
+  test('anonymous product HTML is shareable with an ETag; a matching If-None-Match answers 304', async () => {
+    const { path } = await listing();
+    const res = await get(path);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
+    expect(res.headers.get('vary')).toContain('Cookie');
+    const etag = res.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[0-9a-z]+"$/);
+    const again = await get(path, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await get(path, { 'if-none-match': `W/${etag}, "other"` })).status).toBe(304);
+    expect((await get(path, { 'if-none-match': '"stale"' })).status).toBe(200);
+  });
+
+  test('an edit of the listing changes the ETag, so the old copy is not confirmed', async () => {
+    const { seller, product, path } = await listing();
+    const etag = (await get(path)).headers.get('etag') as string;
+    await seller.caller.catalog.updateProduct({ productId: product.id, priceCents: 9900 });
+    const after = await get(path, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(metaContent(await after.text(), 'product:price:amount')).toBe('99.00');
+  });
+
+  test('a visitor with a session or guest cart gets private HTML', async () => {
+    const { path } = await listing();
+    for (const cookie of ['hearth_session=abc', 'theme=dark; hearth_guest=xyz']) {
+      const res = await get(path, { cookie });
+      expect(res.headers.get('cache-control')).toBe('private, no-cache');
+      expect(res.headers.get('vary')).toContain('Cookie');
+    }
+  });
+});

@@ -1,0 +1,122 @@
+// The search page's URL is its state. One reading of it for the browser, the server renderer and
+// the SEO head: `readSearchUrl` says what search an address asks for, or why it cannot be read
+// (400: a value no search accepts; 404: a page past the last one), and `canonicalSearchQuery`
+// writes the one address search engines should index for it (filters in a fixed order).
+import {
+  type PriceRangeKey,
+  priceRangeFilter,
+  priceRanges,
+  SEARCH_MAX_QUERY_LENGTH,
+  SEARCH_MAX_TOTAL_HITS,
+  type SearchProductsInput,
+  type SearchSort,
+  searchProductsInput,
+  searchSorts,
+} from './schemas/search';
+
+export const SEARCH_PAGE_SIZE = 24;
+/** Results stop at 1,000 hits, so no search has a page past this one. */
+export const SEARCH_LAST_PAGE = Math.ceil(SEARCH_MAX_TOTAL_HITS / SEARCH_PAGE_SIZE);
+
+export type SearchUrlInput = Omit<SearchProductsInput, 'page'> & { pageSize: number };
+
+export type SearchUrl =
+  | { ok: true; input: SearchUrlInput; page: number }
+  | { ok: false; status: 400 | 404; message: string };
+
+const bad = (message: string): SearchUrl => ({ ok: false, status: 400, message });
+
+function cents(raw: string | null): number | undefined | null {
+  if (raw === null || raw === '') return undefined;
+  if (!/^\d{1,9}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/** Strict reading of a search address. Unknown parameters (utm_*, fbclid) are ignored. */
+export function readSearchUrl(params: URLSearchParams): SearchUrl {
+  const input: SearchUrlInput = { pageSize: SEARCH_PAGE_SIZE };
+  const q = params.get('q')?.trim();
+  if (q) {
+    if (q.length > SEARCH_MAX_QUERY_LENGTH)
+      return bad(`Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`);
+    input.q = q;
+  }
+  const category = params.get('category');
+  if (category) input.category = category;
+  const range = params.get('price');
+  if (range) {
+    if (!priceRanges.some((r) => r.key === range)) return bad('That price range is not one we offer.');
+    Object.assign(input, priceRangeFilter(range as PriceRangeKey));
+  }
+  const min = cents(params.get('min'));
+  const max = cents(params.get('max'));
+  if (min === null || max === null) return bad('Prices are whole numbers of cents.');
+  if (min !== undefined) input.minPriceCents = min;
+  if (max !== undefined) input.maxPriceCents = max;
+  // A pasted range the wrong way round means the same range (the chip reads it the same way).
+  if (
+    input.minPriceCents !== undefined &&
+    input.maxPriceCents !== undefined &&
+    input.minPriceCents > input.maxPriceCents
+  )
+    [input.minPriceCents, input.maxPriceCents] = [input.maxPriceCents, input.minPriceCents];
+  const vintage = params.get('isVintage');
+  if (vintage !== null && vintage !== '' && vintage !== 'true' && vintage !== 'false')
+    return bad('isVintage is true or false.');
+  if (vintage === 'true') input.isVintage = true;
+  const materials = params.getAll('material').filter((m) => m !== '');
+  if (materials.length) input.materials = materials;
+  const stock = params.get('stock');
+  if (stock !== null && stock !== '' && stock !== 'all' && stock !== 'in') return bad('stock is all or in.');
+  if (stock === 'all') input.inStockOnly = false;
+  const sort = params.get('sort');
+  if (sort) {
+    if (!searchSorts.includes(sort as SearchSort)) return bad('That sort order is not one we offer.');
+    if (sort !== 'relevance') input.sort = sort as SearchSort;
+  }
+  const rawPage = params.get('page');
+  let page = 1;
+  if (rawPage !== null && rawPage !== '') {
+    if (!/^\d{1,12}$/.test(rawPage) || Number(rawPage) < 1) return bad('Pages are numbered from 1.');
+    page = Number(rawPage);
+    if (page > SEARCH_LAST_PAGE) return { ok: false, status: 404, message: 'There is no such page of results.' };
+  }
+  const checked = searchProductsInput.safeParse({ ...input, page });
+  if (!checked.success) return bad(checked.error.issues[0]?.message ?? 'That search could not be read.');
+  return { ok: true, input, page };
+}
+
+/**
+ * The search the page shows even when the address holds something it cannot read: the browser
+ * keeps working on a hand-edited URL (the server answers such addresses with 400 first).
+ */
+export function searchInputFromParams(params: URLSearchParams): SearchUrlInput {
+  const read = readSearchUrl(params);
+  return read.ok
+    ? read.input
+    : { pageSize: SEARCH_PAGE_SIZE, ...(params.get('q') ? { q: params.get('q')?.trim().slice(0, 200) } : {}) };
+}
+
+/** The page a search address starts at (1 when absent or unreadable). */
+export function searchPageFromParams(params: URLSearchParams): number {
+  const read = readSearchUrl(params);
+  return read.ok ? read.page : 1;
+}
+
+/**
+ * Query string of the canonical address: filters in a fixed order, materials sorted, sort and
+ * stock dropped (they reorder or widen the same listings), page only past the first. Empty for
+ * "everything".
+ */
+export function canonicalSearchQuery(params: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const key of ['q', 'category', 'price', 'min', 'max', 'isVintage'] as const) {
+    const v = params.get(key)?.trim();
+    if (v && !(key === 'isVintage' && v !== 'true')) out.set(key, key === 'category' ? v.toLowerCase() : v);
+  }
+  for (const m of [...new Set(params.getAll('material').filter(Boolean))].sort()) out.append('material', m);
+  const page = Number(params.get('page'));
+  if (Number.isInteger(page) && page > 1) out.set('page', String(page));
+  const s = out.toString();
+  return s ? `?${s}` : '';
+}
