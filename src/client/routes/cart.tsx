@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
-import { type CartDto, type CartItemDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
+import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
 import { ProductImage } from '../components/product-image';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime, minutesUntil, plural } from '../lib/format';
@@ -239,6 +239,7 @@ export function Component() {
                 <span>Items {formatCents(shop.subtotalCents)}</span>
                 <span>Shipping {shop.shippingCents === 0 ? 'Free' : formatCents(shop.shippingCents)}</span>
               </div>
+              <FreeShippingNudge shop={shop} />
             </section>
           ))}
         </div>
@@ -294,3 +295,14 @@ export function Component() {
 }
 
 export const ErrorBoundary = RouteErrorBoundary;
+
+/** "Spend $8.00 more for free shipping from <shop>" while the shop's threshold is in reach. */
+function FreeShippingNudge({ shop }: { shop: CartShopDto }) {
+  const threshold = shop.shippingPolicy.freeOverCents;
+  if (threshold === null || shop.shippingCents === 0 || shop.subtotalCents >= threshold) return null;
+  return (
+    <p className="small free-shipping-nudge">
+      Spend {formatCents(threshold - shop.subtotalCents)} more for free shipping from {shop.shopName}.
+    </p>
+  );
+}

@@ -1,0 +1,64 @@
+// What Etsy and Amazon shoppers expect on cards and in the cart: a heart on every product card
+// that saves the listing without leaving the results, and "spend $X more for free shipping".
+import { describe, expect, test } from 'bun:test';
+import { createProduct, createSeller, createUser, signedInPage, token, waitForSearchHit } from './fixtures';
+import { newPage, projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+describe.each(projectNames)('shopper expectations on %s', (project) => {
+  test('a heart on a search result card saves the listing without leaving the results', async () => {
+    const word = token();
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: `Speckled ${word} vase`, categorySlug: 'vases' });
+    const buyer = await createUser();
+    const { page, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    try {
+      await waitForSearchHit(page, `/search?q=${word}`, product.title);
+      const heart = page.getByRole('button', { name: `Save ${product.title} to favourites` });
+      await heart.click();
+      await page.getByRole('button', { name: `Remove ${product.title} from favourites` }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/search');
+      await screenshot(page, `card-heart-${project}`);
+      const saved = await buyer.caller.favorites.list();
+      expect(saved.products.map((p) => p.id)).toContain(product.id);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a guest pressing a heart is asked to sign in', async () => {
+    const word = token();
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: `Woven ${word} basket`, categorySlug: 'bowls' });
+    const { page, context } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    try {
+      await waitForSearchHit(page, `/search?q=${word}`, product.title);
+      await page.getByRole('button', { name: `Save ${product.title} to favourites` }).click();
+      await page.waitForURL(/\/signin/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the cart says how much more buys free shipping from a shop, and stops once it is reached', async () => {
+    const seller = await createSeller(undefined, { flatRateCents: 495, freeOverCents: 5000, processingDays: 2 });
+    const mug = await createProduct(seller, { title: `Tall ${token()} mug`, priceCents: 3200, quantity: 5 });
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: mug.id, quantity: 1 });
+    const { page, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    try {
+      await page.goto('/cart');
+      await page.getByText(`Spend $18.00 more for free shipping from ${seller.shop.name}.`).waitFor();
+      await screenshot(page, `cart-free-shipping-${project}`);
+      await page.getByRole('button', { name: 'Increase quantity' }).click();
+      await page
+        .getByRole('region', { name: `Items from ${seller.shop.name}` })
+        .getByText('Shipping Free')
+        .waitFor();
+      expect(await page.getByText(/more for free shipping/).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
