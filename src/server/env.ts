@@ -59,6 +59,12 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * One timer for every periodic background job (sweeper, trending, reconciliation, shop sales)
+   * instead of each job's own interval: for multi-instance tests and benchmarks that must see
+   * the jobs run within seconds. Unset in production.
+   */
+  JOBS_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -62,7 +62,7 @@ async function main() {
   const selfHost = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   selfUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${server.port}`;
 
-  const jobs = env.WORKERS ? startJobs(deps) : [];
+  const jobs = env.WORKERS ? startJobs(deps, { intervalMs: env.JOBS_INTERVAL_MS }) : [];
   log.info(
     { url: `http://localhost:${server.port}`, redis: deps.store.kind, search: deps.meili ? 'meilisearch' : 'postgres' },
     'Hearth is running',

@@ -12,12 +12,13 @@ export interface Job {
   stop(): Promise<void>;
 }
 
-export function startJobs(deps: AppDeps): Job[] {
+/** `intervalMs` replaces every periodic job's own interval (JOBS_INTERVAL_MS: tests, benchmarks). */
+export function startJobs(deps: AppDeps, { intervalMs }: { intervalMs?: number } = {}): Job[] {
   const jobs = [
-    startTrendingRefresh(deps),
-    startReservationSweeper(deps),
-    startShopSalesCounter(deps),
-    startPaymentReconciliation(deps),
+    startTrendingRefresh(deps, intervalMs),
+    startReservationSweeper(deps, intervalMs),
+    startShopSalesCounter(deps, intervalMs),
+    startPaymentReconciliation(deps, intervalMs),
     // Also without Meilisearch: the drainer then keeps the PostgreSQL fallback's terms current.
     startSearchOutboxDrainer(deps),
     startEmailSender(deps),

@@ -41,7 +41,7 @@ export function startTrendingRefresh(deps: AppDeps, intervalMs = TRENDING_REFRES
     running = refreshTrending(deps, { minAgeMs: intervalMs / 2 })
       .then((r) => {
         if (r.status === 'refreshed')
-          deps.log.debug({ job: 'trending-refresh', products: r.products }, 'trending refreshed');
+          deps.log.info({ job: 'trending-refresh', products: r.products }, 'trending refreshed');
       })
       .catch((err) => deps.log.warn({ job: 'trending-refresh', err: String(err) }, 'trending refresh failed'))
       .finally(() => {

@@ -64,8 +64,8 @@ export async function startEmbeddedMeilisearch(
           bin,
           '--http-addr',
           `127.0.0.1:${port}`,
-          '--master-key',
-          masterKey,
+          // One argument: a base64url key may start with '-' and would read as another flag.
+          `--master-key=${masterKey}`,
           '--db-path',
           join(dir, 'data.ms'),
           '--dump-dir',
