@@ -98,6 +98,11 @@ test('a buyer reviews a delivered item from the order page; it shows on the prod
   const mine = reviews.getByRole('article', { name: 'Review by Rae R.' });
   await mine.getByText(text).waitFor();
   expect(await reviews.getByRole('img', { name: 'Rated 4.0 out of 5, 1 review' }).count()).toBe(1);
+  // The product page has the same breakdown and sort as the shop page.
+  const bars = reviews.getByRole('list', { name: 'Ratings by stars' });
+  expect(await bars.getByText('1 review with 4 stars').count()).toBe(1);
+  await reviews.getByLabel('Sort by').selectOption('lowest');
+  await mine.getByText(text).waitFor();
   // Buyers do not get a reply button.
   expect(await mine.getByRole('button', { name: /Reply/ }).count()).toBe(0);
   await mine.scrollIntoViewIfNeeded();

@@ -8,6 +8,8 @@ import { ReplyForm } from './review-forms';
 import { Stars } from './stars';
 
 const PAGE = 10;
+/** The first page every reviews section asks for, so a loader can prefetch exactly that. */
+export const FIRST_REVIEWS = { sort: 'newest', limit: PAGE } as const;
 const sortLabels: Record<ReviewSort, string> = { newest: 'Newest', highest: 'Highest rated', lowest: 'Lowest rated' };
 
 export function ReviewCard({ review: r, canReply }: { review: ReviewDto; canReply: boolean }) {
@@ -89,7 +91,7 @@ export function ReviewsSection({
   canReply: boolean;
   title?: string;
 }) {
-  const [sort, setSort] = useState<ReviewSort>('newest');
+  const [sort, setSort] = useState<ReviewSort>(FIRST_REVIEWS.sort);
   const opts = { getNextPageParam: (l: ReviewPage) => l.nextCursor ?? undefined };
   // Both hooks are always called (rules of hooks); only the one for this target runs.
   const byProduct = trpc.reviews.forProduct.useInfiniteQuery(

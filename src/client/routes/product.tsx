@@ -5,7 +5,7 @@ import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { FavoriteProductButton } from '../components/favorite-button';
 import { ProductCard } from '../components/product-card';
 import { ProductImage, placeholderStyle } from '../components/product-image';
-import { ReviewCard } from '../components/reviews-section';
+import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { useAddToCart } from '../lib/cart-actions';
@@ -24,7 +24,7 @@ function productIdFrom(params: { productId?: string }): number {
 export async function loader({ params }: LoaderFunctionArgs) {
   const productId = productIdFrom(params);
   void utils.catalog.availability.prefetch({ productId });
-  void utils.reviews.forProduct.prefetch({ productId });
+  void utils.reviews.forProduct.prefetchInfinite({ productId, ...FIRST_REVIEWS });
   void utils.feed.alsoBought.prefetch({ productId });
   await utils.catalog.product.ensureData({ productId });
   return null;
@@ -193,7 +193,6 @@ export function Component() {
   const { user } = useMe();
   const product = trpc.catalog.product.useQuery({ productId });
   const availability = trpc.catalog.availability.useQuery({ productId }, { staleTime: 5_000 });
-  const reviews = trpc.reviews.forProduct.useQuery({ productId });
   const alsoBought = trpc.feed.alsoBought.useQuery({ productId });
   const [liveAvailable, setLiveAvailable] = useState<number | null>(null);
   useLiveAvailability([productId], (e) => e.productId === productId && setLiveAvailable(e.available));
@@ -312,21 +311,7 @@ export function Component() {
         </div>
       </div>
 
-      <section aria-labelledby="reviews-title">
-        <div className="section-head">
-          <h2 id="reviews-title">Reviews</h2>
-          {reviews.data && <Stars rating={reviews.data.rating} count={reviews.data.reviewCount} />}
-        </div>
-        {reviews.isPending ? (
-          <div className="skeleton skeleton-reviews" />
-        ) : !reviews.data?.items.length ? (
-          <p className="muted">No reviews yet. Buyers can review after their order is delivered.</p>
-        ) : (
-          reviews.data.items.map((r) => (
-            <ReviewCard key={r.id} review={r} canReply={user !== null && user.shopId === p.shop.id} />
-          ))
-        )}
-      </section>
+      <ReviewsSection target={{ productId }} canReply={user !== null && user.shopId === p.shop.id} />
 
       {!!alsoBought.data?.products.length && (
         <section aria-labelledby="also-title">
