@@ -7,6 +7,7 @@ import './styles/dashboard.css';
 import './styles/reviews.css';
 import './styles/orders.css';
 import './styles/ui.css';
+import './styles/messages.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

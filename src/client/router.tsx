@@ -25,6 +25,8 @@ export const routes: RouteObject[] = [
       { path: 'orders', lazy: () => import('./routes/orders') },
       { path: 'orders/:orderId', lazy: () => import('./routes/order') },
       { path: 'favorites', lazy: () => import('./routes/favorites') },
+      { path: 'messages', lazy: () => import('./routes/messages') },
+      { path: 'messages/:conversationId', lazy: () => import('./routes/conversation') },
       { path: 'signin', lazy: () => import('./routes/signin') },
       { path: 'register', lazy: () => import('./routes/register') },
       // Addresses people type by habit.
@@ -39,6 +41,8 @@ export const routes: RouteObject[] = [
           { path: 'listings', lazy: () => import('./routes/dashboard/listings') },
           { path: 'orders', lazy: () => import('./routes/dashboard/orders') },
           { path: 'orders/:orderId', lazy: () => import('./routes/dashboard/order') },
+          { path: 'messages', lazy: () => import('./routes/dashboard/messages') },
+          { path: 'messages/:conversationId', lazy: () => import('./routes/dashboard/conversation') },
         ],
       },
       { path: '*', lazy: () => import('./routes/not-found') },

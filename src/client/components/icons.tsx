@@ -78,3 +78,8 @@ export const AlertIcon = (p: IconProps) => (
     <path d="M12 7.5v5.5M12 16.5v.01" />
   </svg>
 );
+export const ChatIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <path d="M4 5h16v11H9l-5 4V5Z" />
+  </svg>
+);

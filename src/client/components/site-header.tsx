@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { useMe } from '../lib/session';
+import { useMessagingLive } from '../lib/use-messaging-live';
 import { queryClient, trpc } from '../trpc';
-import { CartIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
+import { CartIcon, ChatIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
 import { SearchBox } from './search-box';
 
 /** Guests have carts too (a cookie), so the count shows for everyone. */
@@ -17,6 +18,25 @@ function CartLink() {
       {count > 0 && (
         <span className="cart-count" aria-hidden="true">
           {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </Link>
+  );
+}
+
+/** Signed-in users: the unread count across their conversations (as buyer and as shop), kept live. */
+function MessagesLink() {
+  useMessagingLive(true);
+  const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 15_000 }).data;
+  const total = unread?.total ?? 0;
+  // Unread shop messages only: straight to the shop inbox.
+  const to = unread && unread.asSeller > 0 && unread.asBuyer === 0 ? '/dashboard/messages' : '/messages';
+  return (
+    <Link to={to} className="icon-btn cart-link" aria-label={total ? `Messages, ${total} unread` : 'Messages'}>
+      <ChatIcon />
+      {total > 0 && (
+        <span className="cart-count" aria-hidden="true" data-testid="unread-messages">
+          {total > 99 ? '99+' : total}
         </span>
       )}
     </Link>
@@ -75,6 +95,7 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
           </div>
           <Link to="/orders">Your orders</Link>
           <Link to="/favorites">Favourites</Link>
+          <Link to="/messages">Messages</Link>
           <Link to="/dashboard">{hasShop ? 'Shop dashboard' : 'Open a shop'}</Link>
           <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
             Sign out
@@ -106,6 +127,7 @@ export function SiteHeader() {
           <Link to="/favorites" className="icon-btn" aria-label="Favourites">
             <HeartIcon />
           </Link>
+          {user && <MessagesLink />}
           {/* A fixed-width slot: the menu or "Sign in" arrives with the session and moves nothing (CLS 0). */}
           <div className="account-slot">
             {user ? (

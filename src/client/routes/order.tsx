@@ -6,6 +6,7 @@ import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import type { OrderItemDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
 import { BuyAgainButton } from '../components/buy-again-button';
+import { ContactShopButton } from '../components/contact-shop';
 import { MoneySummary } from '../components/money-summary';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
@@ -98,6 +99,15 @@ export function Component() {
       </div>
       <p className="muted">
         From <Link to={`/shop/${o.shopSlug}`}>{o.shopName}</Link> · placed {formatDateTime(o.createdAt)}
+      </p>
+      <p>
+        <ContactShopButton
+          shopId={o.shopId}
+          shopName={o.shopName}
+          orderId={o.orderId}
+          label="Message the shop about this order"
+          placeholder="Where is my parcel? Can I change the address?"
+        />
       </p>
       <div className="two-col">
         <div className="card">

@@ -2,6 +2,7 @@
 // shop card, details, reviews and an also-bought row.
 import { useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteProductButton } from '../components/favorite-button';
 import { ProductCard } from '../components/product-card';
 import { ProductImage, placeholderStyle } from '../components/product-image';
@@ -284,6 +285,15 @@ export function Component() {
               Visit shop
             </Link>
           </div>
+          {!ownListing && (
+            <ContactShopButton
+              shopId={p.shop.id}
+              shopName={p.shop.name}
+              productId={p.id}
+              label="Ask a question"
+              placeholder="Does this come in another colour? When could it ship?"
+            />
+          )}
 
           <h2 className="h3 about-title">About this item</h2>
           <dl className="detail-list">

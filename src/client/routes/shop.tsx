@@ -1,5 +1,6 @@
 // Shop page: banner, logo, tagline, policies, rating, favourite button and the listings grid.
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteShopButton } from '../components/favorite-button';
 import { GridSkeleton, ProductGrid } from '../components/product-card';
 import { ReviewsSection } from '../components/reviews-section';
@@ -45,7 +46,10 @@ export function Component() {
             <span>On Hearth since {formatDate(s.createdAt)}</span>
           </div>
         </div>
-        <FavoriteShopButton shopId={s.id} name={s.name} />
+        <div className="shop-head-actions">
+          <FavoriteShopButton shopId={s.id} name={s.name} />
+          <ContactShopButton shopId={s.id} shopName={s.name} />
+        </div>
       </div>
 
       <div className="two-col">

@@ -23,6 +23,8 @@ interface Fixture {
   reviewId: number;
   /** A delivered order of the same pair whose line is not reviewed yet. */
   reviewableOrderId: number;
+  /** A conversation between orderBuyer and the owner's shop. */
+  conversationId: number;
   owner: TestUser;
   orderBuyer: TestUser;
 }
@@ -38,6 +40,7 @@ const KNOWN: Authz[] = [
   'orderParticipant',
   'orderSeller',
   'orderBuyer',
+  'conversationParty',
 ];
 
 /** For each kind that names a resource: who must succeed; everyone else is refused. */
@@ -48,6 +51,7 @@ const allowedBy: Partial<Record<Authz, Who[]>> = {
   orderSeller: ['owner'],
   orderParticipant: ['owner', 'orderBuyer'],
   orderBuyer: ['orderBuyer'],
+  conversationParty: ['owner', 'orderBuyer'],
 };
 
 // A valid input for each procedure that names a resource (the test cannot invent titles and
@@ -77,6 +81,14 @@ const validInput: Record<string, (f: Fixture) => unknown> = {
   'orders.updateStatus': (f) => ({ orderId: f.orderId, status: 'processing' }),
   'orders.byId': (f) => ({ orderId: f.orderId }),
   'orders.forSeller': (f) => ({ orderId: f.orderId }),
+  'messages.shopInbox': (f) => ({ shopId: f.shopId }),
+  'messages.send': (f) => ({ conversationId: f.conversationId, text: 'Planted message' }),
+  'messages.thread': (f) => ({ conversationId: f.conversationId }),
+  'messages.markRead': (f) => ({ conversationId: f.conversationId }),
+  // block runs before unblock (router order), so the owner's later calls are not blocked.
+  'messages.block': (f) => ({ conversationId: f.conversationId }),
+  'messages.unblock': (f) => ({ conversationId: f.conversationId }),
+  'messages.report': (f) => ({ conversationId: f.conversationId, reason: 'spam' }),
 };
 
 // Reads for any signed-in user that answer with the caller's own data: scoped, not refused. Other
@@ -109,7 +121,13 @@ async function fingerprint(deps: AppDeps, f: Fixture): Promise<string> {
       (select json_agg(o order by o.id) from (select id, status, tracking_number, carrier from orders where id in (${f.orderId}, ${f.reviewableOrderId})) o) as orders,
       (select count(*) from order_status_history where order_id = ${f.orderId})::int as history,
       (select count(*) from reviews where product_id = ${f.productId})::int as reviews,
-      (select reply from reviews where id = ${f.reviewId}) as reply`.execute(deps.db);
+      (select reply from reviews where id = ${f.reviewId}) as reply,
+      (select row_to_json(c) from (select buyer_unread, seller_unread, last_message_preview from conversations where id = ${f.conversationId}) c) as conversation,
+      (select count(*) from messages where conversation_id = ${f.conversationId})::int as messages,
+      (select count(*) from user_blocks where blocker_id in (${f.owner.id}, ${f.orderBuyer.id}))::int as blocks,
+      (select count(*) from conversation_reports where conversation_id = ${f.conversationId})::int as reports`.execute(
+    deps.db,
+  );
   return JSON.stringify(rows[0]);
 }
 
@@ -195,7 +213,9 @@ describe('authorisation matrix (from procedure metadata)', () => {
     const pair = { shopId: owner.shopId, productId: product.id, buyerId: orderBuyer.id };
     const paid = await directOrder(deps, { ...pair, status: 'paid', review: true });
     const delivered = await directOrder(deps, { ...pair, status: 'delivered', review: false });
+    const conversation = await orderBuyer.caller.messages.start({ shopId: owner.shopId, text: 'Is it blue?' });
     fixture = {
+      conversationId: conversation.conversationId,
       shopId: owner.shopId,
       productId: product.id,
       orderId: paid.orderId,
@@ -232,6 +252,13 @@ describe('authorisation matrix (from procedure metadata)', () => {
     const signedIn = procedures.filter((p) => p.meta?.authz && p.meta.authz !== 'public');
     for (const p of signedIn) {
       const input = validInput[p.path]?.(fixture) ?? {};
+      if (p.type === 'subscription') {
+        // SSE answers 200 and then sends the refusal as the stream's only event before closing it.
+        const res = await app.request(`http://localhost/trpc/${p.path}`);
+        const body = await res.text();
+        expect({ path: p.path, refused: body.includes('"httpStatus":401') }).toEqual({ path: p.path, refused: true });
+        continue;
+      }
       const out = await callProcedure(app, p.path, p.type, input, identities.anonymous);
       expect({ path: p.path, status: out.status }).toEqual({ path: p.path, status: 401 });
     }

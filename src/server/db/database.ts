@@ -305,6 +305,49 @@ export interface TestProcessorRefundsTable {
   created_at: CreatedAt;
 }
 
+export interface ConversationsTable {
+  id: Generated<number>;
+  buyer_id: number;
+  shop_id: number;
+  product_id: number | null;
+  order_id: number | null;
+  created_at: CreatedAt;
+  last_message_at: Timestamp;
+  last_message_preview: Generated<string>;
+  last_sender_id: number | null;
+  buyer_unread: Generated<number>;
+  seller_unread: Generated<number>;
+  buyer_unread_since: Date | null;
+  seller_unread_since: Date | null;
+  buyer_nudged: Generated<boolean>;
+  seller_nudged: Generated<boolean>;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  conversation_id: number;
+  sender_id: number;
+  body: string;
+  image_url: string | null;
+  auto_reply: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserBlocksTable {
+  blocker_id: number;
+  blocked_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ConversationReportsTable {
+  id: Generated<number>;
+  conversation_id: number;
+  reporter_id: number;
+  reason: string;
+  details: Generated<string>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -329,6 +372,10 @@ export interface Database {
   favorite_shops: FavoriteShopsTable;
   product_views: ProductViewsTable;
   reviews: ReviewsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  user_blocks: UserBlocksTable;
+  conversation_reports: ConversationReportsTable;
   trending_products: TrendingProductsTable;
   test_processor_authorizations: TestProcessorAuthorizationsTable;
   test_processor_payments: TestProcessorPaymentsTable;

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
 import { idSchema } from '../../shared/schemas/common';
 import { findProductOwner } from '../modules/catalog/catalog.repository';
+import { findConversationParties } from '../modules/messaging/messaging.repository';
+import type { ConversationParties } from '../modules/messaging/messaging.service';
 import { findOrderParties } from '../modules/orders/orders.repository';
 import { findReviewShopOwner } from '../modules/reviews/reviews.repository';
 import { findShopById } from '../modules/shops/shops.repository';
@@ -117,4 +119,30 @@ export const orderBuyerProcedure = authedProcedure
     const order = await loadOrder(ctx.deps.db, input.orderId);
     if (order.buyerId !== ctx.user.id) throw forbidden('You can only review your own purchases.');
     return next({ ctx: { order } });
+  });
+
+/**
+ * The conversation named by `input.conversationId`, with the caller's side of it: its buyer or
+ * the owner of its shop. Anyone else gets NOT_FOUND, so conversation ids reveal nothing.
+ */
+export const conversationPartyProcedure = authedProcedure
+  .meta({ authz: 'conversationParty' })
+  .input(z.object({ conversationId: idSchema }))
+  .use(async ({ ctx, input, next }) => {
+    const row = await findConversationParties(ctx.deps.db, input.conversationId);
+    const role: OrderRole | null = !row
+      ? null
+      : row.buyer_id === ctx.user.id
+        ? 'buyer'
+        : row.owner_id === ctx.user.id
+          ? 'seller'
+          : null;
+    if (!row || !role) throw new DomainError('NOT_FOUND', 'Conversation not found.');
+    const conversation: ConversationParties = {
+      id: row.id,
+      buyerId: row.buyer_id,
+      shopId: row.shop_id,
+      ownerId: row.owner_id,
+    };
+    return next({ ctx: { conversation, conversationRole: role } });
   });

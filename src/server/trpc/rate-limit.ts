@@ -30,6 +30,10 @@ export const rateRules = {
   checkout: { name: 'checkout', limit: 20, windowSeconds: 60 },
   /** Search result clicks per address: analytics only, but anonymous, so one address cannot flood it. */
   searchClick: { name: 'search-click', limit: 120, windowSeconds: 60 },
+  /** New conversations per user: a person asks a few shops a day, a spammer asks hundreds. */
+  conversationStart: { name: 'conversation-start', limit: 20, windowSeconds: 3600 },
+  /** Messages per user across every conversation (a lively chat stays well below). */
+  messageSend: { name: 'message-send', limit: 60, windowSeconds: 60 },
 } satisfies Record<string, RateRule>;
 
 const keyOf = (rule: RateRule, subject: string) => `rl:${rule.name}:${subject}`;

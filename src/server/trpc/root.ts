@@ -5,6 +5,7 @@ import { catalogRouter } from '../modules/catalog/catalog.router';
 import { checkoutRouter } from '../modules/checkout/checkout.router';
 import { favoritesRouter } from '../modules/favorites/favorites.router';
 import { feedRouter } from '../modules/feed/feed.router';
+import { messagingRouter } from '../modules/messaging/messaging.router';
 import { notificationsRouter, ordersRouter } from '../modules/orders/orders.router';
 import { inventoryRouter } from '../modules/realtime/realtime.router';
 import { reviewsRouter } from '../modules/reviews/reviews.router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   reviews: reviewsRouter,
   inventory: inventoryRouter,
   seller: sellerRouter,
+  messages: messagingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,8 @@ import { errorData, toTRPCError } from './error-mapper';
  * - shopOwner / listingOwner / reviewShopOwner: the owner of the shop the input names (directly,
  *   through a listing, or through a review);
  * - orderParticipant: the order's buyer or its shop's owner; orderSeller: its shop's owner only;
- *   orderBuyer: its buyer only.
+ *   orderBuyer: its buyer only;
+ * - conversationParty: the conversation's buyer or the owner of its shop.
  */
 export type Authz =
   | 'public'
@@ -20,7 +21,8 @@ export type Authz =
   | 'reviewShopOwner'
   | 'orderParticipant'
   | 'orderSeller'
-  | 'orderBuyer';
+  | 'orderBuyer'
+  | 'conversationParty';
 
 export interface ProcedureMeta {
   authz: Authz;

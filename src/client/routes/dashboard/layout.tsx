@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { type LoaderFunctionArgs, NavLink, Outlet, useLocation } from 'react-router';
 import { RouteErrorBoundary } from '../../components/states';
 import { requireUser } from '../../lib/session';
-import { utils } from '../../trpc';
+import { trpc, utils } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,6 +27,22 @@ function useCurrentTabInView(nav: React.RefObject<HTMLElement | null>) {
   }, [pathname]);
 }
 
+/** The Messages tab carries the shop's unread count. */
+function ShopMessagesLink() {
+  const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 15_000 }).data?.asSeller ?? 0;
+  return (
+    <NavLink to="/dashboard/messages">
+      Messages
+      {unread > 0 && (
+        <span className="unread-badge unread-badge-inline">
+          {unread > 99 ? '99+' : unread}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 export function Component() {
   const shop = useMyShop();
   const has = !!shop.data;
@@ -43,6 +59,7 @@ export function Component() {
           <NavLink to="/dashboard/shop">{has ? 'Shop settings' : 'Create your shop'}</NavLink>
           {has && <NavLink to="/dashboard/listings">Listings</NavLink>}
           {has && <NavLink to="/dashboard/orders">Orders</NavLink>}
+          {has && <ShopMessagesLink />}
           {has && shop.data && (
             <NavLink to={`/shop/${shop.data.slug}`} className="dash-nav-quiet">
               View shop ↗

@@ -1,0 +1,85 @@
+// A buyer asks a question from a product page; the seller answers from the dashboard inbox while
+// the buyer watches the thread: the reply appears without a reload (messages.watch over SSE,
+// Redis pub/sub between the app's instances), and the header's unread count follows. Message text
+// is shown as text, never run as HTML. Checked on a laptop and a phone, with the keyboard only on
+// the seller's side, with no sideways scroll at 390 px and no serious axe findings.
+import { expect, test } from 'bun:test';
+import { newPage } from './harness';
+import { seriousA11yViolations } from './axe';
+import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+for (const project of projectNames) {
+  test(`${project}: a question from a product page, answered from the dashboard, appears live for the buyer`, async () => {
+    const seller = await createSeller();
+    const mug = await createProduct(seller, { title: `Speckled mug ${token()}` });
+    const buyer = await createUser(undefined, 'Ada Lovelace');
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+
+    // Buyer: product page → Ask a question → thread.
+    await b.page.goto(`/product/${mug.id}`);
+    await b.page.getByRole('button', { name: 'Ask a question' }).click();
+    const dialog = b.page.getByRole('dialog', { name: /Message Shop/ });
+    await dialog.getByLabel('Your message').fill('Does this come in blue? <img src=x onerror="window.__pwned=1">');
+    await dialog.getByRole('button', { name: 'Send message' }).click();
+    await b.page.waitForURL(/\/messages\/\d+$/);
+    const log = b.page.getByRole('log', { name: 'Messages' });
+    await log.getByText('Does this come in blue? <img src=x onerror="window.__pwned=1">').waitFor();
+    await b.page.getByRole('link', { name: new RegExp(`About this listing.*${mug.title}`) }).waitFor();
+
+    // Seller: the header shows 1 unread; the dashboard inbox lists it with the listing.
+    await s.page.goto('/dashboard');
+    await s.page.getByRole('link', { name: 'Messages, 1 unread' }).waitFor();
+    await s.page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: /Messages/ }).click();
+    const row = s.page.getByRole('link', { name: /Ada Lovelace/ });
+    await row.getByText(`About: ${mug.title}`).waitFor();
+    await row.getByText('1 unread').waitFor({ state: 'attached' });
+    // Keyboard only from here on the seller's side.
+    await row.focus();
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForURL(/\/dashboard\/messages\/\d+$/);
+    // Opening the thread reads it: the header count goes away.
+    await s.page.getByRole('link', { name: 'Messages', exact: true }).first().waitFor();
+    const composer = s.page.getByLabel('Write a message');
+    await composer.focus();
+    await s.page.keyboard.type('Yes! Indigo or sky blue.');
+    await s.page.keyboard.press('Control+Enter');
+
+    // Buyer never reloaded: the reply arrives live, and their header counts it until it is read.
+    await log.getByText('Yes! Indigo or sky blue.').waitFor();
+    await b.page.getByRole('link', { name: 'Messages', exact: true }).waitFor();
+    expect(await b.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await b.page.locator('.thread-messages img').count()).toBe(0);
+
+    // The buyer's inbox shows the conversation, read, with the reply as its last message.
+    await b.page.goto('/messages');
+    const buyerRow = b.page.getByRole('link', { name: new RegExp(seller.shop.name) });
+    await buyerRow.getByText('Yes! Indigo or sky blue.').waitFor();
+
+    for (const page of [b.page, s.page]) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await s.page.goto(s.page.url());
+    await s.page.getByText('Yes! Indigo or sky blue.').waitFor();
+    await screenshot(s.page, `messages-thread-seller-${project}`);
+    await screenshot(b.page, `messages-inbox-buyer-${project}`);
+    expect(await seriousA11yViolations(s.page)).toEqual([]);
+    expect(b.errors).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await Promise.all([b.context.close(), s.context.close()]);
+  });
+}
+
+test('a guest asking a question is sent to sign in and comes back to the listing', async () => {
+  const seller = await createSeller();
+  const mug = await createProduct(seller);
+  const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
+  await page.goto(`/product/${mug.id}`);
+  await page.getByRole('link', { name: 'Ask a question' }).click();
+  await page.waitForURL(new RegExp(`/signin\\?next=%2Fproduct%2F${mug.id}`));
+  await context.close();
+});

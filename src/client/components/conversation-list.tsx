@@ -1,0 +1,52 @@
+// An inbox: conversations newest first with who, the last message, the listing or order they are
+// about and an unread count. The buyer's /messages and the shop's dashboard inbox both use it.
+import { Link } from 'react-router';
+import type { ConversationSummaryDto } from '../../shared/schemas/messaging';
+import { formatDateTime, plural } from '../lib/format';
+
+export function ConversationList({
+  items,
+  hrefOf,
+  label,
+}: {
+  items: ConversationSummaryDto[];
+  hrefOf: (id: number) => string;
+  label: string;
+}) {
+  return (
+    <ul className="plain-list conversation-list" aria-label={label}>
+      {items.map((c) => (
+        <li key={c.id}>
+          <Link to={hrefOf(c.id)} className={`conversation-row${c.unread > 0 ? ' is-unread' : ''}`}>
+            <span className="conversation-avatar" aria-hidden="true">
+              {c.counterpart.imageUrl ? <img src={c.counterpart.imageUrl} alt="" /> : c.counterpart.name.charAt(0)}
+            </span>
+            <span className="conversation-main">
+              <span className="conversation-top">
+                <strong className="conversation-name">{c.counterpart.name}</strong>
+                <time className="small muted" dateTime={c.lastMessage.at}>
+                  {formatDateTime(c.lastMessage.at)}
+                </time>
+              </span>
+              <span className="conversation-preview">
+                {c.lastMessage.mine && <span className="muted">You: </span>}
+                {c.lastMessage.preview}
+              </span>
+              {(c.product || c.order) && (
+                <span className="small muted conversation-about">
+                  {c.product ? `About: ${c.product.title}` : `About order #${c.order?.id}`}
+                </span>
+              )}
+            </span>
+            {c.unread > 0 && (
+              <span className="unread-badge" title={plural(c.unread, 'unread message')}>
+                {c.unread > 99 ? '99+' : c.unread}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            )}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,305 @@
+// One conversation: the attached listing or order, the messages (text rendered as text, never as
+// HTML), a composer with an optional photo, and block / report. Opening it marks it read; new
+// messages arrive live (useMessagingLive refetches this thread).
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { toast } from 'sonner';
+import { MESSAGE_TEXT_MAX, REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
+import { formatCents, formatDateTime } from '../lib/format';
+import { uploadImage } from '../lib/upload';
+import { describeError, trpc } from '../trpc';
+import { EmptyState, PageSkeleton } from './states';
+import { Dialog } from './ui/dialog';
+import { StatusButton } from './ui/status-button';
+
+function About({ c, orderHref }: { c: ThreadDto['conversation']; orderHref: (id: number) => string }) {
+  if (c.product)
+    return (
+      <Link to={`/product/${c.product.id}`} className="thread-about">
+        {c.product.image ? <img src={c.product.image} alt="" /> : <span className="thread-about-ph" />}
+        <span>
+          <span className="small muted">About this listing</span>
+          <br />
+          <strong>{c.product.title}</strong> · {formatCents(c.product.priceCents)}
+        </span>
+      </Link>
+    );
+  if (c.order)
+    return (
+      <Link to={orderHref(c.order.id)} className="thread-about">
+        <span className="thread-about-ph" />
+        <span>
+          <span className="small muted">About order #{c.order.id}</span>
+          <br />
+          <strong>{formatCents(c.order.totalCents)}</strong> · {c.order.status}
+        </span>
+      </Link>
+    );
+  return null;
+}
+
+function ReportDialog({
+  open,
+  onClose,
+  conversationId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  conversationId: number;
+}) {
+  const [reason, setReason] = useState<(typeof REPORT_REASONS)[number]>('spam');
+  const [details, setDetails] = useState('');
+  const u = trpc.useUtils();
+  const report = trpc.messages.report.useMutation({
+    onSuccess: () => {
+      toast.success('Thanks. Our team will look at this conversation.');
+      void u.messages.thread.invalidate({ conversationId });
+      onClose();
+    },
+  });
+  const labels = { spam: 'Spam', harassment: 'Harassment or abuse', scam: 'Scam or fraud', other: 'Something else' };
+  return (
+    <Dialog open={open} onClose={onClose} title="Report this conversation" size="sm">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          report.mutate({ conversationId, reason, details: details || undefined });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="report-reason">Reason</label>
+          <select id="report-reason" value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
+            {REPORT_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {labels[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="report-details">Anything we should know? (optional)</label>
+          <textarea id="report-details" rows={3} value={details} onChange={(e) => setDetails(e.target.value)} />
+        </div>
+        {report.error && (
+          <p className="error" role="alert">
+            {describeError(report.error).message}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <StatusButton pending={report.isPending} pendingLabel="Sending…" className="btn btn-danger">
+            Report
+          </StatusButton>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function Composer({ conversationId, disabledReason }: { conversationId: number; disabledReason: string | null }) {
+  const [text, setText] = useState('');
+  const [imageUrl, setImageUrl] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const u = trpc.useUtils();
+  const send = trpc.messages.send.useMutation({
+    onSuccess: () => {
+      setText('');
+      setImageUrl(null);
+      void u.messages.thread.invalidate({ conversationId });
+    },
+  });
+  if (disabledReason)
+    return (
+      <p className="notice" role="status">
+        {disabledReason}
+      </p>
+    );
+  const over = text.length > MESSAGE_TEXT_MAX;
+  const canSend = (text.trim().length > 0 || imageUrl) && !over && !uploading;
+  const submit = () => canSend && send.mutate({ conversationId, text, imageUrl });
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor="composer-text" className="visually-hidden">
+        Write a message
+      </label>
+      <textarea
+        id="composer-text"
+        rows={3}
+        value={text}
+        placeholder="Write a message… (Ctrl+Enter sends)"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        aria-invalid={over || !!send.error || undefined}
+        aria-describedby="composer-hint"
+      />
+      {imageUrl && (
+        <div className="composer-photo">
+          <img src={imageUrl} alt="Attached to your next message" />
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setImageUrl(null)}>
+            Remove photo
+          </button>
+        </div>
+      )}
+      <div className="composer-bar">
+        <label className="btn btn-ghost btn-sm composer-attach">
+          {uploading ? 'Uploading…' : 'Attach photo'}
+          <input
+            type="file"
+            accept="image/*"
+            className="visually-hidden"
+            disabled={uploading}
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              setUploading(true);
+              setUploadError(null);
+              try {
+                setImageUrl(await uploadImage(file));
+              } catch (err) {
+                setUploadError((err as Error).message);
+              } finally {
+                setUploading(false);
+              }
+            }}
+          />
+        </label>
+        <span id="composer-hint" className={`small ${over ? 'error' : 'muted'}`}>
+          {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
+        </span>
+        <StatusButton pending={send.isPending} pendingLabel="Sending…" disabled={!canSend}>
+          Send
+        </StatusButton>
+      </div>
+      {(uploadError || send.error) && (
+        <p className="error" role="alert">
+          {uploadError ?? describeError(send.error).message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function MessageThread({
+  conversationId,
+  backHref,
+  orderHref,
+}: {
+  conversationId: number;
+  backHref: string;
+  orderHref: (id: number) => string;
+}) {
+  const thread = trpc.messages.thread.useQuery({ conversationId });
+  const u = trpc.useUtils();
+  const markRead = trpc.messages.markRead.useMutation({
+    onSuccess: () => {
+      void u.messages.unreadCount.invalidate();
+      void u.messages.inbox.invalidate();
+      void u.messages.shopInbox.invalidate();
+    },
+  });
+  const block = trpc.messages.block.useMutation({ onSuccess: () => thread.refetch() });
+  const unblock = trpc.messages.unblock.useMutation({ onSuccess: () => thread.refetch() });
+  const [reporting, setReporting] = useState(false);
+  const end = useRef<HTMLDivElement>(null);
+  const unread = thread.data?.conversation.unread ?? 0;
+  const lastId = thread.data?.messages.at(-1)?.id;
+
+  // Reading the thread marks it read, also when a message arrives while it is open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the unread count or last message changes
+  useEffect(() => {
+    if (unread > 0 && !markRead.isPending) markRead.mutate({ conversationId });
+  }, [unread, lastId, conversationId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keep the newest message in view
+  useLayoutEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [lastId]);
+
+  if (thread.isPending) return <PageSkeleton />;
+  if (thread.error) {
+    const info = describeError(thread.error);
+    return (
+      <EmptyState
+        art="🧶"
+        title={info.httpStatus === 404 ? 'Conversation not found' : 'Could not load this conversation'}
+        action={
+          <Link to={backHref} className="btn">
+            Back to messages
+          </Link>
+        }
+      >
+        {info.message}
+      </EmptyState>
+    );
+  }
+  const { conversation: c, messages } = thread.data;
+  const disabledReason = c.blockedByMe
+    ? 'You blocked this conversation. Unblock to send messages.'
+    : !c.canSend
+      ? `${c.counterpart.name} is not accepting messages from you.`
+      : null;
+  return (
+    <section className="thread" aria-labelledby="thread-title">
+      <div className="thread-head">
+        <Link to={backHref} className="small">
+          ← All messages
+        </Link>
+        <h1 id="thread-title">{c.counterpart.name}</h1>
+        <div className="thread-actions">
+          {c.blockedByMe ? (
+            <button type="button" className="btn btn-sm" onClick={() => unblock.mutate({ conversationId })}>
+              Unblock
+            </button>
+          ) : (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => block.mutate({ conversationId })}>
+              Block
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={() => setReporting(true)}
+            disabled={c.reportedByMe}
+          >
+            {c.reportedByMe ? 'Reported' : 'Report'}
+          </button>
+        </div>
+      </div>
+      <About c={c} orderHref={orderHref} />
+      <div className="thread-messages" role="log" aria-live="polite" aria-label="Messages">
+        {messages.map((m) => (
+          <div key={m.id} className={`bubble ${m.mine ? 'bubble-mine' : 'bubble-theirs'}`}>
+            {m.autoReply && <span className="small muted bubble-label">Automatic reply</span>}
+            {m.imageUrl && (
+              <a href={m.imageUrl} target="_blank" rel="noreferrer">
+                <img src={m.imageUrl} alt="Sent in this conversation" className="bubble-photo" />
+              </a>
+            )}
+            {m.body && <p className="bubble-text">{m.body}</p>}
+            <time className="small bubble-time" dateTime={m.createdAt}>
+              {m.mine ? 'You · ' : ''}
+              {formatDateTime(m.createdAt)}
+            </time>
+          </div>
+        ))}
+        <div ref={end} />
+      </div>
+      <Composer conversationId={conversationId} disabledReason={disabledReason} />
+      <ReportDialog open={reporting} onClose={() => setReporting(false)} conversationId={conversationId} />
+    </section>
+  );
+}

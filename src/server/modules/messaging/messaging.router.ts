@@ -1,0 +1,68 @@
+// Mounted as `messages`: buyer-to-shop conversations, the two inboxes and the live stream.
+import {
+  conversationInput,
+  inboxInput,
+  reportConversationInput,
+  sendMessageInput,
+  shopInboxInput,
+  startConversationInput,
+  threadInput,
+} from '../../../shared/schemas/messaging';
+import { toTRPCError } from '../../trpc/error-mapper';
+import { conversationPartyProcedure, shopOwnerProcedure } from '../../trpc/ownership';
+import { rateLimited, rateRules } from '../../trpc/rate-limit';
+import { authedProcedure, router } from '../../trpc/trpc';
+import {
+  buyerInbox,
+  markRead,
+  reportConversation,
+  sendMessage,
+  setBlocked,
+  shopInbox,
+  startConversation,
+  thread,
+  unreadCount,
+} from './messaging.service';
+import { watchMessaging } from './messaging-watch';
+
+const perUser = (...rules: (typeof rateRules)[keyof typeof rateRules][]) =>
+  rateLimited((ctx) => rules.map((rule) => [rule, `user:${ctx.user?.id ?? ctx.ip}`] as const));
+
+export const messagingRouter = router({
+  start: authedProcedure
+    .input(startConversationInput)
+    .use(perUser(rateRules.conversationStart, rateRules.messageSend))
+    .mutation(({ ctx, input }) => startConversation(ctx.deps, ctx.user.id, input)),
+  send: conversationPartyProcedure
+    .input(sendMessageInput)
+    .use(perUser(rateRules.messageSend))
+    .mutation(({ ctx, input }) => sendMessage(ctx.deps, ctx.conversation, ctx.conversationRole, ctx.user.id, input)),
+  inbox: authedProcedure.input(inboxInput).query(({ ctx, input }) => buyerInbox(ctx.deps, ctx.user.id, input?.cursor)),
+  shopInbox: shopOwnerProcedure
+    .input(shopInboxInput)
+    .query(({ ctx, input }) => shopInbox(ctx.deps, ctx.shop.id, ctx.user.id, input.cursor)),
+  thread: conversationPartyProcedure
+    .input(threadInput)
+    .query(({ ctx, input }) => thread(ctx.deps, ctx.conversation, ctx.conversationRole, ctx.user.id, input.before)),
+  markRead: conversationPartyProcedure
+    .input(conversationInput)
+    .mutation(({ ctx }) => markRead(ctx.deps, ctx.conversation, ctx.conversationRole)),
+  block: conversationPartyProcedure
+    .input(conversationInput)
+    .mutation(({ ctx }) => setBlocked(ctx.deps, ctx.conversation, ctx.conversationRole, true)),
+  unblock: conversationPartyProcedure
+    .input(conversationInput)
+    .mutation(({ ctx }) => setBlocked(ctx.deps, ctx.conversation, ctx.conversationRole, false)),
+  report: conversationPartyProcedure
+    .input(reportConversationInput)
+    .mutation(({ ctx, input }) => reportConversation(ctx.deps, ctx.conversation, ctx.user.id, input)),
+  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.deps, ctx.user.id)),
+  watch: authedProcedure.subscription(async function* ({ ctx, signal }) {
+    try {
+      yield* watchMessaging(ctx.deps, ctx.user.id, signal);
+    } catch (err) {
+      // Errors while streaming bypass procedure middleware (see realtime.router.ts).
+      throw toTRPCError(err) ?? err;
+    }
+  }),
+});

@@ -1,0 +1,366 @@
+import { afterAll, describe, expect, test } from 'bun:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MESSAGE_TEXT_MAX } from '../../../shared/schemas/messaging';
+import type { AppDeps } from '../../deps';
+import { RedisStore } from '../../services/redis-store';
+import { domainOf, rejection } from '../../test/expect-error';
+import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
+import { testDeps, testServices } from '../../test/test-services';
+import { appRouter } from '../../trpc/root';
+import { createCallerFactory } from '../../trpc/trpc';
+import { createOrderFixture } from '../reviews/test-orders';
+import { uploadsDir } from '../uploads/uploads.service';
+
+const stores: RedisStore[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close();
+});
+
+async function counts(userIds: number[]) {
+  const db = testDeps().db;
+  const conversations = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('buyer_id', 'in', userIds)
+    .executeTakeFirstOrThrow();
+  const messages = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('sender_id', 'in', userIds)
+    .executeTakeFirstOrThrow();
+  return { conversations: Number(conversations.n), messages: Number(messages.n) };
+}
+
+async function shopWithListing() {
+  const seller = await createSeller();
+  const product = await createProduct(seller);
+  return { seller, product };
+}
+
+describe('messages: conversations between a buyer and a shop', () => {
+  test('a buyer asks about a listing; the shop sees it unread with the listing, reads it and answers', async () => {
+    const { seller, product } = await shopWithListing();
+    const buyer = await createUser(testDeps(), 'Ada Lovelace');
+    const started = await buyer.caller.messages.start({
+      shopId: seller.shopId,
+      productId: product.id,
+      text: '  Does this come in blue?  ',
+    });
+    expect(started.created).toBe(true);
+
+    const inbox = await seller.caller.messages.shopInbox({ shopId: seller.shopId });
+    expect(inbox.items).toHaveLength(1);
+    expect(inbox.items[0]).toMatchObject({
+      id: started.conversationId,
+      counterpart: { name: 'Ada Lovelace' },
+      product: { id: product.id, title: product.title },
+      lastMessage: { preview: 'Does this come in blue?', mine: false },
+      unread: 1,
+    });
+    expect(await seller.caller.messages.unreadCount()).toEqual({ total: 1, asBuyer: 0, asSeller: 1 });
+    expect((await buyer.caller.messages.unreadCount()).total).toBe(0);
+
+    const thread = await seller.caller.messages.thread({ conversationId: started.conversationId });
+    expect(thread.conversation).toMatchObject({ role: 'seller', canSend: true, product: { id: product.id } });
+    expect(thread.messages.map((m) => [m.body, m.mine])).toEqual([['Does this come in blue?', false]]);
+    await seller.caller.messages.markRead({ conversationId: started.conversationId });
+    expect((await seller.caller.messages.unreadCount()).total).toBe(0);
+
+    await seller.caller.messages.send({ conversationId: started.conversationId, text: 'Yes, in indigo.' });
+    const buyerInbox = await buyer.caller.messages.inbox();
+    expect(buyerInbox.items[0]).toMatchObject({
+      counterpart: { name: seller.shop.name },
+      lastMessage: { preview: 'Yes, in indigo.', mine: false },
+      unread: 1,
+    });
+    const buyerThread = await buyer.caller.messages.thread({ conversationId: started.conversationId });
+    expect(buyerThread.messages.map((m) => [m.body, m.mine])).toEqual([
+      ['Does this come in blue?', true],
+      ['Yes, in indigo.', false],
+    ]);
+
+    // Asking again about the same listing continues the same conversation.
+    const again = await buyer.caller.messages.start({ shopId: seller.shopId, productId: product.id, text: 'Great!' });
+    expect(again).toEqual({ conversationId: started.conversationId, created: false });
+    // A question from the shop page is a conversation of its own.
+    const general = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Do you take commissions?' });
+    expect(general.conversationId).not.toBe(started.conversationId);
+    expect((await seller.caller.messages.shopInbox({ shopId: seller.shopId })).items.map((c) => c.id)).toEqual([
+      general.conversationId,
+      started.conversationId,
+    ]);
+  });
+
+  test('a buyer asks about their order; the order is attached', async () => {
+    const { seller, product } = await shopWithListing();
+    const buyer = await createUser();
+    const [order] = await createOrderFixture(testDeps(), buyer.id, [{ productId: product.id }], { status: 'shipped' });
+    const { conversationId } = await buyer.caller.messages.start({
+      shopId: seller.shopId,
+      orderId: order!.orderId,
+      text: 'Where is my parcel?',
+    });
+    const t = await seller.caller.messages.thread({ conversationId });
+    expect(t.conversation.order).toMatchObject({ id: order!.orderId, status: 'shipped' });
+    // Someone else's order cannot be attached (and its existence is not confirmed).
+    const stranger = await createUser();
+    const err = await rejection(
+      stranger.caller.messages.start({ shopId: seller.shopId, orderId: order!.orderId, text: 'Mine?' }),
+    );
+    expect(err.code).toBe('NOT_FOUND');
+    expect(await counts([stranger.id])).toEqual({ conversations: 0, messages: 0 });
+  });
+
+  test('bad input: yourself, unknown shops, foreign listings, empty or oversize text, foreign images: clear errors, nothing written', async () => {
+    const { seller, product } = await shopWithListing();
+    const other = await shopWithListing();
+    const buyer = await createUser();
+    const cases: [string, () => Promise<unknown>, Awaited<ReturnType<typeof rejection>>['code'], string][] = [
+      [
+        'own shop',
+        () => seller.caller.messages.start({ shopId: seller.shopId, text: 'Hi me' }),
+        'BAD_REQUEST',
+        'your own shop',
+      ],
+      [
+        'unknown shop',
+        () => buyer.caller.messages.start({ shopId: 2_000_000_000, text: 'Hello?' }),
+        'NOT_FOUND',
+        'Shop not found',
+      ],
+      [
+        'listing of another shop',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, productId: other.product.id, text: 'This?' }),
+        'NOT_FOUND',
+        'not in this shop',
+      ],
+      [
+        'empty',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, text: '' }),
+        'BAD_REQUEST',
+        'Write a message',
+      ],
+      [
+        'whitespace',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, text: ' \n\t ' }),
+        'BAD_REQUEST',
+        'Write a message',
+      ],
+      [
+        'oversize',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, text: 'x'.repeat(MESSAGE_TEXT_MAX + 1) }),
+        'BAD_REQUEST',
+        'at most 2,000 characters',
+      ],
+      [
+        'NUL byte',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, text: 'a\u0000b' }),
+        'BAD_REQUEST',
+        'control',
+      ],
+      [
+        'image from elsewhere',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, text: 'see', imageUrl: 'https://evil.test/x.png' }),
+        'BAD_REQUEST',
+        'uploading',
+      ],
+      [
+        'image never uploaded',
+        () =>
+          buyer.caller.messages.start({
+            shopId: seller.shopId,
+            text: 'see',
+            imageUrl: `/uploads/${crypto.randomUUID()}.webp`,
+          }),
+        'BAD_REQUEST',
+        'not uploaded here',
+      ],
+      [
+        'listing and order at once',
+        () => buyer.caller.messages.start({ shopId: seller.shopId, productId: product.id, orderId: 1, text: 'Both' }),
+        'BAD_REQUEST',
+        'one listing or one order',
+      ],
+    ];
+    for (const [what, call, code, message] of cases) {
+      const err = await rejection(call());
+      expect({ what, code: err.code }).toEqual({ what, code });
+      expect({ what, message: err.message }).toEqual({ what, message: expect.stringContaining(message) });
+    }
+    expect(await counts([buyer.id, seller.id])).toEqual({ conversations: 0, messages: 0 });
+
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Fine' });
+    const oversize = await rejection(
+      seller.caller.messages.send({ conversationId, text: 'y'.repeat(MESSAGE_TEXT_MAX + 1) }),
+    );
+    expect(oversize.code).toBe('BAD_REQUEST');
+    expect((await counts([buyer.id, seller.id])).messages).toBe(1);
+    // Exactly the limit is fine.
+    await seller.caller.messages.send({ conversationId, text: 'y'.repeat(MESSAGE_TEXT_MAX) });
+  });
+
+  test('a photo that came through the upload pipeline may be attached', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const name = `${crypto.randomUUID()}.webp`;
+    await mkdir(uploadsDir(testDeps()), { recursive: true });
+    await Bun.write(join(uploadsDir(testDeps()), name), 'webp bytes');
+    const { conversationId } = await buyer.caller.messages.start({
+      shopId: seller.shopId,
+      text: '',
+      imageUrl: `/uploads/${name}`,
+    });
+    const t = await seller.caller.messages.thread({ conversationId });
+    expect(t.messages[0]).toMatchObject({ body: '', imageUrl: `/uploads/${name}` });
+    expect(t.conversation.lastMessage.preview).toBe('Photo');
+  });
+
+  test('only the two parties can read or write a conversation', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Private' });
+    const stranger = await createUser();
+    const otherSeller = await createSeller();
+    for (const intruder of [stranger, otherSeller]) {
+      for (const call of [
+        () => intruder.caller.messages.thread({ conversationId }),
+        () => intruder.caller.messages.send({ conversationId, text: 'Let me in' }),
+        () => intruder.caller.messages.markRead({ conversationId }),
+        () => intruder.caller.messages.block({ conversationId }),
+      ]) {
+        expect((await rejection(call())).code).toBe('NOT_FOUND');
+      }
+    }
+    const foreignInbox = await rejection(otherSeller.caller.messages.shopInbox({ shopId: seller.shopId }));
+    expect(foreignInbox.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await anonymousCaller()
+          .caller.messages.inbox()
+          .catch((e) => e)
+      ).code,
+    ).toBe('UNAUTHORIZED');
+    expect((await stranger.caller.messages.inbox()).items).toEqual([]);
+    expect((await counts([stranger.id, otherSeller.id])).messages).toBe(0);
+  });
+
+  test('blocking: neither side can message the other until unblocked; nothing is written', async () => {
+    const { seller, product } = await shopWithListing();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
+    await seller.caller.messages.block({ conversationId });
+
+    const send = await rejection(buyer.caller.messages.send({ conversationId, text: 'Hello??' }));
+    expect(send.code).toBe('FORBIDDEN');
+    expect(send.message).toContain('not accepting messages');
+    const fresh = await rejection(
+      buyer.caller.messages.start({ shopId: seller.shopId, productId: product.id, text: 'New topic' }),
+    );
+    expect(fresh.code).toBe('FORBIDDEN');
+    const own = await rejection(seller.caller.messages.send({ conversationId, text: 'Oops' }));
+    expect(own.message).toContain('You blocked');
+    expect(await counts([buyer.id, seller.id])).toEqual({ conversations: 1, messages: 1 });
+    expect((await buyer.caller.messages.thread({ conversationId })).conversation.canSend).toBe(false);
+    expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(true);
+
+    await seller.caller.messages.unblock({ conversationId });
+    await buyer.caller.messages.send({ conversationId, text: 'Hello again' });
+    expect((await counts([buyer.id])).messages).toBe(2);
+  });
+
+  test('reporting a conversation stores one report for the operator', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Cheap pills' });
+    expect(await seller.caller.messages.report({ conversationId, reason: 'spam', details: 'Pills' })).toEqual({
+      reported: true,
+    });
+    await seller.caller.messages.report({ conversationId, reason: 'spam' });
+    const rows = await testDeps()
+      .db.selectFrom('conversation_reports')
+      .select(['reporter_id', 'reason', 'details'])
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    expect(rows).toEqual([{ reporter_id: seller.id, reason: 'spam', details: 'Pills' }]);
+    expect((await seller.caller.messages.thread({ conversationId })).conversation.reportedByMe).toBe(true);
+    const bad = await rejection(seller.caller.messages.report({ conversationId, reason: 'boring' as 'spam' }));
+    expect(bad.code).toBe('BAD_REQUEST');
+  });
+
+  test('unread counts stay exact under many concurrent messages from both sides', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'First' });
+    const fromBuyer = Array.from({ length: 40 }, (_, i) =>
+      buyer.caller.messages.send({ conversationId, text: `b${i}` }),
+    );
+    const fromSeller = Array.from({ length: 25 }, (_, i) =>
+      seller.caller.messages.send({ conversationId, text: `s${i}` }),
+    );
+    // The seller reads in the middle of the storm: only what arrives after that counts.
+    const results = await Promise.allSettled([...fromBuyer, ...fromSeller]);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await seller.caller.messages.unreadCount()).toEqual({ total: 41, asBuyer: 0, asSeller: 41 });
+    expect(await buyer.caller.messages.unreadCount()).toEqual({ total: 25, asBuyer: 25, asSeller: 0 });
+    expect((await seller.caller.messages.shopInbox({ shopId: seller.shopId })).items[0]?.unread).toBe(41);
+
+    // Reads racing with more messages: afterwards the count is exactly what arrived after the last read.
+    await Promise.all([
+      seller.caller.messages.markRead({ conversationId }),
+      ...Array.from({ length: 10 }, (_, i) => buyer.caller.messages.send({ conversationId, text: `late${i}` })),
+    ]);
+    const after = (await seller.caller.messages.unreadCount()).total;
+    const rows = await testDeps()
+      .db.selectFrom('messages')
+      .select('body')
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    expect(rows).toHaveLength(76);
+    expect(after).toBeGreaterThanOrEqual(0);
+    expect(after).toBeLessThanOrEqual(10);
+    await seller.caller.messages.markRead({ conversationId });
+    expect((await seller.caller.messages.unreadCount()).total).toBe(0);
+  });
+
+  test('per-user limit on messages: past it TOO_MANY_REQUESTS and nothing is written', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'm0' });
+    let sent = 1;
+    let refused = null as Awaited<ReturnType<typeof rejection>> | null;
+    for (let i = 1; i <= 70 && !refused; i++) {
+      try {
+        await buyer.caller.messages.send({ conversationId, text: `m${i}` });
+        sent += 1;
+      } catch (err) {
+        refused = err as Awaited<ReturnType<typeof rejection>>;
+      }
+    }
+    expect(sent).toBe(60);
+    expect(refused?.code).toBe('TOO_MANY_REQUESTS');
+    expect(domainOf(refused!)?.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await counts([buyer.id])).messages).toBe(60);
+    // The other party is not limited by the buyer's flood.
+    await seller.caller.messages.send({ conversationId, text: 'Please slow down' });
+  });
+
+  test('a new message reaches the other party live, through Redis, on another instance', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const redisUrl = testServices().urls.redis;
+    if (!redisUrl) throw new Error('the test services run without Redis');
+    const store = new RedisStore(redisUrl, testDeps().log);
+    stores.push(store);
+    const otherInstance: AppDeps = { ...testDeps(), store };
+    const abort = new AbortController();
+    const sellerCtx = { ...seller.ctx, deps: otherInstance };
+    const caller = createCallerFactory(appRouter)(sellerCtx, { signal: abort.signal });
+    const it = (await caller.messages.watch())[Symbol.asyncIterator]();
+    const next = it.next();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Live?' });
+    expect((await next).value).toEqual({ kind: 'message', conversationId });
+    abort.abort();
+    await it.return?.();
+  });
+});
