@@ -4,10 +4,9 @@
 // is shown as text, never run as HTML. Checked on a laptop and a phone, with the keyboard only on
 // the seller's side, with no sideways scroll at 390 px and no serious axe findings.
 import { expect, test } from 'bun:test';
-import { newPage } from './harness';
 import { seriousA11yViolations } from './axe';
 import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
-import { projectNames, screenshot, setupE2E } from './harness';
+import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -33,7 +32,10 @@ for (const project of projectNames) {
     // Seller: the header shows 1 unread; the dashboard inbox lists it with the listing.
     await s.page.goto('/dashboard');
     await s.page.getByRole('link', { name: 'Messages, 1 unread' }).waitFor();
-    await s.page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: /Messages/ }).click();
+    await s.page
+      .getByRole('navigation', { name: 'Dashboard' })
+      .getByRole('link', { name: /Messages/ })
+      .click();
     const row = s.page.getByRole('link', { name: /Ada Lovelace/ });
     await row.getByText(`About: ${mug.title}`).waitFor();
     await row.getByText('1 unread').waitFor({ state: 'attached' });
@@ -79,7 +81,7 @@ test('a guest asking a question is sent to sign in and comes back to the listing
   const mug = await createProduct(seller);
   const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
   await page.goto(`/product/${mug.id}`);
-  await page.getByRole('link', { name: 'Ask a question' }).click();
-  await page.waitForURL(new RegExp(`/signin\\?next=%2Fproduct%2F${mug.id}`));
+  await page.getByRole('button', { name: 'Ask a question' }).click();
+  await page.waitForURL(new RegExp(`/signin\\?next=%2Flisting%2F${mug.id}%2F`));
   await context.close();
 });

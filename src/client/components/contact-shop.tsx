@@ -1,7 +1,7 @@
 // "Message the shop": from a product page (the listing attached), a shop page, or an order page
 // (the order attached). Guests are sent to sign in and back; the shop's own owner sees nothing.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { MESSAGE_TEXT_MAX } from '../../shared/schemas/messaging';
 import { useMe } from '../lib/session';
 import { signInHref } from '../lib/sign-in-link';
@@ -41,11 +41,12 @@ export function ContactShopButton({
     },
   });
   if (user && user.shopId === shopId) return null;
+  // Guests: a button (not a link) so the server-rendered page and the browser agree on the markup.
   if (!user)
     return (
-      <Link to={signInHref()} className={className}>
+      <button type="button" className={className} onClick={() => navigate(signInHref())}>
         <ChatIcon width={16} height={16} /> {label}
-      </Link>
+      </button>
     );
   const error = start.error ? describeError(start.error) : null;
   const over = text.length > MESSAGE_TEXT_MAX;

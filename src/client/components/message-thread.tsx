@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
+import { listingPath } from '../../shared/listing-url';
 import { MESSAGE_TEXT_MAX, REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
 import { formatCents, formatDateTime } from '../lib/format';
 import { uploadImage } from '../lib/upload';
@@ -15,7 +16,7 @@ import { StatusButton } from './ui/status-button';
 function About({ c, orderHref }: { c: ThreadDto['conversation']; orderHref: (id: number) => string }) {
   if (c.product)
     return (
-      <Link to={`/product/${c.product.id}`} className="thread-about">
+      <Link to={listingPath(c.product.id, c.product.title)} className="thread-about">
         {c.product.image ? <img src={c.product.image} alt="" /> : <span className="thread-about-ph" />}
         <span>
           <span className="small muted">About this listing</span>

@@ -1,6 +1,7 @@
 // Starts the background jobs that run in the app process (each is safe with several instances).
 import type { AppDeps } from '../deps';
 import { startEmailSender } from './email-sender';
+import { startMessageNudges } from './message-nudge';
 import { startPaymentReconciliation } from './payment-reconciliation';
 import { startReservationSweeper } from './reservation-sweeper';
 import { startSearchOutboxDrainer } from './search-outbox-drainer';
@@ -22,6 +23,7 @@ export function startJobs(deps: AppDeps, { intervalMs }: { intervalMs?: number }
     // Also without Meilisearch: the drainer then keeps the PostgreSQL fallback's terms current.
     startSearchOutboxDrainer(deps),
     startEmailSender(deps),
+    startMessageNudges(deps),
   ];
   return jobs;
 }

@@ -6,11 +6,13 @@ import type { AppDeps } from '../../deps';
 import { RedisStore } from '../../services/redis-store';
 import { domainOf, rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
+import { deliverMail, inbox, linkIn } from '../../test/mail';
 import { testDeps, testServices } from '../../test/test-services';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
 import { createOrderFixture } from '../reviews/test-orders';
 import { uploadsDir } from '../uploads/uploads.service';
+import { queueMessageNudges } from './message-nudge';
 
 const stores: RedisStore[] = [];
 afterAll(async () => {
@@ -362,5 +364,51 @@ describe('messages: conversations between a buyer and a shop', () => {
     expect((await next).value).toEqual({ kind: 'message', conversationId });
     abort.abort();
     await it.return?.();
+  });
+});
+
+describe('messages: the 15-minute unread nudge', () => {
+  async function age(conversationId: number, side: 'buyer' | 'seller', minutes: number) {
+    await testDeps()
+      .db.updateTable('conversations')
+      .set({ [`${side}_unread_since`]: new Date(Date.now() - minutes * 60_000) })
+      .where('id', '=', conversationId)
+      .execute();
+  }
+
+  test('a message unread for 15 minutes sends one email; reading re-arms it', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser(testDeps(), 'Grace Hopper');
+    const { conversationId } = await buyer.caller.messages.start({
+      shopId: seller.shopId,
+      text: 'Is the vase signed?',
+    });
+    // Not yet 15 minutes: nothing.
+    await age(conversationId, 'seller', 14);
+    await queueMessageNudges(testDeps());
+    await deliverMail();
+    expect(inbox(seller.email)).toHaveLength(0);
+
+    await age(conversationId, 'seller', 16);
+    // Two instances' jobs at once, then again: one mail.
+    await Promise.all([queueMessageNudges(testDeps()), queueMessageNudges(testDeps())]);
+    await buyer.caller.messages.send({ conversationId, text: 'And the base?' });
+    await queueMessageNudges(testDeps());
+    await deliverMail();
+    const mails = inbox(seller.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Grace Hopper sent you a message on Hearth');
+    expect(mails[0]!.text).toContain('Is the vase signed?');
+    expect(linkIn(mails[0]!, `/dashboard/messages/${conversationId}`)).toBeTruthy();
+    // The buyer, who has read everything, gets nothing.
+    expect(inbox(buyer.email)).toHaveLength(0);
+
+    // Reading re-arms it: the next unread streak nudges again.
+    await seller.caller.messages.markRead({ conversationId });
+    await buyer.caller.messages.send({ conversationId, text: 'Hello?' });
+    await age(conversationId, 'seller', 20);
+    await queueMessageNudges(testDeps());
+    await deliverMail();
+    expect(inbox(seller.email)).toHaveLength(2);
   });
 });
