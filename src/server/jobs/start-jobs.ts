@@ -23,7 +23,7 @@ export function startJobs(deps: AppDeps, { intervalMs }: { intervalMs?: number }
     // Also without Meilisearch: the drainer then keeps the PostgreSQL fallback's terms current.
     startSearchOutboxDrainer(deps),
     startEmailSender(deps),
-    startMessageNudges(deps),
+    startMessageNudges(deps, intervalMs),
   ];
   return jobs;
 }
