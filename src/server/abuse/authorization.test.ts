@@ -73,6 +73,15 @@ const validInput: Record<string, (f: Fixture) => unknown> = {
   'catalog.updateProduct': (f) => ({ productId: f.productId, priceCents: 1 }),
   'catalog.archiveProduct': (f) => ({ productId: f.productId }),
   'catalog.restoreProduct': (f) => ({ productId: f.productId }),
+  'catalog.setVariations': (f) => ({
+    productId: f.productId,
+    properties: [{ name: 'Size', values: ['S', 'M'] }],
+    combinations: [
+      { values: ['S'], priceCents: 100, quantity: 1 },
+      { values: ['M'], priceCents: 120, quantity: 1 },
+    ],
+  }),
+  'catalog.variations': (f) => ({ productId: f.productId }),
   'seller.dashboard': (f) => ({ shopId: f.shopId }),
   'seller.listings': (f) => ({ shopId: f.shopId, status: 'all' }),
   'reviews.reply': (f) => ({ reviewId: f.reviewId, text: 'Thanks!' }),

@@ -73,8 +73,43 @@ export interface ProductsTable {
   search_vector: Generated<string>;
   /** The search normaliser's terms per field (search-listing-terms.ts); null until written. */
   search_terms: Generated<unknown>;
+  /** Up to two properties a buyer chooses between (decision 0080); empty: no variations. */
+  variation_properties: ColumnType<VariationProperty[], string | undefined, string>;
+  /** Highest enabled combination price when it differs from price_cents (the lowest); else null. */
+  price_max_cents: Generated<number | null>;
+  /** Instructions to the buyer; null: personalisation is off. */
+  personalization_prompt: string | null;
+  personalization_max_chars: number | null;
+  personalization_required: Generated<boolean>;
+  /** Processing time of this listing; null: the shop's processing_days. */
+  processing_days_min: number | null;
+  processing_days_max: number | null;
+  made_to_order: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export interface VariationProperty {
+  name: string;
+  values: string[];
+}
+
+/** One combination of a listing's variation values, with its own stock (migration 20261202230000). */
+export interface ListingVariantsTable {
+  id: Generated<number>;
+  product_id: number;
+  /** The implicit combination of a listing without variations (no options). */
+  is_default: Generated<boolean>;
+  option1: string | null;
+  option2: string | null;
+  price_cents: number;
+  quantity: number;
+  reserved: Generated<number>;
+  sku: Generated<string>;
+  enabled: Generated<boolean>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SearchOutboxTable {
@@ -130,6 +165,10 @@ export interface CartItemsTable {
   hold_expires_at: Timestamp;
   /** Unit price when the line was added (set by a trigger on insert). */
   price_when_added_cents: Generated<number | null>;
+  /** The chosen combination; a trigger fills in the default one when not given. */
+  variant_id: Generated<number>;
+  /** The buyer's personalisation text ('' when none); part of the line's identity. */
+  personalization: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -196,6 +235,11 @@ export interface OrderItemsTable {
   image: string | null;
   price_cents: number;
   quantity: number;
+  /** The combination bought (a trigger fills in the default one when not given). */
+  variant_id: Generated<number>;
+  /** The chosen values as they read when bought: [{ name, value }]. */
+  options: ColumnType<{ name: string; value: string }[], string | undefined, string>;
+  personalization: Generated<string>;
 }
 
 export interface OrderStatusHistoryTable {
@@ -354,6 +398,7 @@ export interface Database {
   categories: CategoriesTable;
   shops: ShopsTable;
   products: ProductsTable;
+  listing_variants: ListingVariantsTable;
   search_outbox: SearchOutboxTable;
   search_query_stats: SearchQueryStatsTable;
   shop_sales_events: ShopSalesEventsTable;

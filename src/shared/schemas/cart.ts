@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 import type { ShippingPolicy } from './shops';
+import { text } from './text';
 
 /** Most units of one listing a single cart line may want. */
 export const MAX_LINE_QUANTITY = 999;
@@ -12,12 +13,28 @@ const quantity = z
   .positive('Quantity must be at least 1')
   .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}`);
 
-export const addItemInput = z.object({ productId: idSchema, quantity });
+/** Longest personalisation any listing may allow (a listing sets its own limit, up to this). */
+export const MAX_PERSONALIZATION_CHARS = 1024;
+
+/**
+ * Which line of a listing: its combination (omitted: the listing's only, default combination; a
+ * listing with variations refuses that with field `variantId`) and the buyer's personalisation
+ * ('' or omitted: none). Lines differ by either.
+ */
+const lineKey = {
+  productId: idSchema,
+  variantId: idSchema.optional(),
+  personalization: text({ multiline: true })
+    .max(MAX_PERSONALIZATION_CHARS, `Personalisation must be at most ${MAX_PERSONALIZATION_CHARS} characters`)
+    .optional(),
+};
+
+export const addItemInput = z.object({ ...lineKey, quantity });
 export type AddItemInput = z.infer<typeof addItemInput>;
 
 /** 0 removes the line. */
 export const updateQuantityInput = z.object({
-  productId: idSchema,
+  ...lineKey,
   quantity: z
     .number()
     .int('Quantity must be a whole number')
@@ -26,12 +43,24 @@ export const updateQuantityInput = z.object({
 });
 export type UpdateQuantityInput = z.infer<typeof updateQuantityInput>;
 
-export const removeItemInput = z.object({ productId: idSchema });
+export const removeItemInput = z.object(lineKey);
 export type RemoveItemInput = z.infer<typeof removeItemInput>;
+
+/** A chosen variation value, as the buyer sees it: "Size: 7". */
+export interface ChosenOption {
+  name: string;
+  value: string;
+}
 
 export interface CartItemDto {
   cartItemId: number;
   productId: number;
+  /** The combination this line holds (the listing's default one when it has no variations). */
+  variantId: number;
+  /** The chosen values; empty for a listing without variations. */
+  options: ChosenOption[];
+  /** The buyer's personalisation text, '' when none. */
+  personalization: string;
   title: string;
   priceCents: number;
   /** The unit price when the line was added; differs from `priceCents` when the seller changed it since. */
@@ -45,7 +74,7 @@ export interface CartItemDto {
   reservedUntil: string | null;
   /** Units currently held for this buyer. Less than `quantity` after a hold expired. */
   held: number;
-  /** False when the listing was archived after it was added. */
+  /** False when the listing was archived (or the combination switched off) after it was added. */
   listingActive: boolean;
 }
 

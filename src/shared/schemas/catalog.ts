@@ -36,6 +36,8 @@ export const updateProductInput = z.object({ productId: idSchema, ...productFiel
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
 export const productIdInput = z.object({ productId: idSchema });
+/** Availability of a listing, or of one of its combinations when `variantId` is given. */
+export const availabilityInput = z.object({ productId: idSchema, variantId: idSchema.optional() });
 export const shopProductsInput = z.object({ shopId: idSchema, cursor: cursorSchema, limit: limitSchema });
 
 export interface ProductCard {

@@ -91,14 +91,21 @@ export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
 export interface UnavailableItem {
   productId: number;
+  variantId: number;
   title: string;
+  /** The chosen values, for a listing with variations. */
+  options: { name: string; value: string }[];
   requested: number;
   available: number;
 }
 
 export interface QuoteLineDto {
   productId: number;
+  variantId: number;
   title: string;
+  /** The chosen values ("Size: 7"); empty for a listing without variations. */
+  options: { name: string; value: string }[];
+  personalization: string;
   quantity: number;
   unitPriceCents: number;
 }

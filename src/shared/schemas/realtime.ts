@@ -13,5 +13,8 @@ export type WatchInventoryInput = z.infer<typeof watchInventoryInput>;
 
 export interface AvailabilityEventDto {
   productId: number;
+  /** Units of the listing (all its combinations) that can still be added to a cart. */
   available: number;
+  /** A listing with variations: the same per combination, by combination id. */
+  variants?: Record<string, number>;
 }

@@ -5,7 +5,10 @@ import { quoteChanges, quoteFromDetails } from './price-changes';
 function quote(lines: [number, string, number, number][], shippingCents = 500): QuoteDto {
   const items = lines.map(([productId, title, quantity, unitPriceCents]) => ({
     productId,
+    variantId: productId * 10,
     title,
+    options: [],
+    personalization: '',
     quantity,
     unitPriceCents,
   }));

@@ -2,6 +2,7 @@
 // (a flat rate, free once the shop's subtotal reaches its threshold). Used by cart and checkout.
 import { availableUnits } from '../../../shared/availability';
 import type { CartDto, CartShopDto } from '../../../shared/schemas/cart';
+import { chosenOptions } from '../../../shared/variations';
 import type { CartLineRow } from './cart.repository';
 
 export function shippingFor(subtotalCents: number, policy: { flatRateCents: number; freeOverCents: number | null }) {
@@ -34,10 +35,13 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
       };
       shops.push(shop);
     }
-    const active = l.status === 'active';
+    const active = l.status === 'active' && l.enabled;
     shop.items.push({
       cartItemId: l.id,
       productId: l.product_id,
+      variantId: l.variant_id,
+      options: chosenOptions(l.variation_properties, l.option1, l.option2),
+      personalization: l.personalization,
       title: l.title,
       priceCents: l.price_cents,
       priceWhenAddedCents: l.price_when_added_cents ?? l.price_cents,

@@ -1,4 +1,5 @@
 // Cart identity (one per account, one per guest cookie) and the joined read of a cart's lines.
+// A line's price and stock are its combination's (listing_variants), not the listing's aggregate.
 import type { DbOrTx, Tx } from '../../db/kysely';
 
 export type CartOwner = { userId: number } | { guestToken: string };
@@ -16,20 +17,27 @@ export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) 
     .selectFrom('carts as c')
     .innerJoin('cart_items as i', 'i.cart_id', 'c.id')
     .innerJoin('products as p', 'p.id', 'i.product_id')
+    .innerJoin('listing_variants as v', 'v.id', 'i.variant_id')
     .innerJoin('shops as s', 's.id', 'p.shop_id')
     .select([
       'c.id as cart_id',
       'i.id',
       'i.product_id',
+      'i.variant_id',
+      'i.personalization',
       'i.quantity',
       'i.held',
       'i.hold_expires_at',
       'i.price_when_added_cents',
       'p.title',
-      'p.price_cents',
+      'v.price_cents',
       'p.images',
-      'p.quantity as stock',
-      'p.reserved',
+      'v.quantity as stock',
+      'v.reserved',
+      'v.enabled',
+      'v.option1',
+      'v.option2',
+      'p.variation_properties',
       'p.status',
       's.id as shop_id',
       's.name as shop_name',

@@ -4,6 +4,7 @@
 import type { AddItemInput, CartDto, RemoveItemInput, UpdateQuantityInput } from '../../../shared/schemas/cart';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
+import type { LineKey } from '../inventory/inventory.repository';
 import { holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
 import { type CartOwner, findCartLines, lockCart } from './cart.repository';
@@ -16,33 +17,41 @@ export async function getCart(deps: AppDeps, owner: CartOwner | null): Promise<C
   return toCartDto(await findCartLines(deps.db, owner));
 }
 
+function lineKey(input: RemoveItemInput): LineKey {
+  return {
+    productId: input.productId,
+    variantId: input.variantId ?? null,
+    personalization: input.personalization ?? '',
+  };
+}
+
 async function changeLine(
   deps: AppDeps,
   owner: CartOwner,
-  productId: number,
+  line: LineKey,
   mode: 'add' | 'set',
   quantity: number,
 ): Promise<CartDto> {
   // ownShopId null: the hold itself reads the buyer's shop from the database in the same
   // statement, never from the session's cached user (stale in the user's other sessions).
-  const cartId = await holdStockForLine(deps, { owner, ownShopId: null, productId, mode, quantity });
+  const cartId = await holdStockForLine(deps, { owner, ownShopId: null, ...line, mode, quantity });
   return toCartDto(await findCartLines(deps.db, { cartId }));
 }
 
 export function addItem(deps: AppDeps, owner: CartOwner, input: AddItemInput): Promise<CartDto> {
-  return changeLine(deps, owner, input.productId, 'add', input.quantity);
+  return changeLine(deps, owner, lineKey(input), 'add', input.quantity);
 }
 
 export function updateQuantity(deps: AppDeps, owner: CartOwner, input: UpdateQuantityInput): Promise<CartDto> {
-  if (input.quantity === 0) return removeItem(deps, owner, { productId: input.productId });
-  return changeLine(deps, owner, input.productId, 'set', input.quantity);
+  if (input.quantity === 0) return removeItem(deps, owner, input);
+  return changeLine(deps, owner, lineKey(input), 'set', input.quantity);
 }
 
 export async function removeItem(deps: AppDeps, owner: CartOwner | null, input: RemoveItemInput): Promise<CartDto> {
   if (!owner) return EMPTY_CART;
   const removed = await inTransaction(deps.db, async (tx) => {
     const cartId = await lockCart(tx, owner);
-    return cartId !== undefined && (await releaseLine(tx, deps, cartId, input.productId));
+    return cartId !== undefined && (await releaseLine(tx, deps, cartId, lineKey(input)));
   });
   if (removed) void publishAvailability(deps, [input.productId]);
   return getCart(deps, owner);

@@ -4,9 +4,11 @@ import {
   shopProductsInput,
   updateProductInput,
 } from '../../../shared/schemas/catalog';
+import { setVariationsInput, variationsOfInput } from '../../../shared/schemas/variations';
 import { listingOwnerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
 import { publicProcedure, router } from '../../trpc/trpc';
 import { availabilityProcedure } from '../inventory/inventory.router';
+import { listingVariations, setVariations } from '../variations/variations.service';
 import {
   archiveProduct,
   categoryTree,
@@ -35,6 +37,12 @@ export const catalogRouter = router({
     .input(productIdInput)
     .query(({ ctx, input }) => viewProduct(ctx.deps, ctx.user, input.productId)),
   availability: availabilityProcedure,
+  setVariations: listingOwnerProcedure
+    .input(setVariationsInput)
+    .mutation(({ ctx, input }) => setVariations(ctx.deps, { ...input, productId: ctx.listing.id })),
+  variations: listingOwnerProcedure
+    .input(variationsOfInput)
+    .query(({ ctx }) => listingVariations(ctx.deps, ctx.listing.id)),
   shopProducts: publicProcedure
     .input(shopProductsInput)
     .query(({ ctx, input }) => shopProducts(ctx.deps.db, input.shopId, input.cursor, input.limit)),

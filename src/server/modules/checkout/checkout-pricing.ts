@@ -31,7 +31,10 @@ export function priceCheckout(lines: readonly CartLineRow[], taxRateBps: number)
       lines: s.items,
       items: s.items.map((i) => ({
         productId: i.productId,
+        variantId: i.variantId,
         title: i.title,
+        options: i.options,
+        personalization: i.personalization,
         quantity: i.quantity,
         unitPriceCents: i.priceCents,
       })),
@@ -58,13 +61,20 @@ export function unavailableLines(price: CheckoutPrice): UnavailableItem[] {
   for (const shop of price.shops)
     for (const item of shop.lines)
       if (!item.listingActive || item.quantity > item.available)
-        out.push({ productId: item.productId, title: item.title, requested: item.quantity, available: item.available });
+        out.push({
+          productId: item.productId,
+          variantId: item.variantId,
+          title: item.title,
+          options: item.options,
+          requested: item.quantity,
+          available: item.available,
+        });
   return out;
 }
 
 /**
- * The version of what the buyer pays: per shop (by id) its lines (product, quantity, unit
- * price), shipping and tax, and the total. Titles, stock and holds are left out: they do not
+ * The version of what the buyer pays: per shop (by id) its lines (product, combination,
+ * personalisation, quantity, unit price), shipping and tax, and the total. Titles, stock and holds are left out: they do not
  * change the charge.
  */
 export function quoteVersion(price: CheckoutPrice): string {
@@ -72,7 +82,9 @@ export function quoteVersion(price: CheckoutPrice): string {
     .sort((a, b) => a.shopId - b.shopId)
     .map((s) => [
       s.shopId,
-      [...s.items].sort((a, b) => a.productId - b.productId).map((i) => [i.productId, i.quantity, i.unitPriceCents]),
+      s.items
+        .map((i) => [i.productId, i.variantId, i.personalization, i.quantity, i.unitPriceCents] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)),
       s.shippingCents,
       s.taxCents,
     ]);

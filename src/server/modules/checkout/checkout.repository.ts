@@ -17,24 +17,29 @@ export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
 }
 
 /**
- * One round trip: locks the buyer's cart row, then its lines' products in ascending id (the
- * global lock order; the cart comes first because the InitPlan runs before any product row is
- * read), and returns the lines with the cart id in findCartLines' shape, so checkout prices them
+ * One round trip: locks the buyer's cart row, then its lines' products in ascending id with their
+ * combinations (the global lock order: cart, products ascending, variants of locked products; the
+ * cart comes first because the InitPlan runs before any product row is read, and rows are locked
+ * in the sorted order, each product before its combinations). Combinations are locked, not just
+ * read, so a row changed while we waited is re-read at its latest version. Returns the lines with
+ * the cart id in findCartLines' shape, so checkout prices them
  * again under the lock. Shops are read, not locked: a shipping change that commits after this
  * read applies to the next checkout. No rows: no cart, or an empty one.
  */
 export async function lockCheckoutLines(tx: Tx, userId: number) {
   const r = await sql<CartLineRow>`
     with cart as materialized (select id from carts where user_id = ${userId} for update)
-    select i.cart_id, i.id, i.product_id, i.quantity, i.held, i.hold_expires_at, i.price_when_added_cents, p.title, p.price_cents, p.images,
-           p.quantity as stock, p.reserved, p.status, s.id as shop_id, s.name as shop_name, s.slug as shop_slug,
-           s.owner_id, s.flat_rate_cents, s.free_over_cents, s.processing_days
+    select i.cart_id, i.id, i.product_id, i.variant_id, i.personalization, i.quantity, i.held, i.hold_expires_at,
+           i.price_when_added_cents, p.title, v.price_cents, p.images, v.quantity as stock, v.reserved, v.enabled,
+           v.option1, v.option2, p.variation_properties, p.status, s.id as shop_id, s.name as shop_name,
+           s.slug as shop_slug, s.owner_id, s.flat_rate_cents, s.free_over_cents, s.processing_days
     from cart_items as i
       inner join products as p on p.id = i.product_id
+      inner join listing_variants as v on v.id = i.variant_id
       inner join shops as s on s.id = p.shop_id
     where i.cart_id = (select id from cart)
-    order by p.id
-    for no key update of p`.execute(tx);
+    order by p.id, v.id, i.id
+    for no key update of p, v`.execute(tx);
   return r.rows;
 }
 
@@ -53,6 +58,9 @@ export interface NewOrder {
 export interface NewOrderItem {
   shopId: number;
   productId: number;
+  variantId: number;
+  options: { name: string; value: string }[];
+  personalization: string;
   title: string;
   image: string | null;
   priceCents: number;
@@ -69,8 +77,8 @@ export interface CheckoutWrite {
   /** 'captured' only for a payment settled without a capture call ($0, decision 0011). */
   paymentStatus: 'authorized' | 'captured';
   address: ShippingAddress;
-  /** Sold units leave stock, their holds leave reserved, the listing's sales count grows. */
-  sales: readonly { productId: number; quantity: number; held: number }[];
+  /** Sold units leave their combination's stock, their holds leave reserved, the listing's sales count grows. */
+  sales: readonly { productId: number; variantId: number; quantity: number; held: number }[];
   orders: readonly NewOrder[];
   items: readonly NewOrderItem[];
   idempotencyKey: string;
@@ -91,11 +99,18 @@ export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
   const orders = JSON.stringify(c.orders);
   const items = JSON.stringify(c.items);
   const result = await sql<{ payment_id: number; order_id: number; shop_id: number }>`
-    with sold as (
+    with sale as (
+      select * from jsonb_to_recordset(${sales}::jsonb) as v("productId" int, "variantId" int, quantity int, held int)
+    ), sold as (
+      -- The combination's stock; its trigger carries the change to the listing's aggregate.
+      update listing_variants lv
+      set quantity = lv.quantity - v.quantity, reserved = lv.reserved - v.held, updated_at = now()
+      from (select "variantId", sum(quantity)::int as quantity, sum(held)::int as held from sale group by 1) v
+      where lv.id = v."variantId"
+    ), counted as (
       update products p
-      set quantity = p.quantity - v.quantity, reserved = p.reserved - v.held, sales_count = p.sales_count + v.quantity,
-          updated_at = now()
-      from jsonb_to_recordset(${sales}::jsonb) as v("productId" int, quantity int, held int)
+      set sales_count = p.sales_count + v.quantity, updated_at = now()
+      from (select "productId", sum(quantity)::int as quantity from sale group by 1) v
       where p.id = v."productId"
     ), pay as (
       insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
@@ -113,10 +128,13 @@ export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
       from src cross join pay
       returning id, shop_id
     ), lines as (
-      insert into order_items (order_id, product_id, title, image, price_cents, quantity)
-      select ord.id, i."productId", i.title, i.image, i."priceCents", i.quantity
+      insert into order_items (order_id, product_id, variant_id, options, personalization, title, image, price_cents,
+                               quantity)
+      select ord.id, i."productId", i."variantId", i.options, i.personalization, i.title, i.image, i."priceCents",
+             i.quantity
       from jsonb_to_recordset(${items}::jsonb) as i(
-        "shopId" int, "productId" int, title text, image text, "priceCents" bigint, quantity int)
+        "shopId" int, "productId" int, "variantId" int, options jsonb, personalization text, title text, image text,
+        "priceCents" bigint, quantity int)
       join ord on ord.shop_id = i."shopId"
     ), history as (
       insert into order_status_history (order_id, status, note) select id, 'paid', 'Payment authorised' from ord

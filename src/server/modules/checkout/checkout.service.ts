@@ -62,7 +62,7 @@ function fingerprint(input: PlaceOrderInput, lines: readonly CartLineRow[]): Req
     input.quote.totalCents,
   ];
   const cart = lines
-    .map((l) => `${l.product_id}x${l.quantity}`)
+    .map((l) => `${l.product_id}.${l.variant_id}.${sha256(l.personalization)}x${l.quantity}`)
     .sort()
     .join(',');
   return { request: sha256(JSON.stringify(request)), cart: sha256(cart) };

@@ -1,6 +1,8 @@
-// Stock holds: every statement that changes products.reserved or cart_items.held lives here.
-// Lock order, everywhere: the cart row first, then product rows in ascending id. Cart lines are
-// only changed by whoever holds their cart's lock, so these statements never wait on each other
+// Stock holds: every statement that changes listing_variants.reserved or cart_items.held lives
+// here (products.quantity/reserved follow by trigger, decision 0080).
+// Lock order, everywhere: the cart row first, then product rows in ascending id, then variant rows
+// of products already locked. Cart lines are only changed by whoever holds their cart's lock, and a
+// variant only by whoever holds its product's lock, so these statements never wait on each other
 // in a cycle (the sweeper takes cart locks with SKIP LOCKED).
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/kysely';
@@ -8,6 +10,10 @@ import type { DbOrTx, Tx } from '../../db/kysely';
 export interface HoldRequest {
   owner: { userId: number } | { guestToken: string };
   productId: number;
+  /** The combination; null: the listing's default (refused as 'choose_variant' when it has variations). */
+  variantId: number | null;
+  /** The buyer's text ('' for none); a different text is a different line. */
+  personalization: string;
   /** 'add' adds to what the line wants; 'set' replaces it. */
   mode: 'add' | 'set';
   quantity: number;
@@ -21,14 +27,28 @@ export interface HoldRequest {
   maxCartUnits: number;
 }
 
-export type HoldOutcome = 'ok' | 'not_found' | 'own_product' | 'archived' | 'too_many' | 'cart_full' | 'insufficient';
+export type HoldOutcome =
+  | 'ok'
+  | 'not_found'
+  | 'own_product'
+  | 'archived'
+  | 'choose_variant'
+  | 'variant_not_found'
+  | 'variant_off'
+  | 'personalization_not_offered'
+  | 'personalization_required'
+  | 'personalization_too_long'
+  | 'too_many'
+  | 'cart_full'
+  | 'insufficient';
 
 /**
  * One round trip, one atomic statement: plpgsql `hold_cart_line()`, as last (re)defined by
- * migration 20261202130000_hold_lifetime_and_cart_cap (a newer migration that replaces
+ * migration 20261202230000_listing_variants (a newer migration that replaces
  * the function must update this line):
- * lock or create the cart, reserve the difference with a conditional UPDATE, write the line
- * fully held, refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
+ * lock or create the cart, lock the product, check the combination and personalisation, reserve
+ * the difference with a conditional UPDATE of the combination, write the line fully held,
+ * refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
  */
 /**
  * One round trip. The buyer's own shop (whose listings they cannot buy) is read in the same
@@ -44,33 +64,51 @@ export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
     line_quantity: number;
     available: number;
     in_cart: number;
-  }>`select * from hold_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.quantity}::int,
+    variant_id: number | null;
+  }>`select * from hold_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.variantId}::int,
+      ${r.personalization}::text, ${r.quantity}::int,
       ${r.mode === 'add'}::boolean,
       coalesce(${r.ownShopId}::int, (select id from shops where owner_id = ${userId}::int)),
       ${r.maxLineQuantity}::int, ${r.holdMinutes}::int, ${r.maxHoldMinutes}::int, ${r.maxCartUnits}::int)`.execute(db);
   return result.rows[0];
 }
 
-/** Deletes a line and releases what it held; refreshes the cart's other holds. */
+export interface LineKey {
+  productId: number;
+  /** Null: the listing's default combination. */
+  variantId: number | null;
+  personalization: string;
+}
+
+/**
+ * Deletes a line and releases what it held; refreshes the cart's other holds. The caller holds
+ * the cart lock; the product row is locked here before the combination is touched.
+ */
 export async function releaseCartLine(
   tx: Tx,
   cartId: number,
-  productId: number,
+  line: LineKey,
   holds: { holdMinutes: number; maxHoldMinutes: number },
 ) {
   const interval = `${holds.holdMinutes} minutes`;
   const lifetime = `${holds.maxHoldMinutes} minutes`;
+  await lockProductsInOrder(tx, [line.productId]);
   const result = await sql<{ product_id: number; held: number }>`
-    with removed as (
-      delete from cart_items where cart_id = ${cartId} and product_id = ${productId} returning product_id, held
+    with target as (
+      select i.id from cart_items i
+      where i.cart_id = ${cartId} and i.product_id = ${line.productId} and i.personalization = ${line.personalization}
+        and i.variant_id = coalesce(${line.variantId}::int,
+          (select v.id from listing_variants v where v.product_id = ${line.productId} and v.is_default))
+    ), removed as (
+      delete from cart_items where id = (select id from target) returning product_id, variant_id, held
     ), released as (
-      update products p set reserved = p.reserved - removed.held
-      from removed where p.id = removed.product_id and removed.held > 0
-      returning p.id
+      update listing_variants v set reserved = v.reserved - removed.held
+      from removed where v.id = removed.variant_id and removed.held > 0
+      returning v.id
     ), refresh as (
       update cart_items
       set hold_expires_at = least(now() + ${interval}::interval, coalesce(held_since, now()) + ${lifetime}::interval)
-      where cart_id = ${cartId} and product_id <> ${productId} and held > 0
+      where cart_id = ${cartId} and id <> (select id from target) and held > 0
       returning id
     )
     select product_id, held from removed`.execute(tx);
@@ -97,14 +135,33 @@ export function lockProductsInOrder(tx: Tx, productIds: readonly number[]): Prom
     .execute();
 }
 
-/** Applies reserved deltas to products the caller already locked. */
-export async function adjustReserved(tx: Tx, deltas: ReadonlyMap<number, number>) {
-  const entries = [...deltas].filter(([, d]) => d !== 0);
+/** Applies reserved deltas to combinations whose products the caller already locked. */
+export async function adjustVariantReserved(tx: Tx, deltas: ReadonlyMap<number, number>) {
+  const entries = [...deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => a - b);
   if (entries.length === 0) return;
   const values = sql.join(entries.map(([id, d]) => sql`(${id}::int, ${d}::int)`));
   await sql`
-    update products p set reserved = p.reserved + v.delta
-    from (values ${values}) as v(id, delta) where p.id = v.id`.execute(tx);
+    update listing_variants v set reserved = v.reserved + d.delta, updated_at = now()
+    from (values ${values}) as d(id, delta) where v.id = d.id`.execute(tx);
+}
+
+export interface VariantStockRow {
+  id: number;
+  product_id: number;
+  quantity: number;
+  reserved: number;
+  enabled: boolean;
+}
+
+/** Stock of combinations whose products the caller already locked (so the read is current). */
+export function variantStock(tx: Tx, variantIds: readonly number[]): Promise<VariantStockRow[]> {
+  if (variantIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('listing_variants')
+    .select(['id', 'product_id', 'quantity', 'reserved', 'enabled'])
+    .where('id', 'in', [...variantIds])
+    .orderBy('id')
+    .execute();
 }
 
 // ---- guest cart merge at sign-in ----
@@ -134,6 +191,8 @@ export async function upsertAccountCart(tx: Tx, userId: number): Promise<number>
 
 export interface MergeLine {
   productId: number;
+  variantId: number;
+  personalization: string;
   quantity: number;
   held: number;
 }
@@ -141,10 +200,17 @@ export interface MergeLine {
 export async function cartLinesForMerge(tx: Tx, cartIds: number[]): Promise<(MergeLine & { cartId: number })[]> {
   const rows = await tx
     .selectFrom('cart_items')
-    .select(['cart_id', 'product_id', 'quantity', 'held'])
+    .select(['cart_id', 'product_id', 'variant_id', 'personalization', 'quantity', 'held'])
     .where('cart_id', 'in', cartIds)
     .execute();
-  return rows.map((r) => ({ cartId: r.cart_id, productId: r.product_id, quantity: r.quantity, held: r.held }));
+  return rows.map((r) => ({
+    cartId: r.cart_id,
+    productId: r.product_id,
+    variantId: r.variant_id,
+    personalization: r.personalization,
+    quantity: r.quantity,
+    held: r.held,
+  }));
 }
 
 /** Deletes a cart whose holds the caller already released or moved (its lines go with it). */
@@ -167,6 +233,8 @@ export async function writeMergedLines(
       lines.map((m) => ({
         cart_id: cartId,
         product_id: m.productId,
+        variant_id: m.variantId,
+        personalization: m.personalization,
         quantity: m.quantity,
         held: m.held,
         held_since: m.held > 0 ? hold.heldSince : null,
@@ -174,7 +242,7 @@ export async function writeMergedLines(
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['cart_id', 'product_id']).doUpdateSet((eb) => ({
+      oc.columns(['cart_id', 'variant_id', 'personalization']).doUpdateSet((eb) => ({
         quantity: eb.ref('excluded.quantity'),
         held: eb.ref('excluded.held'),
         held_since: eb.ref('excluded.held_since'),
@@ -199,7 +267,7 @@ export async function lockCartsWithExpiredHolds(tx: Tx, limit: number): Promise<
 export function expiredHoldsInCarts(tx: Tx, cartIds: number[]) {
   return tx
     .selectFrom('cart_items')
-    .select(['id', 'product_id', 'held'])
+    .select(['id', 'product_id', 'variant_id', 'held'])
     .where('cart_id', 'in', cartIds)
     .where('held', '>', 0)
     .where('hold_expires_at', '<', sql<Date>`now()`)
@@ -214,55 +282,61 @@ export function clearHolds(tx: Tx, cartItemIds: number[]) {
 
 export type CartOwnerFilter = { userId: number } | { guestToken: string } | null;
 
-export function availabilityRow(db: DbOrTx, productId: number, owner: CartOwnerFilter) {
-  return (
-    db
-      .selectFrom('products as p')
-      .leftJoin(
-        (eb) => {
-          let mine = eb
-            .selectFrom('cart_items as i')
-            .innerJoin('carts as c', 'c.id', 'i.cart_id')
-            .select(['i.cart_id', 'i.quantity', 'i.held'])
-            .where('i.product_id', '=', productId);
-          if (owner === null) mine = mine.where(sql<boolean>`false`);
-          else if ('userId' in owner) mine = mine.where('c.user_id', '=', owner.userId);
-          else mine = mine.where('c.guest_token', '=', owner.guestToken);
-          return mine.as('mine');
-        },
-        (j) => j.on(sql<boolean>`true`),
-      )
-      .select(['p.quantity', 'p.reserved', 'p.status', 'p.shop_id', 'mine.quantity as in_cart', 'mine.held as my_held'])
-      .select((eb) =>
-        eb
-          .selectFrom('cart_items as o')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('o.product_id', '=', 'p.id')
-          .where('o.held', '>', 0)
-          .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
-          .as('other_carts'),
-      )
-      // Units other carts hold, and when the first of those holds runs out: a one-of-a-kind item in
-      // someone's cart is "in someone's cart, may free up at …", not sold out.
-      .select((eb) =>
-        eb
-          .selectFrom('cart_items as o')
-          .select([sql<number>`coalesce(sum(o.held), 0)::int`.as('held')])
-          .whereRef('o.product_id', '=', 'p.id')
-          .where('o.held', '>', 0)
-          .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
-          .as('others_held'),
-      )
-      .select((eb) =>
-        eb
-          .selectFrom('cart_items as o')
-          .select(sql<Date | null>`min(o.hold_expires_at)`.as('at'))
-          .whereRef('o.product_id', '=', 'p.id')
-          .where('o.held', '>', 0)
-          .where((w) => w.or([w('mine.cart_id', 'is', null), w('o.cart_id', '<>', w.ref('mine.cart_id'))]))
-          .as('next_release_at'),
-      )
-      .where('p.id', '=', productId)
-      .executeTakeFirst()
-  );
+/**
+ * Stock of a listing (its aggregate over combinations) or of one combination, with the caller's
+ * units in cart (summed over their lines: one line per combination and personalisation) and the
+ * units other carts hold. No row: no such listing, or the combination is not the listing's.
+ */
+export async function availabilityRow(
+  db: DbOrTx,
+  productId: number,
+  owner: CartOwnerFilter,
+  variantId: number | null = null,
+) {
+  const mineFilter =
+    owner === null
+      ? sql`false`
+      : 'userId' in owner
+        ? sql`c.user_id = ${owner.userId}`
+        : sql`c.guest_token = ${owner.guestToken}`;
+  const lineFilter = variantId === null ? sql`true` : sql`i.variant_id = ${variantId}`;
+  const otherFilter = variantId === null ? sql`true` : sql`o.variant_id = ${variantId}`;
+  const stock =
+    variantId === null
+      ? sql`select p.quantity, p.reserved, true as enabled`
+      : sql`select v.quantity, v.reserved, v.enabled from listing_variants v
+            where v.id = ${variantId} and v.product_id = p.id`;
+  const r = await sql<{
+    quantity: number;
+    reserved: number;
+    enabled: boolean;
+    status: 'active' | 'archived';
+    shop_id: number;
+    in_cart: number | null;
+    my_held: number | null;
+    other_carts: number;
+    others_held: number;
+    next_release_at: Date | null;
+  }>`
+    with mine as (
+      select i.cart_id, sum(i.quantity)::int as quantity, sum(i.held)::int as held
+      from cart_items i join carts c on c.id = i.cart_id
+      where i.product_id = ${productId} and ${lineFilter} and ${mineFilter}
+      group by i.cart_id
+    )
+    select s.quantity, s.reserved, s.enabled, p.status, p.shop_id, mine.quantity as in_cart, mine.held as my_held,
+      o.other_carts, o.others_held, o.next_release_at
+    from products p
+      cross join lateral (${stock}) s
+      left join mine on true
+      cross join lateral (
+        -- Units other carts hold, and when the first of those holds runs out: a one-of-a-kind item in
+        -- someone's cart is "in someone's cart, may free up at …", not sold out.
+        select count(distinct o.cart_id)::int as other_carts, coalesce(sum(o.held), 0)::int as others_held,
+               min(o.hold_expires_at) as next_release_at
+        from cart_items o
+        where o.product_id = p.id and ${otherFilter} and o.held > 0 and o.cart_id is distinct from mine.cart_id
+      ) o
+    where p.id = ${productId}`.execute(db);
+  return r.rows[0];
 }

@@ -11,7 +11,7 @@ import type { AppDeps } from '../../deps';
 import type { CartOwner } from '../cart/cart.repository';
 import { publishAvailability } from '../realtime/inventory-events';
 import {
-  adjustReserved,
+  adjustVariantReserved,
   availabilityRow,
   type CartOwnerFilter,
   cartLinesForMerge,
@@ -19,18 +19,22 @@ import {
   deleteCart,
   expiredHoldsInCarts,
   holdCartLine,
+  type LineKey,
   lockCartsWithExpiredHolds,
   lockGuestCart,
   lockProductsInOrder,
   type MergeLine,
   releaseCartLine,
   upsertAccountCart,
+  variantStock,
   writeMergedLines,
 } from './inventory.repository';
 
 export interface LineChange {
   owner: CartOwner;
   productId: number;
+  variantId: number | null;
+  personalization: string;
   mode: 'add' | 'set';
   quantity: number;
   ownShopId: number | null;
@@ -55,6 +59,32 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
       throw new DomainError('OWN_PRODUCT', 'You cannot buy listings from your own shop.');
     case 'archived':
       throw new DomainError('BAD_REQUEST', 'This listing is no longer for sale.', { reason: 'archived' });
+    case 'choose_variant':
+      throw new DomainError('BAD_REQUEST', 'Choose an option first: this listing comes in several combinations.', {
+        field: 'variantId',
+        reason: 'choose_variant',
+      });
+    case 'variant_not_found':
+      throw new DomainError('NOT_FOUND', 'That combination is not one this listing offers.', { field: 'variantId' });
+    case 'variant_off':
+      throw new DomainError('BAD_REQUEST', 'That combination is not available at the moment.', {
+        field: 'variantId',
+        reason: 'variant_off',
+      });
+    case 'personalization_not_offered':
+      throw new DomainError('BAD_REQUEST', 'This listing does not take personalisation.', {
+        field: 'personalization',
+      });
+    case 'personalization_required':
+      throw new DomainError('BAD_REQUEST', 'Add your personalisation: this listing needs it.', {
+        field: 'personalization',
+        reason: 'required',
+      });
+    case 'personalization_too_long':
+      throw new DomainError('BAD_REQUEST', 'Your personalisation is longer than the seller allows.', {
+        field: 'personalization',
+        reason: 'too_long',
+      });
     case 'too_many':
       throw new DomainError('BAD_REQUEST', `A cart line can hold at most ${MAX_LINE_QUANTITY} units.`, {
         field: 'quantity',
@@ -77,9 +107,9 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
 }
 
 /** Inside the caller's transaction: removes a line and releases its hold. Returns whether one existed. */
-export async function releaseLine(tx: Tx, deps: AppDeps, cartId: number, productId: number): Promise<boolean> {
+export async function releaseLine(tx: Tx, deps: AppDeps, cartId: number, line: LineKey): Promise<boolean> {
   const holds = { holdMinutes: deps.config.holdMinutes, maxHoldMinutes: deps.config.holdMaxMinutes };
-  return (await releaseCartLine(tx, cartId, productId, holds)) !== undefined;
+  return (await releaseCartLine(tx, cartId, line, holds)) !== undefined;
 }
 
 export async function productAvailability(
@@ -87,12 +117,14 @@ export async function productAvailability(
   productId: number,
   owner: CartOwnerFilter,
   ownShopId: number | null,
+  variantId: number | null = null,
 ): Promise<AvailabilityDto> {
-  const row = await availabilityRow(deps.db, productId, owner);
-  if (!row) throw new DomainError('NOT_FOUND', 'Listing not found.');
-  const available = availableUnits(row);
+  const row = await availabilityRow(deps.db, productId, owner, variantId);
+  if (!row) throw new DomainError('NOT_FOUND', variantId === null ? 'Listing not found.' : 'Combination not found.');
+  const status0 = row.status === 'active' && row.enabled ? 'active' : 'archived';
+  const available = availableUnits({ quantity: row.quantity, reserved: row.reserved, status: status0 });
   const inCart = row.in_cart ?? 0;
-  const heldByOthers = row.status === 'active' ? (row.others_held ?? 0) : 0;
+  const heldByOthers = status0 === 'active' ? (row.others_held ?? 0) : 0;
   // "Held" only when holds are the reason nothing is free: stock exists, it is all in carts.
   const heldOut = available === 0 && heldByOthers > 0;
   return {
@@ -100,7 +132,7 @@ export async function productAvailability(
     inCart,
     inOtherCarts: row.other_carts ?? 0,
     canAddMore: available > 0 && row.shop_id !== ownShopId && inCart < MAX_LINE_QUANTITY,
-    status: row.status !== 'active' ? 'unavailable' : available > 0 ? 'available' : heldOut ? 'held' : 'sold_out',
+    status: status0 !== 'active' ? 'unavailable' : available > 0 ? 'available' : heldOut ? 'held' : 'sold_out',
     heldByOthers,
     nextReleaseAt: heldOut && row.next_release_at ? new Date(row.next_release_at).toISOString() : null,
     ownListing: ownShopId !== null && row.shop_id === ownShopId,
@@ -120,14 +152,15 @@ export async function releaseExpiredHolds(deps: AppDeps, batchCarts = 200): Prom
       const holds = await expiredHoldsInCarts(tx, cartIds);
       if (holds.length === 0) return { lines: 0, productIds: [], more: true };
       const deltas = new Map<number, number>();
-      for (const h of holds) deltas.set(h.product_id, (deltas.get(h.product_id) ?? 0) - h.held);
-      await lockProductsInOrder(tx, [...deltas.keys()]);
-      await adjustReserved(tx, deltas);
+      for (const h of holds) deltas.set(h.variant_id, (deltas.get(h.variant_id) ?? 0) - h.held);
+      const productIds = [...new Set(holds.map((h) => h.product_id))];
+      await lockProductsInOrder(tx, productIds);
+      await adjustVariantReserved(tx, deltas);
       await clearHolds(
         tx,
         holds.map((h) => h.id),
       );
-      return { lines: holds.length, productIds: [...deltas.keys()], more: cartIds.length === batchCarts };
+      return { lines: holds.length, productIds, more: cartIds.length === batchCarts };
     });
     released += batch.lines;
     if (batch.productIds.length) await publishAvailability(deps, batch.productIds);
@@ -149,31 +182,43 @@ export async function mergeGuestCart(
     const guestCartId = await lockGuestCart(tx, guestToken);
     if (guestCartId === null) return [];
     const accountCartId = await upsertAccountCart(tx, userId);
-    const guestLines = new Map<number, MergeLine>();
-    const accountLines = new Map<number, MergeLine>();
+    // A line is a combination with its personalisation; the same pair in both carts combines.
+    const key = (l: MergeLine) => `${l.variantId}|${l.personalization}`;
+    const guestLines = new Map<string, MergeLine>();
+    const accountLines = new Map<string, MergeLine>();
     for (const l of await cartLinesForMerge(tx, [guestCartId, accountCartId])) {
       const target = l.cartId === guestCartId ? guestLines : accountLines;
-      target.set(l.productId, l);
+      target.set(key(l), l);
     }
-    const stock = await lockProductsInOrder(tx, [...guestLines.keys()]);
+    const products = await lockProductsInOrder(tx, [...new Set([...guestLines.values()].map((l) => l.productId))]);
+    const productById = new Map(products.map((p) => [p.id, p]));
+    const variants = new Map(
+      (await variantStock(tx, [...new Set([...guestLines.values()].map((l) => l.variantId))])).map((v) => [v.id, v]),
+    );
     const deltas = new Map<number, number>();
+    const addDelta = (variantId: number, d: number) => deltas.set(variantId, (deltas.get(variantId) ?? 0) + d);
     const merged: MergeLine[] = [];
-    for (const p of stock) {
-      const g = guestLines.get(p.id)!;
-      const a = accountLines.get(p.id);
-      if (p.shop_id === ownShopId || p.status !== 'active') {
-        deltas.set(p.id, -g.held);
+    // Lines in a stable order (combination id), so stock goes to lines the same way every time.
+    const ordered = [...guestLines.entries()].sort(([, a], [, b]) => a.variantId - b.variantId);
+    for (const [k, g] of ordered) {
+      const p = productById.get(g.productId)!;
+      const v = variants.get(g.variantId)!;
+      const a = accountLines.get(k);
+      if (p.shop_id === ownShopId || p.status !== 'active' || !v.enabled) {
+        addDelta(v.id, -g.held);
         continue;
       }
+      const free =
+        availableUnits({ quantity: v.quantity, reserved: v.reserved, status: 'active' }) - (deltas.get(v.id) ?? 0);
       const wanted = Math.min(MAX_LINE_QUANTITY, g.quantity + (a?.quantity ?? 0));
       const heldNow = g.held + (a?.held ?? 0);
-      const held = Math.min(wanted, heldNow + availableUnits(p));
-      deltas.set(p.id, held - heldNow);
+      const held = Math.max(0, Math.min(wanted, heldNow + free));
+      addDelta(v.id, held - heldNow);
       // Nothing left to hold: keep the line (shown as unavailable) rather than silently drop it.
       const quantity = held > 0 ? held : Math.max(g.quantity, a?.quantity ?? 0);
-      merged.push({ productId: p.id, quantity, held });
+      merged.push({ productId: p.id, variantId: v.id, personalization: g.personalization, quantity, held });
     }
-    await adjustReserved(tx, deltas);
+    await adjustVariantReserved(tx, deltas);
     await deleteCart(tx, guestCartId);
     // The merged holds start now, renewable up to the hold's maximum lifetime like any other.
     const heldSince = new Date();
@@ -182,7 +227,7 @@ export async function mergeGuestCart(
       heldSince,
       expiresAt: new Date(heldSince.getTime() + minutes * 60_000),
     });
-    return [...deltas.keys()];
+    return products.map((p) => p.id);
   });
   if (changed.length) await publishAvailability(deps, changed);
 }

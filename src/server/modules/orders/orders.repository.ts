@@ -166,36 +166,37 @@ export function insertHistory(tx: Tx, orderId: number, status: OrderStatus, note
   return tx.insertInto('order_status_history').values({ order_id: orderId, status, note }).execute();
 }
 
-/** Puts a cancelled order's units back on sale. Locks products in ascending id order. */
+/**
+ * Puts a cancelled order's units back on sale, into the combinations they were bought as. Locks
+ * products in ascending id order, then writes their combinations (the global lock order).
+ */
 export async function restockOrder(tx: Tx, orderId: number, shopId: number): Promise<number[]> {
   const items = await tx
     .selectFrom('order_items')
-    .select(['product_id', sql<number>`sum(quantity)::int`.as('qty')])
+    .select(['product_id', 'variant_id', sql<number>`sum(quantity)::int`.as('qty')])
     .where('order_id', '=', orderId)
-    .groupBy('product_id')
+    .groupBy(['product_id', 'variant_id'])
     .orderBy('product_id')
+    .orderBy('variant_id')
     .execute();
   if (items.length === 0) return [];
-  await tx
-    .selectFrom('products')
-    .select('id')
-    .where(
-      'id',
-      'in',
-      items.map((i) => i.product_id),
-    )
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
-  const values = sql.join(items.map((i) => sql`(${i.product_id}::int, ${i.qty}::int)`));
+  const productIds = [...new Set(items.map((i) => i.product_id))];
+  await tx.selectFrom('products').select('id').where('id', 'in', productIds).orderBy('id').forNoKeyUpdate().execute();
+  const byVariant = sql.join(items.map((i) => sql`(${i.variant_id}::int, ${i.qty}::int)`));
+  await sql`
+    update listing_variants v set quantity = v.quantity + d.qty, updated_at = now()
+    from (values ${byVariant}) as d(id, qty) where v.id = d.id`.execute(tx);
+  const perProduct = new Map<number, number>();
+  for (const i of items) perProduct.set(i.product_id, (perProduct.get(i.product_id) ?? 0) + i.qty);
+  const byProduct = sql.join([...perProduct].map(([id, qty]) => sql`(${id}::int, ${qty}::int)`));
   await sql`
     update products p
-    set quantity = p.quantity + v.qty, sales_count = greatest(0, p.sales_count - v.qty), updated_at = now()
-    from (values ${values}) as v(id, qty) where p.id = v.id`.execute(tx);
+    set sales_count = greatest(0, p.sales_count - d.qty), updated_at = now()
+    from (values ${byProduct}) as d(id, qty) where p.id = d.id`.execute(tx);
   // The shop's count is derived from sales events (no lock on the shop row); see shop-sales.repository.
   const units = items.reduce((n, i) => n + i.qty, 0);
   await recordShopSales(tx, new Map([[shopId, -units]]));
-  return items.map((i) => i.product_id);
+  return productIds;
 }
 
 export function listNotifications(db: DbOrTx, userId: number, cursor: number | undefined, limit: number) {

@@ -4,25 +4,16 @@
 // keep the rest of the pool (issue 19.5: thousands of anonymous streams starved checkout).
 // A batch only serves streams that subscribed before it started, so no change falls between a
 // stream's snapshot and its first event.
-import { availableUnits } from '../../../shared/availability';
 import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import type { AppDeps } from '../../deps';
+import { readAvailability } from './availability-read';
 
 /** Current availability of the given listings (0 for archived ones), in one query. */
 export async function currentAvailability(
   deps: AppDeps,
   productIds: readonly number[],
 ): Promise<AvailabilityEventDto[]> {
-  const rows = await deps.db
-    .selectFrom('products')
-    .select(['id', 'quantity', 'reserved', 'status'])
-    .where('id', 'in', [...productIds])
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    productId: r.id,
-    available: availableUnits(r),
-  }));
+  return readAvailability(deps.db, productIds);
 }
 
 /** Bounds one read's `IN (...)` list; a larger crowd is served by consecutive reads. */

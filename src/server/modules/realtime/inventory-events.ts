@@ -1,15 +1,13 @@
 // Publishes availability changes to every app instance through the Store's pub/sub
 // (Redis across instances, in-process otherwise). The one way any module says "availability of
 // these listings changed": services call it after their transaction commits.
-import { availableUnits } from '../../../shared/availability';
+import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import type { AppDeps } from '../../deps';
+import { readAvailability } from './availability-read';
 
 export const INVENTORY_CHANNEL = 'inventory:availability';
 
-export interface AvailabilityEvent {
-  productId: number;
-  available: number;
-}
+export type AvailabilityEvent = AvailabilityEventDto;
 
 /** How long changes gather before one read and one message go out. */
 const COALESCE_MS = 10;
@@ -48,15 +46,7 @@ export function publishAvailability(deps: AppDeps, productIds: readonly number[]
 /** Reads current availability of the given products and publishes one event each. */
 async function readAndPublish(deps: AppDeps, ids: number[]): Promise<void> {
   try {
-    const rows = await deps.db
-      .selectFrom('products')
-      .select(['id', 'quantity', 'reserved', 'status'])
-      .where('id', 'in', ids)
-      .execute();
-    const events: AvailabilityEvent[] = rows.map((r) => ({
-      productId: r.id,
-      available: availableUnits(r),
-    }));
+    const events: AvailabilityEvent[] = await readAvailability(deps.db, ids);
     await deps.store.publish(INVENTORY_CHANNEL, JSON.stringify(events));
   } catch (err) {
     deps.log.warn({ err: String(err) }, 'could not publish availability');

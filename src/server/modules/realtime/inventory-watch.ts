@@ -27,14 +27,14 @@ async function* streamAvailability(
   ids: number[],
   signal: AbortSignal | undefined,
 ): AsyncGenerator<AvailabilityEventDto, void, unknown> {
-  const pending = new Map<number, number>();
+  const pending = new Map<number, AvailabilityEventDto>();
   let wake: (() => void) | null = null;
   const notify = () => {
     wake?.();
     wake = null;
   };
   const leave = await inventoryHub(deps.store).watch(ids, (event) => {
-    pending.set(event.productId, event.available);
+    pending.set(event.productId, event);
     notify();
   });
   signal?.addEventListener('abort', notify, { once: true });
@@ -50,9 +50,9 @@ async function* streamAvailability(
         });
         continue;
       }
-      const batch = [...pending.entries()];
+      const batch = [...pending.values()];
       pending.clear();
-      for (const [productId, available] of batch) yield { productId, available };
+      for (const event of batch) yield event;
     }
   } finally {
     signal?.removeEventListener('abort', notify);

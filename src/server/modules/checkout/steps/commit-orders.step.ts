@@ -9,6 +9,7 @@
 // never queue on its row.
 import { availableUnits } from '../../../../shared/availability';
 import type { ConfirmedQuote, PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
+import { chosenOptions } from '../../../../shared/variations';
 import type { Db, Tx } from '../../../db/kysely';
 import { inTransaction } from '../../../db/transaction';
 import { lockCheckoutLines, writeCheckout } from '../checkout.repository';
@@ -43,15 +44,28 @@ export const commitOrders: Step<CommitOrdersInput, CommittedOrders> = {
 async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrders> {
   const locked = await lockCheckoutLines(tx, c.buyer.id);
   if (locked.length === 0) throw cartChanged();
+  // Per combination: every line of it (one per personalisation) needs what it wants beyond what it
+  // holds, all from the same free stock.
+  const extraWanted = new Map<number, number>();
+  for (const l of locked) extraWanted.set(l.variant_id, (extraWanted.get(l.variant_id) ?? 0) + l.quantity - l.held);
   const unavailable = locked
-    .filter((l) => l.status !== 'active' || l.quantity - l.held > l.stock - l.reserved)
+    .filter(
+      (l) =>
+        l.status !== 'active' ||
+        !l.enabled ||
+        (extraWanted.get(l.variant_id) ?? 0) >
+          availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }),
+    )
     .map((l) => ({
       productId: l.product_id,
+      variantId: l.variant_id,
       title: l.title,
+      options: chosenOptions(l.variation_properties, l.option1, l.option2),
       requested: l.quantity,
       available:
-        availableUnits({ quantity: l.stock, reserved: l.reserved, status: l.status }) +
-        (l.status === 'active' ? l.held : 0),
+        l.status === 'active' && l.enabled
+          ? availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }) + l.held
+          : 0,
     }));
   if (unavailable.length) throw insufficient(unavailable);
   // Pricing groups lines shop by shop, in the order the cart shows them.
@@ -79,7 +93,12 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     amountCents: c.confirmed.totalCents,
     paymentStatus: c.payment.status,
     address: c.address,
-    sales: locked.map((l) => ({ productId: l.product_id, quantity: l.quantity, held: l.held })),
+    sales: locked.map((l) => ({
+      productId: l.product_id,
+      variantId: l.variant_id,
+      quantity: l.quantity,
+      held: l.held,
+    })),
     orders: price.shops.map((shop) => ({
       shopId: shop.shopId,
       ownerId: shop.ownerId,
@@ -92,6 +111,9 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     items: lines.map((l) => ({
       shopId: l.shop_id,
       productId: l.product_id,
+      variantId: l.variant_id,
+      options: chosenOptions(l.variation_properties, l.option1, l.option2),
+      personalization: l.personalization,
       title: l.title,
       image: l.images[0] ?? null,
       priceCents: l.price_cents,
