@@ -109,10 +109,20 @@ export async function updateProduct(deps: AppDeps, productId: number, input: Upd
     // Lock the row: quantity must never drop below what carts hold.
     const locked = await tx
       .selectFrom('products')
-      .select(['reserved'])
+      .select(['reserved', 'variation_properties'])
       .where('id', '=', productId)
       .forUpdate()
       .executeTakeFirstOrThrow();
+    // A listing with variations has a price and quantity per combination (decision 0080).
+    if (locked.variation_properties.length > 0) {
+      const field = input.priceCents !== undefined ? 'priceCents' : input.quantity !== undefined ? 'quantity' : null;
+      if (field)
+        throw new DomainError(
+          'BAD_REQUEST',
+          'This listing has variations: set price and quantity per combination in its combination table.',
+          { field },
+        );
+    }
     if (input.quantity !== undefined && input.quantity < locked.reserved) {
       throw new DomainError(
         'CONFLICT',

@@ -1,0 +1,195 @@
+import { describe, expect, test } from 'bun:test';
+import type { SetVariationsInputRaw } from '../../../shared/schemas/variations';
+import { domainOf, rejection } from '../../test/expect-error';
+import { createProduct, createSeller, createUser } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+import { stockOf } from '../checkout/checkout-test-kit';
+import { stockInvariantBreaks, variantsOf } from '../inventory/variant-test-kit';
+
+const jumper = (productId: number): SetVariationsInputRaw => ({
+  productId,
+  properties: [
+    { name: 'Size', values: ['S', 'M', 'L'] },
+    { name: 'Colour', values: ['Oat', 'Moss'] },
+  ],
+  combinations: [
+    { values: ['S', 'Oat'], priceCents: 8900, quantity: 2, sku: 'JMP-S-OAT' },
+    { values: ['M', 'Oat'], priceCents: 8900, quantity: 3 },
+    { values: ['L', 'Moss'], priceCents: 9400, quantity: 1, enabled: false },
+  ],
+});
+
+async function snapshot(productId: number) {
+  const product = await testDeps()
+    .db.selectFrom('products')
+    .select(['variation_properties', 'price_cents', 'price_max_cents', 'quantity', 'reserved'])
+    .where('id', '=', productId)
+    .executeTakeFirstOrThrow();
+  return { product, variants: await variantsOf(productId) };
+}
+
+describe('catalog.setVariations', () => {
+  test('the seller sets properties and a combination table; the listing reads it back and prices from the cheapest', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { priceCents: 5000, quantity: 4 });
+    const saved = await seller.caller.catalog.setVariations(jumper(product.id));
+    expect(saved.properties).toEqual(jumper(product.id).properties);
+    expect(saved.combinations.map((c) => [c.values, c.priceCents, c.quantity, c.sku, c.enabled])).toEqual([
+      [['S', 'Oat'], 8900, 2, 'JMP-S-OAT', true],
+      [['M', 'Oat'], 8900, 3, '', true],
+      [['L', 'Moss'], 9400, 1, '', false],
+    ]);
+    expect(await seller.caller.catalog.variations({ productId: product.id })).toEqual(saved);
+    // Enabled combinations only: 2 + 3 units from $89; the switched-off one neither counts nor prices.
+    expect((await snapshot(product.id)).product).toMatchObject({
+      quantity: 5,
+      price_cents: 8900,
+      price_max_cents: null,
+    });
+
+    // Bulk edit: all to $95 and 6 each; one value renamed (Oat -> Oatmeal) replaces its rows.
+    const next = jumper(product.id);
+    next.properties[1]!.values = ['Oatmeal', 'Moss'];
+    next.combinations = next.combinations.map((c) => ({
+      ...c,
+      values: [c.values[0]!, c.values[1] === 'Oat' ? 'Oatmeal' : c.values[1]!],
+      priceCents: 9500,
+      quantity: 6,
+      enabled: true,
+    }));
+    const again = await seller.caller.catalog.setVariations(next);
+    expect(again.combinations.map((c) => c.values.join('/'))).toEqual(['S/Oatmeal', 'M/Oatmeal', 'L/Moss']);
+    expect((await snapshot(product.id)).product).toMatchObject({ quantity: 18, price_cents: 9500 });
+
+    // The plain price and quantity cannot be edited any more: they are per combination.
+    const plain = await rejection(seller.caller.catalog.updateProduct({ productId: product.id, quantity: 3 }));
+    expect(plain.code).toBe('BAD_REQUEST');
+    expect(domainOf(plain)?.details).toEqual({ field: 'quantity' });
+
+    // Variations off: the listing's own combination sells again, with its old price and stock.
+    await seller.caller.catalog.setVariations({ productId: product.id, properties: [], combinations: [] });
+    expect((await snapshot(product.id)).product).toMatchObject({ quantity: 4, price_cents: 5000, reserved: 0 });
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
+    expect(await stockInvariantBreaks([product.id])).toEqual([]);
+  });
+
+  test('bad tables are refused naming the field, and nothing is written', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    await seller.caller.catalog.setVariations(jumper(product.id));
+    const before = await snapshot(product.id);
+    const base = jumper(product.id);
+    const cases: [string, SetVariationsInputRaw, string][] = [
+      [
+        'unknown value',
+        { ...base, combinations: [{ values: ['XL', 'Oat'], priceCents: 100, quantity: 1 }] },
+        'combinations.0.values.0: “XL” is not one of the values of Size',
+      ],
+      [
+        'duplicate combination',
+        {
+          ...base,
+          combinations: [
+            { values: ['S', 'Oat'], priceCents: 100, quantity: 1 },
+            { values: ['S', 'Oat'], priceCents: 200, quantity: 1 },
+          ],
+        },
+        'combinations.1: Duplicate combination Size: S · Colour: Oat',
+      ],
+      [
+        'three properties',
+        { ...base, properties: [...base.properties, { name: 'Metal', values: ['Gold'] }] },
+        'properties: A listing can vary on at most 2 properties',
+      ],
+      [
+        'over 70 combinations',
+        {
+          ...base,
+          properties: [
+            { name: 'Size', values: Array.from({ length: 9 }, (_, i) => `${i + 4}`) },
+            { name: 'Metal', values: Array.from({ length: 8 }, (_, i) => `Metal ${i}`) },
+          ],
+          combinations: Array.from({ length: 72 }, (_, i) => ({
+            values: [`${(i % 9) + 4}`, `Metal ${Math.floor(i / 9)}`],
+            priceCents: 100,
+            quantity: 1,
+          })),
+        },
+        'combinations: A listing can have at most 70 combinations',
+      ],
+      [
+        'negative price',
+        { ...base, combinations: [{ values: ['S', 'Oat'], priceCents: -1, quantity: 1 }] },
+        'combinations.0.priceCents',
+      ],
+      [
+        'absurd price',
+        { ...base, combinations: [{ values: ['S', 'Oat'], priceCents: 1e12, quantity: 1 }] },
+        'combinations.0.priceCents',
+      ],
+      [
+        'absurd quantity',
+        { ...base, combinations: [{ values: ['S', 'Oat'], priceCents: 100, quantity: 1e9 }] },
+        'combinations.0.quantity: Quantity must be at most 10,000',
+      ],
+      [
+        'fractional quantity',
+        { ...base, combinations: [{ values: ['S', 'Oat'], priceCents: 100, quantity: 1.5 }] },
+        'combinations.0.quantity: Quantity must be a whole number',
+      ],
+      [
+        'one value for two properties',
+        { ...base, combinations: [{ values: ['S'], priceCents: 100, quantity: 1 }] },
+        'combinations.0.values: Give one value for each of Size and Colour',
+      ],
+      [
+        'a value named twice',
+        { ...base, properties: [{ name: 'Size', values: ['S', 's'] }], combinations: [] },
+        'properties.0.values.1: “s” is listed twice',
+      ],
+      [
+        'NUL byte in a value',
+        {
+          ...base,
+          properties: [{ name: 'Size', values: ['S\u0000'] }],
+          combinations: [{ values: ['S\u0000'], priceCents: 1, quantity: 1 }],
+        },
+        'properties.0.values.0',
+      ],
+      [
+        'combinations without properties',
+        { ...base, properties: [] },
+        'combinations: Combinations need at least one property',
+      ],
+    ];
+    for (const [what, input, message] of cases) {
+      const err = await rejection(seller.caller.catalog.setVariations(input));
+      expect({ what, code: err.code }).toEqual({ what, code: 'BAD_REQUEST' });
+      expect({ what, message: err.message }).toEqual({ what, message: expect.stringContaining(message) });
+    }
+    expect(await snapshot(product.id)).toEqual(before);
+  });
+
+  test('a quantity below what carts hold is refused; another seller cannot touch the table', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const saved = await seller.caller.catalog.setVariations(jumper(product.id));
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: product.id, variantId: saved.combinations[1]!.id, quantity: 2 });
+    const before = await snapshot(product.id);
+
+    const input = jumper(product.id);
+    input.combinations[1]!.quantity = 1;
+    const low = await rejection(seller.caller.catalog.setVariations(input));
+    expect(low.code).toBe('CONFLICT');
+    expect(domainOf(low)?.details).toEqual({ field: 'combinations.1.quantity', reserved: 2 });
+
+    const other = await createSeller();
+    const stolen = await rejection(other.caller.catalog.setVariations(jumper(product.id)));
+    expect(stolen.code).toBe('FORBIDDEN');
+    expect((await rejection(other.caller.catalog.variations({ productId: product.id }))).code).toBe('FORBIDDEN');
+    expect(await snapshot(product.id)).toEqual(before);
+    expect(await stockOf(product.id)).toMatchObject({ reserved: 2 });
+  });
+});
