@@ -21,6 +21,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const port = await findFreePort();
   const dataDir = join(testDataDir(), `app-${port}`);
   mkdirSync(dataDir, { recursive: true });
+  const baseUrl = `http://127.0.0.1:${port}`;
   const proc = Bun.spawn(['bun', 'src/server/index.ts'], {
     cwd: resolve(import.meta.dir, '..'),
     env: {
@@ -36,12 +37,13 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       // Same HMAC key as the test process, so sessions made by fixtures (createUser) sign in here.
       SESSION_SECRET: testServices().deps.config.sessionSecret,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      // Links in mails point at this instance (the browser follows them from /dev/mail).
+      APP_URL: baseUrl,
       ...extraEnv,
     },
     stdout: 'inherit',
     stderr: 'inherit',
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${baseUrl}/readyz`)).ok, 90_000, 'the app');
   // The first request bundles the client; do it once here so no test pays for it.
   await fetch(`${baseUrl}/`).then((r) => r.text());

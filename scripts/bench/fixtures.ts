@@ -29,6 +29,7 @@ export async function createBuyers(deps: AppDeps, n: number): Promise<Buyer[]> {
           email: `bench-${runId}-${buyerCounter}@bench.test`,
           name: `Bench Buyer ${buyerCounter}`,
           password_hash: hash,
+          email_verified_at: new Date(),
         };
       }),
     )

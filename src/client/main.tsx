@@ -8,6 +8,7 @@ import './styles/reviews.css';
 import './styles/orders.css';
 import './styles/ui.css';
 import './styles/messages.css';
+import './styles/account.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -29,6 +29,10 @@ export const routes: RouteObject[] = [
       { path: 'messages/:conversationId', lazy: () => import('./routes/conversation') },
       { path: 'signin', lazy: () => import('./routes/signin') },
       { path: 'register', lazy: () => import('./routes/register') },
+      { path: 'forgot-password', lazy: () => import('./routes/forgot-password') },
+      { path: 'reset-password', lazy: () => import('./routes/reset-password') },
+      { path: 'verify-email', lazy: () => import('./routes/verify-email') },
+      { path: 'account', lazy: () => import('./routes/account') },
       // Addresses people type by habit.
       { path: 'login', loader: ({ request }) => redirect(`/signin${new URL(request.url).search}`) },
       { path: 'sign-in', loader: ({ request }) => redirect(`/signin${new URL(request.url).search}`) },

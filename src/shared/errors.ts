@@ -44,6 +44,10 @@ export interface DomainErrorDetailsByCode {
   TOTAL_TOO_LARGE: { totalCents: number; maxCents: number };
   PRECONDITION_FAILED: { orderStatus?: OrderStatusValue };
   EMAIL_TAKEN: { field: 'email' };
+  /** A one-time link (reset, verification) that is unknown, already used or past its expiry. */
+  TOKEN_INVALID: { reason: 'unknown' | 'used' | 'expired' };
+  /** The action needs a verified email address first (opening a shop). */
+  EMAIL_NOT_VERIFIED: NoDetails;
   /** `limit`: how many of the thing (e.g. live-stock streams) one client may hold at once. */
   TOO_MANY_REQUESTS: { retryAfterSeconds: number; limit?: number };
   SHOP_EXISTS: NoDetails;
@@ -73,6 +77,8 @@ export const domainErrorCodes = {
   TOTAL_TOO_LARGE: 'PRECONDITION_FAILED',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
   EMAIL_TAKEN: 'CONFLICT',
+  TOKEN_INVALID: 'BAD_REQUEST',
+  EMAIL_NOT_VERIFIED: 'PRECONDITION_FAILED',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   SHOP_EXISTS: 'CONFLICT',
   SLUG_TAKEN: 'CONFLICT',

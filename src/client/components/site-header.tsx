@@ -96,6 +96,7 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
           <Link to="/orders">Your orders</Link>
           <Link to="/favorites">Favourites</Link>
           <Link to="/messages">Messages</Link>
+          <Link to="/account">Account settings</Link>
           <Link to="/dashboard">{hasShop ? 'Shop dashboard' : 'Open a shop'}</Link>
           <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
             Sign out

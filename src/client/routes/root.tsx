@@ -4,6 +4,7 @@
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
+import { VerifyEmailBanner } from '../components/verify-email-banner';
 import { usePageMeta } from '../lib/page-meta';
 import { trpc } from '../trpc';
 
@@ -58,6 +59,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       </a>
       <StorefrontTitle />
       <SiteHeader />
+      <VerifyEmailBanner />
       <CategoryBar />
       <main id="main" tabIndex={-1}>
         {children}

@@ -21,7 +21,7 @@ export function Component() {
   const next = safeNext(params.get('next'));
   const form = useForm<LoginInput>({
     resolver: zodResolver(loginInput),
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email: params.get('email') ?? '', password: '' },
     mode: 'onTouched',
   });
   const login = trpc.auth.login.useMutation({
@@ -49,6 +49,9 @@ export function Component() {
           <Field label="Password" error={errors.password?.message}>
             <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />
           </Field>
+          <Link className="auth-forgot" to="/forgot-password">
+            Forgot your password?
+          </Link>
           <StatusButton
             className="btn btn-primary btn-block btn-lg"
             pending={login.isPending}

@@ -112,6 +112,11 @@ const publicMutations = [
   'auth.register',
   'auth.login',
   'auth.logout',
+  // Reviewed (issue 15): same answer for every email, limited per address and per email.
+  'account.requestPasswordReset',
+  // Reviewed: act only with a 256-bit token from a mailed link; limited per address.
+  'account.resetPassword',
+  'account.verifyEmail',
   'cart.addItem',
   'cart.updateQuantity',
   'cart.removeItem',

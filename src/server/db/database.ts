@@ -9,6 +9,19 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   name: string;
+  /** Null until the owner follows a verification link (accounts older than it count as verified). */
+  email_verified_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface AccountTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: 'verify' | 'reset';
+  token_key: string;
+  email: string;
+  expires_at: Date;
+  used_at: Date | null;
   created_at: CreatedAt;
 }
 
@@ -413,6 +426,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
+  account_tokens: AccountTokensTable;
   favorite_products: FavoriteProductsTable;
   favorite_shops: FavoriteShopsTable;
   product_views: ProductViewsTable;

@@ -38,15 +38,20 @@ export interface TestUser {
   caller: Caller;
 }
 
-export async function createUser(deps: AppDeps = testDeps(), name = 'Test Buyer'): Promise<TestUser> {
+/** A signed-in user; verified unless `{ verified: false }` (a fresh registration's state). */
+export async function createUser(
+  deps: AppDeps = testDeps(),
+  name = 'Test Buyer',
+  { verified = true }: { verified?: boolean } = {},
+): Promise<TestUser> {
   const email = `${unique('user')}@example.test`;
   const row = await deps.db
     .insertInto('users')
-    .values({ email, name, password_hash: await passwordHash })
+    .values({ email, name, password_hash: await passwordHash, email_verified_at: verified ? new Date() : null })
     .returning(['id'])
     .executeTakeFirstOrThrow();
   const session = await createSession(deps, row.id);
-  const user = { id: row.id, email, name, shopId: null as number | null };
+  const user = { id: row.id, email, name, shopId: null as number | null, emailVerified: verified };
   const ctx = createInnerContext(deps, {
     user,
     sessionId: session.id,
@@ -61,7 +66,7 @@ export async function createSeller(deps: AppDeps = testDeps(), policy: ShippingP
   const user = await createUser(deps, 'Test Seller');
   const shop = await user.caller.shops.create({ name: `Shop ${unique('s')}`, shippingPolicy: policy });
   user.shopId = shop.id;
-  user.ctx.user = { id: user.id, email: user.email, name: user.name, shopId: shop.id };
+  user.ctx.user = { id: user.id, email: user.email, name: user.name, shopId: shop.id, emailVerified: true };
   return { ...user, shopId: shop.id, shop };
 }
 

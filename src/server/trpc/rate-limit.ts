@@ -23,6 +23,15 @@ export const rateRules = {
    */
   loginFailuresPerAccount: { name: 'login-fail-account', limit: 50, windowSeconds: 900 },
   register: { name: 'register', limit: 5, windowSeconds: 60 },
+  /** Reset requests per address, and per email whoever asks (a mailbox is not flooded). */
+  resetRequest: { name: 'reset-request', limit: 5, windowSeconds: 900 },
+  resetRequestPerEmail: { name: 'reset-request-email', limit: 3, windowSeconds: 3600 },
+  /** Link tokens tried per address (reset, verify): 43 random characters are not guessed, but no one may try. */
+  accountToken: { name: 'account-token', limit: 20, windowSeconds: 600 },
+  /** Verification mails an account may ask for. */
+  accountMail: { name: 'account-mail', limit: 5, windowSeconds: 600 },
+  /** Password checks on the account page (change password/email) per account. */
+  accountPassword: { name: 'account-password', limit: 10, windowSeconds: 600 },
   /** Changes per cart (account or guest). */
   cart: { name: 'cart', limit: 120, windowSeconds: 60 },
   /** Changes per address across every cart: rotating guest cookies does not escape the limit. */

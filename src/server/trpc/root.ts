@@ -1,4 +1,5 @@
 // The root router: a table of contents of every domain.
+import { accountRouter } from '../modules/account/account.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { cartRouter } from '../modules/cart/cart.router';
 import { catalogRouter } from '../modules/catalog/catalog.router';
@@ -16,6 +17,7 @@ import { router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   shops: shopsRouter,
   catalog: catalogRouter,
   cart: cartRouter,

@@ -21,4 +21,6 @@ export interface UserDto {
   email: string;
   name: string;
   shopId: number | null;
+  /** False until the owner follows the link mailed at registration (a banner reminds them). */
+  emailVerified: boolean;
 }

@@ -11,7 +11,8 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { schemaResolver } from '../../lib/schema-resolver';
-import { queryClient, trpc } from '../../trpc';
+import { useMe } from '../../lib/session';
+import { describeError, queryClient, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 
 interface ShopFormValues {
@@ -158,6 +159,38 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
   );
 }
 
+/** Opening a shop needs a confirmed email (the server refuses otherwise): say so up front. */
+function VerifyFirst() {
+  const { user } = useMe();
+  const resend = trpc.account.resendVerification.useMutation({
+    onSuccess: async (r) => {
+      if (r.alreadyVerified) await queryClient.invalidateQueries();
+      else toast.success(`A new link is on its way to ${user?.email}.`);
+    },
+    onError: (err) => toast.error(describeError(err).message),
+  });
+  if (!user || user.emailVerified) return null;
+  return (
+    <div className="notice notice-warn" role="status">
+      <div>
+        <p>
+          <strong>Confirm your email first.</strong> Your shop can open once you follow the link we mailed to{' '}
+          {user.email}.
+        </p>
+        <StatusButton
+          type="button"
+          className="btn btn-ghost btn-sm"
+          pending={resend.isPending}
+          pendingLabel="Sending…"
+          onClick={() => resend.mutate()}
+        >
+          Send a new link
+        </StatusButton>
+      </div>
+    </div>
+  );
+}
+
 export function Component() {
   const shop = useMyShop();
   usePageMeta(shop.data ? 'Shop settings' : 'Open your shop');
@@ -167,6 +200,7 @@ export function Component() {
     <div>
       <h1>{shop.data ? 'Shop settings' : 'Open your shop on Hearth'}</h1>
       {!shop.data && <p className="muted">It takes a minute. You can change everything later.</p>}
+      {!shop.data && <VerifyFirst />}
       <ShopForm key={shop.data?.id ?? 'new'} shop={shop.data ?? null} />
     </div>
   );

@@ -42,7 +42,14 @@ export function findSessionUser(db: DbOrTx, sessionId: string) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('shops', 'shops.owner_id', 'users.id')
-    .select(['users.id', 'users.email', 'users.name', 'shops.id as shopId', 'sessions.expires_at'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.email_verified_at',
+      'shops.id as shopId',
+      'sessions.expires_at',
+    ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
 }
@@ -51,7 +58,7 @@ export function findUserDto(db: DbOrTx, userId: number) {
   return db
     .selectFrom('users')
     .leftJoin('shops', 'shops.owner_id', 'users.id')
-    .select(['users.id', 'users.email', 'users.name', 'shops.id as shopId'])
+    .select(['users.id', 'users.email', 'users.name', 'users.email_verified_at', 'shops.id as shopId'])
     .where('users.id', '=', userId)
     .executeTakeFirstOrThrow();
 }

@@ -3,7 +3,10 @@
 // counts attempts (trpc/rate-limit*.ts).
 import { DomainError } from '../../../shared/errors';
 import type { LoginInput, RegisterInput, UserDto } from '../../../shared/schemas/auth';
+import type { DbOrTx } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
+import { sendVerificationLink } from '../account/account-mail';
 import { adoptGuestCart } from '../cart/cart.service';
 import { findUserByEmail, findUserDto, insertUser } from './auth.repository';
 import { createSession, destroySession } from './auth.session';
@@ -24,19 +27,34 @@ export interface SignedIn {
   guestCartAdopted: boolean;
 }
 
-async function startSession(deps: AppDeps, userId: number, presented: Presented): Promise<SignedIn> {
+export async function userDto(db: DbOrTx, userId: number): Promise<UserDto> {
+  const row = await findUserDto(db, userId);
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    shopId: row.shopId ?? null,
+    emailVerified: row.email_verified_at !== null,
+  };
+}
+
+export async function startSession(deps: AppDeps, userId: number, presented: Presented): Promise<SignedIn> {
   // A fresh id on every login: a pre-set cookie can never become a signed-in session.
   if (presented.sessionId) await destroySession(deps, presented.sessionId);
   const session = await createSession(deps, userId);
-  const row = await findUserDto(deps.db, userId);
-  const user: UserDto = { ...row, shopId: row.shopId ?? null };
+  const user = await userDto(deps.db, userId);
   const guestCartAdopted = await adoptGuestCart(deps, presented.guestToken, user);
   return { user, session, guestCartAdopted };
 }
 
 export async function register(deps: AppDeps, input: RegisterInput, presented: Presented): Promise<SignedIn> {
   const password_hash = await Bun.password.hash(input.password, { algorithm: 'argon2id' });
-  const row = await insertUser(deps.db, { email: input.email, name: input.name, password_hash });
+  // The account and its verification mail commit together: no account without its link.
+  const row = await inTransaction(deps.db, async (tx) => {
+    const user = await insertUser(tx, { email: input.email, name: input.name, password_hash });
+    if (user) await sendVerificationLink(deps, tx, { userId: user.id, name: user.name, email: user.email });
+    return user;
+  });
   if (!row) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists.', { field: 'email' });
   return startSession(deps, row.id, presented);
 }

@@ -38,7 +38,13 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
   if (cached) return JSON.parse(cached) as SessionUser;
   const row = await findSessionUser(deps.db, key);
   if (!row || row.expires_at.getTime() < Date.now()) return null;
-  const user: SessionUser = { id: row.id, email: row.email, name: row.name, shopId: row.shopId ?? null };
+  const user: SessionUser = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    shopId: row.shopId ?? null,
+    emailVerified: row.email_verified_at !== null,
+  };
   await deps.store.set(cacheKey(key), JSON.stringify(user), CACHE_SECONDS);
   return user;
 }
@@ -59,4 +65,22 @@ export async function destroySession(deps: AppDeps, sessionId: string) {
 export async function forgetUserSessions(deps: AppDeps, userId: number) {
   const keys = await sessionKeysOfUser(deps.db, userId);
   if (keys.length) await deps.store.del(...keys.map(cacheKey));
+}
+
+/** How long after a revocation its cache entries are dropped a second time (see below). */
+export const REVOKE_RECHECK_MS = 2_000;
+
+/**
+ * Drops the cached copies of sessions whose rows were just deleted (password reset or change),
+ * on every instance at once (the cache is the shared store). A request that read a row just
+ * before the delete committed may write its copy back after the first drop; the second drop a
+ * moment later removes it, so a revoked session is refused everywhere within REVOKE_RECHECK_MS.
+ */
+export async function forgetSessionKeys(deps: AppDeps, keys: string[]) {
+  if (!keys.length) return;
+  const drop = () => deps.store.del(...keys.map(cacheKey));
+  await drop();
+  setTimeout(() => {
+    drop().catch((err) => deps.log.warn({ err: String(err) }, 'revoked sessions: second cache drop failed'));
+  }, REVOKE_RECHECK_MS).unref();
 }

@@ -4,6 +4,7 @@
 import type { ReactElement } from 'react';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
+import { ResetPasswordEmail, VerifyEmail } from './templates/account-emails';
 import { NoticeEmail } from './templates/notice-email';
 
 export interface ComposedEmail {
@@ -41,9 +42,33 @@ const composeNotice: Composer = async (deps, row) => {
   };
 };
 
+const linkPayload = z.object({ name: z.string(), url: z.url(), change: z.boolean().optional() });
+
+const composeVerify: Composer = async (deps, row) => {
+  const p = linkPayload.parse(row.payload);
+  if (!row.to) throw new Error('verification without a recipient');
+  return {
+    to: { name: p.name, address: row.to },
+    subject: p.change ? 'Confirm your new email address' : 'Confirm your email address',
+    element: VerifyEmail({ appUrl: deps.config.appUrl, name: p.name, url: p.url, change: !!p.change }),
+  };
+};
+
+const composeReset: Composer = async (deps, row) => {
+  const p = linkPayload.parse(row.payload);
+  if (!row.to) throw new Error('reset without a recipient');
+  return {
+    to: { name: p.name, address: row.to },
+    subject: 'Reset your Hearth password',
+    element: ResetPasswordEmail({ appUrl: deps.config.appUrl, name: p.name, url: p.url }),
+  };
+};
+
 /** Every kind the outbox may hold. A row of a kind missing here fails loudly. */
 const composers: Record<string, Composer> = {
   notice: composeNotice,
+  'account.verify': composeVerify,
+  'account.reset': composeReset,
 };
 
 export function composerFor(kind: string): Composer | undefined {

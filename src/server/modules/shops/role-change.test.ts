@@ -31,7 +31,7 @@ async function secondBrowser(user: { id: number; email: string; name: string }) 
   const deps = testDeps();
   const session = await createSession(deps, user.id);
   const ctx = createInnerContext(deps, {
-    user: { id: user.id, email: user.email, name: user.name, shopId: null },
+    user: { id: user.id, email: user.email, name: user.name, shopId: null, emailVerified: true },
     sessionId: session.id,
     ip: `10.77.${user.id % 250}.1`,
   });

@@ -34,6 +34,12 @@ export function findShopByOwner(db: DbOrTx, ownerId: number) {
   return db.selectFrom('shops').select(shopColumns).where('owner_id', '=', ownerId).executeTakeFirst();
 }
 
+/** Whether the user has verified their email (read from the database, never the session cache). */
+export async function ownerEmailVerified(db: DbOrTx, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('email_verified_at').where('id', '=', userId).executeTakeFirst();
+  return !!row?.email_verified_at;
+}
+
 export async function findShopIdByOwner(db: DbOrTx, ownerId: number): Promise<number | null> {
   const row = await db.selectFrom('shops').select('id').where('owner_id', '=', ownerId).executeTakeFirst();
   return row?.id ?? null;

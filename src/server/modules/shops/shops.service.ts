@@ -11,6 +11,7 @@ import {
   findShopBySlug,
   findShopIdByOwner,
   insertShop,
+  ownerEmailVerified,
   slugExists,
   updateShopRow,
 } from './shops.repository';
@@ -56,6 +57,12 @@ async function freeSlug(db: DbOrTx, base: string): Promise<string> {
 export async function createShop(deps: AppDeps, userId: number, input: CreateShopInput): Promise<ShopDto> {
   const db = deps.db;
   if (await findShopByOwner(db, userId)) throw new DomainError('SHOP_EXISTS', 'You already have a shop.');
+  // A shop goes live when it opens, so its owner must be reachable first (decision 0071).
+  if (!(await ownerEmailVerified(db, userId)))
+    throw new DomainError(
+      'EMAIL_NOT_VERIFIED',
+      'Confirm your email address before opening a shop: follow the link we mailed you, or send a new one.',
+    );
   let slug: string;
   if (input.slug) {
     if (await slugExists(db, input.slug))

@@ -1,0 +1,99 @@
+// Accounts and email in the browser: a new account confirms its address by following the link
+// from the mail (read in the app's own /dev/mail inbox), and a shopper who forgot their password
+// resets it from the mailed link and signs in with the new one. Both at phone and desktop width.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { createUser, unique } from './fixtures';
+import { newPage, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** Opens the newest mail to `to` with `subject` in /dev/mail and returns the action link's href. */
+async function linkFromInbox(page: Page, to: string, subject: string, action: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await page.goto('/dev/mail');
+    const row = page.getByRole('link').filter({ hasText: to }).filter({ hasText: subject }).first();
+    if (await row.isVisible()) {
+      await row.click();
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail "${subject}" to ${to} in /dev/mail`);
+    await page.waitForTimeout(250);
+  }
+  await page.getByRole('heading', { name: subject }).waitFor();
+  const link = page.frameLocator('iframe[title="Message as HTML"]').getByRole('link', { name: action });
+  const href = await link.getAttribute('href');
+  expect(href).toStartWith(e2e.app.baseUrl);
+  return href!;
+}
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+for (const project of ['phone', 'desktop'] as const) {
+  test(`${project}: register, see the reminder, follow the verify link from the mail`, async () => {
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    const email = `${unique('e2e-verify')}@example.test`;
+    await page.goto('/register');
+    await page.getByLabel('Your name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a-long-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const banner = page.getByRole('region', { name: 'Confirm your email' });
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain(email);
+
+    const href = await linkFromInbox(page, email, 'Confirm your email address', 'Confirm my email');
+    await noSidewaysScroll(page);
+    await screenshot(page, `dev-mail-${project}`);
+    await page.goto(href);
+    await page.getByRole('heading', { name: 'Email confirmed' }).waitFor();
+    await noSidewaysScroll(page);
+    await page.goto('/account');
+    await page.getByText('Confirmed', { exact: true }).waitFor();
+    expect(await banner.count()).toBe(0);
+    await noSidewaysScroll(page);
+    await screenshot(page, `account-${project}`);
+
+    // The same link again: a clear message, nothing else.
+    await page.goto(href);
+    await page.getByText('This link was already used').waitFor();
+    await context.close();
+  }, 90_000);
+
+  test(`${project}: forgot password, reset from the mailed link, sign in with the new one`, async () => {
+    const user = await createUser();
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.keyboard.press('Enter');
+    await page.getByText('Check your inbox.').waitFor();
+    await noSidewaysScroll(page);
+
+    const href = await linkFromInbox(page, user.email, 'Reset your Hearth password', 'Choose a new password');
+    await page.goto(href);
+    await page.getByLabel('New password', { exact: true }).fill('brand-new-password');
+    await page.getByLabel('New password again').fill('brand-new-password');
+    await noSidewaysScroll(page);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.waitForURL(/\/signin\?email=/);
+    // The address is filled in; only the new password is needed.
+    expect(await page.getByLabel('Email').inputValue()).toBe(user.email);
+    await page.getByLabel('Password').fill('brand-new-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('button', { name: 'Account menu' }).waitFor();
+
+    // The link is spent.
+    await page.goto(href);
+    await page.getByLabel('New password', { exact: true }).fill('another-password');
+    await page.getByLabel('New password again').fill('another-password');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByText('This link was already used').waitFor();
+    await context.close();
+  }, 90_000);
+}

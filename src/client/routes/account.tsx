@@ -1,0 +1,183 @@
+// Your account: the address (verified or not, a change waiting), change email, change password.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { type ChangeEmailInput, changeEmailInput, changePasswordInput } from '../../shared/schemas/account';
+import { Field } from '../components/field';
+import { PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { StatusButton } from '../components/ui/status-button';
+import { usePageMeta } from '../lib/page-meta';
+import { requireUser } from '../lib/session';
+import { describeError, queryClient, trpc, utils } from '../trpc';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  await utils.account.get.ensureData();
+  return null;
+}
+
+/** Puts a server error on the field it names, else on the form. */
+function serverError(
+  form: { setError: (name: never, e: { message: string }) => void },
+  err: unknown,
+  fields: string[],
+) {
+  const info = describeError(err);
+  const field = (info.details as { field?: string }).field;
+  form.setError((field && fields.includes(field) ? field : 'root') as never, { message: info.message });
+}
+
+function EmailSection() {
+  const account = trpc.account.get.useQuery();
+  const form = useForm<ChangeEmailInput>({
+    resolver: zodResolver(changeEmailInput),
+    defaultValues: { email: '', password: '' },
+    mode: 'onTouched',
+  });
+  const change = trpc.account.changeEmail.useMutation({
+    onSuccess: (data) => {
+      utils.account.get.setData(undefined, data);
+      form.reset();
+      toast.success(`We sent a link to ${data.pendingEmail}. Your email changes when you follow it.`);
+    },
+    onError: (e) => serverError(form, e, ['email', 'password']),
+  });
+  const resend = trpc.account.resendVerification.useMutation({
+    onSuccess: (r) => {
+      if (r.alreadyVerified) void queryClient.invalidateQueries();
+      else toast.success('A new link is on its way.');
+    },
+    onError: (e) => toast.error(describeError(e).message),
+  });
+  const a = account.data;
+  if (!a) return null;
+  const errors = form.formState.errors;
+  return (
+    <section className="card account-section" aria-labelledby="email-h">
+      <h2 id="email-h">Email</h2>
+      <p className="account-email">
+        <strong>{a.email}</strong>{' '}
+        {a.emailVerified ? (
+          <span className="badge badge-sage">Confirmed</span>
+        ) : (
+          <span className="badge badge-warn">Not confirmed</span>
+        )}
+      </p>
+      {!a.emailVerified && (
+        <div className="notice notice-warn">
+          <div>
+            <p>Follow the link we mailed you to confirm this address. You need it to open a shop.</p>
+            <StatusButton
+              type="button"
+              className="btn btn-ghost btn-sm"
+              pending={resend.isPending}
+              pendingLabel="Sending…"
+              onClick={() => resend.mutate()}
+            >
+              Send a new link
+            </StatusButton>
+          </div>
+        </div>
+      )}
+      {a.pendingEmail && (
+        <p className="notice" role="status">
+          Waiting for confirmation: <strong>{a.pendingEmail}</strong>. Follow the link we sent there to switch.
+        </p>
+      )}
+      <form noValidate onSubmit={form.handleSubmit((v) => change.mutate(v))} className="account-form">
+        <h3>Change email</h3>
+        {errors.root && (
+          <div className="notice notice-danger" role="alert">
+            <p>{errors.root.message}</p>
+          </div>
+        )}
+        <Field label="New email" error={errors.email?.message}>
+          <input className="input" type="email" autoComplete="email" {...form.register('email')} />
+        </Field>
+        <Field label="Your password" error={errors.password?.message}>
+          <input className="input" type="password" autoComplete="current-password" {...form.register('password')} />
+        </Field>
+        <StatusButton pending={change.isPending} pendingLabel="Sending link…">
+          Send confirmation link
+        </StatusButton>
+      </form>
+    </section>
+  );
+}
+
+const passwordForm = changePasswordInput
+  .extend({ confirm: z.string() })
+  .refine((v) => v.newPassword === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+type PasswordForm = z.infer<typeof passwordForm>;
+
+function PasswordSection() {
+  const form = useForm<PasswordForm>({
+    resolver: zodResolver(passwordForm),
+    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
+    mode: 'onTouched',
+  });
+  const change = trpc.account.changePassword.useMutation({
+    onSuccess: () => {
+      form.reset();
+      toast.success('Password changed. Other devices have been signed out.');
+    },
+    onError: (e) => serverError(form, e, ['currentPassword', 'newPassword']),
+  });
+  const errors = form.formState.errors;
+  return (
+    <section className="card account-section" aria-labelledby="password-h">
+      <h2 id="password-h">Password</h2>
+      <form
+        noValidate
+        className="account-form"
+        onSubmit={form.handleSubmit((v) =>
+          change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+        )}
+      >
+        {errors.root && (
+          <div className="notice notice-danger" role="alert">
+            <p>{errors.root.message}</p>
+          </div>
+        )}
+        <Field label="Current password" error={errors.currentPassword?.message}>
+          <input
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            {...form.register('currentPassword')}
+          />
+        </Field>
+        <Field label="New password" hint="At least 8 characters." error={errors.newPassword?.message}>
+          <input className="input" type="password" autoComplete="new-password" {...form.register('newPassword')} />
+        </Field>
+        <Field label="New password again" error={errors.confirm?.message}>
+          <input className="input" type="password" autoComplete="new-password" {...form.register('confirm')} />
+        </Field>
+        <StatusButton pending={change.isPending} pendingLabel="Saving…">
+          Change password
+        </StatusButton>
+      </form>
+    </section>
+  );
+}
+
+export function Component() {
+  usePageMeta('Your account');
+  useLoaderData();
+  const account = trpc.account.get.useQuery();
+  if (account.isPending) return <PageSkeleton />;
+  return (
+    <div className="page account-page">
+      <h1>Your account</h1>
+      {account.data && <p className="muted">Signed in as {account.data.name}.</p>}
+      <div className="account-grid">
+        <EmailSection />
+        <PasswordSection />
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,90 @@
+// Choose a new password from a mailed link (?token=). Success signs out every device; the page
+// then sends the shopper to sign in with the new password.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { resetPasswordInput } from '../../shared/schemas/account';
+import { Field } from '../components/field';
+import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { StatusButton } from '../components/ui/status-button';
+import { usePageMeta } from '../lib/page-meta';
+import { describeError, queryClient, trpc } from '../trpc';
+
+const formSchema = z
+  .object({ password: resetPasswordInput.shape.password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+type FormValues = z.infer<typeof formSchema>;
+
+export function Component() {
+  usePageMeta('Choose a new password');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const token = params.get('token') ?? '';
+  const form = useForm<FormValues>({
+    resolver: zodResolver(formSchema),
+    defaultValues: { password: '', confirm: '' },
+    mode: 'onTouched',
+  });
+  const reset = trpc.account.resetPassword.useMutation({
+    onSuccess: async ({ email }) => {
+      queryClient.clear();
+      toast.success('Password changed. Sign in with your new password.');
+      navigate(`/signin?email=${encodeURIComponent(email)}`, { replace: true });
+    },
+    onError: (e) => form.setError('root', { message: describeError(e).message }),
+  });
+  const errors = form.formState.errors;
+  if (!token)
+    return (
+      <div className="page">
+        <EmptyState
+          art="🔐"
+          headingLevel={1}
+          title="This link is incomplete"
+          action={
+            <Link className="btn btn-primary" to="/forgot-password">
+              Ask for a new link
+            </Link>
+          }
+        >
+          Open the link from the mail again, or ask for a new one.
+        </EmptyState>
+      </div>
+    );
+  const tokenProblem = reset.error && describeError(reset.error).code === 'TOKEN_INVALID';
+  return (
+    <div className="page">
+      <div className="auth-wrap card">
+        <h1>Choose a new password</h1>
+        <form noValidate onSubmit={form.handleSubmit((v) => reset.mutate({ token, password: v.password }))}>
+          {errors.root && (
+            <div className="notice notice-danger" role="alert">
+              <div>
+                <p>{errors.root.message}</p>
+                {tokenProblem && (
+                  <p>
+                    <Link to="/forgot-password">Send me a new link</Link>
+                  </p>
+                )}
+              </div>
+            </div>
+          )}
+          <Field label="New password" hint="At least 8 characters." error={errors.password?.message}>
+            <input className="input" type="password" autoComplete="new-password" {...form.register('password')} />
+          </Field>
+          <Field label="New password again" error={errors.confirm?.message}>
+            <input className="input" type="password" autoComplete="new-password" {...form.register('confirm')} />
+          </Field>
+          <p className="small muted">Every device signed in to your account will be signed out.</p>
+          <StatusButton className="btn btn-primary btn-block btn-lg" pending={reset.isPending} pendingLabel="Saving…">
+            Set new password
+          </StatusButton>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

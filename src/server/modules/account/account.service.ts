@@ -1,0 +1,181 @@
+// Account security: password reset by mailed link, email verification (at registration and for a
+// change of address), change of password. Takes plain values; procedures set cookies and count
+// attempts. Every mail is queued in the transaction of the change it reports.
+import { DomainError } from '../../../shared/errors';
+import type {
+  AccountDto,
+  ChangeEmailInput,
+  ChangePasswordInput,
+  ResetPasswordInput,
+} from '../../../shared/schemas/account';
+import { inTransaction } from '../../db/transaction';
+import { isUniqueViolation, uniqueViolationError } from '../../db/unique-violation';
+import type { AppDeps } from '../../deps';
+import { forgetSessionKeys, forgetUserSessions, sessionKey } from '../auth/auth.session';
+import {
+  consumeAccountToken,
+  deleteSessionsOfUser,
+  findAccount,
+  findAccountByEmail,
+  findAccountToken,
+  findPendingEmail,
+  markEmailVerifiedNow,
+  setPasswordHash,
+  setVerifiedEmail,
+  type TokenPurpose,
+} from './account.repository';
+import { sendResetLink, sendSecurityNotice, sendVerificationLink } from './account-mail';
+import { accountTokenKey } from './account-token';
+
+const hash = (password: string) => Bun.password.hash(password, { algorithm: 'argon2id' });
+
+/** Why a link does not work, in words a person can act on. Nothing has changed when this throws. */
+async function invalidToken(deps: AppDeps, key: string, purpose: TokenPurpose): Promise<DomainError> {
+  const row = await findAccountToken(deps.db, key);
+  const again = purpose === 'reset' ? 'Ask for a new reset link.' : 'Send yourself a new link from your account page.';
+  if (!row || row.purpose !== purpose)
+    return new DomainError('TOKEN_INVALID', `This link is not valid. ${again}`, { reason: 'unknown' });
+  if (row.used_at) return new DomainError('TOKEN_INVALID', `This link was already used. ${again}`, { reason: 'used' });
+  return new DomainError('TOKEN_INVALID', `This link has expired. ${again}`, { reason: 'expired' });
+}
+
+/** Same answer whether or not an account has this address; only an owner gets a mail. */
+export async function requestPasswordReset(deps: AppDeps, email: string): Promise<void> {
+  await inTransaction(deps.db, async (tx) => {
+    const user = await findAccountByEmail(tx, email);
+    if (user) await sendResetLink(deps, tx, { userId: user.id, name: user.name, email: user.email });
+  });
+}
+
+/**
+ * Sets the new password and signs the account out everywhere: every session row is deleted and
+ * its cached copy dropped from the shared store (all instances read it). Following a reset link
+ * also proves the address, so an unverified account becomes verified.
+ */
+export async function resetPassword(deps: AppDeps, input: ResetPasswordInput): Promise<{ email: string }> {
+  const key = accountTokenKey(deps, input.token);
+  const passwordHash = await hash(input.password);
+  const done = await inTransaction(deps.db, async (tx) => {
+    const token = await consumeAccountToken(tx, key, 'reset');
+    if (!token) return null;
+    const user = await findAccount(tx, token.user_id);
+    if (!user || user.email !== token.email) return null;
+    await setPasswordHash(tx, user.id, passwordHash);
+    if (!user.email_verified_at) await markEmailVerifiedNow(tx, user.id);
+    const revoked = await deleteSessionsOfUser(tx, user.id);
+    await sendSecurityNotice(deps, tx, user, {
+      subject: 'Your Hearth password was changed',
+      heading: 'Your password was changed',
+      paragraphs: [
+        'The password of your Hearth account was just reset, and every device that was signed in has been signed out.',
+        'If this was not you, reset your password again now.',
+      ],
+    });
+    return { email: user.email, revoked };
+  });
+  if (!done) throw await invalidToken(deps, key, 'reset');
+  await forgetSessionKeys(deps, done.revoked);
+  return { email: done.email };
+}
+
+/** Follows a verification link: the address is verified (and, for a change, becomes the email). */
+export async function verifyEmail(deps: AppDeps, token: string): Promise<{ email: string; changed: boolean }> {
+  const key = accountTokenKey(deps, token);
+  let done: { email: string; changed: boolean; userId: number } | null;
+  try {
+    done = await inTransaction(deps.db, async (tx) => {
+      const t = await consumeAccountToken(tx, key, 'verify');
+      if (!t) return null;
+      const user = await findAccount(tx, t.user_id);
+      if (!user) return null;
+      const changed = user.email !== t.email;
+      await setVerifiedEmail(tx, user.id, t.email);
+      if (changed)
+        await sendSecurityNotice(deps, tx, user, {
+          subject: 'Your Hearth email address was changed',
+          heading: 'Your email address was changed',
+          paragraphs: [
+            `Your Hearth account now uses ${t.email}. Mail about your orders and your account goes there from now on.`,
+            'If you did not ask for this, reset your password and contact us.',
+          ],
+        });
+      return { email: t.email, changed, userId: user.id };
+    });
+  } catch (err) {
+    // Someone else took the address between the request and the click.
+    if (isUniqueViolation(err)) throw uniqueViolationError(err);
+    throw err;
+  }
+  if (!done) throw await invalidToken(deps, key, 'verify');
+  // The cached session user carries the email and emailVerified: every session re-reads them.
+  await forgetUserSessions(deps, done.userId);
+  return { email: done.email, changed: done.changed };
+}
+
+/** A fresh verification link for an unverified account (older links stop working). */
+export async function resendVerification(deps: AppDeps, userId: number): Promise<{ alreadyVerified: boolean }> {
+  return inTransaction(deps.db, async (tx) => {
+    const user = await findAccount(tx, userId);
+    if (!user) throw new DomainError('UNAUTHORIZED', 'Please sign in first.');
+    if (user.email_verified_at) return { alreadyVerified: true };
+    await sendVerificationLink(deps, tx, { userId, name: user.name, email: user.email });
+    return { alreadyVerified: false };
+  });
+}
+
+async function checkPassword(deps: AppDeps, userId: number, password: string, field: string) {
+  const user = await findAccount(deps.db, userId);
+  if (!user || !(await Bun.password.verify(password, user.password_hash)))
+    throw new DomainError('BAD_REQUEST', 'That password is not right.', { field });
+  return user;
+}
+
+/** Changes the password; every other session of the account is signed out, this one stays. */
+export async function changePassword(
+  deps: AppDeps,
+  userId: number,
+  sessionId: string,
+  input: ChangePasswordInput,
+): Promise<void> {
+  const user = await checkPassword(deps, userId, input.currentPassword, 'currentPassword');
+  const passwordHash = await hash(input.newPassword);
+  const revoked = await inTransaction(deps.db, async (tx) => {
+    await setPasswordHash(tx, userId, passwordHash);
+    const keys = await deleteSessionsOfUser(tx, userId, sessionKey(deps, sessionId));
+    await sendSecurityNotice(deps, tx, user, {
+      subject: 'Your Hearth password was changed',
+      heading: 'Your password was changed',
+      paragraphs: [
+        'You changed the password of your Hearth account. Other devices that were signed in have been signed out.',
+        'If this was not you, reset your password now.',
+      ],
+    });
+    return keys;
+  });
+  await forgetSessionKeys(deps, revoked);
+}
+
+/** Sends a verification link to the new address; the email changes when it is followed. */
+export async function changeEmail(deps: AppDeps, userId: number, input: ChangeEmailInput): Promise<AccountDto> {
+  const user = await checkPassword(deps, userId, input.password, 'password');
+  if (input.email === user.email)
+    throw new DomainError('BAD_REQUEST', 'That is already your email address.', { field: 'email' });
+  if (await findAccountByEmail(deps.db, input.email))
+    throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists.', { field: 'email' });
+  await inTransaction(deps.db, (tx) =>
+    sendVerificationLink(deps, tx, { userId, name: user.name, email: input.email }, true),
+  );
+  return accountOf(deps, userId);
+}
+
+export async function accountOf(deps: AppDeps, userId: number): Promise<AccountDto> {
+  const user = await findAccount(deps.db, userId);
+  if (!user) throw new DomainError('UNAUTHORIZED', 'Please sign in first.');
+  const pending = await findPendingEmail(deps.db, userId, user.email);
+  return {
+    email: user.email,
+    name: user.name,
+    emailVerified: user.email_verified_at !== null,
+    pendingEmail: pending?.email ?? null,
+  };
+}
