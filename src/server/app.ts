@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { csrfGuard } from './http/csrf';
+import type { Drain } from './http/graceful-drain';
 import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-limits';
 import { devMailRoutes } from './modules/email/dev-mail.routes';
 import { seoRoutes } from './modules/seo/seo.routes';
@@ -21,6 +22,8 @@ export interface CreateAppOptions {
   mount?: (app: Hono<Env>) => void;
   /** The client's HTML document; when set, every other GET is a page served from it. */
   shell?: ShellSource;
+  /** Graceful drain (index.ts on SIGTERM): not ready while draining, event streams closable. */
+  drain?: Drain;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
@@ -34,7 +37,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     c.header('x-request-id', requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const path = new URL(c.req.url).pathname;
-    if (path !== '/healthz')
+    // The balancer asks /readyz every second: log it only when it says "not ready".
+    if (path !== '/healthz' && !(path === '/readyz' && c.res.status === 200))
       deps.log.info({ requestId, method: c.req.method, path, status: c.res.status, ms }, 'request');
   });
 
@@ -54,9 +58,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
 
+  if (options.drain) app.use('*', options.drain.eventStreams());
+
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.get('/readyz', async (c) => {
+    // Draining (SIGTERM): out of rotation at once, whatever the services say.
+    if (options.drain?.draining) return c.json({ ok: false, draining: true }, 503);
     const [postgres, redis, meilisearch] = await Promise.all([
       deps.db
         .selectNoFrom((eb) => eb.val(1).as('one'))

