@@ -44,7 +44,12 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     stdout: 'inherit',
     stderr: 'inherit',
   });
-  await waitFor(async () => (await fetch(`${baseUrl}/readyz`)).ok, 90_000, 'the app');
+  await waitFor(
+    async () => (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5000) })).ok,
+    120_000,
+    'the app',
+    () => (proc.exitCode !== null ? `it exited with code ${proc.exitCode} (its output is above)` : null),
+  );
   // The first request bundles the client; do it once here so no test pays for it.
   await fetch(`${baseUrl}/`).then((r) => r.text());
   return {

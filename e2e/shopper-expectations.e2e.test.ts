@@ -1,5 +1,6 @@
 // What Etsy and Amazon shoppers expect on cards and in the cart: a heart on every product card
-// that saves the listing without leaving the results, and "spend $X more for free shipping".
+// that saves the listing without leaving the results, "spend $X more for free shipping", and a
+// product image that opens large.
 import { describe, expect, test } from 'bun:test';
 import { createProduct, createSeller, createUser, signedInPage, token, waitForSearchHit } from './fixtures';
 import { newPage, projectNames, screenshot, setupE2E } from './harness';
@@ -57,6 +58,33 @@ describe.each(projectNames)('shopper expectations on %s', (project) => {
         .getByText('Shipping Free')
         .waitFor();
       expect(await page.getByText(/more for free shipping/).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a product image zooms into a dialog; arrow keys page through the images; Escape closes it', async () => {
+    const seller = await createSeller();
+    const vase = await createProduct(seller, {
+      title: `Ribbed ${token()} vase`,
+      categorySlug: 'vases',
+      images: ['/images/ph/vases-3.svg', '/images/ph/vases-9.svg'],
+    });
+    const { page, context } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    try {
+      await page.goto(`/product/${vase.id}`);
+      const zoom = page.getByRole('button', { name: 'Zoom image 1 of 2' });
+      await zoom.click();
+      const dialog = page.getByRole('dialog', { name: vase.title });
+      await dialog.getByRole('img', { name: `${vase.title} (1 of 2)` }).waitFor();
+      await screenshot(page, `product-zoom-${project}`);
+      await page.keyboard.press('ArrowRight');
+      await dialog.getByRole('img', { name: `${vase.title} (2 of 2)` }).waitFor();
+      await dialog.getByRole('button', { name: 'Next image' }).click();
+      await dialog.getByRole('img', { name: `${vase.title} (1 of 2)` }).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await zoom.evaluate((el) => el === document.activeElement)).toBe(true);
     } finally {
       await context.close();
     }

@@ -83,3 +83,13 @@ export const ChatIcon = (p: IconProps) => (
     <path d="M4 5h16v11H9l-5 4V5Z" />
   </svg>
 );
+export const ChevronLeftIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <path d="m15 18-6-6 6-6" />
+  </svg>
+);
+export const ChevronRightIcon = (p: IconProps) => (
+  <svg aria-hidden="true" {...base} {...p}>
+    <path d="m9 18 6-6-6-6" />
+  </svg>
+);

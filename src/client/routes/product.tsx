@@ -5,7 +5,7 @@ import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteProductButton } from '../components/favorite-button';
 import { ProductCard } from '../components/product-card';
-import { ProductImage, placeholderStyle } from '../components/product-image';
+import { ProductGallery } from '../components/product-gallery';
 import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
@@ -29,34 +29,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   void utils.feed.alsoBought.prefetch({ productId });
   await utils.catalog.product.ensureData({ productId });
   return null;
-}
-
-function Gallery({ images, title, seed }: { images: string[]; title: string; seed: number }) {
-  const [index, setIndex] = useState(0);
-  const current = images[index] ?? null;
-  return (
-    <div>
-      <div className="gallery-main" style={current ? undefined : placeholderStyle(seed)}>
-        <ProductImage src={current} alt={title} seed={seed} eager />
-      </div>
-      {images.length > 1 && (
-        // biome-ignore lint/a11y/useSemanticElements: a labelled group of thumbnail buttons, not a form fieldset
-        <div className="gallery-thumbs" role="group" aria-label="Product images">
-          {images.map((src, i) => (
-            <button
-              key={src}
-              type="button"
-              aria-label={`Show image ${i + 1} of ${images.length}`}
-              aria-current={i === index}
-              onClick={() => setIndex(i)}
-            >
-              <img src={src} alt="" loading="lazy" />
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
-  );
 }
 
 function AvailabilityLines({
@@ -216,7 +188,7 @@ export function Component() {
         <Link to="/">Home</Link> › <Link to={`/search?category=${p.category.slug}`}>{p.category.name}</Link>
       </nav>
       <div className="product-layout">
-        <Gallery images={p.images} title={p.title} seed={p.id} />
+        <ProductGallery images={p.images} title={p.title} seed={p.id} />
         <div className="buy-box">
           <Link to={`/shop/${p.shop.slug}`} className="small">
             {p.shop.name}
