@@ -60,11 +60,27 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
+/** A listing's variations as a buyer picks them (decision 0080). */
+export interface ProductVariationsDto {
+  properties: { name: string; values: string[] }[];
+  /** Every combination the seller offers; `enabled: false` ones are shown as unavailable. */
+  combinations: { id: number; values: string[]; priceCents: number; available: number; enabled: boolean }[];
+}
+
 export interface ProductDto {
   id: number;
   title: string;
   description: string;
+  /** The price; for a listing with variations, the lowest ("from"). */
   priceCents: number;
+  /** With variations: the highest price when it differs from `priceCents`; otherwise null. */
+  priceMaxCents: number | null;
+  /** Null: no variations (one price, one quantity). */
+  variations: ProductVariationsDto | null;
+  /** Null: the listing takes no personalisation. */
+  personalization: { prompt: string; maxChars: number; required: boolean } | null;
+  /** Business days to make and dispatch: the listing's own, or the shop's default. */
+  processing: { minDays: number; maxDays: number; madeToOrder: boolean };
   quantity: number;
   available: number;
   isVintage: boolean;

@@ -22,7 +22,17 @@ export interface SellerDashboardDto {
   /** Orders waiting for the seller (paid or processing), whenever placed. */
   openOrders: number;
   topProducts: { productId: number; title: string; unitsSold: number; revenueCents: number }[];
-  lowStock: { productId: number; title: string; quantity: number; reserved: number; available: number }[];
+  /** Per combination: a listing with variations may appear once per combination running low. */
+  lowStock: {
+    productId: number;
+    variantId: number;
+    title: string;
+    /** The combination's values; empty for a listing without variations. */
+    options: { name: string; value: string }[];
+    quantity: number;
+    reserved: number;
+    available: number;
+  }[];
   shop: { rating: number; reviewCount: number; favoriteCount: number; salesCount: number };
 }
 
@@ -42,12 +52,19 @@ export type SellerListingsInput = z.infer<typeof sellerListingsInput>;
 export interface SellerListingDto {
   id: number;
   title: string;
+  /** The lowest price; with variations, `priceMaxCents` is the highest when different. */
   priceCents: number;
+  priceMaxCents: number | null;
+  /** Total over all enabled combinations. */
   quantity: number;
   reserved: number;
   available: number;
   status: 'active' | 'archived';
   image: string | null;
+  /** Combinations on sale (0: no variations). */
+  combinations: number;
+  /** Combinations with 2 or fewer units free, lowest first ("7 / Gold"). */
+  lowCombinations: { label: string; available: number }[];
   updatedAt: string;
 }
 

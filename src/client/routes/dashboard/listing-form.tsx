@@ -11,6 +11,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { schemaResolver } from '../../lib/schema-resolver';
 import { trpc } from '../../trpc';
+import { VariationsEditor } from './variations-editor';
 
 function flatten(nodes: CategoryNode[], depth = 0): { slug: string; label: string }[] {
   return nodes.flatMap((n) => [
@@ -80,7 +81,7 @@ export function ListingForm({
       title: product?.title ?? '',
       description: product?.description ?? '',
       price: product ? centsToDollarsText(product.priceCents) : '',
-      quantity: String(product?.quantity ?? 1),
+      quantity: String(product?.variations ? 0 : (product?.quantity ?? 1)),
       categorySlug: product?.category.slug ?? '',
       tags: product?.tags.join(', ') ?? '',
       materials: product?.materials.join(', ') ?? '',
@@ -105,73 +106,92 @@ export function ListingForm({
   const update = trpc.catalog.updateProduct.useMutation({ onSuccess: done, onError: fail });
   const pending = create.isPending || update.isPending;
   const e = form.formState.errors;
+  // With variations, price and quantity live in the combination table (the server refuses them here).
+  const varies = product?.variations != null;
 
   return (
-    <form
-      noValidate
-      aria-label={product ? 'Edit listing' : 'New listing'}
-      onSubmit={form.handleSubmit((fields) =>
-        product ? update.mutate({ productId: product.id, ...fields }) : create.mutate({ shopId, ...fields }),
-      )}
-    >
-      <Field label="Title" error={e.title?.message}>
-        <input className="input" maxLength={140} {...form.register('title')} />
-      </Field>
-      <Field label="Description" error={e.description?.message}>
-        <textarea className="textarea" maxLength={5000} {...form.register('description')} />
-      </Field>
-      <div className="form-row">
-        <Field label="Price ($)" error={e.price?.message}>
-          <input className="input" inputMode="decimal" {...form.register('price')} />
-        </Field>
-        <Field label="Quantity in stock" error={e.quantity?.message}>
-          <input className="input" inputMode="numeric" {...form.register('quantity')} />
-        </Field>
-        <Field label="Category" error={e.categorySlug?.message}>
-          <select className="select" {...form.register('categorySlug')}>
-            <option value="">Choose…</option>
-            {flatten(categories.data ?? []).map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label="Tags" hint="Comma separated, up to 13." error={e.tags?.message}>
-          <input className="input" {...form.register('tags')} />
-        </Field>
-        <Field label="Materials" hint="Comma separated, e.g. stoneware, glaze" error={e.materials?.message}>
-          <input className="input" {...form.register('materials')} />
-        </Field>
-      </div>
-      <label className="check check-spaced">
-        <input type="checkbox" {...form.register('isVintage')} />
-        Vintage (at least 20 years old)
-      </label>
-      <Controller
-        control={form.control}
-        name="images"
-        render={({ field, fieldState }) => (
-          <>
-            <ImageUpload label="Photos" values={field.value} onChange={field.onChange} max={10} />
-            {fieldState.error && (
-              <p className="error" role="alert">
-                {fieldState.error.message}
-              </p>
-            )}
-          </>
+    <>
+      <form
+        noValidate
+        aria-label={product ? 'Edit listing' : 'New listing'}
+        onSubmit={form.handleSubmit(({ priceCents, quantity, ...rest }) =>
+          product
+            ? update.mutate({ productId: product.id, ...rest, ...(varies ? {} : { priceCents, quantity }) })
+            : create.mutate({ shopId, priceCents, quantity, ...rest }),
         )}
-      />
-      <div className="step-actions">
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <StatusButton pending={pending} pendingLabel="Saving…">
-          {product ? 'Save listing' : 'Publish listing'}
-        </StatusButton>
-      </div>
-    </form>
+      >
+        <Field label="Title" error={e.title?.message}>
+          <input className="input" maxLength={140} {...form.register('title')} />
+        </Field>
+        <Field label="Description" error={e.description?.message}>
+          <textarea className="textarea" maxLength={5000} {...form.register('description')} />
+        </Field>
+        <div className="form-row">
+          {varies ? (
+            <p className="hint form-row-note">Price and quantity are set per combination under Variations below.</p>
+          ) : (
+            <>
+              <Field label="Price ($)" error={e.price?.message}>
+                <input className="input" inputMode="decimal" {...form.register('price')} />
+              </Field>
+              <Field label="Quantity in stock" error={e.quantity?.message}>
+                <input className="input" inputMode="numeric" {...form.register('quantity')} />
+              </Field>
+            </>
+          )}
+          <Field label="Category" error={e.categorySlug?.message}>
+            <select className="select" {...form.register('categorySlug')}>
+              <option value="">Choose…</option>
+              {flatten(categories.data ?? []).map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label="Tags" hint="Comma separated, up to 13." error={e.tags?.message}>
+            <input className="input" {...form.register('tags')} />
+          </Field>
+          <Field label="Materials" hint="Comma separated, e.g. stoneware, glaze" error={e.materials?.message}>
+            <input className="input" {...form.register('materials')} />
+          </Field>
+        </div>
+        <label className="check check-spaced">
+          <input type="checkbox" {...form.register('isVintage')} />
+          Vintage (at least 20 years old)
+        </label>
+        <Controller
+          control={form.control}
+          name="images"
+          render={({ field, fieldState }) => (
+            <>
+              <ImageUpload label="Photos" values={field.value} onChange={field.onChange} max={10} />
+              {fieldState.error && (
+                <p className="error" role="alert">
+                  {fieldState.error.message}
+                </p>
+              )}
+            </>
+          )}
+        />
+        <div className="step-actions">
+          <button type="button" className="btn btn-ghost" onClick={onDone}>
+            Cancel
+          </button>
+          <StatusButton pending={pending} pendingLabel="Saving…">
+            {product ? 'Save listing' : 'Publish listing'}
+          </StatusButton>
+        </div>
+      </form>
+      {product ? (
+        <VariationsEditor productId={product.id} basePriceCents={product.priceCents} />
+      ) : (
+        <p className="hint variations-later">
+          Sizes, colours or other options? Publish first, then edit the listing to add variations.
+        </p>
+      )}
+    </>
   );
 }

@@ -105,6 +105,39 @@ function EditDialog({
   );
 }
 
+/** A listing with variations: total stock, and the combinations running low (edited in the form). */
+function CombinationStock({ listing, onEdit }: { listing: SellerListingDto; onEdit: () => void }) {
+  return (
+    <div className="combo-stock">
+      <span>
+        {listing.quantity} in {listing.combinations} combinations
+      </span>
+      {listing.lowCombinations.length > 0 && (
+        <ul className="combo-low" aria-label={`Low stock in ${listing.title}`}>
+          {listing.lowCombinations.slice(0, 3).map((c) => (
+            <li key={c.label}>
+              <span className={c.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}>
+                {c.label}: {c.available === 0 ? 'none left' : `${c.available} left`}
+              </span>
+            </li>
+          ))}
+          {listing.lowCombinations.length > 3 && (
+            <li className="small muted">and {listing.lowCombinations.length - 3} more low</li>
+          )}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm"
+        onClick={onEdit}
+        aria-label={`Edit stock of ${listing.title}`}
+      >
+        Edit stock
+      </button>
+    </div>
+  );
+}
+
 const STATUS_LABELS: Record<ListingStatusFilter, string> = { active: 'Active', archived: 'Archived', all: 'All' };
 
 function AvailableBadge({ listing }: { listing: SellerListingDto }) {
@@ -254,8 +287,20 @@ export function Component() {
                     <td>
                       <Link to={`/product/${p.id}`}>{p.title}</Link>
                     </td>
-                    <td>{formatCents(p.priceCents)}</td>
-                    <td>{p.status === 'active' ? <StockCell listing={p} /> : p.quantity}</td>
+                    <td className="nowrap">
+                      {p.priceMaxCents !== null
+                        ? `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
+                        : formatCents(p.priceCents)}
+                    </td>
+                    <td>
+                      {p.combinations > 0 ? (
+                        <CombinationStock listing={p} onEdit={() => setEditing(p.id)} />
+                      ) : p.status === 'active' ? (
+                        <StockCell listing={p} />
+                      ) : (
+                        p.quantity
+                      )}
+                    </td>
                     <td>{p.status === 'active' ? <AvailableBadge listing={p} /> : <span className="muted">—</span>}</td>
                     <td>
                       <span className={p.status === 'active' ? 'badge badge-sage' : 'badge'}>

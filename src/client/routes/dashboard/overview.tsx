@@ -2,6 +2,7 @@
 // products and low-stock alerts. The chart library lives only in this chunk.
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
+import { optionsLabel } from '../../../shared/variations';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { formatCents } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
@@ -123,8 +124,9 @@ export function Component() {
               ) : (
                 <ul className="indented-list">
                   {d.lowStock.map((p) => (
-                    <li key={p.productId}>
-                      <Link to="/dashboard/listings">{p.title}</Link> —{' '}
+                    <li key={p.variantId}>
+                      <Link to="/dashboard/listings">{p.title}</Link>
+                      {p.options.length > 0 && <span className="muted"> ({optionsLabel(p.options)})</span>} —{' '}
                       <span className={p.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}>
                         {p.available} available
                       </span>

@@ -31,7 +31,35 @@ export function findProductDetail(db: DbOrTx, productId: number) {
       's.name as shop_name',
       's.rating as shop_rating',
       's.owner_id',
+      'p.variation_properties',
+      'p.price_max_cents',
+      'p.personalization_prompt',
+      'p.personalization_max_chars',
+      'p.personalization_required',
+      'p.processing_days_min',
+      'p.processing_days_max',
+      'p.made_to_order',
+      's.processing_days as shop_processing_days',
     ])
+    .select(
+      // The combinations of a listing with variations, in the seller's order (decision 0080).
+      sql<
+        | {
+            id: number;
+            option1: string;
+            option2: string | null;
+            price_cents: number;
+            available: number;
+            enabled: boolean;
+            is_default: boolean;
+          }[]
+        | null
+      >`case when p.variation_properties <> '[]'::jsonb then (
+        select jsonb_agg(jsonb_build_object('id', v.id, 'option1', v.option1, 'option2', v.option2,
+                 'price_cents', v.price_cents, 'available', greatest(0, v.quantity - v.reserved),
+                 'enabled', v.enabled, 'is_default', v.is_default) order by v.position, v.id)
+        from listing_variants v where v.product_id = p.id and not v.is_default) end`.as('variants'),
+    )
     .select((eb) =>
       eb
         .selectFrom('cart_items')

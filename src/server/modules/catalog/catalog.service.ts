@@ -5,19 +5,23 @@
 // waits for the announcement (~10 ms) so consecutive edits reach pages as separate events.
 import { availableUnits } from '../../../shared/availability';
 import { DomainError } from '../../../shared/errors';
+import { MAX_PERSONALIZATION_CHARS } from '../../../shared/schemas/cart';
 import type {
   CategoryNode,
   CreateProductInput,
   ProductCard,
   ProductDto,
+  ProductVariationsDto,
   UpdateProductInput,
 } from '../../../shared/schemas/catalog';
+import type { VariationProperty } from '../../db/database';
 import type { Db, DbOrTx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { recordViewInBackground } from '../feed/record-view';
 import { publishAvailability } from '../realtime/inventory-events';
+import { offered } from '../variations/variations.service';
 import { toProductCard } from './catalog.mapper';
 import {
   findProductDetail,
@@ -56,6 +60,21 @@ export async function getProduct(db: DbOrTx, productId: number): Promise<Product
     title: row.title,
     description: row.description,
     priceCents: row.price_cents,
+    priceMaxCents: row.price_max_cents,
+    variations: buyerVariations(row.variation_properties, row.variants, row.status),
+    personalization:
+      row.personalization_prompt !== null
+        ? {
+            prompt: row.personalization_prompt,
+            maxChars: row.personalization_max_chars ?? MAX_PERSONALIZATION_CHARS,
+            required: row.personalization_required,
+          }
+        : null,
+    processing: {
+      minDays: row.processing_days_min ?? row.shop_processing_days,
+      maxDays: row.processing_days_max ?? row.shop_processing_days,
+      madeToOrder: row.made_to_order,
+    },
     quantity: row.quantity,
     available: availableUnits(row),
     isVintage: row.is_vintage,
@@ -70,6 +89,34 @@ export async function getProduct(db: DbOrTx, productId: number): Promise<Product
     favoriteCount: row.favorite_count,
     inCarts: row.in_carts ?? 0,
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+function buyerVariations(
+  properties: VariationProperty[],
+  variants:
+    | {
+        id: number;
+        option1: string;
+        option2: string | null;
+        price_cents: number;
+        available: number;
+        enabled: boolean;
+        is_default: boolean;
+      }[]
+    | null,
+  status: 'active' | 'archived',
+): ProductVariationsDto | null {
+  if (properties.length === 0 || !variants) return null;
+  return {
+    properties,
+    combinations: offered(variants, properties).map((v) => ({
+      id: v.id,
+      values: [v.option1, v.option2].slice(0, properties.length) as string[],
+      priceCents: v.price_cents,
+      available: status === 'active' && v.enabled ? v.available : 0,
+      enabled: v.enabled,
+    })),
   };
 }
 

@@ -72,18 +72,32 @@ export function topProducts(db: DbOrTx, shopId: number, days: number, limit: num
     .execute();
 }
 
-export function lowStockListings(db: DbOrTx, shopId: number, threshold: number, limit: number) {
-  return db
-    .selectFrom('products')
-    .select(['id', 'title', 'quantity', 'reserved'])
-    .where('shop_id', '=', shopId)
-    .where('status', '=', 'active')
-    .where(sql<number>`quantity - reserved`, '<=', threshold)
-    .orderBy(sql`quantity - reserved`)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+/**
+ * Low stock per combination (issue 16 item 6): each enabled combination of an active listing
+ * with few units free, the default combination standing for a listing without variations.
+ */
+export async function lowStockListings(db: DbOrTx, shopId: number, threshold: number, limit: number) {
+  const r = await sql<{
+    id: number;
+    variant_id: number;
+    title: string;
+    variation_properties: { name: string; values: string[] }[];
+    option1: string | null;
+    option2: string | null;
+    quantity: number;
+    reserved: number;
+  }>`
+    select p.id, v.id as variant_id, p.title, p.variation_properties, v.option1, v.option2, v.quantity, v.reserved
+    from products p join listing_variants v on v.product_id = p.id
+    where p.shop_id = ${shopId} and p.status = 'active' and v.enabled and p.made_to_order = false
+      and v.quantity - v.reserved <= ${threshold}
+    order by v.quantity - v.reserved, p.id, v.position, v.id
+    limit ${limit}`.execute(db);
+  return r.rows;
 }
+
+/** A combination with this many units free or fewer is "low" in the listings table. */
+export const LOW_COMBINATION = 2;
 
 /** The owner's listings of any status, newest first, optionally narrowed by a title substring. */
 export function listSellerListings(
@@ -93,7 +107,17 @@ export function listSellerListings(
 ) {
   let q = db
     .selectFrom('products')
-    .select(['id', 'title', 'price_cents', 'quantity', 'reserved', 'status', 'images', 'updated_at'])
+    .select(['id', 'title', 'price_cents', 'price_max_cents', 'quantity', 'reserved', 'status', 'images', 'updated_at'])
+    .select(
+      // Combinations of a listing with variations: how many are on sale, and which run low.
+      sql<{ n: number; low: { options: [string, string | null]; available: number }[] } | null>`(
+        select jsonb_build_object('n', count(*),
+          'low', coalesce(jsonb_agg(jsonb_build_object('options', jsonb_build_array(v.option1, v.option2),
+                                                       'available', v.quantity - v.reserved)
+                 order by v.quantity - v.reserved, v.position) filter (where v.quantity - v.reserved <= ${LOW_COMBINATION}), '[]'))
+        from listing_variants v
+        where v.product_id = products.id and v.enabled and not v.is_default)`.as('combos'),
+    )
     .where('shop_id', '=', shopId)
     .orderBy('id', 'desc')
     .limit(opts.limit + 1);

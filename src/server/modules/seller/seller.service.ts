@@ -9,6 +9,7 @@ import type {
   SellerListingsInput,
   SellerListingsPage,
 } from '../../../shared/schemas/seller';
+import { chosenOptions } from '../../../shared/variations';
 import type { AppDeps } from '../../deps';
 import {
   listingCountsByStatus,
@@ -69,7 +70,9 @@ export async function sellerDashboard(
     })),
     lowStock: low.map((p) => ({
       productId: p.id,
+      variantId: p.variant_id,
       title: p.title,
+      options: chosenOptions(p.variation_properties, p.option1, p.option2),
       quantity: p.quantity,
       reserved: p.reserved,
       available: availableUnits({ ...p, status: 'active' }),
@@ -106,11 +109,20 @@ export async function sellerListings(
       id: r.id,
       title: r.title,
       priceCents: r.price_cents,
+      priceMaxCents: r.price_max_cents,
       quantity: r.quantity,
       reserved: r.reserved,
       available: availableUnits(r),
       status: r.status,
       image: r.images[0] ?? null,
+      combinations: r.combos && r.combos.n > 0 ? r.combos.n : 0,
+      lowCombinations:
+        r.combos && r.combos.n > 0
+          ? r.combos.low.map((l) => ({
+              label: l.options.filter((o): o is string => o !== null).join(' / '),
+              available: Math.max(0, l.available),
+            }))
+          : [],
       updatedAt: r.updated_at.toISOString(),
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,

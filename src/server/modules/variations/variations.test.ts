@@ -193,3 +193,54 @@ describe('catalog.setVariations', () => {
     expect(await stockOf(product.id)).toMatchObject({ reserved: 2 });
   });
 });
+
+describe('seller tables with variations', () => {
+  test('the listings table shows total stock and low combinations; the low-stock alert is per combination', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: 'Stacking ring' });
+    await seller.caller.catalog.setVariations({
+      productId: product.id,
+      properties: [
+        { name: 'Size', values: ['6', '7'] },
+        { name: 'Metal', values: ['Silver', 'Gold'] },
+      ],
+      combinations: [
+        { values: ['6', 'Silver'], priceCents: 3000, quantity: 1 },
+        { values: ['7', 'Silver'], priceCents: 3000, quantity: 10 },
+        { values: ['6', 'Gold'], priceCents: 7000, quantity: 0 },
+        { values: ['7', 'Gold'], priceCents: 7000, quantity: 0, enabled: false },
+      ],
+    });
+    const row = (await seller.caller.seller.listings({ shopId: seller.shopId })).items.find(
+      (i) => i.id === product.id,
+    )!;
+    expect(row).toMatchObject({
+      quantity: 11,
+      available: 11,
+      priceCents: 3000,
+      priceMaxCents: 7000,
+      combinations: 3,
+      lowCombinations: [
+        { label: '6 / Gold', available: 0 },
+        { label: '6 / Silver', available: 1 },
+      ],
+    });
+    const dashboard = await seller.caller.seller.dashboard({ shopId: seller.shopId });
+    expect(dashboard.lowStock.filter((l) => l.productId === product.id).map((l) => [l.options, l.available])).toEqual([
+      [
+        [
+          { name: 'Size', value: '6' },
+          { name: 'Metal', value: 'Gold' },
+        ],
+        0,
+      ],
+      [
+        [
+          { name: 'Size', value: '6' },
+          { name: 'Metal', value: 'Silver' },
+        ],
+        1,
+      ],
+    ]);
+  });
+});

@@ -1,0 +1,342 @@
+// The listing's variations (issue 16 item 6): up to two properties with the seller's own values,
+// and the table of every combination with its price, quantity, SKU and on/off, with "set all"
+// for price and quantity. Saved as a whole through catalog.setVariations; the server's field
+// errors ("combinations.3.quantity") land on their cell.
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { ListingVariationsDto } from '../../../shared/schemas/variations';
+import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
+import { StatusButton } from '../../components/ui/status-button';
+import { centsToDollarsText, parseDollars } from '../../lib/format';
+import { describeError, trpc } from '../../trpc';
+
+interface PropertyDraft {
+  /** Stable React key while properties are added and removed. */
+  key: number;
+  name: string;
+  values: string;
+}
+interface RowDraft {
+  price: string;
+  quantity: string;
+  sku: string;
+  enabled: boolean;
+}
+
+const splitValues = (s: string) => [
+  ...new Set(
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ),
+];
+const keyOf = (values: string[]) => JSON.stringify(values);
+
+/** Every combination of the properties' values, first property outermost. */
+function combinationsOf(properties: { values: string[] }[]): string[][] {
+  if (properties.length === 0) return [];
+  return properties.reduce<string[][]>((acc, p) => acc.flatMap((prefix) => p.values.map((v) => [...prefix, v])), [[]]);
+}
+
+export function VariationsEditor({ productId, basePriceCents }: { productId: number; basePriceCents: number }) {
+  const saved = trpc.catalog.variations.useQuery({ productId });
+  if (saved.isPending)
+    return <div className="skeleton variations-skeleton" role="status" aria-label="Loading variations" />;
+  if (saved.isError)
+    return (
+      <p className="error" role="alert">
+        Could not load variations: {saved.error.message}
+      </p>
+    );
+  return (
+    <Editor key={saved.dataUpdatedAt} initial={saved.data} productId={productId} basePriceCents={basePriceCents} />
+  );
+}
+
+function Editor({
+  initial,
+  productId,
+  basePriceCents,
+}: {
+  initial: ListingVariationsDto;
+  productId: number;
+  basePriceCents: number;
+}) {
+  const utils = trpc.useUtils();
+  const [properties, setProperties] = useState<PropertyDraft[]>(
+    initial.properties.map((p, i) => ({ key: i, name: p.name, values: p.values.join(', ') })),
+  );
+  const [rows, setRows] = useState<Map<string, RowDraft>>(
+    () =>
+      new Map(
+        initial.combinations.map((c) => [
+          keyOf(c.values),
+          {
+            price: centsToDollarsText(c.priceCents),
+            quantity: String(c.quantity),
+            sku: c.sku,
+            enabled: c.enabled,
+          },
+        ]),
+      ),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [bulkPrice, setBulkPrice] = useState('');
+  const [bulkQuantity, setBulkQuantity] = useState('');
+
+  const parsed = properties.map((p) => ({ name: p.name.trim(), values: splitValues(p.values) }));
+  const combos = combinationsOf(parsed);
+  const rowOf = (values: string[]): RowDraft =>
+    rows.get(keyOf(values)) ?? { price: centsToDollarsText(basePriceCents), quantity: '0', sku: '', enabled: true };
+  const setRow = (values: string[], patch: Partial<RowDraft>) =>
+    setRows((m) => new Map(m).set(keyOf(values), { ...rowOf(values), ...patch }));
+
+  const save = trpc.catalog.setVariations.useMutation({
+    onSuccess: async () => {
+      setErrors({});
+      await Promise.all([
+        utils.catalog.variations.invalidate({ productId }),
+        utils.catalog.product.invalidate(),
+        utils.seller.listings.invalidate(),
+      ]);
+      toast.success('Variations saved');
+    },
+    onError: (err) => {
+      const info = describeError(err);
+      const next: Record<string, string> = {};
+      for (const [k, m] of Object.entries(info.fieldErrors)) next[k] = m[0] ?? 'Invalid';
+      const field = (info.details as { field?: string }).field;
+      if (field) next[field] = info.message;
+      setErrors(next);
+      toast.error(Object.keys(next).length ? 'Please fix the highlighted cells.' : info.message);
+    },
+  });
+
+  const submit = () => {
+    const local: Record<string, string> = {};
+    const combinations = combos.map((values, i) => {
+      const r = rowOf(values);
+      const priceCents = parseDollars(r.price);
+      const quantity = /^\d+$/.test(r.quantity.trim()) ? Number(r.quantity) : Number.NaN;
+      if (priceCents === null) local[`combinations.${i}.priceCents`] = 'Enter a price like 24.00';
+      if (!Number.isInteger(quantity)) local[`combinations.${i}.quantity`] = 'Enter a whole number';
+      return {
+        values,
+        priceCents: priceCents ?? -1,
+        quantity: Number.isInteger(quantity) ? quantity : -1,
+        sku: r.sku,
+        enabled: r.enabled,
+      };
+    });
+    if (Object.keys(local).length) {
+      setErrors(local);
+      toast.error('Please fix the highlighted cells.');
+      return;
+    }
+    save.mutate({ productId, properties: parsed, combinations });
+  };
+
+  const err = (path: string) => errors[path];
+  const tooMany = combos.length > MAX_COMBINATIONS;
+
+  return (
+    <section className="variations" aria-labelledby="variations-title">
+      <h3 id="variations-title" className="variations-title">
+        Variations
+      </h3>
+      <p className="hint">
+        Up to two properties, such as Size and Colour. Each combination has its own price, stock and SKU; a listing with
+        variations is priced “from” its cheapest.
+      </p>
+      {properties.map((p, i) => (
+        <div className="variation-property" key={p.key}>
+          <div className="field">
+            <label htmlFor={`prop-name-${i}`}>Property {i + 1}</label>
+            <input
+              id={`prop-name-${i}`}
+              className="input"
+              maxLength={30}
+              placeholder={i === 0 ? 'Size' : 'Colour'}
+              value={p.name}
+              aria-invalid={err(`properties.${i}.name`) ? true : undefined}
+              onChange={(e) => setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+            />
+            {err(`properties.${i}.name`) && <span className="error">{err(`properties.${i}.name`)}</span>}
+          </div>
+          <div className="field">
+            <label htmlFor={`prop-values-${i}`}>Values</label>
+            <input
+              id={`prop-values-${i}`}
+              className="input"
+              placeholder={i === 0 ? 'S, M, L' : 'Oat, Moss, Charcoal'}
+              value={p.values}
+              aria-describedby={`prop-values-hint-${i}`}
+              onChange={(e) =>
+                setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, values: e.target.value } : x)))
+              }
+            />
+            <span className="hint" id={`prop-values-hint-${i}`}>
+              Comma separated
+            </span>
+            {Object.entries(errors)
+              .filter(([k]) => k.startsWith(`properties.${i}.values`))
+              .map(([k, m]) => (
+                <span key={k} className="error">
+                  {m}
+                </span>
+              ))}
+          </div>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm variation-remove"
+            onClick={() => setProperties((ps) => ps.filter((_, j) => j !== i))}
+          >
+            Remove {p.name.trim() || `property ${i + 1}`}
+          </button>
+        </div>
+      ))}
+      {properties.length < MAX_VARIATION_PROPERTIES && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={() => setProperties((ps) => [...ps, { key: Date.now(), name: '', values: '' }])}
+        >
+          {properties.length === 0 ? 'Add variations' : 'Add a second property'}
+        </button>
+      )}
+
+      {combos.length > 0 && (
+        <>
+          <div className="bulk-set">
+            <div className="field">
+              <label htmlFor="bulk-price">Price for all ($)</label>
+              <input
+                id="bulk-price"
+                className="input"
+                inputMode="decimal"
+                value={bulkPrice}
+                onChange={(e) => setBulkPrice(e.target.value)}
+              />
+            </div>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              disabled={parseDollars(bulkPrice) === null}
+              onClick={() => {
+                for (const c of combos) setRow(c, { price: bulkPrice.trim() });
+              }}
+            >
+              Set all prices
+            </button>
+            <div className="field">
+              <label htmlFor="bulk-quantity">Quantity for all</label>
+              <input
+                id="bulk-quantity"
+                className="input"
+                inputMode="numeric"
+                value={bulkQuantity}
+                onChange={(e) => setBulkQuantity(e.target.value)}
+              />
+            </div>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              disabled={!/^\d+$/.test(bulkQuantity.trim())}
+              onClick={() => {
+                for (const c of combos) setRow(c, { quantity: bulkQuantity.trim() });
+              }}
+            >
+              Set all quantities
+            </button>
+          </div>
+          <p className={tooMany ? 'error' : 'hint'} role={tooMany ? 'alert' : undefined}>
+            {combos.length} of at most {MAX_COMBINATIONS} combinations
+          </p>
+          <div className="combo-table-wrap">
+            <table className="table combo-table">
+              <caption className="visually-hidden">Combinations</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Combination</th>
+                  <th scope="col">Price ($)</th>
+                  <th scope="col">Quantity</th>
+                  <th scope="col">SKU</th>
+                  <th scope="col">On sale</th>
+                </tr>
+              </thead>
+              <tbody>
+                {combos.map((values, i) => {
+                  const r = rowOf(values);
+                  const label = values.join(' / ');
+                  const rowError = err(`combinations.${i}`) ?? err(`combinations.${i}.values`);
+                  return (
+                    <tr key={keyOf(values)} className={r.enabled ? undefined : 'row-archived'}>
+                      <th scope="row">
+                        {label}
+                        {rowError && <span className="error">{rowError}</span>}
+                      </th>
+                      <td data-label="Price ($)">
+                        <input
+                          className="input"
+                          inputMode="decimal"
+                          aria-label={`Price of ${label}`}
+                          aria-invalid={err(`combinations.${i}.priceCents`) ? true : undefined}
+                          value={r.price}
+                          onChange={(e) => setRow(values, { price: e.target.value })}
+                        />
+                        {err(`combinations.${i}.priceCents`) && (
+                          <span className="error">{err(`combinations.${i}.priceCents`)}</span>
+                        )}
+                      </td>
+                      <td data-label="Quantity">
+                        <input
+                          className="input"
+                          inputMode="numeric"
+                          aria-label={`Quantity of ${label}`}
+                          aria-invalid={err(`combinations.${i}.quantity`) ? true : undefined}
+                          value={r.quantity}
+                          onChange={(e) => setRow(values, { quantity: e.target.value })}
+                        />
+                        {err(`combinations.${i}.quantity`) && (
+                          <span className="error">{err(`combinations.${i}.quantity`)}</span>
+                        )}
+                      </td>
+                      <td data-label="SKU">
+                        <input
+                          className="input"
+                          maxLength={64}
+                          aria-label={`SKU of ${label}`}
+                          value={r.sku}
+                          onChange={(e) => setRow(values, { sku: e.target.value })}
+                        />
+                      </td>
+                      <td data-label="On sale">
+                        <input
+                          type="checkbox"
+                          aria-label={`${label} on sale`}
+                          checked={r.enabled}
+                          onChange={(e) => setRow(values, { enabled: e.target.checked })}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {(err('properties') || err('combinations')) && (
+        <p className="error" role="alert">
+          {err('properties') ?? err('combinations')}
+        </p>
+      )}
+      <div className="step-actions">
+        <StatusButton pending={save.isPending} pendingLabel="Saving…" onClick={submit} type="button" disabled={tooMany}>
+          {properties.length === 0 && initial.properties.length > 0 ? 'Remove variations' : 'Save variations'}
+        </StatusButton>
+      </div>
+    </section>
+  );
+}
