@@ -128,8 +128,15 @@ for (const project of projectNames) {
       const own = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
       await own.page.goto(`/product/${vase.id}`);
       await own.page.getByText('This is your listing.').waitFor();
-      await own.page.getByRole('link', { name: 'Edit your listing' }).waitFor();
       expect(await own.page.getByRole('button', { name: /Add to cart|in your cart/ }).count()).toBe(0);
+      // ...which opens the listing's editor in the dashboard; closing it leaves the listings table.
+      await own.page.getByRole('link', { name: 'Edit your listing' }).click();
+      const editor = own.page.getByRole('dialog', { name: 'Edit listing' });
+      await editor.waitFor();
+      expect(await editor.getByLabel('Title').inputValue()).toBe(vase.title);
+      await editor.getByRole('button', { name: 'Close' }).click();
+      await editor.waitFor({ state: 'hidden' });
+      expect(new URL(own.page.url()).search).toBe('');
       await own.context.close();
     });
 

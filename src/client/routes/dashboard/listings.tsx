@@ -1,7 +1,7 @@
 // Listings table (seller.listings, every status): filter Active / Archived / All, search by title,
 // create/edit in a dialog, archive and restore, and stock edited inline.
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import type { ListingStatusFilter, SellerListingDto } from '../../../shared/schemas/seller';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
@@ -94,9 +94,15 @@ function EditDialog({
     { productId: productId === 'new' ? 0 : productId },
     { enabled: productId !== 'new' },
   );
+  // A link (e.g. "Edit listing" on the product page) may name any id: only this shop's open.
+  const notOurs = product.isError || (product.data !== undefined && product.data.shop.id !== shopId);
   return (
     <Dialog open onClose={onClose} title={productId === 'new' ? 'New listing' : 'Edit listing'} size="lg">
-      {productId !== 'new' && !product.data ? (
+      {notOurs ? (
+        <p className="notice notice-warn" role="alert">
+          That listing is not in your shop, or it no longer exists.
+        </p>
+      ) : productId !== 'new' && !product.data ? (
         <div className="skeleton dialog-skeleton" role="status" aria-label="Loading listing" />
       ) : (
         <ListingForm shopId={shopId} product={product.data ?? null} onDone={onClose} />
@@ -138,6 +144,12 @@ function CombinationStock({ listing, onEdit }: { listing: SellerListingDto; onEd
   );
 }
 
+function editingFrom(value: string | null): number | 'new' | null {
+  if (value === 'new') return 'new';
+  const id = Number(value);
+  return value && Number.isInteger(id) && id > 0 ? id : null;
+}
+
 const STATUS_LABELS: Record<ListingStatusFilter, string> = { active: 'Active', archived: 'Archived', all: 'All' };
 
 function AvailableBadge({ listing }: { listing: SellerListingDto }) {
@@ -167,7 +179,19 @@ export function Component() {
     },
   );
   const trpcUtils = trpc.useUtils();
-  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // The open editor lives in the URL (?edit=<id> or ?edit=new): links can open it, Back closes it.
+  const [params, setParams] = useSearchParams();
+  const editing = editingFrom(params.get('edit'));
+  const setEditing = (value: number | 'new' | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === null) next.delete('edit');
+        else next.set('edit', String(value));
+        return next;
+      },
+      { replace: value === null },
+    );
   const [archiving, setArchiving] = useState<SellerListingDto | null>(null);
   const refresh = () => {
     void trpcUtils.seller.listings.invalidate();
