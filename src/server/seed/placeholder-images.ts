@@ -50,6 +50,8 @@ function logoSvg(name: string, initials: string): string {
 </svg>`;
 }
 
+// The label is centred: on a phone the banner is cropped to its middle (object-fit: cover), and
+// a label at the left edge was cut off there.
 function bannerSvg(name: string, label: string): string {
   const { bg, fg, accent } = palette(name);
   const h = hashString(`${name}:banner`);
@@ -59,7 +61,7 @@ function bannerSvg(name: string, label: string): string {
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="300" viewBox="0 0 1200 300" role="img" aria-label="${escapeXml(label)}">
 <rect width="1200" height="300" fill="${bg}"/>${waves}
-<text x="60" y="270" font-family="Georgia, serif" font-size="32" fill="${fg}">${escapeXml(label)}</text>
+<text x="600" y="262" text-anchor="middle" font-family="Georgia, serif" font-size="32" fill="${fg}">${escapeXml(label)}</text>
 </svg>`;
 }
 
