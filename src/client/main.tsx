@@ -9,31 +9,55 @@ import './styles/orders.css';
 import './styles/ui.css';
 import './styles/messages.css';
 import './styles/account.css';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { Toaster } from 'sonner';
 import { z } from 'zod';
+import { AppProviders } from './app';
 import { routes } from './router';
-import { queryClient, trpc, trpcClient } from './trpc';
+import { queryClient, trpcClient } from './trpc';
 
 // The CSP forbids eval; tell zod not to probe for it (its probe logs a CSP violation).
 z.config({ jitless: true });
 
-const router = createBrowserRouter(routes);
+/** What the server rendered with (src/server/pages/page-render.tsx): router state and query cache. */
+interface ServerPayload {
+  router: unknown;
+  queries: DehydratedState;
+}
 
-const rootEl = document.getElementById('root');
-if (!rootEl) throw new Error('missing #root');
-
-createRoot(rootEl).render(
-  <StrictMode>
-    <trpc.Provider client={trpcClient} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>
+async function start() {
+  const rootEl = document.getElementById('root');
+  if (!rootEl) throw new Error('missing #root');
+  const payloadEl = document.getElementById('hearth-ssr');
+  const payload = payloadEl ? (JSON.parse(payloadEl.textContent ?? '{}') as ServerPayload) : null;
+  if (payload) {
+    // The cache the server filled: components read it at once and fetch nothing again.
+    hydrate(queryClient, payload.queries);
+    // React Router reads (and revives route errors from) this global when it is created.
+    (window as unknown as { __staticRouterHydrationData: unknown }).__staticRouterHydrationData = payload.router;
+    // Route modules load on demand; the ones on screen must be in place before hydrating, or the
+    // first render would be the loading fallback instead of the server's markup.
+    const lazy = (matchRoutes(routes, window.location) ?? []).filter((m) => m.route.lazy);
+    await Promise.all(
+      lazy.map(async (m) => {
+        const mod = await (m.route.lazy as () => Promise<Partial<RouteObject>>)();
+        Object.assign(m.route, { ...mod, lazy: undefined });
+      }),
+    );
+  }
+  const router = createBrowserRouter(routes);
+  const app = (
+    <StrictMode>
+      <AppProviders queryClient={queryClient} trpcClient={trpcClient}>
         <RouterProvider router={router} />
-        <Toaster position="bottom-center" richColors closeButton toastOptions={{ duration: 4500 }} />
-      </QueryClientProvider>
-    </trpc.Provider>
-  </StrictMode>,
-);
+      </AppProviders>
+    </StrictMode>
+  );
+  if (payload) hydrateRoot(rootEl, app);
+  else createRoot(rootEl).render(app);
+}
+
+void start();

@@ -120,3 +120,11 @@ export function canonicalSearchQuery(params: URLSearchParams): string {
   const s = out.toString();
   return s ? `?${s}` : '';
 }
+
+/** The search page's title (without the site name), the same in the browser tab and the served head. */
+export function searchPageTitle(q: string | undefined, categoryName: string | undefined, page: number): string {
+  const paged = page > 1 ? ` — page ${page}` : '';
+  if (q) return `“${q}”${categoryName ? ` in ${categoryName}` : ''} — search${paged}`;
+  if (categoryName) return `${categoryName}${paged}`;
+  return `Everything on Hearth${paged}`;
+}

@@ -1,5 +1,6 @@
 // Header search with a debounced typeahead from search.suggest. Follows the WAI-ARIA combobox
 // pattern: arrows move through suggestions, Enter picks one (or searches the text), Escape closes.
+// Underneath it is a plain GET form to /search, so searching works before (or without) JavaScript.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchSuggestion } from '../../shared/schemas/search';
@@ -71,6 +72,8 @@ export function SearchBox() {
       {/* biome-ignore lint/a11y/useSemanticElements: <search> lacks support in some screen readers; role=search is the safe landmark */}
       <form
         role="search"
+        action="/search"
+        method="get"
         onSubmit={(e) => {
           e.preventDefault();
           go(null);
@@ -83,6 +86,7 @@ export function SearchBox() {
           ref={inputRef}
           id={`${listId}-input`}
           type="search"
+          name="q"
           placeholder="Search handmade & vintage…"
           autoComplete="off"
           role="combobox"

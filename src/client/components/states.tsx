@@ -81,6 +81,24 @@ export function RouteErrorBoundary() {
       </div>
     );
   }
+  if (status === 400) {
+    return (
+      <div className="page">
+        <EmptyState
+          art="🔍"
+          headingLevel={1}
+          title="We couldn't read that address"
+          action={
+            <Link className="btn btn-primary" to="/search">
+              Browse everything
+            </Link>
+          }
+        >
+          {message}
+        </EmptyState>
+      </div>
+    );
+  }
   if (status === 401) {
     return (
       <div className="page">

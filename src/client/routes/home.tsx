@@ -1,17 +1,18 @@
 // Home: a hero, categories to browse, and the personal (or trending) feed in sections.
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, type LoaderFunctionArgs } from 'react-router';
 import { listingPath } from '../../shared/listing-url';
 import { GridSkeleton, ProductCard } from '../components/product-card';
 import { ProductImage } from '../components/product-image';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { dataClients } from '../lib/data-context';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { useLiveCards } from '../lib/use-live-cards';
-import { trpc, utils } from '../trpc';
+import { trpc } from '../trpc';
 
-export async function loader() {
-  await utils.feed.home.ensureData(undefined, { staleTime: 60_000 });
+export async function loader({ context }: LoaderFunctionArgs) {
+  await dataClients(context).utils.feed.home.ensureData(undefined, { staleTime: 60_000 });
   return null;
 }
 

@@ -10,11 +10,12 @@ import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { useAddToCart } from '../lib/cart-actions';
+import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, minutesUntil, plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
-import { trpc, utils } from '../trpc';
+import { trpc } from '../trpc';
 
 function productIdFrom(params: { productId?: string }): number {
   const id = Number(params.productId);
@@ -22,12 +23,13 @@ function productIdFrom(params: { productId?: string }): number {
   return id;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { utils } = dataClients(context);
   const productId = productIdFrom(params);
   void utils.catalog.availability.prefetch({ productId });
   void utils.reviews.forProduct.prefetchInfinite({ productId, ...FIRST_REVIEWS });
   void utils.feed.alsoBought.prefetch({ productId });
-  await utils.catalog.product.ensureData({ productId });
+  await orNotFound(utils.catalog.product.ensureData({ productId }));
   return null;
 }
 

@@ -2,6 +2,8 @@
 // It has no loader on purpose: on the first load the shell renders at once (header usable, text
 // typed in search kept) and only the page's own area shows a skeleton until its data arrives.
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { searchInputFromParams, searchPageFromParams, searchPageTitle } from '../../shared/search-url';
+import { findCategory } from '../components/search-facets';
 import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
@@ -27,16 +29,17 @@ function CategoryBar() {
  */
 function StorefrontTitle() {
   const { pathname, search } = useLocation();
-  const productId = /^\/product\/(\d+)/.exec(pathname)?.[1];
+  const productId = /^\/(?:product|listing)\/(\d+)/.exec(pathname)?.[1];
+  const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const product = trpc.catalog.product.useQuery(
     { productId: Number(productId ?? 0) },
     { enabled: false, staleTime: Number.POSITIVE_INFINITY },
   );
-  const q = new URLSearchParams(search).get('q');
+  const params = new URLSearchParams(search);
+  const input = searchInputFromParams(params);
+  const where = findCategory(categories.data ?? [], input.category ?? null);
   const title = pathname.startsWith('/search')
-    ? q
-      ? `“${q}” — search`
-      : 'Search'
+    ? searchPageTitle(input.q, (where?.leaf ?? where?.department)?.name, searchPageFromParams(params))
     : pathname === '/cart'
       ? 'Your cart'
       : productId

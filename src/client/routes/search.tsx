@@ -3,7 +3,7 @@
 import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer, type VirtualItem, windowScroll } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
+import { data, Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import {
   type SearchProductsInput,
@@ -11,17 +11,24 @@ import {
   type SearchSort,
   searchSorts,
 } from '../../shared/schemas/search';
-import { searchInputFromParams as inputFromParams } from '../../shared/search-url';
+import {
+  searchInputFromParams as inputFromParams,
+  readSearchUrl,
+  SEARCH_LAST_PAGE,
+  searchPageFromParams,
+} from '../../shared/search-url';
 import { FilterIcon } from '../components/icons';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
 import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
 import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { dataClients } from '../lib/data-context';
 import { plural } from '../lib/format';
 import { recordResultClick } from '../lib/search-clicks';
+import { useHydrated } from '../lib/use-hydrated';
 import { useLiveCards } from '../lib/use-live-cards';
-import { queryClient, trpc, trpcClient, utils } from '../trpc';
+import { trpc, trpcClient } from '../trpc';
 
 const sortLabels: Record<SearchSort, string> = {
   relevance: 'Most relevant',
@@ -31,7 +38,8 @@ const sortLabels: Record<SearchSort, string> = {
   top_rated: 'Top rated',
 };
 
-function searchQuery(input: Omit<SearchProductsInput, 'page'>) {
+/** Results from `startPage` on (a shared or no-JavaScript link may start past the first page). */
+function searchQuery(input: Omit<SearchProductsInput, 'page'>, startPage = 1, client = trpcClient) {
   return infiniteQueryOptions<
     SearchProductsResult,
     Error,
@@ -39,22 +47,74 @@ function searchQuery(input: Omit<SearchProductsInput, 'page'>) {
     readonly unknown[],
     number
   >({
-    queryKey: ['search.products', input],
-    queryFn: ({ pageParam, signal }) => trpcClient.search.products.query({ ...input, page: pageParam }, { signal }),
-    initialPageParam: 1,
+    queryKey: startPage === 1 ? ['search.products', input] : ['search.products', input, startPage],
+    queryFn: ({ pageParam, signal }) => client.search.products.query({ ...input, page: pageParam }, { signal }),
+    initialPageParam: startPage,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     staleTime: 30_000,
   });
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const input = inputFromParams(new URL(request.url).searchParams);
-  void utils.catalog.categories.prefetch(undefined, { staleTime: 10 * 60_000 });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { queryClient, trpcClient: client, utils } = dataClients(context);
+  // An address no search accepts is the page's 400 (or 404 past the last page), with the layout.
+  const read = readSearchUrl(new URL(request.url).searchParams);
+  if (!read.ok) throw data(read.message, { status: read.status });
+  const categories = utils.catalog.categories.ensureData(undefined, { staleTime: 10 * 60_000 }).catch(() => null);
   // Back/forward: every page loaded before is answered from the cache at once (refreshed in the
   // background), so the grid is as tall as it was and scroll restoration lands where the shopper
   // was. A failed search is caught: the page shows the error in place with the filters kept.
-  await queryClient.ensureInfiniteQueryData({ ...searchQuery(input), revalidateIfStale: true }).catch(() => undefined);
+  const results = await queryClient
+    .ensureInfiniteQueryData({ ...searchQuery(read.input, read.page, client), revalidateIfStale: true })
+    .catch(() => undefined);
+  const tree = await categories;
+  if (read.input.category && tree && !findCategory(tree, read.input.category))
+    throw data('There is no such category.', { status: 404 });
+  if (read.page > 1 && results?.pages[0]?.hits.length === 0)
+    throw data('There is no such page of results.', { status: 404 });
   return null;
+}
+
+/**
+ * One page of results with links to the pages around it: what the server renders, what the
+ * browser hydrates, and all a shopper without JavaScript gets. With JavaScript the virtual,
+ * endlessly loading grid takes over once hydrated.
+ */
+function PagedResults({ result, params }: { result: SearchProductsResult; params: URLSearchParams }) {
+  const lastPage = Math.min(Math.ceil(result.total / result.pageSize), SEARCH_LAST_PAGE);
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n === 1) next.delete('page');
+    else next.set('page', String(n));
+    const qs = next.toString();
+    return qs ? `/search?${qs}` : '/search';
+  };
+  return (
+    <>
+      <div className="paged-grid">
+        {result.hits.map((p, i) => (
+          <ProductCard key={p.id} product={p} eager={i < 5} />
+        ))}
+      </div>
+      {lastPage > 1 && (
+        <nav className="pagination" aria-label="Pages of results">
+          {result.page > 1 && (
+            <Link className="btn btn-sm" to={pageHref(result.page - 1)} rel="prev">
+              ← Previous page
+            </Link>
+          )}
+          <span className="small muted">
+            Page {result.page} of {lastPage}
+          </span>
+          {result.page < lastPage && (
+            <Link className="btn btn-sm" to={pageHref(result.page + 1)} rel="next">
+              Next page →
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
 }
 
 function estimatedGridWidth(): number {
@@ -216,7 +276,9 @@ export function Component() {
   const pending = navigation.location?.pathname === '/search' ? navigation.location.search : null;
   const shownParams = useMemo(() => (pending !== null ? new URLSearchParams(pending) : params), [pending, params]);
   const input = useMemo(() => inputFromParams(params), [params]);
-  const query = useInfiniteQuery({ ...searchQuery(input), placeholderData: (prev) => prev });
+  const startPage = searchPageFromParams(params);
+  const hydrated = useHydrated();
+  const query = useInfiniteQuery({ ...searchQuery(input, startPage), placeholderData: (prev) => prev });
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const tree = categories.data ?? [];
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -348,13 +410,26 @@ export function Component() {
                   </p>
                 </div>
               )}
-              <ResultsGrid
-                searchKey={JSON.stringify(input)}
-                pages={pages}
-                hasNextPage={query.hasNextPage || query.isPending}
-                fetching={query.isFetchingNextPage || query.isPending}
-                fetchNext={() => void query.fetchNextPage()}
-              />
+              {!hydrated && first ? (
+                <PagedResults result={first} params={params} />
+              ) : (
+                <>
+                  {startPage > 1 && (
+                    <p className="small">
+                      <Link to={`/search?${new URLSearchParams([...params].filter(([k]) => k !== 'page'))}`}>
+                        ← From the first result
+                      </Link>
+                    </p>
+                  )}
+                  <ResultsGrid
+                    searchKey={JSON.stringify([input, startPage])}
+                    pages={pages}
+                    hasNextPage={query.hasNextPage || query.isPending}
+                    fetching={query.isFetchingNextPage || query.isPending}
+                    fetchNext={() => void query.fetchNextPage()}
+                  />
+                </>
+              )}
             </>
           )}
         </section>

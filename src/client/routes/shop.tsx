@@ -6,13 +6,15 @@ import { GridSkeleton, ProductGrid } from '../components/product-card';
 import { ReviewsSection } from '../components/reviews-section';
 import { Stars } from '../components/stars';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, formatDate, plural } from '../lib/format';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
-import { trpc, utils } from '../trpc';
+import { trpc } from '../trpc';
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const shop = await utils.shops.bySlug.ensureData({ slug: String(params.slug) });
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { utils } = dataClients(context);
+  const shop = await orNotFound(utils.shops.bySlug.ensureData({ slug: String(params.slug) }));
   void utils.catalog.shopProducts.prefetchInfinite({ shopId: shop.id, limit: 24 });
   return null;
 }

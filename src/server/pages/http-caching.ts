@@ -29,5 +29,6 @@ export function notModified(req: Request, etag: string): boolean {
   const header = req.headers.get('if-none-match');
   if (!header) return false;
   if (header.trim() === '*') return true;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === opaque);
 }

@@ -29,7 +29,12 @@ export function escapeHtml(value: string): string {
 
 /** JSON safe inside a <script> element: no "<", no line separators that end JS strings. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
+  return scriptJsonText(JSON.stringify(value));
+}
+
+/** Already-serialised JSON made safe inside a <script> element. */
+export function scriptJsonText(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

@@ -1,14 +1,15 @@
 // What the server answers for a page address, before any HTML: a redirect (old or stale listing
 // URLs), or a status, a <head> and a caching class. The route table is the browser's own
 // (client/router.tsx), so the server says 404 exactly where the browser shows "not found".
-// Data comes through `PageData`, which the caller backs with the in-process tRPC caller.
+// Data comes through `PageData`: the server renderer backs it with the request's in-process tRPC
+// client and query cache, so the head and the page's loaders share one procedure call.
 import { matchRoutes } from 'react-router';
 import { DEFAULT_DESCRIPTION, pageTitle } from '../../client/lib/page-meta';
 import { routes } from '../../client/router';
 import { listingIdFrom, listingPath, slugify } from '../../shared/listing-url';
 import type { CategoryNode, ProductDto } from '../../shared/schemas/catalog';
 import type { ShopDto } from '../../shared/schemas/shops';
-import { canonicalSearchQuery, readSearchUrl } from '../../shared/search-url';
+import { canonicalSearchQuery, readSearchUrl, searchPageTitle } from '../../shared/search-url';
 import { type PageHead, summarise } from './page-head';
 import {
   breadcrumbList,
@@ -163,7 +164,6 @@ async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
   const { input, page } = read;
   const origin = url.origin;
   const canonical = `${origin}/search${canonicalSearchQuery(url.searchParams)}`;
-  const paged = page > 1 ? ` — page ${page}` : '';
   const tree = await data.categories();
   const where = input.category ? findCategory(tree, input.category) : null;
   if (input.category && !where) return notFound('Category not found');
@@ -173,7 +173,7 @@ async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
       kind: 'page',
       status: 200,
       head: {
-        title: pageTitle(`“${input.q}”${category ? ` in ${category.name}` : ''} — search${paged}`),
+        title: pageTitle(searchPageTitle(input.q, category?.name, page)),
         description: summarise(`Handmade and vintage ${input.q} from independent makers on Hearth.`),
         canonical,
         robots: NOT_INDEXED,
@@ -187,7 +187,7 @@ async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
       kind: 'page',
       status: 200,
       head: {
-        title: pageTitle(`${category.name}${paged}`),
+        title: pageTitle(searchPageTitle(undefined, category.name, page)),
         description: summarise(
           `Shop handmade and vintage ${category.name.toLowerCase()} from independent makers on Hearth${where.leaf ? `, in ${where.department.name}` : ''}.`,
         ),
@@ -203,7 +203,7 @@ async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
     kind: 'page',
     status: 200,
     head: {
-      title: pageTitle(`Everything on Hearth${paged}`),
+      title: pageTitle(searchPageTitle(undefined, undefined, page)),
       description: 'Browse every handmade and vintage listing on Hearth, from independent makers.',
       canonical,
       openGraph: { type: 'website' },

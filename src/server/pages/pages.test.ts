@@ -49,6 +49,21 @@ describe('product page head', () => {
     expect(metaContent(html, 'og:image')).toBe(`${ORIGIN}/images/ph/mug-1.svg`);
     expect(metaContent(html, 'twitter:card')).toBe('summary_large_image');
     expect(metaContent(html, 'product:price:amount')).toBe('42.50');
+    // The page itself is rendered on the server: name, price and stock in the markup, and the data
+    // it was rendered from embedded for the browser.
+    const root = html.slice(
+      html.indexOf('<div id="root">'),
+      html.indexOf('<script type="application/json" id="hearth-ssr">'),
+    );
+    expect(root).toContain('<h1>Hand-thrown “Moon” jar</h1>');
+    expect(root).toContain('$42.50');
+    expect(root.replace(/<!-- -->/g, '')).toContain('Only 5 left');
+    const payload = JSON.parse(
+      /<script type="application\/json" id="hearth-ssr">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    );
+    expect(payload.queries.queries.map((q: { queryKey: unknown }) => JSON.stringify(q.queryKey))).toContain(
+      JSON.stringify([['catalog', 'product'], { input: { productId: product.id }, type: 'query' }]),
+    );
     // Only one description: the shell's default is replaced, not duplicated.
     expect(html.match(/<meta name="description"/g)?.length).toBe(1);
 
@@ -169,6 +184,8 @@ describe('other public pages', () => {
     const page2 = await (await get('/search?category=mugs&page=2')).text();
     expect(decode(canonical(page2))).toBe(`${ORIGIN}/search?category=mugs&page=2`);
     expect(decode(title(page2))).toBe('Mugs & Cups — page 2 · Hearth');
+    // Past the last page of an existing category's results: 404, not an empty page.
+    expect((await get('/search?category=mugs&page=41')).status).toBe(404);
   });
 
   test('text searches are not indexed; unreadable searches 400, pages past the end and unknown categories 404', async () => {
@@ -191,6 +208,34 @@ describe('other public pages', () => {
       expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 404 });
   });
 
+  test('bad input renders the site’s error page with its status, never a 500 or a blank page', async () => {
+    const cases: [string, number, string][] = [
+      ['/listing/abc/x', 404, 'We couldn&#x27;t find that'],
+      ['/listing/2147483000/x', 404, 'We couldn&#x27;t find that'],
+      ['/shop/no-such-shop-here', 404, 'We couldn&#x27;t find that'],
+      ['/search?sort=cheapest', 400, 'That sort order is not one we offer.'],
+      ['/search?min=abc', 400, 'Prices are whole numbers of cents.'],
+      ['/search?page=999999999', 404, 'We couldn&#x27;t find that'],
+      ['/search?category=no-such-category', 404, 'We couldn&#x27;t find that'],
+      ['/no/such/page', 404, 'This page wandered off'],
+    ];
+    for (const [path, status, text] of cases) {
+      const res = await get(path);
+      const html = await res.text();
+      expect({
+        path,
+        status: res.status,
+        shown: html.includes(text),
+        layout: html.includes('aria-label="Categories"'),
+      }).toEqual({
+        path,
+        status,
+        shown: true,
+        layout: true,
+      });
+    }
+  });
+
   test('unknown paths 404; signed-in pages are served, not indexed, never shared', async () => {
     const missing = await get('/no/such/page');
     expect(missing.status).toBe(404);
@@ -209,11 +254,11 @@ describe('HTTP caching of pages', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
     expect(res.headers.get('vary')).toContain('Cookie');
     const etag = res.headers.get('etag') as string;
-    expect(etag).toMatch(/^"[0-9a-z]+"$/);
+    expect(etag).toMatch(/^W\/"[0-9a-z]+"$/);
     const again = await get(path, { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
-    expect((await get(path, { 'if-none-match': `W/${etag}, "other"` })).status).toBe(304);
+    expect((await get(path, { 'if-none-match': `"other", ${etag.replace('W/', '')}` })).status).toBe(304);
     expect((await get(path, { 'if-none-match': '"stale"' })).status).toBe(200);
   });
 

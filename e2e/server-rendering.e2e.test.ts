@@ -1,0 +1,148 @@
+// Server-rendered pages in a real browser: with JavaScript off a shopper can browse a category,
+// search with the header's GET form, page through results and read a listing; with JavaScript on,
+// the public pages hydrate without a console error or warning and without fetching their data again.
+import { beforeAll, describe, expect, test } from 'bun:test';
+import type { ConsoleMessage, Page } from 'playwright';
+import { listingPath } from '../src/shared/listing-url';
+import { createProduct, createSeller, token } from './fixtures';
+import { newPage, projects, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+let world: { word: string; slug: string; shopName: string; first: { id: number; title: string } };
+
+beforeAll(async () => {
+  const word = token();
+  const seller = await createSeller();
+  let first: { id: number; title: string } | null = null;
+  // 30 listings: two pages of 24.
+  for (let i = 0; i < 30; i++) {
+    const p = await createProduct(seller, {
+      title: `Ash glazed ${word} vase no ${i + 1}`,
+      categorySlug: 'vases',
+      priceCents: 3000 + i * 100,
+    });
+    first ??= p;
+  }
+  world = { word, slug: seller.shop.slug, shopName: seller.shop.name, first: first as { id: number; title: string } };
+});
+
+/** Search is fed asynchronously (outbox → Meilisearch): load the page until all 30 are found. */
+async function untilIndexed(page: Page, path: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.goto(path);
+    if (await page.getByText(/^30 results/).count()) return;
+    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
+  }
+}
+
+describe('without JavaScript', () => {
+  for (const project of ['desktop', 'phone'] as const) {
+    test(`${project}: browse a category, search, page through results and read a listing`, async () => {
+      const context = await e2e.browser.newContext({
+        ...projects[project],
+        baseURL: e2e.app.baseUrl,
+        javaScriptEnabled: false,
+      });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+
+      // Browse: the category bar is plain links.
+      await page.goto('/');
+      await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Home & Living' }).click();
+      await page.waitForURL(/\/search\?category=home-living$/);
+      await page.getByRole('heading', { level: 1, name: 'Home & Living' }).waitFor();
+      expect(await page.locator('.paged-grid .product-card').count()).toBeGreaterThan(0);
+
+      // Search: the header's form is a GET form.
+      await untilIndexed(page, `/search?q=${world.word}`);
+      await page.goto('/');
+      const box = page.getByRole('combobox', { name: 'Search for anything' });
+      await box.fill(world.word);
+      await box.press('Enter');
+      await page.waitForURL(new RegExp(`/search\\?q=${world.word}$`));
+      await page.getByText(/^30 results/).waitFor();
+      expect(await page.locator('.paged-grid .product-card').count()).toBe(24);
+
+      // Page through the results.
+      await page.getByRole('link', { name: 'Next page →' }).click();
+      await page.waitForURL(/page=2/);
+      await page.getByText('Page 2 of 2').waitFor();
+      expect(await page.locator('.paged-grid .product-card').count()).toBe(6);
+      await page.getByRole('link', { name: '← Previous page' }).click();
+      await page.getByText('Page 1 of 2').waitFor();
+
+      // Read a listing.
+      await page.goto(`/search?q=${world.word}&sort=price_asc`);
+      await page.getByRole('link', { name: new RegExp(`${world.first.title}\\b`) }).click();
+      await page.waitForURL(new RegExp(`${listingPath(world.first.id, world.first.title)}$`));
+      await page.getByRole('heading', { level: 1, name: world.first.title }).waitFor();
+      await page.getByText('$30.00').first().waitFor();
+      await page.getByText('Only 5 left').waitFor();
+
+      // A listing that does not exist: the site's layout, a useful page, the right status.
+      const missing = await page.goto('/listing/2147483000/nothing-here');
+      expect(missing?.status()).toBe(404);
+      await page
+        .getByRole('heading', { level: 1, name: 'We couldn’t find that' })
+        .or(page.getByRole('heading', { level: 1, name: "We couldn't find that" }))
+        .waitFor();
+      await page.getByRole('combobox', { name: 'Search for anything' }).waitFor();
+      await context.close();
+    });
+  }
+});
+
+describe('with JavaScript', () => {
+  test('public pages hydrate with no console errors or warnings and do not fetch their data again', async () => {
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
+    await untilIndexed(page, `/search?q=${world.word}`);
+    const problems: string[] = [];
+    const dataCalls: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    page.on('request', (r) => {
+      const m = /\/trpc\/([^?]+)/.exec(r.url());
+      if (!m) return;
+      // The live grid loading the *next* page of results is not a refetch of what was rendered.
+      const input = decodeURIComponent(r.url());
+      for (const name of m[1].split(','))
+        if (name !== 'search.products' || !/"page":([2-9]|\d\d)/.test(input)) dataCalls.push(name);
+    });
+    const pages = [
+      { path: '/', data: 'feed.home' },
+      { path: `/search?q=${world.word}`, data: 'search.products' },
+      { path: '/search?category=vases', data: 'search.products' },
+      { path: listingPath(world.first.id, world.first.title), data: 'catalog.product' },
+      { path: `/shop/${world.slug}`, data: 'shops.bySlug' },
+    ];
+    for (const p of pages) {
+      dataCalls.length = 0;
+      const res = await page.goto(p.path, { waitUntil: 'networkidle' });
+      expect(res?.status()).toBe(200);
+      // Hydrated: React owns the root, and a frame has passed since.
+      await page.waitForFunction(() => {
+        const root = document.getElementById('root');
+        return !!root && Object.keys(root).some((k) => k.startsWith('__reactContainer'));
+      });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect({ path: p.path, refetched: dataCalls.filter((c) => c === p.data) }).toEqual({
+        path: p.path,
+        refetched: [],
+      });
+    }
+    // After hydration the search grid is the live one: scrolling loads the second page.
+    await page.goto(`/search?q=${world.word}`, { waitUntil: 'networkidle' });
+    await page.locator('.virtual-row').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page
+      .getByRole('link', { name: /vase no 30\b|vase no 25\b/ })
+      .first()
+      .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
