@@ -24,6 +24,8 @@ export interface CreateAppOptions {
   shell?: ShellSource;
   /** Graceful drain (index.ts on SIGTERM): not ready while draining, event streams closable. */
   drain?: Drain;
+  /** Render public pages on the server (default); false sends the document with its head only. */
+  serverRendering?: boolean;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
@@ -119,7 +121,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   if (deps.mailCatcher && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.mailCatcher));
   app.route('/', seoRoutes(deps));
   options.mount?.(app);
-  if (options.shell) app.route('/', pageRoutes(deps, options.shell));
+  if (options.shell)
+    app.route('/', pageRoutes(deps, options.shell, { serverRendering: options.serverRendering ?? true }));
   return app;
 }
 

@@ -73,6 +73,11 @@ const envSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
   /** Longest wait for in-flight requests once the instance stopped listening. */
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** Render the public pages on the server (decision 0061); false serves every page client-rendered (the bench compares both). */
+  SERVER_RENDERING: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'DRAIN_DELAY_MS'> & { DRAIN_DELAY_MS: number };

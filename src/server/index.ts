@@ -35,6 +35,7 @@ async function main() {
   const drain = new Drain();
   const app = createApp(deps, {
     drain,
+    serverRendering: env.SERVER_RENDERING,
     shell: useBuilt ? fileShell(resolve(distDir, 'index.html')) : devServerShell(() => `${selfUrl}/__shell`),
     mount: (a) => {
       a.get('/images/ph/:name', (c) => placeholderImageResponse(c.req.path));

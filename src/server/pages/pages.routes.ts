@@ -29,7 +29,7 @@ function rendersOnServer(outcome: { cache: string; status: number }): boolean {
   return outcome.cache === 'public' || outcome.status >= 400;
 }
 
-export function pageRoutes(deps: AppDeps, shell: ShellSource) {
+export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverRendering: boolean }) {
   const app = new Hono<Env>();
   app.get('*', async (c) => {
     const req = c.req.raw;
@@ -53,7 +53,7 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource) {
     const parts = shellParts(await shell(), renderHead(outcome.head));
     const headers = { 'Cache-Control': cacheControlFor(outcome.cache, outcome.status, req), Vary: 'Cookie' };
 
-    if (!rendersOnServer(outcome)) {
+    if (!options.serverRendering || !rendersOnServer(outcome)) {
       // Signed-in pages: the document only; the browser renders them for whoever is signed in.
       const html = `${parts.head}${parts.tail}`;
       return c.html(html, outcome.status, { ...headers, ETag: etagOf(html) });
