@@ -10,11 +10,14 @@ import { sendDueEmails } from '../modules/email/email-sender';
 import { createMailer } from '../modules/email/mailer';
 import { type MailCatcher, startMailCatcher } from '../services/mail-catcher';
 import { unique } from '../test/factories';
+import { drainMailBeforeAll } from '../test/mail';
 import { testDeps } from '../test/test-services';
 import { waitUntil } from '../test/wait-until';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-smtp-fault-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+drainMailBeforeAll();
 
 describe('SMTP killed mid-burst', () => {
   test('nothing is lost and nothing is sent twice', async () => {

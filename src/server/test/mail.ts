@@ -1,5 +1,6 @@
 // Mail in tests: delivers the outbox through the real embedded SMTP catcher and reads what a
 // user would find in their inbox.
+import { beforeAll } from 'bun:test';
 import type { AppDeps } from '../deps';
 import { sendDueEmails } from '../modules/email/email-sender';
 import type { CaughtMail } from '../services/mail-catcher';
@@ -13,6 +14,16 @@ export function catcherOf(deps: AppDeps = testDeps()) {
 /** Sends everything due now; resolves once the catcher has stored it. */
 export function deliverMail(deps: AppDeps = testDeps()) {
   return sendDueEmails(deps);
+}
+
+/**
+ * Sends what earlier test files left in the outbox (their checkouts queue order mails nobody
+ * sent), so this file's tests time only their own mail.
+ */
+export function drainMailBeforeAll(deps?: AppDeps) {
+  beforeAll(async () => {
+    await sendDueEmails(deps ?? testDeps());
+  }, 180_000);
 }
 
 /** Mail that reached `address` (SMTP envelope recipients), oldest first. */

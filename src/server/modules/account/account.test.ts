@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createUser, TEST_PASSWORD, unique } from '../../test/factories';
-import { deliverMail, inbox, linkIn } from '../../test/mail';
+import { deliverMail, drainMailBeforeAll, inbox, linkIn } from '../../test/mail';
 import { testDeps } from '../../test/test-services';
 import { createSession, resolveSession } from '../auth/auth.session';
 
@@ -21,6 +21,8 @@ const verifiedAt = async (id: number) =>
     .select(['email', 'email_verified_at'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+
+drainMailBeforeAll();
 
 describe('email verification', () => {
   test('registration mails a single-use link; following it verifies the account', async () => {

@@ -146,6 +146,13 @@ export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
       from src join ord on ord.shop_id = src."shopId"
     ), shop_sales as (
       insert into shop_sales_events (shop_id, units) select "shopId", "itemCount" from src
+    ), mails as (
+      -- The buyer's confirmation (every shop's order in one mail) and each seller's new-order mail,
+      -- queued with the orders they report; composed and sent by the email job (decision 0072).
+      insert into email_outbox (kind, payload, dedupe_key)
+      select 'order.confirmation', jsonb_build_object('paymentId', pay.id), 'order-confirmation:' || pay.id from pay
+      union all
+      select 'order.new', jsonb_build_object('orderId', ord.id), 'order-new:' || ord.id from ord
     ), cleared as (
       delete from cart_items where cart_id = ${c.cartId}
     ), completed as (

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'bun:test';
 import { createApp } from '../../app';
 import { unique } from '../../test/factories';
-import { deliverMail, inbox } from '../../test/mail';
+import { deliverMail, drainMailBeforeAll, inbox } from '../../test/mail';
 import { testDeps } from '../../test/test-services';
 import { enqueueEmail } from './email-outbox.repository';
+
+drainMailBeforeAll();
 
 describe('/dev/mail', () => {
   test('lists caught mail and shows one message as HTML (sandboxed), text and headers', async () => {

@@ -1,27 +1,11 @@
 // Turns an outbox row (kind + payload) into a mail: recipient, subject and a React element. One
 // composer per kind; each parses its payload, so a row with a bad payload fails loudly instead of
 // sending nonsense. Composing happens at send time, so a mail reads the data as it is then.
-import type { ReactElement } from 'react';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps';
+import type { Composer } from './composer';
+import { composeNewOrder, composeOrderConfirmation, composeOrderStatus } from './order-composers';
 import { ResetPasswordEmail, VerifyEmail } from './templates/account-emails';
 import { NoticeEmail } from './templates/notice-email';
-
-export interface ComposedEmail {
-  to: { name?: string | null; address: string };
-  subject: string;
-  element: ReactElement;
-  /** One-click unsubscribe (RFC 8058) for mails that are not about the reader's own transaction. */
-  unsubscribeUrl?: string | null;
-}
-
-/** Nothing to send any more (the cause is gone): the row is closed without a mail. */
-export const SKIP = Symbol('skip');
-
-export type Composer = (
-  deps: AppDeps,
-  row: { to: string | null; payload: unknown },
-) => Promise<ComposedEmail | typeof SKIP>;
 
 const noticePayload = z.object({
   name: z.string(),
@@ -69,6 +53,9 @@ const composers: Record<string, Composer> = {
   notice: composeNotice,
   'account.verify': composeVerify,
   'account.reset': composeReset,
+  'order.confirmation': composeOrderConfirmation,
+  'order.new': composeNewOrder,
+  'order.status': composeOrderStatus,
 };
 
 export function composerFor(kind: string): Composer | undefined {

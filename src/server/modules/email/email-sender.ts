@@ -4,7 +4,8 @@
 // Several instances may run this at once: a leased row belongs to one sender until its lease ends.
 import { render } from '@react-email/components';
 import type { AppDeps } from '../../deps';
-import { composerFor, SKIP } from './email-composers';
+import { SKIP } from './composer';
+import { composerFor } from './email-composers';
 import {
   type ClaimedEmail,
   claimDueEmails,
@@ -75,7 +76,15 @@ async function sendOne(deps: AppDeps, row: ClaimedEmail, options: SendOptions): 
       headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    await deps.mailer!.send({ to: mail.to, subject: mail.subject, html, text, messageId, headers });
+    await deps.mailer!.send({
+      to: mail.to,
+      fromName: mail.fromName,
+      subject: mail.subject,
+      html,
+      text,
+      messageId,
+      headers,
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS) {

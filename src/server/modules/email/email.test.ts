@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { unique } from '../../test/factories';
-import { catcherOf, deliverMail, inbox, linkIn } from '../../test/mail';
+import { catcherOf, deliverMail, drainMailBeforeAll, inbox, linkIn } from '../../test/mail';
 import { testDeps } from '../../test/test-services';
 import { enqueueEmail } from './email-outbox.repository';
 import { MAX_ATTEMPTS, sendDueEmails } from './email-sender';
@@ -26,6 +26,8 @@ function notice(to: string, over: Record<string, unknown> = {}) {
 
 const row = (id: number) =>
   testDeps().db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+drainMailBeforeAll();
 
 describe('email outbox', () => {
   test('a queued mail reaches the recipient over SMTP with an HTML and a text part, then is marked sent', async () => {

@@ -8,6 +8,8 @@ import { headerText } from './header-text';
 
 export interface OutgoingMail {
   to: { name?: string | null; address: string };
+  /** Replaces the sender's display name (the address stays MAIL_FROM's). */
+  fromName?: string;
   subject: string;
   html: string;
   text: string;
@@ -54,7 +56,7 @@ export function createMailer(smtpUrl: string, from: string, log: Logger): Mailer
       for (const [k, v] of Object.entries(mail.headers ?? {})) headers[k] = headerText(v);
       try {
         const info = await transport.sendMail({
-          from: sender,
+          from: mail.fromName ? { name: headerText(mail.fromName), address: sender.address } : sender,
           to,
           envelope: { from: sender.address, to: [to.address] },
           subject: headerText(mail.subject),

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../deps';
 import { RedisStore } from '../../services/redis-store';
 import { domainOf, rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
-import { deliverMail, inbox, linkIn } from '../../test/mail';
+import { deliverMail, drainMailBeforeAll, inbox, linkIn } from '../../test/mail';
 import { testDeps, testServices } from '../../test/test-services';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
@@ -39,6 +39,9 @@ async function shopWithListing() {
   const product = await createProduct(seller);
   return { seller, product };
 }
+
+// Checkouts in earlier files queue order mails: send them first, outside this file's tests.
+drainMailBeforeAll();
 
 describe('messages: conversations between a buyer and a shop', () => {
   test('a buyer asks about a listing; the shop sees it unread with the listing, reads it and answers', async () => {

@@ -19,6 +19,7 @@ import {
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
+import { enqueueEmail } from '../email/email-outbox.repository';
 import { paymentProvider } from '../payments/payments.registry';
 import { addRefund } from '../payments/payments.repository';
 import { publishAvailability } from '../realtime/inventory-events';
@@ -187,6 +188,13 @@ export async function updateOrderStatus(
       shopId: order.shop_id,
       status: input.status,
     });
+    // The buyer's mail from the shop, queued with the change it reports (decision 0072).
+    if (input.status === 'shipped' || input.status === 'delivered' || input.status === 'cancelled')
+      await enqueueEmail(tx, {
+        kind: 'order.status',
+        payload: { orderId: order.id, status: input.status },
+        dedupeKey: `order-status:${order.id}:${input.status}`,
+      });
     return { restocked, refund };
   });
   // A $0 order was never charged (decision 0010): nothing to refund.
@@ -194,6 +202,12 @@ export async function updateOrderStatus(
     try {
       // The provider dedupes on the key, so a retried cancellation never refunds twice.
       await paymentProvider(deps).refund(outcome.refund.ref, outcome.refund.amountCents, `refund:order:${orderId}`);
+      // Told once the provider has taken the refund (the key keeps a retried cancellation to one mail).
+      await enqueueEmail(deps.db, {
+        kind: 'order.status',
+        payload: { orderId, status: 'refunded', amountCents: outcome.refund.amountCents },
+        dedupeKey: `order-refunded:${orderId}`,
+      });
     } catch (err) {
       deps.log.error({ err: String(err), orderId }, 'refund after cancellation failed');
     }
