@@ -135,6 +135,15 @@ test('no page is wider than the viewport on a 320 px phone', async () => {
       if (overflow > 0)
         wide.push(`${c.name}: ${overflow}px too wide (${(await overflowingElements(page)).join(', ')})`);
     }
+    // The header's brand and its icons share one row (the search box has the row below).
+    const rows = await page.evaluate(() => {
+      const top = (el: Element | null) => (el ? Math.round(el.getBoundingClientRect().top) : -1);
+      const brand = top(document.querySelector('.site-header .brand'));
+      return [...document.querySelectorAll('.header-actions > *')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => Math.abs(top(el) - brand) > 24);
+    });
+    if (rows.some(Boolean)) wide.push(`${who}: header icons wrap onto a second row`);
     await context.close();
   }
   expect(wide).toEqual([]);

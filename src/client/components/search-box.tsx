@@ -87,7 +87,7 @@ export function SearchBox() {
           id={`${listId}-input`}
           type="search"
           name="q"
-          placeholder="Search handmade & vintage…"
+          placeholder="Search for anything"
           autoComplete="off"
           role="combobox"
           aria-expanded={showList}

@@ -112,20 +112,21 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="brand">
+        <Link to="/" className="brand" aria-label="Hearth">
           <span className="brand-mark" aria-hidden="true">
             h
           </span>
-          Hearth
+          <span className="brand-word">Hearth</span>
         </Link>
         <SearchBox />
         <nav className="header-actions" aria-label="Account">
+          {/* On phones, signed-in shoppers reach these two from the account menu: the header keeps one row. */}
           {user?.shopId && (
-            <Link to="/dashboard" className="icon-btn" aria-label="Shop dashboard" title="Shop dashboard">
+            <Link to="/dashboard" className="icon-btn in-menu-too" aria-label="Shop dashboard" title="Shop dashboard">
               <StoreIcon />
             </Link>
           )}
-          <Link to="/favorites" className="icon-btn" aria-label="Favourites">
+          <Link to="/favorites" className={user ? 'icon-btn in-menu-too' : 'icon-btn'} aria-label="Favourites">
             <HeartIcon />
           </Link>
           {user && <MessagesLink />}

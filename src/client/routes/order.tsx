@@ -105,7 +105,7 @@ export function Component() {
           shopId={o.shopId}
           shopName={o.shopName}
           orderId={o.orderId}
-          label="Message the shop about this order"
+          label="Message the shop"
           placeholder="Where is my parcel? Can I change the address?"
         />
       </p>
