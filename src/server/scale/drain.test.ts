@@ -142,7 +142,9 @@ describe('an instance leaving mid-load', () => {
     const failed = answers.filter((a) => a.status !== 200);
     expect(failed.length).toBeGreaterThanOrEqual(1);
     for (const a of failed) {
-      expect(a.status).toBeGreaterThanOrEqual(500);
+      // 502/503 from the balancer, or 0: the connection was cut (the instance died after it had
+      // begun its answer, so HAProxy could only abort it). Never a 2xx or 4xx.
+      expect(a.status === 0 || a.status >= 500).toBe(true);
       expect(cluster.servedBy(a.requestId).filter((n) => n !== 'app3')).toEqual([]);
     }
 
