@@ -57,6 +57,8 @@ export interface DomainErrorDetailsByCode {
   ALREADY_REVIEWED: NoDetails;
   ILLEGAL_TRANSITION: { from: OrderStatusValue; to: OrderStatusValue; allowed: OrderStatusValue[] };
   OWN_PRODUCT: NoDetails;
+  /** The shop is on vacation: nothing of it can be added to a cart until it is back. */
+  SHOP_ON_VACATION: { shopName: string; returnsOn: string | null; message: string };
   UNAVAILABLE: { retryAfterSeconds?: number };
 }
 
@@ -86,6 +88,7 @@ export const domainErrorCodes = {
   ALREADY_REVIEWED: 'CONFLICT',
   ILLEGAL_TRANSITION: 'BAD_REQUEST',
   OWN_PRODUCT: 'BAD_REQUEST',
+  SHOP_ON_VACATION: 'PRECONDITION_FAILED',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const satisfies Record<DomainErrorCode, string>;
 

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
 import { ProductImage } from '../components/product-image';
+import { VacationNotice } from '../components/shop-notices';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime, minutesUntil, plural } from '../lib/format';
 import { useMe } from '../lib/session';
@@ -80,11 +81,14 @@ function heldFor(iso: string, now: number): string {
 function CartLine({
   item,
   now,
+  onVacation,
   onQuantity,
   onRemove,
 }: {
   item: CartItemDto;
   now: number;
+  /** The shop is on vacation: the line stays but cannot be bought. */
+  onVacation?: boolean;
   onQuantity: (q: number) => void;
   onRemove: () => void;
 }) {
@@ -114,8 +118,12 @@ function CartLine({
         </div>
         {unavailable ? (
           <p className="small line-note line-note-danger" role="alert">
-            {item.listingActive ? 'Sold out — someone else bought the last one.' : 'No longer for sale.'} Remove it to
-            check out.
+            {item.listingActive
+              ? 'Sold out — someone else bought the last one.'
+              : onVacation
+                ? 'The shop is on vacation.'
+                : 'No longer for sale.'}{' '}
+            Remove it to check out.
           </p>
         ) : short ? (
           <p className="small line-note line-note-danger" role="alert">
@@ -224,12 +232,14 @@ export function Component() {
                 </h2>
                 <span className="small muted">Ships in {plural(shop.shippingPolicy.processingDays, 'day')}</span>
               </div>
+              {shop.vacation && <VacationNotice shopName={shop.shopName} vacation={{ ...shop.vacation, since: '' }} />}
               <ul className="plain-list">
                 {shop.items.map((item) => (
                   <CartLine
                     key={item.cartItemId}
                     item={item}
                     now={now}
+                    onVacation={shop.vacation !== null}
                     onQuantity={(quantity) => update.mutate({ productId: item.productId, quantity })}
                     onRemove={() => remove.mutate({ productId: item.productId })}
                   />

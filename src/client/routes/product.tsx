@@ -7,6 +7,7 @@ import { FavoriteProductButton } from '../components/favorite-button';
 import { ProductCard } from '../components/product-card';
 import { ProductGallery } from '../components/product-gallery';
 import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
+import { VacationNotice } from '../components/shop-notices';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { useAddToCart } from '../lib/cart-actions';
@@ -29,7 +30,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   void utils.catalog.availability.prefetch({ productId });
   void utils.reviews.forProduct.prefetchInfinite({ productId, ...FIRST_REVIEWS });
   void utils.feed.alsoBought.prefetch({ productId });
-  await orNotFound(utils.catalog.product.ensureData({ productId }));
+  const product = await orNotFound(utils.catalog.product.ensureData({ productId }));
+  // The shop's vacation state and policies (shown beside the buy box).
+  void utils.shops.bySlug.prefetch({ slug: product.shop.slug });
   return null;
 }
 
@@ -172,6 +175,8 @@ export function Component() {
   const [liveAvailable, setLiveAvailable] = useState<number | null>(null);
   useLiveAvailability([productId], (e) => e.productId === productId && setLiveAvailable(e.available));
   const add = useAddToCart(productId);
+  const shop = trpc.shops.bySlug.useQuery({ slug: product.data?.shop.slug ?? '' }, { enabled: !!product.data });
+  const vacation = shop.data?.vacation ?? null;
 
   const p = product.data;
   if (!p) return null;
@@ -220,18 +225,27 @@ export function Component() {
               nextReleaseAt={a?.nextReleaseAt ?? null}
             />
           )}
+          {vacation && !ownListing && p.status !== 'archived' && (
+            <VacationNotice shopName={p.shop.name} vacation={vacation} />
+          )}
           <div className="buy-actions">
-            {p.status !== 'archived' && (
-              <BuyButton
-                productId={p.id}
-                ownListing={ownListing}
-                soldOut={soldOut}
-                held={held}
-                inCart={inCart}
-                canAddMore={a ? a.canAddMore : true}
-                added={added}
-                add={add}
-              />
+            {p.status !== 'archived' && vacation && !ownListing ? (
+              <button type="button" className="btn btn-primary btn-lg" disabled>
+                Shop on vacation
+              </button>
+            ) : (
+              p.status !== 'archived' && (
+                <BuyButton
+                  productId={p.id}
+                  ownListing={ownListing}
+                  soldOut={soldOut}
+                  held={held}
+                  inCart={inCart}
+                  canAddMore={a ? a.canAddMore : true}
+                  added={added}
+                  add={add}
+                />
+              )
             )}
             {!ownListing && <FavoriteProductButton productId={p.id} title={p.title} />}
           </div>

@@ -4,6 +4,7 @@ import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteShopButton } from '../components/favorite-button';
 import { GridSkeleton, ProductGrid } from '../components/product-card';
 import { ReviewsSection } from '../components/reviews-section';
+import { VacationNotice } from '../components/shop-notices';
 import { Stars } from '../components/stars';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { dataClients, orNotFound } from '../lib/data-context';
@@ -54,6 +55,7 @@ export function Component() {
         </div>
       </div>
 
+      {s.vacation && <VacationNotice shopName={s.name} vacation={s.vacation} />}
       <div className="two-col">
         <section aria-labelledby="listings-title">
           <h2 id="listings-title">Listings</h2>

@@ -58,6 +58,7 @@ const allowedBy: Partial<Record<Authz, Who[]>> = {
 // statuses). Which procedures need a row comes from their metadata, not from this table.
 const validInput: Record<string, (f: Fixture) => unknown> = {
   'shops.update': (f) => ({ shopId: f.shopId, tagline: 'Hijacked' }),
+  'shops.setVacation': (f) => ({ shopId: f.shopId, on: false }),
   'catalog.createProduct': (f) => ({
     shopId: f.shopId,
     title: 'Planted listing',

@@ -58,6 +58,11 @@ export interface ShopsTable {
   favorite_count: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Vacation mode (issue 18.5): on while set. */
+  vacation_since: Date | null;
+  vacation_message: Generated<string>;
+  /** YYYY-MM-DD as the seller typed it. */
+  vacation_returns_on: string | null;
 }
 
 export type ProductStatus = 'active' | 'archived';

@@ -83,6 +83,8 @@ export interface CartShopDto {
   shopName: string;
   shopSlug: string;
   shippingPolicy: ShippingPolicy;
+  /** The shop is on vacation: its lines stay but cannot be bought (listingActive false). */
+  vacation: { returnsOn: string | null; message: string } | null;
   items: CartItemDto[];
   subtotalCents: number;
   shippingCents: number;

@@ -58,6 +58,8 @@ export const searchProductsInput = z
     materials: z.array(materialSchema).max(10).optional(),
     shopId: idSchema.optional(),
     inStockOnly: z.boolean().default(true),
+    /** Shops on vacation are hidden from search by default (issue 18.5, decision 0091). */
+    includeOnVacation: z.boolean().default(false),
     sort: z.enum(searchSorts).default('relevance'),
     page: z.number().int().positive().max(SEARCH_MAX_TOTAL_HITS).default(1),
     pageSize: z.number().int().positive().max(SEARCH_MAX_PAGE_SIZE).default(24),

@@ -43,4 +43,36 @@ export interface ShopDto {
   favoriteCount: number;
   shippingPolicy: ShippingPolicy;
   createdAt: string;
+  /** Vacation mode: listings visible, nothing can be added to a cart (issue 18.5). */
+  vacation: ShopVacation | null;
 }
+
+export interface ShopVacation {
+  message: string;
+  /** YYYY-MM-DD, or null when the seller gave no date. */
+  returnsOn: string | null;
+  since: string;
+}
+
+export const VACATION_MESSAGE_MAX = 500;
+const isoDate = text()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'Not a real date',
+  );
+
+export const setVacationInput = z
+  .object({
+    shopId: idSchema,
+    on: z.boolean(),
+    message: text({ multiline: true })
+      .max(VACATION_MESSAGE_MAX, `At most ${VACATION_MESSAGE_MAX} characters`)
+      .optional(),
+    returnsOn: isoDate.nullish(),
+  })
+  .refine((v) => !v.on || (v.message ?? '').length > 0, {
+    message: 'Write a short message for shoppers (why you are away, when you are back)',
+    path: ['message'],
+  });
+export type SetVacationInput = z.infer<typeof setVacationInput>;

@@ -14,6 +14,7 @@ import { schemaResolver } from '../../lib/schema-resolver';
 import { useMe } from '../../lib/session';
 import { describeError, queryClient, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
+import { VacationCard } from './vacation-card';
 
 interface ShopFormValues {
   name: string;
@@ -202,6 +203,7 @@ export function Component() {
       {!shop.data && <p className="muted">It takes a minute. You can change everything later.</p>}
       {!shop.data && <VerifyFirst />}
       <ShopForm key={shop.data?.id ?? 'new'} shop={shop.data ?? null} />
+      {shop.data && <VacationCard shop={shop.data} />}
     </div>
   );
 }

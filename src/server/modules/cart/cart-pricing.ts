@@ -29,13 +29,15 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
           freeOverCents: l.free_over_cents,
           processingDays: l.processing_days,
         },
+        vacation: l.vacation_since ? { returnsOn: l.vacation_returns_on, message: l.vacation_message } : null,
         items: [],
         subtotalCents: 0,
         shippingCents: 0,
       };
       shops.push(shop);
     }
-    const active = l.status === 'active' && l.enabled;
+    // Lines of a shop on vacation stay in the cart, like archived ones, but cannot be bought.
+    const active = l.status === 'active' && l.enabled && l.vacation_since === null;
     shop.items.push({
       cartItemId: l.id,
       productId: l.product_id,

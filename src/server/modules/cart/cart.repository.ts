@@ -46,6 +46,9 @@ export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) 
       's.flat_rate_cents',
       's.free_over_cents',
       's.processing_days',
+      's.vacation_since',
+      's.vacation_message',
+      's.vacation_returns_on',
     ])
     .orderBy('s.id')
     .orderBy('i.id');

@@ -5,8 +5,9 @@ import type { AddItemInput, CartDto, RemoveItemInput, UpdateQuantityInput } from
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { LineKey } from '../inventory/inventory.repository';
-import { holdStockForLine, mergeGuestCart, releaseLine } from '../inventory/inventory.service';
+import { holdStockForLine, mergeGuestCart, releaseLine, releaseShopHolds } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
+import { refuseIfOnVacation, vacationError } from '../shops/shop-vacation';
 import { type CartOwner, findCartLines, lockCart } from './cart.repository';
 import { toCartDto } from './cart-pricing';
 
@@ -34,8 +35,24 @@ async function changeLine(
 ): Promise<CartDto> {
   // ownShopId null: the hold itself reads the buyer's shop from the database in the same
   // statement, never from the session's cached user (stale in the user's other sessions).
+  // Refused before anything is written; the check after the hold closes the race with a shop
+  // going on vacation meanwhile.
+  await refuseIfOnVacation(deps, line.productId);
   const cartId = await holdStockForLine(deps, { owner, ownShopId: null, ...line, mode, quantity });
-  return toCartDto(await findCartLines(deps.db, { cartId }));
+  const lines = await findCartLines(deps.db, { cartId });
+  // Read after the hold committed: a shop that went on vacation before this read has its holds
+  // released here; one that goes on vacation after it releases this hold itself (decision 0091).
+  const changed = lines.find((l) => l.product_id === line.productId);
+  if (changed?.vacation_since) {
+    const released = await inTransaction(deps.db, (tx) => releaseShopHolds(tx, changed.shop_id));
+    if (released.length) await publishAvailability(deps, released);
+    throw vacationError({
+      name: changed.shop_name,
+      message: changed.vacation_message,
+      returnsOn: changed.vacation_returns_on,
+    });
+  }
+  return toCartDto(lines);
 }
 
 export function addItem(deps: AppDeps, owner: CartOwner, input: AddItemInput): Promise<CartDto> {

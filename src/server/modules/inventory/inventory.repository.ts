@@ -340,3 +340,28 @@ export async function availabilityRow(
     where p.id = ${productId}`.execute(db);
   return r.rows[0];
 }
+
+// ---- shop on vacation ----
+
+/** Locks, in id order, the carts that hold stock of this shop (carts first: the global lock order). */
+export async function lockCartsHoldingShopStock(tx: Tx, shopId: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`
+    select id from carts
+    where id in (
+      select i.cart_id from cart_items i join products p on p.id = i.product_id
+      where p.shop_id = ${shopId} and i.held > 0)
+    order by id
+    for update`.execute(tx);
+  return rows.rows.map((r) => r.id);
+}
+
+export function shopHoldsInCarts(tx: Tx, shopId: number, cartIds: number[]) {
+  return tx
+    .selectFrom('cart_items as i')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .select(['i.id', 'i.product_id', 'i.variant_id', 'i.held'])
+    .where('i.cart_id', 'in', cartIds)
+    .where('p.shop_id', '=', shopId)
+    .where('i.held', '>', 0)
+    .execute();
+}

@@ -20,11 +20,13 @@ import {
   expiredHoldsInCarts,
   holdCartLine,
   type LineKey,
+  lockCartsHoldingShopStock,
   lockCartsWithExpiredHolds,
   lockGuestCart,
   lockProductsInOrder,
   type MergeLine,
   releaseCartLine,
+  shopHoldsInCarts,
   upsertAccountCart,
   variantStock,
   writeMergedLines,
@@ -166,6 +168,29 @@ export async function releaseExpiredHolds(deps: AppDeps, batchCarts = 200): Prom
     if (batch.productIds.length) await publishAvailability(deps, batch.productIds);
     if (!batch.more) return { released };
   }
+}
+
+/**
+ * Inside the caller's transaction: releases every hold on this shop's stock (vacation mode). The
+ * lines stay in their carts with nothing held, as when a hold expires. Returns the listings whose
+ * availability changed, for the caller to announce after commit.
+ */
+export async function releaseShopHolds(tx: Tx, shopId: number): Promise<number[]> {
+  const cartIds = await lockCartsHoldingShopStock(tx, shopId);
+  if (cartIds.length === 0) return [];
+  const holds = await shopHoldsInCarts(tx, shopId, cartIds);
+  if (holds.length === 0) return [];
+  // As releaseExpiredHolds: products locked in id order, then their variants' reserved adjusted.
+  const deltas = new Map<number, number>();
+  for (const h of holds) deltas.set(h.variant_id, (deltas.get(h.variant_id) ?? 0) - h.held);
+  const productIds = [...new Set(holds.map((h) => h.product_id))];
+  await lockProductsInOrder(tx, productIds);
+  await adjustVariantReserved(tx, deltas);
+  await clearHolds(
+    tx,
+    holds.map((h) => h.id),
+  );
+  return productIds;
 }
 
 /**

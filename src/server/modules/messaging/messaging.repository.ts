@@ -15,7 +15,11 @@ export function findConversationParties(db: DbOrTx, conversationId: number) {
 }
 
 export function findShopForMessaging(db: DbOrTx, shopId: number) {
-  return db.selectFrom('shops').select(['id', 'owner_id', 'name']).where('id', '=', shopId).executeTakeFirst();
+  return db
+    .selectFrom('shops')
+    .select(['id', 'owner_id', 'name', 'vacation_since', 'vacation_message', 'vacation_returns_on'])
+    .where('id', '=', shopId)
+    .executeTakeFirst();
 }
 
 export async function productInShop(db: DbOrTx, productId: number, shopId: number): Promise<boolean> {

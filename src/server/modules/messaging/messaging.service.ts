@@ -65,6 +65,13 @@ function assertUploadedImage(deps: AppDeps, imageUrl: string | null | undefined)
     throw new DomainError('BAD_REQUEST', 'That photo was not uploaded here. Attach it again.', { field: 'imageUrl' });
 }
 
+function vacationAutoReply(message: string, returnsOn: string | null): string {
+  const back = returnsOn
+    ? ` We are back on ${new Date(`${returnsOn}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}.`
+    : '';
+  return `${message}${back}`.slice(0, 2000);
+}
+
 export async function startConversation(
   deps: AppDeps,
   buyerId: number,
@@ -95,6 +102,16 @@ export async function startConversation(
       body: input.text,
       imageUrl: input.imageUrl ?? null,
     });
+    // A shop on vacation answers a new conversation with its vacation message (issue 18.5).
+    if (conversation.created && shop.vacation_since)
+      await appendMessage(tx, {
+        conversationId: conversation.id,
+        senderId: shop.owner_id,
+        senderRole: 'seller',
+        body: vacationAutoReply(shop.vacation_message, shop.vacation_returns_on),
+        imageUrl: null,
+        autoReply: true,
+      });
     return conversation;
   });
   await publishMessagingEvent(deps, [buyerId, shop.owner_id], { kind: 'message', conversationId: result.id });

@@ -49,6 +49,8 @@ function partialRank(units: TextUnit[], weights: number[]): Condition {
 function stateConditions(s: ResolvedSearch): Condition[] {
   const c: Condition[] = [s.matchesNothing ? sql`false` : sql`p.status = 'active'`];
   if (s.inStockOnly) c.push(sql`p.quantity > p.reserved`);
+  if (!s.includeOnVacation)
+    c.push(sql`not exists (select 1 from shops vs where vs.id = p.shop_id and vs.vacation_since is not null)`);
   if (s.shopId !== null) c.push(sql`p.shop_id = ${s.shopId}`);
   return c;
 }

@@ -28,6 +28,8 @@ export interface ProductDocument {
   shopName: string;
   /** search_shop_boost(shop rating, shop sales): ranks well-rated, well-selling shops first on ties. */
   shopBoost: number;
+  /** The shop is on vacation: left out of search unless asked for (decision 0091). */
+  shopOnVacation: boolean;
   priceCents: number;
   priceRange: string;
   isVintage: boolean;
@@ -83,6 +85,7 @@ export const productIndexSettings: Settings = {
     'shopId',
     'tags',
     'shopName',
+    'shopOnVacation',
   ],
   sortableAttributes: ['priceCents', 'createdAt', 'rating', 'ratingScore', 'reviewCount', 'salesCount'],
   // `sort` first: an explicit sort (price, newest, top rated) is strict, text relevance breaks

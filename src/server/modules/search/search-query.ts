@@ -21,6 +21,8 @@ export interface ResolvedSearch {
   materials: string[];
   shopId: number | null;
   inStockOnly: boolean;
+  /** Listings of shops on vacation are left out unless this is set (decision 0091). */
+  includeOnVacation: boolean;
   sort: SearchSort;
   page: number;
   pageSize: number;
@@ -57,6 +59,7 @@ export function resolveSearch(input: SearchProductsQuery): ResolvedSearch {
     materials: [...new Set(input.materials ?? [])].sort(),
     shopId: input.shopId ?? null,
     inStockOnly: input.inStockOnly,
+    includeOnVacation: input.includeOnVacation,
     sort: input.sort,
     page: input.page,
     pageSize: input.pageSize,
@@ -88,6 +91,8 @@ export function meiliFilter(s: ResolvedSearch, except?: FacetKey): string[] {
   // Ids are positive: no listing has shop 0, so the engine answers "nothing" itself.
   if (s.matchesNothing) clauses.push('shopId = 0');
   if (s.inStockOnly) clauses.push('inStock = true');
+  // `!= true` also matches documents indexed before the attribute existed.
+  if (!s.includeOnVacation) clauses.push('shopOnVacation != true');
   if (s.shopId !== null) clauses.push(`shopId = ${int(s.shopId)}`);
   if (s.category && except !== 'categories') clauses.push(`categories = ${quoteFilterValue(s.category.slug)}`);
   if (except !== 'priceRanges') {

@@ -295,6 +295,7 @@ describe('search.products bad input', () => {
       shopId: mine.shopId,
       materials: ['wool" OR shopId != 0 OR materials = "x', 'a\\" OR isVintage = false OR "'],
       inStockOnly: true,
+      includeOnVacation: false,
       sort: 'relevance',
       page: 1,
       pageSize: 24,

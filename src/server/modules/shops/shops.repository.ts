@@ -1,5 +1,5 @@
 // Shop queries. Columns listed explicitly so nothing private (owner) leaks into DTOs.
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { ShopsTable } from '../../db/database';
 import type { DbOrTx } from '../../db/kysely';
 
@@ -20,6 +20,9 @@ export const shopColumns = [
   'sales_count',
   'favorite_count',
   'created_at',
+  'vacation_since',
+  'vacation_message',
+  'vacation_returns_on',
 ] as const;
 
 export function findShopBySlug(db: DbOrTx, slug: string) {
@@ -55,4 +58,45 @@ export function insertShop(db: DbOrTx, shop: Insertable<ShopsTable>) {
 
 export function updateShopRow(db: DbOrTx, id: number, patch: Updateable<ShopsTable>) {
   return db.updateTable('shops').set(patch).where('id', '=', id).returning(shopColumns).executeTakeFirstOrThrow();
+}
+
+/** Turns vacation mode on (keeping when it began) or off. */
+export function updateShopVacation(
+  db: DbOrTx,
+  shopId: number,
+  v: { on: true; message: string; returnsOn: string | null } | { on: false },
+) {
+  return db
+    .updateTable('shops')
+    .set(
+      v.on
+        ? {
+            vacation_since: sql<Date>`coalesce(vacation_since, now())`,
+            vacation_message: v.message,
+            vacation_returns_on: v.returnsOn,
+            updated_at: new Date(),
+          }
+        : { vacation_since: null, vacation_message: '', vacation_returns_on: null, updated_at: new Date() },
+    )
+    .where('id', '=', shopId)
+    .returning(shopColumns)
+    .executeTakeFirstOrThrow();
+}
+
+/** Queues every active listing of the shop for search (its vacation state is in each document). */
+export async function enqueueShopListingsForSearch(db: DbOrTx, shopId: number) {
+  await sql`
+    insert into search_outbox (product_id)
+    select id from products where shop_id = ${shopId} and status = 'active'`.execute(db);
+}
+
+/** The shop selling this listing when it is on vacation; undefined otherwise. */
+export function vacationOfListing(db: DbOrTx, productId: number) {
+  return db
+    .selectFrom('products as p')
+    .innerJoin('shops as s', 's.id', 'p.shop_id')
+    .select(['s.name', 's.vacation_message', 's.vacation_returns_on'])
+    .where('p.id', '=', productId)
+    .where('s.vacation_since', 'is not', null)
+    .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
-import { createShopInput, shopBySlugInput, updateShopInput } from '../../../shared/schemas/shops';
+import { createShopInput, setVacationInput, shopBySlugInput, updateShopInput } from '../../../shared/schemas/shops';
 import { shopOwnerProcedure } from '../../trpc/ownership';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
+import { setVacation } from './shop-vacation';
 import { createShop, myShop, shopBySlug, updateShop } from './shops.service';
 
 export const shopsRouter = router({
@@ -9,5 +10,8 @@ export const shopsRouter = router({
     .input(updateShopInput)
     .mutation(({ ctx, input }) => updateShop(ctx.deps.db, ctx.shop, input)),
   bySlug: publicProcedure.input(shopBySlugInput).query(({ ctx, input }) => shopBySlug(ctx.deps.db, input.slug)),
+  setVacation: shopOwnerProcedure
+    .input(setVacationInput)
+    .mutation(({ ctx, input }) => setVacation(ctx.deps, ctx.shop, input)),
   mine: authedProcedure.query(({ ctx }) => myShop(ctx.deps.db, ctx.user.id)),
 });

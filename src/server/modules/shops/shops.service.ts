@@ -37,6 +37,9 @@ export function toShopDto(row: ShopRow): ShopDto {
       processingDays: row.processing_days,
     },
     createdAt: row.created_at.toISOString(),
+    vacation: row.vacation_since
+      ? { message: row.vacation_message, returnsOn: row.vacation_returns_on, since: row.vacation_since.toISOString() }
+      : null,
   };
 }
 

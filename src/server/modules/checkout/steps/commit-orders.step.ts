@@ -52,6 +52,8 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     .filter(
       (l) =>
         l.status !== 'active' ||
+        // A shop on vacation sells nothing (its holds were released when it left).
+        l.vacation_since !== null ||
         !l.enabled ||
         (extraWanted.get(l.variant_id) ?? 0) >
           availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }),
@@ -63,7 +65,7 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
       options: chosenOptions(l.variation_properties, l.option1, l.option2),
       requested: l.quantity,
       available:
-        l.status === 'active' && l.enabled
+        l.status === 'active' && l.enabled && l.vacation_since === null
           ? availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }) + l.held
           : 0,
     }));

@@ -1,0 +1,118 @@
+// Vacation mode in shop settings: a message and an optional return date. While on, shoppers see
+// the listings but cannot add them to a cart; holds are released; search leaves the shop out;
+// new conversations get the message as an automatic reply.
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
+import { StatusButton } from '../../components/ui/status-button';
+import { formatDate } from '../../lib/format';
+import { describeError, queryClient, trpc } from '../../trpc';
+
+const today = () => new Date().toLocaleDateString('en-CA');
+
+export function VacationCard({ shop }: { shop: ShopDto }) {
+  const on = shop.vacation !== null;
+  const [message, setMessage] = useState(shop.vacation?.message ?? '');
+  const [returnsOn, setReturnsOn] = useState(shop.vacation?.returnsOn ?? '');
+  const u = trpc.useUtils();
+  const set = trpc.shops.setVacation.useMutation({
+    onSuccess: async (saved) => {
+      u.shops.mine.setData(undefined, saved);
+      await queryClient.invalidateQueries();
+      toast.success(saved.vacation ? 'Your shop is on vacation' : 'Welcome back! Your shop is open again.');
+    },
+  });
+  const error = set.error ? describeError(set.error) : null;
+  // A field's own message: from input validation, or a domain error that names the field.
+  const fieldError = (f: string): string | null => {
+    if (!error) return null;
+    const own = error.fieldErrors[f]?.[0];
+    if (own) return own;
+    return (error.details as { field?: string }).field === f ? error.message : null;
+  };
+  const messageError = fieldError('message');
+  const dateError = fieldError('returnsOn');
+  return (
+    <section className="card vacation-card" aria-labelledby="vacation-title">
+      <h2 id="vacation-title" className="card-title">
+        Vacation mode {on && <span className="badge badge-warn">On</span>}
+      </h2>
+      <p className="small muted">
+        While you are away your listings stay visible but cannot be bought, items in shoppers’ carts are released,
+        search hides your shop, and new messages get your vacation message as an automatic reply.
+      </p>
+      {on && shop.vacation && (
+        <p className="notice notice-warn" role="status">
+          On vacation since {formatDate(shop.vacation.since)}
+          {shop.vacation.returnsOn ? `, back ${formatDate(`${shop.vacation.returnsOn}T12:00:00Z`)}` : ''}.
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          set.mutate({ shopId: shop.id, on: true, message, returnsOn: returnsOn || null });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="vacation-message">Message for shoppers</label>
+          <textarea
+            id="vacation-message"
+            className="textarea"
+            rows={3}
+            value={message}
+            maxLength={VACATION_MESSAGE_MAX}
+            placeholder="We're at the winter craft fair. Orders open again when we're back!"
+            onChange={(e) => setMessage(e.target.value)}
+            aria-invalid={messageError ? true : undefined}
+            aria-describedby={messageError ? 'vacation-message-error' : undefined}
+          />
+          {messageError && (
+            <span className="error" id="vacation-message-error" role="alert">
+              {messageError}
+            </span>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="vacation-returns">Back on (optional)</label>
+          <input
+            id="vacation-returns"
+            className="input"
+            type="date"
+            min={today()}
+            value={returnsOn}
+            onChange={(e) => setReturnsOn(e.target.value)}
+            aria-invalid={dateError ? true : undefined}
+            aria-describedby={dateError ? 'vacation-returns-error' : undefined}
+          />
+          {dateError && (
+            <span className="error" id="vacation-returns-error" role="alert">
+              {dateError}
+            </span>
+          )}
+        </div>
+        {error && !messageError && !dateError && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div className="vacation-actions">
+          <StatusButton pending={set.isPending && set.variables?.on === true} pendingLabel="Saving…">
+            {on ? 'Update vacation' : 'Go on vacation'}
+          </StatusButton>
+          {on && (
+            <StatusButton
+              type="button"
+              className="btn"
+              pending={set.isPending && set.variables?.on === false}
+              pendingLabel="Opening…"
+              onClick={() => set.mutate({ shopId: shop.id, on: false })}
+            >
+              I’m back: open the shop
+            </StatusButton>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

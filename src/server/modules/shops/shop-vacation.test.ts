@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, test } from 'bun:test';
+import { domainOf, rejection } from '../../test/expect-error';
+import { createProduct, createSeller, createUser } from '../../test/factories';
+import { testDeps } from '../../test/test-services';
+import { ensureSearchIndex } from '../search/search-index';
+import { depsWithUnreachableMeili, ids, search, syncSearch } from '../search/search-test-fixtures';
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function stock(productId: number) {
+  return testDeps()
+    .db.selectFrom('products')
+    .select(['quantity', 'reserved'])
+    .where('id', '=', productId)
+    .executeTakeFirstOrThrow();
+}
+
+beforeAll(async () => {
+  await ensureSearchIndex(testDeps());
+});
+
+describe('vacation mode', () => {
+  test('while on: holds are released, add-to-cart is refused with the return date; off restores selling', async () => {
+    const seller = await createSeller();
+    const vase = await createProduct(seller, { quantity: 3 });
+    const [ada, bob] = [await createUser(), await createUser()];
+    await ada.caller.cart.addItem({ productId: vase.id, quantity: 2 });
+    await bob.caller.cart.addItem({ productId: vase.id, quantity: 1 });
+    expect((await stock(vase.id)).reserved).toBe(3);
+
+    const returnsOn = inDays(10);
+    const shop = await seller.caller.shops.setVacation({
+      shopId: seller.shopId,
+      on: true,
+      message: 'At the winter craft fair!',
+      returnsOn,
+    });
+    expect(shop.vacation).toMatchObject({ message: 'At the winter craft fair!', returnsOn });
+    // Every hold is released; the lines stay in the carts, not buyable, with the shop's vacation.
+    expect((await stock(vase.id)).reserved).toBe(0);
+    const cart = await ada.caller.cart.get();
+    expect(cart.shops[0]).toMatchObject({ vacation: { returnsOn }, subtotalCents: 0, shippingCents: 0 });
+    expect(cart.shops[0]!.items[0]).toMatchObject({ quantity: 2, listingActive: false, reservedUntil: null });
+    expect(cart.itemTotalCents).toBe(0);
+
+    const carol = await createUser();
+    const refused = await rejection(carol.caller.cart.addItem({ productId: vase.id, quantity: 1 }));
+    expect(refused.code).toBe('PRECONDITION_FAILED');
+    expect(domainOf(refused)).toEqual({
+      code: 'SHOP_ON_VACATION',
+      details: { shopName: seller.shop.name, returnsOn, message: 'At the winter craft fair!' },
+    });
+    expect(refused.message).toContain('is on vacation until');
+    expect((await carol.caller.cart.get()).itemCount).toBe(0);
+    expect((await stock(vase.id)).reserved).toBe(0);
+    // Growing an existing line is refused too.
+    expect((await rejection(ada.caller.cart.updateQuantity({ productId: vase.id, quantity: 3 }))).code).toBe(
+      'PRECONDITION_FAILED',
+    );
+    // The listing stays visible.
+    expect((await carol.caller.catalog.product({ productId: vase.id })).title).toBe(vase.title);
+
+    const back = await seller.caller.shops.setVacation({ shopId: seller.shopId, on: false });
+    expect(back.vacation).toBeNull();
+    await carol.caller.cart.addItem({ productId: vase.id, quantity: 1 });
+    expect((await stock(vase.id)).reserved).toBe(1);
+  });
+
+  test('a shop going on vacation while shoppers add to cart keeps no hold (real race)', async () => {
+    const seller = await createSeller();
+    const bowl = await createProduct(seller, { quantity: 50 });
+    const buyers = await Promise.all(Array.from({ length: 12 }, () => createUser()));
+    await Promise.allSettled([
+      ...buyers.map((b) => b.caller.cart.addItem({ productId: bowl.id, quantity: 1 })),
+      seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Closed for a week' }),
+    ]);
+    expect((await stock(bowl.id)).reserved).toBe(0);
+    const held = await testDeps()
+      .db.selectFrom('cart_items')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('held'), eb.lit(0)).as('n'))
+      .where('product_id', '=', bowl.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(held.n)).toBe(0);
+  });
+
+  test('bad input: a past return date, no message, a fake date, another seller’s shop: clear errors, nothing written', async () => {
+    const seller = await createSeller();
+    const other = await createSeller();
+    const cases: [string, () => Promise<unknown>, Awaited<ReturnType<typeof rejection>>['code'], string][] = [
+      [
+        'past date',
+        () =>
+          seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away', returnsOn: inDays(-3) }),
+        'BAD_REQUEST',
+        'in the past',
+      ],
+      [
+        'no message',
+        () => seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: '  ' }),
+        'BAD_REQUEST',
+        'Write a short message',
+      ],
+      [
+        'not a date',
+        () =>
+          seller.caller.shops.setVacation({
+            shopId: seller.shopId,
+            on: true,
+            message: 'Away',
+            returnsOn: '2027-02-30',
+          }),
+        'BAD_REQUEST',
+        'Not a real date',
+      ],
+      [
+        'another seller’s shop',
+        () => other.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Hijacked' }),
+        'FORBIDDEN',
+        'your own shop',
+      ],
+    ];
+    for (const [what, call, code, message] of cases) {
+      const err = await rejection(call());
+      expect({ what, code: err.code, message: err.message.includes(message) }).toEqual({ what, code, message: true });
+    }
+    const row = await testDeps()
+      .db.selectFrom('shops')
+      .select(['vacation_since', 'vacation_message'])
+      .where('id', '=', seller.shopId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ vacation_since: null, vacation_message: '' });
+    // Today is fine, whatever the seller's time zone.
+    const today = await seller.caller.shops.setVacation({
+      shopId: seller.shopId,
+      on: true,
+      message: 'Back tonight',
+      returnsOn: inDays(0),
+    });
+    expect(today.vacation?.returnsOn).toBe(inDays(0));
+  });
+
+  test('search leaves a shop on vacation out by default (both engines) and brings it back when it returns', async () => {
+    const seller = await createSeller();
+    const word = `vacaword${Date.now().toString(36)}`;
+    const lamp = await createProduct(seller, { title: `Brass ${word} lamp` });
+    await syncSearch();
+    expect(ids((await search({ q: word })).hits)).toEqual([lamp.id]);
+
+    await seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away' });
+    await syncSearch();
+    expect(ids((await search({ q: word })).hits)).toEqual([]);
+    expect(ids((await search({ q: word, includeOnVacation: true })).hits)).toEqual([lamp.id]);
+    const fallback = await depsWithUnreachableMeili();
+    const pg = await search({ q: word }, fallback);
+    expect(pg.engine).toBe('postgres');
+    expect(ids(pg.hits)).toEqual([]);
+    expect(ids((await search({ q: word, includeOnVacation: true }, fallback)).hits)).toEqual([lamp.id]);
+
+    await seller.caller.shops.setVacation({ shopId: seller.shopId, on: false });
+    await syncSearch();
+    expect(ids((await search({ q: word })).hits)).toEqual([lamp.id]);
+  }, 30_000);
+
+  test('a new conversation with a shop on vacation gets the vacation message as an automatic reply', async () => {
+    const seller = await createSeller();
+    const buyer = await createUser();
+    await seller.caller.shops.setVacation({
+      shopId: seller.shopId,
+      on: true,
+      message: 'Closed for the holidays.',
+      returnsOn: '2099-01-05',
+    });
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Open?' });
+    const t = await buyer.caller.messages.thread({ conversationId });
+    expect(t.messages.map((m) => [m.body, m.mine, m.autoReply])).toEqual([
+      ['Open?', true, false],
+      ['Closed for the holidays. We are back on January 5, 2099.', false, true],
+    ]);
+    // Only new conversations: a follow-up gets no second automatic reply.
+    await buyer.caller.messages.send({ conversationId, text: 'Thanks' });
+    await buyer.caller.messages.start({ shopId: seller.shopId, text: 'One more' });
+    expect((await buyer.caller.messages.thread({ conversationId })).messages.filter((m) => m.autoReply)).toHaveLength(
+      1,
+    );
+  });
+});

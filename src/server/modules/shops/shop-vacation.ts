@@ -1,0 +1,60 @@
+// Vacation mode (issue 18.5; decision 0091). Turning it on, in one transaction: the shop row, every
+// hold on its stock released (lines stay in carts, nothing held), and its listings queued for
+// search, whose documents carry the shop's vacation state (hidden from search by default). After
+// commit the freed stock is announced live. Turning it off restores the search documents; holds
+// are not restored (shoppers add again). Add-to-cart refusal lives in cart.service (refuseIfOnVacation).
+import { DomainError } from '../../../shared/errors';
+import type { SetVacationInput, ShopDto } from '../../../shared/schemas/shops';
+import { inTransaction } from '../../db/transaction';
+import type { AppDeps } from '../../deps';
+import type { OwnedShop } from '../../trpc/ownership';
+import { releaseShopHolds } from '../inventory/inventory.service';
+import { publishAvailability } from '../realtime/inventory-events';
+import { enqueueShopListingsForSearch, updateShopVacation, vacationOfListing } from './shops.repository';
+import { toShopDto } from './shops.service';
+
+/** Yesterday in UTC: a date the seller typed as "today" is never refused because of their time zone. */
+function earliestReturnDate(now: Date): string {
+  return new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+export async function setVacation(
+  deps: AppDeps,
+  shop: OwnedShop,
+  input: SetVacationInput,
+  now: Date = new Date(),
+): Promise<ShopDto> {
+  if (input.on && input.returnsOn && input.returnsOn < earliestReturnDate(now))
+    throw new DomainError('BAD_REQUEST', 'The return date is in the past. Pick today or a later day.', {
+      field: 'returnsOn',
+    });
+  const { row, released } = await inTransaction(deps.db, async (tx) => {
+    const row = await updateShopVacation(
+      tx,
+      shop.id,
+      input.on ? { on: true, message: input.message ?? '', returnsOn: input.returnsOn ?? null } : { on: false },
+    );
+    const released = input.on ? await releaseShopHolds(tx, shop.id) : [];
+    await enqueueShopListingsForSearch(tx, shop.id);
+    return { row, released };
+  });
+  if (released.length) await publishAvailability(deps, released);
+  return toShopDto(row);
+}
+
+/** Refuses to sell a listing of a shop on vacation (SHOP_ON_VACATION with the return date). */
+export async function refuseIfOnVacation(deps: AppDeps, productId: number): Promise<void> {
+  const v = await vacationOfListing(deps.db, productId);
+  if (v) throw vacationError({ name: v.name, message: v.vacation_message, returnsOn: v.vacation_returns_on });
+}
+
+export function vacationError(v: { name: string; message: string; returnsOn: string | null }) {
+  const back = v.returnsOn
+    ? ` until ${new Date(`${v.returnsOn}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}`
+    : '';
+  return new DomainError('SHOP_ON_VACATION', `${v.name} is on vacation${back} and is not taking orders right now.`, {
+    shopName: v.name,
+    returnsOn: v.returnsOn,
+    message: v.message,
+  });
+}
