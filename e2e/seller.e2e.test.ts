@@ -36,7 +36,9 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   const buyerUser = await createUser();
   const buyer = await signedInPage(e2e.browser, e2e.app.baseUrl, buyerUser);
   const hit = await waitForSearchHit(buyer.page, `/search?q=${word}`, title);
-  const productId = Number((await hit.getAttribute('href'))?.split('/').pop());
+  // Listing links read /listing/<id>/<slug>.
+  const productId = Number(/\/listing\/(\d+)/.exec((await hit.getAttribute('href')) ?? '')?.[1]);
+  expect(productId).toBeGreaterThan(0);
   await buyerUser.caller.cart.addItem({ productId, quantity: 1 });
   const shippingAddress = {
     name: 'Bo Buyer',
