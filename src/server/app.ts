@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { csrfGuard } from './http/csrf';
 import type { Drain } from './http/graceful-drain';
+import { readYourWrites } from './http/read-your-writes';
 import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-limits';
 import { devMailRoutes } from './modules/email/dev-mail.routes';
 import { seoRoutes } from './modules/seo/seo.routes';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   );
 
   if (options.drain) app.use('*', options.drain.eventStreams());
+  app.use('*', readYourWrites(deps));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     ]);
     const checks = {
       postgres: { ok: postgres },
+      // Informational: without the replica, reads go to the primary; it never gates readiness.
+      ...(deps.replica ? { replica: deps.replica.status() } : {}),
       redis: { ok: redis, kind: deps.store.kind },
       meilisearch: { ok: meilisearch, configured: deps.meili !== null },
     };

@@ -2,6 +2,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Pool } from 'pg';
 import type { Db } from './db/kysely';
+import type { ReplicaRouter } from './db/read-replica';
 import type { Logger } from './logger';
 import type { Mailer } from './modules/email/mailer';
 import type { MailCatcher } from './services/mail-catcher';
@@ -30,7 +31,16 @@ export interface AppConfig {
 }
 
 export interface AppDeps {
+  /** The primary: every write, and every read that must be exact (cart, checkout, orders, stock). */
   db: Db;
+  /**
+   * Read-only work that may lag a moment behind (search fallback, feed, shop and product pages,
+   * suggestions, reviews): the streaming replica when DATABASE_REPLICA_URL is set and healthy,
+   * the primary otherwise (decision 0102). Never for writes or transactions that write.
+   */
+  readDb: Db;
+  /** The replica router when DATABASE_REPLICA_URL is set (status for /readyz and the bench). */
+  replica: ReplicaRouter | null;
   pool: Pool;
   store: Store;
   meili: Meilisearch | null;

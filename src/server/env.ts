@@ -14,6 +14,10 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: optionalUrl,
+  /** A streaming replica of DATABASE_URL for read-only work (decision 0102). */
+  DATABASE_REPLICA_URL: optionalUrl,
+  /** Reads leave the replica while it is further behind than this. */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   REDIS_URL: optionalUrl,
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().min(16).optional(),

@@ -12,6 +12,8 @@ export interface Outcome {
   message: string;
   body: string;
   requestId: string;
+  /** Set-Cookie headers of the response. */
+  setCookie: string[];
 }
 
 export const address: Omit<ShippingAddressInput, 'line2'> = {
@@ -35,13 +37,14 @@ export async function call(
   let res: Response;
   try {
     if (method === 'GET') {
-      res = await fetch(`${base}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
+      const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      res = await fetch(`${base}/trpc/${procedure}${query}`, { headers });
     } else {
       headers['content-type'] = 'application/json';
       res = await fetch(`${base}/trpc/${procedure}`, { method: 'POST', headers, body: JSON.stringify(input) });
     }
   } catch (err) {
-    return { status: 0, data: null, code: 'NETWORK', message: String(err), body: '', requestId };
+    return { status: 0, data: null, code: 'NETWORK', message: String(err), body: '', requestId, setCookie: [] };
   }
   const body = await res.text();
   let parsed: { result?: { data?: unknown }; error?: { message?: string; data?: { code?: string } } } = {};
@@ -55,6 +58,7 @@ export async function call(
     message: parsed.error?.message ?? '',
     body,
     requestId,
+    setCookie: res.headers.getSetCookie(),
   };
 }
 

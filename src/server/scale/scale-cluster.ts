@@ -2,10 +2,12 @@
 // in a temp dir), N app processes sharing them, and HAProxy in front with deploy/haproxy.cfg.
 // Tests talk to `url` (the balancer) as a browser would, and use `deps` to set up data and to
 // check the database directly.
+import { join } from 'node:path';
 import type { AppDeps } from '../deps';
 import { type IsolatedServices, startIsolatedServices } from '../faults/isolated-services';
 import { type AppInstance, startAppInstance } from './app-instance';
 import { type Balancer, startHaproxy } from './haproxy';
+import { type StreamingReplica, startStreamingReplica } from './streaming-replica';
 
 export interface ClusterOptions {
   instances?: number;
@@ -13,6 +15,8 @@ export interface ClusterOptions {
   workers?: boolean;
   /** Extra environment for every instance. */
   env?: Record<string, string>;
+  /** Start a streaming replica of the primary and give it to every instance (DATABASE_REPLICA_URL). */
+  replica?: boolean;
 }
 
 export interface ScaleCluster {
@@ -20,6 +24,7 @@ export interface ScaleCluster {
   deps: AppDeps;
   instances: AppInstance[];
   balancer: Balancer;
+  replica: StreamingReplica | null;
   /** The balancer's address: what clients use. */
   url: string;
   /** Names of the instances that logged this request id. */
@@ -31,6 +36,15 @@ export async function startScaleCluster(options: ClusterOptions = {}): Promise<S
   const count = options.instances ?? 3;
   const iso = await startIsolatedServices();
   const { urls, deps } = iso.services;
+  let replica: StreamingReplica | null = null;
+  if (options.replica) {
+    try {
+      replica = await startStreamingReplica(urls.database, join(iso.dataDir, 'postgres'), join(iso.dataDir, 'replica'));
+    } catch (err) {
+      await iso.cleanup();
+      throw err;
+    }
+  }
   const env: Record<string, string> = {
     DATA_DIR: iso.dataDir,
     DATABASE_URL: urls.database,
@@ -40,6 +54,7 @@ export async function startScaleCluster(options: ClusterOptions = {}): Promise<S
     // Sessions are stored under an HMAC of this secret: every instance (and the test) shares it.
     SESSION_SECRET: deps.config.sessionSecret,
     WORKERS: options.workers ? 'true' : 'false',
+    ...(replica ? { DATABASE_REPLICA_URL: replica.url } : {}),
     ...options.env,
   };
   const instances: AppInstance[] = [];
@@ -48,6 +63,7 @@ export async function startScaleCluster(options: ClusterOptions = {}): Promise<S
     await balancer?.stop().catch(() => {});
     for (const i of instances) if (i.running()) i.proc.kill('SIGKILL');
     await Promise.all(instances.map((i) => i.proc.exited));
+    await replica?.stop().catch(() => {});
     await iso.cleanup();
   };
   try {
@@ -69,6 +85,7 @@ export async function startScaleCluster(options: ClusterOptions = {}): Promise<S
     deps,
     instances,
     balancer,
+    replica,
     url: balancer.url,
     servedBy: (requestId) => instances.filter((i) => i.servedRequestIds().has(requestId)).map((i) => i.name),
     cleanup,

@@ -4,6 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import { durabilitySettings } from '../db/durability';
 import { createDb } from '../db/kysely';
 import { migrateToLatest } from '../db/migrator';
+import { createReplicaRouter } from '../db/read-replica';
 import type { AppConfig, AppDeps } from '../deps';
 import { type Env, embeddedPostgresDurability } from '../env';
 import type { Logger } from '../logger';
@@ -90,8 +91,14 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
 
     const mailer = await startMail(env, log, embedded);
 
+    const replica = env.DATABASE_REPLICA_URL
+      ? createReplicaRouter(pool, env.DATABASE_REPLICA_URL, log, { maxLagMs: env.REPLICA_MAX_LAG_MS })
+      : null;
+
     const deps: AppDeps = {
       db,
+      readDb: replica?.readDb ?? db,
+      replica,
       pool,
       store,
       meili,
@@ -120,6 +127,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
       embedded,
       async stop() {
         mailer?.close();
+        await replica?.close();
         await store.close();
         await db.destroy().catch(() => {});
         await stopEmbedded();

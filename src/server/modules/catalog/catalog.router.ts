@@ -20,7 +20,7 @@ import {
 } from './catalog.service';
 
 export const catalogRouter = router({
-  categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.deps.db)),
+  categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.deps.readDb)),
   createProduct: shopOwnerProcedure
     .input(createProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx.deps.db, ctx.shop.id, input)),
@@ -45,5 +45,5 @@ export const catalogRouter = router({
     .query(({ ctx }) => listingVariations(ctx.deps, ctx.listing.id)),
   shopProducts: publicProcedure
     .input(shopProductsInput)
-    .query(({ ctx, input }) => shopProducts(ctx.deps.db, input.shopId, input.cursor, input.limit)),
+    .query(({ ctx, input }) => shopProducts(ctx.deps.readDb, input.shopId, input.cursor, input.limit)),
 });

@@ -122,7 +122,7 @@ function buyerVariations(
 
 /** A product page view: the listing, and (signed in) a view recorded for the feed, never delaying the page. */
 export async function viewProduct(deps: AppDeps, user: SessionUser | null, productId: number): Promise<ProductDto> {
-  const product = await getProduct(deps.db, productId);
+  const product = await getProduct(deps.readDb, productId);
   if (user) recordViewInBackground(deps, user.id, productId);
   return product;
 }

@@ -120,7 +120,7 @@ class SectionBuilder {
 }
 
 async function personalSections(deps: AppDeps, user: SessionUser, signals: Signals): Promise<FeedSection[]> {
-  const db = deps.db;
+  const db = deps.readDb;
   // Personal sections never suggest what the shopper already favourited or bought.
   const hidden = [...new Set([...signals.favorites, ...signals.purchases].map((p) => p.id))];
   const b = new SectionBuilder(hidden, user.shopId);
@@ -203,7 +203,7 @@ function trendingSection(): Omit<FeedSection, 'products'> {
 
 async function coldStartSections(deps: AppDeps, user: SessionUser | null): Promise<FeedSection[]> {
   const b = new SectionBuilder([], user?.shopId ?? null);
-  b.add(trendingSection(), (await trendingProducts(deps.db, b.filter(TRENDING_SIZE))).map(toProductCard));
+  b.add(trendingSection(), (await trendingProducts(deps.readDb, b.filter(TRENDING_SIZE))).map(toProductCard));
   if (b.sections.length === 0) {
     // A brand-new marketplace has no trend yet: show what just arrived instead.
     b.add(
@@ -214,7 +214,7 @@ async function coldStartSections(deps: AppDeps, user: SessionUser | null): Promi
         reason: 'The newest listings on Hearth.',
         seeMore: '/search?sort=newest',
       },
-      (await newestProducts(deps.db, b.filter(TRENDING_SIZE))).map(toProductCard),
+      (await newestProducts(deps.readDb, b.filter(TRENDING_SIZE))).map(toProductCard),
     );
   }
   return b.sections;
@@ -226,7 +226,7 @@ export async function homeFeed(deps: AppDeps, user: SessionUser | null): Promise
   if (cached) return cached;
   let feed: FeedHomeDto | null = null;
   if (user) {
-    const signals = await loadSignals(deps.db, user.id);
+    const signals = await loadSignals(deps.readDb, user.id);
     if (signalStrength(signals) >= PERSONAL_THRESHOLD) {
       const sections = await personalSections(deps, user, signals);
       if (sections.length > 0) feed = { personal: true, sections };
@@ -246,13 +246,13 @@ export async function alsoBought(
   productId: number,
   limit = SECTION_SIZE,
 ): Promise<AlsoBoughtDto> {
-  const product = await findSeedProduct(deps.db, productId);
+  const product = await findSeedProduct(deps.readDb, productId);
   if (!product) throw new DomainError('NOT_FOUND', 'Listing not found.');
   const filter: CandidateFilter = { excludeIds: [productId], excludeShopId: null, limit };
-  const coPurchased = await coPurchasedProductIds(deps.db, productId, viewer?.id ?? null, limit * 3);
+  const coPurchased = await coPurchasedProductIds(deps.readDb, productId, viewer?.id ?? null, limit * 3);
   // One shared buyer is a coincidence when the items have nothing in common (a platter and a cat
   // toy): outside the product's department, a co-purchase counts only when several buyers agree.
-  const departments = await departmentsOf(deps.db, [productId, ...coPurchased.map((r) => r.product_id)]);
+  const departments = await departmentsOf(deps.readDb, [productId, ...coPurchased.map((r) => r.product_id)]);
   const home = departments.get(productId);
   const ranked = coPurchased.filter(
     (r) => departments.get(r.product_id) === home || r.buyers >= MIN_BUYERS_ACROSS_DEPARTMENTS,
@@ -260,7 +260,7 @@ export async function alsoBought(
   const rank = new Map(ranked.map((r, i) => [r.product_id, i]));
   const cards = (
     await cardsByIds(
-      deps.db,
+      deps.readDb,
       ranked.map((r) => r.product_id),
       filter,
     )
@@ -270,7 +270,7 @@ export async function alsoBought(
     .map(toProductCard);
   if (cards.length >= Math.min(MIN_CO_PURCHASES, limit)) return { products: cards, source: 'co-purchase' };
 
-  const similar = await similarProducts(deps.db, seedOf(product), {
+  const similar = await similarProducts(deps.readDb, seedOf(product), {
     ...filter,
     excludeIds: [productId, ...cards.map((c) => c.id)],
     limit: limit - cards.length,

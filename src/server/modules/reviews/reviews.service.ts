@@ -106,25 +106,25 @@ export async function createReview(
 }
 
 export async function productReviews(deps: AppDeps, input: ProductReviewsInput): Promise<ReviewPage> {
-  const summary = await productRatingSummary(deps.db, input.productId);
+  const summary = await productRatingSummary(deps.readDb, input.productId);
   if (!summary) throw new DomainError('NOT_FOUND', 'Listing not found.');
   const limit = input.limit ?? PAGE_SIZE;
   const by = { productId: input.productId };
   const [rows, breakdown] = await Promise.all([
-    listReviews(deps.db, by, input.sort, input.cursor, limit),
-    ratingBreakdown(deps.db, by),
+    listReviews(deps.readDb, by, input.sort, input.cursor, limit),
+    ratingBreakdown(deps.readDb, by),
   ]);
   return page(rows, limit, summary, breakdown);
 }
 
 export async function shopReviews(deps: AppDeps, input: ShopReviewsInput): Promise<ReviewPage> {
-  const summary = await shopRatingSummary(deps.db, input.shopId);
+  const summary = await shopRatingSummary(deps.readDb, input.shopId);
   if (!summary) throw new DomainError('NOT_FOUND', 'Shop not found.');
   const limit = input.limit ?? PAGE_SIZE;
   const by = { shopId: input.shopId };
   const [rows, breakdown] = await Promise.all([
-    listReviews(deps.db, by, input.sort, input.cursor, limit),
-    ratingBreakdown(deps.db, by),
+    listReviews(deps.readDb, by, input.sort, input.cursor, limit),
+    ratingBreakdown(deps.readDb, by),
   ]);
   return page(rows, limit, summary, breakdown);
 }

@@ -79,9 +79,9 @@ async function searchPostgres(
 ): Promise<EngineResult> {
   const counting = mode === 'all' && units.length >= 2;
   const [rows, facets, unitCounts] = await Promise.all([
-    withTypoThreshold(deps.db, units, (db) => fallbackHits(db, s, units, mode)),
-    withTypoThreshold(deps.db, units, (db) => fallbackFacets(db, s, units, mode)),
-    counting ? withTypoThreshold(deps.db, units, (db) => fallbackUnitCounts(db, s, units)) : [],
+    withTypoThreshold(deps.readDb, units, (db) => fallbackHits(db, s, units, mode)),
+    withTypoThreshold(deps.readDb, units, (db) => fallbackFacets(db, s, units, mode)),
+    counting ? withTypoThreshold(deps.readDb, units, (db) => fallbackUnitCounts(db, s, units)) : [],
   ]);
   return { hits: rows.map(toProductCard), total: facets.total, facets: toFacets(facets.counts), unitCounts };
 }
@@ -185,7 +185,7 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   const units = textUnits(s.q);
   const { engine, result, partial } = await answer(deps, s, units);
   const fullMatches = partial ? partial.fullMatches : result.total;
-  const suggestion = s.q && fullMatches < FEW_RESULTS ? correctQuery(await vocabulary(deps.db), s.q) : null;
+  const suggestion = s.q && fullMatches < FEW_RESULTS ? correctQuery(await vocabulary(deps.readDb), s.q) : null;
   const body: CachedSearch = {
     hits: result.hits,
     total: result.total,
@@ -252,12 +252,12 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
   }
   const complete = async (text: string) => {
     const meili = await viaMeili(deps, 'suggest', (m) => suggestMeili(m, index, text, MEILI_TIMEOUT_MS));
-    return { fromMeili: meili !== null, found: meili ?? (await fallbackSuggest(deps.db, text)) };
+    return { fromMeili: meili !== null, found: meili ?? (await fallbackSuggest(deps.readDb, text)) };
   };
   let { fromMeili, found } = await complete(q);
   // Nothing completes what was typed: complete its correction instead ("neckless" -> necklace).
   if (found.queries.length === 0 && q.length >= 4) {
-    const fix = typeaheadCorrection(await vocabulary(deps.db), q);
+    const fix = typeaheadCorrection(await vocabulary(deps.readDb), q);
     if (fix && fix !== q.toLowerCase()) {
       const corrected = await complete(fix);
       fromMeili = corrected.fromMeili;
@@ -267,7 +267,7 @@ export async function suggestSearch(deps: AppDeps, input: SearchSuggestInput): P
 
   const categories = categorySuggestions(q).slice(0, 2);
   // The engines answer with shop names; a suggestion links to the shop, so it needs its slug.
-  const shops = await shopsByName(deps.db, namesTypedFirst(found.shops, q).slice(0, 2));
+  const shops = await shopsByName(deps.readDb, namesTypedFirst(found.shops, q).slice(0, 2));
   const queries = [...new Set(found.queries.map((t) => t.toLowerCase()))].slice(
     0,
     MAX_SUGGESTIONS - categories.length - shops.length,

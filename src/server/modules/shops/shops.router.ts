@@ -9,7 +9,7 @@ export const shopsRouter = router({
   update: shopOwnerProcedure
     .input(updateShopInput)
     .mutation(({ ctx, input }) => updateShop(ctx.deps.db, ctx.shop, input)),
-  bySlug: publicProcedure.input(shopBySlugInput).query(({ ctx, input }) => shopBySlug(ctx.deps.db, input.slug)),
+  bySlug: publicProcedure.input(shopBySlugInput).query(({ ctx, input }) => shopBySlug(ctx.deps.readDb, input.slug)),
   setVacation: shopOwnerProcedure
     .input(setVacationInput)
     .mutation(({ ctx, input }) => setVacation(ctx.deps, ctx.shop, input)),

@@ -1,0 +1,25 @@
+// Read-your-writes with a read replica (decision 0102): a browser that just changed something gets
+// a short-lived cookie, and while it carries it every read of that browser goes to the primary,
+// so a review just posted, a shop just renamed or a listing just edited is there on the next
+// page even if the replica is a moment behind. Without a replica this middleware does nothing.
+import type { MiddlewareHandler } from 'hono';
+import { readFromPrimary } from '../db/read-replica';
+import type { AppDeps } from '../deps';
+import { readCookie } from './cookies';
+
+export const RECENT_WRITE_COOKIE = 'hearth_recent_write';
+
+export function readYourWrites(deps: AppDeps): MiddlewareHandler {
+  const replica = deps.replica;
+  if (!replica) return (_c, next) => next();
+  // Longer than any lag the replica is used at, plus one health-check period.
+  const maxAgeSeconds = Math.ceil(replica.maxLagMs / 1000) + 2;
+  const flags = `Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${deps.config.production ? '; Secure' : ''}`;
+  return async (c, next) => {
+    const recent = readCookie(c.req.header('cookie'), RECENT_WRITE_COOKIE) !== null;
+    if (recent) await readFromPrimary(() => next());
+    else await next();
+    if (c.req.method === 'POST' && c.res.status < 400)
+      c.header('Set-Cookie', `${RECENT_WRITE_COOKIE}=1; ${flags}`, { append: true });
+  };
+}
