@@ -1,4 +1,5 @@
 // Client entry: providers (tRPC + TanStack Query), the router and the toaster.
+import './zod-setup';
 import './styles/design.css';
 import './styles/layout.css';
 import './styles/catalog.css';
@@ -14,13 +15,9 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { z } from 'zod';
 import { AppProviders } from './app';
 import { routes } from './router';
 import { queryClient, trpcClient } from './trpc';
-
-// The CSP forbids eval; tell zod not to probe for it (its probe logs a CSP violation).
-z.config({ jitless: true });
 
 /** What the server rendered with (src/server/pages/page-render.tsx): router state and query cache. */
 interface ServerPayload {

@@ -62,6 +62,8 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
     const rendered = await renderPage(new Request(url, { headers: req.headers, signal: req.signal }), clients);
     if (rendered instanceof Response) return rendered;
     const status = (rendered.status !== 200 ? rendered.status : outcome.status) as ContentfulStatusCode;
+    // A loader may find what the head could not (a page past the last result): its status decides.
+    headers['Cache-Control'] = cacheControlFor(outcome.cache, status, req);
     // Weak: the bytes carry fetch times, but the same data renders the same page.
     const etag = `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + rendered.fingerprint)}`;
     if (status === 200 && notModified(req, etag)) {

@@ -185,7 +185,9 @@ describe('other public pages', () => {
     expect(decode(canonical(page2))).toBe(`${ORIGIN}/search?category=mugs&page=2`);
     expect(decode(title(page2))).toBe('Mugs & Cups — page 2 · Hearth');
     // Past the last page of an existing category's results: 404, not an empty page.
-    expect((await get('/search?category=mugs&page=41')).status).toBe(404);
+    const past = await get('/search?category=mugs&page=41');
+    expect(past.status).toBe(404);
+    expect(past.headers.get('cache-control')).toBe('private, no-cache');
   });
 
   test('text searches are not indexed; unreadable searches 400, pages past the end and unknown categories 404', async () => {
