@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'bun:test';
 import type { ConsoleMessage, Page } from 'playwright';
 import { listingPath } from '../src/shared/listing-url';
 import { createProduct, createSeller, token } from './fixtures';
-import { newPage, projects, setupE2E } from './harness';
+import { newPage, projects, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -64,11 +64,14 @@ describe('without JavaScript', () => {
       await page.waitForURL(new RegExp(`/search\\?q=${world.word}$`));
       await page.getByText(/^30 results/).waitFor();
       expect(await page.locator('.paged-grid .product-card').count()).toBe(24);
+      await screenshot(page, `no-js-${project}-search`);
 
       // Page through the results.
       await page.getByRole('link', { name: 'Next page →' }).click();
       await page.waitForURL(/page=2/);
       await page.getByText('Page 2 of 2').waitFor();
+      await page.locator('.pagination').scrollIntoViewIfNeeded();
+      await screenshot(page, `no-js-${project}-search-page-2`);
       expect(await page.locator('.paged-grid .product-card').count()).toBe(6);
       await page.getByRole('link', { name: '← Previous page' }).click();
       await page.getByText('Page 1 of 2').waitFor();
@@ -80,6 +83,7 @@ describe('without JavaScript', () => {
       await page.getByRole('heading', { level: 1, name: world.first.title }).waitFor();
       await page.getByText('$30.00').first().waitFor();
       await page.getByText('Only 5 left').waitFor();
+      await screenshot(page, `no-js-${project}-listing`);
 
       // A listing that does not exist: the site's layout, a useful page, the right status.
       const missing = await page.goto('/listing/2147483000/nothing-here');
