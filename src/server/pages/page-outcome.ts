@@ -36,7 +36,18 @@ export type CacheClass = 'public' | 'private';
 
 export type PageOutcome =
   | { kind: 'redirect'; status: 301; location: string }
-  | { kind: 'page'; status: 200 | 400 | 404 | 410; head: PageHead; cache: CacheClass; route: PublicRoute | null };
+  | {
+      kind: 'page';
+      status: 200 | 400 | 404 | 410;
+      head: PageHead;
+      cache: CacheClass;
+      route: PublicRoute | null;
+      /**
+       * Set when the page's content is this data (a listing): the validator can be computed, and
+       * the head sent, before the page is rendered.
+       */
+      fingerprint?: string;
+    };
 
 export type PublicRoute = 'home' | 'search' | 'category' | 'listing' | 'shop';
 
@@ -116,7 +127,14 @@ async function listingOutcome(url: URL, rawId: string | undefined, slug: string 
           ],
         }),
   };
-  return { kind: 'page', status: archived ? 410 : 200, head, cache: 'public', route: 'listing' } satisfies PageOutcome;
+  return {
+    kind: 'page',
+    status: archived ? 410 : 200,
+    head,
+    cache: 'public',
+    route: 'listing',
+    fingerprint: JSON.stringify(product),
+  } satisfies PageOutcome;
 }
 
 async function shopOutcome(url: URL, slug: string | undefined, data: PageData): Promise<PageOutcome> {

@@ -4,11 +4,11 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../deps';
-import { cacheControlFor, etagOf, notModified } from './http-caching';
+import { cacheControlFor, etagOf, identifiesVisitor, notModified } from './http-caching';
 import { renderHead, scriptJsonText } from './page-head';
 import { type PageOutcome, pageOutcome } from './page-outcome';
-import { cachedPageData, renderPage, serverDataClients } from './page-render';
-import { type ShellSource, shellParts } from './page-shell';
+import { cachedPageData, type RenderedPage, renderPage, serverDataClients } from './page-render';
+import { type ShellParts, type ShellSource, shellParts } from './page-shell';
 
 type Env = { Variables: { requestId: string } };
 
@@ -59,7 +59,27 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
       return c.html(html, outcome.status, { ...headers, ETag: etagOf(html) });
     }
 
-    const rendered = await renderPage(new Request(url, { headers: req.headers, signal: req.signal }), clients);
+    const request = new Request(url, { headers: req.headers, signal: req.signal });
+    const document = { ...headers, 'Content-Type': 'text/html; charset=UTF-8' };
+
+    if (outcome.fingerprint !== undefined) {
+      // A listing: its status and head are known from the listing itself, and so is what a
+      // revalidation must compare (price, stock, rating, text): answer 304 or send the head at
+      // once (the browser fetches styles and scripts while the server renders) and the body after.
+      // (For a signed-in visitor the page also shows their cart and shop: no validator then.)
+      const etag = identifiesVisitor(req)
+        ? null
+        : `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + outcome.fingerprint)}`;
+      if (etag && outcome.status === 200 && notModified(req, etag))
+        return c.body(null, 304, { ...headers, ETag: etag });
+      const rendering = renderPage(request, clients).catch((err) => {
+        deps.log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'render failed');
+        return null;
+      });
+      return c.body(pageStream(parts, rendering), outcome.status, etag ? { ...document, ETag: etag } : document);
+    }
+
+    const rendered = await renderPage(request, clients);
     if (rendered instanceof Response) return rendered;
     const status = (rendered.status !== 200 ? rendered.status : outcome.status) as ContentfulStatusCode;
     // A loader may find what the head could not (a page past the last result): its status decides.
@@ -70,30 +90,49 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
       void rendered.body.cancel();
       return c.body(null, 304, { ...headers, ETag: etag });
     }
-    const encoder = new TextEncoder();
-    const closeRoot = parts.tail.indexOf('</div>') + '</div>'.length;
-    const before = encoder.encode(parts.head);
-    const after = encoder.encode(
-      `${parts.tail.slice(0, closeRoot)}<script type="application/json" id="hearth-ssr">${scriptJsonText(rendered.payload)}</script>${parts.tail.slice(closeRoot)}`,
-    );
-    const reader = rendered.body.getReader();
-    let started = false;
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(before);
-          return;
-        }
-        const { done, value } = await reader.read();
-        if (done) {
-          controller.enqueue(after);
-          controller.close();
-        } else controller.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason),
+    return c.body(pageStream(parts, Promise.resolve(rendered)), status, {
+      ...document,
+      'Cache-Control': headers['Cache-Control'],
+      ETag: etag,
     });
-    return c.body(stream, status, { ...headers, ETag: etag, 'Content-Type': 'text/html; charset=UTF-8' });
   });
   return app;
+}
+
+/**
+ * The document as a stream: the shell's head at once, then the rendered markup inside #root, then
+ * the embedded data and the rest. When rendering fails (or a loader redirects after the head was
+ * sent) the root stays empty and carries no data: the browser renders the page itself.
+ */
+function pageStream(parts: ShellParts, rendering: Promise<RenderedPage | Response | null>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const closeRoot = parts.tail.indexOf('</div>') + '</div>'.length;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  let payload: string | null = null;
+  let step: 'head' | 'body' | 'done' = 'head';
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (step === 'head') {
+        step = 'body';
+        controller.enqueue(encoder.encode(parts.head));
+        const rendered = await rendering;
+        if (rendered && !(rendered instanceof Response)) {
+          reader = rendered.body.getReader();
+          payload = rendered.payload;
+        }
+        return;
+      }
+      const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (!chunk.done) {
+        controller.enqueue(chunk.value);
+        return;
+      }
+      step = 'done';
+      const data =
+        payload === null ? '' : `<script type="application/json" id="hearth-ssr">${scriptJsonText(payload)}</script>`;
+      controller.enqueue(encoder.encode(`${parts.tail.slice(0, closeRoot)}${data}${parts.tail.slice(closeRoot)}`));
+      controller.close();
+    },
+    cancel: (reason) => reader?.cancel(reason),
+  });
 }

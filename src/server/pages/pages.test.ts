@@ -279,6 +279,8 @@ describe('HTTP caching of pages', () => {
       const res = await get(path, { cookie });
       expect(res.headers.get('cache-control')).toBe('private, no-cache');
       expect(res.headers.get('vary')).toContain('Cookie');
+      // Their page shows their cart and shop: nothing may confirm an old copy of it.
+      expect(res.headers.get('etag')).toBeNull();
     }
   });
 });
