@@ -13,6 +13,13 @@ export const MAX_VARIATION_VALUES = 35;
 /** Most combinations one listing may have (decision 0080): 7 ring sizes × 10 metals, say. */
 export const MAX_COMBINATIONS = 70;
 
+/**
+ * Made to order (decision 0081): nothing to count, so each combination carries the most a listing
+ * may have and pages say "made to order" instead of a count. Every hold, sale and restock still
+ * goes through the same stock rules, so a made-to-order listing needs no path of its own.
+ */
+export const MADE_TO_ORDER_STOCK = 10_000;
+
 /** The chosen values of a combination, named: [{ name: 'Size', value: '7' }, …]. */
 export function chosenOptions(
   properties: readonly VariationPropertyDto[],

@@ -14,11 +14,11 @@ export function useAddToCart(productId: number) {
   const inFlight = useRef(false);
   const mutation = useAddToCartMutation(productId);
   const add = useCallback(
-    (quantity = 1, opts: { onSuccess?: () => void } = {}) => {
+    (quantity = 1, opts: { onSuccess?: () => void; variantId?: number; personalization?: string } = {}) => {
       if (inFlight.current) return;
       inFlight.current = true;
       mutation.mutate(
-        { productId, quantity },
+        { productId, quantity, variantId: opts.variantId, personalization: opts.personalization || undefined },
         {
           onSuccess: opts.onSuccess,
           onSettled: () => {

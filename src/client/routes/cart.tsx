@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
+import { LineChoices, productHref } from '../components/line-choices';
 import { ProductImage } from '../components/product-image';
 import { VacationNotice } from '../components/shop-notices';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
@@ -21,13 +22,27 @@ export async function loader() {
   return null;
 }
 
+/** What names one cart line to the server: listing, combination, personalisation. */
+interface LineVars {
+  productId: number;
+  variantId?: number;
+  personalization?: string;
+}
+const lineOf = (i: CartItemDto): LineVars => ({
+  productId: i.productId,
+  variantId: i.variantId,
+  personalization: i.personalization,
+});
+const sameLine = (i: CartItemDto, l: LineVars) =>
+  i.productId === l.productId &&
+  (l.variantId === undefined || i.variantId === l.variantId) &&
+  i.personalization === (l.personalization ?? '');
+
 /** Recomputes the totals the page shows from a cart with one line changed (server has the final word). */
-function withQuantity(cart: CartDto, productId: number, quantity: number): CartDto {
+function withQuantity(cart: CartDto, line: LineVars, quantity: number): CartDto {
   const shops = cart.shops
     .map((shop) => {
-      const items = shop.items
-        .map((i) => (i.productId === productId ? { ...i, quantity } : i))
-        .filter((i) => i.quantity > 0);
+      const items = shop.items.map((i) => (sameLine(i, line) ? { ...i, quantity } : i)).filter((i) => i.quantity > 0);
       // Same rule as the server: a listing no longer for sale is not in the totals.
       const subtotalCents = items.reduce((s, i) => s + (i.listingActive ? i.priceCents * i.quantity : 0), 0);
       return { ...shop, items, subtotalCents };
@@ -44,10 +59,10 @@ function withQuantity(cart: CartDto, productId: number, quantity: number): CartD
 function useCartMutations() {
   const trpcUtils = trpc.useUtils();
   const optimistic = {
-    onMutate: async (vars: { productId: number; quantity?: number }) => {
+    onMutate: async (vars: LineVars & { quantity?: number }) => {
       await trpcUtils.cart.get.cancel();
       const previous = trpcUtils.cart.get.getData();
-      if (previous) trpcUtils.cart.get.setData(undefined, withQuantity(previous, vars.productId, vars.quantity ?? 0));
+      if (previous) trpcUtils.cart.get.setData(undefined, withQuantity(previous, vars, vars.quantity ?? 0));
       return { previous };
     },
     onError: (err: unknown, _vars: unknown, ctx: { previous?: CartDto } | undefined) => {
@@ -98,13 +113,14 @@ function CartLine({
   const limitId = useId();
   return (
     <li className={`cart-item${unavailable || short ? ' unavailable' : ''}`} aria-label={item.title}>
-      <Link to={`/product/${item.productId}`} className="thumb" tabIndex={-1} aria-hidden="true">
+      <Link to={productHref(item)} className="thumb" tabIndex={-1} aria-hidden="true">
         <ProductImage src={item.image} alt="" seed={item.productId} />
       </Link>
       <div>
-        <Link to={`/product/${item.productId}`} className="title">
+        <Link to={productHref(item)} className="title">
           {item.title}
         </Link>
+        <LineChoices options={item.options} personalization={item.personalization} />
         <div className="small muted">
           {formatCents(item.priceCents)} each
           {item.priceWhenAddedCents !== item.priceCents && (
@@ -240,8 +256,8 @@ export function Component() {
                     item={item}
                     now={now}
                     onVacation={shop.vacation !== null}
-                    onQuantity={(quantity) => update.mutate({ productId: item.productId, quantity })}
-                    onRemove={() => remove.mutate({ productId: item.productId })}
+                    onQuantity={(quantity) => update.mutate({ ...lineOf(item), quantity })}
+                    onRemove={() => remove.mutate(lineOf(item))}
                   />
                 ))}
               </ul>

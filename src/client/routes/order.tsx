@@ -7,6 +7,7 @@ import type { OrderItemDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
 import { BuyAgainButton } from '../components/buy-again-button';
 import { ContactShopButton } from '../components/contact-shop';
+import { LineChoices, lineKey, productHref } from '../components/line-choices';
 import { MoneySummary } from '../components/money-summary';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
@@ -113,14 +114,15 @@ export function Component() {
         <div className="card">
           <ul className="plain-list">
             {o.items.map((i) => (
-              <li key={i.productId} className="cart-item order-line">
+              <li key={lineKey(i)} className="cart-item order-line">
                 <div className="thumb">
                   <ProductImage src={i.image} alt="" seed={i.productId} />
                 </div>
                 <div>
-                  <Link to={`/product/${i.productId}`} className="title">
+                  <Link to={productHref(i)} className="title">
                     {i.title}
                   </Link>
+                  <LineChoices options={i.options} personalization={i.personalization} />
                   <div className="small muted">
                     {i.quantity} × {formatCents(i.priceCents)}
                   </div>
@@ -129,7 +131,14 @@ export function Component() {
                 {canReview && <LineReview orderId={o.orderId} item={i} />}
                 {isBuyer && (
                   <div className="line-actions">
-                    <BuyAgainButton productId={i.productId} title={i.title} />
+                    {i.options.length > 0 || i.personalization ? (
+                      // A combination or a text must be chosen again on the listing's page.
+                      <Link to={productHref(i)} className="btn btn-sm">
+                        Buy again
+                      </Link>
+                    ) : (
+                      <BuyAgainButton productId={i.productId} title={i.title} />
+                    )}
                   </div>
                 )}
               </li>

@@ -2,14 +2,17 @@
 // shop card, details, reviews and an also-bought row.
 import { useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+import { dispatchWindow, processingLabel } from '../../shared/dispatch';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteProductButton } from '../components/favorite-button';
+import { PersonalizationField } from '../components/personalization-field';
 import { ProductCard } from '../components/product-card';
 import { ProductGallery } from '../components/product-gallery';
 import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
 import { VacationNotice } from '../components/shop-notices';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
+import { useVariationChoice, VariationPicker } from '../components/variation-picker';
 import { useAddToCart } from '../lib/cart-actions';
 import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, minutesUntil, plural } from '../lib/format';
@@ -110,6 +113,7 @@ function BuyButton({
   canAddMore,
   added,
   add,
+  onAdd,
 }: {
   productId: number;
   ownListing: boolean;
@@ -120,6 +124,7 @@ function BuyButton({
   canAddMore: boolean;
   added: boolean;
   add: ReturnType<typeof useAddToCart>;
+  onAdd: () => void;
 }) {
   if (ownListing) {
     return (
@@ -149,7 +154,7 @@ function BuyButton({
       className="btn btn-primary btn-lg"
       disabled={add.isPending || !canAddMore}
       aria-disabled={add.isPending || !canAddMore}
-      onClick={() => add.add(1)}
+      onClick={onAdd}
     >
       {add.isPending ? (
         <>
@@ -170,24 +175,49 @@ export function Component() {
   const productId = productIdFrom(useParams());
   const { user } = useMe();
   const product = trpc.catalog.product.useQuery({ productId });
-  const availability = trpc.catalog.availability.useQuery({ productId }, { staleTime: 5_000 });
+  const variations = product.data?.variations ?? null;
+  const { choice, combination, choose } = useVariationChoice(variations);
+  const variantId = combination?.id;
+  const availability = trpc.catalog.availability.useQuery({ productId, variantId }, { staleTime: 5_000 });
   const alsoBought = trpc.feed.alsoBought.useQuery({ productId });
   const [liveAvailable, setLiveAvailable] = useState<number | null>(null);
-  useLiveAvailability([productId], (e) => e.productId === productId && setLiveAvailable(e.available));
+  const [live, setLive] = useState<Record<string, number> | null>(null);
+  useLiveAvailability([productId], (e) => {
+    if (e.productId !== productId) return;
+    setLiveAvailable(e.available);
+    if (e.variants) setLive(e.variants);
+  });
   const add = useAddToCart(productId);
   const shop = trpc.shops.bySlug.useQuery({ slug: product.data?.shop.slug ?? '' }, { enabled: !!product.data });
   const vacation = shop.data?.vacation ?? null;
+  const [tried, setTried] = useState(false);
+  const [text, setText] = useState('');
 
   const p = product.data;
   if (!p) return null;
   const a = availability.data;
-  const available = a?.available ?? liveAvailable ?? p.available;
+  // Before a combination is chosen the listing's total shows; then the combination's own.
+  const fallback = combination ? (live?.[combination.id] ?? combination.available) : (liveAvailable ?? p.available);
+  const available = a?.available ?? fallback;
   const inCart = a?.inCart ?? 0;
-  const soldOut = available <= 0 || p.status === 'archived';
+  const unavailable = p.status === 'archived' || (combination !== null && !combination.enabled);
+  const soldOut = available <= 0 || unavailable;
   const added = add.isSuccess || inCart > 0;
   // Live events carry only a count; while it is 0 trust the last answer on why (held or gone).
   const held = soldOut && a?.status === 'held';
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
+  const needsChoice = variations !== null && combination === null;
+  const textProblem = personalizationProblem(p.personalization, text);
+  const onAdd = () => {
+    setTried(true);
+    if (needsChoice || textProblem) return;
+    add.add(1, { variantId, personalization: text.trim() });
+  };
+  const price = combination
+    ? formatCents(combination.priceCents)
+    : p.priceMaxCents !== null
+      ? `From ${formatCents(p.priceCents)}`
+      : formatCents(p.priceCents);
 
   return (
     <div className="page">
@@ -202,8 +232,13 @@ export function Component() {
           </Link>
           <h1>{p.title}</h1>
           <Stars rating={p.rating} count={p.reviewCount} />
-          <div className="price-big">{formatCents(p.priceCents)}</div>
+          <div className="price-big" data-testid="price">
+            {price}
+          </div>
           {p.isVintage && <span className="badge">Vintage</span>}
+          {variations && p.status !== 'archived' && (
+            <VariationPicker variations={variations} choice={choice} onChoose={choose} missing={tried && needsChoice} />
+          )}
           {p.status === 'archived' ? (
             <div className="notice notice-warn" role="status">
               <p>This listing is no longer for sale.</p>
@@ -214,6 +249,20 @@ export function Component() {
                 This is your listing. Shoppers see {plural(available, 'unit')} available
                 {a && a.heldByOthers > 0 ? ` (${a.heldByOthers} more in shoppers’ carts)` : ''}.
               </p>
+            </div>
+          ) : p.processing.madeToOrder && !soldOut ? (
+            <div className="availability" aria-live="polite" data-testid="availability">
+              <span className="line">
+                <span className="dot" aria-hidden="true" />
+                Made to order for you
+              </span>
+            </div>
+          ) : combination && !combination.enabled ? (
+            <div className="availability" aria-live="polite" data-testid="availability">
+              <span className="line out">
+                <span className="dot" aria-hidden="true" />
+                This combination is not available
+              </span>
             </div>
           ) : (
             <AvailabilityLines
@@ -227,6 +276,21 @@ export function Component() {
           )}
           {vacation && !ownListing && p.status !== 'archived' && (
             <VacationNotice shopName={p.shop.name} vacation={vacation} />
+          )}
+          {p.personalization && p.status !== 'archived' && !ownListing && !vacation && (
+            <PersonalizationField
+              spec={p.personalization}
+              value={text}
+              onChange={setText}
+              error={tried ? textProblem : null}
+            />
+          )}
+          {p.status !== 'archived' && (
+            <p className="dispatch" data-testid="dispatch">
+              {p.processing.madeToOrder ? 'Made to order: ' : ''}
+              Ships in {processingLabel(p.processing)}
+              {p.processing.maxDays > 0 ? ` — estimated dispatch ${dispatchWindow(p.processing)}` : ''}
+            </p>
           )}
           <div className="buy-actions">
             {p.status !== 'archived' && vacation && !ownListing ? (
@@ -244,6 +308,7 @@ export function Component() {
                   canAddMore={a ? a.canAddMore : true}
                   added={added}
                   add={add}
+                  onAdd={onAdd}
                 />
               )
             )}
@@ -327,6 +392,15 @@ export function Component() {
       )}
     </div>
   );
+}
+
+/** Why the buyer's personalisation cannot be sent as it is, or null. */
+function personalizationProblem(spec: { maxChars: number; required: boolean } | null, value: string): string | null {
+  if (!spec) return null;
+  const length = [...value.trim()].length;
+  if (spec.required && length === 0) return 'Add your personalisation: the seller needs it to make this.';
+  if (length > spec.maxChars) return `Keep it to ${spec.maxChars} characters (${length} now).`;
+  return null;
 }
 
 export const ErrorBoundary = RouteErrorBoundary;

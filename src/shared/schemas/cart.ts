@@ -74,6 +74,8 @@ export interface CartItemDto {
   reservedUntil: string | null;
   /** Units currently held for this buyer. Less than `quantity` after a hold expired. */
   held: number;
+  /** Business days to make and dispatch (the listing's own, or its shop's). */
+  processing: { minDays: number; maxDays: number; madeToOrder: boolean };
   /** False when the listing was archived (or the combination switched off) after it was added. */
   listingActive: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalMaterial } from '../materials';
+import { MAX_PERSONALIZATION_CHARS } from './cart';
 import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from './common';
 import { text } from './text';
 
@@ -17,6 +18,35 @@ const productFields = {
   materials: z.array(tagSchema.transform(canonicalMaterial)).max(13),
   isVintage: z.boolean(),
   images: z.array(imageUrlSchema).max(10),
+  /** Null or omitted: no personalisation. The buyer's text is checked against it (issue 16 item 4). */
+  personalization: z
+    .object({
+      prompt: text({ multiline: true })
+        .min(3, 'Tell buyers what to write (e.g. Name to engrave, max 12 letters)')
+        .max(500),
+      maxChars: z
+        .number()
+        .int('A whole number of characters')
+        .min(1, 'At least 1 character')
+        .max(MAX_PERSONALIZATION_CHARS, `At most ${MAX_PERSONALIZATION_CHARS} characters`),
+      required: z.boolean(),
+    })
+    .nullable()
+    .optional(),
+  /** Business days to make and dispatch; null or omitted: the shop's processing time. */
+  processing: z
+    .object({
+      minDays: z.number().int().min(0, 'Cannot be negative').max(90, 'At most 90 days'),
+      maxDays: z.number().int().min(0, 'Cannot be negative').max(90, 'At most 90 days'),
+    })
+    .refine((p) => p.minDays <= p.maxDays, {
+      message: 'The longest time cannot be shorter than the shortest',
+      path: ['maxDays'],
+    })
+    .nullable()
+    .optional(),
+  /** Made to order: no stock to count, only a processing time (decision 0081). */
+  madeToOrder: z.boolean().optional(),
 };
 
 export const createProductInput = z.object({ shopId: idSchema, ...productFields });
@@ -32,6 +62,9 @@ export const updateProductInput = z.object({ productId: idSchema, ...productFiel
   materials: true,
   isVintage: true,
   images: true,
+  personalization: true,
+  processing: true,
+  madeToOrder: true,
 });
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 

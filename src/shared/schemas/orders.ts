@@ -46,6 +46,10 @@ export interface OrderItemDto {
   image: string | null;
   priceCents: number;
   quantity: number;
+  /** The combination's values as they read when bought; empty without variations. */
+  options: { name: string; value: string }[];
+  /** The buyer's personalisation text, '' when none. */
+  personalization: string;
   /** The buyer's review of this line, once written (reviews are per delivered line, once). */
   review: { id: number; rating: number } | null;
 }

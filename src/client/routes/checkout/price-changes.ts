@@ -12,11 +12,16 @@ export type QuoteChange =
 
 export function quoteChanges(previous: QuoteDto, next: QuoteDto): QuoteChange[] {
   const changes: QuoteChange[] = [];
-  const lines = (q: QuoteDto) => new Map(q.shops.flatMap((s) => s.items.map((i) => [i.productId, i] as const)));
+  // A line is a listing's combination with its personalisation (several per listing are possible).
+  const lines = (q: QuoteDto) =>
+    new Map(
+      q.shops.flatMap((s) => s.items.map((i) => [`${i.productId}|${i.variantId}|${i.personalization}`, i] as const)),
+    );
   const before = lines(previous);
   const after = lines(next);
-  for (const [id, was] of before) {
-    const now = after.get(id);
+  for (const [key, was] of before) {
+    const id = was.productId;
+    const now = after.get(key);
     if (!now) changes.push({ kind: 'removed', productId: id, title: was.title });
     else {
       if (now.unitPriceCents !== was.unitPriceCents)
@@ -31,9 +36,9 @@ export function quoteChanges(previous: QuoteDto, next: QuoteDto): QuoteChange[] 
         changes.push({ kind: 'quantity', productId: id, title: now.title, from: was.quantity, to: now.quantity });
     }
   }
-  for (const [id, now] of after)
-    if (!before.has(id))
-      changes.push({ kind: 'added', productId: id, title: now.title, unitPriceCents: now.unitPriceCents });
+  for (const [key, now] of after)
+    if (!before.has(key))
+      changes.push({ kind: 'added', productId: now.productId, title: now.title, unitPriceCents: now.unitPriceCents });
   const shippingBefore = new Map(previous.shops.map((s) => [s.shopId, s.shippingCents]));
   for (const s of next.shops) {
     const was = shippingBefore.get(s.shopId);

@@ -1,9 +1,11 @@
 // Step 3: everything the buyer is agreeing to — where, which card, every item with its picture,
 // each shop's totals and the grand total — and the one button that places the order.
 import { Link } from 'react-router';
-import type { CartDto } from '../../../shared/schemas/cart';
+import { dispatchWindow } from '../../../shared/dispatch';
+import type { CartDto, CartItemDto } from '../../../shared/schemas/cart';
 import type { QuoteDto, ShippingAddressInput } from '../../../shared/schemas/checkout';
 import { AddressBlock } from '../../components/address-block';
+import { LineChoices, productHref } from '../../components/line-choices';
 import { MoneySummary } from '../../components/money-summary';
 import { ProductImage } from '../../components/product-image';
 import { StatusButton } from '../../components/ui/status-button';
@@ -68,26 +70,34 @@ export function ReviewStep({
         {cart.shops.map((shop) => {
           const totals = q?.shops.find((s) => s.shopId === shop.shopId);
           // Unit prices from the quote: what is charged, even if the cart was read earlier.
-          const unitPrice = (productId: number, fallback: number) =>
-            totals?.items.find((l) => l.productId === productId)?.unitPriceCents ?? fallback;
+          const unitPrice = (i: CartItemDto) =>
+            totals?.items.find(
+              (l) =>
+                l.productId === i.productId && l.variantId === i.variantId && l.personalization === i.personalization,
+            )?.unitPriceCents ?? i.priceCents;
           return (
             <section key={shop.shopId} className="review-shop" aria-label={`From ${shop.shopName}`}>
               <h4 className="review-shop-name">{shop.shopName}</h4>
+              <p className="small muted dispatch-estimate" data-testid="dispatch-estimate">
+                Estimated dispatch {dispatchWindow(shopProcessing(shop.items))}
+                {shop.items.some((i) => i.processing.madeToOrder) ? ' (made to order)' : ''}
+              </p>
               <ul className="review-lines">
                 {shop.items.map((i) => (
-                  <li key={i.productId} className="review-line">
+                  <li key={i.cartItemId} className="review-line">
                     <div className="thumb thumb-sm">
                       <ProductImage src={i.image} alt="" seed={i.productId} />
                     </div>
                     <div>
-                      <Link to={`/product/${i.productId}`} className="title">
+                      <Link to={productHref(i)} className="title">
                         {i.title}
                       </Link>
+                      <LineChoices options={i.options} personalization={i.personalization} />
                       <div className="small muted">
-                        {i.quantity} × {formatCents(unitPrice(i.productId, i.priceCents))}
+                        {i.quantity} × {formatCents(unitPrice(i))}
                       </div>
                     </div>
-                    <strong>{formatCents(unitPrice(i.productId, i.priceCents) * i.quantity)}</strong>
+                    <strong>{formatCents(unitPrice(i) * i.quantity)}</strong>
                   </li>
                 ))}
               </ul>
@@ -127,4 +137,12 @@ export function ReviewStep({
       </div>
     </div>
   );
+}
+
+/** A shop sends one package: it leaves when its slowest line is ready. */
+function shopProcessing(items: CartItemDto[]) {
+  return {
+    minDays: Math.max(0, ...items.map((i) => i.processing.minDays)),
+    maxDays: Math.max(0, ...items.map((i) => i.processing.maxDays)),
+  };
 }

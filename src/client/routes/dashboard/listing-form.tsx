@@ -36,7 +36,17 @@ interface ListingFormValues {
   materials: string;
   isVintage: boolean;
   images: string[];
+  personalize: boolean;
+  prompt: string;
+  maxChars: string;
+  required: boolean;
+  ownProcessing: boolean;
+  minDays: string;
+  maxDays: string;
+  madeToOrder: boolean;
 }
+
+const wholeOr = (text: string, bad: number) => (/^\d+$/.test(text.trim()) ? Number(text) : bad);
 
 const listingInput = createProductInput.omit({ shopId: true });
 
@@ -52,9 +62,21 @@ const resolver = schemaResolver(
     materials: splitList(v.materials),
     isVintage: v.isVintage,
     images: v.images,
+    personalization: v.personalize
+      ? { prompt: v.prompt, maxChars: wholeOr(v.maxChars, 0), required: v.required }
+      : null,
+    // Unticked: leave the processing time as it is (the shop default for a new listing).
+    processing: v.ownProcessing ? { minDays: wholeOr(v.minDays, -1), maxDays: wholeOr(v.maxDays, -1) } : undefined,
+    madeToOrder: v.madeToOrder,
   }),
   {
-    fieldOf: { priceCents: 'price' },
+    fieldOf: {
+      priceCents: 'price',
+      'personalization.prompt': 'prompt',
+      'personalization.maxChars': 'maxChars',
+      'processing.minDays': 'minDays',
+      'processing.maxDays': 'maxDays',
+    },
     messages: {
       price: 'Enter a price like 24.00 (at most $100,000)',
       quantity: 'Enter a whole number from 0 to 10,000',
@@ -87,6 +109,15 @@ export function ListingForm({
       materials: product?.materials.join(', ') ?? '',
       isVintage: product?.isVintage ?? false,
       images: product?.images ?? [],
+      personalize: product?.personalization != null,
+      prompt: product?.personalization?.prompt ?? '',
+      maxChars: String(product?.personalization?.maxChars ?? 20),
+      required: product?.personalization?.required ?? false,
+      // The form shows the listing's own time only when it differs from the shop's default.
+      ownProcessing: false,
+      minDays: String(product?.processing.minDays ?? 1),
+      maxDays: String(product?.processing.maxDays ?? 3),
+      madeToOrder: product?.processing.madeToOrder ?? false,
     },
   });
   const done = async () => {
@@ -108,6 +139,8 @@ export function ListingForm({
   const e = form.formState.errors;
   // With variations, price and quantity live in the combination table (the server refuses them here).
   const varies = product?.variations != null;
+  const personalize = form.watch('personalize');
+  const ownProcessing = form.watch('ownProcessing');
 
   return (
     <>

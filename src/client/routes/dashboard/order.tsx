@@ -1,7 +1,9 @@
 // The seller's page for one order: who bought it, where it goes, what to make and pack, the
 // next step, and the timeline with notes. Only the shop's owner can load it (orders.forSeller).
+
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { AddressBlock } from '../../components/address-block';
+import { LineChoices, lineKey, productHref } from '../../components/line-choices';
 import { MoneySummary } from '../../components/money-summary';
 import { OrderStatusBadge } from '../../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../../components/order-timeline';
@@ -54,14 +56,15 @@ export function Component() {
             </h2>
             <ul className="plain-list">
               {o.items.map((i) => (
-                <li key={i.productId} className="review-line">
+                <li key={lineKey(i)} className="review-line">
                   <div className="thumb thumb-sm">
                     <ProductImage src={i.image} alt="" seed={i.productId} />
                   </div>
                   <div>
-                    <Link to={`/product/${i.productId}`} className="title">
+                    <Link to={productHref(i)} className="title">
                       {i.title}
                     </Link>
+                    <LineChoices options={i.options} personalization={i.personalization} />
                     <div className="small muted">
                       {i.quantity} × {formatCents(i.priceCents)}
                     </div>

@@ -44,6 +44,11 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
       variantId: l.variant_id,
       options: chosenOptions(l.variation_properties, l.option1, l.option2),
       personalization: l.personalization,
+      processing: {
+        minDays: l.processing_days_min ?? l.processing_days,
+        maxDays: l.processing_days_max ?? l.processing_days,
+        madeToOrder: l.made_to_order,
+      },
       title: l.title,
       priceCents: l.price_cents,
       priceWhenAddedCents: l.price_when_added_cents ?? l.price_cents,

@@ -14,6 +14,7 @@ import type {
   ProductVariationsDto,
   UpdateProductInput,
 } from '../../../shared/schemas/catalog';
+import { MADE_TO_ORDER_STOCK } from '../../../shared/variations';
 import type { VariationProperty } from '../../db/database';
 import type { Db, DbOrTx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
@@ -141,8 +142,30 @@ export async function createProduct(db: Db, shopId: number, input: CreateProduct
     materials: dedupe(input.materials),
     is_vintage: input.isVintage,
     images: input.images,
+    ...extrasRow(input),
+    ...(input.madeToOrder ? { quantity: MADE_TO_ORDER_STOCK } : {}),
   });
   return getProduct(db, id);
+}
+
+/** Personalisation, processing time and made-to-order as columns (undefined: leave as is). */
+function extrasRow(input: Pick<UpdateProductInput, 'personalization' | 'processing' | 'madeToOrder'>) {
+  return {
+    ...(input.personalization !== undefined
+      ? {
+          personalization_prompt: input.personalization?.prompt ?? null,
+          personalization_max_chars: input.personalization?.maxChars ?? null,
+          personalization_required: input.personalization?.required ?? false,
+        }
+      : {}),
+    ...(input.processing !== undefined
+      ? {
+          processing_days_min: input.processing?.minDays ?? null,
+          processing_days_max: input.processing?.maxDays ?? null,
+        }
+      : {}),
+    ...(input.madeToOrder !== undefined ? { made_to_order: input.madeToOrder } : {}),
+  };
 }
 
 function dedupe(values: string[]): string[] {
@@ -156,13 +179,20 @@ export async function updateProduct(deps: AppDeps, productId: number, input: Upd
     // Lock the row: quantity must never drop below what carts hold.
     const locked = await tx
       .selectFrom('products')
-      .select(['reserved', 'variation_properties'])
+      .select(['reserved', 'variation_properties', 'made_to_order'])
       .where('id', '=', productId)
       .forUpdate()
       .executeTakeFirstOrThrow();
     // A listing with variations has a price and quantity per combination (decision 0080).
-    if (locked.variation_properties.length > 0) {
-      const field = input.priceCents !== undefined ? 'priceCents' : input.quantity !== undefined ? 'quantity' : null;
+    const varies = locked.variation_properties.length > 0;
+    const madeToOrder = input.madeToOrder ?? locked.made_to_order;
+    if (varies) {
+      const field =
+        input.priceCents !== undefined
+          ? 'priceCents'
+          : input.quantity !== undefined && !madeToOrder
+            ? 'quantity'
+            : null;
       if (field)
         throw new DomainError(
           'BAD_REQUEST',
@@ -180,11 +210,20 @@ export async function updateProduct(deps: AppDeps, productId: number, input: Upd
         },
       );
     }
+    // Made to order: every combination gets the listing maximum (their holds are kept).
+    if (madeToOrder && input.madeToOrder && varies)
+      await tx
+        .updateTable('listing_variants')
+        .set({ quantity: MADE_TO_ORDER_STOCK, updated_at: new Date() })
+        .where('product_id', '=', productId)
+        .where('is_default', '=', false)
+        .execute();
     await updateProductRow(tx, productId, {
       title: input.title,
       description: input.description,
       price_cents: input.priceCents,
-      quantity: input.quantity,
+      quantity: madeToOrder && !varies ? MADE_TO_ORDER_STOCK : varies ? undefined : input.quantity,
+      ...extrasRow(input),
       category_id: input.categorySlug ? await leafCategoryId(tx, input.categorySlug) : undefined,
       tags: input.tags && dedupe(input.tags),
       materials: input.materials && dedupe(input.materials),

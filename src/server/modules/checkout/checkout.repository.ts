@@ -31,7 +31,8 @@ export async function lockCheckoutLines(tx: Tx, userId: number) {
     with cart as materialized (select id from carts where user_id = ${userId} for update)
     select i.cart_id, i.id, i.product_id, i.variant_id, i.personalization, i.quantity, i.held, i.hold_expires_at,
            i.price_when_added_cents, p.title, v.price_cents, p.images, v.quantity as stock, v.reserved, v.enabled,
-           v.option1, v.option2, p.variation_properties, p.status, s.id as shop_id, s.name as shop_name,
+           v.option1, v.option2, p.variation_properties, p.processing_days_min, p.processing_days_max,
+           p.made_to_order, p.status, s.id as shop_id, s.name as shop_name,
            s.slug as shop_slug, s.owner_id, s.flat_rate_cents, s.free_over_cents, s.processing_days,
            s.vacation_since, s.vacation_message, s.vacation_returns_on
     from cart_items as i

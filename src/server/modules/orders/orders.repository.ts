@@ -107,6 +107,8 @@ export function findOrderItems(db: DbOrTx, orderIds: readonly number[]) {
       'oi.image',
       'oi.price_cents',
       'oi.quantity',
+      'oi.options',
+      'oi.personalization',
       'r.id as review_id',
       'r.rating as review_rating',
     ])

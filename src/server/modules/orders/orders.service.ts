@@ -75,6 +75,8 @@ async function withItems(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boole
       image: i.image,
       priceCents: i.price_cents,
       quantity: i.quantity,
+      options: i.options,
+      personalization: i.personalization,
       review: i.review_id !== null && i.review_rating !== null ? { id: i.review_id, rating: i.review_rating } : null,
     });
     byOrder.set(i.order_id, list);

@@ -8,7 +8,7 @@ import type { DbOrTx, Tx } from '../../db/kysely';
 export function lockListing(tx: Tx, productId: number) {
   return tx
     .selectFrom('products')
-    .select(['id', 'variation_properties', 'status'])
+    .select(['id', 'variation_properties', 'status', 'made_to_order'])
     .where('id', '=', productId)
     .forNoKeyUpdate()
     .executeTakeFirst();

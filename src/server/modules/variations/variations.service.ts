@@ -4,6 +4,7 @@
 // the check that a quantity stays above what carts hold and the write.
 import { DomainError } from '../../../shared/errors';
 import type { ListingVariationsDto, SetVariationsInput } from '../../../shared/schemas/variations';
+import { MADE_TO_ORDER_STOCK } from '../../../shared/variations';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import { publishAvailability } from '../realtime/inventory-events';
@@ -42,7 +43,8 @@ export async function setVariations(deps: AppDeps, input: SetVariationsInput): P
       option1: c.values[0]!,
       option2: c.values[1] ?? null,
       priceCents: c.priceCents,
-      quantity: c.quantity,
+      // Made to order: nothing to count (decision 0081).
+      quantity: listing.made_to_order ? MADE_TO_ORDER_STOCK : c.quantity,
       sku: c.sku,
       enabled: c.enabled,
       position: i,

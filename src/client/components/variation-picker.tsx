@@ -1,0 +1,103 @@
+// The buyer's choice of a listing's variations (issue 16 item 1): one radio group per property,
+// values the seller offers as chips; a value whose combination (with the other choice) is sold
+// out or switched off says so and stays choosable, so the shopper sees why; values that do not
+// combine with the other choice at all are disabled. The choice lives in the URL
+// (?Size=7&Colour=Gold), so a shared or reloaded link shows the same combination.
+import { useSearchParams } from 'react-router';
+import type { ProductVariationsDto } from '../../shared/schemas/catalog';
+
+export type Choice = (string | null)[];
+
+/** The values chosen in the URL (null where none or not a value of the property). */
+export function useVariationChoice(variations: ProductVariationsDto | null) {
+  const [params, setParams] = useSearchParams();
+  const properties = variations?.properties ?? [];
+  const choice: Choice = properties.map((p) => {
+    const v = params.get(p.name);
+    return v !== null && p.values.includes(v) ? v : null;
+  });
+  const combination =
+    variations && choice.every((v) => v !== null)
+      ? (variations.combinations.find((c) => c.values.every((v, i) => v === choice[i])) ?? null)
+      : null;
+  const choose = (index: number, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(properties[index]!.name, value);
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+  return { choice, combination, choose };
+}
+
+export function VariationPicker({
+  variations,
+  choice,
+  onChoose,
+  missing,
+}: {
+  variations: ProductVariationsDto;
+  choice: Choice;
+  onChoose: (index: number, value: string) => void;
+  /** Properties the shopper tried to buy without choosing: their group says so. */
+  missing: boolean;
+}) {
+  return (
+    <div className="variation-picker">
+      {variations.properties.map((p, i) => {
+        const errorId = `variation-missing-${i}`;
+        const unchosen = missing && choice[i] === null;
+        return (
+          <fieldset
+            key={p.name}
+            className="variation-group"
+            aria-describedby={unchosen ? errorId : undefined}
+            aria-invalid={unchosen || undefined}
+          >
+            <legend>
+              {p.name}
+              {choice[i] !== null && <span className="variation-chosen">: {choice[i]}</span>}
+            </legend>
+            <div className="variation-values">
+              {p.values.map((value) => {
+                // Combinations with this value and whatever else is chosen so far.
+                const matches = variations.combinations.filter(
+                  (c) =>
+                    c.values[i] === value && c.values.every((v, j) => j === i || choice[j] === null || choice[j] === v),
+                );
+                const offered = matches.length > 0;
+                const buyable = matches.some((c) => c.enabled && c.available > 0);
+                const note = !offered
+                  ? 'not offered'
+                  : buyable
+                    ? null
+                    : matches.some((c) => c.enabled)
+                      ? 'sold out'
+                      : 'unavailable';
+                return (
+                  <label key={value} className={`variation-value${note ? ' is-out' : ''}`}>
+                    <input
+                      type="radio"
+                      name={`variation-${i}`}
+                      value={value}
+                      checked={choice[i] === value}
+                      disabled={!offered}
+                      onChange={() => onChoose(i, value)}
+                    />
+                    <span>
+                      {value}
+                      {note && <span className="variation-note"> · {note}</span>}
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+            {unchosen && (
+              <p className="error" id={errorId} role="alert">
+                Choose a {p.name.toLocaleLowerCase()}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}
