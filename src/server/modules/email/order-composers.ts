@@ -35,7 +35,13 @@ async function withItems(deps: AppDeps, rows: OrderMailRow[]): Promise<MailOrder
     totalCents: r.total_cents,
     items: items
       .filter((i) => i.order_id === r.id)
-      .map((i) => ({ title: i.title, priceCents: i.price_cents, quantity: i.quantity })),
+      .map((i) => ({
+        title: i.title,
+        priceCents: i.price_cents,
+        quantity: i.quantity,
+        options: i.options,
+        personalization: i.personalization,
+      })),
   }));
 }
 

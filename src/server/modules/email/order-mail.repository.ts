@@ -54,7 +54,7 @@ export function findItemsForMail(db: DbOrTx, orderIds: readonly number[]) {
   if (orderIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('order_items')
-    .select(['order_id', 'title', 'price_cents', 'quantity'])
+    .select(['order_id', 'title', 'price_cents', 'quantity', 'options', 'personalization'])
     .where('order_id', 'in', [...orderIds])
     .orderBy('id')
     .execute();

@@ -11,7 +11,14 @@ export interface MailOrder {
   shippingCents: number;
   taxCents: number;
   totalCents: number;
-  items: { title: string; priceCents: number; quantity: number }[];
+  items: {
+    title: string;
+    priceCents: number;
+    quantity: number;
+    /** The chosen variation values and personalisation (issue 16); absent or empty when none. */
+    options?: { name: string; value: string }[];
+    personalization?: string;
+  }[];
 }
 
 const cell = { fontSize: 14, lineHeight: '20px', margin: '2px 0', color: palette.ink };
@@ -43,6 +50,16 @@ export function OrderLines({ order, title }: { order: MailOrder; title?: string 
             <Text style={cell}>
               {item.title} × {item.quantity}
             </Text>
+            {item.options?.length ? (
+              <Text style={{ ...cell, fontSize: 13, color: palette.ink2 }}>
+                {item.options.map((o) => `${o.name}: ${o.value}`).join(' · ')}
+              </Text>
+            ) : null}
+            {item.personalization ? (
+              <Text style={{ ...cell, fontSize: 13, color: palette.ink2 }}>
+                Personalisation: {item.personalization}
+              </Text>
+            ) : null}
           </Column>
           <Column align="right" style={{ width: 96 }}>
             <Text style={cell}>{formatCents(item.priceCents * item.quantity)}</Text>
