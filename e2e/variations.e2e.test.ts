@@ -1,0 +1,149 @@
+// Variations in a real browser (issue 16): the shopper picks a size and a colour with the keyboard,
+// sees that combination's price and stock (a sold-out one says so), the choice stays in the URL,
+// adding without choosing is refused in words, and the chosen values and personalisation follow
+// the line through cart, checkout review and the order page. Run at phone and desktop width; the
+// pages must not scroll sideways. The seller's combination table is checked at both widths too.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { createProduct, createSeller, createUser, fillShippingAddress, signedInPage, token } from './fixtures';
+import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+async function jumper(word: string) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, {
+    title: `Lambswool ${word} jumper`,
+    priceCents: 8000,
+    quantity: 1,
+    personalization: { prompt: 'Initials for the label, up to 3 letters', maxChars: 3, required: false },
+  });
+  await seller.caller.catalog.setVariations({
+    productId: product.id,
+    properties: [
+      { name: 'Size', values: ['S', 'M', 'L'] },
+      { name: 'Colour', values: ['Oat', 'Moss'] },
+    ],
+    combinations: [
+      { values: ['S', 'Oat'], priceCents: 8400, quantity: 2 },
+      { values: ['M', 'Oat'], priceCents: 8600, quantity: 0 },
+      { values: ['M', 'Moss'], priceCents: 9200, quantity: 3 },
+      { values: ['L', 'Moss'], priceCents: 9400, quantity: 1, enabled: false },
+    ],
+  });
+  return { seller, product };
+}
+
+for (const project of projectNames as ProjectName[]) {
+  test(`${project}: pick a combination, personalise it and buy it`, async () => {
+    const { product } = await jumper(token());
+    const buyer = await createUser();
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await page.goto(`/product/${product.id}`);
+    await page.getByRole('heading', { name: product.title }).waitFor();
+    await page.getByTestId('price').getByText('From $84.00').waitFor();
+
+    // Not chosen yet: the button explains instead of adding.
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('alert').getByText('Choose a size').waitFor();
+    expect((await buyer.caller.cart.get()).itemCount).toBe(0);
+
+    // Keyboard: focus the size group, arrow to M; M with Oat is sold out and says so.
+    await page.getByRole('radio', { name: 'S' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/Size=M/);
+    await page.getByRole('radio', { name: /Oat · sold out/ }).check();
+    await page.waitForURL(/Colour=Oat/);
+    await page.getByTestId('price').getByText('$86.00').waitFor();
+    await page.getByTestId('availability').getByText('Sold out').waitFor();
+    await page.getByRole('button', { name: 'Sold out' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Moss' }).check();
+    await page.waitForURL(/Colour=Moss/);
+    await page.getByTestId('price').getByText('$92.00').waitFor();
+    await page.getByTestId('availability').getByText('Only 3 left').waitFor();
+    await page.getByTestId('dispatch').getByText(/Ships in 2 business days — estimated dispatch/).waitFor();
+    await page.getByLabel(/Personalisation/).fill('ADL');
+    await noSidewaysScroll(page);
+    await screenshot(page, `variation-picker-${project}`);
+
+    // The choice is in the URL: a reload shows the same combination.
+    await page.reload();
+    await page.getByRole('radio', { name: 'Moss', checked: true }).waitFor();
+    await page.getByTestId('price').getByText('$92.00').waitFor();
+    await page.getByLabel(/Personalisation/).fill('ADL');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('status').getByText(/1 item in your cart/).waitFor();
+
+    await page.goto('/cart');
+    const line = page.getByRole('listitem', { name: product.title });
+    await line.getByText('Size: M · Colour: Moss').waitFor();
+    await line.getByText('ADL').waitFor();
+    await line.getByText('$92.00 each').waitFor();
+    await noSidewaysScroll(page);
+    await screenshot(page, `variation-cart-${project}`);
+
+    await page.getByRole('link', { name: 'Proceed to checkout' }).click();
+    await fillShippingAddress(page);
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.getByLabel(/Visa ending 4242/).check();
+    await page.getByRole('button', { name: 'Review order' }).click();
+    await page.getByText('Size: M · Colour: Moss').waitFor();
+    await page.getByTestId('dispatch-estimate').getByText(/Estimated dispatch/).waitFor();
+    await noSidewaysScroll(page);
+    await screenshot(page, `variation-review-${project}`);
+    await page.getByRole('button', { name: /Place order/ }).click();
+    await page.getByText('Your order is placed').waitFor();
+
+    const [order] = (await buyer.caller.orders.list({})).items;
+    expect(order?.items.map((i) => [i.options, i.personalization, i.priceCents])).toEqual([
+      [
+        [
+          { name: 'Size', value: 'M' },
+          { name: 'Colour', value: 'Moss' },
+        ],
+        'ADL',
+        9200,
+      ],
+    ]);
+    await page.goto(`/orders/${order!.orderId}`);
+    await page.getByText('Size: M · Colour: Moss').waitFor();
+    await page.getByText('ADL').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  test(`${project}: the seller edits the combination table with "set all"`, async () => {
+    const { seller, product } = await jumper(token());
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${product.id}`);
+    await page.getByRole('heading', { name: 'Variations' }).waitFor();
+    await page.getByLabel('Quantity of M / Moss').waitFor();
+    await page.getByLabel('Quantity for all').fill('4');
+    await page.getByRole('button', { name: 'Set all quantities' }).click();
+    await page.getByLabel('Price of S / Oat').fill('-3');
+    await page.getByRole('button', { name: 'Save variations' }).click();
+    await page.getByText('Enter a price like 24.00').waitFor();
+    await page.getByLabel('Price of S / Oat').fill('85');
+    await noSidewaysScroll(page);
+    await screenshot(page, `variation-table-${project}`);
+    await page.getByRole('button', { name: 'Save variations' }).click();
+    await page.getByText('Variations saved').waitFor();
+    const saved = await seller.caller.catalog.variations({ productId: product.id });
+    expect(saved.combinations.map((c) => [c.values.join('/'), c.priceCents, c.quantity])).toEqual([
+      ['S/Oat', 8500, 4],
+      ['S/Moss', 8400, 4],
+      ['M/Oat', 8600, 4],
+      ['M/Moss', 9200, 4],
+      ['L/Oat', 8400, 4],
+      ['L/Moss', 9400, 4],
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+}
