@@ -67,7 +67,10 @@ for (const project of projectNames as ProjectName[]) {
     await page.waitForURL(/Colour=Moss/);
     await page.getByTestId('price').getByText('$92.00').waitFor();
     await page.getByTestId('availability').getByText('Only 3 left').waitFor();
-    await page.getByTestId('dispatch').getByText(/Ships in 2 business days — estimated dispatch/).waitFor();
+    await page
+      .getByTestId('dispatch')
+      .getByText(/Ships in 2 business days — estimated dispatch/)
+      .waitFor();
     await page.getByLabel(/Personalisation/).fill('ADL');
     await noSidewaysScroll(page);
     await screenshot(page, `variation-picker-${project}`);
@@ -78,7 +81,10 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByTestId('price').getByText('$92.00').waitFor();
     await page.getByLabel(/Personalisation/).fill('ADL');
     await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByRole('status').getByText(/1 item in your cart/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/1 item in your cart/)
+      .waitFor();
 
     await page.goto('/cart');
     const line = page.getByRole('listitem', { name: product.title });
@@ -94,7 +100,10 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByLabel(/Visa ending 4242/).check();
     await page.getByRole('button', { name: 'Review order' }).click();
     await page.getByText('Size: M · Colour: Moss').waitFor();
-    await page.getByTestId('dispatch-estimate').getByText(/Estimated dispatch/).waitFor();
+    await page
+      .getByTestId('dispatch-estimate')
+      .getByText(/Estimated dispatch/)
+      .waitFor();
     await noSidewaysScroll(page);
     await screenshot(page, `variation-review-${project}`);
     await page.getByRole('button', { name: /Place order/ }).click();
