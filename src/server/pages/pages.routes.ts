@@ -12,14 +12,16 @@ import { type ShellParts, type ShellSource, shellParts } from './page-shell';
 
 type Env = { Variables: { requestId: string } };
 
-/** The address the visitor used: behind a trusted proxy, its scheme and host. */
+/**
+ * The address the visitor used: its Host, and behind a trusted proxy the scheme the proxy received.
+ * X-Forwarded-Host is not read: a client could send one the proxy passes on, and the canonical URLs
+ * of a page a CDN shares with everyone would then point to the client's host.
+ */
 export function publicUrl(req: Request, trustProxy: boolean): URL {
   const url = new URL(req.url);
   if (trustProxy) {
     const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
     if (proto === 'https' || proto === 'http') url.protocol = `${proto}:`;
-    const host = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-    if (host && /^[a-z0-9.-]+(?::\d+)?$/i.test(host)) url.host = host;
   }
   return url;
 }

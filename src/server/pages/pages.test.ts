@@ -284,3 +284,12 @@ describe('HTTP caching of pages', () => {
     }
   });
 });
+
+describe('canonical origin', () => {
+  test('a forged X-Forwarded-Host never reaches the canonical URL of a shared page', async () => {
+    const { path } = await listing();
+    const html = await (await get(path, { 'x-forwarded-host': 'evil.example' })).text();
+    expect(canonical(html)).toBe(`${ORIGIN}${path}`);
+    expect(html).not.toContain('evil.example');
+  });
+});
