@@ -3,7 +3,7 @@
 // resets it from the mailed link and signs in with the new one. Both at phone and desktop width.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createUser, unique } from './fixtures';
+import { createProduct, createSeller, createUser, fillShippingAddress, token, unique } from './fixtures';
 import { newPage, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -14,6 +14,7 @@ async function linkFromInbox(page: Page, to: string, subject: string, action: st
   for (;;) {
     await page.goto('/dev/mail');
     const row = page.getByRole('link').filter({ hasText: to }).filter({ hasText: subject }).first();
+    // (subject '' matches any mail to `to`: the newest one is first.)
     if (await row.isVisible()) {
       await row.click();
       break;
@@ -21,7 +22,7 @@ async function linkFromInbox(page: Page, to: string, subject: string, action: st
     if (Date.now() > deadline) throw new Error(`no mail "${subject}" to ${to} in /dev/mail`);
     await page.waitForTimeout(250);
   }
-  await page.getByRole('heading', { name: subject }).waitFor();
+  if (subject) await page.getByRole('heading', { name: subject }).waitFor();
   const link = page.frameLocator('iframe[title="Message as HTML"]').getByRole('link', { name: action });
   const href = await link.getAttribute('href');
   expect(href).toStartWith(e2e.app.baseUrl);
@@ -97,3 +98,37 @@ for (const project of ['phone', 'desktop'] as const) {
     await context.close();
   }, 90_000);
 }
+
+test('guest checkout: pay with an email, follow the mailed order link, set a password, see the order signed in', async () => {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { title: `Guest mug ${token()}`, priceCents: 2500 });
+  const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, 'phone');
+  const email = `${unique('e2e-guest')}@example.test`;
+  await page.goto(`/product/${product.id}`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('link', { name: /View in cart/ }).click();
+  await page.getByRole('link', { name: 'Check out as a guest' }).click();
+  await page.getByLabel('Email').fill(email);
+  await fillShippingAddress(page);
+  await noSidewaysScroll(page);
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByRole('button', { name: 'Review order' }).click();
+  await page.getByRole('button', { name: /Place order ·/ }).click();
+  await page.getByText('Your order is placed').waitFor();
+  await page.getByText(`We sent a confirmation to ${email}`).waitFor();
+  await screenshot(page, 'guest-confirmation-phone');
+
+  const href = await linkFromInbox(page, email, '', 'View your order');
+  await page.goto(href);
+  await page.getByRole('heading', { name: 'Your order', exact: true, level: 1 }).waitFor();
+  await page.getByText(product.title).waitFor();
+  await noSidewaysScroll(page);
+  await page.getByLabel('Password', { exact: true }).fill('guest-password-1');
+  await page.getByLabel('Password again').fill('guest-password-1');
+  await screenshot(page, 'guest-order-phone');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.waitForURL((url) => url.pathname === '/orders');
+  await page.getByText(seller.shop.name).first().waitFor();
+  await context.close();
+}, 120_000);

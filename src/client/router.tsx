@@ -23,6 +23,7 @@ export const routes: RouteObject[] = [
       { path: 'cart', lazy: () => import('./routes/cart') },
       { path: 'checkout', lazy: () => import('./routes/checkout') },
       { path: 'orders', lazy: () => import('./routes/orders') },
+      { path: 'orders/guest', lazy: () => import('./routes/guest-order') },
       { path: 'orders/:orderId', lazy: () => import('./routes/order') },
       { path: 'favorites', lazy: () => import('./routes/favorites') },
       { path: 'messages', lazy: () => import('./routes/messages') },

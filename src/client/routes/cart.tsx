@@ -308,6 +308,9 @@ export function Component() {
               >
                 Sign in to check out
               </Link>
+              <Link to="/checkout" className="btn btn-block summary-action">
+                Check out as a guest
+              </Link>
               <p className="small muted summary-note">
                 New here? <Link to={`/register?next=${encodeURIComponent('/checkout')}`}>Create an account</Link>. Your
                 cart comes with you.

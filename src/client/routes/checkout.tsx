@@ -1,12 +1,12 @@
 // Checkout page. The step is read from the URL (?step=) and nowhere else: links and Back/Forward
 // move between steps, and what the steps collected lives in checkout-state.ts, which also
 // decides which step a URL may show with what has been collected so far.
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { QuoteDto } from '../../shared/schemas/checkout';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { usePageMeta } from '../lib/page-meta';
-import { requireUser } from '../lib/session';
+import { useMe } from '../lib/session';
 import { trpc, utils } from '../trpc';
 import { AddressStep } from './checkout/address-step';
 import {
@@ -23,9 +23,13 @@ import { PaymentStep } from './checkout/payment-step';
 import { problemFrom } from './checkout/problem-notice';
 import { ReviewStep } from './checkout/review-step';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  await Promise.all([utils.cart.get.ensureData(), utils.orders.lastShippingAddress.ensureData()]);
+// Guests check out too (with an email, issue 15 item 5); a signed-in buyer's last address prefills.
+export async function loader(_: LoaderFunctionArgs) {
+  const [, me] = await Promise.all([
+    utils.cart.get.ensureData(),
+    utils.auth.me.ensureData(undefined, { staleTime: 60_000 }),
+  ]);
+  if (me.user) await utils.orders.lastShippingAddress.ensureData();
   return null;
 }
 
@@ -55,9 +59,14 @@ export function Component() {
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cart = trpc.cart.get.useQuery();
-  const lastAddress = trpc.orders.lastShippingAddress.useQuery();
+  const { user, loading: meLoading } = useMe();
+  const lastAddress = trpc.orders.lastShippingAddress.useQuery(undefined, { enabled: !!user });
   const trpcUtils = trpc.useUtils();
   const place = trpc.checkout.place.useMutation();
+  const placeAsGuest = trpc.checkout.placeAsGuest.useMutation();
+  // A guest's email and, once paid, the signed link to their orders.
+  const [guestEmail, setGuestEmail] = useState<string | null>(null);
+  const [guestLink, setGuestLink] = useState<string | null>(null);
 
   const urlStep = stepFromUrl(params);
   const step = visibleStep(urlStep, draft);
@@ -75,35 +84,50 @@ export function Component() {
     const { address, token } = draft;
     if (!address || !token || draft.placing) return;
     dispatch({ type: 'PLACE' });
-    place.mutate(
-      {
-        idempotencyKey: draft.attemptKey,
-        shippingAddress: address,
-        quote: { version: quote.version, totalCents: quote.totalCents },
-        payment: { token },
+    const input = {
+      idempotencyKey: draft.attemptKey,
+      shippingAddress: address,
+      quote: { version: quote.version, totalCents: quote.totalCents },
+      payment: { token },
+    };
+    const send = (handlers: Parameters<typeof place.mutate>[1]) => {
+      if (user) place.mutate(input, handlers);
+      else if (guestEmail)
+        placeAsGuest.mutate(
+          { ...input, email: guestEmail },
+          {
+            ...handlers,
+            onSuccess: (result, _v, r, c) => {
+              setGuestLink(result.orderLink);
+              handlers?.onSuccess?.(result, input, r, c);
+            },
+          },
+        );
+    };
+    send({
+      onSuccess: (result) => {
+        dispatch({ type: 'PLACED', result });
+        go('confirmation', true);
+        void trpcUtils.cart.get.invalidate();
+        void trpcUtils.orders.invalidate();
       },
-      {
-        onSuccess: (result) => {
-          dispatch({ type: 'PLACED', result });
-          go('confirmation', true);
-          void trpcUtils.cart.get.invalidate();
-          void trpcUtils.orders.invalidate();
-        },
-        onError: (err) => {
-          const problem = problemFrom(err, quote);
-          dispatch({ type: 'FAILED', problem });
-          // The review now shows the server's new quote; confirming it places at that price.
-          if (problem.kind === 'priceChanged')
-            trpcUtils.checkout.quote.setData({ shippingAddress: address }, problem.next);
-          if (problem.kind === 'inventory' || problem.kind === 'priceChanged') void trpcUtils.cart.get.invalidate();
-        },
+      onError: (err) => {
+        const problem = problemFrom(err, quote);
+        dispatch({ type: 'FAILED', problem });
+        // The review now shows the server's new quote; confirming it places at that price.
+        if (problem.kind === 'priceChanged')
+          trpcUtils.checkout.quote.setData({ shippingAddress: address }, problem.next);
+        if (problem.kind === 'inventory' || problem.kind === 'priceChanged') void trpcUtils.cart.get.invalidate();
       },
-    );
+    });
   }
 
   // A URL ahead of what the buyer has filled in (a reload, a pasted link) is corrected in place.
   if (step !== urlStep) return <Navigate to={{ search: stepSearch(step) }} replace />;
-  if (cart.isPending || lastAddress.isPending) return <PageSkeleton />;
+  if (cart.isPending || meLoading || (user && lastAddress.isPending)) return <PageSkeleton />;
+  // Straight to the review with a guest whose email was lost (a reload): ask again.
+  if (!user && !guestEmail && (step === 'payment' || step === 'review'))
+    return <Navigate to={{ search: stepSearch('address') }} replace />;
   if (step !== 'confirmation' && (!cart.data || cart.data.itemCount === 0)) {
     return (
       <div className="page">
@@ -132,7 +156,9 @@ export function Component() {
         {step === 'address' && (
           <AddressStep
             initial={draft.address ?? lastAddress.data ?? null}
-            onDone={(address) => {
+            guestEmail={user ? undefined : (guestEmail ?? '')}
+            onDone={(address, email) => {
+              if (!user && email) setGuestEmail(email);
               dispatch({ type: 'ADDRESS_DONE', address });
               go('payment');
             }}
@@ -157,7 +183,12 @@ export function Component() {
             onPlace={placeOrder}
           />
         )}
-        {step === 'confirmation' && draft.result && <Confirmation result={draft.result} />}
+        {step === 'confirmation' && draft.result && (
+          <Confirmation
+            result={draft.result}
+            guest={!user && guestEmail && guestLink ? { email: guestEmail, link: guestLink } : undefined}
+          />
+        )}
       </div>
     </div>
   );

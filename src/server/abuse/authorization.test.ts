@@ -118,6 +118,10 @@ const publicMutations = [
   // Reviewed: act only with a 256-bit token from a mailed link; limited per address.
   'account.resetPassword',
   'account.verifyEmail',
+  // Reviewed: needs a signed order link from the confirmation mail; only a guest buyer (no password).
+  'account.claimGuestAccount',
+  // Reviewed (issue 15 item 5): guest checkout; every checkout rule applies, limited per cart and address.
+  'checkout.placeAsGuest',
   'cart.addItem',
   'cart.updateQuantity',
   'cart.removeItem',

@@ -7,7 +7,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export interface UsersTable {
   id: Generated<number>;
   email: string;
-  password_hash: string;
+  /** Null for a guest buyer: an email that checked out without an account (cannot sign in). */
+  password_hash: string | null;
   name: string;
   /** Null until the owner follows a verification link (accounts older than it count as verified). */
   email_verified_at: Date | null;

@@ -37,6 +37,10 @@ export const rateRules = {
   /** Changes per address across every cart: rotating guest cookies does not escape the limit. */
   cartPerIp: { name: 'cart-ip', limit: 300, windowSeconds: 60 },
   checkout: { name: 'checkout', limit: 20, windowSeconds: 60 },
+  /** Guest order link views per address. */
+  guestOrderView: { name: 'guest-order-view', limit: 60, windowSeconds: 60 },
+  /** Guest checkouts per address, whatever cookie they carry. */
+  checkoutPerIp: { name: 'checkout-ip', limit: 40, windowSeconds: 60 },
   /** Search result clicks per address: analytics only, but anonymous, so one address cannot flood it. */
   searchClick: { name: 'search-click', limit: 120, windowSeconds: 60 },
   /** New conversations per user: a person asks a few shops a day, a spammer asks hundreds. */

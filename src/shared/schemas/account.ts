@@ -1,6 +1,7 @@
 // Inputs of the account procedures: password reset, email verification, change password/email.
 import { z } from 'zod';
 import { emailSchema } from './auth';
+import { guestOrderTokenSchema } from './orders';
 import { text } from './text';
 
 const newPassword = text({ trim: false })
@@ -38,3 +39,7 @@ export interface AccountDto {
   /** A new address waiting for its verification link to be followed. */
   pendingEmail: string | null;
 }
+
+/** Turn a guest buyer into an account from the mailed order link. */
+export const claimGuestAccountInput = z.object({ token: guestOrderTokenSchema, password: newPassword });
+export type ClaimGuestAccountInput = z.infer<typeof claimGuestAccountInput>;

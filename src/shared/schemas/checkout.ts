@@ -1,5 +1,6 @@
 // Checkout inputs and DTOs: a validated shipping address, the quote and the placed result.
 import { z } from 'zod';
+import { emailSchema } from './auth';
 import { text } from './text';
 
 /** ISO 3166-1 alpha-2, officially assigned codes. */
@@ -151,4 +152,13 @@ export interface PlacedOrderDto {
 export interface PlaceOrderResult {
   orders: PlacedOrderDto[];
   totalChargedCents: number;
+}
+
+/** Guest checkout (issue 15 item 5): the same as `place`, plus the email the orders belong to. */
+export const guestPlaceOrderInput = placeOrderInput.extend({ email: emailSchema });
+export type GuestPlaceOrderInput = z.infer<typeof guestPlaceOrderInput>;
+
+export interface GuestPlaceOrderResult extends PlaceOrderResult {
+  /** Path of the page showing this checkout's orders (a signed link for this browser). */
+  orderLink: string;
 }

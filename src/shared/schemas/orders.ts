@@ -113,3 +113,11 @@ export interface NotificationDto {
   read: boolean;
   createdAt: string;
 }
+
+/** A signed guest order link's token (see modules/orders/guest-order-link.ts). */
+export const guestOrderTokenSchema = text().regex(
+  /^\d{1,15}\.\d{1,12}\.[pm]\.[A-Za-z0-9_-]{43}$/,
+  'This order link is not valid.',
+);
+export const guestOrderInput = z.object({ token: guestOrderTokenSchema });
+export type GuestOrderInput = z.infer<typeof guestOrderInput>;

@@ -3,32 +3,55 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { emailSchema } from '../../../shared/schemas/auth';
 import { type ShippingAddressInput, shippingAddressSchema } from '../../../shared/schemas/checkout';
 import type { ShippingAddressDto } from '../../../shared/schemas/orders';
 import { Field } from '../../components/field';
 import { countryOptions } from '../../lib/countries';
 
-type AddressForm = z.input<typeof shippingAddressSchema>;
+// A guest also gives the email their orders belong to; a signed-in buyer's is their account's.
+const guestSchema = z.intersection(shippingAddressSchema, z.object({ email: emailSchema }));
+type AddressForm = z.input<typeof shippingAddressSchema> & { email?: string };
 
 const blank: AddressForm = { name: '', line1: '', line2: '', city: '', region: '', postalCode: '', country: 'US' };
 
 export function AddressStep({
   initial,
+  guestEmail,
   onDone,
 }: {
   initial: ShippingAddressDto | null;
-  onDone: (a: ShippingAddressInput) => void;
+  /** Set (possibly empty) for a guest: the form then asks for an email too. */
+  guestEmail?: string;
+  onDone: (a: ShippingAddressInput, email?: string) => void;
 }) {
-  const form = useForm<AddressForm, unknown, ShippingAddressInput>({
-    resolver: zodResolver(shippingAddressSchema),
-    defaultValues: initial ? { ...blank, ...initial, line2: initial.line2 ?? '' } : blank,
+  const guest = guestEmail !== undefined;
+  const form = useForm<AddressForm, unknown, ShippingAddressInput & { email?: string }>({
+    resolver: zodResolver(guest ? guestSchema : shippingAddressSchema) as never,
+    defaultValues: {
+      ...(initial ? { ...blank, ...initial, line2: initial.line2 ?? '' } : blank),
+      ...(guest ? { email: guestEmail } : {}),
+    },
     // Errors clear as soon as the field is fixed, not on the next submit.
     mode: 'onTouched',
   });
   const e = form.formState.errors;
   return (
-    <form noValidate onSubmit={form.handleSubmit(onDone)} aria-label="Shipping address">
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(({ email, ...address }) => onDone(address, email))}
+      aria-label="Shipping address"
+    >
+      {guest && (
+        <Field
+          label="Email"
+          hint="For your receipt and a link to your order. No account needed; you can make one afterwards."
+          error={e.email?.message}
+        >
+          <input className="input" type="email" autoComplete="email" {...form.register('email')} />
+        </Field>
+      )}
       <Field label="Full name" error={e.name?.message}>
         <input className="input" autoComplete="name" {...form.register('name')} />
       </Field>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatCents } from '../../lib/format';
 import type { PlacedOrders } from './checkout-state';
 
-export function Confirmation({ result }: { result: PlacedOrders }) {
+export function Confirmation({ result, guest }: { result: PlacedOrders; guest?: { email: string; link: string } }) {
   const n = result.orders.length;
   return (
     <div className="confirmation" role="status">
@@ -13,12 +13,18 @@ export function Confirmation({ result }: { result: PlacedOrders }) {
       <h2>Your {n === 1 ? 'order is' : `${n} orders are`} placed</h2>
       <p>
         We charged {formatCents(result.totalChargedCents)}. Each shop will ship its own package and you’ll see updates
-        on your orders page.
+        {guest ? ' by mail.' : ' on your orders page.'}
       </p>
+      {guest && (
+        <p className="notice">
+          We sent a confirmation to <strong>{guest.email}</strong> with a link to your order. From that link you can set
+          a password to keep your orders in an account.
+        </p>
+      )}
       <ul className="placed-orders">
         {result.orders.map((o) => (
           <li key={o.orderId} className="order-row">
-            <Link to={`/orders/${o.orderId}`}>
+            <Link to={guest ? guest.link : `/orders/${o.orderId}`}>
               Order #{o.orderId} from {o.shopName}
             </Link>
             <span>{formatCents(o.totalCents)}</span>
@@ -26,8 +32,8 @@ export function Confirmation({ result }: { result: PlacedOrders }) {
         ))}
       </ul>
       <div className="confirmation-actions">
-        <Link to="/orders" className="btn btn-primary">
-          View your orders
+        <Link to={guest ? guest.link : '/orders'} className="btn btn-primary">
+          {guest ? 'View your order' : 'View your orders'}
         </Link>
         <Link to="/" className="btn">
           Keep shopping

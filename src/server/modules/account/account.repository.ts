@@ -58,6 +58,18 @@ export function findAccountByEmail(db: DbOrTx, email: string) {
   return db.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirst();
 }
 
+/** A guest buyer (no password yet) becomes an account; false if it already is one. */
+export async function claimGuestBuyer(tx: Tx, userId: number, hash: string): Promise<boolean> {
+  const row = await tx
+    .updateTable('users')
+    .set({ password_hash: hash, email_verified_at: new Date() })
+    .where('id', '=', userId)
+    .where('password_hash', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
 export function setPasswordHash(tx: Tx, userId: number, hash: string) {
   return tx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
 }

@@ -1,16 +1,20 @@
 import {
   changeEmailInput,
   changePasswordInput,
+  claimGuestAccountInput,
   requestPasswordResetInput,
   resetPasswordInput,
   verifyEmailInput,
 } from '../../../shared/schemas/account';
 import { rateLimited, rateRules } from '../../trpc/rate-limit';
 import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
+import { presented, signIn } from '../auth/auth.router';
+import { startSession } from '../auth/auth.service';
 import {
   accountOf,
   changeEmail,
   changePassword,
+  claimGuestAccount,
   requestPasswordReset,
   resendVerification,
   resetPassword,
@@ -40,6 +44,14 @@ export const accountRouter = router({
     .use(rateLimited((ctx) => [[rateRules.accountToken, ctx.ip]]))
     .input(verifyEmailInput)
     .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input.token)),
+  // Guest buyer -> account, from the mailed order link; signs the browser in.
+  claimGuestAccount: publicProcedure
+    .use(rateLimited((ctx) => [[rateRules.accountToken, ctx.ip]]))
+    .input(claimGuestAccountInput)
+    .mutation(async ({ ctx, input }) => {
+      const userId = await claimGuestAccount(ctx.deps, input);
+      return signIn(ctx, await startSession(ctx.deps, userId, presented(ctx)));
+    }),
   resendVerification: authedProcedure
     .use(rateLimited((ctx) => [[rateRules.accountMail, `user:${ctx.user?.id}`]]))
     .mutation(({ ctx }) => resendVerification(ctx.deps, ctx.user.id)),

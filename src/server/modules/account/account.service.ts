@@ -6,13 +6,16 @@ import type {
   AccountDto,
   ChangeEmailInput,
   ChangePasswordInput,
+  ClaimGuestAccountInput,
   ResetPasswordInput,
 } from '../../../shared/schemas/account';
 import { inTransaction } from '../../db/transaction';
 import { isUniqueViolation, uniqueViolationError } from '../../db/unique-violation';
 import type { AppDeps } from '../../deps';
 import { forgetSessionKeys, forgetUserSessions, sessionKey } from '../auth/auth.session';
+import { guestCheckout } from '../orders/guest-orders.service';
 import {
+  claimGuestBuyer,
   consumeAccountToken,
   deleteSessionsOfUser,
   findAccount,
@@ -125,7 +128,7 @@ export async function resendVerification(deps: AppDeps, userId: number): Promise
 
 async function checkPassword(deps: AppDeps, userId: number, password: string, field: string) {
   const user = await findAccount(deps.db, userId);
-  if (!user || !(await Bun.password.verify(password, user.password_hash)))
+  if (!user?.password_hash || !(await Bun.password.verify(password, user.password_hash)))
     throw new DomainError('BAD_REQUEST', 'That password is not right.', { field });
   return user;
 }
@@ -178,4 +181,26 @@ export async function accountOf(deps: AppDeps, userId: number): Promise<AccountD
     emailVerified: user.email_verified_at !== null,
     pendingEmail: pending?.email ?? null,
   };
+}
+
+/**
+ * A guest buyer sets a password from the link in their confirmation mail (which proves the
+ * address is theirs, so the account is verified); their orders are already its orders. The link
+ * shown on the confirmation page only views orders: setting a password needs the mailed one.
+ */
+export async function claimGuestAccount(deps: AppDeps, input: ClaimGuestAccountInput): Promise<number> {
+  const checkout = await guestCheckout(deps, input.token);
+  if (checkout.scope !== 'm')
+    throw new DomainError(
+      'TOKEN_INVALID',
+      'To set a password, open the link in your order confirmation mail (it proves the address is yours).',
+      { reason: 'unknown' },
+    );
+  const taken = () =>
+    new DomainError('PRECONDITION_FAILED', 'This email already has an account: sign in to see your orders.');
+  if (!checkout.guestBuyer) throw taken();
+  const passwordHash = await hash(input.password);
+  const claimed = await inTransaction(deps.db, (tx) => claimGuestBuyer(tx, checkout.buyerId, passwordHash));
+  if (!claimed) throw taken();
+  return checkout.buyerId;
 }

@@ -18,6 +18,20 @@ export function insertUser(db: DbOrTx, user: { email: string; name: string; pass
     .executeTakeFirst();
 }
 
+/**
+ * The buyer a guest checkout's orders belong to: the account with this email, or else a guest
+ * buyer (no password) created for it. Two guests racing on one email get the same row.
+ */
+export async function guestBuyerFor(db: DbOrTx, email: string, name: string): Promise<{ id: number; name: string }> {
+  await db
+    .insertInto('users')
+    .values({ email, name, password_hash: null })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .execute();
+  const row = await db.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirstOrThrow();
+  return row;
+}
+
 export function insertSession(db: DbOrTx, session: { id: string; user_id: number; expires_at: Date }) {
   return db.insertInto('sessions').values(session).execute();
 }

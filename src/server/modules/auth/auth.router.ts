@@ -5,10 +5,10 @@ import { loginLimits } from '../../trpc/rate-limit-login';
 import { publicProcedure, router } from '../../trpc/trpc';
 import { login, logout, type Presented, register, type SignedIn } from './auth.service';
 
-const presented = (ctx: Context): Presented => ({ sessionId: ctx.sessionId, guestToken: ctx.guestToken });
+export const presented = (ctx: Context): Presented => ({ sessionId: ctx.sessionId, guestToken: ctx.guestToken });
 
 /** The new session becomes the browser's (and this context's): session cookie in, guest cookie out. */
-function signIn(ctx: Context, result: SignedIn) {
+export function signIn(ctx: Context, result: SignedIn) {
   ctx.cookies.setSession(result.session.id, result.session.expiresAt);
   if (result.guestCartAdopted) {
     ctx.cookies.clear('guest');

@@ -55,7 +55,16 @@ export async function register(deps: AppDeps, input: RegisterInput, presented: P
     if (user) await sendVerificationLink(deps, tx, { userId: user.id, name: user.name, email: user.email });
     return user;
   });
-  if (!row) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists.', { field: 'email' });
+  if (!row) {
+    const existing = await findUserByEmail(deps.db, input.email);
+    if (existing && existing.password_hash === null)
+      throw new DomainError(
+        'EMAIL_TAKEN',
+        'You checked out as a guest with this email. Use “Forgot your password?” on the sign-in page to set a password and see your orders.',
+        { field: 'email' },
+      );
+    throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists.', { field: 'email' });
+  }
   return startSession(deps, row.id, presented);
 }
 

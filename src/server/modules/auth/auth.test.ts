@@ -21,7 +21,7 @@ describe('auth', () => {
       .select('password_hash')
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
-    expect(stored.password_hash.startsWith('$argon2id$')).toBe(true);
+    expect(stored.password_hash?.startsWith('$argon2id$')).toBe(true);
   });
 
   test('duplicate email is a CONFLICT and creates nothing', async () => {

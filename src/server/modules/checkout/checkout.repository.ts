@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { ShippingAddress } from '../../db/database';
 import type { DbOrTx, Tx } from '../../db/kysely';
-import type { CartLineRow } from '../cart/cart.repository';
+import type { CartLineRow, CartOwner } from '../cart/cart.repository';
 
 export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
   return db
@@ -26,9 +26,10 @@ export function findTaxRateBps(db: DbOrTx, country: string, region: string) {
  * again under the lock. Shops are read, not locked: a shipping change that commits after this
  * read applies to the next checkout. No rows: no cart, or an empty one.
  */
-export async function lockCheckoutLines(tx: Tx, userId: number) {
+export async function lockCheckoutLines(tx: Tx, owner: CartOwner) {
+  const whose = 'userId' in owner ? sql`user_id = ${owner.userId}` : sql`guest_token = ${owner.guestToken}`;
   const r = await sql<CartLineRow>`
-    with cart as materialized (select id from carts where user_id = ${userId} for update)
+    with cart as materialized (select id from carts where ${whose} for update)
     select i.cart_id, i.id, i.product_id, i.variant_id, i.personalization, i.quantity, i.held, i.hold_expires_at,
            i.price_when_added_cents, p.title, v.price_cents, p.images, v.quantity as stock, v.reserved, v.enabled,
            v.option1, v.option2, p.variation_properties, p.processing_days_min, p.processing_days_max,
@@ -84,6 +85,8 @@ export interface CheckoutWrite {
   orders: readonly NewOrder[];
   items: readonly NewOrderItem[];
   idempotencyKey: string;
+  /** A guest checkout: the buyer's confirmation carries a signed link to the orders. */
+  guest: boolean;
   /** The response to store under the key, without order ids (added per shop, in this order). */
   response: { orders: readonly { shopId: number }[]; totalChargedCents: number };
 }
@@ -152,7 +155,8 @@ export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
       -- The buyer's confirmation (every shop's order in one mail) and each seller's new-order mail,
       -- queued with the orders they report; composed and sent by the email job (decision 0072).
       insert into email_outbox (kind, payload, dedupe_key)
-      select 'order.confirmation', jsonb_build_object('paymentId', pay.id), 'order-confirmation:' || pay.id from pay
+      select 'order.confirmation', jsonb_build_object('paymentId', pay.id, 'guest', ${c.guest}::boolean),
+             'order-confirmation:' || pay.id from pay
       union all
       select 'order.new', jsonb_build_object('orderId', ord.id), 'order-new:' || ord.id from ord
     ), cleared as (

@@ -2,7 +2,10 @@
 // idempotency key and prices the cart, then runs the workflow below: its steps live in steps/,
 // one file each, and a failure after authorisation voids it (nothing else changed because the
 // transaction rolled back). Replays return the stored response (see idempotency.ts).
+import { DomainError } from '../../../shared/errors';
 import type {
+  GuestPlaceOrderInput,
+  GuestPlaceOrderResult,
   PlaceOrderInput,
   PlaceOrderResult,
   QuoteDto,
@@ -10,8 +13,9 @@ import type {
   ShippingAddressInput,
 } from '../../../shared/schemas/checkout';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../auth/auth.session';
-import { type CartLineRow, findCartLines } from '../cart/cart.repository';
+import { guestBuyerFor } from '../auth/auth.repository';
+import { type CartLineRow, type CartOwner, findCartLines } from '../cart/cart.repository';
+import { guestOrderPath } from '../orders/guest-order-link';
 import { paymentProvider } from '../payments/payments.registry';
 import { findTaxRateBps } from './checkout.repository';
 import { totalTooLarge } from './checkout-errors';
@@ -26,23 +30,27 @@ import { runWorkflow } from './workflow';
 
 const CURRENCY = 'USD';
 
-interface CheckoutContext {
+/** Who buys and which cart: an account and its cart, or a guest's cart bought for an email's user. */
+export interface CheckoutContext {
   deps: AppDeps;
-  user: SessionUser;
+  buyer: { id: number; name: string };
+  cart: CartOwner;
+  guest: boolean;
 }
 
-async function loadPricedCart(deps: AppDeps, userId: number, address: ShippingAddressInput) {
+async function loadPricedCart(deps: AppDeps, cart: CartOwner | null, address: ShippingAddressInput) {
   const [lines, tax] = await Promise.all([
-    findCartLines(deps.db, { userId }),
+    cart ? findCartLines(deps.db, cart) : Promise.resolve([]),
     findTaxRateBps(deps.db, address.country, address.region),
   ]);
   const taxRateBps = tax?.rate_bps ?? 0;
   return { lines, taxRateBps, price: priceCheckout(lines, taxRateBps) };
 }
 
-export async function quote(ctx: CheckoutContext, input: QuoteInput): Promise<QuoteDto> {
-  const { price, taxRateBps } = await loadPricedCart(ctx.deps, ctx.user.id, input.shippingAddress);
-  const { maxAmountCents } = paymentProvider(ctx.deps);
+/** The price of the caller's cart (an account's or a guest's) shipped to an address. */
+export async function quote(deps: AppDeps, cart: CartOwner | null, input: QuoteInput): Promise<QuoteDto> {
+  const { price, taxRateBps } = await loadPricedCart(deps, cart, input.shippingAddress);
+  const { maxAmountCents } = paymentProvider(deps);
   if (price.totalCents > maxAmountCents) throw totalTooLarge(price.totalCents, maxAmountCents);
   return toQuoteDto(price, taxRateBps);
 }
@@ -69,8 +77,8 @@ function fingerprint(input: PlaceOrderInput, lines: readonly CartLineRow[]): Req
 }
 
 export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const { deps, user } = ctx;
-  const { lines, price, taxRateBps } = await loadPricedCart(deps, user.id, input.shippingAddress);
+  const { deps, buyer: user } = ctx;
+  const { lines, price, taxRateBps } = await loadPricedCart(deps, ctx.cart, input.shippingAddress);
   const claim = await claimOrReplay<PlaceOrderResult>(
     deps.db,
     user.id,
@@ -101,6 +109,8 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
       const placed = await run.step(commitOrders, {
         db: deps.db,
         buyer: { id: user.id, name: user.name },
+        cart: ctx.cart,
+        guest: ctx.guest,
         idempotencyKey: input.idempotencyKey,
         address: input.shippingAddress,
         taxRateBps,
@@ -118,4 +128,29 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
     );
     throw err;
   }
+}
+
+/**
+ * A guest's checkout: their cart, bought for the user of `email` (the account with that address,
+ * or a guest buyer made for it; decision 0073). Every rule of placeOrder applies unchanged.
+ */
+export async function placeGuestOrder(
+  deps: AppDeps,
+  guestToken: string | null,
+  input: GuestPlaceOrderInput,
+): Promise<GuestPlaceOrderResult> {
+  if (!guestToken) throw new DomainError('BAD_REQUEST', 'Your cart is empty.');
+  const buyer = await guestBuyerFor(deps.db, input.email, input.shippingAddress.name);
+  const result = await placeOrder({ deps, buyer, cart: { guestToken }, guest: true }, input);
+  const paymentId = await paymentOfOrder(deps, result.orders[0]!.orderId);
+  return { ...result, orderLink: guestOrderPath(deps, paymentId, 'p') };
+}
+
+async function paymentOfOrder(deps: AppDeps, orderId: number): Promise<number> {
+  const row = await deps.db
+    .selectFrom('orders')
+    .select('payment_id')
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return row.payment_id;
 }

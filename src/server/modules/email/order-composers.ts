@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { trackingUrl } from '../../../shared/tracking';
 import type { AppDeps } from '../../deps';
+import { guestOrderPath } from '../orders/guest-order-link';
 import { type Composer, SKIP } from './composer';
 import {
   findItemsForMail,
@@ -49,7 +50,9 @@ const absolute = (deps: AppDeps, url: string | null) =>
   url ? (url.startsWith('/') ? `${deps.config.appUrl}${url}` : url) : null;
 
 export const composeOrderConfirmation: Composer = async (deps, row) => {
-  const { paymentId } = z.object({ paymentId: z.number().int().positive() }).parse(row.payload);
+  const { paymentId, guest } = z
+    .object({ paymentId: z.number().int().positive(), guest: z.boolean().optional() })
+    .parse(row.payload);
   const rows = await findOrdersOfPayment(deps.db, paymentId);
   const payment = await findPaymentAmount(deps.db, paymentId);
   if (rows.length === 0 || !payment) return SKIP;
@@ -67,7 +70,13 @@ export const composeOrderConfirmation: Composer = async (deps, row) => {
       orders,
       totalChargedCents: payment.amount_cents,
       address: first.shipping_address,
-      viewUrl: rows.length === 1 ? `${deps.config.appUrl}/orders/${first.id}` : `${deps.config.appUrl}/orders`,
+      // A guest's link is signed: it opens the orders without an account (decision 0073).
+      viewUrl: guest
+        ? `${deps.config.appUrl}${guestOrderPath(deps, paymentId, 'm')}`
+        : rows.length === 1
+          ? `${deps.config.appUrl}/orders/${first.id}`
+          : `${deps.config.appUrl}/orders`,
+      guestBuyer: !!guest && first.guest_buyer,
     }),
   };
 };

@@ -1,5 +1,6 @@
 // What order mails say, read when they are sent: the orders of one checkout (the buyer's
 // confirmation) or one order with its shop, buyer and seller (new order, status changes).
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/kysely';
 
 const orderColumns = [
@@ -29,7 +30,8 @@ function ordersQuery(db: DbOrTx) {
     .innerJoin('shops as s', 's.id', 'o.shop_id')
     .innerJoin('users as buyer', 'buyer.id', 'o.buyer_id')
     .innerJoin('users as seller', 'seller.id', 's.owner_id')
-    .select(orderColumns);
+    .select(orderColumns)
+    .select(sql<boolean>`buyer.password_hash is null`.as('guest_buyer'));
 }
 
 export type OrderMailRow = Awaited<ReturnType<ReturnType<typeof ordersQuery>['execute']>>[number];

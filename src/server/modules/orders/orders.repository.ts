@@ -218,3 +218,21 @@ export function insertNotification(tx: Tx, userId: number, kind: string, payload
     .values({ user_id: userId, kind, payload: JSON.stringify(payload) })
     .execute();
 }
+
+/** The orders of one checkout and who they belong to (guest order links). */
+export async function findCheckoutOrders(db: DbOrTx, paymentId: number) {
+  const rows = await db
+    .selectFrom('orders as o')
+    .innerJoin('users as u', 'u.id', 'o.buyer_id')
+    .select(['o.id', 'o.buyer_id', 'u.email', 'u.password_hash'])
+    .where('o.payment_id', '=', paymentId)
+    .orderBy('o.id')
+    .execute();
+  if (rows.length === 0) return null;
+  return {
+    orderIds: rows.map((r) => r.id),
+    buyerId: rows[0]!.buyer_id,
+    email: rows[0]!.email,
+    guestBuyer: rows[0]!.password_hash === null,
+  };
+}

@@ -1,4 +1,5 @@
 import {
+  guestOrderInput,
   listNotificationsInput,
   listOrdersInput,
   orderByIdInput,
@@ -6,7 +7,9 @@ import {
   updateOrderStatusInput,
 } from '../../../shared/schemas/orders';
 import { orderParticipantProcedure, orderSellerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
-import { authedProcedure, router } from '../../trpc/trpc';
+import { rateLimited, rateRules } from '../../trpc/rate-limit';
+import { authedProcedure, publicProcedure, router } from '../../trpc/trpc';
+import { guestOrders } from './guest-orders.service';
 import {
   getOrder,
   lastShippingAddress,
@@ -21,6 +24,11 @@ export const ordersRouter = router({
   byId: orderParticipantProcedure
     .input(orderByIdInput)
     .query(({ ctx }) => getOrder(ctx.deps, ctx.order.id, ctx.orderRole)),
+  // A guest checkout's orders, to whoever holds its signed link (mail or confirmation page).
+  guest: publicProcedure
+    .use(rateLimited((ctx) => [[rateRules.guestOrderView, ctx.ip]]))
+    .input(guestOrderInput)
+    .query(({ ctx, input }) => guestOrders(ctx.deps, input.token)),
   lastShippingAddress: authedProcedure.query(({ ctx }) => lastShippingAddress(ctx)),
   // The seller's view of one of their shop's orders; the buyer (or anyone else) gets NOT_FOUND.
   forSeller: orderSellerProcedure.input(orderByIdInput).query(({ ctx }) => getOrder(ctx.deps, ctx.order.id, 'seller')),

@@ -12,6 +12,7 @@ import type { ConfirmedQuote, PlaceOrderResult, ShippingAddressInput } from '../
 import { chosenOptions } from '../../../../shared/variations';
 import type { Db, Tx } from '../../../db/kysely';
 import { inTransaction } from '../../../db/transaction';
+import type { CartOwner } from '../../cart/cart.repository';
 import { lockCheckoutLines, writeCheckout } from '../checkout.repository';
 import { cartChanged, insufficient } from '../checkout-errors';
 import { priceCheckout } from '../checkout-pricing';
@@ -22,6 +23,9 @@ import { assertConfirmedPrice } from './check-cart.step';
 export interface CommitOrdersInput {
   db: Db;
   buyer: { id: number; name: string };
+  /** Whose cart is bought: the account's, or a guest's (the buyer is then the email's user). */
+  cart: CartOwner;
+  guest: boolean;
   idempotencyKey: string;
   address: ShippingAddressInput;
   taxRateBps: number;
@@ -42,7 +46,7 @@ export const commitOrders: Step<CommitOrdersInput, CommittedOrders> = {
 };
 
 async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrders> {
-  const locked = await lockCheckoutLines(tx, c.buyer.id);
+  const locked = await lockCheckoutLines(tx, c.cart);
   if (locked.length === 0) throw cartChanged();
   // Per combination: every line of it (one per personalisation) needs what it wants beyond what it
   // holds, all from the same free stock.
@@ -122,6 +126,7 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
       quantity: l.quantity,
     })),
     idempotencyKey: c.idempotencyKey,
+    guest: c.guest,
     response,
   });
   const orderIdByShop = new Map(created.map((o) => [o.shop_id, o.order_id]));

@@ -13,6 +13,8 @@ export function OrderConfirmationEmail(p: {
   totalChargedCents: number;
   address: ShippingAddress;
   viewUrl: string;
+  /** Checked out as a guest with an email that has no account yet. */
+  guestBuyer?: boolean;
 }) {
   const shops = p.orders.length;
   return (
@@ -36,6 +38,12 @@ export function OrderConfirmationEmail(p: {
       </Text>
       <AddressBlock address={p.address} heading="Shipping to" />
       <Action href={p.viewUrl} label="View your order" />
+      {p.guestBuyer ? (
+        <Paragraph muted>
+          You checked out as a guest. From the order page you can set a password to keep your orders in a Hearth
+          account.
+        </Paragraph>
+      ) : null}
     </EmailLayout>
   );
 }
