@@ -1,5 +1,6 @@
 // The environment, validated once at boot. The only module that reads process.env.
 import { z } from 'zod';
+import { parseRedisUrl } from './services/redis-url';
 
 const optionalUrl = z
   .string()
@@ -18,7 +19,20 @@ const envSchema = z.object({
   DATABASE_REPLICA_URL: optionalUrl,
   /** Reads leave the replica while it is further behind than this. */
   REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
-  REDIS_URL: optionalUrl,
+  /** One Redis (redis://) or a Redis Cluster (redis+cluster://host:port,host:port; decision 0103). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      try {
+        parseRedisUrl(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().min(16).optional(),
   /**

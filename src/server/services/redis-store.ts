@@ -3,9 +3,10 @@
 // reconnects by itself when it returns. Rate-limit counters are the exception to "degrade to
 // nothing": while Redis is unreachable (down, or frozen past the command timeout) they are counted
 // in this instance's memory, so limits still hold per instance instead of switching off.
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import type { Logger } from '../logger';
 import { MemoryStore } from './memory-store';
+import { parseRedisUrl } from './redis-url';
 import type { Store } from './store';
 
 /** After a failed counter, count locally this long before trying Redis again (a frozen Redis costs each try the command timeout). */
@@ -13,8 +14,9 @@ const LOCAL_COUNTING_MS = 5_000;
 
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
-  private readonly client: Redis;
-  private subscriber: Redis | null = null;
+  /** One Redis, or a Redis Cluster (REDIS_URL redis+cluster://…, decision 0103). */
+  private readonly client: Redis | Cluster;
+  private subscriber: Redis | Cluster | null = null;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
   private lastWarn = 0;
   /** Per-instance counters used while Redis cannot count (see top of file). */
@@ -26,14 +28,24 @@ export class RedisStore implements Store {
     url: string,
     private readonly log: Logger,
   ) {
-    this.client = new Redis(url, {
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      connectTimeout: 2000,
-      commandTimeout: 1000,
-      retryStrategy: (times) => Math.min(times * 200, 2000),
-      lazyConnect: false,
-    });
+    const target = parseRedisUrl(url);
+    const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 };
+    this.client =
+      target.kind === 'cluster'
+        ? new Cluster(target.nodes, {
+            redisOptions: { ...options, password: target.password, username: target.username },
+            enableOfflineQueue: false,
+            // A failover takes the cluster a few seconds: keep asking for the new slot map meanwhile.
+            clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
+            slotsRefreshTimeout: 2000,
+            retryDelayOnFailover: 200,
+          })
+        : new Redis(url, {
+            ...options,
+            enableOfflineQueue: false,
+            retryStrategy: (times) => Math.min(times * 200, 2000),
+            lazyConnect: false,
+          });
     this.client.on('error', (err) => this.warn('redis error', err));
   }
 
@@ -79,7 +91,16 @@ export class RedisStore implements Store {
   }
 
   async del(...keys: string[]) {
-    if (keys.length) await this.safely(0, () => this.client.del(...keys));
+    if (keys.length === 0) return;
+    // On a cluster, keys in different slots cannot share one DEL (CROSSSLOT): one per key.
+    // Dropping cache entries needs no atomicity; anything that does must hash-tag its keys.
+    if (this.client instanceof Cluster) {
+      const client = this.client;
+      await this.safely(0, async () => (await Promise.all(keys.map((k) => client.del(k)))).length);
+    } else {
+      const client = this.client;
+      await this.safely(0, () => client.del(...keys));
+    }
   }
 
   async hit(key: string, windowSeconds: number) {
@@ -115,9 +136,16 @@ export class RedisStore implements Store {
     await this.safely(0, () => this.client.publish(channel, message));
   }
 
-  private ensureSubscriber(): Redis {
+  private ensureSubscriber(): Redis | Cluster {
     if (this.subscriber) return this.subscriber;
-    const sub = this.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    // A subscriber waits for messages: queue its SUBSCRIBE until connected, no command timeout.
+    const sub =
+      this.client instanceof Cluster
+        ? this.client.duplicate(undefined, {
+            enableOfflineQueue: true,
+            redisOptions: { ...this.client.options.redisOptions, commandTimeout: undefined },
+          })
+        : this.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
     sub.on('error', (err) => this.warn('redis subscriber error', err));
     sub.on('message', (channel: string, message: string) => {
       for (const h of this.handlers.get(channel) ?? []) h(message);
