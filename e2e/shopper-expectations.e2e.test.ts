@@ -89,4 +89,27 @@ describe.each(projectNames)('shopper expectations on %s', (project) => {
       await context.close();
     }
   });
+
+  test('the quantity picker adds several at once, and offers no more than are available', async () => {
+    const seller = await createSeller();
+    const soap = await createProduct(seller, { title: `Oat ${token()} soap`, categorySlug: 'soaps', quantity: 4 });
+    const buyer = await createUser();
+    const { page, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    try {
+      await page.goto(`/product/${soap.id}`);
+      const picker = page.getByLabel('Quantity', { exact: true });
+      await picker.waitFor();
+      expect(await picker.locator('option').count()).toBe(4);
+      await picker.selectOption('3');
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByText('3 items in your cart.').waitFor();
+      const cart = await buyer.caller.cart.get();
+      expect(cart.shops[0]?.items.map((i) => i.quantity)).toEqual([3]);
+      // One unit left for this shopper: no picker, just the button.
+      await page.getByRole('button', { name: 'Add another' }).waitFor();
+      expect(await page.getByLabel('Quantity', { exact: true }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

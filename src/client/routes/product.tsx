@@ -103,6 +103,20 @@ function AvailabilityLines({
   );
 }
 
+function QuantityPicker({ value, max, onChange }: { value: number; max: number; onChange: (n: number) => void }) {
+  return (
+    <span className="qty-pick">
+      <select className="select" aria-label="Quantity" value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 /** The buy button and its states: own listing, sold out, held, all in your cart, add. */
 function BuyButton({
   productId,
@@ -192,6 +206,7 @@ export function Component() {
   const vacation = shop.data?.vacation ?? null;
   const [tried, setTried] = useState(false);
   const [text, setText] = useState('');
+  const [quantity, setQuantity] = useState(1);
 
   const p = product.data;
   if (!p) return null;
@@ -208,10 +223,12 @@ export function Component() {
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
   const needsChoice = variations !== null && combination === null;
   const textProblem = personalizationProblem(p.personalization, text);
+  // Up to 10 at a time, never more than anyone can still add (made to order: no stock limit).
+  const maxPick = Math.min(10, p.processing.madeToOrder ? 10 : available);
   const onAdd = () => {
     setTried(true);
     if (needsChoice || textProblem) return;
-    add.add(1, { variantId, personalization: text.trim() });
+    add.add(Math.min(quantity, maxPick), { variantId, personalization: text.trim(), onSuccess: () => setQuantity(1) });
   };
   const price = combination
     ? formatCents(combination.priceCents)
@@ -299,17 +316,22 @@ export function Component() {
               </button>
             ) : (
               p.status !== 'archived' && (
-                <BuyButton
-                  productId={p.id}
-                  ownListing={ownListing}
-                  soldOut={soldOut}
-                  held={held}
-                  inCart={inCart}
-                  canAddMore={a ? a.canAddMore : true}
-                  added={added}
-                  add={add}
-                  onAdd={onAdd}
-                />
+                <>
+                  {!ownListing && !soldOut && maxPick > 1 && (
+                    <QuantityPicker value={Math.min(quantity, maxPick)} max={maxPick} onChange={setQuantity} />
+                  )}
+                  <BuyButton
+                    productId={p.id}
+                    ownListing={ownListing}
+                    soldOut={soldOut}
+                    held={held}
+                    inCart={inCart}
+                    canAddMore={a ? a.canAddMore : true}
+                    added={added}
+                    add={add}
+                    onAdd={onAdd}
+                  />
+                </>
               )
             )}
             {!ownListing && <FavoriteProductButton productId={p.id} title={p.title} />}
