@@ -3,7 +3,7 @@
 // resets it from the mailed link and signs in with the new one. Both at phone and desktop width.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createProduct, createSeller, createUser, fillShippingAddress, token, unique } from './fixtures';
+import { createProduct, createSeller, createUser, fillShippingAddress, signedInPage, token, unique } from './fixtures';
 import { newPage, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -132,3 +132,45 @@ test('guest checkout: pay with an email, follow the mailed order link, set a pas
   await page.getByText(seller.shop.name).first().waitFor();
   await context.close();
 }, 120_000);
+
+for (const project of ['phone', 'desktop'] as const) {
+  test(`${project}: address book on the account page, offered and saved at checkout`, async () => {
+    const user = await createUser();
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: `Address mug ${token()}`, priceCents: 1900 });
+    const { context, page } = await signedInPage(e2e.browser, e2e.app.baseUrl, user, project);
+    await page.goto('/account');
+    await page.getByText('No saved addresses yet').waitFor();
+    await page.getByRole('button', { name: '+ Add an address' }).click();
+    const form = page.getByRole('form', { name: 'New address' });
+    await form.getByLabel('Full name').fill('Ada Lovelace');
+    await form.getByLabel('Address line 1').fill('12 Market St');
+    await form.getByLabel('City').fill('Portland');
+    await form.getByLabel('State / region').fill('OR');
+    await form.getByLabel('Postal code').fill('97201');
+    await form.getByLabel('Country').selectOption('US');
+    await form.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('Default', { exact: true }).waitFor();
+    await noSidewaysScroll(page);
+    await screenshot(page, `address-book-${project}`);
+
+    await user.caller.cart.addItem({ productId: product.id, quantity: 1 });
+    await page.goto('/checkout');
+    const saved = page.getByRole('group', { name: 'Your saved addresses' }).getByRole('radio');
+    await saved.first().waitFor();
+    expect(await saved.first().isChecked()).toBe(true);
+    expect(await page.getByLabel('Address line 1').inputValue()).toBe('12 Market St');
+    // A new address typed in can be saved on the way.
+    await page.getByLabel('Address line 1').fill('99 Harbour Rd');
+    await page.getByLabel('Save this address to my address book').check();
+    await noSidewaysScroll(page);
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.getByLabel(/Visa ending 4242/).waitFor();
+    await page.goto('/account');
+    await page.getByText('99 Harbour Rd').waitFor();
+    await page.getByRole('button', { name: 'Delete address 99 Harbour Rd' }).click();
+    await page.getByText('Address deleted').waitFor();
+    expect(await page.getByText('99 Harbour Rd').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+}

@@ -5,6 +5,7 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { type ChangeEmailInput, changeEmailInput, changePasswordInput } from '../../shared/schemas/account';
+import { AddressBook } from '../components/address-book';
 import { Field } from '../components/field';
 import { PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
@@ -175,6 +176,7 @@ export function Component() {
       <div className="account-grid">
         <EmailSection />
         <PasswordSection />
+        <AddressBook />
       </div>
     </div>
   );

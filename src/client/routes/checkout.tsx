@@ -3,11 +3,12 @@
 // decides which step a URL may show with what has been collected so far.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { toast } from 'sonner';
 import type { QuoteDto } from '../../shared/schemas/checkout';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
-import { trpc, utils } from '../trpc';
+import { describeError, trpc, utils } from '../trpc';
 import { AddressStep } from './checkout/address-step';
 import {
   CHECKOUT_STEPS,
@@ -29,7 +30,7 @@ export async function loader(_: LoaderFunctionArgs) {
     utils.cart.get.ensureData(),
     utils.auth.me.ensureData(undefined, { staleTime: 60_000 }),
   ]);
-  if (me.user) await utils.orders.lastShippingAddress.ensureData();
+  if (me.user) await Promise.all([utils.orders.lastShippingAddress.ensureData(), utils.addresses.list.ensureData()]);
   return null;
 }
 
@@ -61,6 +62,11 @@ export function Component() {
   const cart = trpc.cart.get.useQuery();
   const { user, loading: meLoading } = useMe();
   const lastAddress = trpc.orders.lastShippingAddress.useQuery(undefined, { enabled: !!user });
+  const savedAddresses = trpc.addresses.list.useQuery(undefined, { enabled: !!user });
+  const saveAddress = trpc.addresses.create.useMutation({
+    onSuccess: (book) => trpcUtils.addresses.list.setData(undefined, book),
+    onError: (err) => toast.error(`The address was not saved: ${describeError(err).message}`),
+  });
   const trpcUtils = trpc.useUtils();
   const place = trpc.checkout.place.useMutation();
   const placeAsGuest = trpc.checkout.placeAsGuest.useMutation();
@@ -124,7 +130,9 @@ export function Component() {
 
   // A URL ahead of what the buyer has filled in (a reload, a pasted link) is corrected in place.
   if (step !== urlStep) return <Navigate to={{ search: stepSearch(step) }} replace />;
-  if (cart.isPending || meLoading || (user && lastAddress.isPending)) return <PageSkeleton />;
+  if (cart.isPending || meLoading || (user && (lastAddress.isPending || savedAddresses.isPending)))
+    return <PageSkeleton />;
+  const defaultSaved = savedAddresses.data?.find((a) => a.isDefault)?.address;
   // Straight to the review with a guest whose email was lost (a reload): ask again.
   if (!user && !guestEmail && (step === 'payment' || step === 'review'))
     return <Navigate to={{ search: stepSearch('address') }} replace />;
@@ -155,10 +163,13 @@ export function Component() {
       <div className="card">
         {step === 'address' && (
           <AddressStep
-            initial={draft.address ?? lastAddress.data ?? null}
+            initial={draft.address ?? defaultSaved ?? lastAddress.data ?? null}
             guestEmail={user ? undefined : (guestEmail ?? '')}
-            onDone={(address, email) => {
+            saved={user ? (savedAddresses.data ?? []) : []}
+            onDone={(address, { email, save }) => {
               if (!user && email) setGuestEmail(email);
+              // Saved alongside, never in the way: checkout goes on whatever the answer.
+              if (user && save) saveAddress.mutate({ address });
               dispatch({ type: 'ADDRESS_DONE', address });
               go('payment');
             }}

@@ -26,6 +26,15 @@ export interface AccountTokensTable {
   created_at: CreatedAt;
 }
 
+export interface AddressesTable {
+  id: Generated<number>;
+  user_id: number;
+  address: ColumnType<ShippingAddress, string, string>;
+  is_default: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number;
@@ -433,6 +442,7 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   account_tokens: AccountTokensTable;
+  addresses: AddressesTable;
   favorite_products: FavoriteProductsTable;
   favorite_shops: FavoriteShopsTable;
   product_views: ProductViewsTable;

@@ -1,5 +1,6 @@
 // The root router: a table of contents of every domain.
 import { accountRouter } from '../modules/account/account.router';
+import { addressesRouter } from '../modules/addresses/addresses.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { cartRouter } from '../modules/cart/cart.router';
 import { catalogRouter } from '../modules/catalog/catalog.router';
@@ -18,6 +19,7 @@ import { router } from './trpc';
 export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
+  addresses: addressesRouter,
   shops: shopsRouter,
   catalog: catalogRouter,
   cart: cartRouter,

@@ -1,46 +1,65 @@
 // Step 1: where to ship. Validated with the shared address schema; prefilled with what the
-// buyer entered in this checkout, else the address of their last order.
+// buyer entered in this checkout, else their default saved address, else their last order's.
+// A signed-in buyer may pick a saved address or save the one typed; a guest gives an email.
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
+import type { SavedAddressDto } from '../../../shared/schemas/addresses';
 import { emailSchema } from '../../../shared/schemas/auth';
 import { type ShippingAddressInput, shippingAddressSchema } from '../../../shared/schemas/checkout';
 import type { ShippingAddressDto } from '../../../shared/schemas/orders';
+import { AddressBlock } from '../../components/address-block';
+import { AddressFields, blankAddress } from '../../components/address-fields';
 import { Field } from '../../components/field';
-import { countryOptions } from '../../lib/countries';
 
 // A guest also gives the email their orders belong to; a signed-in buyer's is their account's.
 const guestSchema = z.intersection(shippingAddressSchema, z.object({ email: emailSchema }));
 type AddressForm = z.input<typeof shippingAddressSchema> & { email?: string };
 
-const blank: AddressForm = { name: '', line1: '', line2: '', city: '', region: '', postalCode: '', country: 'US' };
+const sameAddress = (a: ShippingAddressDto, b: ShippingAddressDto) =>
+  a.name === b.name &&
+  a.line1 === b.line1 &&
+  (a.line2 ?? '') === (b.line2 ?? '') &&
+  a.city === b.city &&
+  a.region === b.region &&
+  a.postalCode === b.postalCode &&
+  a.country === b.country;
 
 export function AddressStep({
   initial,
   guestEmail,
+  saved = [],
   onDone,
 }: {
   initial: ShippingAddressDto | null;
   /** Set (possibly empty) for a guest: the form then asks for an email too. */
   guestEmail?: string;
-  onDone: (a: ShippingAddressInput, email?: string) => void;
+  /** A signed-in buyer's address book. */
+  saved?: SavedAddressDto[];
+  onDone: (a: ShippingAddressInput, options: { email?: string; save: boolean }) => void;
 }) {
   const guest = guestEmail !== undefined;
   const form = useForm<AddressForm, unknown, ShippingAddressInput & { email?: string }>({
     resolver: zodResolver(guest ? guestSchema : shippingAddressSchema) as never,
     defaultValues: {
-      ...(initial ? { ...blank, ...initial, line2: initial.line2 ?? '' } : blank),
+      ...(initial ? { ...blankAddress, ...initial, line2: initial.line2 ?? '' } : blankAddress),
       ...(guest ? { email: guestEmail } : {}),
     },
     // Errors clear as soon as the field is fixed, not on the next submit.
     mode: 'onTouched',
   });
+  const [save, setSave] = useState(false);
+  const values = form.watch();
+  const picked = saved.find((s) =>
+    sameAddress(s.address, { ...values, line2: values.line2 ?? null, region: values.region ?? '' }),
+  );
   const e = form.formState.errors;
   return (
     <form
       noValidate
-      onSubmit={form.handleSubmit(({ email, ...address }) => onDone(address, email))}
+      onSubmit={form.handleSubmit(({ email, ...address }) => onDone(address, { email, save: save && !picked }))}
       aria-label="Shipping address"
     >
       {guest && (
@@ -52,37 +71,29 @@ export function AddressStep({
           <input className="input" type="email" autoComplete="email" {...form.register('email')} />
         </Field>
       )}
-      <Field label="Full name" error={e.name?.message}>
-        <input className="input" autoComplete="name" {...form.register('name')} />
-      </Field>
-      <Field label="Address line 1" error={e.line1?.message}>
-        <input className="input" autoComplete="address-line1" {...form.register('line1')} />
-      </Field>
-      <Field label="Address line 2 (optional)" error={e.line2?.message}>
-        <input className="input" autoComplete="address-line2" {...form.register('line2')} />
-      </Field>
-      <div className="form-row">
-        <Field label="City" error={e.city?.message}>
-          <input className="input" autoComplete="address-level2" {...form.register('city')} />
-        </Field>
-        <Field label="State / region" hint="Two letters in the US and Canada, e.g. NY" error={e.region?.message}>
-          <input className="input" autoComplete="address-level1" {...form.register('region')} />
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label="Postal code" error={e.postalCode?.message}>
-          <input className="input" autoComplete="postal-code" {...form.register('postalCode')} />
-        </Field>
-        <Field label="Country" error={e.country?.message}>
-          <select className="input" autoComplete="country" {...form.register('country')}>
-            {countryOptions().map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      {saved.length > 0 && (
+        <fieldset className="saved-addresses">
+          <legend>Your saved addresses</legend>
+          {saved.map((s) => (
+            <label key={s.id} className="saved-address">
+              <input
+                type="radio"
+                name="saved-address"
+                checked={picked?.id === s.id}
+                onChange={() => form.reset({ ...blankAddress, ...s.address, line2: s.address.line2 ?? '' })}
+              />
+              <AddressBlock address={s.address} className="small" />
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <AddressFields register={form.register} errors={e} />
+      {!guest && !picked && (
+        <label className="check-row">
+          <input type="checkbox" checked={save} onChange={(ev) => setSave(ev.target.checked)} />
+          Save this address to my address book
+        </label>
+      )}
       <div className="step-actions">
         <Link to="/cart" className="btn btn-ghost">
           ← Back to cart
