@@ -112,7 +112,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="brand" aria-label="Hearth">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             h
           </span>
