@@ -25,6 +25,9 @@ interface Fixture {
   reviewableOrderId: number;
   /** A conversation between orderBuyer and the owner's shop. */
   conversationId: number;
+  /** Sections of the owner's shop: one kept, one the delete row removes. */
+  sectionId: number;
+  spareSectionId: number;
   owner: TestUser;
   orderBuyer: TestUser;
 }
@@ -59,6 +62,12 @@ const allowedBy: Partial<Record<Authz, Who[]>> = {
 const validInput: Record<string, (f: Fixture) => unknown> = {
   'shops.update': (f) => ({ shopId: f.shopId, tagline: 'Hijacked' }),
   'shops.setVacation': (f) => ({ shopId: f.shopId, on: false }),
+  'shops.createSection': (f) => ({ shopId: f.shopId, name: 'Planted section' }),
+  'shops.renameSection': (f) => ({ shopId: f.shopId, sectionId: f.sectionId, name: 'Renamed' }),
+  'shops.deleteSection': (f) => ({ shopId: f.shopId, sectionId: f.spareSectionId }),
+  'shops.reorderSections': (f) => ({ shopId: f.shopId, sectionIds: [f.sectionId] }),
+  'shops.assignSection': (f) => ({ shopId: f.shopId, sectionId: f.sectionId, productIds: [f.productId] }),
+  'shops.updateStorefront': (f) => ({ shopId: f.shopId, announcement: 'Hijacked' }),
   'catalog.createProduct': (f) => ({
     shopId: f.shopId,
     title: 'Planted listing',
@@ -144,9 +153,9 @@ async function fingerprint(deps: AppDeps, f: Fixture): Promise<string> {
       (select row_to_json(c) from (select buyer_unread, seller_unread, last_message_preview from conversations where id = ${f.conversationId}) c) as conversation,
       (select count(*) from messages where conversation_id = ${f.conversationId})::int as messages,
       (select count(*) from user_blocks where blocker_id in (${f.owner.id}, ${f.orderBuyer.id}))::int as blocks,
-      (select count(*) from conversation_reports where conversation_id = ${f.conversationId})::int as reports`.execute(
-    deps.db,
-  );
+      (select count(*) from conversation_reports where conversation_id = ${f.conversationId})::int as reports,
+      (select json_agg(ss order by ss.id) from (select id, name, position from shop_sections where shop_id = ${f.shopId}) ss) as sections,
+      (select section_id from products where id = ${f.productId}) as section`.execute(deps.db);
   return JSON.stringify(rows[0]);
 }
 
@@ -233,8 +242,12 @@ describe('authorisation matrix (from procedure metadata)', () => {
     const paid = await directOrder(deps, { ...pair, status: 'paid', review: true });
     const delivered = await directOrder(deps, { ...pair, status: 'delivered', review: false });
     const conversation = await orderBuyer.caller.messages.start({ shopId: owner.shopId, text: 'Is it blue?' });
+    await owner.caller.shops.createSection({ shopId: owner.shopId, name: 'Kept' });
+    const [kept, spare] = await owner.caller.shops.createSection({ shopId: owner.shopId, name: 'Spare' });
     fixture = {
       conversationId: conversation.conversationId,
+      sectionId: kept!.id,
+      spareSectionId: spare!.id,
       shopId: owner.shopId,
       productId: product.id,
       orderId: paid.orderId,

@@ -73,6 +73,20 @@ export interface ShopsTable {
   vacation_message: Generated<string>;
   /** YYYY-MM-DD as the seller typed it. */
   vacation_returns_on: string | null;
+  /** Shown at the top of the shop page (issue 18.4). */
+  announcement: Generated<string>;
+  returns_accepted: Generated<boolean>;
+  exchanges_accepted: Generated<boolean>;
+  return_window_days: number | null;
+  policy_notes: Generated<string>;
+}
+
+export interface ShopSectionsTable {
+  id: Generated<number>;
+  shop_id: number;
+  name: string;
+  position: Generated<number>;
+  created_at: CreatedAt;
 }
 
 export type ProductStatus = 'active' | 'archived';
@@ -113,6 +127,8 @@ export interface ProductsTable {
   processing_days_min: number | null;
   processing_days_max: number | null;
   made_to_order: Generated<boolean>;
+  /** The seller's shop section, if any (issue 18.3). */
+  section_id: Generated<number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -448,6 +464,7 @@ export interface Database {
   product_views: ProductViewsTable;
   reviews: ReviewsTable;
   conversations: ConversationsTable;
+  shop_sections: ShopSectionsTable;
   messages: MessagesTable;
   user_blocks: UserBlocksTable;
   conversation_reports: ConversationReportsTable;

@@ -71,7 +71,13 @@ export type UpdateProductInput = z.infer<typeof updateProductInput>;
 export const productIdInput = z.object({ productId: idSchema });
 /** Availability of a listing, or of one of its combinations when `variantId` is given. */
 export const availabilityInput = z.object({ productId: idSchema, variantId: idSchema.optional() });
-export const shopProductsInput = z.object({ shopId: idSchema, cursor: cursorSchema, limit: limitSchema });
+export const shopProductsInput = z.object({
+  shopId: idSchema,
+  /** Only the listings in this section of the shop (issue 18.3). */
+  sectionId: idSchema.optional(),
+  cursor: cursorSchema,
+  limit: limitSchema,
+});
 
 export interface ProductCard {
   id: number;

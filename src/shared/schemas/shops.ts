@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, idSchema, imageUrlSchema, slugSchema } from './common';
+import type { ShopPoliciesDto } from './storefront';
 import { text } from './text';
 
 export const shippingPolicySchema = z.object({
@@ -45,6 +46,9 @@ export interface ShopDto {
   createdAt: string;
   /** Vacation mode: listings visible, nothing can be added to a cart (issue 18.5). */
   vacation: ShopVacation | null;
+  /** Shown at the top of the shop page; '' when none. */
+  announcement: string;
+  policies: ShopPoliciesDto;
 }
 
 export interface ShopVacation {

@@ -101,13 +101,20 @@ export function productCardQuery(db: DbOrTx) {
     ]);
 }
 
-export function listShopProducts(db: DbOrTx, shopId: number, cursor: number | undefined, limit: number) {
+export function listShopProducts(
+  db: DbOrTx,
+  shopId: number,
+  cursor: number | undefined,
+  limit: number,
+  sectionId?: number,
+) {
   let q = productCardQuery(db)
     .where('p.shop_id', '=', shopId)
     .where('p.status', '=', 'active')
     .orderBy('p.id', 'desc')
     .limit(limit + 1);
   if (cursor) q = q.where('p.id', '<', cursor);
+  if (sectionId) q = q.where('p.section_id', '=', sectionId);
   return q.execute();
 }
 

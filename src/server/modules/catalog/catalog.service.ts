@@ -254,8 +254,9 @@ export async function shopProducts(
   shopId: number,
   cursor: number | undefined,
   limit = 24,
+  sectionId?: number,
 ): Promise<{ items: ProductCard[]; nextCursor: number | null }> {
-  const rows = await listShopProducts(db, shopId, cursor, limit);
+  const rows = await listShopProducts(db, shopId, cursor, limit, sectionId);
   const page = rows.slice(0, limit);
   return { items: page.map(toProductCard), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

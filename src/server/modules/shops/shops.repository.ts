@@ -23,6 +23,11 @@ export const shopColumns = [
   'vacation_since',
   'vacation_message',
   'vacation_returns_on',
+  'announcement',
+  'returns_accepted',
+  'exchanges_accepted',
+  'return_window_days',
+  'policy_notes',
 ] as const;
 
 export function findShopBySlug(db: DbOrTx, slug: string) {

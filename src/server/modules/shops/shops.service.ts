@@ -40,6 +40,14 @@ export function toShopDto(row: ShopRow): ShopDto {
     vacation: row.vacation_since
       ? { message: row.vacation_message, returnsOn: row.vacation_returns_on, since: row.vacation_since.toISOString() }
       : null,
+    announcement: row.announcement,
+    policies: {
+      processingDays: row.processing_days,
+      returnsAccepted: row.returns_accepted,
+      exchangesAccepted: row.exchanges_accepted,
+      returnWindowDays: row.return_window_days,
+      notes: row.policy_notes,
+    },
   };
 }
 
