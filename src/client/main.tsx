@@ -9,6 +9,7 @@ import './styles/reviews.css';
 import './styles/orders.css';
 import './styles/ui.css';
 import './styles/messages.css';
+import './styles/storefront.css';
 import './styles/account.css';
 import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';

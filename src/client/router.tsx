@@ -46,6 +46,7 @@ export const routes: RouteObject[] = [
           { path: 'listings', lazy: () => import('./routes/dashboard/listings') },
           { path: 'orders', lazy: () => import('./routes/dashboard/orders') },
           { path: 'orders/:orderId', lazy: () => import('./routes/dashboard/order') },
+          { path: 'storefront', lazy: () => import('./routes/dashboard/storefront') },
           { path: 'messages', lazy: () => import('./routes/dashboard/messages') },
           { path: 'messages/:conversationId', lazy: () => import('./routes/dashboard/conversation') },
         ],

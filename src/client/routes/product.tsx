@@ -10,6 +10,7 @@ import { ProductCard } from '../components/product-card';
 import { ProductGallery } from '../components/product-gallery';
 import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
 import { VacationNotice } from '../components/shop-notices';
+import { ShopPolicies } from '../components/shop-policies';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
 import { useVariationChoice, VariationPicker } from '../components/variation-picker';
@@ -369,6 +370,7 @@ export function Component() {
               placeholder="Does this come in another colour? When could it ship?"
             />
           )}
+          {shop.data && <ShopPolicies policies={shop.data.policies} headingLevel={2} />}
 
           <h2 className="h3 about-title">About this item</h2>
           <dl className="detail-list">

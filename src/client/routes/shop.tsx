@@ -1,22 +1,26 @@
-// Shop page: banner, logo, tagline, policies, rating, favourite button and the listings grid.
-import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
+// Shop page: banner, logo, tagline, announcement, rating, favourite and message buttons, the
+// listings by section with a search box, and the shop's policies.
+import { type LoaderFunctionArgs, useParams } from 'react-router';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteShopButton } from '../components/favorite-button';
-import { GridSkeleton, ProductGrid } from '../components/product-card';
 import { ReviewsSection } from '../components/reviews-section';
+import { ShopListings, shopListingFilters } from '../components/shop-listings';
 import { VacationNotice } from '../components/shop-notices';
+import { ShopPolicies } from '../components/shop-policies';
 import { Stars } from '../components/stars';
-import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { RouteErrorBoundary } from '../components/states';
 import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, formatDate, plural } from '../lib/format';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { trpc } from '../trpc';
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { utils } = dataClients(context);
   const shop = await orNotFound(utils.shops.bySlug.ensureData({ slug: String(params.slug) }));
-  void utils.catalog.shopProducts.prefetchInfinite({ shopId: shop.id, limit: 24 });
+  const { sectionId, q } = shopListingFilters(new URL(request.url).searchParams);
+  void utils.shops.sections.prefetch({ shopId: shop.id });
+  if (!q) void utils.catalog.shopProducts.prefetchInfinite({ shopId: shop.id, limit: 24, sectionId });
   return null;
 }
 
@@ -26,12 +30,7 @@ export function Component() {
   const s = shop.data;
   const { user } = useMe();
   usePageMeta(s?.name, s ? s.tagline || `${s.name} on Hearth: handmade and vintage goods.` : null);
-  const products = trpc.catalog.shopProducts.useInfiniteQuery(
-    { shopId: s?.id ?? 0, limit: 24 },
-    { enabled: !!s, getNextPageParam: (last) => last.nextCursor ?? undefined },
-  );
   if (!s) return null;
-  const items = products.data?.pages.flatMap((p) => p.items) ?? [];
   const policy = s.shippingPolicy;
 
   return (
@@ -56,40 +55,13 @@ export function Component() {
       </div>
 
       {s.vacation && <VacationNotice shopName={s.name} vacation={s.vacation} />}
+      {s.announcement && (
+        <aside className="shop-announcement" aria-label="Announcement">
+          <p>{s.announcement}</p>
+        </aside>
+      )}
       <div className="two-col">
-        <section aria-labelledby="listings-title">
-          <h2 id="listings-title">Listings</h2>
-          {products.isPending ? (
-            <GridSkeleton count={8} />
-          ) : items.length === 0 ? (
-            <EmptyState
-              title="Nothing listed yet"
-              action={
-                <Link className="btn" to="/search">
-                  Browse other shops
-                </Link>
-              }
-            >
-              This shop is getting ready. Favourite it to see new listings first.
-            </EmptyState>
-          ) : (
-            <>
-              <ProductGrid products={items} eagerCount={4} />
-              {products.hasNextPage && (
-                <div className="load-more">
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => products.fetchNextPage()}
-                    disabled={products.isFetchingNextPage}
-                  >
-                    {products.isFetchingNextPage ? 'Loading…' : 'Show more'}
-                  </button>
-                </div>
-              )}
-            </>
-          )}
-        </section>
+        <ShopListings shop={s} />
         <aside className="card">
           <h2 className="card-title">About the shop</h2>
           <p className="description">{s.description || 'The maker has not written a description yet.'}</p>
@@ -97,8 +69,8 @@ export function Component() {
           <ul className="small shop-policy">
             <li>Flat rate {formatCents(policy.flatRateCents)} per order</li>
             {policy.freeOverCents !== null && <li>Free shipping over {formatCents(policy.freeOverCents)}</li>}
-            <li>Ships within {plural(policy.processingDays, 'business day')}</li>
           </ul>
+          <ShopPolicies policies={s.policies} />
         </aside>
       </div>
       <ReviewsSection

@@ -58,6 +58,7 @@ export function Component() {
           </NavLink>
           <NavLink to="/dashboard/shop">{has ? 'Shop settings' : 'Create your shop'}</NavLink>
           {has && <NavLink to="/dashboard/listings">Listings</NavLink>}
+          {has && <NavLink to="/dashboard/storefront">Storefront</NavLink>}
           {has && <NavLink to="/dashboard/orders">Orders</NavLink>}
           {has && <ShopMessagesLink />}
           {has && shop.data && (
