@@ -45,7 +45,5 @@ export const catalogRouter = router({
     .query(({ ctx }) => listingVariations(ctx.deps, ctx.listing.id)),
   shopProducts: publicProcedure
     .input(shopProductsInput)
-    .query(({ ctx, input }) =>
-      shopProducts(ctx.deps.readDb, input.shopId, input.cursor, input.limit, input.sectionId),
-    ),
+    .query(({ ctx, input }) => shopProducts(ctx.deps.readDb, input.shopId, input.cursor, input.limit, input.sectionId)),
 });
