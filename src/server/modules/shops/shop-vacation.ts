@@ -1,7 +1,7 @@
-// Vacation mode (issue 18.5; decision 0091). Turning it on, in one transaction: the shop row, every
-// hold on its stock released (lines stay in carts, nothing held), and its listings queued for
-// search, whose documents carry the shop's vacation state (hidden from search by default). After
-// commit the freed stock is announced live. Turning it off restores the search documents; holds
+// Vacation mode (issue 18.5; decision 0091). Turning it on: the shop row and its listings queued
+// for search (documents carry the shop's vacation state; hidden from search by default) in one
+// transaction, then every hold on its stock released (lines stay in carts, nothing held) in the
+// next, and the freed stock announced live. Turning it off restores the search documents; holds
 // are not restored (shoppers add again). Add-to-cart refusal lives in cart.service (refuseIfOnVacation).
 import { DomainError } from '../../../shared/errors';
 import type { SetVacationInput, ShopDto } from '../../../shared/schemas/shops';
@@ -28,16 +28,20 @@ export async function setVacation(
     throw new DomainError('BAD_REQUEST', 'The return date is in the past. Pick today or a later day.', {
       field: 'returnsOn',
     });
-  const { row, released } = await inTransaction(deps.db, async (tx) => {
-    const row = await updateShopVacation(
+  const row = await inTransaction(deps.db, async (tx) => {
+    const updated = await updateShopVacation(
       tx,
       shop.id,
       input.on ? { on: true, message: input.message ?? '', returnsOn: input.returnsOn ?? null } : { on: false },
     );
-    const released = input.on ? await releaseShopHolds(tx, shop.id) : [];
     await enqueueShopListingsForSearch(tx, shop.id);
-    return { row, released };
+    return updated;
   });
+  // Released in a second transaction, whose snapshot follows the commit above: every hold made
+  // before the shop was seen on vacation is visible here, and every add-to-cart that reads the
+  // shop after that commit releases its own hold (cart.service). Releasing inside the first
+  // transaction left a gap: a hold committed between its release and its commit survived.
+  const released = input.on ? await inTransaction(deps.db, (tx) => releaseShopHolds(tx, shop.id)) : [];
   if (released.length) await publishAvailability(deps, released);
   return toShopDto(row);
 }
