@@ -1,4 +1,5 @@
-// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,shop,hot,pages] [--no-pages]`
+// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,shop,hot,pages] [--no-pages]
+// [--instances N]` (N > 1: search, cart and checkout again through HAProxy in front of N app processes)
 // Seeds (or reuses) a catalogue in its own data dir, serves the app from its own process and
 // measures the API against the raw engines under it at 1, 8 and 32 clients, with the CPU time
 // of every process per call and search freshness under the commerce load; writes bench/results/.
@@ -6,6 +7,7 @@ import { parseArgs } from './bench/args';
 import { benchCart, benchCheckout, benchHotItem, benchSameShop, type HotItemResult } from './bench/commerce';
 import { type BenchEnv, startBenchEnv, waitForIndex } from './bench/environment';
 import { prepareStock } from './bench/fixtures';
+import { startInstances } from './bench/instances';
 import { benchPages, type PagesResult } from './bench/pages';
 import { progress } from './bench/progress';
 import { type BenchReport, judgeTargets, machine, printTable, writeReport } from './bench/report';
@@ -22,6 +24,7 @@ let hotItem: HotItemResult | null = null;
 let pages: PagesResult | null = null;
 let searchSync: SyncProbeResult | null = null;
 let env: BenchEnv | null = null;
+let instances: BenchReport['instances'] = null;
 
 async function step(name: string, fn: () => Promise<void>) {
   try {
@@ -59,6 +62,21 @@ try {
     await step('pages', async () => {
       pages = await benchPages(e, stock.productIds[0]);
     });
+  if (args.instances > 1)
+    await step(`${args.instances} instances`, async () => {
+      const many = await startInstances(e, args.instances);
+      try {
+        const tag = (rs: LoadResult[]) => rs.map((r) => ({ ...r, name: `${r.name} · ${args.instances} instances` }));
+        if (wants('search')) loads.push(...tag(await benchSearch(many.env, args)));
+        if (wants('cart')) loads.push(...tag(await benchCart(many.env, args, stock)));
+        if (wants('checkout')) loads.push(...tag(await benchCheckout(many.env, args, stock)));
+        const reads = await many.replicaReads();
+        instances = { count: args.instances, replicaReads: reads };
+        progress(`instances: replica served ${reads.replica} of ${reads.replica + reads.primary} routed reads`);
+      } finally {
+        await many.stop();
+      }
+    });
 } catch (err) {
   failures.push(`setup: ${err instanceof Error ? err.message : String(err)}`);
   progress(`FAILED setup: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -75,6 +93,7 @@ try {
     pages,
     searchSync,
     targets: judgeTargets(loads, hotItem, searchSync),
+    instances,
     failures,
   };
   printTable(report);

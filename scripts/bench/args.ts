@@ -9,6 +9,8 @@ export interface BenchArgs {
   warmupMs: number;
   durationMs: number;
   levels: number[];
+  /** `--instances N` (N > 1): search, cart and checkout again through HAProxy in front of N app processes. */
+  instances: number;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -22,6 +24,8 @@ export function parseArgs(argv: string[]): BenchArgs {
   const products = productsFlag ? Number(productsFlag) : quick ? 10_000 : 100_000;
   if (!Number.isInteger(products) || products <= 0) throw new Error(`--products must be a positive integer`);
   const only = value('--only');
+  const instances = Number(value('--instances') ?? 1);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error('--instances must be 1 to 8');
   return {
     products,
     quick,
@@ -31,5 +35,6 @@ export function parseArgs(argv: string[]): BenchArgs {
     warmupMs: quick ? 1000 : 2000,
     durationMs: quick ? 3000 : 8000,
     levels: [1, 8, 32],
+    instances,
   };
 }

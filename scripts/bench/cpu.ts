@@ -82,7 +82,8 @@ export class CpuMeter {
           stack.push(...(children.get(pid) ?? []));
         }
       }
-      snap[p.name] = (ticks * 1000) / TICKS_PER_SECOND;
+      // Several processes may share a name (three app instances): their time adds up.
+      snap[p.name] = (snap[p.name] ?? 0) + (ticks * 1000) / TICKS_PER_SECOND;
     }
     return snap;
   }

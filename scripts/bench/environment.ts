@@ -109,7 +109,11 @@ interface AppReady {
   statsUrl: string;
 }
 
-async function startAppProcess(services: RunningServices, dataDir: string) {
+export async function startAppProcess(
+  services: RunningServices,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+) {
   const { urls } = services;
   const proc = Bun.spawn(['bun', 'scripts/bench/app-process.ts'], {
     cwd: root,
@@ -123,6 +127,7 @@ async function startAppProcess(services: RunningServices, dataDir: string) {
       MEILI_URL: urls.meili ?? '',
       MEILI_MASTER_KEY: urls.meiliKey,
       SESSION_SECRET: process.env.SESSION_SECRET ?? BENCH_SESSION_SECRET,
+      ...extraEnv,
     },
     stdout: 'pipe',
     stderr: 'inherit',

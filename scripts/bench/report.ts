@@ -29,6 +29,8 @@ export interface BenchReport {
   pages: PagesResult | null;
   searchSync: SyncProbeResult | null;
   targets: Target[];
+  /** `--instances N`: how many app processes ran behind HAProxy, and who served the routed reads. */
+  instances: { count: number; replicaReads: { replica: number; primary: number } } | null;
   failures: string[];
 }
 
@@ -159,6 +161,13 @@ export function markdown(r: BenchReport): string {
     `PostgreSQL: ${r.postgres ?? 'unknown'}.`,
     '',
   );
+  if (r.instances) {
+    const { replica, primary } = r.instances.replicaReads;
+    lines.push(
+      `Rows marked "· ${r.instances.count} instances" ran through HAProxy (deploy/haproxy.cfg) in front of ${r.instances.count} app processes reading public data from a streaming replica; the others ran against one app process in the same run. Replica's share of the routed reads (readDb): ${replica} of ${replica + primary} (${replica + primary ? Math.round((replica / (replica + primary)) * 100) : 0} %).`,
+      '',
+    );
+  }
   lines.push('## Targets', '', '| target | goal | measured | |', '|---|---|---|---|');
   for (const t of r.targets) lines.push(`| ${t.name} | ${t.goal} | ${t.measured} | ${mark(t.met)} |`);
   lines.push(
@@ -239,7 +248,8 @@ export function writeReport(r: BenchReport): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = r.startedAt.replace(/[:.]/g, '-');
   const json = resolve(dir, `${stamp}.json`);
-  const md = resolve(dir, 'latest.md');
+  // A multi-instance run keeps its own page, so latest.md stays the single-instance reference.
+  const md = resolve(dir, r.instances ? `latest-${r.instances.count}-instances.md` : 'latest.md');
   writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(md, markdown(r));
   return { json, md };

@@ -261,8 +261,24 @@ describe('three instances behind HAProxy', () => {
     expect(scored.length).toBeGreaterThanOrEqual(3);
     expect(scored.length).toBeLessThanOrEqual(spanMs / (JOBS_INTERVAL_MS / 2) + 1);
     const gaps = scored.slice(1).map((r, i) => r.at - scored[i]!.at);
+    // Email sender: every mail the orders above queued is delivered once, by whichever instance.
+    const catcher = deps.mailCatcher!;
+    await waitUntil(
+      async () =>
+        (await deps.db.selectFrom('email_outbox').select('id').where('status', '=', 'pending').execute()).length === 0,
+      { what: 'email outbox sent' },
+    );
+    const sent = await deps.db
+      .selectFrom('email_outbox')
+      .select(['id', 'to_address'])
+      .where('status', '=', 'sent')
+      .execute();
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    const caught = catcher.list();
+    expect(caught.length).toBe(sent.length);
+    expect(new Set(caught.map((m) => m.messageId)).size).toBe(caught.length);
     console.log(
-      `jobs across 3 instances: ${pushed} listings pushed once, 6 holds released once, 3 orphans voided once, ${refreshes.length} trending refreshes by ${new Set(refreshes.map((r) => r.instance)).size} instances (min gap ${Math.min(...gaps)} ms)`,
+      `jobs across 3 instances: ${pushed} listings pushed once, ${sent.length} mails sent once, 6 holds released once, 3 orphans voided once, ${refreshes.length} trending refreshes by ${new Set(refreshes.map((r) => r.instance)).size} instances (min gap ${Math.min(...gaps)} ms)`,
     );
   }, 90_000);
 });

@@ -54,6 +54,8 @@ export async function startScaleCluster(options: ClusterOptions = {}): Promise<S
     // Sessions are stored under an HMAC of this secret: every instance (and the test) shares it.
     SESSION_SECRET: deps.config.sessionSecret,
     WORKERS: options.workers ? 'true' : 'false',
+    // One mail catcher for all instances (the harness's own), so a test counts every mail sent.
+    ...(deps.mailCatcher ? { SMTP_URL: deps.mailCatcher.url } : {}),
     ...(replica ? { DATABASE_REPLICA_URL: replica.url } : {}),
     ...options.env,
   };
