@@ -54,7 +54,7 @@ for (const project of projectNames as ProjectName[]) {
     expect((await buyer.caller.cart.get()).itemCount).toBe(0);
 
     // Keyboard: focus the size group, arrow to M; M with Oat is sold out and says so.
-    await page.getByRole('radio', { name: 'S' }).focus();
+    await page.getByRole('radio', { name: 'S', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/Size=M/);
     await page.getByRole('radio', { name: /Oat · sold out/ }).check();
@@ -63,7 +63,7 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByTestId('availability').getByText('Sold out').waitFor();
     await page.getByRole('button', { name: 'Sold out' }).waitFor();
 
-    await page.getByRole('radio', { name: 'Moss' }).check();
+    await page.getByRole('radio', { name: 'Moss', exact: true }).check();
     await page.waitForURL(/Colour=Moss/);
     await page.getByTestId('price').getByText('$92.00').waitFor();
     await page.getByTestId('availability').getByText('Only 3 left').waitFor();
@@ -77,7 +77,7 @@ for (const project of projectNames as ProjectName[]) {
 
     // The choice is in the URL: a reload shows the same combination.
     await page.reload();
-    await page.getByRole('radio', { name: 'Moss', checked: true }).waitFor();
+    await page.getByRole('radio', { name: 'Moss', exact: true, checked: true }).waitFor();
     await page.getByTestId('price').getByText('$92.00').waitFor();
     await page.getByLabel(/Personalisation/).fill('ADL');
     await page.getByRole('button', { name: 'Add to cart' }).click();

@@ -66,6 +66,8 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   if (vintage === 'true') input.isVintage = true;
   const materials = params.getAll('material').filter((m) => m !== '');
   if (materials.length) input.materials = materials;
+  const colours = params.getAll('colour').filter((c) => c !== '');
+  if (colours.length) input.colours = colours;
   const stock = params.get('stock');
   if (stock !== null && stock !== '' && stock !== 'all' && stock !== 'in') return bad('stock is all or in.');
   if (stock === 'all') input.inStockOnly = false;
@@ -115,6 +117,7 @@ export function canonicalSearchQuery(params: URLSearchParams): string {
     if (v && !(key === 'isVintage' && v !== 'true')) out.set(key, key === 'category' ? v.toLowerCase() : v);
   }
   for (const m of [...new Set(params.getAll('material').filter(Boolean))].sort()) out.append('material', m);
+  for (const c of [...new Set(params.getAll('colour').filter(Boolean))].sort()) out.append('colour', c);
   const page = Number(params.get('page'));
   if (Number.isInteger(page) && page > 1) out.set('page', String(page));
   const s = out.toString();

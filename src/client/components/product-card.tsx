@@ -26,7 +26,9 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDt
           </div>
         </div>
         <span className="title">{product.title}</span>
-        <span className="price">{formatCents(product.priceCents)}</span>
+        <span className="price">
+          {product.priceMaxCents ? `From ${formatCents(product.priceCents)}` : formatCents(product.priceCents)}
+        </span>
         <span className="meta">
           <span>{product.shopName}</span>
           {product.reviewCount > 0 && (

@@ -29,6 +29,7 @@ function result(categories: [string, number][]): SearchProductsResult {
       priceRanges: priceRanges.map((r) => ({ ...r, count: 0 })),
       isVintage: [],
       materials: [],
+      colours: [],
     },
     engine: 'meilisearch',
     partial: null,

@@ -161,6 +161,7 @@ export function Facets({
   const facets = result?.facets;
   const selectedPrice = params.get('price');
   const selectedMaterials = params.getAll('material');
+  const selectedColours = params.getAll('colour');
   const vintageCount = facets?.isVintage.find((v) => v.value === true)?.count ?? 0;
   const counts = categoryCounts(tree, new Map((facets?.categories ?? []).map((c) => [c.value, c.count])));
   return (
@@ -244,6 +245,32 @@ export function Facets({
                 />
                 <span className="capitalised">{m.value}</span>
                 <Count n={m.count} />
+              </label>
+            )}
+          />
+        </fieldset>
+      )}
+      {!!facets?.colours?.length && (
+        <fieldset>
+          <legend>Colour</legend>
+          <ShowMore
+            items={facets.colours}
+            render={(c) => (
+              <label className="check" key={c.value}>
+                <input
+                  type="checkbox"
+                  checked={selectedColours.includes(c.value)}
+                  onChange={(e) =>
+                    update((p) => {
+                      const next = p.getAll('colour').filter((x) => x !== c.value);
+                      if (e.target.checked) next.push(c.value);
+                      p.delete('colour');
+                      for (const x of next) p.append('colour', x);
+                    })
+                  }
+                />
+                <span className="capitalised">{c.value}</span>
+                <Count n={c.count} />
               </label>
             )}
           />

@@ -57,6 +57,17 @@ function activeChips(params: URLSearchParams, tree: CategoryNode[]): Chip[] {
       },
     });
   }
+  for (const c of params.getAll('colour')) {
+    chips.push({
+      key: `colour:${c}`,
+      label: c.charAt(0).toUpperCase() + c.slice(1),
+      remove: (p) => {
+        const rest = p.getAll('colour').filter((x) => x !== c);
+        p.delete('colour');
+        for (const x of rest) p.append('colour', x);
+      },
+    });
+  }
   return chips;
 }
 
@@ -93,7 +104,8 @@ export function ActiveFilterChips({
             className="link-button"
             onClick={() =>
               update((p) => {
-                for (const k of ['category', 'price', 'min', 'max', 'isVintage', 'material', 'stock']) p.delete(k);
+                for (const k of ['category', 'price', 'min', 'max', 'isVintage', 'material', 'colour', 'stock'])
+                  p.delete(k);
               })
             }
           >

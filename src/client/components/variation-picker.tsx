@@ -3,6 +3,7 @@
 // out or switched off says so and stays choosable, so the shopper sees why; values that do not
 // combine with the other choice at all are disabled. The choice lives in the URL
 // (?Size=7&Colour=Gold), so a shared or reloaded link shows the same combination.
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProductVariationsDto } from '../../shared/schemas/catalog';
 
@@ -12,15 +13,21 @@ export type Choice = (string | null)[];
 export function useVariationChoice(variations: ProductVariationsDto | null) {
   const [params, setParams] = useSearchParams();
   const properties = variations?.properties ?? [];
-  const choice: Choice = properties.map((p) => {
+  const fromUrl: Choice = properties.map((p) => {
     const v = params.get(p.name);
     return v !== null && p.values.includes(v) ? v : null;
   });
+  // The radio follows the press at once; the URL (replace, no scroll) catches up a moment later,
+  // and back/forward or an edited address bring the page back to what the URL says.
+  const urlKey = JSON.stringify(fromUrl);
+  const [choice, setChoice] = useState<Choice>(fromUrl);
+  useEffect(() => setChoice(JSON.parse(urlKey) as Choice), [urlKey]);
   const combination =
     variations && choice.every((v) => v !== null)
       ? (variations.combinations.find((c) => c.values.every((v, i) => v === choice[i])) ?? null)
       : null;
   const choose = (index: number, value: string) => {
+    setChoice((c) => properties.map((_, i) => (i === index ? value : (c[i] ?? null))));
     const next = new URLSearchParams(params);
     next.set(properties[index]!.name, value);
     setParams(next, { replace: true, preventScrollReset: true });

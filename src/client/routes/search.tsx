@@ -285,7 +285,9 @@ export function Component() {
   const pages = query.data?.pages ?? [];
   const first = pages[0];
   const total = first?.total ?? 0;
-  const hasFilters = ['category', 'price', 'min', 'max', 'isVintage', 'material', 'stock'].some((k) => params.has(k));
+  const hasFilters = ['category', 'price', 'min', 'max', 'isVintage', 'material', 'colour', 'stock'].some((k) =>
+    params.has(k),
+  );
 
   const update = (fn: (p: URLSearchParams) => void) => {
     const next = new URLSearchParams(shownParams);

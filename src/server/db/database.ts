@@ -129,6 +129,8 @@ export interface ProductsTable {
   made_to_order: Generated<boolean>;
   /** The seller's shop section, if any (issue 18.3). */
   section_id: Generated<number | null>;
+  /** Generated: the values of a Colour property, lower-cased (migration 20261202230100). */
+  colours: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

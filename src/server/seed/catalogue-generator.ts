@@ -8,6 +8,7 @@ import { slugify } from '../../shared/slug';
 import { categoryTaxonomy } from '../modules/catalog/category-taxonomy';
 import { createRng, type Rng, WeightedIndex, weighted } from './prng';
 import { capitalise, type Locale, otherLocale, spell } from './spelling';
+import { type GenListingExtras, listingExtras } from './variation-generator';
 import {
   colours,
   eras,
@@ -95,6 +96,8 @@ export interface GenProduct {
   reviewCount: number;
   salesCount: number;
   favoriteCount: number;
+  /** Variations, personalisation, processing time, made to order (variation-generator.ts). */
+  extras?: GenListingExtras;
 }
 
 export type GenOrderStatus = OrderStatusValue;
@@ -199,6 +202,11 @@ export function generateCatalogue(options: GenerateOptions): GenCatalogue {
   for (let i = 0; i < buyerCount; i++) buyers.push(makePerson(buyerRng, now));
 
   const products = makeProducts(root.fork('products'), shops, productCount, now);
+  const extrasRng = root.fork('variations');
+  for (const p of products) {
+    const extras = listingExtras(extrasRng, p);
+    if (Object.keys(extras).length) p.extras = extras;
+  }
   const catalogue: GenCatalogue = {
     sellers,
     buyers,

@@ -8,6 +8,7 @@ import { reindexProducts } from '../modules/search/search.reindex';
 import { listingTerms } from '../modules/search/search-listing-terms';
 import { bulkInsert, reserveIds } from './bulk-insert';
 import { type GenCatalogue, type GenerateOptions, generateCatalogue, leafGroups } from './catalogue-generator';
+import { writeListingExtras } from './seed-variations';
 
 export const DEMO_PASSWORD = 'hearth-demo-123';
 export const DEMO_BUYER_EMAIL = 'buyer@hearth.test';
@@ -366,6 +367,7 @@ async function writeCatalogue(
             isVintage: p.isVintage,
             description: p.description,
             shopName: cat.shops[p.shopIndex]!.name,
+            variationValues: p.extras?.variations?.properties.flatMap((x) => x.values),
           }),
       },
     ],
@@ -381,6 +383,9 @@ async function writeCatalogue(
       }
     });
   }
+
+  const withExtras = cat.products.flatMap((p, i) => (p.extras ? [{ id: ids.products[i]!, extras: p.extras }] : []));
+  await timed('variations', () => writeListingExtras(client, withExtras));
 
   for (const t of outboxTriggers.rows) await client.query(`alter table products enable trigger ${t.name}`);
   if (!outboxTriggers.rowCount) {

@@ -83,6 +83,8 @@ export interface ProductCard {
   id: number;
   title: string;
   priceCents: number;
+  /** A listing with variations priced differently: its highest price (the card says "From"). */
+  priceMaxCents?: number | null;
   image: string | null;
   shopId: number;
   shopName: string;

@@ -42,6 +42,13 @@ const materialSchema = text()
   .max(40)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Materials may contain letters, numbers, spaces and - & ' . /");
 
+/** A colour of the Colour facet: lower-cased, the characters colour names use. */
+const colourSchema = text()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Colours may contain letters, numbers, spaces and - & ' . /");
+
 export const searchProductsInput = z
   .object({
     q: text()
@@ -56,6 +63,8 @@ export const searchProductsInput = z
     maxPriceCents: centsSchema.optional(),
     isVintage: z.boolean().optional(),
     materials: z.array(materialSchema).max(10).optional(),
+    /** Any of these colours (a listing's Colour variation values), issue 16 item 3. */
+    colours: z.array(colourSchema).max(10).optional(),
     shopId: idSchema.optional(),
     inStockOnly: z.boolean().default(true),
     /** Shops on vacation are hidden from search by default (issue 18.5, decision 0091). */
@@ -86,6 +95,8 @@ export interface SearchFacets {
   priceRanges: { key: PriceRangeKey; label: string; fromCents: number | null; toCents: number | null; count: number }[];
   isVintage: { value: boolean; count: number }[];
   materials: { value: string; count: number }[];
+  /** Values of listings' Colour property (variations). */
+  colours: { value: string; count: number }[];
 }
 
 export type SearchEngine = 'meilisearch' | 'postgres';

@@ -49,8 +49,14 @@ export function VariationsEditor({ productId, basePriceCents }: { productId: num
         Could not load variations: {saved.error.message}
       </p>
     );
+  // Remount (drop unsaved edits) only when the saved table itself changed, not on a refetch.
   return (
-    <Editor key={saved.dataUpdatedAt} initial={saved.data} productId={productId} basePriceCents={basePriceCents} />
+    <Editor
+      key={JSON.stringify(saved.data)}
+      initial={saved.data}
+      productId={productId}
+      basePriceCents={basePriceCents}
+    />
   );
 }
 
@@ -87,10 +93,10 @@ function Editor({
 
   const parsed = properties.map((p) => ({ name: p.name.trim(), values: splitValues(p.values) }));
   const combos = combinationsOf(parsed);
-  const rowOf = (values: string[]): RowDraft =>
-    rows.get(keyOf(values)) ?? { price: centsToDollarsText(basePriceCents), quantity: '0', sku: '', enabled: true };
+  const fresh = (): RowDraft => ({ price: centsToDollarsText(basePriceCents), quantity: '0', sku: '', enabled: true });
+  const rowOf = (values: string[]): RowDraft => rows.get(keyOf(values)) ?? fresh();
   const setRow = (values: string[], patch: Partial<RowDraft>) =>
-    setRows((m) => new Map(m).set(keyOf(values), { ...rowOf(values), ...patch }));
+    setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? fresh()), ...patch }));
 
   const save = trpc.catalog.setVariations.useMutation({
     onSuccess: async () => {

@@ -75,6 +75,8 @@ function facetCondition(s: ResolvedSearch, key: FacetKey): Condition {
       return s.isVintage === null ? TRUE : sql`p.is_vintage = ${s.isVintage}`;
     case 'materials':
       return s.materials.length ? sql`p.materials && ${sql.val(s.materials)}::text[]` : TRUE;
+    case 'colours':
+      return s.colours.length ? sql`p.colours && ${sql.val(s.colours)}::text[]` : TRUE;
   }
 }
 
@@ -121,6 +123,7 @@ export async function fallbackHits(
     facetCondition(s, 'priceRanges'),
     facetCondition(s, 'isVintage'),
     facetCondition(s, 'materials'),
+    facetCondition(s, 'colours'),
   ]);
   const rankQuery = units.length ? units.map((u) => `(${u.tsquery})`).join(mode === 'all' ? ' & ' : ' | ') : null;
   const matched = mode !== 'all' && units.length ? partialRank(units, mode.partialWeights) : null;
@@ -140,6 +143,7 @@ interface FacetRow {
   price_ranges: [string, number][];
   vintage: [boolean, number][];
   materials: [string, number][];
+  colours: [string, number][];
 }
 
 /**
@@ -166,30 +170,35 @@ export async function fallbackFacets(
     price: facetCondition(s, 'priceRanges'),
     vint: facetCondition(s, 'isVintage'),
     mat: facetCondition(s, 'materials'),
+    col: facetCondition(s, 'colours'),
   };
   const { rows } = await sql<FacetRow>`
     with base as materialized (
-      select c.slug as category, ${priceRangeCase} as price_range, p.is_vintage, p.materials,
-             ${f.cat} as f_cat, ${f.price} as f_price, ${f.vint} as f_vint, ${f.mat} as f_mat
+      select c.slug as category, ${priceRangeCase} as price_range, p.is_vintage, p.materials, p.colours,
+             ${f.cat} as f_cat, ${f.price} as f_price, ${f.vint} as f_vint, ${f.mat} as f_mat, ${f.col} as f_col
       from ${fromProducts}
       where ${and(baseConditions(s, units, mode))}
     )
     select
       (select least(count(*), ${SEARCH_MAX_TOTAL_HITS})::int from base
-        where f_cat and f_price and f_vint and f_mat) as total,
+        where f_cat and f_price and f_vint and f_mat and f_col) as total,
       (select coalesce(json_agg(json_build_array(category, n)), '[]') from (
-        select category, count(*)::int as n from base where f_price and f_vint and f_mat group by category) x
+        select category, count(*)::int as n from base where f_price and f_vint and f_mat and f_col group by category) x
       ) as categories,
       (select coalesce(json_agg(json_build_array(price_range, n)), '[]') from (
-        select price_range, count(*)::int as n from base where f_cat and f_vint and f_mat group by price_range) x
+        select price_range, count(*)::int as n from base where f_cat and f_vint and f_mat and f_col group by price_range) x
       ) as price_ranges,
       (select coalesce(json_agg(json_build_array(is_vintage, n)), '[]') from (
-        select is_vintage, count(*)::int as n from base where f_cat and f_price and f_mat group by is_vintage) x
+        select is_vintage, count(*)::int as n from base where f_cat and f_price and f_mat and f_col group by is_vintage) x
       ) as vintage,
       (select coalesce(json_agg(json_build_array(material, n)), '[]') from (
         select m as material, count(*)::int as n from base, unnest(base.materials) m
-        where f_cat and f_price and f_vint group by m order by n desc, m asc limit ${MATERIAL_FACET_LIMIT}) x
-      ) as materials`.execute(db);
+        where f_cat and f_price and f_vint and f_col group by m order by n desc, m asc limit ${MATERIAL_FACET_LIMIT}) x
+      ) as materials,
+      (select coalesce(json_agg(json_build_array(colour, n)), '[]') from (
+        select col as colour, count(*)::int as n from base, unnest(base.colours) col
+        where f_cat and f_price and f_vint and f_mat group by col order by n desc, col asc limit ${MATERIAL_FACET_LIMIT}) x
+      ) as colours`.execute(db);
   const r = rows[0]!;
   return {
     total: r.total,
@@ -198,6 +207,7 @@ export async function fallbackFacets(
       priceRanges: Object.fromEntries(r.price_ranges),
       isVintage: Object.fromEntries(r.vintage.map(([v, n]) => [String(v), n])),
       materials: Object.fromEntries(r.materials),
+      colours: Object.fromEntries(r.colours),
     },
   };
 }
@@ -211,6 +221,7 @@ export async function fallbackUnitCounts(db: DbOrTx, s: ResolvedSearch, units: T
     facetCondition(s, 'priceRanges'),
     facetCondition(s, 'isVintage'),
     facetCondition(s, 'materials'),
+    facetCondition(s, 'colours'),
   ]);
   const counts = textConditions(units).map((c, i) => sql`count(*) filter (where ${c})::int as ${sql.ref(`u${i}`)}`);
   const { rows } = await sql<Record<string, number>>`

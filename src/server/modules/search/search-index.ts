@@ -30,8 +30,13 @@ export interface ProductDocument {
   shopBoost: number;
   /** The shop is on vacation: left out of search unless asked for (decision 0091). */
   shopOnVacation: boolean;
+  /** The lowest price of a listing with variations ("from"); sort and price facet use it. */
   priceCents: number;
+  /** The highest, when it differs (cards say "from"). */
+  priceMaxCents: number | null;
   priceRange: string;
+  /** Values of the listing's Colour property, lower-cased (the Colour facet). */
+  colours: string[];
   isVintage: boolean;
   /** quantity > reserved. The live count is not indexed: it changes with every cart hold, and
    *  cards read it from PostgreSQL per page (search.service), so holds cost no re-index. */
@@ -50,6 +55,7 @@ export const cardAttributes = [
   'id',
   'title',
   'priceCents',
+  'priceMaxCents',
   'image',
   'shopId',
   'shopName',
@@ -82,6 +88,7 @@ export const productIndexSettings: Settings = {
     'isVintage',
     'inStock',
     'materials',
+    'colours',
     'shopId',
     'tags',
     'shopName',

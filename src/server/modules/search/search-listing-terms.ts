@@ -14,6 +14,8 @@ export interface ListingSearchText {
   isVintage: boolean;
   description: string;
   shopName: string;
+  /** The listing's variation values (sizes, colours, metals): shoppers search them too. */
+  variationValues?: readonly string[];
 }
 
 /** Normalised terms per field, highest priority first (titles outrank tags, and so on down). */
@@ -36,7 +38,7 @@ export function listingTerms(l: ListingSearchText): ListingTerms {
     const canonical = canonicalMaterial(m);
     return [canonical, ...materialAliases(canonical)];
   });
-  const attributes = [...new Set(materials), ...(l.isVintage ? VINTAGE_WORDS : [])];
+  const attributes = [...new Set([...materials, ...(l.variationValues ?? [])]), ...(l.isVintage ? VINTAGE_WORDS : [])];
   return {
     title: termText(l.title),
     attributes: termText(attributes.join(' , ')),

@@ -19,8 +19,9 @@ const facetAttribute: Record<FacetKey, string> = {
   priceRanges: 'priceRange',
   isVintage: 'isVintage',
   materials: 'materials',
+  colours: 'colours',
 };
-const allFacets: FacetKey[] = ['categories', 'priceRanges', 'isVintage', 'materials'];
+const allFacets: FacetKey[] = ['categories', 'priceRanges', 'isVintage', 'materials', 'colours'];
 
 type IndexedCard = Omit<ProductCard, 'available'> & { inStock: boolean };
 
@@ -33,6 +34,7 @@ function toCard(h: IndexedCard): ProductCard {
     id: h.id,
     title: h.title,
     priceCents: h.priceCents,
+    priceMaxCents: h.priceMaxCents ?? null,
     image: h.image ?? null,
     shopId: h.shopId,
     shopName: h.shopName,

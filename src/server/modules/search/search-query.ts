@@ -19,6 +19,8 @@ export interface ResolvedSearch {
   isVintage: boolean | null;
   /** Any of these (OR), sorted and deduplicated. */
   materials: string[];
+  /** Any of these colours (OR), sorted and deduplicated. */
+  colours: string[];
   shopId: number | null;
   inStockOnly: boolean;
   /** Listings of shops on vacation are left out unless this is set (decision 0091). */
@@ -29,7 +31,7 @@ export interface ResolvedSearch {
 }
 
 /** Facets whose own filter is left out when counting them (disjunctive facets). */
-export type FacetKey = 'categories' | 'priceRanges' | 'isVintage' | 'materials';
+export type FacetKey = 'categories' | 'priceRanges' | 'isVintage' | 'materials' | 'colours';
 
 export function resolveSearch(input: SearchProductsQuery): ResolvedSearch {
   let category: SearchCategory | null = null;
@@ -57,6 +59,7 @@ export function resolveSearch(input: SearchProductsQuery): ResolvedSearch {
     maxPriceCents: input.maxPriceCents ?? null,
     isVintage: input.isVintage ?? null,
     materials: [...new Set(input.materials ?? [])].sort(),
+    colours: [...new Set(input.colours ?? [])].sort(),
     shopId: input.shopId ?? null,
     inStockOnly: input.inStockOnly,
     includeOnVacation: input.includeOnVacation,
@@ -72,6 +75,7 @@ export function activeFacetFilters(s: ResolvedSearch): FacetKey[] {
   if (s.minPriceCents !== null || s.maxPriceCents !== null) keys.push('priceRanges');
   if (s.isVintage !== null) keys.push('isVintage');
   if (s.materials.length) keys.push('materials');
+  if (s.colours.length) keys.push('colours');
   return keys;
 }
 
@@ -102,6 +106,9 @@ export function meiliFilter(s: ResolvedSearch, except?: FacetKey): string[] {
   if (s.isVintage !== null && except !== 'isVintage') clauses.push(`isVintage = ${s.isVintage ? 'true' : 'false'}`);
   if (s.materials.length && except !== 'materials') {
     clauses.push(`materials IN [${s.materials.map(quoteFilterValue).join(', ')}]`);
+  }
+  if (s.colours.length && except !== 'colours') {
+    clauses.push(`colours IN [${s.colours.map(quoteFilterValue).join(', ')}]`);
   }
   return clauses;
 }

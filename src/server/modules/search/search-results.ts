@@ -42,5 +42,10 @@ export function toFacets(counts: FacetCounts): SearchFacets {
       .sort(byCountThenValue)
       .slice(0, MATERIAL_FACET_LIMIT)
       .map(([value, count]) => ({ value, count })),
+    colours: Object.entries(counts.colours ?? {})
+      .filter(([, n]) => n > 0)
+      .sort(byCountThenValue)
+      .slice(0, MATERIAL_FACET_LIMIT)
+      .map(([value, count]) => ({ value, count })),
   };
 }

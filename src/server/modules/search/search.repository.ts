@@ -22,6 +22,9 @@ function documentQuery(db: DbOrTx) {
       'p.materials',
       'p.images',
       'p.price_cents',
+      'p.price_max_cents',
+      'p.variation_properties',
+      'p.colours',
       'p.quantity',
       'p.reserved',
       'p.is_vintage',
@@ -61,6 +64,7 @@ function toIndexed(r: DocumentRow): IndexedListing {
     isVintage: r.is_vintage,
     description: r.description,
     shopName: r.shop_name,
+    variationValues: r.variation_properties.flatMap((p) => p.values),
   });
   const doc: ProductDocument = {
     id: r.id,
@@ -83,7 +87,9 @@ function toIndexed(r: DocumentRow): IndexedListing {
     shopBoost: r.shop_boost,
     shopOnVacation: r.shop_on_vacation,
     priceCents: r.price_cents,
+    priceMaxCents: r.price_max_cents,
     priceRange: priceRangeKey(r.price_cents),
+    colours: r.colours,
     isVintage: r.is_vintage,
     inStock: availableUnits(r) > 0,
     rating: r.rating,
