@@ -15,6 +15,8 @@ export interface ProductCardRow {
   status: 'active' | 'archived';
   rating: number;
   review_count: number;
+  /** Present where the query selects it (search): the top of a listing's price range. */
+  price_max_cents?: number | null;
 }
 
 export function toProductCard(row: ProductCardRow): ProductCard {
@@ -29,5 +31,6 @@ export function toProductCard(row: ProductCardRow): ProductCard {
     available: availableUnits(row),
     rating: row.rating,
     reviewCount: row.review_count,
+    ...(row.price_max_cents ? { priceMaxCents: row.price_max_cents } : {}),
   };
 }

@@ -128,7 +128,7 @@ export async function fallbackHits(
   const rankQuery = units.length ? units.map((u) => `(${u.tsquery})`).join(mode === 'all' ? ' & ' : ' | ') : null;
   const matched = mode !== 'all' && units.length ? partialRank(units, mode.partialWeights) : null;
   const { rows } = await sql<ProductCardRow>`
-    select p.id, p.title, p.price_cents, p.images, p.shop_id, s.name as shop_name, p.is_vintage,
+    select p.id, p.title, p.price_cents, p.price_max_cents, p.images, p.shop_id, s.name as shop_name, p.is_vintage,
            p.quantity, p.reserved, p.status, p.rating, p.review_count
     from ${fromProducts}
     where ${where}

@@ -34,7 +34,8 @@ function toCard(h: IndexedCard): ProductCard {
     id: h.id,
     title: h.title,
     priceCents: h.priceCents,
-    priceMaxCents: h.priceMaxCents ?? null,
+    // Only on listings priced as a range, so other cards keep their shape.
+    ...(h.priceMaxCents ? { priceMaxCents: h.priceMaxCents } : {}),
     image: h.image ?? null,
     shopId: h.shopId,
     shopName: h.shopName,

@@ -44,7 +44,11 @@ export async function judgedListings(deps: AppDeps): Promise<JudgedListing[]> {
   const { rows } = await sql<{ id: number; title: string; text: string }>`
     select p.id, p.title,
       lower(p.title || ' | ' || array_to_string(p.tags, ', ') || ' | ' || array_to_string(p.materials, ', ')
-        || ' | ' || c.name || ' | ' || coalesce(d.name, '')) || case when p.is_vintage then ' [vintage]' else '' end as text
+        || ' | ' || c.name || ' | ' || coalesce(d.name, '')
+        -- Variation values (a ring offered in 9ct gold is a gold ring to a shopper), issue 16.
+        || ' | ' || coalesce((select string_agg(v, ', ') from jsonb_array_elements(p.variation_properties) e,
+                                jsonb_array_elements_text(e->'values') v), ''))
+        || case when p.is_vintage then ' [vintage]' else '' end as text
     from products p join categories c on c.id = p.category_id left join categories d on d.id = c.parent_id
     where p.status = 'active' and p.quantity > p.reserved`.execute(deps.db);
   return rows;
