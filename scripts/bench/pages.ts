@@ -130,6 +130,14 @@ async function loadOnce(browser: Browser, url: string, cpuSlowdown: number) {
     );
   });
   await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
+  // A client-rendered page can go quiet on the network before its script has drawn anything (a
+  // slow CPU parsing the bundle): wait for the first paint and the page's heading, then a moment
+  // for the largest paint to settle.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint').length > 0 && !!document.querySelector('main h1'),
+    null,
+    { timeout: 60_000 },
+  );
   await page.waitForTimeout(500);
   const m = await page.evaluate(() => {
     const w = window as unknown as { __lcp: number; __cls: number };
