@@ -11,13 +11,9 @@ import {
   type SearchSort,
   searchSorts,
 } from '../../shared/schemas/search';
-import {
-  searchInputFromParams as inputFromParams,
-  readSearchUrl,
-  SEARCH_LAST_PAGE,
-  searchPageFromParams,
-} from '../../shared/search-url';
+import { searchInputFromParams as inputFromParams, readSearchUrl, searchPageFromParams } from '../../shared/search-url';
 import { FilterIcon } from '../components/icons';
+import { PagedResults } from '../components/paged-results';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
 import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
@@ -73,48 +69,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (read.page > 1 && results?.pages[0]?.hits.length === 0)
     throw data('There is no such page of results.', { status: 404 });
   return null;
-}
-
-/**
- * One page of results with links to the pages around it: what the server renders, what the
- * browser hydrates, and all a shopper without JavaScript gets. With JavaScript the virtual,
- * endlessly loading grid takes over once hydrated.
- */
-function PagedResults({ result, params }: { result: SearchProductsResult; params: URLSearchParams }) {
-  const lastPage = Math.min(Math.ceil(result.total / result.pageSize), SEARCH_LAST_PAGE);
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n === 1) next.delete('page');
-    else next.set('page', String(n));
-    const qs = next.toString();
-    return qs ? `/search?${qs}` : '/search';
-  };
-  return (
-    <>
-      <div className="paged-grid">
-        {result.hits.map((p, i) => (
-          <ProductCard key={p.id} product={p} eager={i < 5} />
-        ))}
-      </div>
-      {lastPage > 1 && (
-        <nav className="pagination" aria-label="Pages of results">
-          {result.page > 1 && (
-            <Link className="btn btn-sm" to={pageHref(result.page - 1)} rel="prev">
-              ← Previous page
-            </Link>
-          )}
-          <span className="small muted">
-            Page {result.page} of {lastPage}
-          </span>
-          {result.page < lastPage && (
-            <Link className="btn btn-sm" to={pageHref(result.page + 1)} rel="next">
-              Next page →
-            </Link>
-          )}
-        </nav>
-      )}
-    </>
-  );
 }
 
 function estimatedGridWidth(): number {
