@@ -79,7 +79,9 @@ export async function currentCount(store: Store, rule: RateRule, subject: string
  */
 export function rateLimited(subjects: (ctx: Context, input: unknown) => ReadonlyArray<readonly [RateRule, string]>) {
   return middleware(async ({ ctx, input, next }) => {
-    for (const [rule, subject] of subjects(ctx, input)) await enforceRateLimit(ctx.deps.store, rule, subject);
+    // Every rule counts in the same round trip time (one MULTI each, sent together); a call past
+    // any of them is refused. A refused call still counts against the others: attempts are attempts.
+    await Promise.all(subjects(ctx, input).map(([rule, subject]) => enforceRateLimit(ctx.deps.store, rule, subject)));
     return next();
   });
 }
