@@ -1,4 +1,4 @@
-// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,shop,hot,pages] [--no-pages]
+// `bun run bench [--products N | --quick] [--reuse] [--only search,cart,checkout,shop,variations,hot,pages] [--no-pages]
 // [--instances N]` (N > 1: search, cart and checkout again through HAProxy in front of N app processes)
 // Seeds (or reuses) a catalogue in its own data dir, serves the app from its own process and
 // measures the API against the raw engines under it at 1, 8 and 32 clients, with the CPU time
@@ -6,7 +6,7 @@
 import { parseArgs } from './bench/args';
 import { benchCart, benchCheckout, benchHotItem, benchSameShop, type HotItemResult } from './bench/commerce';
 import { type BenchEnv, startBenchEnv, waitForIndex } from './bench/environment';
-import { prepareStock } from './bench/fixtures';
+import { prepareStock, prepareVariantStock } from './bench/fixtures';
 import { startInstances } from './bench/instances';
 import { benchPages, type PagesResult } from './bench/pages';
 import { progress } from './bench/progress';
@@ -14,6 +14,7 @@ import { type BenchReport, judgeTargets, machine, printTable, writeReport } from
 import { benchSearch } from './bench/search';
 import type { LoadResult } from './bench/stats';
 import { SyncProbe, type SyncProbeResult } from './bench/sync-probe';
+import { benchVariations } from './bench/variations';
 
 const args = parseArgs(process.argv.slice(2));
 const wants = (s: string) => !args.only || args.only.includes(s);
@@ -50,6 +51,12 @@ try {
   if (wants('cart')) await step('cart', async () => void loads.push(...(await benchCart(e, args, stock))));
   if (wants('checkout')) await step('checkout', async () => void loads.push(...(await benchCheckout(e, args, stock))));
   if (wants('shop')) await step('same shop', async () => void loads.push(...(await benchSameShop(e, args, stock))));
+  // Issue 16: the same cart and checkout loads on listings with variations, beside the rows above.
+  if (wants('variations'))
+    await step('variations', async () => {
+      const variants = await prepareVariantStock(e.deps, stock.productIds);
+      loads.push(...(await benchVariations(e, args, variants)));
+    });
   await probe.stop();
   searchSync = probe.result();
   progress(`search sync under load: ${JSON.stringify(searchSync)}`);

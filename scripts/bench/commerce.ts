@@ -64,7 +64,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
 type Quote = { version: string; totalCents: number };
 
 /** What the checkout page confirms before placing: the cart's quote at the bench address. */
-async function confirmedQuote(client: TrpcHttp): Promise<Quote> {
+export async function confirmedQuote(client: TrpcHttp): Promise<Quote> {
   const q = await client.query<Quote>('checkout.quote', { shippingAddress: benchAddress });
   return { version: q.version, totalCents: q.totalCents };
 }
@@ -155,7 +155,7 @@ async function placeConfirmed(client: TrpcHttp) {
   });
 }
 
-function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
+export function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
   const out: NonNullable<LoadResult['roundTrips']> = {};
   for (const name of names) {
     const c = counts[name];

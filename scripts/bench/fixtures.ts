@@ -57,6 +57,7 @@ export async function prepareStock(deps: AppDeps, count = 2000): Promise<StockPo
   const rows = await sql<{ id: number; shop_id: number }>`
     with picked as (
       select id from products where status = 'active' and price_cents between 500 and 20000
+        and variation_properties = '[]'::jsonb
       order by md5(id::text) limit ${count}
     )
     update products p set quantity = greatest(p.quantity, 1000000)
@@ -66,6 +67,59 @@ export async function prepareStock(deps: AppDeps, count = 2000): Promise<StockPo
   for (const r of rows.rows) byShop.set(r.shop_id, [...(byShop.get(r.shop_id) ?? []), r.id]);
   for (const [shop, ids] of byShop) if (ids.length < 2) byShop.delete(shop);
   return { productIds: rows.rows.map((r) => r.id), byShop };
+}
+
+/** A combination of a listing with variations: what a cart line of it names. */
+export interface VariantLine {
+  productId: number;
+  variantId: number;
+}
+
+export interface VariantPool {
+  lines: VariantLine[];
+  byShop: Map<number, VariantLine[]>;
+}
+
+/**
+ * Listings with variations for the variation scenarios (issue 16): `count` plain listings outside
+ * the plain pool become Size S/M/L listings with deep stock per combination, written as the
+ * seller's save would be (product row first, then its combinations; triggers keep the aggregate).
+ */
+export async function prepareVariantStock(deps: AppDeps, exclude: number[], count = 600): Promise<VariantPool> {
+  const picked = await sql<{ id: number; shop_id: number; price_cents: number }>`
+    update products p set variation_properties = '[{"name":"Size","values":["S","M","L"]}]'::jsonb
+    where p.id in (
+      select id from products where status = 'active' and price_cents between 500 and 20000
+        and variation_properties = '[]'::jsonb and not made_to_order and id <> all(${exclude}::int[])
+      order by md5(id::text || 'v') limit ${count})
+    returning p.id, p.shop_id, p.price_cents`.execute(deps.db);
+  const ids = picked.rows.map((r) => r.id);
+  await sql`update listing_variants set enabled = false where is_default and product_id = any(${ids}::int[])`.execute(
+    deps.db,
+  );
+  const rows = await sql<{ id: number; product_id: number }>`
+    insert into listing_variants (product_id, option1, price_cents, quantity, position)
+    select p.id, s.size, p.price_cents + s.extra, 1000000, s.pos
+    from products p cross join (values ('S', 0, 0), ('M', 0, 1), ('L', 200, 2)) as s(size, extra, pos)
+    where p.id = any(${ids}::int[])
+    returning id, product_id`.execute(deps.db);
+  const shopOf = new Map(picked.rows.map((r) => [r.id, r.shop_id]));
+  const lines = rows.rows.map((r) => ({ productId: r.product_id, variantId: r.id }));
+  const byShop = new Map<number, VariantLine[]>();
+  for (const l of lines) {
+    const shop = shopOf.get(l.productId)!;
+    byShop.set(shop, [...(byShop.get(shop) ?? []), l]);
+  }
+  for (const [shop, ls] of byShop) if (ls.length < 2) byShop.delete(shop);
+  return { lines, byShop };
+}
+
+/** Five combinations from three different shops (2 + 2 + 1), as threeShopCart. */
+export function threeShopVariantCart(pool: VariantPool, i: number): VariantLine[] {
+  const shops = [...pool.byShop.keys()];
+  const pick = (k: number) => pool.byShop.get(shops[(i * 3 + k) % shops.length])!;
+  const [a, b, c] = [pick(0), pick(1), pick(2)];
+  return [a[0]!, a[1]!, b[0]!, b[1]!, c[0]!];
 }
 
 /** Five listings from three different shops (2 + 2 + 1). */

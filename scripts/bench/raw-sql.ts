@@ -47,8 +47,10 @@ const RELEASE_LINE = `
 
 export async function rawAddItem(pool: pg.Pool, userId: number, productId: number, quantity = 1) {
   const held = await pool.query<{ cart_id: number; outcome: string }>(
-    'select * from hold_cart_line($1::int, $2::text, $3::int, $4::int, $5::boolean, $6::int, $7::int, $8::int)',
-    [userId, null, productId, quantity, true, null, 999, 30],
+    // hold_cart_line v4 (migration 20261202230000_listing_variants): the default combination, no text.
+    `select * from hold_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::boolean, $8::int,
+       $9::int, $10::int, $11::int, $12::int)`,
+    [userId, null, productId, null, '', quantity, true, null, 999, 30, 120, 100],
   );
   if (held.rows[0]?.outcome !== 'ok') throw new Error(`raw hold refused: ${held.rows[0]?.outcome}`);
   await pool.query(CART_LINES_BY_ID, [held.rows[0].cart_id]);
