@@ -57,7 +57,7 @@ export async function prepareStock(deps: AppDeps, count = 2000): Promise<StockPo
   const rows = await sql<{ id: number; shop_id: number }>`
     with picked as (
       select id from products where status = 'active' and price_cents between 500 and 20000
-        and variation_properties = '[]'::jsonb
+        and variation_properties = '[]'::jsonb and personalization_prompt is null
       order by md5(id::text) limit ${count}
     )
     update products p set quantity = greatest(p.quantity, 1000000)
@@ -90,7 +90,8 @@ export async function prepareVariantStock(deps: AppDeps, exclude: number[], coun
     update products p set variation_properties = '[{"name":"Size","values":["S","M","L"]}]'::jsonb
     where p.id in (
       select id from products where status = 'active' and price_cents between 500 and 20000
-        and variation_properties = '[]'::jsonb and not made_to_order and id <> all(${exclude}::int[])
+        and variation_properties = '[]'::jsonb and not made_to_order and personalization_prompt is null
+        and id <> all(${exclude}::int[])
       order by md5(id::text || 'v') limit ${count})
     returning p.id, p.shop_id, p.price_cents`.execute(deps.db);
   const ids = picked.rows.map((r) => r.id);
