@@ -46,6 +46,12 @@ for (const project of projectNames) {
     // Opening the thread reads it: the header count goes away.
     await s.page.getByRole('link', { name: 'Messages', exact: true }).first().waitFor();
     const composer = s.page.getByLabel('Write a message');
+    // The composer writes in the page's font, not the browser's monospace default for textareas.
+    const fonts = await composer.evaluate((el) => [
+      getComputedStyle(el).fontFamily,
+      getComputedStyle(document.body).fontFamily,
+    ]);
+    expect(fonts[0]).toBe(fonts[1]);
     await composer.focus();
     await s.page.keyboard.type('Yes! Indigo or sky blue.');
     await s.page.keyboard.press('Control+Enter');

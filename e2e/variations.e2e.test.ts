@@ -58,6 +58,9 @@ for (const project of projectNames as ProjectName[]) {
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/Size=M/);
     await page.getByRole('radio', { name: /Oat · sold out/ }).check();
+    // The note is words inside the value's pill, not a second pill drawn over the value.
+    const note = page.locator('.variation-note').first();
+    expect(await note.evaluate((el) => getComputedStyle(el).borderStyle)).toBe('none');
     await page.waitForURL(/Colour=Oat/);
     await page.getByTestId('price').getByText('$86.00').waitFor();
     await page.getByTestId('availability').getByText('Sold out').waitFor();

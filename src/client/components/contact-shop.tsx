@@ -77,6 +77,7 @@ export function ContactShopButton({
             <label htmlFor="contact-shop-text">Your message</label>
             <textarea
               id="contact-shop-text"
+              className="textarea"
               rows={5}
               value={text}
               onChange={(e) => setText(e.target.value)}

@@ -79,7 +79,13 @@ function ReportDialog({
         </div>
         <div className="field">
           <label htmlFor="report-details">Anything we should know? (optional)</label>
-          <textarea id="report-details" rows={3} value={details} onChange={(e) => setDetails(e.target.value)} />
+          <textarea
+            id="report-details"
+            className="textarea"
+            rows={3}
+            value={details}
+            onChange={(e) => setDetails(e.target.value)}
+          />
         </div>
         {report.error && (
           <p className="error" role="alert">
@@ -134,6 +140,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
       </label>
       <textarea
         id="composer-text"
+        className="textarea"
         rows={3}
         value={text}
         placeholder="Write a message… (Ctrl+Enter sends)"
