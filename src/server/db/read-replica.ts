@@ -105,7 +105,9 @@ export function createReplicaRouter(
     let broken = false;
     const wrapper = {
       query: async (...args: unknown[]) => {
-        if (!broken && state.serving) {
+        // Once checked out on the replica, a connection stays there until it fails: switching sides
+        // mid-transaction would leave the replica session open in a transaction.
+        if (!broken) {
           try {
             const result = await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
             state.reads.replica++;
