@@ -154,5 +154,5 @@ describe('fuzz every procedure', () => {
     expect(statuses[200] ?? 0).toBeGreaterThan(100);
     expect(problems.slice(0, 15)).toEqual([]);
     expect(calls).toBeGreaterThan(1000);
-  }, 240_000);
+  }, 900_000); // 20,000+ calls, each followed by a row count: minutes on a busy two-core machine
 });
