@@ -1,5 +1,6 @@
 // Queries for users and sessions.
-import type { DbOrTx } from '../../db/kysely';
+import { sql } from 'kysely';
+import type { DbOrTx, Tx } from '../../db/kysely';
 
 export function findUserByEmail(db: DbOrTx, email: string) {
   return db
@@ -20,16 +21,48 @@ export function insertUser(db: DbOrTx, user: { email: string; name: string; pass
 
 /**
  * The buyer a guest checkout's orders belong to: the account with this email, or else a guest
- * buyer (no password) created for it. Two guests racing on one email get the same row.
+ * buyer (no password) created for it. Two guests racing on one email get the same row. `created`:
+ * this call made the row (a checkout that then fails removes it again: dropUnusedGuestBuyer).
  */
-export async function guestBuyerFor(db: DbOrTx, email: string, name: string): Promise<{ id: number; name: string }> {
-  await db
+export async function guestBuyerFor(
+  db: DbOrTx,
+  email: string,
+  name: string,
+): Promise<{ id: number; name: string; created: boolean }> {
+  const inserted = await db
     .insertInto('users')
     .values({ email, name, password_hash: null })
     .onConflict((oc) => oc.column('email').doNothing())
-    .execute();
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+  if (inserted) return { ...inserted, created: true };
   const row = await db.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirstOrThrow();
-  return row;
+  return { ...row, created: false };
+}
+
+/**
+ * Removes a guest buyer a failed checkout created, with that checkout's failed idempotency record,
+ * unless something else already names it (an order, a payment, another checkout of the same email
+ * under way). The row lock waits for any transaction still inserting a row that refers to it.
+ */
+export async function dropUnusedGuestBuyer(tx: Tx, userId: number, idempotencyKey: string): Promise<boolean> {
+  const guest = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('password_hash', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!guest) return false;
+  const { rows } = await sql<{ used: boolean }>`
+    select exists (select 1 from orders where buyer_id = ${userId})
+        or exists (select 1 from payments where buyer_id = ${userId})
+        or exists (select 1 from idempotency_keys where user_id = ${userId} and key <> ${idempotencyKey}::uuid)
+        as used`.execute(tx);
+  if (rows[0]?.used) return false;
+  await tx.deleteFrom('idempotency_keys').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('users').where('id', '=', userId).execute();
+  return true;
 }
 
 export function insertSession(db: DbOrTx, session: { id: string; user_id: number; expires_at: Date }) {

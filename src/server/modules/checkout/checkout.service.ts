@@ -12,8 +12,9 @@ import type {
   QuoteInput,
   ShippingAddressInput,
 } from '../../../shared/schemas/checkout';
+import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
-import { guestBuyerFor } from '../auth/auth.repository';
+import { dropUnusedGuestBuyer, guestBuyerFor } from '../auth/auth.repository';
 import { type CartLineRow, type CartOwner, findCartLines } from '../cart/cart.repository';
 import { guestOrderPath } from '../orders/guest-order-link';
 import { paymentProvider } from '../payments/payments.registry';
@@ -140,8 +141,19 @@ export async function placeGuestOrder(
   input: GuestPlaceOrderInput,
 ): Promise<GuestPlaceOrderResult> {
   if (!guestToken) throw new DomainError('BAD_REQUEST', 'Your cart is empty.');
-  const buyer = await guestBuyerFor(deps.db, input.email, input.shippingAddress.name);
-  const result = await placeOrder({ deps, buyer, cart: { guestToken }, guest: true }, input);
+  const { created, ...buyer } = await guestBuyerFor(deps.db, input.email, input.shippingAddress.name);
+  let result: PlaceOrderResult;
+  try {
+    result = await placeOrder({ deps, buyer, cart: { guestToken }, guest: true }, input);
+  } catch (err) {
+    // A refused checkout changes nothing: the buyer row it made for a stranger's address goes
+    // (else anyone could squat any email, with a name of their choosing, by failing on purpose).
+    if (created)
+      await inTransaction(deps.db, (tx) => dropUnusedGuestBuyer(tx, buyer.id, input.idempotencyKey)).catch((e) =>
+        deps.log.error({ err: String(e) }, 'could not remove the guest buyer of a failed checkout'),
+      );
+    throw err;
+  }
   const paymentId = await paymentOfOrder(deps, result.orders[0]!.orderId);
   return { ...result, orderLink: guestOrderPath(deps, paymentId, 'p') };
 }

@@ -108,6 +108,43 @@ describe('guest checkout', () => {
     expect((await stockOf(product.id)).quantity).toBe(2);
   });
 
+  test('a refused guest checkout (stale quote, declined card) leaves no account behind for its email', async () => {
+    // Attack: name any stranger's email on a checkout bound to fail; a password-less buyer row
+    // with the attacker's chosen name used to stay, and the address's owner could not register.
+    const { product, caller } = await guestWithCart(1);
+    const email = `${unique('victim')}@example.test`;
+    const shippingAddress = address({ name: 'Click evil.example to claim' });
+    const stale = await rejection(
+      caller.checkout.placeAsGuest({
+        email,
+        idempotencyKey: crypto.randomUUID(),
+        shippingAddress,
+        quote: { version: 'f'.repeat(64), totalCents: 1 },
+        payment: { token: 'tok_visa' },
+      }),
+    );
+    expect(stale.code).toBe('PRECONDITION_FAILED');
+    const quote = await caller.checkout.quote({ shippingAddress });
+    const declined = await rejection(
+      caller.checkout.placeAsGuest({
+        email,
+        idempotencyKey: crypto.randomUUID(),
+        shippingAddress,
+        quote: { version: quote.version, totalCents: quote.totalCents },
+        payment: { token: 'tok_chargeDeclined' },
+      }),
+    );
+    expect(declined.code).not.toBe('INTERNAL_SERVER_ERROR');
+    const row = await testDeps().db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    expect(row).toBeUndefined();
+    expect((await stockOf(product.id)).quantity).toBe(3);
+    const owner = await anonymousCaller().caller.auth.register({ email, password: 'longenough1', name: 'Vera' });
+    expect(owner.user.name).toBe('Vera');
+    // The same guest then pays: the order is theirs and the account's owner sees it (decision 0073).
+    const placed = await guestPlace(caller, email);
+    expect(placed.orders).toHaveLength(1);
+  });
+
   test('an email that belongs to an account: the orders show in that account; the link cannot set its password', async () => {
     const account = await createUser();
     const { caller } = await guestWithCart(1);
