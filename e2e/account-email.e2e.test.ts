@@ -73,6 +73,10 @@ for (const project of ['phone', 'desktop'] as const) {
     await page.getByLabel('Email').fill(user.email);
     await page.keyboard.press('Enter');
     await page.getByText('Check your inbox.').waitFor();
+    // The form was replaced: focus lands on the answer, and the address wraps inside its box.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    const box = page.getByRole('status').filter({ hasText: 'Check your inbox.' });
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await noSidewaysScroll(page);
 
     const href = await linkFromInbox(page, user.email, 'Reset your Hearth password', 'Choose a new password');

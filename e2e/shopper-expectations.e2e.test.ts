@@ -107,6 +107,8 @@ describe.each(projectNames)('shopper expectations on %s', (project) => {
       expect(cart.shops[0]?.items.map((i) => i.quantity)).toEqual([3]);
       // One unit left for this shopper: no picker, just the button.
       await page.getByRole('button', { name: 'Add another' }).waitFor();
+      // The button kept the focus while adding (it was not disabled under the shopper's finger).
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add another');
       expect(await page.getByLabel('Quantity', { exact: true }).count()).toBe(0);
     } finally {
       await context.close();

@@ -10,6 +10,8 @@ import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { describeError, trpc } from '../trpc';
 
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
+
 export function Component() {
   usePageMeta('Reset your password');
   const form = useForm<RequestPasswordResetInput>({
@@ -26,7 +28,8 @@ export function Component() {
       <div className="auth-wrap card">
         <h1>Reset your password</h1>
         {request.isSuccess ? (
-          <div className="notice notice-ok" role="status">
+          // The form goes away: focus moves to the answer so a keyboard user is not left on <body>.
+          <div className="notice notice-ok" role="status" tabIndex={-1} ref={focusOnMount}>
             <div>
               <p>
                 <strong>Check your inbox.</strong> If an account uses {request.variables?.email}, we sent it a link to

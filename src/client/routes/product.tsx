@@ -1,6 +1,6 @@
 // Product page: gallery, price, live availability (inventory.watch), add to cart, favourite,
 // shop card, details, reviews and an also-bought row.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { dispatchWindow, processingLabel } from '../../shared/dispatch';
 import { ContactShopButton } from '../components/contact-shop';
@@ -141,6 +141,14 @@ function BuyButton({
   add: ReturnType<typeof useAddToCart>;
   onAdd: () => void;
 }) {
+  // A keyboard user who pressed the button keeps their place: while adding it stays focusable
+  // (aria-disabled, not disabled, which would drop focus to the page), and when it turns into the
+  // "In your cart" link that link takes the focus.
+  const pressed = useRef(false);
+  const keepFocus = (el: HTMLElement | null) => {
+    if (el && pressed.current && document.activeElement === document.body) el.focus();
+    pressed.current = false;
+  };
   if (ownListing) {
     return (
       <Link to={`/dashboard/listings?edit=${productId}`} className="btn btn-primary btn-lg">
@@ -151,7 +159,7 @@ function BuyButton({
   // The last one is in this shopper's own cart: not "sold out" to them, it is theirs to check out.
   if (soldOut && inCart > 0) {
     return (
-      <Link to="/cart" className="btn btn-primary btn-lg">
+      <Link to="/cart" className="btn btn-primary btn-lg" ref={keepFocus}>
         In your cart — check out
       </Link>
     );
@@ -167,9 +175,12 @@ function BuyButton({
     <button
       type="button"
       className="btn btn-primary btn-lg"
-      disabled={add.isPending || !canAddMore}
       aria-disabled={add.isPending || !canAddMore}
-      onClick={onAdd}
+      onClick={(e) => {
+        if (add.isPending || !canAddMore) return;
+        pressed.current = document.activeElement === e.currentTarget;
+        onAdd();
+      }}
     >
       {add.isPending ? (
         <>
