@@ -271,6 +271,8 @@ export interface OrdersTable {
   carrier: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Placed through guest checkout (by whoever typed this buyer's email): its address is not the buyer's to reuse. */
+  placed_as_guest: Generated<boolean>;
 }
 
 export interface OrderItemsTable {

@@ -127,9 +127,9 @@ export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
         "totalCents" bigint, "itemCount" int)
     ), ord as (
       insert into orders (buyer_id, shop_id, payment_id, status, subtotal_cents, shipping_cents, tax_cents,
-                          total_cents, shipping_address)
+                          total_cents, shipping_address, placed_as_guest)
       select ${c.buyerId}, src."shopId", pay.id, 'paid', src."subtotalCents", src."shippingCents", src."taxCents",
-             src."totalCents", ${JSON.stringify(c.address)}::jsonb
+             src."totalCents", ${JSON.stringify(c.address)}::jsonb, ${c.guest}::boolean
       from src cross join pay
       returning id, shop_id
     ), lines as (

@@ -163,6 +163,16 @@ describe('guest checkout', () => {
     );
   });
 
+  test("a stranger's guest order in an account never becomes its checkout's suggested address", async () => {
+    // Attack: check out a cheap item as a guest with the victim's email and your own address; the
+    // victim's next checkout used to be prefilled with it (the last order's address).
+    const account = await createUser();
+    const { caller } = await guestWithCart(1);
+    const placed = await guestPlace(caller, account.email);
+    expect((await account.caller.orders.list({})).items.map((o) => o.orderId)).toContain(placed.orders[0]!.orderId);
+    expect(await account.caller.orders.lastShippingAddress()).toBeNull();
+  });
+
   test('forged, tampered and expired links are refused with a clear message', async () => {
     const deps = testDeps();
     const good = guestOrderToken(deps, 1, 'm');

@@ -64,12 +64,17 @@ export function listShopOrders(
   return q.execute();
 }
 
-/** The address on the buyer's most recent order, to prefill the next checkout. */
+/**
+ * The address of the buyer's newest order placed while signed in, to prefill the next checkout. Guest orders are left out: guest
+ * checkout takes any email, so a stranger could otherwise plant their address in an account's
+ * checkout (decision 0115).
+ */
 export async function findLastShippingAddress(db: DbOrTx, buyerId: number) {
   const row = await db
     .selectFrom('orders')
     .select('shipping_address')
     .where('buyer_id', '=', buyerId)
+    .where('placed_as_guest', '=', false)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
