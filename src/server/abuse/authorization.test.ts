@@ -28,6 +28,8 @@ interface Fixture {
   /** Sections of the owner's shop: one kept, one the delete row removes. */
   sectionId: number;
   spareSectionId: number;
+  /** A saved address of orderBuyer's address book. */
+  addressId: number;
   owner: TestUser;
   orderBuyer: TestUser;
 }
@@ -117,6 +119,33 @@ const scoped: Record<string, { input: unknown; secret: (f: Fixture) => string }>
   'orders.lastShippingAddress': { input: undefined, secret: () => 'Ada Buyer' },
 };
 
+// Mutations for any signed-in user whose input names a row that belongs to one user (an address,
+// an order): called by everyone else with the order buyer's ids they are NOT_FOUND and change
+// nothing; the order buyer's identical call succeeds. In run order (remove last).
+const userOwned: Record<string, (f: Fixture) => unknown> = {
+  'addresses.update': (f) => ({ addressId: f.addressId, address: { ...plantedAddress, name: 'Eve Planted' } }),
+  'addresses.setDefault': (f) => ({ addressId: f.addressId }),
+  'messages.start': (f) => ({ shopId: f.shopId, orderId: f.orderId, text: 'About your order' }),
+  'addresses.remove': (f) => ({ addressId: f.addressId }),
+};
+/** Ids that name public things (a listing, a shop, one of its combinations): anyone may pass them. */
+const PUBLIC_REFERENCE_KEYS = ['productId', 'shopId', 'variantId'];
+
+const plantedAddress = {
+  name: 'Ada Buyer',
+  line1: '1 Main St',
+  city: 'Springfield',
+  region: 'IL',
+  postalCode: '62701',
+  country: 'US',
+};
+
+/** The keys of a procedure's own input object that carry ids. */
+function idKeys(inputs: unknown[]): string[] {
+  const schema = inputs.at(-1) as { shape?: Record<string, unknown> } | undefined;
+  return Object.keys(schema?.shape ?? {}).filter((k) => /Ids?$/.test(k));
+}
+
 // Mutations anyone may call. Adding one is a security decision: it must be added here on purpose.
 const publicMutations = [
   'auth.register',
@@ -155,7 +184,9 @@ async function fingerprint(deps: AppDeps, f: Fixture): Promise<string> {
       (select count(*) from user_blocks where blocker_id in (${f.owner.id}, ${f.orderBuyer.id}))::int as blocks,
       (select count(*) from conversation_reports where conversation_id = ${f.conversationId})::int as reports,
       (select json_agg(ss order by ss.id) from (select id, name, position from shop_sections where shop_id = ${f.shopId}) ss) as sections,
-      (select section_id from products where id = ${f.productId}) as section`.execute(deps.db);
+      (select section_id from products where id = ${f.productId}) as section,
+      (select json_agg(a order by a.id) from (select id, address, is_default from addresses where user_id = ${f.orderBuyer.id}) a) as addresses,
+      (select count(*) from conversations where order_id = ${f.orderId})::int as order_conversations`.execute(deps.db);
   return JSON.stringify(rows[0]);
 }
 
@@ -244,7 +275,9 @@ describe('authorisation matrix (from procedure metadata)', () => {
     const conversation = await orderBuyer.caller.messages.start({ shopId: owner.shopId, text: 'Is it blue?' });
     await owner.caller.shops.createSection({ shopId: owner.shopId, name: 'Kept' });
     const [kept, spare] = await owner.caller.shops.createSection({ shopId: owner.shopId, name: 'Spare' });
+    const [saved] = await orderBuyer.caller.addresses.create({ address: plantedAddress });
     fixture = {
+      addressId: saved!.id,
       conversationId: conversation.conversationId,
       sectionId: kept!.id,
       spareSectionId: spare!.id,
@@ -321,6 +354,30 @@ describe('authorisation matrix (from procedure metadata)', () => {
         const ok = await callProcedure(app, p.path, p.type, input, identities[who]);
         expect({ who, status: ok.status, error: errorOf(ok)?.message }).toEqual({ who, status: 200, error: undefined });
       }
+    });
+  }
+
+  test("every signed-in mutation naming another user's row by id has a row in the user-owned table", () => {
+    const naming = procedures
+      .filter((p) => p.type === 'mutation' && p.meta?.authz === 'user')
+      .filter((p) => idKeys(p.inputs).some((k) => !PUBLIC_REFERENCE_KEYS.includes(k)))
+      .map((p) => p.path);
+    expect(naming.sort()).toEqual(Object.keys(userOwned).sort());
+  });
+
+  for (const [path, make] of Object.entries(userOwned)) {
+    test(`${path} (user): another user's id is refused for buyer, otherSeller, owner; allowed for orderBuyer`, async () => {
+      const input = make(fixture);
+      const before = await fingerprint(deps, fixture);
+      for (const who of ['buyer', 'otherSeller', 'owner'] as const) {
+        const out = await callProcedure(app, path, 'mutation', input, identities[who]);
+        // The shop's owner messaging their own shop is refused before the order is looked at.
+        const ok = out.status === 404 || (who === 'owner' && path === 'messages.start' && out.status === 400);
+        expect({ who, status: out.status, refused: ok }).toEqual({ who, status: out.status, refused: true });
+      }
+      expect(await fingerprint(deps, fixture)).toBe(before);
+      const mine = await callProcedure(app, path, 'mutation', input, identities.orderBuyer);
+      expect({ status: mine.status, error: errorOf(mine)?.message }).toEqual({ status: 200, error: undefined });
     });
   }
 
