@@ -62,7 +62,7 @@ function AvailabilityLines({
       {available <= 0 && inCart > 0 ? (
         <span className="line low">
           <span className="dot" aria-hidden="true" />
-          You have the last one in your cart
+          {inCart === 1 ? 'You have the last one in your cart' : `You have all ${inCart} left in your cart`}
         </span>
       ) : available <= 0 && held ? (
         <span className="line low">
