@@ -90,6 +90,17 @@ describe.each(projectNames)('shopper expectations on %s', (project) => {
     }
   });
 
+  test('an empty checkout says so in the page heading (the page keeps its h1)', async () => {
+    const { page, context } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    try {
+      await page.goto('/checkout');
+      await page.getByRole('heading', { level: 1, name: 'Nothing to check out' }).waitFor();
+      await page.getByRole('link', { name: 'Keep shopping' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the quantity picker adds several at once, and offers no more than are available', async () => {
     const seller = await createSeller();
     const soap = await createProduct(seller, { title: `Oat ${token()} soap`, categorySlug: 'soaps', quantity: 4 });

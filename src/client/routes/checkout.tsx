@@ -141,6 +141,7 @@ export function Component() {
       <div className="page">
         <EmptyState
           art="🛒"
+          headingLevel={1}
           title={draft.result ? 'Your order is placed' : 'Nothing to check out'}
           action={
             <Link className="btn btn-primary" to={draft.result ? '/orders' : '/'}>
