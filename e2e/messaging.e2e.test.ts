@@ -52,6 +52,8 @@ for (const project of projectNames) {
       getComputedStyle(document.body).fontFamily,
     ]);
     expect(fonts[0]).toBe(fonts[1]);
+    // The keyboard shortcut is offered where there is a keyboard, not on a touch phone.
+    expect(await s.page.getByText('Ctrl+Enter sends').isVisible()).toBe(project === 'desktop');
     await composer.focus();
     await s.page.keyboard.type('Yes! Indigo or sky blue.');
     await s.page.keyboard.press('Control+Enter');

@@ -143,7 +143,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
         className="textarea"
         rows={3}
         value={text}
-        placeholder="Write a message… (Ctrl+Enter sends)"
+        placeholder="Write a message…"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -188,6 +188,8 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
         </label>
         <span id="composer-hint" className={`small ${over ? 'error' : 'muted'}`}>
           {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
+          {/* Only where there is a keyboard to press it with (hidden on touch screens). */}
+          <span className="composer-keys"> · Ctrl+Enter sends</span>
         </span>
         <StatusButton pending={send.isPending} pendingLabel="Sending…" disabled={!canSend}>
           Send
