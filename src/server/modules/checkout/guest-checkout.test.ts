@@ -173,6 +173,27 @@ describe('guest checkout', () => {
     expect(await account.caller.orders.lastShippingAddress()).toBeNull();
   });
 
+  test('20 claims of one mailed link at once: one password is set, the others are refused and sign nobody in', async () => {
+    const { caller } = await guestWithCart(1);
+    const email = `${unique('guest')}@example.test`;
+    await guestPlace(caller, email);
+    await deliverMail();
+    const token = tokenOf(linkIn(inbox(email).at(-1)!, '/orders/guest?token='));
+    const tries = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        anonymousCaller().caller.account.claimGuestAccount({ token, password: `claimed-pass-${i}` }),
+      ),
+    );
+    const won = tries.flatMap((t, i) => (t.status === 'fulfilled' ? [i] : []));
+    expect(won).toHaveLength(1);
+    const codes = tries.flatMap((t) => (t.status === 'rejected' ? [(t.reason as { code: string }).code] : []));
+    expect(new Set(codes)).toEqual(new Set(['PRECONDITION_FAILED']));
+    const login = anonymousCaller().caller.auth.login;
+    expect((await login({ email, password: `claimed-pass-${won[0]}` })).user.email).toBe(email);
+    const other = won[0] === 0 ? 1 : 0;
+    expect((await rejection(login({ email, password: `claimed-pass-${other}` }))).code).toBe('UNAUTHORIZED');
+  }, 60_000);
+
   test('forged, tampered and expired links are refused with a clear message', async () => {
     const deps = testDeps();
     const good = guestOrderToken(deps, 1, 'm');
