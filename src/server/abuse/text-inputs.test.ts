@@ -38,6 +38,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
     const placed = await quoteAndPlace(buyer);
     const orderId = placed.orders[0].orderId;
     await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Is it blue?' });
 
     type Case = {
       path: string;
@@ -124,6 +125,68 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
           payment: { token: 'tok_visa' },
         }),
       },
+      // The day's new text fields: messages, personalisation, sections, storefront, vacation,
+      // variations, the address book and guest checkout's email.
+      ...(
+        [
+          ['messages.start', asBuyer, 'text', true, (text: string) => ({ shopId: seller.shopId, text })],
+          ['messages.send', asBuyer, 'text', true, (text: string) => ({ conversationId, text })],
+          [
+            'messages.report',
+            asSeller,
+            'details',
+            true,
+            (details: string) => ({ conversationId, reason: 'spam', details }),
+          ],
+          [
+            'cart.addItem',
+            asBuyer,
+            'personalization',
+            true,
+            (personalization: string) => ({ productId: product.id, quantity: 1, personalization }),
+          ],
+          ['shops.createSection', asSeller, 'name', false, (name: string) => ({ shopId: seller.shopId, name })],
+          [
+            'shops.updateStorefront',
+            asSeller,
+            'announcement',
+            true,
+            (announcement: string) => ({ shopId: seller.shopId, announcement }),
+          ],
+          [
+            'shops.setVacation',
+            asSeller,
+            'message',
+            true,
+            (message: string) => ({ shopId: seller.shopId, on: true, message }),
+          ],
+          [
+            'catalog.setVariations',
+            asSeller,
+            'properties.0.values.0',
+            false,
+            (v: string) => ({
+              productId: product.id,
+              properties: [{ name: 'Size', values: [v] }],
+              combinations: [{ values: [v], priceCents: 100, quantity: 1 }],
+            }),
+          ],
+          ['addresses.create', asBuyer, 'address.name', false, (name: string) => ({ address: address({ name }) })],
+          [
+            'checkout.placeAsGuest',
+            {},
+            'shippingAddress.name',
+            false,
+            (name: string) => ({
+              email: `${unique('g')}@example.test`,
+              idempotencyKey: crypto.randomUUID(),
+              shippingAddress: address({ name }),
+              quote: { version: '0'.repeat(64), totalCents: 0 },
+              payment: { token: 'tok_visa' },
+            }),
+          ],
+        ] as const
+      ).map(([path, who, field, multiline, input]): Case => ({ path, type: 'mutation', who, field, multiline, input })),
       { path: 'search.products', type: 'query', who: {}, field: 'q', input: (q) => ({ q }) },
       { path: 'search.suggest', type: 'query', who: {}, field: 'q', input: (q) => ({ q }) },
     ];
