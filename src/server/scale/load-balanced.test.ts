@@ -137,6 +137,8 @@ describe('three instances behind HAProxy', () => {
         { session: seller.sessionId },
       );
       expect(edit.status).toBe(200);
+      // The request log line arrives through the instance's stdout, maybe after the answer.
+      await waitUntil(() => cluster.servedBy(edit.requestId).length > 0, { what: 'the edit in a request log' });
       expect(cluster.servedBy(edit.requestId)).toEqual(['app1']);
       for (const s of [on2, on3, viaBalancer])
         expect(await s.next(undefined, 5_000)).toEqual({ productId: item.id, available: 1 });
