@@ -77,11 +77,15 @@ export function Component() {
           </div>
           <div className="card">
             <h2 className="card-title">Revenue per day</h2>
-            <div className="chart-box">
-              <Suspense fallback={<div className="skeleton skeleton-fill" />}>
-                <RevenueChart data={d.revenueByDay} />
-              </Suspense>
-            </div>
+            {d.revenueByDay.some((r) => r.revenueCents > 0) ? (
+              <div className="chart-box">
+                <Suspense fallback={<div className="skeleton skeleton-fill" />}>
+                  <RevenueChart data={d.revenueByDay} />
+                </Suspense>
+              </div>
+            ) : (
+              <p className="muted chart-empty">No sales in these {days} days yet. Revenue shows here day by day.</p>
+            )}
           </div>
           <div className="dash-grid">
             <div className="card">
