@@ -6,6 +6,7 @@ import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import type { AppDeps } from '../../deps';
 import { availabilitySnapshot } from './availability-snapshots';
 import { inventoryHub } from './inventory-hub';
+import { latestPerKeyStream } from './latest-per-key-stream';
 import { type StreamClient, streamSlots } from './stream-slots';
 
 export async function* watchAvailability(
@@ -15,47 +16,15 @@ export async function* watchAvailability(
   client: StreamClient = { ip: 'in-process', userId: null },
 ): AsyncGenerator<AvailabilityEventDto, void, unknown> {
   const release = streamSlots(deps.store).acquire(client);
+  const ids = [...new Set(productIds)];
   try {
-    yield* streamAvailability(deps, [...new Set(productIds)], signal);
+    yield* latestPerKeyStream<AvailabilityEventDto, number>({
+      key: (event) => event.productId,
+      subscribe: (push) => inventoryHub(deps.store).watch(ids, push),
+      snapshot: () => availabilitySnapshot(deps, ids),
+      signal,
+    });
   } finally {
     release();
-  }
-}
-
-async function* streamAvailability(
-  deps: AppDeps,
-  ids: number[],
-  signal: AbortSignal | undefined,
-): AsyncGenerator<AvailabilityEventDto, void, unknown> {
-  const pending = new Map<number, AvailabilityEventDto>();
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  const leave = await inventoryHub(deps.store).watch(ids, (event) => {
-    pending.set(event.productId, event);
-    notify();
-  });
-  signal?.addEventListener('abort', notify, { once: true });
-  try {
-    // Subscribed before reading, so a change between the read and now is not lost: it is
-    // already in `pending` and follows the snapshot.
-    const snapshot = await availabilitySnapshot(deps, ids);
-    for (const event of snapshot) if (!pending.has(event.productId)) yield event;
-    while (!signal?.aborted) {
-      if (pending.size === 0) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        continue;
-      }
-      const batch = [...pending.values()];
-      pending.clear();
-      for (const event of batch) yield event;
-    }
-  } finally {
-    signal?.removeEventListener('abort', notify);
-    await leave();
   }
 }
