@@ -1,5 +1,5 @@
 // Server-rendered pages in a real browser: with JavaScript off a shopper can browse a category,
-// search with the header's GET form, page through results and read a listing; with JavaScript on,
+// search with the header's GET form, page through results, filter and sort, and read a listing; with JavaScript on,
 // the public pages hydrate without a console error or warning and without fetching their data again.
 import { beforeAll, describe, expect, test } from 'bun:test';
 import type { ConsoleMessage, Page } from 'playwright';
@@ -75,6 +75,31 @@ describe('without JavaScript', () => {
       expect(await page.locator('.paged-grid .product-card').count()).toBe(6);
       await page.getByRole('link', { name: '← Previous page' }).click();
       await page.getByText('Page 1 of 2').waitFor();
+
+      // Filter and sort: the sidebar is a GET form with an "Apply filters" button (a phone shows
+      // it in the page, not behind the Filters button), the sort select has its own button.
+      const filters = page.getByRole('complementary', { name: 'Filters' });
+      await filters.getByRole('textbox', { name: 'Minimum price in dollars' }).fill('50');
+      await filters.getByRole('textbox', { name: 'Maximum price in dollars' }).fill('55');
+      await filters.getByRole('checkbox', { name: 'Include sold out' }).check();
+      await filters.getByRole('button', { name: 'Apply filters', exact: true }).click();
+      await page.waitForURL(new RegExp(`/search\\?q=${world.word}&stock=all&min=5000&max=5500$`));
+      await page.getByText(/^6 results/).waitFor();
+      expect(await page.locator('.paged-grid .product-card').count()).toBe(6);
+      expect(await filters.getByRole('checkbox', { name: 'Include sold out' }).isChecked()).toBe(true);
+      await page.getByRole('combobox', { name: 'Sort by' }).selectOption('price_desc');
+      await page.getByRole('button', { name: 'Sort', exact: true }).click();
+      await page.waitForURL(/sort=price_desc/);
+      await page.getByText(/^6 results/).waitFor();
+      await expect(page.locator('.paged-grid .product-card').first().innerText()).resolves.toContain('$55.00');
+      await expect(page.locator('.paged-grid .product-card').last().innerText()).resolves.toContain('$50.00');
+      await screenshot(page, `no-js-${project}-search-filtered`);
+      // Back to every price with the "Any price" choice.
+      await filters.getByRole('textbox', { name: 'Minimum price in dollars' }).fill('');
+      await filters.getByRole('textbox', { name: 'Maximum price in dollars' }).fill('');
+      await filters.getByRole('button', { name: 'Apply filters', exact: true }).click();
+      await page.getByText(/^30 results/).waitFor();
+      await expect(page.locator('.paged-grid .product-card').first().innerText()).resolves.toContain('$59.00');
 
       // Read a listing.
       await page.goto(`/search?q=${world.word}&sort=price_asc`);

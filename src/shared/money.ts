@@ -13,3 +13,11 @@ export function sumCents(values: readonly number[]): number {
   for (const v of values) total += v;
   return total;
 }
+
+/** Dollars typed by a person ("12.5", "$1,200") to integer cents; null when not a number. */
+export function parseDollars(text: string): number | null {
+  const clean = text.replace(/[$,\s]/g, '');
+  if (clean === '' || !/^\d+(\.\d{0,2})?$/.test(clean)) return null;
+  const [whole, frac = ''] = clean.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}

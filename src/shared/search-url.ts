@@ -2,6 +2,8 @@
 // the SEO head: `readSearchUrl` says what search an address asks for, or why it cannot be read
 // (400: a value no search accepts; 404: a page past the last one), and `canonicalSearchQuery`
 // writes the one address search engines should index for it (filters in a fixed order).
+
+import { parseDollars } from './money';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -130,4 +132,33 @@ export function searchPageTitle(q: string | undefined, categoryName: string | un
   if (q) return `“${q}”${categoryName ? ` in ${categoryName}` : ''} — search${paged}`;
   if (categoryName) return `${categoryName}${paged}`;
   return `Everything on Hearth${paged}`;
+}
+
+/** Names of the filter form's price boxes (dollars as typed); the address itself keeps cents. */
+export const PRICE_FORM_FIELDS = { min: 'pmin', max: 'pmax' } as const;
+
+/**
+ * The search address a submitted filter form means, or null when `params` is not one (no price
+ * boxes in it). Without JavaScript the browser sends every field, empty ones too, and the price
+ * boxes in dollars: empty fields are dropped, typed prices become `min`/`max` cents (in order,
+ * replacing a price range; unreadable ones are ignored, as the live form does) and the page starts
+ * again at 1.
+ */
+export function searchFormQuery(params: URLSearchParams): string | null {
+  if (!params.has(PRICE_FORM_FIELDS.min) && !params.has(PRICE_FORM_FIELDS.max)) return null;
+  const lo = parseDollars(params.get(PRICE_FORM_FIELDS.min) ?? '');
+  const hi = parseDollars(params.get(PRICE_FORM_FIELDS.max) ?? '');
+  const out = new URLSearchParams();
+  for (const [key, value] of params) {
+    if (value.trim() === '' || key === PRICE_FORM_FIELDS.min || key === PRICE_FORM_FIELDS.max || key === 'page')
+      continue;
+    if ((lo !== null || hi !== null) && (key === 'price' || key === 'min' || key === 'max')) continue;
+    if (key === 'sort' && value === 'relevance') continue;
+    out.append(key, value);
+  }
+  const [from, to] = lo !== null && hi !== null && lo > hi ? [hi, lo] : [lo, hi];
+  if (from !== null) out.set('min', String(from));
+  if (to !== null) out.set('max', String(to));
+  const s = out.toString();
+  return s ? `?${s}` : '';
 }

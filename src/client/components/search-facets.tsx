@@ -1,10 +1,12 @@
 // Search and category filters. The category facet follows the category tree: with nothing chosen
 // it lists departments; in a department, "All <department>" and its own subcategories; in a
 // subcategory, its siblings with the current one ticked. Long lists show the first values and a
-// "Show N more" button. All state is in the URL; `update` edits a copy of the shown params.
+// "Show N more" button. All state is in the URL; `update` edits a copy of the shown params. The
+// inputs carry names and values, so in the search page's GET form they also work without JavaScript.
 import { useState } from 'react';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
+import { PRICE_FORM_FIELDS } from '../../shared/search-url';
 import { centsToDollarsText, parseDollars } from '../lib/format';
 
 export type UpdateParams = (fn: (p: URLSearchParams) => void) => void;
@@ -23,10 +25,12 @@ export function findCategory(tree: CategoryNode[], slug: string | null) {
 
 function ShowMore<T>({ items, render }: { items: T[]; render: (item: T) => React.ReactNode }) {
   const [all, setAll] = useState(false);
-  const shown = all ? items : items.slice(0, FIRST_VALUES);
+  // The rest stay in the form while folded: a ticked value among them is sent with the others
+  // when the form is submitted without JavaScript.
   return (
     <>
-      {shown.map(render)}
+      {items.slice(0, FIRST_VALUES).map(render)}
+      {items.length > FIRST_VALUES && <div hidden={!all}>{items.slice(FIRST_VALUES).map(render)}</div>}
       {items.length > FIRST_VALUES && (
         <button type="button" className="link-button facet-more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
           {all ? 'Show fewer' : `Show ${items.length - FIRST_VALUES} more`}
@@ -77,7 +81,7 @@ function CategoryFacet({
   const choose = (slug: string | null) => update((p) => (slug ? p.set('category', slug) : p.delete('category')));
   const radio = (slug: string | null, label: string, checked: boolean) => (
     <label className="check" key={slug ?? 'all'}>
-      <input type="radio" name="category" checked={checked} onChange={() => choose(slug)} />
+      <input type="radio" name="category" value={slug ?? ''} checked={checked} onChange={() => choose(slug)} />
       <span>{label}</span>
       <Count n={slug ? counts.get(slug) : undefined} />
     </label>
@@ -99,24 +103,29 @@ function CategoryFacet({
   );
 }
 
+/**
+ * Dollars typed for a range of one's own. With JavaScript, Go (or Enter) applies them at once;
+ * without it they are the filter form's `pmin`/`pmax` fields (the server turns them into cents).
+ */
 function PriceInputs({ params, update }: { params: URLSearchParams; update: UpdateParams }) {
   const [min, setMin] = useState(params.get('min') ? centsToDollarsText(Number(params.get('min'))) : '');
   const [max, setMax] = useState(params.get('max') ? centsToDollarsText(Number(params.get('max'))) : '');
+  const apply = (e: React.SyntheticEvent) => {
+    e.preventDefault();
+    update((p) => {
+      p.delete('price');
+      const [lo, hi] = orderedPriceRange(parseDollars(min), parseDollars(max));
+      if (lo !== null) p.set('min', String(lo));
+      else p.delete('min');
+      if (hi !== null) p.set('max', String(hi));
+      else p.delete('max');
+    });
+  };
+  const enter = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') apply(e);
+  };
   return (
-    <form
-      className="facet-price"
-      onSubmit={(e) => {
-        e.preventDefault();
-        update((p) => {
-          p.delete('price');
-          const [lo, hi] = orderedPriceRange(parseDollars(min), parseDollars(max));
-          if (lo !== null) p.set('min', String(lo));
-          else p.delete('min');
-          if (hi !== null) p.set('max', String(hi));
-          else p.delete('max');
-        });
-      }}
-    >
+    <div className="facet-price">
       <label className="visually-hidden" htmlFor="price-min">
         Minimum price in dollars
       </label>
@@ -124,9 +133,11 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
         id="price-min"
         className="input"
         inputMode="decimal"
+        name={PRICE_FORM_FIELDS.min}
         placeholder="$ min"
         value={min}
         onChange={(e) => setMin(e.target.value)}
+        onKeyDown={enter}
       />
       <span aria-hidden="true">–</span>
       <label className="visually-hidden" htmlFor="price-max">
@@ -136,14 +147,16 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
         id="price-max"
         className="input"
         inputMode="decimal"
+        name={PRICE_FORM_FIELDS.max}
         placeholder="$ max"
         value={max}
         onChange={(e) => setMax(e.target.value)}
+        onKeyDown={enter}
       />
-      <button type="submit" className="btn btn-sm">
+      <button type="submit" className="btn btn-sm" onClick={apply}>
         Go
       </button>
-    </form>
+    </div>
   );
 }
 
@@ -173,6 +186,7 @@ export function Facets({
           <input
             type="radio"
             name="price"
+            value=""
             checked={!selectedPrice && !params.get('min') && !params.get('max')}
             onChange={() =>
               update((p) => {
@@ -189,6 +203,7 @@ export function Facets({
             <input
               type="radio"
               name="price"
+              value={r.key}
               checked={selectedPrice === r.key}
               onChange={() =>
                 update((p) => {
@@ -209,6 +224,8 @@ export function Facets({
         <label className="check">
           <input
             type="checkbox"
+            name="isVintage"
+            value="true"
             checked={params.get('isVintage') === 'true'}
             onChange={(e) => update((p) => (e.target.checked ? p.set('isVintage', 'true') : p.delete('isVintage')))}
           />
@@ -218,6 +235,8 @@ export function Facets({
         <label className="check">
           <input
             type="checkbox"
+            name="stock"
+            value="all"
             checked={params.get('stock') === 'all'}
             onChange={(e) => update((p) => (e.target.checked ? p.set('stock', 'all') : p.delete('stock')))}
           />
@@ -233,6 +252,8 @@ export function Facets({
               <label className="check" key={m.value}>
                 <input
                   type="checkbox"
+                  name="material"
+                  value={m.value}
                   checked={selectedMaterials.includes(m.value)}
                   onChange={(e) =>
                     update((p) => {
@@ -259,6 +280,8 @@ export function Facets({
               <label className="check" key={c.value}>
                 <input
                   type="checkbox"
+                  name="colour"
+                  value={c.value}
                   checked={selectedColours.includes(c.value)}
                   onChange={(e) =>
                     update((p) => {

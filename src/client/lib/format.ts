@@ -1,5 +1,5 @@
 // Display formatting for the UI. Money stays integer cents until this last step.
-export { formatCents } from '../../shared/money';
+export { formatCents, parseDollars } from '../../shared/money';
 
 const dateFmt = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-US', {
@@ -14,14 +14,6 @@ export const formatDateTime = (iso: string) => dateTimeFmt.format(new Date(iso))
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
-/** Dollars typed by a person ("12.5", "$1,200") to integer cents; null when not a number. */
-export function parseDollars(text: string): number | null {
-  const clean = text.replace(/[$,\s]/g, '');
-  if (clean === '' || !/^\d+(\.\d{0,2})?$/.test(clean)) return null;
-  const [whole, frac = ''] = clean.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
 export const centsToDollarsText = (cents: number) => (cents / 100).toFixed(2);

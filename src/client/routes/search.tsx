@@ -26,6 +26,9 @@ import { useHydrated } from '../lib/use-hydrated';
 import { useLiveCards } from '../lib/use-live-cards';
 import { trpc, trpcClient } from '../trpc';
 
+/** The filters' form: the sort select and its button outside the sidebar belong to it too. */
+const FILTER_FORM = 'search-filters';
+
 const sortLabels: Record<SearchSort, string> = {
   relevance: 'Most relevant',
   price_asc: 'Price: low to high',
@@ -265,7 +268,14 @@ export function Component() {
       <div className="search-layout">
         {/* One copy of the filters at a time (ids and radio groups must be unique). */}
         <aside className="facets" aria-label="Filters">
-          {!filtersOpen && facets}
+          {/* A GET form: without JavaScript, "Apply filters" (and Sort) submit it (searchFormQuery). */}
+          <form id={FILTER_FORM} action="/search" method="get">
+            {q && <input type="hidden" name="q" value={q} />}
+            {!filtersOpen && facets}
+            <button type="submit" className="btn btn-primary btn-block no-js-only">
+              Apply filters
+            </button>
+          </form>
         </aside>
         <FilterSheet
           open={filtersOpen}
@@ -302,6 +312,8 @@ export function Component() {
               </label>
               <select
                 id="sort"
+                name="sort"
+                form={FILTER_FORM}
                 className="select"
                 value={shownParams.get('sort') ?? 'relevance'}
                 onChange={(e) =>
@@ -314,6 +326,9 @@ export function Component() {
                   </option>
                 ))}
               </select>
+              <button type="submit" form={FILTER_FORM} className="btn btn-sm no-js-only">
+                Sort
+              </button>
             </div>
           </div>
           <ActiveFilterChips params={shownParams} tree={tree} update={update} />

@@ -9,7 +9,7 @@ import { routes } from '../../client/router';
 import { listingIdFrom, listingPath, slugify } from '../../shared/listing-url';
 import type { CategoryNode, ProductDto } from '../../shared/schemas/catalog';
 import type { ShopDto } from '../../shared/schemas/shops';
-import { canonicalSearchQuery, readSearchUrl, searchPageTitle } from '../../shared/search-url';
+import { canonicalSearchQuery, readSearchUrl, searchFormQuery, searchPageTitle } from '../../shared/search-url';
 import { type PageHead, summarise } from './page-head';
 import {
   breadcrumbList,
@@ -165,6 +165,9 @@ async function shopOutcome(url: URL, slug: string | undefined, data: PageData): 
 }
 
 async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
+  // The filter form submitted without JavaScript: on to the address it means.
+  const submitted = searchFormQuery(url.searchParams);
+  if (submitted !== null) return { kind: 'redirect', status: 301, location: `/search${submitted}` };
   const read = readSearchUrl(url.searchParams);
   if (!read.ok) {
     return {

@@ -210,6 +210,31 @@ describe('other public pages', () => {
       expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 404 });
   });
 
+  test('the filter form sent without JavaScript answers 301 to the search it means', async () => {
+    const cases: [string, string][] = [
+      // Empty fields dropped, dollars typed the wrong way round become an ordered cents range that
+      // replaces a price range, "relevance" is the default sort, the page starts again at 1.
+      [
+        '/search?q=mug&category=&price=under-25&pmin=12.5&pmax=%245&stock=all&sort=relevance&page=3',
+        '/search?q=mug&stock=all&min=500&max=1250',
+      ],
+      [
+        '/search?q=mug&category=mugs&price=25-50&pmin=&pmax=&sort=price_asc',
+        '/search?q=mug&category=mugs&price=25-50&sort=price_asc',
+      ],
+      ['/search?material=wool&material=linen&pmin=abc&pmax=', '/search?material=wool&material=linen'],
+      ['/search?pmin=&pmax=', '/search'],
+    ];
+    for (const [from, to] of cases) {
+      const res = await get(from);
+      expect({ from, status: res.status, location: res.headers.get('location') }).toEqual({
+        from,
+        status: 301,
+        location: to,
+      });
+    }
+  });
+
   test('bad input renders the site’s error page with its status, never a 500 or a blank page', async () => {
     const cases: [string, number, string][] = [
       ['/listing/abc/x', 404, 'We couldn&#x27;t find that'],
