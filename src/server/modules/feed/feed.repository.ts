@@ -1,6 +1,7 @@
 // The feed's reads: a shopper's signals and the candidate listings for each section. Every
 // candidate query returns ProductCard rows of active, in-stock listings and skips `excludeIds`.
 import { sql } from 'kysely';
+import { listingAvailableSql } from '../../db/available-units';
 import type { DbOrTx } from '../../db/kysely';
 import { productCardQuery } from '../catalog/catalog.repository';
 
@@ -20,7 +21,7 @@ export interface CandidateFilter {
 function listedCards(db: DbOrTx, filter: CandidateFilter) {
   let q = productCardQuery(db)
     .where('p.status', '=', 'active')
-    .where(sql<number>`p.quantity - p.reserved`, '>', 0)
+    .where(listingAvailableSql('p'), '>', 0)
     .where(sql<boolean>`p.id <> all(${filter.excludeIds}::int[])`);
   if (filter.excludeShopId !== null) q = q.where('p.shop_id', '<>', filter.excludeShopId);
   return q;

@@ -3,6 +3,7 @@
 // Every value is a bound parameter; only fixed SQL fragments are composed.
 import { type RawBuilder, sql } from 'kysely';
 import { priceRanges, SEARCH_MAX_TOTAL_HITS, type SearchSort } from '../../../shared/schemas/search';
+import { listingAvailableSql } from '../../db/available-units';
 import type { Db, DbOrTx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
 import type { ProductCardRow } from '../catalog/catalog.mapper';
@@ -48,7 +49,7 @@ function partialRank(units: TextUnit[], weights: number[]): Condition {
 /** Listing state and shop: what every query and facet shares besides text. */
 function stateConditions(s: ResolvedSearch): Condition[] {
   const c: Condition[] = [s.matchesNothing ? sql`false` : sql`p.status = 'active'`];
-  if (s.inStockOnly) c.push(sql`p.quantity > p.reserved`);
+  if (s.inStockOnly) c.push(sql`${listingAvailableSql('p')} > 0`);
   if (!s.includeOnVacation)
     c.push(sql`not exists (select 1 from shops vs where vs.id = p.shop_id and vs.vacation_since is not null)`);
   if (s.shopId !== null) c.push(sql`p.shop_id = ${s.shopId}`);
@@ -246,7 +247,7 @@ export async function fallbackSuggest(db: Db, q: string): Promise<{ queries: str
       ? sql<{ tag: string }>`
           select t as tag from (
             select p.tags from products p
-            where p.status = 'active' and p.quantity > p.reserved and p.search_text like ${contains}
+            where p.status = 'active' and ${listingAvailableSql('p')} > 0 and p.search_text like ${contains}
             limit 500) x, unnest(x.tags) t
           where t like ${prefix} group by t order by count(*) desc, t limit 8`.execute(db)
       : Promise.resolve({ rows: [] as { tag: string }[] }),

@@ -1,6 +1,7 @@
 // Read-only aggregates for the seller dashboard, one query per panel, all scoped to one shop.
 // Days are UTC calendar days; cancelled orders never count as revenue.
 import { sql } from 'kysely';
+import { combinationAvailableSql } from '../../db/available-units';
 import type { DbOrTx } from '../../db/kysely';
 
 export async function revenueByDay(db: DbOrTx, shopId: number, days: number) {
@@ -90,8 +91,8 @@ export async function lowStockListings(db: DbOrTx, shopId: number, threshold: nu
     select p.id, v.id as variant_id, p.title, p.variation_properties, v.option1, v.option2, v.quantity, v.reserved
     from products p join listing_variants v on v.product_id = p.id
     where p.shop_id = ${shopId} and p.status = 'active' and v.enabled and p.made_to_order = false
-      and v.quantity - v.reserved <= ${threshold}
-    order by v.quantity - v.reserved, p.id, v.position, v.id
+      and ${combinationAvailableSql('v')} <= ${threshold}
+    order by ${combinationAvailableSql('v')}, p.id, v.position, v.id
     limit ${limit}`.execute(db);
   return r.rows;
 }
@@ -105,6 +106,7 @@ export function listSellerListings(
   shopId: number,
   opts: { status: 'active' | 'archived' | 'all'; q?: string; cursor?: number; limit: number },
 ) {
+  const available = combinationAvailableSql('v');
   let q = db
     .selectFrom('products')
     .select(['id', 'title', 'price_cents', 'price_max_cents', 'quantity', 'reserved', 'status', 'images', 'updated_at'])
@@ -113,8 +115,8 @@ export function listSellerListings(
       sql<{ n: number; low: { options: [string, string | null]; available: number }[] } | null>`(
         select jsonb_build_object('n', count(*),
           'low', coalesce(jsonb_agg(jsonb_build_object('options', jsonb_build_array(v.option1, v.option2),
-                                                       'available', v.quantity - v.reserved)
-                 order by v.quantity - v.reserved, v.position) filter (where v.quantity - v.reserved <= ${LOW_COMBINATION}), '[]'))
+                                                       'available', ${available})
+                 order by ${available}, v.position) filter (where ${available} <= ${LOW_COMBINATION}), '[]'))
         from listing_variants v
         where v.product_id = products.id and v.enabled and not v.is_default)`.as('combos'),
     )

@@ -4,6 +4,7 @@
 // did-you-mean accuracy. Relevance is judged from the database rows, not from either engine.
 import { sql } from 'kysely';
 import { type SearchEngine, searchProductsInput } from '../../../../shared/schemas/search';
+import { listingAvailableSql } from '../../../db/available-units';
 import type { AppDeps } from '../../../deps';
 import { searchProducts } from '../search.service';
 import { type JudgedQuery, type QueryClass, queryClasses } from './judged-queries';
@@ -50,7 +51,7 @@ export async function judgedListings(deps: AppDeps): Promise<JudgedListing[]> {
                                 jsonb_array_elements_text(e->'values') v), ''))
         || case when p.is_vintage then ' [vintage]' else '' end as text
     from products p join categories c on c.id = p.category_id left join categories d on d.id = c.parent_id
-    where p.status = 'active' and p.quantity > p.reserved`.execute(deps.db);
+    where p.status = 'active' and ${listingAvailableSql('p')} > 0`.execute(deps.db);
   return rows;
 }
 
