@@ -275,16 +275,11 @@ export function MessageThread({
               Unblock
             </button>
           ) : (
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => block.mutate({ conversationId })}>
+            <button type="button" className="btn btn-sm btn-danger" onClick={() => block.mutate({ conversationId })}>
               Block
             </button>
           )}
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm"
-            onClick={() => setReporting(true)}
-            disabled={c.reportedByMe}
-          >
+          <button type="button" className="btn btn-sm" onClick={() => setReporting(true)} disabled={c.reportedByMe}>
             {c.reportedByMe ? 'Reported' : 'Report'}
           </button>
         </div>

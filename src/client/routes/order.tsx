@@ -131,7 +131,10 @@ export function Component() {
                 {canReview && <LineReview orderId={o.orderId} item={i} />}
                 {isBuyer && (
                   <div className="line-actions">
-                    {i.options.length > 0 || i.personalization ? (
+                    {i.availableNow === 0 ? (
+                      // Sold out or no longer for sale: say so rather than offer a button that fails.
+                      <span className="small muted">Sold out</span>
+                    ) : i.options.length > 0 || i.personalization ? (
                       // A combination or a text must be chosen again on the listing's page.
                       <Link to={productHref(i)} className="btn btn-sm">
                         Buy again

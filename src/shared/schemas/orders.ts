@@ -52,6 +52,8 @@ export interface OrderItemDto {
   personalization: string;
   /** The buyer's review of this line, once written (reviews are per delivered line, once). */
   review: { id: number; rating: number } | null;
+  /** Units of the listing a buyer could add now (0 when sold out or no longer for sale): "Buy again" or "Sold out". */
+  availableNow: number;
 }
 
 export interface OrderSummaryDto {

@@ -102,24 +102,31 @@ export function findOrderParties(db: DbOrTx, orderId: number) {
 
 export function findOrderItems(db: DbOrTx, orderIds: readonly number[]) {
   if (orderIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('order_items as oi')
-    .leftJoin('reviews as r', 'r.order_item_id', 'oi.id')
-    .select([
-      'oi.order_id',
-      'oi.product_id',
-      'oi.title',
-      'oi.image',
-      'oi.price_cents',
-      'oi.quantity',
-      'oi.options',
-      'oi.personalization',
-      'r.id as review_id',
-      'r.rating as review_rating',
-    ])
-    .where('oi.order_id', 'in', [...orderIds])
-    .orderBy('oi.id')
-    .execute();
+  return (
+    db
+      .selectFrom('order_items as oi')
+      .leftJoin('reviews as r', 'r.order_item_id', 'oi.id')
+      // The listing as it is now, so a past order can say whether it can be bought again.
+      .innerJoin('products as p', 'p.id', 'oi.product_id')
+      .select([
+        'p.quantity as listing_quantity',
+        'p.reserved as listing_reserved',
+        'p.status as listing_status',
+        'oi.order_id',
+        'oi.product_id',
+        'oi.title',
+        'oi.image',
+        'oi.price_cents',
+        'oi.quantity',
+        'oi.options',
+        'oi.personalization',
+        'r.id as review_id',
+        'r.rating as review_rating',
+      ])
+      .where('oi.order_id', 'in', [...orderIds])
+      .orderBy('oi.id')
+      .execute()
+  );
 }
 
 export function findStatusHistory(db: DbOrTx, orderId: number) {

@@ -2,6 +2,7 @@
 // fulfilment state machine paid -> processing -> shipped -> delivered, with cancellation before
 // shipping (restock + refund). Who may read or change an order is decided before these run
 // (trpc/ownership.ts: NOT_FOUND for anyone else, so ids reveal nothing).
+import { availableUnits } from '../../../shared/availability';
 import { DomainError } from '../../../shared/errors';
 import {
   type ListOrdersInput,
@@ -78,6 +79,11 @@ async function withItems(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boole
       options: i.options,
       personalization: i.personalization,
       review: i.review_id !== null && i.review_rating !== null ? { id: i.review_id, rating: i.review_rating } : null,
+      availableNow: availableUnits({
+        quantity: i.listing_quantity,
+        reserved: i.listing_reserved,
+        status: i.listing_status,
+      }),
     });
     byOrder.set(i.order_id, list);
   }

@@ -45,6 +45,20 @@ describe('orders', () => {
     expect(notes.items.map((n) => n.kind)).toContain('order.shipped');
   });
 
+  test('a past order says how many of each listing could be bought again: none once sold out or archived', async () => {
+    const { seller, product, buyer, orderId } = await buyOne(2);
+    const line = async () => (await buyer.caller.orders.byId({ orderId })).items[0]!.availableNow;
+    expect(await line()).toBe(3);
+    // Another shopper holds the rest in a cart: nothing is left to buy again.
+    const other = await createUser();
+    await other.caller.cart.addItem({ productId: product.id, quantity: 3 });
+    expect(await line()).toBe(0);
+    await other.caller.cart.removeItem({ productId: product.id });
+    expect(await line()).toBe(3);
+    await seller.caller.catalog.archiveProduct({ productId: product.id });
+    expect(await line()).toBe(0);
+  });
+
   test('illegal transitions are BAD_REQUEST and change nothing', async () => {
     const { seller, orderId } = await buyOne();
     for (const status of ['shipped', 'delivered'] as const) {
