@@ -6,7 +6,7 @@
 import { matchRoutes } from 'react-router';
 import { DEFAULT_DESCRIPTION, pageTitle } from '../../client/lib/page-meta';
 import { routes } from '../../client/router';
-import { listingIdFrom, listingPath, slugify } from '../../shared/listing-url';
+import { listingIdFrom, listingPath, listingSlug } from '../../shared/listing-url';
 import type { CategoryNode, ProductDto } from '../../shared/schemas/catalog';
 import type { ShopDto } from '../../shared/schemas/shops';
 import { canonicalSearchQuery, readSearchUrl, searchFormQuery, searchPageTitle } from '../../shared/search-url';
@@ -96,7 +96,7 @@ async function listingOutcome(url: URL, rawId: string | undefined, slug: string 
   const product = await data.product(id);
   if (!product) return notFound('Listing not found');
   const path = listingPath(product.id, product.title);
-  if (url.pathname !== path || slug !== slugify(product.title))
+  if (url.pathname !== path || slug !== listingSlug(product.title))
     return { kind: 'redirect', status: 301, location: path + url.search } satisfies PageOutcome;
   const origin = url.origin;
   const image = product.images[0] ? absoluteUrl(origin, product.images[0]) : undefined;
