@@ -65,6 +65,11 @@ export type DomainErrorInfo = (DomainErrorPayload | { code: null; details: Recor
   fieldErrors: Record<string, string[]>;
 };
 
+/** The input field a domain error names (NOT_FOUND, CONFLICT, SLUG_TAKEN, …), if any. */
+export function errorField(info: DomainErrorInfo): string | undefined {
+  return 'field' in info.details ? info.details.field : undefined;
+}
+
 /** Everything the UI needs from a failed call, whatever threw it. */
 export function describeError(err: unknown): DomainErrorInfo {
   if (err instanceof TRPCClientError) {

@@ -52,7 +52,7 @@ function useAddToCartMutation(productId: number) {
         return;
       }
       if (info.code === 'INSUFFICIENT_INVENTORY') {
-        const available = Number(info.details.available ?? 0);
+        const available = info.details.available ?? 0;
         toast.error(available > 0 ? `Only ${available} more available.` : 'Sorry — this just sold out.');
       } else {
         toast.error(info.message);

@@ -11,7 +11,7 @@ import { PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
-import { describeError, queryClient, trpc, utils } from '../trpc';
+import { describeError, errorField, queryClient, trpc, utils } from '../trpc';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -26,7 +26,7 @@ function serverError(
   fields: string[],
 ) {
   const info = describeError(err);
-  const field = (info.details as { field?: string }).field;
+  const field = errorField(info);
   form.setError((field && fields.includes(field) ? field : 'root') as never, { message: info.message });
 }
 

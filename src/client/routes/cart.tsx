@@ -70,7 +70,7 @@ function useCartMutations() {
       const info = describeError(err);
       toast.error(
         info.code === 'INSUFFICIENT_INVENTORY'
-          ? `Only ${Number(info.details.available ?? 0)} available — your cart was not changed.`
+          ? `Only ${info.details.available ?? 0} available — your cart was not changed.`
           : `Couldn't update your cart: ${info.message}`,
       );
     },

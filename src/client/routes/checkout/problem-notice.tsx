@@ -1,6 +1,6 @@
 // What went wrong with placing the order, in words a buyer can act on.
 import { Link } from 'react-router';
-import type { QuoteDto, UnavailableItem } from '../../../shared/schemas/checkout';
+import type { QuoteDto } from '../../../shared/schemas/checkout';
 import { FocusAlert } from '../../components/focus-alert';
 import { formatCents } from '../../lib/format';
 import { describeError } from '../../trpc';
@@ -100,25 +100,16 @@ export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
   );
 }
 
-function unavailableItemsFrom(value: unknown): UnavailableItem[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (x): x is UnavailableItem =>
-      typeof x === 'object' && x !== null && typeof (x as UnavailableItem).productId === 'number',
-  );
-}
-
 /** The problem to show for a failed place; `sent` is the quote the buyer confirmed. */
 export function problemFrom(err: unknown, sent: QuoteDto): CheckoutProblem {
   const info = describeError(err);
   const next = info.code === 'PRICE_CHANGED' ? quoteFromDetails(info.details.quote) : null;
   if (next) return { kind: 'priceChanged', previous: sent, next, message: info.message };
   if (info.code === 'INSUFFICIENT_INVENTORY') {
-    return { kind: 'inventory', items: unavailableItemsFrom(info.details.unavailableItems), message: info.message };
+    return { kind: 'inventory', items: info.details.unavailableItems ?? [], message: info.message };
   }
   if (info.code === 'PAYMENT_FAILED') {
-    const code = typeof info.details.declineCode === 'string' ? info.details.declineCode : null;
-    return { kind: 'declined', declineCode: code, message: info.message };
+    return { kind: 'declined', declineCode: info.details.declineCode ?? null, message: info.message };
   }
   if (info.code === 'IDEMPOTENCY_IN_PROGRESS' || info.httpStatus === 0 || info.httpStatus >= 500) {
     return { kind: 'retryable', message: info.httpStatus === 0 ? 'We lost the connection.' : info.message };

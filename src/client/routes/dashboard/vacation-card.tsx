@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
 import { StatusButton } from '../../components/ui/status-button';
 import { formatDate } from '../../lib/format';
-import { describeError, queryClient, trpc } from '../../trpc';
+import { describeError, errorField, queryClient, trpc } from '../../trpc';
 
 const today = () => new Date().toLocaleDateString('en-CA');
 
@@ -28,7 +28,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
     if (!error) return null;
     const own = error.fieldErrors[f]?.[0];
     if (own) return own;
-    return (error.details as { field?: string }).field === f ? error.message : null;
+    return errorField(error) === f ? error.message : null;
   };
   const messageError = fieldError('message');
   const dateError = fieldError('returnsOn');

@@ -8,7 +8,7 @@ import type { ListingVariationsDto } from '../../../shared/schemas/variations';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
 import { StatusButton } from '../../components/ui/status-button';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
-import { describeError, trpc } from '../../trpc';
+import { describeError, errorField, trpc } from '../../trpc';
 
 interface PropertyDraft {
   /** Stable React key while properties are added and removed. */
@@ -112,7 +112,7 @@ function Editor({
       const info = describeError(err);
       const next: Record<string, string> = {};
       for (const [k, m] of Object.entries(info.fieldErrors)) next[k] = m[0] ?? 'Invalid';
-      const field = (info.details as { field?: string }).field;
+      const field = errorField(info);
       if (field) next[field] = info.message;
       setErrors(next);
       toast.error(Object.keys(next).length ? 'Please fix the highlighted cells.' : info.message);
