@@ -4,7 +4,8 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../deps';
-import { cacheControlFor, etagOf, identifiesVisitor, notModified } from './http-caching';
+import { cacheControlFor, etagOf, identifiesVisitor, notModified, PUBLIC_PAGE_CACHE } from './http-caching';
+import { RenderedPageCache } from './page-cache';
 import { renderHead, scriptJsonText } from './page-head';
 import { type PageOutcome, pageOutcome } from './page-outcome';
 import { cachedPageData, type RenderedPage, renderPage, serverDataClients } from './page-render';
@@ -33,6 +34,7 @@ function rendersOnServer(outcome: { cache: string; status: number }): boolean {
 
 export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverRendering: boolean }) {
   const app = new Hono<Env>();
+  const pageCache = new RenderedPageCache();
   app.get('*', async (c) => {
     const req = c.req.raw;
     const url = publicUrl(req, deps.config.trustProxy);
@@ -74,11 +76,18 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
         : `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + outcome.fingerprint)}`;
       if (etag && outcome.status === 200 && notModified(req, etag))
         return c.body(null, 304, { ...headers, ETag: etag });
+      // The same listing, unchanged, rendered for another anonymous visitor: those bytes again.
+      const shareable = etag !== null && headers['Cache-Control'] === PUBLIC_PAGE_CACHE;
+      const copy = shareable ? pageCache.get(etag) : null;
+      if (copy) return c.body(copy.body, outcome.status, { ...document, ETag: etag as string });
       const rendering = renderPage(request, clients).catch((err) => {
         deps.log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'render failed');
         return null;
       });
-      return c.body(pageStream(parts, rendering), outcome.status, etag ? { ...document, ETag: etag } : document);
+      const keep = shareable
+        ? (body: Uint8Array<ArrayBuffer>) => pageCache.set(etag as string, { status: outcome.status, body })
+        : null;
+      return c.body(pageStream(parts, rendering, keep), outcome.status, etag ? { ...document, ETag: etag } : document);
     }
 
     const rendered = await renderPage(request, clients);
@@ -106,8 +115,18 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
  * the embedded data and the rest. When rendering fails (or a loader redirects after the head was
  * sent) the root stays empty and carries no data: the browser renders the page itself.
  */
-function pageStream(parts: ShellParts, rendering: Promise<RenderedPage | Response | null>): ReadableStream<Uint8Array> {
+function pageStream(
+  parts: ShellParts,
+  rendering: Promise<RenderedPage | Response | null>,
+  /** Called with the whole document once a page rendered in full (not a fallback). */
+  onComplete: ((document: Uint8Array<ArrayBuffer>) => void) | null = null,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const sent: Uint8Array[] = [];
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: Uint8Array) => {
+    if (onComplete) sent.push(chunk);
+    controller.enqueue(chunk);
+  };
   const closeRoot = parts.tail.indexOf('</div>') + '</div>'.length;
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   let payload: string | null = null;
@@ -116,7 +135,7 @@ function pageStream(parts: ShellParts, rendering: Promise<RenderedPage | Respons
     async pull(controller) {
       if (step === 'head') {
         step = 'body';
-        controller.enqueue(encoder.encode(parts.head));
+        send(controller, encoder.encode(parts.head));
         const rendered = await rendering;
         if (rendered && !(rendered instanceof Response)) {
           reader = rendered.body.getReader();
@@ -126,14 +145,15 @@ function pageStream(parts: ShellParts, rendering: Promise<RenderedPage | Respons
       }
       const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
       if (!chunk.done) {
-        controller.enqueue(chunk.value);
+        send(controller, chunk.value);
         return;
       }
       step = 'done';
       const data =
         payload === null ? '' : `<script type="application/json" id="hearth-ssr">${scriptJsonText(payload)}</script>`;
-      controller.enqueue(encoder.encode(`${parts.tail.slice(0, closeRoot)}${data}${parts.tail.slice(closeRoot)}`));
+      send(controller, encoder.encode(`${parts.tail.slice(0, closeRoot)}${data}${parts.tail.slice(closeRoot)}`));
       controller.close();
+      if (onComplete && payload !== null) onComplete(Buffer.concat(sent));
     },
     cancel: (reason) => reader?.cancel(reason),
   });

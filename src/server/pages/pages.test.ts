@@ -4,7 +4,7 @@ import { describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
 import { listingPath } from '../../shared/listing-url';
 import { createApp } from '../app';
-import { createProduct, createSeller } from '../test/factories';
+import { createProduct, createSeller, createUser } from '../test/factories';
 import { testDeps } from '../test/test-services';
 import { fileShell } from './page-shell';
 
@@ -307,6 +307,42 @@ describe('HTTP caching of pages', () => {
       // Their page shows their cart and shop: nothing may confirm an old copy of it.
       expect(res.headers.get('etag')).toBeNull();
     }
+  });
+});
+
+describe('rendered pages kept in memory', () => {
+  test('an anonymous listing page is served again as rendered until the listing changes', async () => {
+    const { seller, product, path } = await listing({ priceCents: 4100 });
+    const site = app();
+    const fetchPage = (headers: Record<string, string> = {}) => site.request(`${ORIGIN}${path}`, { headers });
+    const first = await (await fetchPage()).text();
+    expect(first).toContain('$41.00');
+    // The embedded data carries fetch times: identical bytes are the first render, not a second one.
+    const again = await fetchPage();
+    expect(again.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
+    expect(await again.text()).toBe(first);
+    // An edit changes what the page is rendered from: the next visitor sees it at once.
+    await seller.caller.catalog.updateProduct({ productId: product.id, priceCents: 9900 });
+    const edited = await (await fetchPage()).text();
+    expect(edited).toContain('$99.00');
+    expect(edited).not.toContain('$41.00');
+  });
+
+  test('a signed-in visitor or a guest cart never gets the copy rendered for anonymous visitors', async () => {
+    const { path } = await listing();
+    const buyer = await createUser();
+    const site = app();
+    const fetchPage = (headers: Record<string, string> = {}) => site.request(`${ORIGIN}${path}`, { headers });
+    const anonymous = await (await fetchPage()).text();
+    expect(anonymous).toContain('>Sign in</a>');
+    const signedIn = await fetchPage({ cookie: `hearth_session=${buyer.sessionId}` });
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-cache');
+    const html = await signedIn.text();
+    expect(html).not.toContain('>Sign in</a>');
+    expect(html).toContain(buyer.name);
+    const guest = await fetchPage({ cookie: 'hearth_guest=xyz' });
+    expect(guest.headers.get('cache-control')).toBe('private, no-cache');
+    expect(await guest.text()).not.toBe(anonymous);
   });
 });
 
