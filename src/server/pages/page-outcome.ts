@@ -110,6 +110,7 @@ async function listingOutcome(url: URL, rawId: string | undefined, slug: string 
       `${product.title} by ${product.shop.name}: ${product.description || 'handmade and vintage goods on Hearth.'}`,
     ),
     canonical: origin + path,
+    ...(product.images[0] ? { preloadImage: product.images[0] } : {}),
     openGraph: {
       type: 'product',
       image,

@@ -47,6 +47,9 @@ describe('product page head', () => {
     );
     expect(canonical(html)).toBe(`${ORIGIN}${path}`);
     expect(metaContent(html, 'og:image')).toBe(`${ORIGIN}/images/ph/mug-1.svg`);
+    // The largest picture starts loading from the head, before the body is rendered.
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain('<link rel="preload" as="image" href="/images/ph/mug-1.svg" fetchpriority="high" />');
     expect(metaContent(html, 'twitter:card')).toBe('summary_large_image');
     expect(metaContent(html, 'product:price:amount')).toBe('42.50');
     // The page itself is rendered on the server: name, price and stock in the markup, and the data
