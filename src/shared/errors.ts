@@ -14,7 +14,7 @@ interface FieldDetails {
 
 export interface DomainErrorDetailsByCode {
   NOT_FOUND: FieldDetails;
-  CONFLICT: FieldDetails & { reason?: 'cart_changed'; reserved?: number };
+  CONFLICT: FieldDetails & { reason?: 'cart_changed' | 'duplicate_line'; reserved?: number };
   FORBIDDEN: NoDetails;
   UNAUTHORIZED: NoDetails;
   BAD_REQUEST: FieldDetails & {

@@ -21,12 +21,15 @@ export const MAX_PERSONALIZATION_CHARS = 1024;
  * listing with variations refuses that with field `variantId`) and the buyer's personalisation
  * ('' or omitted: none). Lines differ by either.
  */
+const personalizationText = text({ multiline: true }).max(
+  MAX_PERSONALIZATION_CHARS,
+  `Personalisation must be at most ${MAX_PERSONALIZATION_CHARS} characters`,
+);
+
 const lineKey = {
   productId: idSchema,
   variantId: idSchema.optional(),
-  personalization: text({ multiline: true })
-    .max(MAX_PERSONALIZATION_CHARS, `Personalisation must be at most ${MAX_PERSONALIZATION_CHARS} characters`)
-    .optional(),
+  personalization: personalizationText.optional(),
 };
 
 export const addItemInput = z.object({ ...lineKey, quantity });
@@ -45,6 +48,13 @@ export type UpdateQuantityInput = z.infer<typeof updateQuantityInput>;
 
 export const removeItemInput = z.object(lineKey);
 export type RemoveItemInput = z.infer<typeof removeItemInput>;
+
+/** A line's new personalisation ('' clears it, where the listing allows). */
+export const updatePersonalizationInput = z.object({
+  cartItemId: idSchema,
+  personalization: personalizationText,
+});
+export type UpdatePersonalizationInput = z.infer<typeof updatePersonalizationInput>;
 
 /** A chosen variation value, as the buyer sees it: "Size: 7". */
 export interface ChosenOption {
@@ -76,6 +86,8 @@ export interface CartItemDto {
   held: number;
   /** Business days to make and dispatch (the listing's own, or its shop's). */
   processing: { minDays: number; maxDays: number; madeToOrder: boolean };
+  /** What the seller asks for, so the text can be edited in the cart; null: none taken. */
+  personalizationSpec: { prompt: string; maxChars: number; required: boolean } | null;
   /** False when the listing was archived (or the combination switched off) after it was added. */
   listingActive: boolean;
 }

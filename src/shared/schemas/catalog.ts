@@ -3,6 +3,7 @@ import { canonicalMaterial } from '../materials';
 import { MAX_PERSONALIZATION_CHARS } from './cart';
 import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from './common';
 import { text } from './text';
+import { variationTableInput } from './variations';
 
 const tagSchema = text().toLowerCase().min(1).max(40);
 
@@ -49,7 +50,15 @@ const productFields = {
   madeToOrder: z.boolean().optional(),
 };
 
-export const createProductInput = z.object({ shopId: idSchema, ...productFields });
+export const createProductInput = z.object({
+  shopId: idSchema,
+  ...productFields,
+  /**
+   * Published with its variations in one go (issue 16 item 6): the same table as
+   * catalog.setVariations; price and quantity then come from the combinations.
+   */
+  variations: variationTableInput.optional(),
+});
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
 export const updateProductInput = z.object({ productId: idSchema, ...productFields }).partial({
@@ -120,8 +129,8 @@ export interface ProductDto {
   variations: ProductVariationsDto | null;
   /** Null: the listing takes no personalisation. */
   personalization: { prompt: string; maxChars: number; required: boolean } | null;
-  /** Business days to make and dispatch: the listing's own, or the shop's default. */
-  processing: { minDays: number; maxDays: number; madeToOrder: boolean };
+  /** Business days to make and dispatch: the listing's own, or the shop's default (`shopDefault`). */
+  processing: { minDays: number; maxDays: number; madeToOrder: boolean; shopDefault: boolean };
   quantity: number;
   available: number;
   isVintage: boolean;

@@ -61,6 +61,8 @@ export interface SellerListingDto {
   available: number;
   status: 'active' | 'archived';
   image: string | null;
+  /** No stock to count (decision 0081): the table says "Made to order", not 10,000. */
+  madeToOrder: boolean;
   /** Combinations on sale (0: no variations). */
   combinations: number;
   /** Combinations with 2 or fewer units free, lowest first ("7 / Gold"). */

@@ -33,70 +33,82 @@ export const combinationInput = z.object({
 
 const fold = (s: string) => s.toLocaleLowerCase('en');
 
-export const setVariationsInput = z
-  .object({
-    productId: idSchema,
-    /** Empty: the listing has no variations (its one default combination sells again). */
-    properties: z
-      .array(variationPropertyInput)
-      .max(MAX_VARIATION_PROPERTIES, `A listing can vary on at most ${MAX_VARIATION_PROPERTIES} properties`),
-    combinations: z
-      .array(combinationInput)
-      .max(MAX_COMBINATIONS, `A listing can have at most ${MAX_COMBINATIONS} combinations`),
-  })
-  .superRefine((input, ctx) => {
-    const names = new Set<string>();
-    input.properties.forEach((p, i) => {
-      if (names.has(fold(p.name)))
-        ctx.addIssue({ code: 'custom', path: ['properties', i, 'name'], message: `“${p.name}” is named twice` });
-      names.add(fold(p.name));
-      const seen = new Set<string>();
-      p.values.forEach((v, j) => {
-        if (seen.has(fold(v)))
-          ctx.addIssue({ code: 'custom', path: ['properties', i, 'values', j], message: `“${v}” is listed twice` });
-        seen.add(fold(v));
-      });
-    });
-    if (input.properties.length === 0) {
-      if (input.combinations.length > 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['combinations'],
-          message: 'Combinations need at least one property (e.g. Size)',
-        });
-      return;
-    }
-    if (input.combinations.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['combinations'], message: 'Add at least one combination' });
-    const combos = new Set<string>();
-    input.combinations.forEach((c, i) => {
-      if (c.values.length !== input.properties.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['combinations', i, 'values'],
-          message: `Give one value for each of ${input.properties.map((p) => p.name).join(' and ')}`,
-        });
-        return;
-      }
-      c.values.forEach((v, j) => {
-        const property = input.properties[j]!;
-        if (!property.values.includes(v))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['combinations', i, 'values', j],
-            message: `“${v}” is not one of the values of ${property.name}`,
-          });
-      });
-      const key = JSON.stringify(c.values);
-      if (combos.has(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['combinations', i],
-          message: `Duplicate combination ${optionsLabel(c.values.map((value, j) => ({ name: input.properties[j]!.name, value })))}`,
-        });
-      combos.add(key);
+const variationTableFields = {
+  /** Empty: the listing has no variations (its one default combination sells again). */
+  properties: z
+    .array(variationPropertyInput)
+    .max(MAX_VARIATION_PROPERTIES, `A listing can vary on at most ${MAX_VARIATION_PROPERTIES} properties`),
+  combinations: z
+    .array(combinationInput)
+    .max(MAX_COMBINATIONS, `A listing can have at most ${MAX_COMBINATIONS} combinations`),
+};
+
+type VariationTable = {
+  properties: z.infer<typeof variationPropertyInput>[];
+  combinations: z.infer<typeof combinationInput>[];
+};
+
+/** Rules across the table: names and values once each, combinations of existing values, no duplicates. */
+function checkVariationTable(input: VariationTable, ctx: z.RefinementCtx) {
+  const names = new Set<string>();
+  input.properties.forEach((p, i) => {
+    if (names.has(fold(p.name)))
+      ctx.addIssue({ code: 'custom', path: ['properties', i, 'name'], message: `“${p.name}” is named twice` });
+    names.add(fold(p.name));
+    const seen = new Set<string>();
+    p.values.forEach((v, j) => {
+      if (seen.has(fold(v)))
+        ctx.addIssue({ code: 'custom', path: ['properties', i, 'values', j], message: `“${v}” is listed twice` });
+      seen.add(fold(v));
     });
   });
+  if (input.properties.length === 0) {
+    if (input.combinations.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['combinations'],
+        message: 'Combinations need at least one property (e.g. Size)',
+      });
+    return;
+  }
+  if (input.combinations.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['combinations'], message: 'Add at least one combination' });
+  const combos = new Set<string>();
+  input.combinations.forEach((c, i) => {
+    if (c.values.length !== input.properties.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['combinations', i, 'values'],
+        message: `Give one value for each of ${input.properties.map((p) => p.name).join(' and ')}`,
+      });
+      return;
+    }
+    c.values.forEach((v, j) => {
+      const property = input.properties[j]!;
+      if (!property.values.includes(v))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['combinations', i, 'values', j],
+          message: `“${v}” is not one of the values of ${property.name}`,
+        });
+    });
+    const key = JSON.stringify(c.values);
+    if (combos.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['combinations', i],
+        message: `Duplicate combination ${optionsLabel(c.values.map((value, j) => ({ name: input.properties[j]!.name, value })))}`,
+      });
+    combos.add(key);
+  });
+}
+
+export const setVariationsInput = z
+  .object({ productId: idSchema, ...variationTableFields })
+  .superRefine(checkVariationTable);
+/** The same table sent with a new listing, so it is published with its variations in one go. */
+export const variationTableInput = z.object(variationTableFields).superRefine(checkVariationTable);
+export type VariationTableInput = z.infer<typeof variationTableInput>;
 export type SetVariationsInput = z.infer<typeof setVariationsInput>;
 export type SetVariationsInputRaw = z.input<typeof setVariationsInput>;
 

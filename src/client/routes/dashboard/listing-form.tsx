@@ -1,6 +1,7 @@
 // Create or edit a listing: react-hook-form checked with the shared createProductInput schema
 // (the server's own rules and messages); errors clear as soon as a field is fixed, and server
 // field errors land on the same fields.
+import type { FormEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { type CategoryNode, createProductInput, type ProductDto } from '../../../shared/schemas/catalog';
@@ -8,10 +9,11 @@ import { Field } from '../../components/field';
 import { ImageUpload } from '../../components/image-upload';
 import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
-import { centsToDollarsText, parseDollars } from '../../lib/format';
+import { centsToDollarsText, parseDollars, plural } from '../../lib/format';
 import { schemaResolver } from '../../lib/schema-resolver';
 import { trpc } from '../../trpc';
-import { VariationsEditor } from './variations-editor';
+import { useMyShop } from './use-my-shop';
+import { NO_VARIATIONS, useVariationsDraft, VariationsEditor, VariationsFields } from './variations-editor';
 
 function flatten(nodes: CategoryNode[], depth = 0): { slug: string; label: string }[] {
   return nodes.flatMap((n) => [
@@ -40,10 +42,13 @@ interface ListingFormValues {
   prompt: string;
   maxChars: string;
   required: boolean;
-  ownProcessing: boolean;
+  /** 'shop': follow the shop's processing time (sent as null); 'own': this listing's. */
+  processingMode: 'shop' | 'own';
   minDays: string;
   maxDays: string;
   madeToOrder: boolean;
+  /** Set at submit: a new listing sent with a combination table has no single price or quantity. */
+  varies: boolean;
 }
 
 const wholeOr = (text: string, bad: number) => (/^\d+$/.test(text.trim()) ? Number(text) : bad);
@@ -55,8 +60,8 @@ const resolver = schemaResolver(
   (v: ListingFormValues) => ({
     title: v.title,
     description: v.description,
-    priceCents: parseDollars(v.price) ?? -1,
-    quantity: /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity) : -1,
+    priceCents: v.varies ? 0 : (parseDollars(v.price) ?? -1),
+    quantity: v.varies || v.madeToOrder ? 0 : /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity) : -1,
     categorySlug: v.categorySlug,
     tags: splitList(v.tags),
     materials: splitList(v.materials),
@@ -65,8 +70,9 @@ const resolver = schemaResolver(
     personalization: v.personalize
       ? { prompt: v.prompt, maxChars: wholeOr(v.maxChars, 0), required: v.required }
       : null,
-    // Unticked: leave the processing time as it is (the shop default for a new listing).
-    processing: v.ownProcessing ? { minDays: wholeOr(v.minDays, -1), maxDays: wholeOr(v.maxDays, -1) } : undefined,
+    // null: the shop's processing time, now and when the shop changes it.
+    processing:
+      v.processingMode === 'own' ? { minDays: wholeOr(v.minDays, -1), maxDays: wholeOr(v.maxDays, -1) } : null,
     madeToOrder: v.madeToOrder,
   }),
   {
@@ -103,7 +109,8 @@ export function ListingForm({
       title: product?.title ?? '',
       description: product?.description ?? '',
       price: product ? centsToDollarsText(product.priceCents) : '',
-      quantity: String(product?.variations ? 0 : (product?.quantity ?? 1)),
+      // Made to order carries no real count (decision 0081): unticking it asks for one.
+      quantity: product?.processing.madeToOrder ? '' : String(product?.variations ? 0 : (product?.quantity ?? 1)),
       categorySlug: product?.category.slug ?? '',
       tags: product?.tags.join(', ') ?? '',
       materials: product?.materials.join(', ') ?? '',
@@ -113,11 +120,11 @@ export function ListingForm({
       prompt: product?.personalization?.prompt ?? '',
       maxChars: String(product?.personalization?.maxChars ?? 20),
       required: product?.personalization?.required ?? false,
-      // The form shows the listing's own time only when it differs from the shop's default.
-      ownProcessing: false,
+      processingMode: product && !product.processing.shopDefault ? 'own' : 'shop',
       minDays: String(product?.processing.minDays ?? 1),
       maxDays: String(product?.processing.maxDays ?? 3),
       madeToOrder: product?.processing.madeToOrder ?? false,
+      varies: false,
     },
   });
   const done = async () => {
@@ -130,29 +137,48 @@ export function ListingForm({
     onDone();
   };
   const fail = (err: unknown) => {
+    // A new listing's combination table answers on its own cells ("variations.combinations.2.quantity").
+    const onTable = !product && draft.showServerErrors(err, 'variations.');
     const message = applyServerErrors(form, err, { priceCents: 'price' });
-    toast.error(message ?? 'Please fix the highlighted fields.');
+    toast.error(onTable || !message ? 'Please fix the highlighted fields.' : message);
   };
   const create = trpc.catalog.createProduct.useMutation({ onSuccess: done, onError: fail });
   const update = trpc.catalog.updateProduct.useMutation({ onSuccess: done, onError: fail });
   const pending = create.isPending || update.isPending;
   const e = form.formState.errors;
+  const shop = useMyShop();
+  const draft = useVariationsDraft(NO_VARIATIONS, parseDollars(form.watch('price')) ?? 0);
   // With variations, price and quantity live in the combination table (the server refuses them here).
-  const varies = product?.variations != null;
+  const varies = product ? product.variations != null : draft.properties.length > 0;
   const personalize = form.watch('personalize');
-  const ownProcessing = form.watch('ownProcessing');
+  const processingMode = form.watch('processingMode');
+  const madeToOrder = form.watch('madeToOrder');
+  const shopDays = shop.data?.shippingPolicy.processingDays;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    form.setValue('varies', varies);
+    // A new listing's table is checked with the form, so nothing is sent while a cell is wrong.
+    const table = !product && varies ? draft.build() : undefined;
+    return form.handleSubmit(({ priceCents, quantity, ...rest }) => {
+      if (table === null) {
+        toast.error('Please fix the highlighted cells.');
+        return;
+      }
+      if (product)
+        update.mutate({
+          productId: product.id,
+          ...rest,
+          ...(varies ? {} : { priceCents }),
+          // Made to order sets its own stock; sending 0 would collide with units held in carts.
+          ...(varies || rest.madeToOrder ? {} : { quantity }),
+        });
+      else create.mutate({ shopId, priceCents, quantity, ...rest, ...(table ? { variations: table } : {}) });
+    })(event);
+  };
 
   return (
     <>
-      <form
-        noValidate
-        aria-label={product ? 'Edit listing' : 'New listing'}
-        onSubmit={form.handleSubmit(({ priceCents, quantity, ...rest }) =>
-          product
-            ? update.mutate({ productId: product.id, ...rest, ...(varies ? {} : { priceCents, quantity }) })
-            : create.mutate({ shopId, priceCents, quantity, ...rest }),
-        )}
-      >
+      <form noValidate aria-label={product ? 'Edit listing' : 'New listing'} onSubmit={submit}>
         <Field label="Title" error={e.title?.message}>
           <input className="input" maxLength={140} {...form.register('title')} />
         </Field>
@@ -167,9 +193,11 @@ export function ListingForm({
               <Field label="Price ($)" error={e.price?.message}>
                 <input className="input" inputMode="decimal" {...form.register('price')} />
               </Field>
-              <Field label="Quantity in stock" error={e.quantity?.message}>
-                <input className="input" inputMode="numeric" {...form.register('quantity')} />
-              </Field>
+              {!madeToOrder && (
+                <Field label="Quantity in stock" error={e.quantity?.message}>
+                  <input className="input" inputMode="numeric" {...form.register('quantity')} />
+                </Field>
+              )}
             </>
           )}
           <Field label="Category" error={e.categorySlug?.message}>
@@ -209,6 +237,64 @@ export function ListingForm({
             </>
           )}
         />
+        <fieldset className="form-fieldset">
+          <legend>Personalisation</legend>
+          <label className="check">
+            <input type="checkbox" {...form.register('personalize')} />
+            Buyers can personalise this (e.g. a name to engrave)
+          </label>
+          {personalize && (
+            <>
+              <Field label="Instructions for buyers" hint="Shown above the buyer's text box." error={e.prompt?.message}>
+                <input
+                  className="input"
+                  maxLength={500}
+                  placeholder="Name to engrave, max 12 letters"
+                  {...form.register('prompt')}
+                />
+              </Field>
+              <div className="form-row">
+                <Field label="Most characters" error={e.maxChars?.message}>
+                  <input className="input" inputMode="numeric" {...form.register('maxChars')} />
+                </Field>
+                <label className="check form-row-check">
+                  <input type="checkbox" {...form.register('required')} />
+                  Required
+                </label>
+              </div>
+            </>
+          )}
+        </fieldset>
+        <fieldset className="form-fieldset">
+          <legend>Processing time</legend>
+          <label className="check">
+            <input type="radio" value="shop" {...form.register('processingMode')} />
+            Use shop default{shopDays !== undefined ? ` (${plural(shopDays, 'business day')})` : ''}
+          </label>
+          <label className="check">
+            <input type="radio" value="own" {...form.register('processingMode')} />
+            This listing's own processing time
+          </label>
+          {processingMode === 'own' && (
+            <div className="form-row">
+              <Field label="Shortest (business days)" error={e.minDays?.message}>
+                <input className="input" inputMode="numeric" {...form.register('minDays')} />
+              </Field>
+              <Field label="Longest (business days)" error={e.maxDays?.message}>
+                <input className="input" inputMode="numeric" {...form.register('maxDays')} />
+              </Field>
+            </div>
+          )}
+          <label className="check">
+            <input type="checkbox" {...form.register('madeToOrder')} />
+            Made to order (no stock to count; made after each order)
+          </label>
+        </fieldset>
+        {!product && (
+          <section className="variations" aria-labelledby="variations-title">
+            <VariationsFields draft={draft} />
+          </section>
+        )}
         <div className="step-actions">
           <button type="button" className="btn btn-ghost" onClick={onDone}>
             Cancel
@@ -218,13 +304,7 @@ export function ListingForm({
           </StatusButton>
         </div>
       </form>
-      {product ? (
-        <VariationsEditor productId={product.id} basePriceCents={product.priceCents} />
-      ) : (
-        <p className="hint variations-later">
-          Sizes, colours or other options? Publish first, then edit the listing to add variations.
-        </p>
-      )}
+      {product && <VariationsEditor productId={product.id} basePriceCents={product.priceCents} />}
     </>
   );
 }

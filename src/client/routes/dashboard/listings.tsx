@@ -157,7 +157,11 @@ function AvailableBadge({ listing }: { listing: SellerListingDto }) {
     listing.available === 0 ? 'badge badge-danger' : listing.available <= 2 ? 'badge badge-warn' : 'badge badge-sage';
   return (
     <>
-      <span className={tone}>{listing.available}</span>
+      {listing.madeToOrder ? (
+        <span className="muted">No limit</span>
+      ) : (
+        <span className={tone}>{listing.available}</span>
+      )}
       {listing.reserved > 0 && <div className="small muted">{listing.reserved} in carts</div>}
     </>
   );
@@ -317,7 +321,9 @@ export function Component() {
                         : formatCents(p.priceCents)}
                     </td>
                     <td>
-                      {p.combinations > 0 ? (
+                      {p.madeToOrder ? (
+                        <span className="badge">Made to order</span>
+                      ) : p.combinations > 0 ? (
                         <CombinationStock listing={p} onEdit={() => setEditing(p.id)} />
                       ) : p.status === 'active' ? (
                         <StockCell listing={p} />

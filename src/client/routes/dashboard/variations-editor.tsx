@@ -60,16 +60,19 @@ export function VariationsEditor({ productId, basePriceCents }: { productId: num
   );
 }
 
-function Editor({
-  initial,
-  productId,
-  basePriceCents,
-}: {
-  initial: ListingVariationsDto;
-  productId: number;
-  basePriceCents: number;
-}) {
-  const utils = trpc.useUtils();
+interface DraftSource {
+  properties: { name: string; values: string[] }[];
+  combinations: { values: string[]; priceCents: number; quantity: number; sku: string; enabled: boolean }[];
+}
+
+export const NO_VARIATIONS: DraftSource = { properties: [], combinations: [] };
+
+/**
+ * The table being edited, before it is saved: the saved listing's (editor) or empty (a new
+ * listing, sent with it). `build()` checks what the browser can and returns the input, or null
+ * with the bad cells marked.
+ */
+export function useVariationsDraft(initial: DraftSource, basePriceCents: number) {
   const [properties, setProperties] = useState<PropertyDraft[]>(
     initial.properties.map((p, i) => ({ key: i, name: p.name, values: p.values.join(', ') })),
   );
@@ -88,9 +91,6 @@ function Editor({
       ),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [bulkPrice, setBulkPrice] = useState('');
-  const [bulkQuantity, setBulkQuantity] = useState('');
-
   const parsed = properties.map((p) => ({ name: p.name.trim(), values: splitValues(p.values) }));
   const combos = combinationsOf(parsed);
   const fresh = (): RowDraft => ({ price: centsToDollarsText(basePriceCents), quantity: '0', sku: '', enabled: true });
@@ -98,28 +98,7 @@ function Editor({
   const setRow = (values: string[], patch: Partial<RowDraft>) =>
     setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? fresh()), ...patch }));
 
-  const save = trpc.catalog.setVariations.useMutation({
-    onSuccess: async () => {
-      setErrors({});
-      await Promise.all([
-        utils.catalog.variations.invalidate({ productId }),
-        utils.catalog.product.invalidate(),
-        utils.seller.listings.invalidate(),
-      ]);
-      toast.success('Variations saved');
-    },
-    onError: (err) => {
-      const info = describeError(err);
-      const next: Record<string, string> = {};
-      for (const [k, m] of Object.entries(info.fieldErrors)) next[k] = m[0] ?? 'Invalid';
-      const field = errorField(info);
-      if (field) next[field] = info.message;
-      setErrors(next);
-      toast.error(Object.keys(next).length ? 'Please fix the highlighted cells.' : info.message);
-    },
-  });
-
-  const submit = () => {
+  const build = () => {
     const local: Record<string, string> = {};
     const combinations = combos.map((values, i) => {
       const r = rowOf(values);
@@ -135,19 +114,90 @@ function Editor({
         enabled: r.enabled,
       };
     });
-    if (Object.keys(local).length) {
-      setErrors(local);
+    setErrors(local);
+    return Object.keys(local).length ? null : { properties: parsed, combinations };
+  };
+
+  /** The server's answer on the cells: "combinations.3.quantity" (under `prefix` for a new listing). */
+  const showServerErrors = (err: unknown, prefix = '') => {
+    const info = describeError(err);
+    const next: Record<string, string> = {};
+    const strip = (k: string) => (prefix && k.startsWith(prefix) ? k.slice(prefix.length) : prefix ? null : k);
+    for (const [k, m] of Object.entries(info.fieldErrors)) {
+      const key = strip(k);
+      if (key !== null) next[key] = m[0] ?? 'Invalid';
+    }
+    const field = errorField(info);
+    const fieldKey = field ? strip(field) : null;
+    if (fieldKey !== null) next[fieldKey] = info.message;
+    setErrors(next);
+    return Object.keys(next).length > 0;
+  };
+
+  return { properties, setProperties, combos, rowOf, setRow, errors, setErrors, build, showServerErrors };
+}
+
+export type VariationsDraft = ReturnType<typeof useVariationsDraft>;
+
+function Editor({
+  initial,
+  productId,
+  basePriceCents,
+}: {
+  initial: ListingVariationsDto;
+  productId: number;
+  basePriceCents: number;
+}) {
+  const utils = trpc.useUtils();
+  const draft = useVariationsDraft(initial, basePriceCents);
+  const save = trpc.catalog.setVariations.useMutation({
+    onSuccess: async () => {
+      draft.setErrors({});
+      await Promise.all([
+        utils.catalog.variations.invalidate({ productId }),
+        utils.catalog.product.invalidate(),
+        utils.seller.listings.invalidate(),
+      ]);
+      toast.success('Variations saved');
+    },
+    onError: (err) => {
+      const placed = draft.showServerErrors(err);
+      toast.error(placed ? 'Please fix the highlighted cells.' : describeError(err).message);
+    },
+  });
+
+  const submit = () => {
+    const table = draft.build();
+    if (!table) {
       toast.error('Please fix the highlighted cells.');
       return;
     }
-    save.mutate({ productId, properties: parsed, combinations });
+    save.mutate({ productId, ...table });
   };
+  const tooMany = draft.combos.length > MAX_COMBINATIONS;
 
+  return (
+    <section className="variations" aria-labelledby="variations-title">
+      <VariationsFields draft={draft} />
+      <div className="step-actions">
+        <StatusButton pending={save.isPending} pendingLabel="Saving…" onClick={submit} type="button" disabled={tooMany}>
+          {draft.properties.length === 0 && initial.properties.length > 0 ? 'Remove variations' : 'Save variations'}
+        </StatusButton>
+      </div>
+    </section>
+  );
+}
+
+/** Properties, values, "set all" and the combination table of a draft (no save button). */
+export function VariationsFields({ draft }: { draft: VariationsDraft }) {
+  const { properties, setProperties, combos, rowOf, setRow, errors } = draft;
+  const [bulkPrice, setBulkPrice] = useState('');
+  const [bulkQuantity, setBulkQuantity] = useState('');
   const err = (path: string) => errors[path];
   const tooMany = combos.length > MAX_COMBINATIONS;
 
   return (
-    <section className="variations" aria-labelledby="variations-title">
+    <>
       <h3 id="variations-title" className="variations-title">
         Variations
       </h3>
@@ -338,11 +388,6 @@ function Editor({
           {err('properties') ?? err('combinations')}
         </p>
       )}
-      <div className="step-actions">
-        <StatusButton pending={save.isPending} pendingLabel="Saving…" onClick={submit} type="button" disabled={tooMany}>
-          {properties.length === 0 && initial.properties.length > 0 ? 'Remove variations' : 'Save variations'}
-        </StatusButton>
-      </div>
-    </section>
+    </>
   );
 }

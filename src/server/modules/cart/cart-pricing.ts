@@ -1,7 +1,7 @@
 // Grouping a cart by shop and pricing it: item subtotals and each shop's shipping policy
 // (a flat rate, free once the shop's subtotal reaches its threshold). Used by cart and checkout.
 import { availableUnits } from '../../../shared/availability';
-import type { CartDto, CartShopDto } from '../../../shared/schemas/cart';
+import { type CartDto, type CartShopDto, MAX_PERSONALIZATION_CHARS } from '../../../shared/schemas/cart';
 import { chosenOptions } from '../../../shared/variations';
 import type { CartLineRow } from './cart.repository';
 
@@ -49,6 +49,14 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
         maxDays: l.processing_days_max ?? l.processing_days,
         madeToOrder: l.made_to_order,
       },
+      personalizationSpec:
+        l.personalization_prompt !== null
+          ? {
+              prompt: l.personalization_prompt,
+              maxChars: l.personalization_max_chars ?? MAX_PERSONALIZATION_CHARS,
+              required: l.personalization_required,
+            }
+          : null,
       title: l.title,
       priceCents: l.price_cents,
       priceWhenAddedCents: l.price_when_added_cents ?? l.price_cents,

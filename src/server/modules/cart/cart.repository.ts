@@ -41,6 +41,9 @@ export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) 
       'p.processing_days_min',
       'p.processing_days_max',
       'p.made_to_order',
+      'p.personalization_prompt',
+      'p.personalization_max_chars',
+      'p.personalization_required',
       'p.status',
       's.id as shop_id',
       's.name as shop_name',
@@ -62,3 +65,38 @@ export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) 
 }
 
 export type CartLineRow = Awaited<ReturnType<typeof findCartLines>>[number];
+
+/** A line of this cart with what its listing asks of personalisation; undefined when not this cart's. */
+export function findLineForEdit(tx: Tx, cartId: number, cartItemId: number) {
+  return tx
+    .selectFrom('cart_items as i')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .select([
+      'i.id',
+      'i.product_id',
+      'i.variant_id',
+      'i.personalization',
+      'p.personalization_prompt',
+      'p.personalization_max_chars',
+      'p.personalization_required',
+    ])
+    .where('i.id', '=', cartItemId)
+    .where('i.cart_id', '=', cartId)
+    .executeTakeFirst();
+}
+
+/** Another line of the cart with the same combination and text (the one the edit would become). */
+export function findTwinLine(tx: Tx, line: { cartId: number; id: number; variantId: number; personalization: string }) {
+  return tx
+    .selectFrom('cart_items')
+    .select(['id', 'quantity'])
+    .where('cart_id', '=', line.cartId)
+    .where('variant_id', '=', line.variantId)
+    .where('personalization', '=', line.personalization)
+    .where('id', '<>', line.id)
+    .executeTakeFirst();
+}
+
+export function setLinePersonalization(tx: Tx, cartItemId: number, personalization: string) {
+  return tx.updateTable('cart_items').set({ personalization }).where('id', '=', cartItemId).execute();
+}

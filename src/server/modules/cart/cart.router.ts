@@ -1,7 +1,12 @@
-import { addItemInput, removeItemInput, updateQuantityInput } from '../../../shared/schemas/cart';
+import {
+  addItemInput,
+  removeItemInput,
+  updatePersonalizationInput,
+  updateQuantityInput,
+} from '../../../shared/schemas/cart';
 import { rateLimited, rateRules } from '../../trpc/rate-limit';
 import { publicProcedure, router } from '../../trpc/trpc';
-import { addItem, getCart, removeItem, updateQuantity } from './cart.service';
+import { addItem, getCart, removeItem, updatePersonalization, updateQuantity } from './cart.service';
 import { cartSubject, currentCartOwner, ensureCartOwner } from './cart-owner';
 
 // Every change counts against the cart and against the address (rotating guest cookies from one
@@ -20,6 +25,9 @@ export const cartRouter = router({
   updateQuantity: cartChange
     .input(updateQuantityInput)
     .mutation(({ ctx, input }) => updateQuantity(ctx.deps, ensureCartOwner(ctx), input)),
+  updatePersonalization: cartChange
+    .input(updatePersonalizationInput)
+    .mutation(({ ctx, input }) => updatePersonalization(ctx.deps, currentCartOwner(ctx), input)),
   removeItem: cartChange
     .input(removeItemInput)
     .mutation(({ ctx, input }) => removeItem(ctx.deps, currentCartOwner(ctx), input)),

@@ -1,14 +1,30 @@
 // The cart: one per account, or per browser for guests, grouped by shop for display. Stock holds
 // themselves are the inventory module's; this module opens the transaction and shapes the result.
 // Whose cart a request means is decided before the service is called (cart-owner.ts).
-import type { AddItemInput, CartDto, RemoveItemInput, UpdateQuantityInput } from '../../../shared/schemas/cart';
+import { DomainError } from '../../../shared/errors';
+import type {
+  AddItemInput,
+  CartDto,
+  RemoveItemInput,
+  UpdatePersonalizationInput,
+  UpdateQuantityInput,
+} from '../../../shared/schemas/cart';
 import { inTransaction } from '../../db/transaction';
+import { isUniqueViolation } from '../../db/unique-violation';
 import type { AppDeps } from '../../deps';
 import type { LineKey } from '../inventory/inventory.repository';
 import { holdStockForLine, mergeGuestCart, releaseLine, releaseShopHolds } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
 import { refuseIfOnVacation, vacationError } from '../shops/shop-vacation';
-import { type CartOwner, findCartLines, lockCart } from './cart.repository';
+import { personalizationError, personalizationRefusal } from '../variations/personalization-rules';
+import {
+  type CartOwner,
+  findCartLines,
+  findLineForEdit,
+  findTwinLine,
+  lockCart,
+  setLinePersonalization,
+} from './cart.repository';
 import { toCartDto } from './cart-pricing';
 
 const EMPTY_CART: CartDto = { shops: [], itemTotalCents: 0, shippingTotalCents: 0, itemCount: 0 };
@@ -72,6 +88,58 @@ export async function removeItem(deps: AppDeps, owner: CartOwner | null, input: 
   });
   if (removed) void publishAvailability(deps, [input.productId]);
   return getCart(deps, owner);
+}
+
+const notInCart = () => new DomainError('NOT_FOUND', 'That line is not in your cart.', { field: 'cartItemId' });
+
+/**
+ * Changes a line's personalisation in the cart (issue 16 item 4), checked as when it was added.
+ * The line keeps its quantity and hold. Text that another line of the same combination already
+ * has is refused rather than merged (decision 0120): the buyer sees both lines and chooses.
+ */
+export async function updatePersonalization(
+  deps: AppDeps,
+  owner: CartOwner | null,
+  input: UpdatePersonalizationInput,
+): Promise<CartDto> {
+  if (!owner) throw notInCart();
+  try {
+    await inTransaction(deps.db, async (tx) => {
+      // The cart's lock orders this edit with every other change to the cart (holds, checkout).
+      const cartId = await lockCart(tx, owner);
+      const line = cartId === undefined ? undefined : await findLineForEdit(tx, cartId, input.cartItemId);
+      if (cartId === undefined || !line) throw notInCart();
+      const text = input.personalization;
+      if (text === line.personalization) return;
+      const refusal = personalizationRefusal(
+        {
+          prompt: line.personalization_prompt,
+          maxChars: line.personalization_max_chars,
+          required: line.personalization_required,
+        },
+        text,
+      );
+      if (refusal) throw personalizationError(refusal);
+      if (await findTwinLine(tx, { cartId, id: line.id, variantId: line.variant_id, personalization: text }))
+        throw twinError(text);
+      await setLinePersonalization(tx, line.id, text);
+    });
+  } catch (err) {
+    // The line's unique key (cart, combination, text) closes any race the cart lock does not.
+    if (isUniqueViolation(err)) throw twinError(input.personalization);
+    throw err;
+  }
+  return getCart(deps, owner);
+}
+
+function twinError(text: string) {
+  return new DomainError(
+    'CONFLICT',
+    text
+      ? `Another line of this item already says “${text}”: change that line's quantity instead.`
+      : "Another line of this item has no personalisation: change that line's quantity instead.",
+    { field: 'personalization', reason: 'duplicate_line' },
+  );
 }
 
 /**

@@ -22,7 +22,7 @@ import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { recordViewInBackground } from '../feed/record-view';
 import { publishAvailability } from '../realtime/inventory-events';
-import { offered } from '../variations/variations.service';
+import { offered, writeVariations } from '../variations/variations.service';
 import { toProductCard } from './catalog.mapper';
 import {
   findProductDetail,
@@ -75,6 +75,7 @@ export async function getProduct(db: DbOrTx, productId: number): Promise<Product
       minDays: row.processing_days_min ?? row.shop_processing_days,
       maxDays: row.processing_days_max ?? row.shop_processing_days,
       madeToOrder: row.made_to_order,
+      shopDefault: row.processing_days_min === null,
     },
     quantity: row.quantity,
     available: availableUnits(row),
@@ -131,19 +132,26 @@ export async function viewProduct(deps: AppDeps, user: SessionUser | null, produ
 /** Adds a listing to `shopId`, a shop the caller owns. */
 export async function createProduct(db: Db, shopId: number, input: CreateProductInput): Promise<ProductDto> {
   const categoryId = await leafCategoryId(db, input.categorySlug);
-  const { id } = await insertProduct(db, {
-    shop_id: shopId,
-    title: input.title,
-    description: input.description,
-    price_cents: input.priceCents,
-    quantity: input.quantity,
-    category_id: categoryId,
-    tags: dedupe(input.tags),
-    materials: dedupe(input.materials),
-    is_vintage: input.isVintage,
-    images: input.images,
-    ...extrasRow(input),
-    ...(input.madeToOrder ? { quantity: MADE_TO_ORDER_STOCK } : {}),
+  const table = input.variations?.properties.length ? input.variations : null;
+  // With variations, the combinations carry price and stock; the listing's columns are their
+  // aggregate (kept by triggers), so the form's single price and quantity are not used.
+  const id = await inTransaction(db, async (tx) => {
+    const { id } = await insertProduct(tx, {
+      shop_id: shopId,
+      title: input.title,
+      description: input.description,
+      price_cents: table ? Math.min(...table.combinations.map((c) => c.priceCents)) : input.priceCents,
+      quantity: table ? 0 : input.quantity,
+      category_id: categoryId,
+      tags: dedupe(input.tags),
+      materials: dedupe(input.materials),
+      is_vintage: input.isVintage,
+      images: input.images,
+      ...extrasRow(input),
+      ...(input.madeToOrder && !table ? { quantity: MADE_TO_ORDER_STOCK } : {}),
+    });
+    if (table) await writeVariations(tx, { productId: id, ...table });
+    return id;
   });
   return getProduct(db, id);
 }

@@ -10,6 +10,7 @@ import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { CartOwner } from '../cart/cart.repository';
 import { publishAvailability } from '../realtime/inventory-events';
+import { personalizationError } from '../variations/personalization-rules';
 import {
   adjustVariantReserved,
   availabilityRow,
@@ -74,19 +75,9 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
         reason: 'variant_off',
       });
     case 'personalization_not_offered':
-      throw new DomainError('BAD_REQUEST', 'This listing does not take personalisation.', {
-        field: 'personalization',
-      });
     case 'personalization_required':
-      throw new DomainError('BAD_REQUEST', 'Add your personalisation: this listing needs it.', {
-        field: 'personalization',
-        reason: 'required',
-      });
     case 'personalization_too_long':
-      throw new DomainError('BAD_REQUEST', 'Your personalisation is longer than the seller allows.', {
-        field: 'personalization',
-        reason: 'too_long',
-      });
+      throw personalizationError(r.outcome);
     case 'too_many':
       throw new DomainError('BAD_REQUEST', `A cart line can hold at most ${MAX_LINE_QUANTITY} units.`, {
         field: 'quantity',

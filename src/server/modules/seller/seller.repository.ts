@@ -109,7 +109,18 @@ export function listSellerListings(
   const available = combinationAvailableSql('v');
   let q = db
     .selectFrom('products')
-    .select(['id', 'title', 'price_cents', 'price_max_cents', 'quantity', 'reserved', 'status', 'images', 'updated_at'])
+    .select([
+      'id',
+      'title',
+      'price_cents',
+      'price_max_cents',
+      'quantity',
+      'reserved',
+      'status',
+      'images',
+      'updated_at',
+      'made_to_order',
+    ])
     .select(
       // Combinations of a listing with variations: how many are on sale, and which run low.
       sql<{ n: number; low: { options: [string, string | null]; available: number }[] } | null>`(

@@ -115,9 +115,10 @@ export async function sellerListings(
       available: availableUnits(r),
       status: r.status,
       image: r.images[0] ?? null,
+      madeToOrder: r.made_to_order,
       combinations: r.combos && r.combos.n > 0 ? r.combos.n : 0,
       lowCombinations:
-        r.combos && r.combos.n > 0
+        r.combos && r.combos.n > 0 && !r.made_to_order
           ? r.combos.low.map((l) => ({
               label: l.options.filter((o): o is string => o !== null).join(' / '),
               available: Math.max(0, l.available),

@@ -81,18 +81,32 @@ describe('personalisation', () => {
       minDays: 3,
       maxDays: 3,
       madeToOrder: false,
+      shopDefault: true,
     });
     await seller.caller.catalog.updateProduct({ productId: mug.id, processing: { minDays: 5, maxDays: 10 } });
     expect((await anyone.caller.catalog.product({ productId: mug.id })).processing).toEqual({
       minDays: 5,
       maxDays: 10,
       madeToOrder: false,
+      shopDefault: false,
     });
     const backwards = await rejection(
       seller.caller.catalog.updateProduct({ productId: mug.id, processing: { minDays: 6, maxDays: 2 } }),
     );
     expect(backwards.code).toBe('BAD_REQUEST');
     expect(backwards.message).toContain('processing.maxDays');
+    // null: back to the shop's default, which then follows the shop.
+    await seller.caller.catalog.updateProduct({ productId: mug.id, processing: null });
+    await seller.caller.shops.update({
+      shopId: seller.shop.id,
+      shippingPolicy: { flatRateCents: 500, freeOverCents: null, processingDays: 4 },
+    });
+    expect((await anyone.caller.catalog.product({ productId: mug.id })).processing).toEqual({
+      minDays: 4,
+      maxDays: 4,
+      madeToOrder: false,
+      shopDefault: true,
+    });
 
     const quilt = await createProduct(seller, {
       title: 'Made-to-measure quilt',
@@ -101,7 +115,7 @@ describe('personalisation', () => {
       processing: { minDays: 15, maxDays: 25 },
     });
     const seen = await anyone.caller.catalog.product({ productId: quilt.id });
-    expect(seen.processing).toEqual({ minDays: 15, maxDays: 25, madeToOrder: true });
+    expect(seen.processing).toEqual({ minDays: 15, maxDays: 25, madeToOrder: true, shopDefault: false });
     // No stock limit: as many as anyone wants (within the cart's own caps).
     await anyone.caller.cart.addItem({ productId: quilt.id, quantity: 40 });
     const cart = await anyone.caller.cart.get();
