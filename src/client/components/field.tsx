@@ -33,3 +33,13 @@ export function Field({
     </div>
   );
 }
+
+/** The form-wide error (an answer that names no field), announced when it appears. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="notice notice-danger" role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}

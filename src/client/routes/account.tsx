@@ -6,12 +6,13 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { type ChangeEmailInput, changeEmailInput, changePasswordInput } from '../../shared/schemas/account';
 import { AddressBook } from '../components/address-book';
-import { Field } from '../components/field';
+import { Field, FormError } from '../components/field';
+import { ResendVerificationButton } from '../components/resend-verification-button';
 import { PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
-import { describeError, errorField, queryClient, trpc, utils } from '../trpc';
+import { describeError, errorField, trpc, utils } from '../trpc';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -45,13 +46,6 @@ function EmailSection() {
     },
     onError: (e) => serverError(form, e, ['email', 'password']),
   });
-  const resend = trpc.account.resendVerification.useMutation({
-    onSuccess: (r) => {
-      if (r.alreadyVerified) void queryClient.invalidateQueries();
-      else toast.success('A new link is on its way.');
-    },
-    onError: (e) => toast.error(describeError(e).message),
-  });
   const a = account.data;
   if (!a) return null;
   const errors = form.formState.errors;
@@ -70,15 +64,7 @@ function EmailSection() {
         <div className="notice notice-warn">
           <div>
             <p>Follow the link we mailed you to confirm this address. You need it to open a shop.</p>
-            <StatusButton
-              type="button"
-              className="btn btn-ghost btn-sm"
-              pending={resend.isPending}
-              pendingLabel="Sending…"
-              onClick={() => resend.mutate()}
-            >
-              Send a new link
-            </StatusButton>
+            <ResendVerificationButton sentMessage="A new link is on its way." />
           </div>
         </div>
       )}
@@ -89,11 +75,7 @@ function EmailSection() {
       )}
       <form noValidate onSubmit={form.handleSubmit((v) => change.mutate(v))} className="account-form">
         <h3>Change email</h3>
-        {errors.root && (
-          <div className="notice notice-danger" role="alert">
-            <p>{errors.root.message}</p>
-          </div>
-        )}
+        <FormError message={errors.root?.message} />
         <Field label="New email" error={errors.email?.message}>
           <input className="input" type="email" autoComplete="email" {...form.register('email')} />
         </Field>
@@ -137,11 +119,7 @@ function PasswordSection() {
           change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
         )}
       >
-        {errors.root && (
-          <div className="notice notice-danger" role="alert">
-            <p>{errors.root.message}</p>
-          </div>
-        )}
+        <FormError message={errors.root?.message} />
         <Field label="Current password" error={errors.currentPassword?.message}>
           <input
             className="input"

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { type RequestPasswordResetInput, requestPasswordResetInput } from '../../shared/schemas/account';
-import { Field } from '../components/field';
+import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
@@ -41,11 +41,7 @@ export function Component() {
         ) : (
           <form noValidate onSubmit={form.handleSubmit((v) => request.mutate(v))}>
             <p className="muted">Enter the email address of your account and we will send you a link.</p>
-            {errors.root && (
-              <div className="notice notice-danger" role="alert">
-                <p>{errors.root.message}</p>
-              </div>
-            )}
+            <FormError message={errors.root?.message} />
             <Field label="Email" error={errors.email?.message}>
               <input className="input" type="email" autoComplete="email" {...form.register('email')} />
             </Field>

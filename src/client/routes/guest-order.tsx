@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { claimGuestAccountInput } from '../../shared/schemas/account';
 import type { OrderDetailDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
-import { Field } from '../components/field';
+import { Field, FormError } from '../components/field';
 import { MoneySummary } from '../components/money-summary';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
@@ -80,11 +80,7 @@ function SetPassword({ token, email }: { token: string; email: string }) {
       <h2 id="claim-h">Keep your orders in an account</h2>
       <p className="muted">Choose a password for {email}: you can then follow your orders and check out faster.</p>
       <form noValidate onSubmit={form.handleSubmit((v) => claim.mutate({ token, password: v.password }))}>
-        {errors.root && (
-          <div className="notice notice-danger" role="alert">
-            <p>{errors.root.message}</p>
-          </div>
-        )}
+        <FormError message={errors.root?.message} />
         <div className="form-row">
           <Field label="Password" hint="At least 8 characters." error={errors.password?.message}>
             <input className="input" type="password" autoComplete="new-password" {...form.register('password')} />

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { type RegisterInput, registerInput } from '../../shared/schemas/auth';
-import { Field } from '../components/field';
+import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { usePageMeta } from '../lib/page-meta';
 import { signInHref } from '../lib/sign-in-link';
@@ -38,11 +38,7 @@ export function Component() {
       <div className="auth-wrap card">
         <h1>Create your account</h1>
         <form noValidate onSubmit={form.handleSubmit((v) => register.mutate(v))}>
-          {errors.root && (
-            <div className="notice notice-danger" role="alert">
-              <p>{errors.root.message}</p>
-            </div>
-          )}
+          <FormError message={errors.root?.message} />
           <Field label="Your name" error={errors.name?.message}>
             <input className="input" autoComplete="name" {...form.register('name')} />
           </Field>

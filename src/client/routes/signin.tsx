@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { type LoginInput, loginInput } from '../../shared/schemas/auth';
-import { Field } from '../components/field';
+import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
@@ -38,11 +38,7 @@ export function Component() {
       <div className="auth-wrap card">
         <h1>Sign in</h1>
         <form noValidate onSubmit={form.handleSubmit((v) => login.mutate(v))}>
-          {errors.root && (
-            <div className="notice notice-danger" role="alert">
-              <p>{errors.root.message}</p>
-            </div>
-          )}
+          <FormError message={errors.root?.message} />
           <Field label="Email" error={errors.email?.message}>
             <input className="input" type="email" autoComplete="email" {...form.register('email')} />
           </Field>

@@ -5,6 +5,7 @@ import { toast } from 'sonner';
 import { type CreateShopInput, createShopInput, type ShopDto } from '../../../shared/schemas/shops';
 import { Field } from '../../components/field';
 import { ImageUpload } from '../../components/image-upload';
+import { ResendVerificationButton } from '../../components/resend-verification-button';
 import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
@@ -12,7 +13,7 @@ import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { schemaResolver } from '../../lib/schema-resolver';
 import { useMe } from '../../lib/session';
-import { describeError, queryClient, trpc } from '../../trpc';
+import { queryClient, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 import { VacationCard } from './vacation-card';
 
@@ -163,13 +164,6 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
 /** Opening a shop needs a confirmed email (the server refuses otherwise): say so up front. */
 function VerifyFirst() {
   const { user } = useMe();
-  const resend = trpc.account.resendVerification.useMutation({
-    onSuccess: async (r) => {
-      if (r.alreadyVerified) await queryClient.invalidateQueries();
-      else toast.success(`A new link is on its way to ${user?.email}.`);
-    },
-    onError: (err) => toast.error(describeError(err).message),
-  });
   if (!user || user.emailVerified) return null;
   return (
     <div className="notice notice-warn" role="status">
@@ -178,15 +172,7 @@ function VerifyFirst() {
           <strong>Confirm your email first.</strong> Your shop can open once you follow the link we mailed to{' '}
           {user.email}.
         </p>
-        <StatusButton
-          type="button"
-          className="btn btn-ghost btn-sm"
-          pending={resend.isPending}
-          pendingLabel="Sending…"
-          onClick={() => resend.mutate()}
-        >
-          Send a new link
-        </StatusButton>
+        <ResendVerificationButton sentMessage={`A new link is on its way to ${user.email}.`} />
       </div>
     </div>
   );

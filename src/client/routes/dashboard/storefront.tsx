@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import type { ShopDto } from '../../../shared/schemas/shops';
 import { ANNOUNCEMENT_MAX, POLICY_NOTES_MAX } from '../../../shared/schemas/storefront';
+import { Field } from '../../components/field';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { StatusButton } from '../../components/ui/status-button';
 import { usePageMeta } from '../../lib/page-meta';
@@ -27,7 +28,7 @@ function StorefrontForm({ shop }: { shop: ShopDto }) {
     },
   });
   const error = save.error ? describeError(save.error) : null;
-  const windowError = error?.fieldErrors['policies.returnWindowDays']?.[0] ?? null;
+  const windowError = error?.fieldErrors['policies.returnWindowDays']?.[0];
   const accepting = returnsAccepted || exchangesAccepted;
   return (
     <form
@@ -52,22 +53,16 @@ function StorefrontForm({ shop }: { shop: ShopDto }) {
       <h2 id="storefront-title" className="card-title">
         Announcement and policies
       </h2>
-      <div className="field">
-        <label htmlFor="announcement">Announcement</label>
+      <Field label="Announcement" hint="Shown at the top of your shop page. Leave empty for none.">
         <textarea
-          id="announcement"
           className="textarea"
           rows={3}
           maxLength={ANNOUNCEMENT_MAX}
           value={announcement}
           placeholder="Holiday orders ship until December 18."
           onChange={(e) => setAnnouncement(e.target.value)}
-          aria-describedby="announcement-hint"
         />
-        <span className="hint" id="announcement-hint">
-          Shown at the top of your shop page. Leave empty for none.
-        </span>
-      </div>
+      </Field>
       <fieldset className="policy-fieldset">
         <legend>Returns and exchanges</legend>
         <label className="check-row">
@@ -79,33 +74,22 @@ function StorefrontForm({ shop }: { shop: ShopDto }) {
           accept exchanges
         </label>
         {accepting && (
-          <div className="field">
-            <label htmlFor="return-window">Within how many days of delivery</label>
+          <Field label="Within how many days of delivery" error={windowError}>
             <input
-              id="return-window"
               className="input input-short"
               inputMode="numeric"
               value={windowDays}
               onChange={(e) => setWindowDays(e.target.value)}
-              aria-invalid={windowError ? true : undefined}
-              aria-describedby={windowError ? 'return-window-error' : undefined}
             />
-            {windowError && (
-              <span className="error" id="return-window-error" role="alert">
-                {windowError}
-              </span>
-            )}
-          </div>
+          </Field>
         )}
       </fieldset>
       <p className="small muted">
         Processing time comes from your shipping policy in <Link to="/dashboard/shop">shop settings</Link> (
         {shop.policies.processingDays} days).
       </p>
-      <div className="field">
-        <label htmlFor="policy-notes">Anything else buyers should know</label>
+      <Field label="Anything else buyers should know">
         <textarea
-          id="policy-notes"
           className="textarea"
           rows={3}
           maxLength={POLICY_NOTES_MAX}
@@ -113,7 +97,7 @@ function StorefrontForm({ shop }: { shop: ShopDto }) {
           placeholder="Custom orders cannot be returned. Buyer pays return postage."
           onChange={(e) => setNotes(e.target.value)}
         />
-      </div>
+      </Field>
       {error && !windowError && (
         <p className="error" role="alert">
           {error.message}

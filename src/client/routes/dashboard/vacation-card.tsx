@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
+import { Field } from '../../components/field';
 import { StatusButton } from '../../components/ui/status-button';
 import { formatDate } from '../../lib/format';
 import { describeError, errorField, queryClient, trpc } from '../../trpc';
@@ -24,11 +25,11 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
   });
   const error = set.error ? describeError(set.error) : null;
   // A field's own message: from input validation, or a domain error that names the field.
-  const fieldError = (f: string): string | null => {
-    if (!error) return null;
+  const fieldError = (f: string): string | undefined => {
+    if (!error) return undefined;
     const own = error.fieldErrors[f]?.[0];
     if (own) return own;
-    return errorField(error) === f ? error.message : null;
+    return errorField(error) === f ? error.message : undefined;
   };
   const messageError = fieldError('message');
   const dateError = fieldError('returnsOn');
@@ -54,43 +55,25 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
           set.mutate({ shopId: shop.id, on: true, message, returnsOn: returnsOn || null });
         }}
       >
-        <div className="field">
-          <label htmlFor="vacation-message">Message for shoppers</label>
+        <Field label="Message for shoppers" error={messageError}>
           <textarea
-            id="vacation-message"
             className="textarea"
             rows={3}
             value={message}
             maxLength={VACATION_MESSAGE_MAX}
             placeholder="We're at the winter craft fair. Orders open again when we're back!"
             onChange={(e) => setMessage(e.target.value)}
-            aria-invalid={messageError ? true : undefined}
-            aria-describedby={messageError ? 'vacation-message-error' : undefined}
           />
-          {messageError && (
-            <span className="error" id="vacation-message-error" role="alert">
-              {messageError}
-            </span>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="vacation-returns">Back on (optional)</label>
+        </Field>
+        <Field label="Back on (optional)" error={dateError}>
           <input
-            id="vacation-returns"
             className="input"
             type="date"
             min={today()}
             value={returnsOn}
             onChange={(e) => setReturnsOn(e.target.value)}
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby={dateError ? 'vacation-returns-error' : undefined}
           />
-          {dateError && (
-            <span className="error" id="vacation-returns-error" role="alert">
-              {dateError}
-            </span>
-          )}
-        </div>
+        </Field>
         {error && !messageError && !dateError && (
           <p className="error" role="alert">
             {error.message}
