@@ -3,7 +3,7 @@
 import type { Tx } from '../../db/kysely';
 import type { AppDeps } from '../../deps';
 import { enqueueEmail } from '../email/email-outbox.repository';
-import { insertAccountToken, retireAccountTokens } from './account.repository';
+import { insertAccountToken, retireAccountTokens, type TokenPurpose } from './account.repository';
 import { accountTokenKey, newAccountToken, TOKEN_TTL_MS } from './account-token';
 
 interface Recipient {
@@ -12,31 +12,29 @@ interface Recipient {
   email: string;
 }
 
-/** A verification link to `email` (the account's address, or the new one of a change). */
-export async function sendVerificationLink(deps: AppDeps, tx: Tx, to: Recipient, change = false) {
+/** Retires the user's earlier links of this purpose and stores a new one; returns its token. */
+async function issueLink(deps: AppDeps, tx: Tx, to: Recipient, purpose: TokenPurpose): Promise<string> {
   const token = newAccountToken();
-  await retireAccountTokens(tx, to.userId, 'verify');
+  await retireAccountTokens(tx, to.userId, purpose);
   await insertAccountToken(tx, {
     userId: to.userId,
-    purpose: 'verify',
+    purpose,
     key: accountTokenKey(deps, token),
     email: to.email,
-    expiresAt: new Date(Date.now() + TOKEN_TTL_MS.verify),
+    expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
   });
+  return token;
+}
+
+/** A verification link to `email` (the account's address, or the new one of a change). */
+export async function sendVerificationLink(deps: AppDeps, tx: Tx, to: Recipient, change = false) {
+  const token = await issueLink(deps, tx, to, 'verify');
   const url = `${deps.config.appUrl}/verify-email?token=${token}`;
   await enqueueEmail(tx, { kind: 'account.verify', to: to.email, payload: { name: to.name, url, change } });
 }
 
 export async function sendResetLink(deps: AppDeps, tx: Tx, to: Recipient) {
-  const token = newAccountToken();
-  await retireAccountTokens(tx, to.userId, 'reset');
-  await insertAccountToken(tx, {
-    userId: to.userId,
-    purpose: 'reset',
-    key: accountTokenKey(deps, token),
-    email: to.email,
-    expiresAt: new Date(Date.now() + TOKEN_TTL_MS.reset),
-  });
+  const token = await issueLink(deps, tx, to, 'reset');
   const url = `${deps.config.appUrl}/reset-password?token=${token}`;
   await enqueueEmail(tx, { kind: 'account.reset', to: to.email, payload: { name: to.name, url } });
 }

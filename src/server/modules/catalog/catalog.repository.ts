@@ -1,7 +1,20 @@
 // Listing queries. Cards and detail rows list their columns; nothing else leaves the table.
 import { type Insertable, sql, type Updateable } from 'kysely';
+import { combinationAvailableSql } from '../../db/available-units';
 import type { ProductsTable } from '../../db/database';
 import type { DbOrTx } from '../../db/kysely';
+
+/** One combination of a listing with variations, as the product page reads it. */
+export interface ProductCombinationRow {
+  id: number;
+  option1: string;
+  option2: string | null;
+  price_cents: number;
+  /** Units free; 0 for a combination that is switched off. */
+  available: number;
+  enabled: boolean;
+  is_default: boolean;
+}
 
 export function findProductDetail(db: DbOrTx, productId: number) {
   return db
@@ -43,20 +56,9 @@ export function findProductDetail(db: DbOrTx, productId: number) {
     ])
     .select(
       // The combinations of a listing with variations, in the seller's order (decision 0080).
-      sql<
-        | {
-            id: number;
-            option1: string;
-            option2: string | null;
-            price_cents: number;
-            available: number;
-            enabled: boolean;
-            is_default: boolean;
-          }[]
-        | null
-      >`case when p.variation_properties <> '[]'::jsonb then (
+      sql<ProductCombinationRow[] | null>`case when p.variation_properties <> '[]'::jsonb then (
         select jsonb_agg(jsonb_build_object('id', v.id, 'option1', v.option1, 'option2', v.option2,
-                 'price_cents', v.price_cents, 'available', greatest(0, v.quantity - v.reserved),
+                 'price_cents', v.price_cents, 'available', ${combinationAvailableSql('v')},
                  'enabled', v.enabled, 'is_default', v.is_default) order by v.position, v.id)
         from listing_variants v where v.product_id = p.id and not v.is_default) end`.as('variants'),
     )

@@ -28,6 +28,7 @@ import {
   findProductDetail,
   insertProduct,
   listShopProducts,
+  type ProductCombinationRow,
   reactivateProduct,
   updateProductRow,
 } from './catalog.repository';
@@ -96,17 +97,7 @@ export async function getProduct(db: DbOrTx, productId: number): Promise<Product
 
 function buyerVariations(
   properties: VariationProperty[],
-  variants:
-    | {
-        id: number;
-        option1: string;
-        option2: string | null;
-        price_cents: number;
-        available: number;
-        enabled: boolean;
-        is_default: boolean;
-      }[]
-    | null,
+  variants: ProductCombinationRow[] | null,
   status: 'active' | 'archived',
 ): ProductVariationsDto | null {
   if (properties.length === 0 || !variants) return null;
@@ -116,7 +107,7 @@ function buyerVariations(
       id: v.id,
       values: [v.option1, v.option2].slice(0, properties.length) as string[],
       priceCents: v.price_cents,
-      available: status === 'active' && v.enabled ? v.available : 0,
+      available: status === 'active' ? v.available : 0,
       enabled: v.enabled,
     })),
   };

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { availableUnits } from '../../../shared/availability';
 import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
+import { combinationAvailableSql } from '../../db/available-units';
 import type { DbOrTx } from '../../db/kysely';
 
 export async function readAvailability(db: DbOrTx, productIds: readonly number[]): Promise<AvailabilityEventDto[]> {
@@ -13,7 +14,7 @@ export async function readAvailability(db: DbOrTx, productIds: readonly number[]
     .select(['p.id', 'p.quantity', 'p.reserved', 'p.status'])
     .select(
       sql<Record<string, number> | null>`case when p.variation_properties <> '[]'::jsonb then (
-        select jsonb_object_agg(v.id, case when v.enabled then greatest(0, v.quantity - v.reserved) else 0 end)
+        select jsonb_object_agg(v.id, ${combinationAvailableSql('v')})
         from listing_variants v where v.product_id = p.id and not v.is_default) end`.as('variants'),
     )
     .where('p.id', 'in', [...productIds])
