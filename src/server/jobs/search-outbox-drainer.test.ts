@@ -2,6 +2,7 @@
 // never, counters coalesced; and cards still show the live count without any re-index.
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
+import { claimOutboxRows } from '../modules/search/search.repository';
 import { ensureSearchIndex } from '../modules/search/search-index';
 import { ids, search, shopWith, syncSearch } from '../modules/search/search-test-fixtures';
 import { createUser } from '../test/factories';
@@ -78,6 +79,57 @@ describe('search outbox: only what search shows', () => {
     const hit = (await search({ shopId, sort: 'top_rated' })).hits[0]!;
     expect(hit.priceCents).toBe(3456);
     expect(hit.rating).toBe(4.5);
+  });
+
+  test("a shop's boost moving queues its listings coalesced, a rename at once, each listing once", async () => {
+    const { db } = testDeps();
+    const { shopId, products } = await shopWith([
+      { ...plain, title: 'Boosted bowl' },
+      { ...plain, title: 'Boosted cup' },
+    ]);
+    await syncSearch();
+    // Sales folded in by the shop sales job move the shop boost: every listing re-syncs, but later.
+    await db.updateTable('shops').set({ sales_count: 1000 }).where('id', '=', shopId).execute();
+    await db.updateTable('shops').set({ sales_count: 5000 }).where('id', '=', shopId).execute();
+    for (const p of products) expect((await outboxRows(p.id)).map((r) => r.due)).toEqual([false]);
+    // A rename is shown in search: due now, once per listing however often it happens.
+    await db.updateTable('shops').set({ name: 'Boost Renamed' }).where('id', '=', shopId).execute();
+    await db.updateTable('shops').set({ name: 'Boost Renamed Again' }).where('id', '=', shopId).execute();
+    for (const p of products) expect((await outboxRows(p.id)).map((r) => r.due).sort()).toEqual([false, true]);
+    await drainAll(testDeps());
+    for (const p of products) expect(await outboxRows(p.id)).toEqual([]);
+    expect(ids((await search({ q: 'boost renamed again', shopId })).hits).sort()).toEqual(
+      products.map((p) => p.id).sort(),
+    );
+  });
+
+  test('a pass with an edit in it leaves counter rows for the next pass unless they are long overdue', async () => {
+    const { db } = testDeps();
+    const { products } = await shopWith([
+      { ...plain, title: 'Counted spoon' },
+      { ...plain, title: 'Edited fork' },
+    ]);
+    const [counted, edited] = products.map((p) => p.id) as [number, number];
+    await syncSearch();
+    await db.updateTable('products').set({ sales_count: sql`sales_count + 1` }).where('id', '=', counted).execute();
+    await db.updateTable('products').set({ title: 'Edited knife' }).where('id', '=', edited).execute();
+    const claimed = async (counterOverdue: string) => {
+      // The counter row's window has passed (by counterOverdue); claimed in a transaction rolled back.
+      await sql`update search_outbox set created_at = now() - interval '1 minute',
+        available_at = now() - ${counterOverdue}::interval where product_id = ${counted}`.execute(db);
+      let got: number[] = [];
+      await db
+        .transaction()
+        .execute(async (tx) => {
+          got = (await claimOutboxRows(tx, 500)).map((r) => r.product_id);
+          throw new Error('roll back');
+        })
+        .catch(() => {});
+      return got.filter((id) => id === counted || id === edited).sort((a, b) => a - b);
+    };
+    expect(await claimed('1 second')).toEqual([edited]);
+    expect(await claimed('11 seconds')).toEqual([counted, edited].sort((a, b) => a - b));
+    await drainAll(testDeps());
   });
 
   test('a change made while a drainer holds the listing row is queued again, not swallowed', async () => {

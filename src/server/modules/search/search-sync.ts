@@ -19,7 +19,7 @@ import { bumpSearchGeneration } from './search-cache';
 import type { ProductDocument } from './search-index';
 
 export const DRAIN_BATCH_SIZE = 500;
-const TASK_WAIT = { timeout: 5_000, interval: 10 };
+const TASK_WAIT = { timeout: 5_000, interval: 25 };
 
 export interface DrainResult {
   claimed: number;

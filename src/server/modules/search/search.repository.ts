@@ -164,12 +164,17 @@ export async function countActiveProducts(db: Db): Promise<number> {
 
 // ---- outbox ----
 
+/** How overdue counter rows may get while edits keep every pass busy. */
+const LATER_STARVATION = '10 seconds';
+
 /**
  * Claims up to `limit` ready rows; rows other drainers hold are skipped, not waited for. Urgent
  * rows (due when written: edits, in/out of stock) come first; rows that waited (coalesced
- * counters, retries, released after a reindex) fill the rest, at most `laterLimit` per pass, so
- * a burst of counter updates never puts a big Meilisearch task in front of an edit.
+ * counters, retries, released after a reindex) go in passes without urgent rows, at most
+ * `laterLimit` per pass (or beside edits once LATER_STARVATION overdue), so a burst of counter
+ * updates never puts a big Meilisearch task in front of an edit.
  */
+
 export async function claimOutboxRows(tx: Tx, limit: number, laterLimit = Math.min(limit, 100)) {
   const ready = () =>
     tx
@@ -185,15 +190,12 @@ export async function claimOutboxRows(tx: Tx, limit: number, laterLimit = Math.m
     .execute();
   const room = Math.min(laterLimit, limit - urgent.length);
   if (room <= 0) return urgent;
-  const later = await ready()
-    .where(sql<boolean>`available_at > created_at`)
-    .orderBy('available_at')
-    .orderBy('id')
-    .limit(room)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-  return [...urgent, ...later];
+  // A pass with edits in it carries only edits (every counter document in it would make the edits
+  // wait for Meilisearch to index it too), unless counter rows are long overdue: they never starve.
+  let later = ready().where(sql<boolean>`available_at > created_at`);
+  if (urgent.length > 0) later = later.where('available_at', '<=', sql<Date>`now() - ${LATER_STARVATION}::interval`);
+  const laterRows = await later.orderBy('available_at').orderBy('id').limit(room).forUpdate().skipLocked().execute();
+  return [...urgent, ...laterRows];
 }
 
 /**
