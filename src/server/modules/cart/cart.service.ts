@@ -15,7 +15,7 @@ import type { AppDeps } from '../../deps';
 import type { LineKey } from '../inventory/inventory.repository';
 import { holdStockForLine, mergeGuestCart, releaseLine, releaseShopHolds } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
-import { refuseIfOnVacation, vacationError } from '../shops/shop-vacation';
+import { vacationError } from '../shops/vacation-error';
 import { personalizationError, personalizationRefusal } from '../variations/personalization-rules';
 import {
   type CartOwner,
@@ -51,9 +51,8 @@ async function changeLine(
 ): Promise<CartDto> {
   // ownShopId null: the hold itself reads the buyer's shop from the database in the same
   // statement, never from the session's cached user (stale in the user's other sessions).
-  // Refused before anything is written; the check after the hold closes the race with a shop
-  // going on vacation meanwhile.
-  await refuseIfOnVacation(deps, line.productId);
+  // A shop on vacation is refused by the hold before anything is written; the check after the
+  // hold closes the race with a shop going on vacation meanwhile.
   const cartId = await holdStockForLine(deps, { owner, ownShopId: null, ...line, mode, quantity });
   const lines = await findCartLines(deps.db, { cartId });
   // Read after the hold committed: a shop that went on vacation before this read has its holds
@@ -82,10 +81,7 @@ export function updateQuantity(deps: AppDeps, owner: CartOwner, input: UpdateQua
 
 export async function removeItem(deps: AppDeps, owner: CartOwner | null, input: RemoveItemInput): Promise<CartDto> {
   if (!owner) return EMPTY_CART;
-  const removed = await inTransaction(deps.db, async (tx) => {
-    const cartId = await lockCart(tx, owner);
-    return cartId !== undefined && (await releaseLine(tx, deps, cartId, lineKey(input)));
-  });
+  const removed = await releaseLine(deps, owner, lineKey(input));
   if (removed) void publishAvailability(deps, [input.productId]);
   return getCart(deps, owner);
 }

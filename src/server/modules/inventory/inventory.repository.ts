@@ -40,20 +40,20 @@ export type HoldOutcome =
   | 'personalization_too_long'
   | 'too_many'
   | 'cart_full'
-  | 'insufficient';
+  | 'insufficient'
+  | 'on_vacation';
 
 /**
- * One round trip, one atomic statement: plpgsql `hold_cart_line()`, as last (re)defined by
- * migration 20261202230000_listing_variants (a newer migration that replaces
- * the function must update this line):
+ * One round trip, one atomic statement: plpgsql `hold_open_cart_line()` (migration
+ * 20261203400100_cart_line_single_calls): a listing of a shop on vacation is refused first
+ * ('on_vacation', nothing written, the shop's name and vacation details returned), else
+ * `hold_cart_line()` as last (re)defined by migration 20261202230000_listing_variants (a newer
+ * migration that replaces either function must update this line):
  * lock or create the cart, lock the product, check the combination and personalisation, reserve
  * the difference with a conditional UPDATE of the combination, write the line fully held,
  * refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
- */
-/**
- * One round trip. The buyer's own shop (whose listings they cannot buy) is read in the same
- * statement when not given, so it is as of the point of decision, never a session's cached
- * value, and costs no extra query.
+ * The buyer's own shop (whose listings they cannot buy) is read in the same statement when not
+ * given, so it is as of the point of decision, never a session's cached value.
  */
 export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
   const userId = 'userId' in r.owner ? r.owner.userId : null;
@@ -65,7 +65,10 @@ export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
     available: number;
     in_cart: number;
     variant_id: number | null;
-  }>`select * from hold_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.variantId}::int,
+    shop_name: string | null;
+    vacation_message: string | null;
+    vacation_returns_on: string | null;
+  }>`select * from hold_open_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.variantId}::int,
       ${r.personalization}::text, ${r.quantity}::int,
       ${r.mode === 'add'}::boolean,
       coalesce(${r.ownShopId}::int, (select id from shops where owner_id = ${userId}::int)),
@@ -81,37 +84,22 @@ export interface LineKey {
 }
 
 /**
- * Deletes a line and releases what it held; refreshes the cart's other holds. The caller holds
- * the cart lock; the product row is locked here before the combination is touched.
+ * One round trip, one atomic statement: plpgsql `release_cart_line()` (migration
+ * 20261203400100_cart_line_single_calls) locks the owner's cart (none: nothing happens), then the
+ * product row, deletes the line, releases what it held and refreshes the cart's other holds.
+ * Returns the removed line, or undefined when there was none.
  */
 export async function releaseCartLine(
-  tx: Tx,
-  cartId: number,
+  db: DbOrTx,
+  owner: { userId: number } | { guestToken: string },
   line: LineKey,
   holds: { holdMinutes: number; maxHoldMinutes: number },
 ) {
-  const interval = `${holds.holdMinutes} minutes`;
-  const lifetime = `${holds.maxHoldMinutes} minutes`;
-  await lockProductsInOrder(tx, [line.productId]);
+  const userId = 'userId' in owner ? owner.userId : null;
+  const guestToken = 'guestToken' in owner ? owner.guestToken : null;
   const result = await sql<{ product_id: number; held: number }>`
-    with target as (
-      select i.id from cart_items i
-      where i.cart_id = ${cartId} and i.product_id = ${line.productId} and i.personalization = ${line.personalization}
-        and i.variant_id = coalesce(${line.variantId}::int,
-          (select v.id from listing_variants v where v.product_id = ${line.productId} and v.is_default))
-    ), removed as (
-      delete from cart_items where id = (select id from target) returning product_id, variant_id, held
-    ), released as (
-      update listing_variants v set reserved = v.reserved - removed.held
-      from removed where v.id = removed.variant_id and removed.held > 0
-      returning v.id
-    ), refresh as (
-      update cart_items
-      set hold_expires_at = least(now() + ${interval}::interval, coalesce(held_since, now()) + ${lifetime}::interval)
-      where cart_id = ${cartId} and id <> (select id from target) and held > 0
-      returning id
-    )
-    select product_id, held from removed`.execute(tx);
+    select * from release_cart_line(${userId}::int, ${guestToken}::text, ${line.productId}::int, ${line.variantId}::int,
+      ${line.personalization}::text, ${holds.holdMinutes}::int, ${holds.maxHoldMinutes}::int)`.execute(db);
   return result.rows[0];
 }
 

@@ -10,6 +10,7 @@ import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { CartOwner } from '../cart/cart.repository';
 import { publishAvailability } from '../realtime/inventory-events';
+import { vacationError } from '../shops/vacation-error';
 import { personalizationError } from '../variations/personalization-rules';
 import {
   adjustVariantReserved,
@@ -56,6 +57,12 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
     case 'ok':
       void publishAvailability(deps, [change.productId]);
       return r.cart_id;
+    case 'on_vacation':
+      throw vacationError({
+        name: r.shop_name ?? '',
+        message: r.vacation_message ?? '',
+        returnsOn: r.vacation_returns_on,
+      });
     case 'not_found':
       throw new DomainError('NOT_FOUND', 'Listing not found.');
     case 'own_product':
@@ -99,10 +106,10 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
   }
 }
 
-/** Inside the caller's transaction: removes a line and releases its hold. Returns whether one existed. */
-export async function releaseLine(tx: Tx, deps: AppDeps, cartId: number, line: LineKey): Promise<boolean> {
+/** Removes a line from the owner's cart and releases its hold (one statement). Returns whether one existed. */
+export async function releaseLine(deps: AppDeps, owner: CartOwner, line: LineKey): Promise<boolean> {
   const holds = { holdMinutes: deps.config.holdMinutes, maxHoldMinutes: deps.config.holdMaxMinutes };
-  return (await releaseCartLine(tx, cartId, line, holds)) !== undefined;
+  return (await releaseCartLine(deps.db, owner, line, holds)) !== undefined;
 }
 
 export async function productAvailability(

@@ -2,7 +2,7 @@
 // for search (documents carry the shop's vacation state; hidden from search by default) in one
 // transaction, then every hold on its stock released (lines stay in carts, nothing held) in the
 // next, and the freed stock announced live. Turning it off restores the search documents; holds
-// are not restored (shoppers add again). Add-to-cart refusal lives in cart.service (refuseIfOnVacation).
+// are not restored (shoppers add again). Add-to-cart is refused by the hold itself (inventory: hold_open_cart_line).
 import { DomainError } from '../../../shared/errors';
 import type { SetVacationInput, ShopDto } from '../../../shared/schemas/shops';
 import { inTransaction } from '../../db/transaction';
@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps';
 import type { OwnedShop } from '../../trpc/ownership';
 import { releaseShopHolds } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
-import { enqueueShopListingsForSearch, updateShopVacation, vacationOfListing } from './shops.repository';
+import { enqueueShopListingsForSearch, updateShopVacation } from './shops.repository';
 import { toShopDto } from './shops.service';
 
 /** Yesterday in UTC: a date the seller typed as "today" is never refused because of their time zone. */
@@ -44,21 +44,4 @@ export async function setVacation(
   const released = input.on ? await inTransaction(deps.db, (tx) => releaseShopHolds(tx, shop.id)) : [];
   if (released.length) await publishAvailability(deps, released);
   return toShopDto(row);
-}
-
-/** Refuses to sell a listing of a shop on vacation (SHOP_ON_VACATION with the return date). */
-export async function refuseIfOnVacation(deps: AppDeps, productId: number): Promise<void> {
-  const v = await vacationOfListing(deps.db, productId);
-  if (v) throw vacationError({ name: v.name, message: v.vacation_message, returnsOn: v.vacation_returns_on });
-}
-
-export function vacationError(v: { name: string; message: string; returnsOn: string | null }) {
-  const back = v.returnsOn
-    ? ` until ${new Date(`${v.returnsOn}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}`
-    : '';
-  return new DomainError('SHOP_ON_VACATION', `${v.name} is on vacation${back} and is not taking orders right now.`, {
-    shopName: v.name,
-    returnsOn: v.returnsOn,
-    message: v.message,
-  });
 }

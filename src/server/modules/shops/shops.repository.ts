@@ -94,14 +94,3 @@ export async function enqueueShopListingsForSearch(db: DbOrTx, shopId: number) {
     insert into search_outbox (product_id)
     select id from products where shop_id = ${shopId} and status = 'active'`.execute(db);
 }
-
-/** The shop selling this listing when it is on vacation; undefined otherwise. */
-export function vacationOfListing(db: DbOrTx, productId: number) {
-  return db
-    .selectFrom('products as p')
-    .innerJoin('shops as s', 's.id', 'p.shop_id')
-    .select(['s.name', 's.vacation_message', 's.vacation_returns_on'])
-    .where('p.id', '=', productId)
-    .where('s.vacation_since', 'is not', null)
-    .executeTakeFirst();
-}
