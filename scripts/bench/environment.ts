@@ -115,7 +115,11 @@ export async function startAppProcess(
   extraEnv: Record<string, string> = {},
 ) {
   const { urls } = services;
-  const proc = Bun.spawn(['bun', 'scripts/bench/app-process.ts'], {
+  // BENCH_APP_PROFILE=dir: the app process writes a CPU profile (and its markdown summary) there on exit.
+  const profile = process.env.BENCH_APP_PROFILE
+    ? ['--cpu-prof', '--cpu-prof-md', `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`]
+    : [];
+  const proc = Bun.spawn(['bun', ...profile, 'scripts/bench/app-process.ts'], {
     cwd: root,
     env: {
       ...process.env,
