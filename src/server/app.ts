@@ -11,6 +11,7 @@ import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-lim
 import { devMailRoutes } from './modules/email/dev-mail.routes';
 import { seoRoutes } from './modules/seo/seo.routes';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
+import type { RenderedPageCache } from './pages/page-cache';
 import type { ShellSource } from './pages/page-shell';
 import { pageRoutes } from './pages/pages.routes';
 import { createHttpContext } from './trpc/context';
@@ -27,6 +28,8 @@ export interface CreateAppOptions {
   drain?: Drain;
   /** Render public pages on the server (default); false sends the document with its head only. */
   serverRendering?: boolean;
+  /** Rendered anonymous listing pages (tests pass one with their own clock). */
+  pageCache?: RenderedPageCache;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
@@ -126,7 +129,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', seoRoutes(deps));
   options.mount?.(app);
   if (options.shell)
-    app.route('/', pageRoutes(deps, options.shell, { serverRendering: options.serverRendering ?? true }));
+    app.route(
+      '/',
+      pageRoutes(deps, options.shell, {
+        serverRendering: options.serverRendering ?? true,
+        pageCache: options.pageCache,
+      }),
+    );
   return app;
 }
 

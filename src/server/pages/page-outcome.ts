@@ -101,7 +101,9 @@ async function listingOutcome(url: URL, rawId: string | undefined, slug: string 
   const origin = url.origin;
   const image = product.images[0] ? absoluteUrl(origin, product.images[0]) : undefined;
   const archived = product.status === 'archived';
-  const tree = await data.categories();
+  // The shop beside the buy box (vacation, policies) is part of what the page shows: its validator
+  // covers it too. The page's loader reads it from the same query cache.
+  const [tree, shop] = await Promise.all([data.categories(), data.shop(product.shop.slug)]);
   const crumbs = categoryCrumbs(origin, tree, product.category.slug);
   crumbs.push({ name: product.title, url: origin + path });
   const head: PageHead = {
@@ -134,7 +136,7 @@ async function listingOutcome(url: URL, rawId: string | undefined, slug: string 
     head,
     cache: 'public',
     route: 'listing',
-    fingerprint: JSON.stringify(product),
+    fingerprint: JSON.stringify([product, shop]),
   } satisfies PageOutcome;
 }
 

@@ -1,11 +1,11 @@
 // GET of any page address: redirects for old listing URLs, then the client's HTML document with
 // the page's own <head> (title, description, canonical, Open Graph, JSON-LD), the status the page
 // deserves (404 unknown, 410 archived, 400 unreadable search) and its caching headers.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../deps';
 import { cacheControlFor, etagOf, identifiesVisitor, notModified, PUBLIC_PAGE_CACHE } from './http-caching';
-import { RenderedPageCache } from './page-cache';
+import { type CachedPage, RenderedPageCache } from './page-cache';
 import { renderHead, scriptJsonText } from './page-head';
 import { type PageOutcome, pageOutcome } from './page-outcome';
 import { cachedPageData, type RenderedPage, renderPage, serverDataClients } from './page-render';
@@ -32,12 +32,21 @@ function rendersOnServer(outcome: { cache: string; status: number }): boolean {
   return outcome.cache === 'public' || outcome.status >= 400;
 }
 
-export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverRendering: boolean }) {
+export function pageRoutes(
+  deps: AppDeps,
+  shell: ShellSource,
+  options: { serverRendering: boolean; pageCache?: RenderedPageCache },
+) {
   const app = new Hono<Env>();
-  const pageCache = new RenderedPageCache();
+  const pageCache = options.pageCache ?? new RenderedPageCache();
   app.get('*', async (c) => {
     const req = c.req.raw;
     const url = publicUrl(req, deps.config.trustProxy);
+    // An anonymous listing page rendered and confirmed a moment ago: the same bytes, no queries.
+    const cacheKey = url.href;
+    const anonymous = !identifiesVisitor(req);
+    const recent = anonymous && options.serverRendering ? pageCache.fresh(cacheKey) : null;
+    if (recent) return servedCopy(c, req, recent);
     const meta = { ip: (c.env as { ip?: string } | undefined)?.ip ?? '127.0.0.1', requestId: c.get('requestId') };
     const clients = serverDataClients(deps, req, meta);
     let outcome: PageOutcome;
@@ -71,21 +80,25 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
       // revalidation must compare (price, stock, rating, text): answer 304 or send the head at
       // once (the browser fetches styles and scripts while the server renders) and the body after.
       // (For a signed-in visitor the page also shows their cart and shop: no validator then.)
-      const etag = identifiesVisitor(req)
-        ? null
-        : `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + outcome.fingerprint)}`;
+      const etag = anonymous
+        ? `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + outcome.fingerprint)}`
+        : null;
       if (etag && outcome.status === 200 && notModified(req, etag))
         return c.body(null, 304, { ...headers, ETag: etag });
       // The same listing, unchanged, rendered for another anonymous visitor: those bytes again.
       const shareable = etag !== null && headers['Cache-Control'] === PUBLIC_PAGE_CACHE;
-      const copy = shareable ? pageCache.get(etag) : null;
-      if (copy) return c.body(copy.body, outcome.status, { ...document, ETag: etag as string });
+      const copy = shareable ? pageCache.get(cacheKey) : null;
+      if (copy && copy.etag === etag) {
+        pageCache.confirm(cacheKey);
+        return servedCopy(c, req, copy);
+      }
       const rendering = renderPage(request, clients).catch((err) => {
         deps.log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'render failed');
         return null;
       });
       const keep = shareable
-        ? (body: Uint8Array<ArrayBuffer>) => pageCache.set(etag as string, { status: outcome.status, body })
+        ? (body: Uint8Array<ArrayBuffer>) =>
+            pageCache.set(cacheKey, { etag: etag as string, status: outcome.status, body })
         : null;
       return c.body(pageStream(parts, rendering, keep), outcome.status, etag ? { ...document, ETag: etag } : document);
     }
@@ -108,6 +121,16 @@ export function pageRoutes(deps: AppDeps, shell: ShellSource, options: { serverR
     });
   });
   return app;
+}
+
+/** A kept anonymous page (its headers are the shareable ones), or 304 when the visitor has it. */
+function servedCopy(c: Context<Env>, req: Request, copy: CachedPage) {
+  const headers = { 'Cache-Control': PUBLIC_PAGE_CACHE, Vary: 'Cookie', ETag: copy.etag };
+  if (copy.status === 200 && notModified(req, copy.etag)) return c.body(null, 304, headers);
+  return c.body(copy.body, copy.status as ContentfulStatusCode, {
+    ...headers,
+    'Content-Type': 'text/html; charset=UTF-8',
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { listingPath } from '../../shared/listing-url';
 import { createApp } from '../app';
 import { createProduct, createSeller, createUser } from '../test/factories';
 import { testDeps } from '../test/test-services';
+import { DEFAULT_PAGE_CACHE, RenderedPageCache } from './page-cache';
 import { fileShell } from './page-shell';
 
 const ORIGIN = 'http://hearth.test';
@@ -314,37 +315,63 @@ describe('HTTP caching of pages', () => {
 });
 
 describe('rendered pages kept in memory', () => {
-  test('an anonymous listing page is served again as rendered until the listing changes', async () => {
+  /** One app with its own clock for the page cache: a second passes when the test says so. */
+  function siteWithClock() {
+    let now = Date.now();
+    const pageCache = new RenderedPageCache({ ...DEFAULT_PAGE_CACHE, now: () => now });
+    const site = createApp(testDeps(), {
+      shell: fileShell(resolve(import.meta.dir, '../../client/index.html')),
+      pageCache,
+    });
+    return {
+      fetchPage: (path: string, headers: Record<string, string> = {}) => site.request(`${ORIGIN}${path}`, { headers }),
+      pass: (ms: number) => {
+        now += ms;
+      },
+    };
+  }
+
+  test('an anonymous listing page is served again as rendered; an edit shows within a second', async () => {
     const { seller, product, path } = await listing({ priceCents: 4100 });
-    const site = app();
-    const fetchPage = (headers: Record<string, string> = {}) => site.request(`${ORIGIN}${path}`, { headers });
-    const first = await (await fetchPage()).text();
+    const { fetchPage, pass } = siteWithClock();
+    const first = await (await fetchPage(path)).text();
     expect(first).toContain('$41.00');
     // The embedded data carries fetch times: identical bytes are the first render, not a second one.
-    const again = await fetchPage();
+    const again = await fetchPage(path);
     expect(again.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
+    const etag = again.headers.get('etag') as string;
     expect(await again.text()).toBe(first);
-    // An edit changes what the page is rendered from: the next visitor sees it at once.
+    expect((await fetchPage(path, { 'if-none-match': etag })).status).toBe(304);
+    // Checked against the listing a second on: unchanged, still the same copy.
+    pass(1_001);
+    expect(await (await fetchPage(path)).text()).toBe(first);
+    // An edit: at most a second later the next visitor sees it.
     await seller.caller.catalog.updateProduct({ productId: product.id, priceCents: 9900 });
-    const edited = await (await fetchPage()).text();
+    pass(1_001);
+    const edited = await (await fetchPage(path)).text();
     expect(edited).toContain('$99.00');
     expect(edited).not.toContain('$41.00');
+    // So does the shop beside the buy box: on vacation, nothing can be bought.
+    expect(edited).not.toContain('Shop on vacation');
+    await seller.caller.shops.setVacation({ shopId: seller.shop.id, on: true, message: 'Away at a fair.' });
+    pass(1_001);
+    expect(await (await fetchPage(path)).text()).toContain('Shop on vacation');
   });
 
   test('a signed-in visitor or a guest cart never gets the copy rendered for anonymous visitors', async () => {
     const { path } = await listing();
     const buyer = await createUser();
-    const site = app();
-    const fetchPage = (headers: Record<string, string> = {}) => site.request(`${ORIGIN}${path}`, { headers });
-    const anonymous = await (await fetchPage()).text();
+    const { fetchPage } = siteWithClock();
+    const anonymous = await (await fetchPage(path)).text();
     expect(anonymous).toContain('>Sign in</a>');
-    const signedIn = await fetchPage({ cookie: `hearth_session=${buyer.sessionId}` });
+    const signedIn = await fetchPage(path, { cookie: `hearth_session=${buyer.sessionId}` });
     expect(signedIn.headers.get('cache-control')).toBe('private, no-cache');
     const html = await signedIn.text();
     expect(html).not.toContain('>Sign in</a>');
     expect(html).toContain(buyer.name);
-    const guest = await fetchPage({ cookie: 'hearth_guest=xyz' });
+    const guest = await fetchPage(path, { cookie: 'hearth_guest=xyz' });
     expect(guest.headers.get('cache-control')).toBe('private, no-cache');
+    expect(guest.headers.get('etag')).toBeNull();
     expect(await guest.text()).not.toBe(anonymous);
   });
 });
