@@ -5,7 +5,7 @@
 // last confirmed it, and after that only once the listing's fingerprint still gives the same ETag:
 // an edit is seen by anonymous visitors within `recheckMs`, nothing needs purging, and a copy is
 // never served for a changed listing beyond that. What the page shows besides the listing
-// (reviews, "also bought") may be up to `ttlMs` old, as a CDN copy may be (s-maxage); live stock is
+// (reviews, "also bought") may be up to `ttlMs` old (a CDN copy may be older: s-maxage); live stock is
 // corrected by the SSE channel as on any cached page. Only pages the HTTP rules call shareable are
 // stored (anonymous: no session or guest-cart cookie; 200 or 410); the size is bounded (least
 // recently used copies go first).
@@ -30,7 +30,11 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
-export const DEFAULT_PAGE_CACHE: PageCacheOptions = { ttlMs: 60_000, recheckMs: 1_000, maxBytes: 32 * 1024 * 1024 };
+/**
+ * 20 s: under the browser's 30 s staleTime (client/trpc.ts), so the data embedded in a kept page is
+ * still fresh when it hydrates and is not fetched again (live stock has its own 5 s and SSE).
+ */
+export const DEFAULT_PAGE_CACHE: PageCacheOptions = { ttlMs: 20_000, recheckMs: 1_000, maxBytes: 32 * 1024 * 1024 };
 
 export class RenderedPageCache {
   private readonly entries = new Map<string, Entry>();
