@@ -24,9 +24,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
       const api = await runLoad({
         name: 'cart add+remove API',
         concurrency: c,
-        cpu: env.cpu,
-        warmupMs: args.warmupMs,
-        durationMs: args.durationMs,
+        ...loadTiming(env, args),
         setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.80.${k}.1`),
         run: async (client, i) => {
           const productId = pick(i);
@@ -42,9 +40,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
       const raw = await runLoad<Buyer>({
         name: 'cart add+remove raw SQL',
         concurrency: c,
-        cpu: env.cpu,
-        warmupMs: args.warmupMs,
-        durationMs: args.durationMs,
+        ...loadTiming(env, args),
         setup: async (k) => buyers[k],
         run: async (buyer, i) => {
           const productId = pick(i);
@@ -63,10 +59,28 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
 
 type Quote = { version: string; totalCents: number };
 
+/** The quote each client confirmed, read in the untimed preparation. */
+const confirmedQuotes = new WeakMap<TrpcHttp, Quote>();
+
 /** What the checkout page confirms before placing: the cart's quote at the bench address. */
-export async function confirmedQuote(client: TrpcHttp): Promise<Quote> {
+export async function confirmQuote(client: TrpcHttp): Promise<void> {
   const q = await client.query<Quote>('checkout.quote', { shippingAddress: benchAddress });
-  return { version: q.version, totalCents: q.totalCents };
+  confirmedQuotes.set(client, { version: q.version, totalCents: q.totalCents });
+}
+
+/** checkout.place at the quote the buyer confirmed. */
+export async function placeConfirmed(client: TrpcHttp): Promise<void> {
+  await client.mutate('checkout.place', {
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress: benchAddress,
+    quote: confirmedQuotes.get(client),
+    payment: { token: 'tok_visa' },
+  });
+}
+
+/** The timing every load of a run shares. */
+export function loadTiming(env: BenchEnv, args: BenchArgs) {
+  return { cpu: env.cpu, warmupMs: args.warmupMs, durationMs: args.durationMs };
 }
 
 export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
@@ -76,83 +90,53 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
     await installFloor(pool);
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
-      const quotes = new Map<TrpcHttp, Quote>();
       progress(`checkout.place (3 shops, 5 items) via API: ${c} clients`);
       await env.takeOpCounts();
       const api = await runLoad({
         name: 'checkout API',
         concurrency: c,
-        cpu: env.cpu,
-        warmupMs: args.warmupMs,
-        durationMs: args.durationMs,
+        ...loadTiming(env, args),
         setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.81.${k}.1`),
         prepare: async (client, i) => {
           for (const productId of threeShopCart(stock, i))
             await client.mutate('cart.addItem', { productId, quantity: 1 });
           // The review step's quote is not part of place's latency.
-          quotes.set(client, await confirmedQuote(client));
+          await confirmQuote(client);
         },
-        run: async (client) => {
-          await client.mutate('checkout.place', {
-            idempotencyKey: crypto.randomUUID(),
-            shippingAddress: benchAddress,
-            quote: quotes.get(client),
-            payment: { token: 'tok_visa' },
-          });
-        },
+        run: placeConfirmed,
       });
       api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place', 'cart.addItem']);
       progress(formatResult(api));
       results.push(api);
 
-      progress(`checkout SQL alone: ${c} clients`);
-      const raw = await runLoad<Buyer>({
-        name: 'checkout raw SQL',
-        concurrency: c,
-        cpu: env.cpu,
-        warmupMs: args.warmupMs,
-        durationMs: args.durationMs,
-        setup: async (k) => buyers[k],
-        prepare: async (buyer, i) => {
-          for (const productId of threeShopCart(stock, i)) await rawAddItem(pool, buyer.id, productId);
+      const sqlOnly = [
+        { label: 'checkout SQL alone', name: 'checkout raw SQL', checkout: rawCheckout },
+        {
+          label: 'checkout floor (one round trip)',
+          name: 'checkout raw floor (1 round trip)',
+          checkout: floorCheckout,
         },
-        run: async (buyer) => rawCheckout(pool, buyer.id, benchAddress),
-      });
-      progress(formatResult(raw));
-      results.push(raw);
-
-      progress(`checkout floor (one round trip): ${c} clients`);
-      const floor = await runLoad<Buyer>({
-        name: 'checkout raw floor (1 round trip)',
-        concurrency: c,
-        cpu: env.cpu,
-        warmupMs: args.warmupMs,
-        durationMs: args.durationMs,
-        setup: async (k) => buyers[k],
-        prepare: async (buyer, i) => {
-          for (const productId of threeShopCart(stock, i)) await rawAddItem(pool, buyer.id, productId);
-        },
-        run: async (buyer) => floorCheckout(pool, buyer.id, benchAddress),
-      });
-      progress(formatResult(floor));
-      results.push(floor);
+      ];
+      for (const { label, name, checkout } of sqlOnly) {
+        progress(`${label}: ${c} clients`);
+        const raw = await runLoad<Buyer>({
+          name,
+          concurrency: c,
+          ...loadTiming(env, args),
+          setup: async (k) => buyers[k],
+          prepare: async (buyer, i) => {
+            for (const productId of threeShopCart(stock, i)) await rawAddItem(pool, buyer.id, productId);
+          },
+          run: async (buyer) => checkout(pool, buyer.id, benchAddress),
+        });
+        progress(formatResult(raw));
+        results.push(raw);
+      }
     }
   } finally {
     await pool.end();
   }
   return results;
-}
-
-/** checkout.place at the quote the buyer confirmed (read in the untimed preparation). */
-const confirmedQuotes = new WeakMap<TrpcHttp, Quote>();
-
-async function placeConfirmed(client: TrpcHttp) {
-  await client.mutate('checkout.place', {
-    idempotencyKey: crypto.randomUUID(),
-    quote: confirmedQuotes.get(client),
-    shippingAddress: benchAddress,
-    payment: { token: 'tok_visa' },
-  });
 }
 
 export function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
@@ -196,17 +180,13 @@ export async function benchSameShop(env: BenchEnv, args: BenchArgs, stock: Stock
       const r = await runLoad({
         name: v.name,
         concurrency: c,
-        cpu: env.cpu,
-        warmupMs: args.warmupMs,
-        durationMs: args.durationMs,
+        ...loadTiming(env, args),
         setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.83.${k}.1`),
         prepare: async (client, i) => {
           await client.mutate('cart.addItem', { productId: v.pick(i), quantity: 1 });
-          confirmedQuotes.set(client, await confirmedQuote(client));
+          await confirmQuote(client);
         },
-        run: async (client) => {
-          await placeConfirmed(client);
-        },
+        run: placeConfirmed,
       });
       progress(formatResult(r));
       results.push(r);
@@ -247,12 +227,8 @@ export async function benchHotItem(env: BenchEnv, stock: StockPool, buyersCount 
       let outcome: string;
       try {
         await client.mutate('cart.addItem', { productId, quantity: 1 });
-        await client.mutate('checkout.place', {
-          idempotencyKey: crypto.randomUUID(),
-          shippingAddress: benchAddress,
-          quote: await confirmedQuote(client),
-          payment: { token: 'tok_visa' },
-        });
+        await confirmQuote(client);
+        await placeConfirmed(client);
         outcome = 'order placed';
       } catch (err) {
         outcome = err instanceof TrpcHttpError ? `${err.status} ${err.domainCode ?? err.code}` : `error ${String(err)}`;

@@ -1,12 +1,11 @@
 // Variation listings (issue 16): cart add+remove and checkout of combinations, the same load as
 // the listing-level rows of the same run (commerce.ts), so the report puts them side by side.
 import type { BenchArgs } from './args';
-import { confirmedQuote, perCall } from './commerce';
+import { confirmQuote, loadTiming, perCall, placeConfirmed } from './commerce';
 import type { BenchEnv } from './environment';
-import { benchAddress, clientFor, createBuyers, threeShopVariantCart, type VariantPool } from './fixtures';
+import { clientFor, createBuyers, threeShopVariantCart, type VariantPool } from './fixtures';
 import { progress } from './progress';
 import { formatResult, type LoadResult, runLoad } from './stats';
-import type { TrpcHttp } from './trpc-http';
 
 export async function benchVariations(env: BenchEnv, args: BenchArgs, pool: VariantPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
@@ -18,9 +17,7 @@ export async function benchVariations(env: BenchEnv, args: BenchArgs, pool: Vari
     const cart = await runLoad({
       name: 'cart add+remove API, variations',
       concurrency: c,
-      cpu: env.cpu,
-      warmupMs: args.warmupMs,
-      durationMs: args.durationMs,
+      ...loadTiming(env, args),
       setup: async (k) => clientFor(env.uncachedUrl, buyers[k]!, `10.82.${k}.1`),
       run: async (client, i) => {
         const line = pick(i);
@@ -33,27 +30,17 @@ export async function benchVariations(env: BenchEnv, args: BenchArgs, pool: Vari
     results.push(cart);
 
     const checkoutBuyers = await createBuyers(env.deps, c);
-    const quotes = new Map<TrpcHttp, { version: string; totalCents: number }>();
     progress(`checkout.place (3 shops, 5 combinations) via API: ${c} clients`);
     const checkout = await runLoad({
       name: 'checkout API, variations',
       concurrency: c,
-      cpu: env.cpu,
-      warmupMs: args.warmupMs,
-      durationMs: args.durationMs,
+      ...loadTiming(env, args),
       setup: async (k) => clientFor(env.uncachedUrl, checkoutBuyers[k]!, `10.83.${k}.1`),
       prepare: async (client, i) => {
         for (const line of threeShopVariantCart(pool, i)) await client.mutate('cart.addItem', { ...line, quantity: 1 });
-        quotes.set(client, await confirmedQuote(client));
+        await confirmQuote(client);
       },
-      run: async (client) => {
-        await client.mutate('checkout.place', {
-          idempotencyKey: crypto.randomUUID(),
-          shippingAddress: benchAddress,
-          quote: quotes.get(client),
-          payment: { token: 'tok_visa' },
-        });
-      },
+      run: placeConfirmed,
     });
     checkout.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place', 'cart.addItem']);
     progress(formatResult(checkout));
