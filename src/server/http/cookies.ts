@@ -1,6 +1,11 @@
 // The one place that knows Hearth's cookies: their names, their flags, how they are read and how
 // they are written. Services never see a cookie; procedures hand this jar plain values.
-export const COOKIE_NAMES = { session: 'hearth_session', guest: 'hearth_guest' } as const;
+export const COOKIE_NAMES = {
+  session: 'hearth_session',
+  guest: 'hearth_guest',
+  /** Read-your-writes with a replica (read-your-writes.ts): this browser just wrote. */
+  recentWrite: 'hearth_recent_write',
+} as const;
 export type CookieKind = keyof typeof COOKIE_NAMES;
 
 /** Longest value we read: a session id is 43 characters, a signed guest token under 100. */
@@ -28,8 +33,20 @@ export function readCookie(header: string | null | undefined, name: string): str
   return null;
 }
 
-export function readCookies(header: string | null | undefined): Record<CookieKind, string | null> {
+export function readCookies(header: string | null | undefined): Record<'session' | 'guest', string | null> {
   return { session: readCookie(header, COOKIE_NAMES.session), guest: readCookie(header, COOKIE_NAMES.guest) };
+}
+
+/** One Set-Cookie value: every Hearth cookie is HttpOnly, SameSite=Lax, site-wide, Secure in production. */
+function serializeCookie(kind: CookieKind, value: string, lifetime: string, secure: boolean): string {
+  const attrs = [`${COOKIE_NAMES[kind]}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', lifetime];
+  if (secure) attrs.push('Secure');
+  return attrs.join('; ');
+}
+
+/** The recent-write marker, for a middleware that appends it after the response is made. */
+export function recentWriteCookie(maxAgeSeconds: number, secure: boolean): string {
+  return serializeCookie('recentWrite', '1', `Max-Age=${maxAgeSeconds}`, secure);
 }
 
 export const GUEST_CART_DAYS = 30;
@@ -42,9 +59,7 @@ export class CookieJar {
   ) {}
 
   private write(kind: CookieKind, value: string, lifetime: string) {
-    const attrs = [`${COOKIE_NAMES[kind]}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', lifetime];
-    if (this.secure) attrs.push('Secure');
-    this.headers.append('Set-Cookie', attrs.join('; '));
+    this.headers.append('Set-Cookie', serializeCookie(kind, value, lifetime, this.secure));
   }
 
   setSession(id: string, expiresAt: Date) {

@@ -5,21 +5,18 @@
 import type { MiddlewareHandler } from 'hono';
 import { readFromPrimary } from '../db/read-replica';
 import type { AppDeps } from '../deps';
-import { readCookie } from './cookies';
-
-export const RECENT_WRITE_COOKIE = 'hearth_recent_write';
+import { COOKIE_NAMES, readCookie, recentWriteCookie } from './cookies';
 
 export function readYourWrites(deps: AppDeps): MiddlewareHandler {
   const replica = deps.replica;
   if (!replica) return (_c, next) => next();
   // Longer than any lag the replica is used at, plus one health-check period.
   const maxAgeSeconds = Math.ceil(replica.maxLagMs / 1000) + 2;
-  const flags = `Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${deps.config.production ? '; Secure' : ''}`;
+  const cookie = recentWriteCookie(maxAgeSeconds, deps.config.production);
   return async (c, next) => {
-    const recent = readCookie(c.req.header('cookie'), RECENT_WRITE_COOKIE) !== null;
+    const recent = readCookie(c.req.header('cookie'), COOKIE_NAMES.recentWrite) !== null;
     if (recent) await readFromPrimary(() => next());
     else await next();
-    if (c.req.method === 'POST' && c.res.status < 400)
-      c.header('Set-Cookie', `${RECENT_WRITE_COOKIE}=1; ${flags}`, { append: true });
+    if (c.req.method === 'POST' && c.res.status < 400) c.header('Set-Cookie', cookie, { append: true });
   };
 }

@@ -4,6 +4,7 @@
 // Redis outage never loses a payment. Results depend only on the request, so replays agree.
 import { sql } from 'kysely';
 import type { Db } from '../../db/kysely';
+import { inTransaction } from '../../db/transaction';
 import {
   type AuthorizeRequest,
   type AuthorizeResult,
@@ -105,7 +106,7 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   async refund(ref: string, amountCents: number, idempotencyKey: string): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       const fresh = await tx
         .insertInto('test_processor_refunds')
         .values({ idempotency_key: idempotencyKey, ref, amount_cents: amountCents })

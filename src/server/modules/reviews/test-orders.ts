@@ -1,6 +1,7 @@
 // Test fixture: writes paid orders straight to the database (payment, one order per shop,
 // order lines), so review, also-bought and dashboard tests do not depend on checkout.
 import type { OrderStatus } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 
 export interface FixtureOrder {
@@ -26,7 +27,7 @@ export async function createOrderFixture(
     .execute();
   const byId = new Map(products.map((p) => [p.id, p]));
   const total = lines.reduce((sum, l) => sum + (byId.get(l.productId)?.price_cents ?? 0) * (l.quantity ?? 1), 0);
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const payment = await tx
       .insertInto('payments')
       .values({

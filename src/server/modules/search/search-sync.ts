@@ -116,7 +116,7 @@ export async function drainSearchOutbox(deps: AppDeps, batchSize = DRAIN_BATCH_S
 
 /** Without Meilisearch the outbox still keeps the Postgres fallback's terms current. */
 async function storeTermsOnly(deps: AppDeps, batchSize: number): Promise<DrainResult> {
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const rows = await claimOutboxRows(tx, batchSize);
     const ids = [...new Set(rows.map((r) => r.product_id))];
     const { upserts, deletes } = await loadDocuments(tx, ids);
