@@ -3,12 +3,28 @@
 // view can be shared and the back button works.
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { idSchema } from '../../shared/schemas/common';
+import { SEARCH_MAX_QUERY_LENGTH } from '../../shared/schemas/search';
 import type { ShopDto } from '../../shared/schemas/shops';
+import { textProblem } from '../../shared/schemas/text';
 import { plural } from '../lib/format';
 import { describeError, trpc } from '../trpc';
 import { SearchIcon } from './icons';
 import { GridSkeleton, ProductGrid } from './product-card';
 import { EmptyState } from './states';
+
+/**
+ * Why the shop page cannot show the listings an address asks for (the page's 400), or null. A
+ * section is a listing id's kind of number; the search text follows the site search's rules.
+ */
+export function shopListingProblem(params: URLSearchParams): string | null {
+  const section = params.get('section');
+  if (section && (!/^\d{1,10}$/.test(section) || !idSchema.safeParse(Number(section)).success))
+    return 'That is not one of the shop’s sections.';
+  const q = params.get('q')?.trim() ?? '';
+  if (q.length > SEARCH_MAX_QUERY_LENGTH) return `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`;
+  return q ? textProblem(q) : null;
+}
 
 export function shopListingFilters(params: URLSearchParams) {
   const section = Number(params.get('section'));

@@ -1,10 +1,10 @@
 // Shop page: banner, logo, tagline, announcement, rating, favourite and message buttons, the
 // listings by section with a search box, and the shop's policies.
-import { type LoaderFunctionArgs, useParams } from 'react-router';
+import { data, type LoaderFunctionArgs, useParams } from 'react-router';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteShopButton } from '../components/favorite-button';
 import { ReviewsSection } from '../components/reviews-section';
-import { ShopListings, shopListingFilters } from '../components/shop-listings';
+import { ShopListings, shopListingFilters, shopListingProblem } from '../components/shop-listings';
 import { VacationNotice } from '../components/shop-notices';
 import { ShopPolicies } from '../components/shop-policies';
 import { Stars } from '../components/stars';
@@ -18,7 +18,11 @@ import { trpc } from '../trpc';
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { utils } = dataClients(context);
   const shop = await orNotFound(utils.shops.bySlug.ensureData({ slug: String(params.slug) }));
-  const { sectionId, q } = shopListingFilters(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  // An address no listing filter accepts is the page's 400, with the layout (the search page's rule).
+  const problem = shopListingProblem(search);
+  if (problem) throw data(problem, { status: 400 });
+  const { sectionId, q } = shopListingFilters(search);
   void utils.shops.sections.prefetch({ shopId: shop.id });
   if (!q) void utils.catalog.shopProducts.prefetchInfinite({ shopId: shop.id, limit: 24, sectionId });
   return null;

@@ -169,6 +169,20 @@ describe('other public pages', () => {
     expect(jsonLd(html).find((b) => b['@type'] === 'Organization')?.name).toBe(seller.shop.name);
     for (const path of ['/shop/no-such-shop-here', '/shop/%00', `/shop/${'x'.repeat(300)}`, '/shop/a%20b'])
       expect((await get(path)).status).toBe(404);
+    // Listing filters no shop accepts: the site's 400 page, not a shop with an empty listings area.
+    for (const q of ['section=abc', 'section=0', 'section=99999999999', `q=${'z'.repeat(201)}`, 'q=a%00b']) {
+      const res = await get(`/shop/${seller.shop.slug}?${q}`);
+      const page = await res.text();
+      expect({ q, status: res.status, layout: page.includes('aria-label="Categories"') }).toEqual({
+        q,
+        status: 400,
+        layout: true,
+      });
+    }
+    expect(await (await get(`/shop/${seller.shop.slug}?section=abc`)).text()).toContain(
+      'That is not one of the shop’s sections.',
+    );
+    expect(await (await get(`/shop/${seller.shop.slug}?section=12345`)).text()).toContain('Nothing in this section');
   });
 
   test('category page: breadcrumb JSON-LD and one canonical whatever the filter order', async () => {
