@@ -54,6 +54,15 @@ describe('without JavaScript', () => {
       await page.waitForURL(/\/search\?category=home-living$/);
       await page.getByRole('heading', { level: 1, name: 'Home & Living' }).waitFor();
       expect(await page.locator('.paged-grid .product-card').count()).toBeGreaterThan(0);
+      // Down to a subcategory with the filter form, back up with the breadcrumb.
+      const categoryFilters = page.getByRole('complementary', { name: 'Filters' });
+      await categoryFilters.getByRole('radio', { name: /^Vases/ }).check();
+      await categoryFilters.getByRole('button', { name: 'Apply filters', exact: true }).click();
+      await page.waitForURL(/\/search\?category=vases$/);
+      await page.getByRole('heading', { level: 1, name: 'Vases' }).waitFor();
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Home & Living' }).click();
+      await page.waitForURL(/\/search\?category=home-living$/);
+      await page.getByRole('heading', { level: 1, name: 'Home & Living' }).waitFor();
 
       // Search: the header's form is a GET form.
       await untilIndexed(page, `/search?q=${world.word}`);
