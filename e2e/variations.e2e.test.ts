@@ -158,4 +158,142 @@ for (const project of projectNames as ProjectName[]) {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  test(`${project}: the buyer edits a line's personalisation in the cart with the keyboard`, async () => {
+    const seller = await createSeller();
+    const pendant = await createProduct(seller, {
+      title: `Stamped ${token()} pendant`,
+      quantity: 5,
+      personalization: { prompt: 'Name to stamp, up to 6 letters', maxChars: 6, required: true },
+    });
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: pendant.id, quantity: 1, personalization: 'Ada' });
+    await buyer.caller.cart.addItem({ productId: pendant.id, quantity: 2, personalization: 'Ben' });
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await page.goto('/cart');
+    const edit = page.getByRole('button', { name: `Edit personalisation of ${pendant.title}` }).first();
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const box = page.getByLabel(/Personalisation/);
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Too long, then emptied although required: refused in words, nothing sent.
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Bartholomew');
+    await page.getByRole('button', { name: 'Save personalisation' }).click();
+    await page.getByRole('alert').getByText('At most 6 characters.').waitFor();
+    await box.fill('');
+    await page.getByRole('button', { name: 'Save personalisation' }).click();
+    await page.getByRole('alert').getByText('Add your personalisation').waitFor();
+    // The other line's text: the server refuses it and says what to do instead.
+    await box.fill('Ben');
+    await page.getByRole('button', { name: 'Save personalisation' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/already says “Ben”/)
+      .waitFor();
+    // Escape puts it back; focus returns to the button.
+    await box.press('Escape');
+    await edit.waitFor();
+    expect(await edit.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/Personalisation/).fill('Zoë');
+    await noSidewaysScroll(page);
+    await screenshot(page, `cart-personalisation-edit-${project}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Personalisation updated').waitFor();
+    const lines = (await buyer.caller.cart.get()).shops[0]!.items;
+    expect(lines.map((l) => [l.personalization, l.quantity])).toEqual([
+      ['Zoë', 1],
+      ['Ben', 2],
+    ]);
+    await page.getByRole('listitem', { name: pendant.title }).first().getByText('Zoë').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  test(`${project}: the seller publishes a new listing with variations in one go`, async () => {
+    const seller = await createSeller();
+    const title = `Linen ${token()} apron`;
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto('/dashboard/listings');
+    await page.getByRole('button', { name: '+ New listing' }).click();
+    const form = page.getByRole('form', { name: 'New listing' });
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('Description').fill('Heavy linen apron with two pockets.');
+    await form.getByLabel('Price ($)').fill('40');
+    await form.getByLabel('Category').selectOption('mugs');
+    await form.getByRole('button', { name: 'Add variations' }).click();
+    await form.getByLabel('Property 1').fill('Size');
+    await form.getByLabel('Values').fill('S, M');
+    // The price and quantity move into the table.
+    await form.getByLabel('Quantity of S').fill('3');
+    await form.getByLabel('Quantity of M').fill('x');
+    await form.getByLabel('Price of M').fill('44');
+    await form.getByRole('radio', { name: /Use shop default/ }).waitFor();
+    await form.getByRole('radio', { name: /own processing time/ }).check();
+    await form.getByLabel('Shortest (business days)').fill('5');
+    await form.getByLabel('Longest (business days)').fill('8');
+    await page.getByRole('button', { name: 'Publish listing' }).click();
+    await form.getByText('Enter a whole number').waitFor();
+    expect((await seller.caller.seller.listings({ shopId: seller.shopId, status: 'all' })).items).toEqual([]);
+    await form.getByLabel('Quantity of M').fill('2');
+    expect(await form.getByText('Enter a whole number').count()).toBe(0);
+    await noSidewaysScroll(page);
+    await screenshot(page, `new-listing-variations-${project}`);
+    await page.getByRole('button', { name: 'Publish listing' }).click();
+    await page.getByText(/Listing published/).waitFor();
+    const [listing] = (await seller.caller.seller.listings({ shopId: seller.shopId, status: 'all' })).items;
+    expect(listing?.title).toBe(title);
+    const table = await seller.caller.catalog.variations({ productId: listing!.id });
+    expect(table.combinations.map((c) => [c.values, c.priceCents, c.quantity])).toEqual([
+      [['S'], 4000, 3],
+      [['M'], 4400, 2],
+    ]);
+    const product = await seller.caller.catalog.product({ productId: listing!.id });
+    expect(product.processing).toMatchObject({ minDays: 5, maxDays: 8, shopDefault: false });
+
+    // Back to the shop's default from the edit form.
+    await page.goto(`/dashboard/listings?edit=${listing!.id}`);
+    await page.getByRole('radio', { name: /Use shop default/ }).check();
+    await page.getByRole('button', { name: 'Save listing' }).click();
+    await page.getByText('Listing updated').waitFor();
+    expect((await seller.caller.catalog.product({ productId: listing!.id })).processing.shopDefault).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  test(`${project}: made to order reads "Made to order", never 10000, on the product page, cart and dashboard`, async () => {
+    const seller = await createSeller();
+    const quilt = await createProduct(seller, {
+      title: `Patchwork ${token()} quilt`,
+      quantity: 0,
+      madeToOrder: true,
+      processing: { minDays: 15, maxDays: 20 },
+    });
+    const buyer = await createUser();
+    const shopper = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await shopper.page.goto(`/product/${quilt.id}`);
+    await shopper.page.getByRole('heading', { name: quilt.title }).waitFor();
+    await shopper.page.getByText('Made to order', { exact: false }).first().waitFor();
+    await shopper.page.getByRole('button', { name: 'Add to cart' }).click();
+    await shopper.page
+      .getByRole('status')
+      .getByText(/1 item in your cart/)
+      .waitFor();
+    expect(await shopper.page.locator('main').innerText()).not.toMatch(/10,?000/);
+    await shopper.page.goto('/cart');
+    await shopper.page.getByRole('listitem', { name: quilt.title }).waitFor();
+    expect(await shopper.page.locator('main').innerText()).not.toMatch(/10,?000/);
+    expect(shopper.errors).toEqual([]);
+    await shopper.context.close();
+
+    const dash = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await dash.page.goto('/dashboard/listings');
+    await dash.page.getByRole('link', { name: quilt.title }).waitFor();
+    await dash.page.getByText('Made to order').first().waitFor();
+    expect(await dash.page.locator('main').innerText()).not.toMatch(/10,?000/);
+    expect(dash.errors).toEqual([]);
+    await dash.context.close();
+  }, 180_000);
 }

@@ -7,11 +7,14 @@ export function PersonalizationField({
   value,
   onChange,
   error,
+  autoFocus,
 }: {
   spec: { prompt: string; maxChars: number; required: boolean };
   value: string;
   onChange: (value: string) => void;
   error: string | null;
+  /** Opened on request (editing a cart line): the text box takes the focus. */
+  autoFocus?: boolean;
 }) {
   const id = useId();
   const length = [...value].length;
@@ -33,6 +36,8 @@ export function PersonalizationField({
         className="textarea"
         rows={2}
         value={value}
+        // biome-ignore lint/a11y/noAutofocus: only when the buyer just asked to edit this text
+        autoFocus={autoFocus}
         aria-describedby={`${id}-hint ${id}-count${error ? ` ${id}-error` : ''}`}
         aria-invalid={error ? true : undefined}
         aria-required={spec.required || undefined}

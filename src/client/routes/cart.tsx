@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
+import { CartPersonalization } from '../components/cart-personalization';
 import { LineChoices, productHref } from '../components/line-choices';
 import { ProductImage } from '../components/product-image';
 import { VacationNotice } from '../components/shop-notices';
@@ -121,6 +122,7 @@ function CartLine({
           {item.title}
         </Link>
         <LineChoices options={item.options} personalization={item.personalization} />
+        <CartPersonalization item={item} />
         <div className="small muted">
           {formatCents(item.priceCents)} each
           {item.priceWhenAddedCents !== item.priceCents && (

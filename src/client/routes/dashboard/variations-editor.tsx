@@ -95,8 +95,14 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
   const combos = combinationsOf(parsed);
   const fresh = (): RowDraft => ({ price: centsToDollarsText(basePriceCents), quantity: '0', sku: '', enabled: true });
   const rowOf = (values: string[]): RowDraft => rows.get(keyOf(values)) ?? fresh();
-  const setRow = (values: string[], patch: Partial<RowDraft>) =>
+  const setRow = (values: string[], patch: Partial<RowDraft>) => {
     setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? fresh()), ...patch }));
+    // An edited cell's message goes as soon as it is edited (the next save checks again).
+    const i = combos.findIndex((c) => keyOf(c) === keyOf(values));
+    const stale = Object.keys(patch).map((k) => `combinations.${i}.${k === 'price' ? 'priceCents' : k}`);
+    if (stale.some((k) => k in errors))
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !stale.includes(k))));
+  };
 
   const build = () => {
     const local: Record<string, string> = {};
