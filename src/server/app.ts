@@ -9,6 +9,7 @@ import type { Drain } from './http/graceful-drain';
 import { readYourWrites } from './http/read-your-writes';
 import { jsonBodyLimit, MAX_BATCH_SIZE, noBatchedAuth } from './http/request-limits';
 import { devMailRoutes } from './modules/email/dev-mail.routes';
+import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes';
 import { seoRoutes } from './modules/seo/seo.routes';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import type { RenderedPageCache } from './pages/page-cache';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', uploadsRoutes(deps));
   // The development inbox exists only with the embedded catcher, which production never starts.
   if (deps.mailCatcher && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.mailCatcher));
+  app.route('/', unsubscribeRoutes(deps));
   app.route('/', seoRoutes(deps));
   options.mount?.(app);
   if (options.shell)

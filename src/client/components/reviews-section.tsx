@@ -107,7 +107,7 @@ export function ReviewsSection({
   const items = reviews.data?.pages.flatMap((p) => p.items) ?? [];
   const headingId = 'productId' in target ? 'reviews-title' : 'shop-reviews-title';
   return (
-    <section aria-labelledby={headingId} className="reviews-section">
+    <section id="reviews" aria-labelledby={headingId} className="reviews-section">
       <div className="section-head">
         <h2 id={headingId}>
           {title}

@@ -166,6 +166,8 @@ const publicMutations = [
   'feed.recordView',
   // Reviewed: adds to batched click counters only, limited per address (rateRules.searchClick).
   'search.click',
+  // Reviewed (issue 15 item 7): turns one email event off for the one user an HMAC-signed token names.
+  'notifications.unsubscribe',
 ];
 
 /** Everything an attacker could have changed, as one comparable string. */

@@ -317,6 +317,13 @@ export interface NotificationsTable {
   created_at: CreatedAt;
 }
 
+export interface NotificationPreferencesTable {
+  user_id: number;
+  event: string;
+  email: boolean;
+  updated_at: Timestamp;
+}
+
 export type EmailStatus = 'pending' | 'sent' | 'failed';
 
 export interface EmailOutboxTable {
@@ -460,6 +467,7 @@ export interface Database {
   order_status_history: OrderStatusHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   email_outbox: EmailOutboxTable;
   account_tokens: AccountTokensTable;
   addresses: AddressesTable;

@@ -106,16 +106,6 @@ export interface OrderPage {
   nextCursor: number | null;
 }
 
-export const listNotificationsInput = z.object({ cursor: cursorSchema });
-
-export interface NotificationDto {
-  id: number;
-  kind: string;
-  payload: Record<string, unknown>;
-  read: boolean;
-  createdAt: string;
-}
-
 /** A signed guest order link's token (see modules/orders/guest-order-link.ts). */
 export const guestOrderTokenSchema = text().regex(
   /^\d{1,15}\.\d{1,12}\.[pm]\.[A-Za-z0-9_-]{43}$/,

@@ -22,6 +22,7 @@ import { findTaxRateBps } from './checkout.repository';
 import { totalTooLarge } from './checkout-errors';
 import { priceCheckout, toQuoteDto } from './checkout-pricing';
 import { claimOrReplay, failClaim, type RequestFingerprint, sha256 } from './idempotency';
+import { announceNewOrders } from './steps/announce-new-orders.step';
 import { authorizePayment } from './steps/authorize-payment.step';
 import { capturePayment } from './steps/capture-payment.step';
 import { checkCart } from './steps/check-cart.step';
@@ -121,6 +122,7 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
       if (payment.status === 'authorized')
         await run.effect(capturePayment, { db: deps.db, provider, ref: payment.ref, paymentId: placed.paymentId });
       await run.effect(publishAvailability, { deps, productIds: lines.map((l) => l.product_id) });
+      await run.effect(announceNewOrders, { deps, sellerIds: placed.sellerIds });
       return placed.result;
     });
   } catch (err) {

@@ -2,6 +2,7 @@
 // composer per kind; each parses its payload, so a row with a bad payload fails loudly instead of
 // sending nonsense. Composing happens at send time, so a mail reads the data as it is then.
 import { z } from 'zod';
+import { emailEventSchema } from '../../../shared/schemas/notifications';
 import type { Composer } from './composer';
 import { composeNewOrder, composeOrderConfirmation, composeOrderStatus } from './order-composers';
 import { ResetPasswordEmail, VerifyEmail } from './templates/account-emails';
@@ -14,6 +15,8 @@ const noticePayload = z.object({
   paragraphs: z.array(z.string()),
   action: z.object({ href: z.string(), label: z.string() }).nullish(),
   reason: z.string(),
+  /** Set when the reader may turn this kind of notice off (see composer.ts `optional`). */
+  preference: z.object({ userId: z.number().int().positive(), event: emailEventSchema }).nullish(),
 });
 
 const composeNotice: Composer = async (deps, row) => {
@@ -23,6 +26,7 @@ const composeNotice: Composer = async (deps, row) => {
     to: { name: p.name, address: row.to },
     subject: p.subject,
     element: NoticeEmail({ ...p, appUrl: deps.config.appUrl }),
+    optional: p.preference ?? null,
   };
 };
 

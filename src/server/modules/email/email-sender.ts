@@ -3,7 +3,10 @@
 // payload or MAX_ATTEMPTS failures mark it failed and log an error (loud: someone must look).
 // Several instances may run this at once: a leased row belongs to one sender until its lease ends.
 import { render } from '@react-email/components';
+import { cloneElement, type ReactElement } from 'react';
 import type { AppDeps } from '../../deps';
+import { wantsEmail } from '../notifications/email-preferences';
+import { unsubscribeUrl } from '../notifications/unsubscribe-token';
 import { SKIP } from './composer';
 import { composerFor } from './email-composers';
 import {
@@ -68,12 +71,22 @@ async function sendOne(deps: AppDeps, row: ClaimedEmail, options: SendOptions): 
     await markEmailFailed(deps.db, row.id, 'skipped: nothing to send any more');
     return false;
   }
+  // Asked at send time too, so turning an event off also stops its mails still in the outbox.
+  if (mail.optional && !(await wantsEmail(deps.db, mail.optional.userId, mail.optional.event))) {
+    await markEmailFailed(deps.db, row.id, `skipped: ${mail.optional.event} mails turned off`);
+    return false;
+  }
   const messageId = messageIdFor(deps, row);
   try {
-    const [html, text] = await Promise.all([render(mail.element), render(mail.element, { plainText: true })]);
+    const unsubscribe = mail.optional ? unsubscribeUrl(deps, mail.optional.userId, mail.optional.event) : null;
+    // Composers return the EmailLayout element: its footer shows the same link for people.
+    const element = unsubscribe
+      ? cloneElement(mail.element as ReactElement<{ unsubscribeUrl?: string | null }>, { unsubscribeUrl: unsubscribe })
+      : mail.element;
+    const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
     const headers: Record<string, string> = { 'X-Hearth-Email': `${row.id}` };
-    if (mail.unsubscribeUrl) {
-      headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
+    if (unsubscribe) {
+      headers['List-Unsubscribe'] = `<${unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     await deps.mailer!.send({

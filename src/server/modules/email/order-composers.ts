@@ -98,6 +98,7 @@ export const composeNewOrder: Composer = async (deps, row) => {
       address: order.shipping_address,
       orderUrl: `${deps.config.appUrl}/dashboard/orders/${order.id}`,
     }),
+    optional: { userId: order.seller_id, event: 'order.placed' },
   };
 };
 
@@ -139,5 +140,10 @@ export const composeOrderStatus: Composer = async (deps, row) => {
       news,
       orderUrl: `${deps.config.appUrl}/orders/${order.id}`,
     }),
+    // Shipped and delivered may be turned off; cancellations and refunds move money: always sent.
+    optional:
+      p.status === 'shipped' || p.status === 'delivered'
+        ? { userId: order.buyer_id, event: `order.${p.status}` }
+        : null,
   };
 };

@@ -18,6 +18,8 @@ const orderColumns = [
   's.name as shop_name',
   's.slug as shop_slug',
   's.logo_url as shop_logo',
+  'o.buyer_id',
+  's.owner_id as seller_id',
   'buyer.name as buyer_name',
   'buyer.email as buyer_email',
   'seller.name as seller_name',

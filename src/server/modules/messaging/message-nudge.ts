@@ -15,6 +15,7 @@ const BATCH = 200;
 
 interface DueNudge {
   id: number;
+  user_id: number;
   name: string;
   email: string;
   counterpart: string;
@@ -46,7 +47,7 @@ async function claimDue(
     update conversations c set ${sql.raw(`${side}_nudged`)} = true
     from due, shops s, users u, users b
     where c.id = due.id and s.id = c.shop_id and u.id = ${recipient} and b.id = c.buyer_id
-    returning c.id, u.name, u.email, ${counterpart} as counterpart, c.last_message_preview as preview,
+    returning c.id, u.id as user_id, u.name, u.email, ${counterpart} as counterpart, c.last_message_preview as preview,
       c.${sql.raw(`${side}_unread`)} as unread, c.${sql.raw(`${side}_unread_since`)} as since`.execute(tx);
   return rows;
 }
@@ -71,6 +72,7 @@ export async function queueMessageNudges(deps: AppDeps, minutes = NUDGE_AFTER_MI
             action: { href: `${deps.config.appUrl}${path}`, label: 'Read and reply' },
             reason:
               'You get this because a message to you has been waiting for 15 minutes. We send one per conversation until you read it.',
+            preference: { userId: due.user_id, event: 'message.unread' },
           },
         });
         if (id !== null) queued += 1;

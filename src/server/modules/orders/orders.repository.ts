@@ -213,24 +213,6 @@ export async function restockOrder(tx: Tx, orderId: number, shopId: number): Pro
   return productIds;
 }
 
-export function listNotifications(db: DbOrTx, userId: number, cursor: number | undefined, limit: number) {
-  let q = db
-    .selectFrom('notifications')
-    .select(['id', 'kind', 'payload', 'read_at', 'created_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id', 'desc')
-    .limit(limit + 1);
-  if (cursor) q = q.where('id', '<', cursor);
-  return q.execute();
-}
-
-export function insertNotification(tx: Tx, userId: number, kind: string, payload: Record<string, unknown>) {
-  return tx
-    .insertInto('notifications')
-    .values({ user_id: userId, kind, payload: JSON.stringify(payload) })
-    .execute();
-}
-
 /** The orders of one checkout and who they belong to (guest order links). */
 export async function findCheckoutOrders(db: DbOrTx, paymentId: number) {
   const rows = await db

@@ -1,6 +1,5 @@
 import {
   guestOrderInput,
-  listNotificationsInput,
   listOrdersInput,
   orderByIdInput,
   shopOrdersInput,
@@ -15,7 +14,6 @@ import {
   lastShippingAddress,
   listMyOrders,
   listShopOrdersForSeller,
-  myNotifications,
   updateOrderStatus,
 } from './orders.service';
 
@@ -38,9 +36,4 @@ export const ordersRouter = router({
   updateStatus: orderSellerProcedure
     .input(updateOrderStatusInput)
     .mutation(({ ctx, input }) => updateOrderStatus(ctx.deps, ctx.order.id, input)),
-});
-
-// Mounted as `notifications`: sellers hear about new orders, buyers about status changes.
-export const notificationsRouter = router({
-  list: authedProcedure.input(listNotificationsInput).query(({ ctx, input }) => myNotifications(ctx, input.cursor)),
 });

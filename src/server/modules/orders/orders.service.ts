@@ -6,7 +6,6 @@ import { availableUnits } from '../../../shared/availability';
 import { DomainError } from '../../../shared/errors';
 import {
   type ListOrdersInput,
-  type NotificationDto,
   OPEN_ORDER_STATUSES,
   type OrderDetailDto,
   type OrderItemDto,
@@ -21,6 +20,8 @@ import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { enqueueEmail } from '../email/email-outbox.repository';
+import { announceNotifications } from '../notifications/notification-events';
+import { insertNotification } from '../notifications/notifications.repository';
 import { paymentProvider } from '../payments/payments.registry';
 import { addRefund } from '../payments/payments.repository';
 import { publishAvailability } from '../realtime/inventory-events';
@@ -30,9 +31,7 @@ import {
   findOrderItems,
   findStatusHistory,
   insertHistory,
-  insertNotification,
   listBuyerOrders,
-  listNotifications,
   listShopOrders,
   lockOrder,
   type OrderSummaryRow,
@@ -203,8 +202,9 @@ export async function updateOrderStatus(
         payload: { orderId: order.id, status: input.status },
         dedupeKey: `order-status:${order.id}:${input.status}`,
       });
-    return { restocked, refund };
+    return { restocked, refund, buyerId: order.buyer_id };
   });
+  void announceNotifications(deps, [outcome.buyerId]);
   // A $0 order was never charged (decision 0010): nothing to refund.
   if (outcome.refund && outcome.refund.amountCents > 0) {
     try {
@@ -222,22 +222,4 @@ export async function updateOrderStatus(
   }
   if (outcome.restocked.length) void publishAvailability(deps, outcome.restocked);
   return getOrder(deps, orderId, 'seller');
-}
-
-export async function myNotifications(
-  ctx: OrdersContext,
-  cursor: number | undefined,
-): Promise<{ items: NotificationDto[]; nextCursor: number | null }> {
-  const rows = await listNotifications(ctx.deps.db, ctx.user.id, cursor, PAGE_SIZE);
-  const pageRows = rows.slice(0, PAGE_SIZE);
-  return {
-    items: pageRows.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      payload: n.payload,
-      read: n.read_at !== null,
-      createdAt: n.created_at.toISOString(),
-    })),
-    nextCursor: rows.length > PAGE_SIZE ? (pageRows.at(-1)?.id ?? null) : null,
-  };
 }

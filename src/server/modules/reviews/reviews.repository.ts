@@ -19,7 +19,12 @@ export function findOrderLineForReview(db: DbOrTx, orderId: number, productId: n
 }
 
 export async function lockProductForRating(tx: Tx, productId: number) {
-  return tx.selectFrom('products').select(['id', 'shop_id']).where('id', '=', productId).forUpdate().executeTakeFirst();
+  return tx
+    .selectFrom('products')
+    .select(['id', 'shop_id', 'title'])
+    .where('id', '=', productId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function lockShopForRating(tx: Tx, shopId: number) {

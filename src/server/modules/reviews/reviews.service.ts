@@ -12,6 +12,8 @@ import type {
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
+import { announceNotifications } from '../notifications/notification-events';
+import { tellSellerOfReview } from './review-notice';
 import {
   enqueueShopProductsForSearch,
   findOrderLineForReview,
@@ -98,8 +100,18 @@ export async function createReview(
     await refreshProductRating(tx, input.productId);
     const after = await refreshShopRating(tx, order.shop_id);
     if (after.rating !== shop.rating) await enqueueShopProductsForSearch(tx, order.shop_id);
+    await tellSellerOfReview(deps, tx, {
+      reviewId: id,
+      ownerId: reviewed.ownerId,
+      shopId: order.shop_id,
+      productId: input.productId,
+      productTitle: product.title,
+      reviewerName: user.name,
+      rating: input.rating,
+    });
     return id;
   });
+  void announceNotifications(deps, [reviewed.ownerId]);
   const row = await findReview(deps.db, reviewId);
   if (!row) throw new DomainError('NOT_FOUND', 'Review not found.');
   return toReviewDto(row);

@@ -36,6 +36,8 @@ export interface CommitOrdersInput {
 export interface CommittedOrders {
   result: PlaceOrderResult;
   paymentId: number;
+  /** The owners of the shops sold from: each has a new-order notification to hear about. */
+  sellerIds: number[];
 }
 
 export const commitOrders: Step<CommitOrdersInput, CommittedOrders> = {
@@ -135,5 +137,5 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     orders: orders.map((o) => ({ orderId: orderIdByShop.get(o.shopId) as number, ...o })),
     totalChargedCents: response.totalChargedCents,
   };
-  return { result, paymentId: created[0]!.payment_id };
+  return { result, paymentId: created[0]!.payment_id, sellerIds: price.shops.map((s) => s.ownerId) };
 }
