@@ -11,6 +11,7 @@ import './styles/ui.css';
 import './styles/messages.css';
 import './styles/storefront.css';
 import './styles/account.css';
+import './styles/notifications.css';
 import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';

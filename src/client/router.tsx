@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', lazy: () => import('./routes/reset-password') },
       { path: 'verify-email', lazy: () => import('./routes/verify-email') },
       { path: 'account', lazy: () => import('./routes/account') },
+      { path: 'unsubscribe', lazy: () => import('./routes/unsubscribe') },
       // Addresses people type by habit.
       { path: 'login', loader: ({ request }) => redirect(`/signin${new URL(request.url).search}`) },
       { path: 'sign-in', loader: ({ request }) => redirect(`/signin${new URL(request.url).search}`) },

@@ -1,6 +1,6 @@
 // One conversation: the attached listing or order, the messages (text rendered as text, never as
 // HTML), a composer with an optional photo, and block / report. Opening it marks it read; new
-// messages arrive live (useMessagingLive refetches this thread).
+// messages arrive live (useUserLive refetches this thread).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { useMe } from '../lib/session';
-import { useMessagingLive } from '../lib/use-messaging-live';
+import { useUserLive } from '../lib/use-user-live';
 import { queryClient, trpc } from '../trpc';
 import { CartIcon, ChatIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
+import { NotificationBell } from './notification-bell';
 import { SearchBox } from './search-box';
 
 /** Guests have carts too (a cookie), so the count shows for everyone. */
@@ -26,7 +27,6 @@ function CartLink() {
 
 /** Signed-in users: the unread count across their conversations (as buyer and as shop), kept live. */
 function MessagesLink() {
-  useMessagingLive(true);
   const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 15_000 }).data;
   const total = unread?.total ?? 0;
   // Unread shop messages only: straight to the shop inbox.
@@ -109,6 +109,8 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
 
 export function SiteHeader() {
   const { user, loading } = useMe();
+  // One live stream per tab: unread notifications and messaging events.
+  useUserLive(!!user);
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -130,6 +132,7 @@ export function SiteHeader() {
             <HeartIcon />
           </Link>
           {user && <MessagesLink />}
+          {user && <NotificationBell />}
           {/* A fixed-width slot: the menu or "Sign in" arrives with the session and moves nothing (CLS 0). */}
           <div className="account-slot">
             {user ? (

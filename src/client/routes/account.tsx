@@ -1,4 +1,5 @@
-// Your account: the address (verified or not, a change waiting), change email, change password.
+// Your account: the address (verified or not, a change waiting), change email, change password,
+// which notifications also come by email, the address book.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
@@ -6,6 +7,7 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { type ChangeEmailInput, changeEmailInput, changePasswordInput } from '../../shared/schemas/account';
 import { AddressBook } from '../components/address-book';
+import { EmailChoices } from '../components/email-choices';
 import { Field, FormError } from '../components/field';
 import { ResendVerificationButton } from '../components/resend-verification-button';
 import { PageSkeleton, RouteErrorBoundary } from '../components/states';
@@ -154,6 +156,7 @@ export function Component() {
       <div className="account-grid">
         <EmailSection />
         <PasswordSection />
+        <EmailChoices />
         <AddressBook />
       </div>
     </div>

@@ -1,0 +1,92 @@
+// A seller watching their dashboard sees the header bell count rise the moment a buyer orders
+// (the order is placed by another process, the test's own app instance: the news crosses Redis
+// pub/sub to the served instance and its SSE stream), opens the list with the keyboard, reads the
+// order line, marks everything read, and a click on a new notification opens that order and
+// clears it. Checked on a laptop and a phone: no sideways scroll, no serious axe findings.
+import { expect, test } from 'bun:test';
+import { quoteAndPlace } from '../src/server/modules/checkout/checkout-test-kit';
+import { seriousA11yViolations } from './axe';
+import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+for (const project of projectNames) {
+  test(`${project}: the seller's bell counts new orders live, lists them and marks them read`, async () => {
+    const seller = await createSeller();
+    const mug = await createProduct(seller, { title: `Speckled mug ${token()}`, priceCents: 2800, quantity: 10 });
+    const buyer = await createUser(undefined, 'Ada Lovelace');
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await s.page.goto('/dashboard');
+    const bell = s.page.getByRole('button', { name: 'Notifications', exact: true });
+    await bell.waitFor();
+
+    // Empty list first.
+    await bell.click();
+    const panel = s.page.getByRole('region', { name: 'Notifications', exact: true });
+    await panel.getByText('No notifications yet').waitFor();
+    await s.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    const order = async () => {
+      await buyer.caller.cart.addItem({ productId: mug.id, quantity: 1 });
+      return (await quoteAndPlace(buyer)).orders[0]!.orderId;
+    };
+    const first = await order();
+    await s.page.getByRole('button', { name: 'Notifications, 1 unread', exact: true }).waitFor();
+    const second = await order();
+    const bell2 = s.page.getByRole('button', { name: 'Notifications, 2 unread', exact: true });
+    await bell2.waitFor();
+
+    // Keyboard: focus the bell, open it, read the newest first.
+    await bell2.focus();
+    await s.page.keyboard.press('Enter');
+    const items = panel.getByRole('listitem');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(2);
+    await expect(items.first().textContent()).resolves.toMatch(
+      new RegExp(`^Unread: New order #${second} from Ada Lovelace: 1 item, \\$\\d+\\.\\d\\d`),
+    );
+    await expect(items.nth(1).textContent()).resolves.toContain(`Unread: New order #${first}`);
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(s.page, `notifications-panel-${project}`);
+    expect(await seriousA11yViolations(s.page)).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Mark all read' }).click();
+    await s.page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+    await panel.getByRole('button', { name: 'Mark all read' }).and(s.page.locator(':disabled')).waitFor();
+    expect(await panel.getByText('Unread:').count()).toBe(0);
+
+    // A third order while the panel is open: it appears at the top; opening it goes to the order.
+    const third = await order();
+    await s.page.getByRole('button', { name: 'Notifications, 1 unread', exact: true }).waitFor();
+    const newest = panel.getByRole('link', { name: new RegExp(`New order #${third}`) });
+    await newest.click();
+    await s.page.waitForURL(new RegExp(`/dashboard/orders/${third}$`));
+    await s.page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+}
+
+test('account page: a buyer turns shipping emails off and the choice stays', async () => {
+  const buyer = await createUser(undefined, 'Grace Hopper');
+  const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, 'phone');
+  await b.page.goto('/account');
+  const section = b.page.getByRole('region', { name: 'Email notifications' });
+  const shipped = section.getByRole('checkbox', { name: 'My order has shipped' });
+  await shipped.waitFor();
+  expect(await shipped.isChecked()).toBe(true);
+  // Sellers' choices are not offered to someone without a shop.
+  expect(await section.getByRole('checkbox', { name: 'New orders in my shop' }).count()).toBe(0);
+  await shipped.focus();
+  await b.page.keyboard.press('Space');
+  await b.page.getByText('No more emails for “My order has shipped”.').waitFor();
+  await b.page.reload();
+  await section.getByRole('checkbox', { name: 'My order has shipped' }).waitFor();
+  expect(await section.getByRole('checkbox', { name: 'My order has shipped' }).isChecked()).toBe(false);
+  await screenshot(b.page, 'notifications-email-choices-phone');
+  expect(b.errors).toEqual([]);
+  await b.context.close();
+});

@@ -1,0 +1,154 @@
+// The header's bell: the unread count (kept live by useUserLive) and a panel with the latest
+// notifications. Opening one marks it read; "Mark all read" clears the count in every tab.
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { toast } from 'sonner';
+import { describeNotification, type NotificationDto } from '../../shared/schemas/notifications';
+import { describeError, trpc } from '../trpc';
+import { BellIcon } from './icons';
+
+const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+function NotificationItem({ n, onOpen }: { n: NotificationDto; onOpen: (n: NotificationDto) => void }) {
+  const { text, href } = describeNotification(n);
+  return (
+    <li className={n.read ? 'notif-item' : 'notif-item unread'}>
+      <Link to={href} onClick={() => onOpen(n)}>
+        {!n.read && <span className="notif-dot" aria-hidden="true" />}
+        <span className="notif-text">
+          {!n.read && <span className="visually-hidden">Unread: </span>}
+          {text}
+        </span>
+        <time className="notif-time" dateTime={n.createdAt}>
+          {when.format(new Date(n.createdAt))}
+        </time>
+      </Link>
+    </li>
+  );
+}
+
+function NotificationPanel({ id, unread }: { id: string; unread: number }) {
+  const u = trpc.useUtils();
+  const list = trpc.notifications.list.useInfiniteQuery({}, { getNextPageParam: (p) => p.nextCursor ?? undefined });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const settle = (r: { unread: number }) => {
+    u.notifications.unreadCount.setData(undefined, { count: r.unread });
+    void u.notifications.list.invalidate();
+  };
+  const markRead = trpc.notifications.markRead.useMutation({ onSuccess: settle });
+  const markAll = trpc.notifications.markAllRead.useMutation({
+    onSuccess: settle,
+    onError: (e) => toast.error(describeError(e).message),
+  });
+  const open = (n: NotificationDto) => {
+    if (!n.read) markRead.mutate({ ids: [n.id] });
+  };
+  const headingId = `${id}-h`;
+  return (
+    <section id={id} className="menu-panel notif-panel" aria-labelledby={headingId}>
+      <div className="notif-head">
+        <h2 id={headingId}>Notifications</h2>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={() => markAll.mutate()}
+          disabled={unread === 0 || markAll.isPending}
+        >
+          {markAll.isPending ? 'Marking…' : 'Mark all read'}
+        </button>
+      </div>
+      {list.isPending ? (
+        <p className="notif-state" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading notifications…
+        </p>
+      ) : list.isError ? (
+        <div className="notif-state" role="alert">
+          <p>{describeError(list.error).message}</p>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : items.length === 0 ? (
+        <div className="notif-state notif-empty">
+          <BellIcon width={32} height={32} />
+          <p>
+            <strong>No notifications yet</strong>
+          </p>
+          <p>New orders, reviews and updates on what you bought will show up here.</p>
+        </div>
+      ) : (
+        <>
+          <ul className="notif-list">
+            {items.map((n) => (
+              <NotificationItem key={n.id} n={n} onOpen={open} />
+            ))}
+          </ul>
+          {list.hasNextPage && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm notif-more"
+              onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+            >
+              {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+            </button>
+          )}
+        </>
+      )}
+      <Link to="/account#email-choices" className="notif-settings">
+        Email settings
+      </Link>
+    </section>
+  );
+}
+
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  const panelId = useId();
+  const count = trpc.notifications.unreadCount.useQuery(undefined, { staleTime: 60_000 }).data?.count ?? 0;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the panel whenever the page changes
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('mousedown', onDoc);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDoc);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="menu notif-menu" ref={ref}>
+      <button
+        ref={button}
+        type="button"
+        className="icon-btn cart-link"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={count ? `Notifications, ${count} unread` : 'Notifications'}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <BellIcon />
+        {count > 0 && (
+          <span className="cart-count" aria-hidden="true" data-testid="unread-notifications">
+            {count > 99 ? '99+' : count}
+          </span>
+        )}
+      </button>
+      {open && <NotificationPanel id={panelId} unread={count} />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// The signed-in user's one live stream per tab (notifications.watch, opened by the header): the
+// unread notification count is written straight into its query, and each messaging event
+// refetches what it names (inboxes, that thread, the message count), so every page showing them
+// updates without a stream of its own.
+import { trpc } from '../trpc';
+
+export function useUserLive(enabled: boolean) {
+  const u = trpc.useUtils();
+  trpc.notifications.watch.useSubscription(undefined, {
+    enabled,
+    onData: (event) => {
+      if (event.kind === 'unread') {
+        const before = u.notifications.unreadCount.getData()?.count;
+        u.notifications.unreadCount.setData(undefined, { count: event.count });
+        // New or read elsewhere: the list is stale (a closed panel refetches when it opens).
+        if (before !== event.count) void u.notifications.list.invalidate();
+        return;
+      }
+      void u.messages.unreadCount.invalidate();
+      void u.messages.inbox.invalidate();
+      void u.messages.shopInbox.invalidate();
+      void u.messages.thread.invalidate({ conversationId: event.conversationId });
+    },
+  });
+}
