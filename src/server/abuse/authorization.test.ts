@@ -162,6 +162,8 @@ const publicMutations = [
   'checkout.placeAsGuest',
   'cart.addItem',
   'cart.updateQuantity',
+  // Reviewed: like updateQuantity, acts on the caller's own cart only (another's line is NOT_FOUND, cart-personalization.test).
+  'cart.updatePersonalization',
   'cart.removeItem',
   'feed.recordView',
   // Reviewed: adds to batched click counters only, limited per address (rateRules.searchClick).
