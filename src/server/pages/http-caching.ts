@@ -3,16 +3,20 @@
 // (max-age=0) with the ETag, which changes whenever the page's bytes change (so an edited listing
 // gets a new one and a 304 is only ever given for identical HTML). Anything that depends on who is
 // asking (a session or guest-cart cookie) is private. Decision 0060.
+import { readCookies } from '../http/cookies';
 import type { CacheClass } from './page-outcome';
 
 export const PUBLIC_PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
 export const PRIVATE_PAGE_CACHE = 'private, no-cache';
 
-const IDENTITY_COOKIES = /(?:^|;\s*)(?:hearth_session|hearth_guest)=/;
-
-/** A request that carries who it is: a session or a guest cart. */
+/**
+ * A request that carries who it is: a session or a guest cart. Read exactly as the request's own
+ * context reads them (`readCookies`), so no spelling (`hearth_session =…`) renders a visitor's page
+ * while calling it anonymous, and shareable.
+ */
 export function identifiesVisitor(req: Request): boolean {
-  return IDENTITY_COOKIES.test(req.headers.get('cookie') ?? '');
+  const cookies = readCookies(req.headers.get('cookie'));
+  return cookies.session !== null || cookies.guest !== null;
 }
 
 export function cacheControlFor(cache: CacheClass, status: number, req: Request): string {

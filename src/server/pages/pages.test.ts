@@ -383,6 +383,11 @@ describe('rendered pages kept in memory', () => {
     const html = await signedIn.text();
     expect(html).not.toContain('>Sign in</a>');
     expect(html).toContain(buyer.name);
+    // However the cookie is spelled, if the page was rendered for them it is theirs alone.
+    const spaced = await fetchPage(path, { cookie: `theme=dark; hearth_session =${buyer.sessionId}` });
+    expect(spaced.headers.get('cache-control')).toBe('private, no-cache');
+    expect(await spaced.text()).toContain(buyer.name);
+    expect(await (await fetchPage(path)).text()).toBe(anonymous);
     const guest = await fetchPage(path, { cookie: 'hearth_guest=xyz' });
     expect(guest.headers.get('cache-control')).toBe('private, no-cache');
     expect(guest.headers.get('etag')).toBeNull();
