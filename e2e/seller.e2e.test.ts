@@ -86,7 +86,18 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   await page.goto('/dashboard');
   await page.getByRole('heading', { name: 'Revenue per day' }).waitFor();
   await page.locator('.recharts-bar-rectangle').first().waitFor(); // chart chunk loaded and drawn
-  await page.waitForTimeout(600); // let the bar animation finish for the screenshot
+  // The bars grow in: wait until the first one keeps its height between two looks, for the screenshot.
+  await page.waitForFunction(
+    () => {
+      const h = document.querySelector('.recharts-bar-rectangle')?.getBoundingClientRect().height ?? 0;
+      const seen = window as unknown as { lastBarHeight?: number };
+      const settled = h > 0 && seen.lastBarHeight === h;
+      seen.lastBarHeight = h;
+      return settled;
+    },
+    undefined,
+    { polling: 100 },
+  );
   await screenshot(page, 'dashboard-overview');
 
   await buyer.page.goto(`/orders/${orderId}`);

@@ -64,7 +64,6 @@ describe('favorites', () => {
     const b = await createSeller();
     const buyer = await createUser();
     await buyer.caller.favorites.toggleShop({ shopId: a.shopId });
-    await Bun.sleep(5);
     await buyer.caller.favorites.toggleShop({ shopId: b.shopId });
     const list = await buyer.caller.favorites.list();
     expect(list.shops.map((s) => s.id)).toEqual([b.shopId, a.shopId]);
@@ -82,7 +81,6 @@ describe('favorites', () => {
     const second = await createProduct(seller);
     const buyer = await createUser();
     await buyer.caller.favorites.toggleProduct({ productId: second.id });
-    await Bun.sleep(5);
     await buyer.caller.favorites.toggleProduct({ productId: first.id });
     expect((await buyer.caller.favorites.list()).products.map((p) => p.id)).toEqual([first.id, second.id]);
   });

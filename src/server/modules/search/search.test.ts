@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
-import { priceRangeFilter } from '../../../shared/schemas/search';
+import { priceRangeFilter, searchProductsInput } from '../../../shared/schemas/search';
 import { rejection } from '../../test/expect-error';
 import { testDeps } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
+import { readCached, searchCacheKey } from './search-cache';
 import { ensureSearchIndex } from './search-index';
 import { meiliFilter, resolveSearch } from './search-query';
 import { ids, search, shopWith, syncSearch } from './search-test-fixtures';
@@ -251,9 +253,16 @@ describe('search.products on Meilisearch', () => {
   test('a cached answer is replaced as soon as the drainer syncs a change', async () => {
     const { seller, shopId, products } = await shopWith([{ ...plain, title: 'Cached candle', priceCents: 1200 }]);
     await syncSearch();
-    const first = await search({ shopId });
-    await Bun.sleep(20); // let this process learn the cache generation
-    expect((await search({ shopId })).hits[0]?.priceCents).toBe(first.hits[0]!.priceCents);
+    const deps = testDeps();
+    const request = resolveSearch(searchProductsInput.parse({ shopId }));
+    const inCache = async () => {
+      const key = searchCacheKey(deps.store, deps.config.productsIndex, 'p', request);
+      return key !== null && (await readCached(deps.store, key)) !== null;
+    };
+    // This process learns the cache generation on its first searches: search until the answer is cached.
+    await waitUntil(async () => (await search({ shopId })).hits[0]?.priceCents === 1200 && (await inCache()), {
+      what: 'the answer in the search cache',
+    });
     await seller.caller.catalog.updateProduct({ productId: products[0]!.id, priceCents: 1500 });
     await syncSearch();
     expect((await search({ shopId })).hits[0]?.priceCents).toBe(1500);
