@@ -171,6 +171,30 @@ describe('cart', () => {
     expect(cart.shops[0].items[0]).toMatchObject({ held: 0, reservedUntil: null, available: 20 });
   });
 
+  test('adds and removals racing on one cart (two listings, other buyers too) never leave a unit held twice or lost', async () => {
+    const seller = await createSeller();
+    const [jug, cup] = [await createProduct(seller, { quantity: 6 }), await createProduct(seller, { quantity: 6 })];
+    const buyer = await createUser();
+    const other = await createUser();
+    // One function call each: the cart, then the product, then the combination, in that order.
+    const calls = Array.from({ length: 40 }, (_, i) => {
+      const productId = i % 2 ? jug.id : cup.id;
+      const who = i % 5 === 0 ? other : buyer;
+      return i % 3 === 0
+        ? who.caller.cart.removeItem({ productId })
+        : who.caller.cart.addItem({ productId, quantity: 1 });
+    });
+    const results = await Promise.allSettled(calls);
+    for (const r of results)
+      if (r.status === 'rejected') expect(domainOf(r.reason)?.code).toBe('INSUFFICIENT_INVENTORY');
+    for (const p of [jug, cup]) {
+      const held = [...(await cartLinesOf(buyer.id)), ...(await cartLinesOf(other.id))]
+        .filter((l) => l.product_id === p.id)
+        .reduce((n, l) => n + l.held, 0);
+      expect(await stockOf(p.id)).toMatchObject({ quantity: 6, reserved: held });
+    }
+  });
+
   test('many buyers adding at once never hold more than the stock', async () => {
     const seller = await createSeller();
     const product = await createProduct(seller, { quantity: 7 });
