@@ -5,6 +5,8 @@
 // clears it. Checked on a laptop and a phone: no sideways scroll, no serious axe findings.
 import { expect, test } from 'bun:test';
 import { quoteAndPlace } from '../src/server/modules/checkout/checkout-test-kit';
+import { unsubscribeToken } from '../src/server/modules/notifications/unsubscribe-token';
+import { testDeps } from '../src/server/test/test-services';
 import { seriousA11yViolations } from './axe';
 import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
@@ -87,6 +89,31 @@ test('account page: a buyer turns shipping emails off and the choice stays', asy
   await section.getByRole('checkbox', { name: 'My order has shipped' }).waitFor();
   expect(await section.getByRole('checkbox', { name: 'My order has shipped' }).isChecked()).toBe(false);
   await screenshot(b.page, 'notifications-email-choices-phone');
+  expect(b.errors).toEqual([]);
+  await b.context.close();
+});
+
+test('an unsubscribe link asks first, then turns that email off; a forged one explains itself', async () => {
+  const buyer = await createUser(undefined, 'Edsger Buyer');
+  const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, 'phone');
+  await b.page.goto(
+    `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(testDeps(), buyer.id, 'order.delivered'))}`,
+  );
+  await b.page.getByRole('heading', { name: 'Stop these emails?' }).waitFor();
+  // Opening the page changed nothing.
+  const delivered = async () =>
+    (await buyer.caller.notifications.emailPreferences()).find((p) => p.event === 'order.delivered')?.email;
+  expect(await delivered()).toBe(true);
+  await b.page.getByRole('button', { name: 'Unsubscribe', exact: true }).click();
+  await b.page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
+  await b.page.getByText('We will no longer email you about “My order was delivered”.').waitFor();
+  expect(await delivered()).toBe(false);
+  await screenshot(b.page, 'notifications-unsubscribed-phone');
+
+  await b.page.goto(`/unsubscribe?token=${buyer.id}.order.delivered.${'A'.repeat(43)}`);
+  await b.page.getByRole('button', { name: 'Unsubscribe', exact: true }).click();
+  await b.page.getByRole('heading', { name: 'We could not use this link' }).waitFor();
+  await b.page.getByText('This unsubscribe link is not valid.', { exact: false }).waitFor();
   expect(b.errors).toEqual([]);
   await b.context.close();
 });

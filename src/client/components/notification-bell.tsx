@@ -31,13 +31,24 @@ function NotificationPanel({ id, unread }: { id: string; unread: number }) {
   const u = trpc.useUtils();
   const list = trpc.notifications.list.useInfiniteQuery({}, { getNextPageParam: (p) => p.nextCursor ?? undefined });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const settle = (r: { unread: number }) => {
+  // The answer is the truth for the count; the list shows it at once, then refetches.
+  const settle = (r: { unread: number }, read: (n: NotificationDto) => boolean) => {
     u.notifications.unreadCount.setData(undefined, { count: r.unread });
+    u.notifications.list.setInfiniteData({}, (old) =>
+      old
+        ? {
+            ...old,
+            pages: old.pages.map((p) => ({ ...p, items: p.items.map((n) => (read(n) ? { ...n, read: true } : n)) })),
+          }
+        : old,
+    );
     void u.notifications.list.invalidate();
   };
-  const markRead = trpc.notifications.markRead.useMutation({ onSuccess: settle });
+  const markRead = trpc.notifications.markRead.useMutation({
+    onSuccess: (r, v) => settle(r, (n) => v.ids.includes(n.id)),
+  });
   const markAll = trpc.notifications.markAllRead.useMutation({
-    onSuccess: settle,
+    onSuccess: (r) => settle(r, () => true),
     onError: (e) => toast.error(describeError(e).message),
   });
   const open = (n: NotificationDto) => {

@@ -83,6 +83,8 @@ export function describeNotification(n: Pick<NotificationDto, 'kind' | 'payload'
         href: `/dashboard/orders/${orderId}`,
       };
     }
+    case 'order.processing':
+      return { text: `Your order #${orderId} is being prepared`, href: `/orders/${orderId}` };
     case 'order.shipped':
     case 'order.delivered':
     case 'order.cancelled':
