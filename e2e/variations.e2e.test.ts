@@ -5,6 +5,7 @@
 // pages must not scroll sideways. The seller's combination table is checked at both widths too.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
+import { deliveryWindow, dispatchWindow } from '../src/shared/dispatch';
 import { createProduct, createSeller, createUser, fillShippingAddress, signedInPage, token } from './fixtures';
 import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
@@ -74,6 +75,11 @@ for (const project of projectNames as ProjectName[]) {
       .getByTestId('dispatch')
       .getByText(/Ships in 2 business days — estimated dispatch/)
       .waitFor();
+    // Delivery: dispatch plus the standard transit (decision 0120).
+    await page
+      .getByTestId('delivery')
+      .getByText(deliveryWindow({ minDays: 2, maxDays: 2 }))
+      .waitFor();
     await page.getByLabel(/Personalisation/).fill('ADL');
     await noSidewaysScroll(page);
     await screenshot(page, `variation-picker-${project}`);
@@ -107,6 +113,10 @@ for (const project of projectNames as ProjectName[]) {
       .getByTestId('dispatch-estimate')
       .getByText(/Estimated dispatch/)
       .waitFor();
+    await page
+      .getByTestId('delivery-estimate')
+      .getByText(`Estimated delivery ${deliveryWindow({ minDays: 2, maxDays: 2 })}`)
+      .waitFor();
     await noSidewaysScroll(page);
     await screenshot(page, `variation-review-${project}`);
     await page.getByRole('button', { name: /Place order/ }).click();
@@ -125,6 +135,13 @@ for (const project of projectNames as ProjectName[]) {
     ]);
     await page.goto(`/orders/${order!.orderId}`);
     await page.getByText('Size: M · Colour: Moss').waitFor();
+    const placedAt = new Date(order!.createdAt);
+    await page
+      .getByTestId('order-estimate')
+      .getByText(
+        `Estimated dispatch ${dispatchWindow({ minDays: 2, maxDays: 2 }, placedAt)} · Estimated delivery ${deliveryWindow({ minDays: 2, maxDays: 2 }, placedAt)}`,
+      )
+      .waitFor();
     await page.getByText('ADL').waitFor();
     expect(errors).toEqual([]);
     await context.close();

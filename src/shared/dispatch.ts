@@ -1,5 +1,6 @@
-// The estimated dispatch window a buyer sees (issue 16 item 5): processing time in business days
-// (Monday to Friday) counted from today, so "3–5 days" placed on a Friday reads Wed–Fri.
+// The estimated dispatch and delivery windows a buyer sees (issue 16 item 5): processing time in
+// business days (Monday to Friday) counted from today (or the order's date), so "3–5 days" placed
+// on a Friday reads Wed–Fri; delivery adds the transit time after dispatch (decision 0120).
 
 function addBusinessDays(from: Date, days: number): Date {
   const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
@@ -22,10 +23,47 @@ export function dispatchWindow(processing: { minDays: number; maxDays: number },
   return from.getTime() === to.getTime() ? fmt(from) : `${dayFmt.format(from)} – ${dayFmt.format(to)}`;
 }
 
+export interface Processing {
+  minDays: number;
+  maxDays: number;
+}
+
+/**
+ * Business days a parcel takes after dispatch (decision 0120). Hearth knows neither where a shop
+ * ships from nor its carrier, so every shop gets this one standard estimate for now.
+ */
+export const STANDARD_TRANSIT: Processing = { minDays: 2, maxDays: 5 };
+
+/** "Thu, Dec 10 – Wed, Dec 16": dispatch window plus transit, counted in business days. */
+export function deliveryWindow(
+  processing: Processing,
+  now: Date = new Date(),
+  transit: Processing = STANDARD_TRANSIT,
+): string {
+  const minDays = processing.minDays + transit.minDays;
+  const maxDays = Math.max(processing.minDays, processing.maxDays) + transit.maxDays;
+  const from = addBusinessDays(now, minDays);
+  const to = addBusinessDays(now, maxDays);
+  return from.getTime() === to.getTime() ? dayFmt.format(from) : `${dayFmt.format(from)} – ${dayFmt.format(to)}`;
+}
+
+/** A shop's parcel leaves when its slowest line is ready: the longest min and max of its lines. */
+export function slowestOf(lines: readonly { processing: Processing }[]): Processing {
+  return {
+    minDays: Math.max(0, ...lines.map((l) => l.processing.minDays)),
+    maxDays: Math.max(0, ...lines.map((l) => l.processing.maxDays)),
+  };
+}
+
 /** "3–5 business days", "1 business day", "ready to ship". */
 export function processingLabel(processing: { minDays: number; maxDays: number }): string {
   const { minDays, maxDays } = processing;
   if (maxDays === 0) return 'ready to ship';
   const unit = maxDays === 1 ? 'business day' : 'business days';
   return minDays === maxDays ? `${maxDays} ${unit}` : `${minDays}–${maxDays} ${unit}`;
+}
+
+/** "Ships in 3–5 business days", or "Ready to ship". */
+export function shipsIn(processing: Processing): string {
+  return processing.maxDays === 0 ? 'Ready to ship' : `Ships in ${processingLabel(processing)}`;
 }

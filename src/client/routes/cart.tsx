@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
+import { deliveryWindow, shipsIn, slowestOf } from '../../shared/dispatch';
 import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
 import { CartPersonalization } from '../components/cart-personalization';
 import { LineChoices, productHref } from '../components/line-choices';
@@ -248,7 +249,9 @@ export function Component() {
                 <h2>
                   <Link to={`/shop/${shop.shopSlug}`}>{shop.shopName}</Link>
                 </h2>
-                <span className="small muted">Ships in {plural(shop.shippingPolicy.processingDays, 'day')}</span>
+                <span className="small muted" data-testid="cart-dispatch">
+                  {shipsIn(slowestOf(shop.items))} · arrives {deliveryWindow(slowestOf(shop.items))}
+                </span>
               </div>
               {shop.vacation && <VacationNotice shopName={shop.shopName} vacation={{ ...shop.vacation, since: '' }} />}
               <ul className="plain-list">

@@ -10,6 +10,7 @@ import type { OrderDetailDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
 import { Field, FormError } from '../components/field';
 import { MoneySummary } from '../components/money-summary';
+import { OrderEstimate } from '../components/order-estimate';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
@@ -28,6 +29,7 @@ function GuestOrder({ o }: { o: OrderDetailDto }) {
         <OrderStatusBadge status={o.status} />
       </div>
       <p className="small muted">Placed {formatDateTime(o.createdAt)}</p>
+      <OrderEstimate order={o} className="small muted" />
       <ul className="plain-list">
         {o.items.map((i) => (
           <li key={`${i.productId}-${i.title}`} className="guest-order-line">

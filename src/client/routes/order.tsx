@@ -9,6 +9,7 @@ import { BuyAgainButton } from '../components/buy-again-button';
 import { ContactShopButton } from '../components/contact-shop';
 import { LineChoices, lineKey, productHref } from '../components/line-choices';
 import { MoneySummary } from '../components/money-summary';
+import { OrderEstimate } from '../components/order-estimate';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
 import { ProductImage } from '../components/product-image';
@@ -101,6 +102,7 @@ export function Component() {
       <p className="muted">
         From <Link to={`/shop/${o.shopSlug}`}>{o.shopName}</Link> · placed {formatDateTime(o.createdAt)}
       </p>
+      <OrderEstimate order={o} />
       <p>
         <ContactShopButton
           shopId={o.shopId}

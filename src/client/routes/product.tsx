@@ -2,7 +2,7 @@
 // shop card, details, reviews and an also-bought row.
 import { useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
-import { dispatchWindow, processingLabel } from '../../shared/dispatch';
+import { deliveryWindow, dispatchWindow, shipsIn } from '../../shared/dispatch';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteProductButton } from '../components/favorite-button';
 import { PersonalizationField } from '../components/personalization-field';
@@ -317,8 +317,10 @@ export function Component() {
           {p.status !== 'archived' && (
             <p className="dispatch" data-testid="dispatch">
               {p.processing.madeToOrder ? 'Made to order: ' : ''}
-              Ships in {processingLabel(p.processing)}
+              {p.processing.madeToOrder ? shipsIn(p.processing).toLowerCase() : shipsIn(p.processing)}
               {p.processing.maxDays > 0 ? ` — estimated dispatch ${dispatchWindow(p.processing)}` : ''}
+              <br />
+              <span data-testid="delivery">Estimated delivery {deliveryWindow(p.processing)}</span>
             </p>
           )}
           <div className="buy-actions">

@@ -288,6 +288,9 @@ export interface OrderItemsTable {
   /** The chosen values as they read when bought: [{ name, value }]. */
   options: ColumnType<{ name: string; value: string }[], string | undefined, string>;
   personalization: Generated<string>;
+  /** Processing time when sold (a trigger copies it); null on lines sold before it was kept. */
+  processing_days_min: Generated<number | null>;
+  processing_days_max: Generated<number | null>;
 }
 
 export interface OrderStatusHistoryTable {

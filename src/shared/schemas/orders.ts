@@ -74,6 +74,11 @@ export interface OrderSummaryDto {
   trackingNumber: string | null;
   carrier: string | null;
   createdAt: string;
+  /**
+   * Business days to dispatch as sold (the slowest line's); with `createdAt` it gives the
+   * estimated dispatch and delivery windows (decision 0120). Null for orders older than that.
+   */
+  processing: { minDays: number; maxDays: number } | null;
   /** Statuses the caller may move this order to next (empty for the buyer and for final states). */
   nextStatuses: OrderStatusValue[];
 }

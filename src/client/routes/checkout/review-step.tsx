@@ -1,7 +1,7 @@
 // Step 3: everything the buyer is agreeing to — where, which card, every item with its picture,
 // each shop's totals and the grand total — and the one button that places the order.
 import { Link } from 'react-router';
-import { dispatchWindow } from '../../../shared/dispatch';
+import { deliveryWindow, dispatchWindow, slowestOf } from '../../../shared/dispatch';
 import type { CartDto, CartItemDto } from '../../../shared/schemas/cart';
 import type { QuoteDto, ShippingAddressInput } from '../../../shared/schemas/checkout';
 import { AddressBlock } from '../../components/address-block';
@@ -79,8 +79,10 @@ export function ReviewStep({
             <section key={shop.shopId} className="review-shop" aria-label={`From ${shop.shopName}`}>
               <h4 className="review-shop-name">{shop.shopName}</h4>
               <p className="small muted dispatch-estimate" data-testid="dispatch-estimate">
-                Estimated dispatch {dispatchWindow(shopProcessing(shop.items))}
+                Estimated dispatch {dispatchWindow(slowestOf(shop.items))}
                 {shop.items.some((i) => i.processing.madeToOrder) ? ' (made to order)' : ''}
+                <br />
+                <span data-testid="delivery-estimate">Estimated delivery {deliveryWindow(slowestOf(shop.items))}</span>
               </p>
               <ul className="review-lines">
                 {shop.items.map((i) => (
@@ -137,12 +139,4 @@ export function ReviewStep({
       </div>
     </div>
   );
-}
-
-/** A shop sends one package: it leaves when its slowest line is ready. */
-function shopProcessing(items: CartItemDto[]) {
-  return {
-    minDays: Math.max(0, ...items.map((i) => i.processing.minDays)),
-    maxDays: Math.max(0, ...items.map((i) => i.processing.maxDays)),
-  };
 }

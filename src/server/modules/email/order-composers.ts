@@ -1,6 +1,7 @@
 // Composers of order mails (see email-composers.ts): each reads the order as it is when the mail
 // is sent. Status mails come from the shop (its name and logo); the rest from Hearth.
 import { z } from 'zod';
+import { deliveryWindow, dispatchWindow, slowestOf } from '../../../shared/dispatch';
 import { trackingUrl } from '../../../shared/tracking';
 import type { AppDeps } from '../../deps';
 import { guestOrderPath } from '../orders/guest-order-link';
@@ -22,6 +23,21 @@ import {
 } from './templates/order-emails';
 import type { MailOrder } from './templates/order-parts';
 
+/** The parcel's windows from when it was placed, with the processing time each line was sold with. */
+function estimateOf(
+  lines: { processing_days_min: number | null; processing_days_max: number | null }[],
+  placedAt: Date,
+): MailOrder['estimate'] {
+  const known = lines.flatMap((l) =>
+    l.processing_days_min !== null && l.processing_days_max !== null
+      ? [{ processing: { minDays: l.processing_days_min, maxDays: l.processing_days_max } }]
+      : [],
+  );
+  if (known.length === 0) return undefined;
+  const slowest = slowestOf(known);
+  return { dispatch: dispatchWindow(slowest, placedAt), delivery: deliveryWindow(slowest, placedAt) };
+}
+
 async function withItems(deps: AppDeps, rows: OrderMailRow[]): Promise<MailOrder[]> {
   const items = await findItemsForMail(
     deps.db,
@@ -30,6 +46,10 @@ async function withItems(deps: AppDeps, rows: OrderMailRow[]): Promise<MailOrder
   return rows.map((r) => ({
     id: r.id,
     shopName: r.shop_name,
+    estimate: estimateOf(
+      items.filter((i) => i.order_id === r.id),
+      r.created_at,
+    ),
     subtotalCents: r.subtotal_cents,
     shippingCents: r.shipping_cents,
     taxCents: r.tax_cents,

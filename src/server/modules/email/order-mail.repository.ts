@@ -58,7 +58,16 @@ export function findItemsForMail(db: DbOrTx, orderIds: readonly number[]) {
   if (orderIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('order_items')
-    .select(['order_id', 'title', 'price_cents', 'quantity', 'options', 'personalization'])
+    .select([
+      'order_id',
+      'title',
+      'price_cents',
+      'quantity',
+      'options',
+      'personalization',
+      'processing_days_min',
+      'processing_days_max',
+    ])
     .where('order_id', 'in', [...orderIds])
     .orderBy('id')
     .execute();

@@ -120,6 +120,8 @@ export function findOrderItems(db: DbOrTx, orderIds: readonly number[]) {
         'oi.quantity',
         'oi.options',
         'oi.personalization',
+        'oi.processing_days_min',
+        'oi.processing_days_max',
         'r.id as review_id',
         'r.rating as review_rating',
       ])

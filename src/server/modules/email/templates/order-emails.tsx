@@ -31,7 +31,7 @@ export function OrderConfirmationEmail(p: {
           : `Your order went to ${shops} shops, each packing and shipping its own part. Each will tell you when it ships.`}
       </Paragraph>
       {p.orders.map((o) => (
-        <OrderLines key={o.id} order={o} title={`${o.shopName} · order #${o.id}`} />
+        <OrderLines key={o.id} order={o} title={`${o.shopName} · order #${o.id}`} showEstimate />
       ))}
       <Text style={{ fontSize: 16, fontWeight: 700, margin: '0 0 16px', color: palette.ink }}>
         Charged to your card: {formatCents(p.totalChargedCents)}

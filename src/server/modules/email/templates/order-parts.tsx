@@ -11,6 +11,8 @@ export interface MailOrder {
   shippingCents: number;
   taxCents: number;
   totalCents: number;
+  /** Estimated windows as sold (decision 0120), e.g. "Mon, Dec 7 – Wed, Dec 9"; absent when unknown. */
+  estimate?: { dispatch: string; delivery: string };
   items: {
     title: string;
     priceCents: number;
@@ -37,12 +39,26 @@ function Line(props: { label: string; value: string; strong?: boolean }) {
   );
 }
 
-export function OrderLines({ order, title }: { order: MailOrder; title?: string }) {
+export function OrderLines({
+  order,
+  title,
+  showEstimate,
+}: {
+  order: MailOrder;
+  title?: string;
+  /** The buyer's confirmation says when to expect the parcel. */
+  showEstimate?: boolean;
+}) {
   return (
     <Section
       style={{ border: `1px solid ${palette.line}`, borderRadius: 12, padding: '12px 16px', margin: '0 0 16px' }}
     >
       {title ? <Text style={{ ...cell, fontWeight: 700, fontSize: 15, margin: '0 0 8px' }}>{title}</Text> : null}
+      {showEstimate && order.estimate ? (
+        <Text style={{ ...muted, margin: '0 0 8px' }}>
+          Estimated dispatch {order.estimate.dispatch} · estimated delivery {order.estimate.delivery}
+        </Text>
+      ) : null}
       {order.items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never reorder
         <Row key={i}>

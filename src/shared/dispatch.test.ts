@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'bun:test';
+import { deliveryWindow, dispatchWindow, STANDARD_TRANSIT, shipsIn, slowestOf } from './dispatch';
+
+// Friday 4 December 2026.
+const friday = new Date('2026-12-04T15:00:00Z');
+
+describe('dispatch and delivery windows (decision 0120)', () => {
+  test('business days skip the weekend, for dispatch and for the transit after it', () => {
+    expect(dispatchWindow({ minDays: 3, maxDays: 5 }, friday)).toBe('Wed, Dec 9 – Fri, Dec 11');
+    // 3+2 = 5 business days to Fri Dec 11; 5+5 = 10 to Fri Dec 18.
+    expect(STANDARD_TRANSIT).toEqual({ minDays: 2, maxDays: 5 });
+    expect(deliveryWindow({ minDays: 3, maxDays: 5 }, friday)).toBe('Fri, Dec 11 – Fri, Dec 18');
+    expect(deliveryWindow({ minDays: 0, maxDays: 0 }, friday, { minDays: 1, maxDays: 1 })).toBe('Mon, Dec 7');
+  });
+
+  test('a parcel leaves with its slowest line; labels', () => {
+    expect(
+      slowestOf([{ processing: { minDays: 1, maxDays: 2 } }, { processing: { minDays: 10, maxDays: 15 } }]),
+    ).toEqual({ minDays: 10, maxDays: 15 });
+    expect(shipsIn({ minDays: 0, maxDays: 0 })).toBe('Ready to ship');
+    expect(shipsIn({ minDays: 3, maxDays: 5 })).toBe('Ships in 3–5 business days');
+  });
+});
