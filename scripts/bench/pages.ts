@@ -3,7 +3,8 @@
 // DevTools protocol; medians reported. The production build is served twice from the bench's
 // services: server-rendered (the default) and client-rendered (SERVER_RENDERING=false), so both
 // sets of figures come from the same run. TTFB of the server-rendered product page is measured
-// under 8 concurrent clients.
+// under 8 concurrent clients: the same page again and again (as a popular listing is), and many
+// distinct listings in turn (each a first render).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright';
@@ -158,13 +159,18 @@ async function loadOnce(browser: Browser, url: string, cpuSlowdown: number) {
   };
 }
 
-/** Time to the response's headers (the first byte of a streamed page) with `clients` loops in parallel. */
-async function ttfbUnderLoad(baseUrl: string, path: string, clients: number, durationMs: number) {
+/**
+ * Time to the response's headers (the first byte of a streamed page) with `clients` loops in
+ * parallel, going through `paths` in turn (one path: the same page again and again).
+ */
+async function ttfbUnderLoad(baseUrl: string, paths: string[], clients: number, durationMs: number) {
   const samples: number[] = [];
   const until = performance.now() + durationMs;
+  let next = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
+        const path = paths[next++ % paths.length];
         const started = performance.now();
         const res = await fetch(`${baseUrl}${path}`);
         samples.push(performance.now() - started);
@@ -175,7 +181,23 @@ async function ttfbUnderLoad(baseUrl: string, path: string, clients: number, dur
   return samples;
 }
 
-export async function benchPages(env: BenchEnv, productId: number, loads = 3): Promise<PagesResult> {
+/** The listings' own addresses (their old /product/:id answers 301 to it). */
+async function listingPaths(baseUrl: string, productIds: number[]) {
+  const paths: string[] = [];
+  for (const id of productIds) {
+    const moved = await fetch(`${baseUrl}/product/${id}`, { redirect: 'manual' });
+    paths.push(moved.headers.get('location') ?? `/product/${id}`);
+  }
+  return paths;
+}
+
+/**
+ * `productIds[0]` is the product page measured in the browser and under load; the rest (distinct
+ * listings, each rendered for the first time unless the run is long enough to come round again)
+ * give the first-byte time of a listing no server-side copy is kept of yet.
+ */
+export async function benchPages(env: BenchEnv, productIds: number[], loads = 3): Promise<PagesResult> {
+  const productId = productIds[0] as number;
   const built = existsSync(resolve(root, 'scripts/build.ts'));
   if (built) {
     progress('pages: bun run build');
@@ -226,18 +248,24 @@ export async function benchPages(env: BenchEnv, productId: number, loads = 3): P
             pages.push(metrics);
           }
         }
-        const samples = await ttfbUnderLoad(app.baseUrl, productPath, 8, 5_000);
-        const result: TtfbResult = {
-          mode,
-          path: productPath,
-          clients: 8,
-          requests: samples.length,
-          p50Ms: round(percentile(samples, 50)),
-          p95Ms: round(percentile(samples, 95)),
-          p99Ms: round(percentile(samples, 99)),
-        };
-        progress(`TTFB product (${mode}-rendered, 8 clients): p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms`);
-        ttfb.push(result);
+        const distinct = await listingPaths(app.baseUrl, productIds.slice(1));
+        for (const [label, paths] of [
+          [productPath, [productPath]],
+          [`${distinct.length} distinct listings in turn`, distinct],
+        ] as const) {
+          const samples = await ttfbUnderLoad(app.baseUrl, [...paths], 8, 5_000);
+          const result: TtfbResult = {
+            mode,
+            path: label,
+            clients: 8,
+            requests: samples.length,
+            p50Ms: round(percentile(samples, 50)),
+            p95Ms: round(percentile(samples, 95)),
+            p99Ms: round(percentile(samples, 99)),
+          };
+          progress(`TTFB ${label} (${mode}-rendered, 8 clients): p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms`);
+          ttfb.push(result);
+        }
       } finally {
         await app.stop();
       }
