@@ -111,21 +111,26 @@ export interface RenderedPage {
   body: ReadableStream<Uint8Array>;
   /** JSON for <script id="hearth-ssr">: router state and dehydrated queries. */
   payload: string;
-  /** Stable across identical renders (no timestamps): the ETag's input. */
-  fingerprint: string;
+  /**
+   * Stable across identical renders (no timestamps): the ETag's input. Computed on demand: a
+   * listing's validator comes from the listing itself, before rendering, and needs none.
+   */
+  fingerprint(): string;
 }
 
 /** Renders the page for `request`, or returns the Response a loader threw (a redirect). */
 export async function renderPage(request: Request, clients: DataClients): Promise<RenderedPage | Response> {
   const requestContext = new RouterContextProvider();
   requestContext.set(dataContext, clients);
-  const context = await handler.query(request, { requestContext });
-  if (context instanceof Response) return context;
-  // The shell's own data: categories for the bar, who is signed in for the header.
-  await Promise.all([
+  // The shell's own data (categories for the bar, who is signed in for the header), fetched while
+  // the page's loaders run.
+  const shellData = Promise.all([
     clients.utils.catalog.categories.ensureData(undefined, { staleTime: 10 * 60_000 }).catch(() => undefined),
     clients.utils.auth.me.ensureData(undefined, { staleTime: 60_000 }).catch(() => undefined),
   ]);
+  const context = await handler.query(request, { requestContext });
+  await shellData;
+  if (context instanceof Response) return context;
   await settle(clients.queryClient);
   const queries: DehydratedState = dehydrate(clients.queryClient);
   const router = {
@@ -134,7 +139,8 @@ export async function renderPage(request: Request, clients: DataClients): Promis
     errors: serializeErrors(context.errors),
   };
   const payload = { router, queries };
-  const fingerprint = JSON.stringify([router, queries.queries.map((q) => [q.queryHash, q.state.status, q.state.data])]);
+  const fingerprint = () =>
+    JSON.stringify([router, queries.queries.map((q) => [q.queryHash, q.state.status, q.state.data])]);
   const staticRouter = createStaticRouter(handler.dataRoutes, context);
   const body = await renderToReadableStream(
     <StrictMode>

@@ -109,7 +109,7 @@ export function pageRoutes(
     // A loader may find what the head could not (a page past the last result): its status decides.
     headers['Cache-Control'] = cacheControlFor(outcome.cache, status, req);
     // Weak: the bytes carry fetch times, but the same data renders the same page.
-    const etag = `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + rendered.fingerprint)}`;
+    const etag = `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + rendered.fingerprint())}`;
     if (status === 200 && notModified(req, etag)) {
       void rendered.body.cancel();
       return c.body(null, 304, { ...headers, ETag: etag });
