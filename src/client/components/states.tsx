@@ -50,6 +50,44 @@ export function EmptyState({
   );
 }
 
+/** A state that is the whole page (not found, an error, a broken link): its h1 and one way on. */
+export function PageState({
+  art,
+  title,
+  link,
+  action,
+  children,
+}: {
+  art?: string;
+  title: string;
+  /** The way on, as the page's primary button. */
+  link?: { to: string; label: string };
+  /** Any other action instead of a link. */
+  action?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="page">
+      <EmptyState
+        art={art}
+        headingLevel={1}
+        title={title}
+        action={
+          link ? (
+            <Link className="btn btn-primary" to={link.to}>
+              {link.label}
+            </Link>
+          ) : (
+            action
+          )
+        }
+      >
+        {children}
+      </EmptyState>
+    </div>
+  );
+}
+
 /** Route error boundary: friendly words for 404s, sign-in for 401s, a retry for the rest. */
 export function RouteErrorBoundary() {
   const error = useRouteError();
@@ -65,73 +103,37 @@ export function RouteErrorBoundary() {
   }
   if (status === 404) {
     return (
-      <div className="page">
-        <EmptyState
-          art="🔎"
-          headingLevel={1}
-          title="We couldn't find that"
-          action={
-            <Link className="btn btn-primary" to="/">
-              Back to the shop floor
-            </Link>
-          }
-        >
-          It may have sold, been archived, or the link is mistyped.
-        </EmptyState>
-      </div>
+      <PageState art="🔎" title="We couldn't find that" link={{ to: '/', label: 'Back to the shop floor' }}>
+        It may have sold, been archived, or the link is mistyped.
+      </PageState>
     );
   }
   if (status === 400) {
     return (
-      <div className="page">
-        <EmptyState
-          art="🔍"
-          headingLevel={1}
-          title="We couldn't read that address"
-          action={
-            <Link className="btn btn-primary" to="/search">
-              Browse everything
-            </Link>
-          }
-        >
-          {message}
-        </EmptyState>
-      </div>
+      <PageState art="🔍" title="We couldn't read that address" link={{ to: '/search', label: 'Browse everything' }}>
+        {message}
+      </PageState>
     );
   }
   if (status === 401) {
     return (
-      <div className="page">
-        <EmptyState
-          art="🔐"
-          headingLevel={1}
-          title="Please sign in"
-          action={
-            <Link className="btn btn-primary" to={signInHref()}>
-              Sign in
-            </Link>
-          }
-        >
-          {message}
-        </EmptyState>
-      </div>
+      <PageState art="🔐" title="Please sign in" link={{ to: signInHref(), label: 'Sign in' }}>
+        {message}
+      </PageState>
     );
   }
   return (
-    <div className="page">
-      <EmptyState
-        art="🧶"
-        headingLevel={1}
-        title="That didn't work"
-        action={
-          <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
-            Try again
-          </button>
-        }
-      >
-        {message}
-      </EmptyState>
-    </div>
+    <PageState
+      art="🧶"
+      title="That didn't work"
+      action={
+        <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+          Try again
+        </button>
+      }
+    >
+      {message}
+    </PageState>
   );
 }
 

@@ -2,10 +2,10 @@
 // move between steps, and what the steps collected lives in checkout-state.ts, which also
 // decides which step a URL may show with what has been collected so far.
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { Link, type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import type { QuoteDto } from '../../shared/schemas/checkout';
-import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { PageSkeleton, PageState, RouteErrorBoundary } from '../components/states';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { describeError, trpc, utils } from '../trpc';
@@ -138,20 +138,13 @@ export function Component() {
     return <Navigate to={{ search: stepSearch('address') }} replace />;
   if (step !== 'confirmation' && (!cart.data || cart.data.itemCount === 0)) {
     return (
-      <div className="page">
-        <EmptyState
-          art="🛒"
-          headingLevel={1}
-          title={draft.result ? 'Your order is placed' : 'Nothing to check out'}
-          action={
-            <Link className="btn btn-primary" to={draft.result ? '/orders' : '/'}>
-              {draft.result ? 'View your orders' : 'Keep shopping'}
-            </Link>
-          }
-        >
-          {draft.result ? 'Your cart is empty now.' : 'Your cart is empty.'}
-        </EmptyState>
-      </div>
+      <PageState
+        art="🛒"
+        title={draft.result ? 'Your order is placed' : 'Nothing to check out'}
+        link={{ to: draft.result ? '/orders' : '/', label: draft.result ? 'View your orders' : 'Keep shopping' }}
+      >
+        {draft.result ? 'Your cart is empty now.' : 'Your cart is empty.'}
+      </PageState>
     );
   }
 

@@ -7,12 +7,11 @@ import type { OrderItemDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
 import { BuyAgainButton } from '../components/buy-again-button';
 import { ContactShopButton } from '../components/contact-shop';
-import { LineChoices, lineKey, productHref } from '../components/line-choices';
+import { LineSummary, lineKey, productHref } from '../components/line-choices';
 import { MoneySummary } from '../components/money-summary';
 import { OrderEstimate } from '../components/order-estimate';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
-import { ProductImage } from '../components/product-image';
 import { ReviewForm } from '../components/review-forms';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
@@ -117,19 +116,7 @@ export function Component() {
           <ul className="plain-list">
             {o.items.map((i) => (
               <li key={lineKey(i)} className="cart-item order-line">
-                <div className="thumb">
-                  <ProductImage src={i.image} alt="" seed={i.productId} />
-                </div>
-                <div>
-                  <Link to={productHref(i)} className="title">
-                    {i.title}
-                  </Link>
-                  <LineChoices options={i.options} personalization={i.personalization} />
-                  <div className="small muted">
-                    {i.quantity} × {formatCents(i.priceCents)}
-                  </div>
-                </div>
-                <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+                <LineSummary line={i} unitCents={i.priceCents} thumbClassName="thumb" />
                 {canReview && <LineReview orderId={o.orderId} item={i} />}
                 {isBuyer && (
                   <div className="line-actions">

@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { resetPasswordInput } from '../../shared/schemas/account';
 import { Field } from '../components/field';
-import { EmptyState, RouteErrorBoundary } from '../components/states';
+import { PageState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { describeError, queryClient, trpc } from '../trpc';
@@ -38,20 +38,13 @@ export function Component() {
   const errors = form.formState.errors;
   if (!token)
     return (
-      <div className="page">
-        <EmptyState
-          art="🔐"
-          headingLevel={1}
-          title="This link is incomplete"
-          action={
-            <Link className="btn btn-primary" to="/forgot-password">
-              Ask for a new link
-            </Link>
-          }
-        >
-          Open the link from the mail again, or ask for a new one.
-        </EmptyState>
-      </div>
+      <PageState
+        art="🔐"
+        title="This link is incomplete"
+        link={{ to: '/forgot-password', label: 'Ask for a new link' }}
+      >
+        Open the link from the mail again, or ask for a new one.
+      </PageState>
     );
   const tokenProblem = reset.error && describeError(reset.error).code === 'TOKEN_INVALID';
   return (

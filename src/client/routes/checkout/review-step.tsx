@@ -5,9 +5,8 @@ import { deliveryWindow, dispatchWindow, slowestOf } from '../../../shared/dispa
 import type { CartDto, CartItemDto } from '../../../shared/schemas/cart';
 import type { QuoteDto, ShippingAddressInput } from '../../../shared/schemas/checkout';
 import { AddressBlock } from '../../components/address-block';
-import { LineChoices, productHref } from '../../components/line-choices';
+import { LineSummary } from '../../components/line-choices';
 import { MoneySummary } from '../../components/money-summary';
-import { ProductImage } from '../../components/product-image';
 import { StatusButton } from '../../components/ui/status-button';
 import { formatCents, plural } from '../../lib/format';
 import { describeError, trpc } from '../../trpc';
@@ -87,19 +86,7 @@ export function ReviewStep({
               <ul className="review-lines">
                 {shop.items.map((i) => (
                   <li key={i.cartItemId} className="review-line">
-                    <div className="thumb thumb-sm">
-                      <ProductImage src={i.image} alt="" seed={i.productId} />
-                    </div>
-                    <div>
-                      <Link to={productHref(i)} className="title">
-                        {i.title}
-                      </Link>
-                      <LineChoices options={i.options} personalization={i.personalization} />
-                      <div className="small muted">
-                        {i.quantity} × {formatCents(unitPrice(i))}
-                      </div>
-                    </div>
-                    <strong>{formatCents(unitPrice(i) * i.quantity)}</strong>
+                    <LineSummary line={i} unitCents={unitPrice(i)} />
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import { usePageMeta } from '../../lib/page-meta';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describeError, trpc } from '../../trpc';
 import { ListingForm } from './listing-form';
+import { NoShopYet } from './no-shop-yet';
 import { useMyShop } from './use-my-shop';
 
 function StockCell({ listing }: { listing: SellerListingDto }) {
@@ -223,17 +224,7 @@ export function Component() {
   });
 
   if (shop.isPending || (shop.data && listings.isPending)) return <PageSkeleton />;
-  if (!shop.data)
-    return (
-      <EmptyState
-        title="Create your shop first"
-        action={
-          <Link to="/dashboard/shop" className="btn btn-primary">
-            Create shop
-          </Link>
-        }
-      />
-    );
+  if (!shop.data) return <NoShopYet title="Create your shop first" actionLabel="Create shop" />;
   const first = listings.data?.pages[0];
   const counts = first?.counts ?? { active: 0, archived: 0 };
   const countOf = (s: ListingStatusFilter) => (s === 'all' ? counts.active + counts.archived : counts[s]);

@@ -1,9 +1,9 @@
 // The shop's inbox in the dashboard: buyers' questions, newest first, unread ones marked.
-import { Link } from 'react-router';
 import { ConversationList } from '../../components/conversation-list';
 import { EmptyState, PageSkeleton } from '../../components/states';
 import { usePageMeta } from '../../lib/page-meta';
 import { trpc } from '../../trpc';
+import { NoShopYet } from './no-shop-yet';
 import { useMyShop } from './use-my-shop';
 
 export function Component() {
@@ -15,19 +15,7 @@ export function Component() {
     { enabled: shopId > 0, getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
   if (shop.isPending || (shopId > 0 && inbox.isPending)) return <PageSkeleton />;
-  if (!shop.data)
-    return (
-      <EmptyState
-        title="Open a shop first"
-        action={
-          <Link to="/dashboard/shop" className="btn btn-primary">
-            Create your shop
-          </Link>
-        }
-      >
-        Buyers can message you once your shop is open.
-      </EmptyState>
-    );
+  if (!shop.data) return <NoShopYet>Buyers can message you once your shop is open.</NoShopYet>;
   if (inbox.error) throw inbox.error;
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
   return (

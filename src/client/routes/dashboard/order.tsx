@@ -3,11 +3,10 @@
 
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { AddressBlock } from '../../components/address-block';
-import { LineChoices, lineKey, productHref } from '../../components/line-choices';
+import { LineSummary, lineKey } from '../../components/line-choices';
 import { MoneySummary } from '../../components/money-summary';
 import { OrderStatusBadge } from '../../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../../components/order-timeline';
-import { ProductImage } from '../../components/product-image';
 import { RouteErrorBoundary } from '../../components/states';
 import { formatCents, formatDateTime } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
@@ -57,19 +56,7 @@ export function Component() {
             <ul className="plain-list">
               {o.items.map((i) => (
                 <li key={lineKey(i)} className="review-line">
-                  <div className="thumb thumb-sm">
-                    <ProductImage src={i.image} alt="" seed={i.productId} />
-                  </div>
-                  <div>
-                    <Link to={productHref(i)} className="title">
-                      {i.title}
-                    </Link>
-                    <LineChoices options={i.options} personalization={i.personalization} />
-                    <div className="small muted">
-                      {i.quantity} × {formatCents(i.priceCents)}
-                    </div>
-                  </div>
-                  <strong>{formatCents(i.priceCents * i.quantity)}</strong>
+                  <LineSummary line={i} unitCents={i.priceCents} />
                 </li>
               ))}
             </ul>

@@ -3,10 +3,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { optionsLabel } from '../../../shared/variations';
-import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { formatCents } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { trpc } from '../../trpc';
+import { NoShopYet } from './no-shop-yet';
 import { useMyShop } from './use-my-shop';
 
 const RevenueChart = lazy(() => import('./revenue-chart'));
@@ -19,17 +20,9 @@ export function Component() {
   if (shop.isPending) return <PageSkeleton />;
   if (!shop.data) {
     return (
-      <EmptyState
-        art="🏺"
-        title="Sell what you make"
-        action={
-          <Link to="/dashboard/shop" className="btn btn-primary">
-            Create your shop
-          </Link>
-        }
-      >
+      <NoShopYet art="🏺" title="Sell what you make">
         Open a shop, list your work, and we’ll handle search, carts and payments.
-      </EmptyState>
+      </NoShopYet>
     );
   }
   const d = dash.data;

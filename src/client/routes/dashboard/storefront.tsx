@@ -6,10 +6,11 @@ import { toast } from 'sonner';
 import type { ShopDto } from '../../../shared/schemas/shops';
 import { ANNOUNCEMENT_MAX, POLICY_NOTES_MAX } from '../../../shared/schemas/storefront';
 import { Field } from '../../components/field';
-import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { StatusButton } from '../../components/ui/status-button';
 import { usePageMeta } from '../../lib/page-meta';
 import { describeError, trpc } from '../../trpc';
+import { NoShopYet } from './no-shop-yet';
 import { SectionsManager } from './storefront-sections';
 import { useMyShop } from './use-my-shop';
 
@@ -114,17 +115,7 @@ export function Component() {
   usePageMeta('Storefront');
   const shop = useMyShop();
   if (shop.isPending) return <PageSkeleton />;
-  if (!shop.data)
-    return (
-      <EmptyState
-        title="Open a shop first"
-        action={
-          <Link to="/dashboard/shop" className="btn btn-primary">
-            Create your shop
-          </Link>
-        }
-      />
-    );
+  if (!shop.data) return <NoShopYet />;
   return (
     <div className="storefront-page">
       <h1>Storefront</h1>
