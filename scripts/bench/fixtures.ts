@@ -86,24 +86,32 @@ export interface VariantPool {
  * seller's save would be (product row first, then its combinations; triggers keep the aggregate).
  */
 export async function prepareVariantStock(deps: AppDeps, exclude: number[], count = 600): Promise<VariantPool> {
-  const picked = await sql<{ id: number; shop_id: number; price_cents: number }>`
-    update products p set variation_properties = '[{"name":"Size","values":["S","M","L"]}]'::jsonb
-    where p.id in (
-      select id from products where status = 'active' and price_cents between 500 and 20000
-        and variation_properties = '[]'::jsonb and not made_to_order and personalization_prompt is null
-        and id <> all(${exclude}::int[])
-      order by md5(id::text || 'v') limit ${count})
-    returning p.id, p.shop_id, p.price_cents`.execute(deps.db);
-  const ids = picked.rows.map((r) => r.id);
-  await sql`update listing_variants set enabled = false where is_default and product_id = any(${ids}::int[])`.execute(
-    deps.db,
-  );
-  const rows = await sql<{ id: number; product_id: number }>`
-    insert into listing_variants (product_id, option1, price_cents, quantity, position)
-    select p.id, s.size, p.price_cents + s.extra, 1000000, s.pos
-    from products p cross join (values ('S', 0, 0), ('M', 0, 1), ('L', 200, 2)) as s(size, extra, pos)
-    where p.id = any(${ids}::int[])
-    returning id, product_id`.execute(deps.db);
+  // One transaction that locks the picked listings in ascending id first (the app's lock order):
+  // the bulk updates below, each in its own order, deadlocked with the search drainer once.
+  const { picked, rows } = await deps.db.transaction().execute(async (tx) => {
+    const locked = await sql<{ id: number }>`
+      select id from products where id in (
+        select id from products where status = 'active' and price_cents between 500 and 20000
+          and variation_properties = '[]'::jsonb and not made_to_order and personalization_prompt is null
+          and id <> all(${exclude}::int[])
+        order by md5(id::text || 'v') limit ${count})
+      order by id for no key update`.execute(tx);
+    const ids = locked.rows.map((r) => r.id);
+    const picked = await sql<{ id: number; shop_id: number; price_cents: number }>`
+      update products p set variation_properties = '[{"name":"Size","values":["S","M","L"]}]'::jsonb
+      where p.id = any(${ids}::int[])
+      returning p.id, p.shop_id, p.price_cents`.execute(tx);
+    await sql`update listing_variants set enabled = false where is_default and product_id = any(${ids}::int[])`.execute(
+      tx,
+    );
+    const rows = await sql<{ id: number; product_id: number }>`
+      insert into listing_variants (product_id, option1, price_cents, quantity, position)
+      select p.id, s.size, p.price_cents + s.extra, 1000000, s.pos
+      from products p cross join (values ('S', 0, 0), ('M', 0, 1), ('L', 200, 2)) as s(size, extra, pos)
+      where p.id = any(${ids}::int[])
+      returning id, product_id`.execute(tx);
+    return { picked, rows };
+  });
   const shopOf = new Map(picked.rows.map((r) => [r.id, r.shop_id]));
   const lines = rows.rows.map((r) => ({ productId: r.product_id, variantId: r.id }));
   const byShop = new Map<number, VariantLine[]>();

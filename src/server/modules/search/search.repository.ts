@@ -145,11 +145,22 @@ function sameTerms(a: ListingTerms, b: ListingTerms | null): boolean {
 export async function storeListingTerms(db: DbOrTx, listings: IndexedListing[]): Promise<number> {
   const stale = listings.filter((l) => !sameTerms(l.terms, l.storedTerms));
   if (stale.length === 0) return 0;
+  // Rows are locked in ascending id first (the global lock order, as checkout and the hold
+  // sweeper take them): updating many listings in the join's order could deadlock with them, or
+  // with another writer of many listings (seen in the bench: a fixture's bulk update).
   await sql`
+    with v as (
+      select * from unnest(${sql.val(stale.map((l) => l.doc.id))}::int[],
+                           ${sql.val(stale.map((l) => JSON.stringify(l.terms)))}::jsonb[]) as v(id, terms)
+    ), locked as materialized (
+      select p.id from products p join v on v.id = p.id
+      where p.search_terms is distinct from v.terms
+      order by p.id for no key update of p
+    )
     update products p set search_terms = v.terms
-    from unnest(${sql.val(stale.map((l) => l.doc.id))}::int[], ${sql.val(stale.map((l) => JSON.stringify(l.terms)))}::jsonb[])
-      as v(id, terms)
-    where p.id = v.id and p.search_terms is distinct from v.terms`.execute(db);
+    from v where p.id = v.id and p.id in (select id from locked) and p.search_terms is distinct from v.terms`.execute(
+    db,
+  );
   return stale.length;
 }
 
