@@ -39,6 +39,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
     const orderId = placed.orders[0].orderId;
     await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
     const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Is it blue?' });
+    const cartItemId = (await buyer.caller.cart.get()).shops[0]!.items[0]!.cartItemId;
 
     type Case = {
       path: string;
@@ -144,6 +145,13 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
             'personalization',
             true,
             (personalization: string) => ({ productId: product.id, quantity: 1, personalization }),
+          ],
+          [
+            'cart.updatePersonalization',
+            asBuyer,
+            'personalization',
+            true,
+            (personalization: string) => ({ cartItemId, personalization }),
           ],
           ['shops.createSection', asSeller, 'name', false, (name: string) => ({ shopId: seller.shopId, name })],
           [
