@@ -7,6 +7,7 @@ import { expect, test } from 'bun:test';
 import { quoteAndPlace } from '../src/server/modules/checkout/checkout-test-kit';
 import { unsubscribeToken } from '../src/server/modules/notifications/unsubscribe-token';
 import { testDeps } from '../src/server/test/test-services';
+import { waitUntil } from '../src/server/test/wait-until';
 import { seriousA11yViolations } from './axe';
 import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
@@ -75,8 +76,17 @@ for (const project of projectNames) {
 test('account page: a buyer turns shipping emails off and the choice stays', async () => {
   const buyer = await createUser(undefined, 'Grace Hopper');
   const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, 'phone');
-  await b.page.goto('/account');
+  // From the bell's panel: "Email settings" lands on the section, scrolled into view.
+  await b.page.goto('/');
+  await b.page.getByRole('button', { name: 'Notifications', exact: true }).click();
+  await b.page.getByRole('link', { name: 'Email settings' }).click();
+  await b.page.waitForURL(/\/account#email-choices$/);
   const section = b.page.getByRole('region', { name: 'Email notifications' });
+  await section.waitFor();
+  await waitUntil(async () => {
+    const box = await section.boundingBox();
+    return !!box && box.y >= 0 && box.y < 844;
+  });
   const shipped = section.getByRole('checkbox', { name: 'My order has shipped' });
   await shipped.waitFor();
   expect(await shipped.isChecked()).toBe(true);
