@@ -6,6 +6,7 @@ import { formatDate, plural } from '../lib/format';
 import { trpc } from '../trpc';
 import { ReplyForm } from './review-forms';
 import { Stars } from './stars';
+import { LoadFailed } from './states';
 
 const PAGE = 10;
 /** The first page every reviews section asks for, so a loader can prefetch exactly that. */
@@ -129,12 +130,9 @@ export function ReviewsSection({
       {reviews.isPending ? (
         <div className="skeleton reviews-skeleton" role="status" aria-label="Loading reviews" />
       ) : reviews.isError ? (
-        <p className="notice notice-warn" role="alert">
-          Reviews could not be loaded.{' '}
-          <button type="button" className="btn btn-sm" onClick={() => reviews.refetch()}>
-            Try again
-          </button>
-        </p>
+        <LoadFailed tone="warn" onRetry={() => reviews.refetch()}>
+          Reviews could not be loaded.
+        </LoadFailed>
       ) : !first?.reviewCount ? (
         <p className="muted">No reviews yet. Buyers can review after their order is delivered.</p>
       ) : (

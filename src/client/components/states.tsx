@@ -50,6 +50,26 @@ export function EmptyState({
   );
 }
 
+/** A part of the page that did not load ("Orders could not be loaded."), with a retry. */
+export function LoadFailed({
+  children,
+  onRetry,
+  tone = 'danger',
+}: {
+  children: ReactNode;
+  onRetry: () => void;
+  tone?: 'danger' | 'warn';
+}) {
+  return (
+    <p className={`notice notice-${tone}`} role="alert">
+      {children}{' '}
+      <button type="button" className="btn btn-sm" onClick={onRetry}>
+        Try again
+      </button>
+    </p>
+  );
+}
+
 /** A state that is the whole page (not found, an error, a broken link): its h1 and one way on. */
 export function PageState({
   art,

@@ -1,6 +1,6 @@
 // Product page: gallery, price, live availability (inventory.watch), add to cart, favourite,
 // shop card, details, reviews and an also-bought row.
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { deliveryWindow, dispatchWindow, shipsIn } from '../../shared/dispatch';
 import { ContactShopButton } from '../components/contact-shop';
@@ -38,6 +38,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // The shop's vacation state and policies (shown beside the buy box).
   void utils.shops.bySlug.prefetch({ slug: product.shop.slug });
   return null;
+}
+
+/** One line in the availability box that needs no counting (made to order, combination off). */
+function AvailabilityNote({ out = false, children }: { out?: boolean; children: ReactNode }) {
+  return (
+    <div className="availability" aria-live="polite" data-testid="availability">
+      <span className={out ? 'line out' : 'line'}>
+        <span className="dot" aria-hidden="true" />
+        {children}
+      </span>
+    </div>
+  );
 }
 
 function AvailabilityLines({
@@ -280,19 +292,9 @@ export function Component() {
               </p>
             </div>
           ) : p.processing.madeToOrder && !soldOut ? (
-            <div className="availability" aria-live="polite" data-testid="availability">
-              <span className="line">
-                <span className="dot" aria-hidden="true" />
-                Made to order for you
-              </span>
-            </div>
+            <AvailabilityNote>Made to order for you</AvailabilityNote>
           ) : combination && !combination.enabled ? (
-            <div className="availability" aria-live="polite" data-testid="availability">
-              <span className="line out">
-                <span className="dot" aria-hidden="true" />
-                This combination is not available
-              </span>
-            </div>
+            <AvailabilityNote out>This combination is not available</AvailabilityNote>
           ) : (
             <AvailabilityLines
               available={available}

@@ -242,19 +242,12 @@ export interface PaymentsTable {
   updated_at: Timestamp;
 }
 
-import type { OrderStatusValue } from '../../shared/schemas/orders';
+import type { OrderStatusValue, ShippingAddressDto } from '../../shared/schemas/orders';
 
 export type OrderStatus = OrderStatusValue;
 
-export interface ShippingAddress {
-  name: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  region: string;
-  postalCode: string;
-  country: string;
-}
+/** The address stored with an order (jsonb) is the one the client sends and reads. */
+export type ShippingAddress = ShippingAddressDto;
 
 export interface OrdersTable {
   id: Generated<number>;

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { OrderSummaryDto, ShopOrdersInput } from '../../../shared/schemas/orders';
 import { BoxIcon } from '../../components/icons';
 import { OrderStatusBadge } from '../../components/order-status';
-import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
+import { EmptyState, LoadFailed, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { countryName } from '../../lib/countries';
 import { formatCents, formatDate, plural } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
@@ -91,12 +91,7 @@ export function Component() {
       {orders.isPending ? (
         <div className="skeleton seller-order-skeleton" role="status" aria-label="Loading orders" />
       ) : orders.isError ? (
-        <p className="notice notice-danger" role="alert">
-          Orders could not be loaded.{' '}
-          <button type="button" className="btn btn-sm" onClick={() => orders.refetch()}>
-            Try again
-          </button>
-        </p>
+        <LoadFailed onRetry={() => orders.refetch()}>Orders could not be loaded.</LoadFailed>
       ) : items.length === 0 ? (
         <EmptyState
           icon={<BoxIcon width={40} height={40} />}
