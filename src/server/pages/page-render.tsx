@@ -22,7 +22,9 @@ import { routes } from '../../client/router';
 import type { AppDeps } from '../deps';
 import { createHttpContext } from '../trpc/context';
 import { type AppRouter, appRouter } from '../trpc/root';
+import { identifiesVisitor } from './http-caching';
 import type { PageData } from './page-outcome';
+import { sharedReads, sharedReadsLink } from './shared-reads-link';
 
 const handler = createStaticHandler(routes);
 
@@ -37,6 +39,7 @@ export function serverDataClients(deps: AppDeps, req: Request, meta: { ip: strin
   let context: ReturnType<typeof createHttpContext> | null = null;
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
+      sharedReadsLink(sharedReads, !identifiesVisitor(req)),
       localLink({
         router: appRouter,
         createContext: () => {
