@@ -33,7 +33,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const productId = productIdFrom(params);
   void utils.catalog.availability.prefetch({ productId });
   void utils.reviews.forProduct.prefetchInfinite({ productId, ...FIRST_REVIEWS });
-  void utils.feed.alsoBought.prefetch({ productId });
+  // "Also bought" sits below the fold and is the slowest read: the server does not wait for it (the
+  // row arrives after hydration); in the browser it starts with the rest.
+  if (typeof document !== 'undefined') void utils.feed.alsoBought.prefetch({ productId });
   const product = await orNotFound(utils.catalog.product.ensureData({ productId }));
   // The shop's vacation state and policies (shown beside the buy box).
   void utils.shops.bySlug.prefetch({ slug: product.shop.slug });

@@ -1,7 +1,7 @@
 // Reads that are the same for every anonymous visitor, kept in process for a short while across
-// server renders: the category tree and a listing's "also bought" row. Each render otherwise asks
-// for them again; "also bought" (co-purchases over order history) is the render's slowest query and
-// sits below the fold. Only answers are kept (never errors), only for queries, and "also bought"
+// server renders: the category tree (every page's bar) and a listing's "also bought" row (should a
+// render ask for it: the product page's loader leaves it to the browser). Each render otherwise
+// asks for them again. Only answers are kept (never errors), only for queries, and "also bought"
 // only when the page is rendered for nobody in particular (its co-purchases leave out the viewer's
 // own orders). Decision 0133.
 import type { TRPCLink } from '@trpc/client';
