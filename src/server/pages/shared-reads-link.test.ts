@@ -24,7 +24,10 @@ function setup(anonymous: boolean, reads: SharedReads) {
         o.complete();
       });
   const client = createTRPCClient<AppRouter>({ links: [sharedReadsLink(reads, anonymous), terminal] });
-  return { client, calls, failOnce: () => void (failNext = true) };
+  const failOnce = () => {
+    failNext = true;
+  };
+  return { client, calls, failOnce };
 }
 
 describe('shared reads link', () => {
