@@ -60,6 +60,18 @@ export async function stockedListings(deps: AppDeps, shops: number, perShop: num
  * our record agreeing with the processor's ledger.
  */
 export async function paymentProblems(db: Db, buyerIds: readonly number[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const p of await processorPaymentsOf(db, buyerIds)) {
+    if (p.orders === 0 && p.status !== 'voided') problems.push(`${p.ref}: ${p.status} at the processor, no order`);
+    if (p.orders > 0 && !['captured', 'refunded', 'partially_refunded'].includes(p.status))
+      problems.push(`${p.ref}: order paid by a ${p.status} payment`);
+    if (p.orders > 0 && p.ours !== p.status) problems.push(`${p.ref}: ours ${p.ours}, processor ${p.status}`);
+  }
+  return problems;
+}
+
+/** Every authorisation the processor made for these buyers' checkouts, its state and our record of it. */
+export async function processorPaymentsOf(db: Db, buyerIds: readonly number[]) {
   const { rows } = await sql<{ ref: string; status: string; ours: string | null; orders: number }>`
     select p.ref, p.status, pay.status as ours,
       (select count(*) from orders o where o.payment_id = pay.id)::int as orders
@@ -68,12 +80,14 @@ export async function paymentProblems(db: Db, buyerIds: readonly number[]): Prom
     left join payments pay on pay.provider_ref = p.ref
     where a.idempotency_key like 'checkout:%'
       and split_part(a.idempotency_key, ':', 2)::int = any(${buyerIds}::int[])`.execute(db);
-  const problems: string[] = [];
-  for (const p of rows) {
-    if (p.orders === 0 && p.status !== 'voided') problems.push(`${p.ref}: ${p.status} at the processor, no order`);
-    if (p.orders > 0 && !['captured', 'refunded', 'partially_refunded'].includes(p.status))
-      problems.push(`${p.ref}: order paid by a ${p.status} payment`);
-    if (p.orders > 0 && p.ours !== p.status) problems.push(`${p.ref}: ours ${p.ours}, processor ${p.status}`);
-  }
-  return problems;
+  return rows;
+}
+
+/** Ages every checkout claim still in flight, as if its instance died an hour ago, so a retry may take it over. */
+export async function expireInFlightClaims(db: Db): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ updated_at: new Date(Date.now() - 3_600_000) })
+    .where('status', '=', 'in_progress')
+    .execute();
 }

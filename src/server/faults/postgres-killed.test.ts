@@ -10,7 +10,7 @@ import { createApp } from '../app';
 import { durabilitySettings } from '../db/durability';
 import { waitUntil } from '../test/wait-until';
 import { cartOf, checkoutBurst } from './checkout-burst';
-import { inventoryProblems, partialOrders, stockedListings } from './invariants';
+import { expireInFlightClaims, inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
 let iso: IsolatedServices;
@@ -90,11 +90,7 @@ describe('PostgreSQL killed with SIGKILL during checkouts (durable settings)', (
 
     // Every key has one outcome: a claim left in flight by the crash goes stale and may be taken
     // over; retrying each key returns the same orders (answered ones) or completes it once.
-    await deps.db
-      .updateTable('idempotency_keys')
-      .set({ updated_at: new Date(Date.now() - 3_600_000) })
-      .where('status', '=', 'in_progress')
-      .execute();
+    await expireInFlightClaims(deps.db);
     const retried = await Promise.all(buyers.map((_, i) => place(i)));
     expect(retried.map((r) => r.status)).toEqual(buyers.map(() => 200));
     for (const [i, out] of retried.entries()) {

@@ -6,7 +6,7 @@ import { callProcedure, errorOf, type HttpOutcome } from '../abuse/http-client';
 import { createApp } from '../app';
 import { waitUntil } from '../test/wait-until';
 import { cartOf, checkoutBurst } from './checkout-burst';
-import { inventoryProblems, partialOrders, stockedListings } from './invariants';
+import { expireInFlightClaims, inventoryProblems, partialOrders, stockedListings } from './invariants';
 import { type IsolatedServices, startIsolatedServices } from './isolated-services';
 
 let iso: IsolatedServices;
@@ -78,11 +78,7 @@ describe('PostgreSQL restarted', () => {
     expect(await inventoryProblems(deps.db, initial)).toEqual([]);
 
     // Buyers whose checkout failed retry with the same key (after an abandoned claim goes stale).
-    await deps.db
-      .updateTable('idempotency_keys')
-      .set({ updated_at: new Date(Date.now() - 3_600_000) })
-      .where('status', '=', 'in_progress')
-      .execute();
+    await expireInFlightClaims(deps.db);
     const retried = await Promise.all(buyers.map((_, i) => (first[i].status === 200 ? first[i] : place(i))));
     expect(retried.map((r) => r.status)).toEqual(buyers.map(() => 200));
     for (const [i, b] of buyers.entries()) {

@@ -16,6 +16,21 @@ async function guestWithCart(quantity = 1) {
   return { seller, product, caller, ctx };
 }
 
+/** A guest checkout at a quote the server never gave: refused with PRECONDITION_FAILED. */
+function placeAtStaleQuote(
+  caller: ReturnType<typeof anonymousCaller>['caller'],
+  email: string,
+  shippingAddress: ReturnType<typeof address>,
+) {
+  return caller.checkout.placeAsGuest({
+    email,
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress,
+    quote: { version: 'f'.repeat(64), totalCents: 1 },
+    payment: { token: 'tok_visa' },
+  });
+}
+
 async function guestPlace(
   caller: ReturnType<typeof anonymousCaller>['caller'],
   email: string,
@@ -84,15 +99,7 @@ describe('guest checkout', () => {
     const { product, caller } = await guestWithCart(1);
     const email = `${unique('guest')}@example.test`;
     const shippingAddress = address();
-    const stale = await rejection(
-      caller.checkout.placeAsGuest({
-        email,
-        idempotencyKey: crypto.randomUUID(),
-        shippingAddress,
-        quote: { version: 'f'.repeat(64), totalCents: 1 },
-        payment: { token: 'tok_visa' },
-      }),
-    );
+    const stale = await rejection(placeAtStaleQuote(caller, email, shippingAddress));
     expect(stale.code).toBe('PRECONDITION_FAILED');
     expect((await stockOf(product.id)).quantity).toBe(3);
 
@@ -114,15 +121,7 @@ describe('guest checkout', () => {
     const { product, caller } = await guestWithCart(1);
     const email = `${unique('victim')}@example.test`;
     const shippingAddress = address({ name: 'Click evil.example to claim' });
-    const stale = await rejection(
-      caller.checkout.placeAsGuest({
-        email,
-        idempotencyKey: crypto.randomUUID(),
-        shippingAddress,
-        quote: { version: 'f'.repeat(64), totalCents: 1 },
-        payment: { token: 'tok_visa' },
-      }),
-    );
+    const stale = await rejection(placeAtStaleQuote(caller, email, shippingAddress));
     expect(stale.code).toBe('PRECONDITION_FAILED');
     const quote = await caller.checkout.quote({ shippingAddress });
     const declined = await rejection(

@@ -4,7 +4,10 @@
 // captured (or refunded), in our records and in the processor's ledger alike.
 import { describe, expect, test } from 'bun:test';
 import { sql } from 'kysely';
-import { paymentProblems as invariantPaymentProblems } from '../../faults/invariants';
+import {
+  paymentProblems as invariantPaymentProblems,
+  processorPaymentsOf as processorPayments,
+} from '../../faults/invariants';
 import { rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
@@ -30,15 +33,8 @@ async function paymentOf(buyerId: number) {
 }
 
 /** Every authorisation the processor made for these buyers' checkouts, with its state and our record. */
-async function processorPaymentsOf(buyerIds: number[]) {
-  const { rows } = await sql<{ ref: string; status: string; ours: string | null; orders: number }>`
-    select p.ref, p.status, pay.status as ours,
-      (select count(*) from orders o where o.payment_id = pay.id)::int as orders
-    from test_processor_authorizations a
-    join test_processor_payments p on p.ref = a.result->>'ref'
-    left join payments pay on pay.provider_ref = p.ref
-    where split_part(a.idempotency_key, ':', 2)::int = any(${buyerIds}::int[])`.execute(testDeps().db);
-  return rows;
+function processorPaymentsOf(buyerIds: number[]) {
+  return processorPayments(testDeps().db, buyerIds);
 }
 
 const paymentProblems = (buyerIds: number[]) => invariantPaymentProblems(testDeps().db, buyerIds);

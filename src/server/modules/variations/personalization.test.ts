@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser } from '../../test/factories';
-import { quoteAndPlace, stockOf } from '../checkout/checkout-test-kit';
+import { address, quoteAndPlace, stockOf } from '../checkout/checkout-test-kit';
 
 const engraving = { prompt: 'Name to engrave, max 12 letters', maxChars: 12, required: true };
 
@@ -49,17 +49,7 @@ describe('personalisation', () => {
     expect(after.shops[0]!.items.map((i) => [i.personalization, i.quantity])).toEqual([['Ben', 1]]);
     await buyer.caller.cart.addItem({ productId: pendant.id, quantity: 1, personalization: 'Ada' });
 
-    const quote = await buyer.caller.checkout.quote({
-      shippingAddress: {
-        name: 'Ada Lovelace',
-        line1: '12 Loom Street',
-        line2: null,
-        city: 'Albany',
-        region: 'NY',
-        postalCode: '12207',
-        country: 'US',
-      },
-    });
+    const quote = await buyer.caller.checkout.quote({ shippingAddress: address() });
     expect(quote.shops[0]!.items.map((i) => i.personalization)).toEqual(['Ben', 'Ada']);
     const placed = await quoteAndPlace(buyer);
     const orderId = placed.orders[0]!.orderId;
