@@ -160,6 +160,52 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
   );
 }
 
+/** A facet of several values, any of which may be ticked (materials, colours): one URL parameter each. */
+function ValuesFacet({
+  legend,
+  param,
+  values,
+  params,
+  update,
+}: {
+  legend: string;
+  param: string;
+  values: { value: string; count: number }[] | undefined;
+  params: URLSearchParams;
+  update: UpdateParams;
+}) {
+  if (!values?.length) return null;
+  const selected = params.getAll(param);
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <ShowMore
+        items={values}
+        render={(v) => (
+          <label className="check" key={v.value}>
+            <input
+              type="checkbox"
+              name={param}
+              value={v.value}
+              checked={selected.includes(v.value)}
+              onChange={(e) =>
+                update((p) => {
+                  const next = p.getAll(param).filter((x) => x !== v.value);
+                  if (e.target.checked) next.push(v.value);
+                  p.delete(param);
+                  for (const x of next) p.append(param, x);
+                })
+              }
+            />
+            <span className="capitalised">{v.value}</span>
+            <Count n={v.count} />
+          </label>
+        )}
+      />
+    </fieldset>
+  );
+}
+
 export function Facets({
   result,
   tree,
@@ -173,8 +219,6 @@ export function Facets({
 }) {
   const facets = result?.facets;
   const selectedPrice = params.get('price');
-  const selectedMaterials = params.getAll('material');
-  const selectedColours = params.getAll('colour');
   const vintageCount = facets?.isVintage.find((v) => v.value === true)?.count ?? 0;
   const counts = categoryCounts(tree, new Map((facets?.categories ?? []).map((c) => [c.value, c.count])));
   return (
@@ -243,62 +287,8 @@ export function Facets({
           <span>Include sold out</span>
         </label>
       </fieldset>
-      {!!facets?.materials.length && (
-        <fieldset>
-          <legend>Materials</legend>
-          <ShowMore
-            items={facets.materials}
-            render={(m) => (
-              <label className="check" key={m.value}>
-                <input
-                  type="checkbox"
-                  name="material"
-                  value={m.value}
-                  checked={selectedMaterials.includes(m.value)}
-                  onChange={(e) =>
-                    update((p) => {
-                      const next = p.getAll('material').filter((x) => x !== m.value);
-                      if (e.target.checked) next.push(m.value);
-                      p.delete('material');
-                      for (const x of next) p.append('material', x);
-                    })
-                  }
-                />
-                <span className="capitalised">{m.value}</span>
-                <Count n={m.count} />
-              </label>
-            )}
-          />
-        </fieldset>
-      )}
-      {!!facets?.colours?.length && (
-        <fieldset>
-          <legend>Colour</legend>
-          <ShowMore
-            items={facets.colours}
-            render={(c) => (
-              <label className="check" key={c.value}>
-                <input
-                  type="checkbox"
-                  name="colour"
-                  value={c.value}
-                  checked={selectedColours.includes(c.value)}
-                  onChange={(e) =>
-                    update((p) => {
-                      const next = p.getAll('colour').filter((x) => x !== c.value);
-                      if (e.target.checked) next.push(c.value);
-                      p.delete('colour');
-                      for (const x of next) p.append('colour', x);
-                    })
-                  }
-                />
-                <span className="capitalised">{c.value}</span>
-                <Count n={c.count} />
-              </label>
-            )}
-          />
-        </fieldset>
-      )}
+      <ValuesFacet legend="Materials" param="material" values={facets?.materials} params={params} update={update} />
+      <ValuesFacet legend="Colour" param="colour" values={facets?.colours} params={params} update={update} />
     </>
   );
 }
