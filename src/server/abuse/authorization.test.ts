@@ -210,14 +210,7 @@ async function directOrder(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const address = {
-    name: 'Ada Buyer',
-    line1: '1 Main St',
-    city: 'Springfield',
-    region: 'IL',
-    postalCode: '62701',
-    country: 'US',
-  };
+  const address = plantedAddress;
   const order = await deps.db
     .insertInto('orders')
     .values({

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
 import { RECONCILE_DEFAULTS, reconcilePayments } from '../modules/payments/payment-reconciliation';
+import { address } from '../scale/balancer-client';
 import { findFreePort, waitFor } from '../services/free-port';
 import { createUser, type TestUser } from '../test/factories';
 import { inventoryProblems, partialOrders, paymentProblems, stockedListings } from './invariants';
@@ -19,7 +20,6 @@ afterAll(async () => {
 }, 30_000);
 
 const root = resolve(import.meta.dir, '../../..');
-const address = { name: 'Ada', line1: '1 Main St', city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' };
 
 async function startAppProcess(): Promise<{ url: string; proc: Bun.Subprocess }> {
   const { urls } = iso.services;

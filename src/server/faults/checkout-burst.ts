@@ -5,17 +5,9 @@ import { expect } from 'bun:test';
 import { callProcedure, type HttpOutcome, sessionCookie } from '../abuse/http-client';
 import type { createApp } from '../app';
 import type { AppDeps } from '../deps';
+import { address } from '../scale/balancer-client';
 import { createUser } from '../test/factories';
 import type { stockedListings } from './invariants';
-
-export const burstAddress = {
-  name: 'Ada',
-  line1: '1 Main St',
-  city: 'Albany',
-  region: 'NY',
-  postalCode: '12207',
-  country: 'US',
-};
 
 type Products = Awaited<ReturnType<typeof stockedListings>>['products'];
 
@@ -36,7 +28,7 @@ export async function checkoutBurst(
       expect(out.status).toBe(200);
     }
   const keys = buyers.map(() => crypto.randomUUID());
-  const quotes = await Promise.all(buyers.map((b) => b.caller.checkout.quote({ shippingAddress: burstAddress })));
+  const quotes = await Promise.all(buyers.map((b) => b.caller.checkout.quote({ shippingAddress: address })));
   const place = (i: number) =>
     callProcedure(
       app,
@@ -44,7 +36,7 @@ export async function checkoutBurst(
       'mutation',
       {
         idempotencyKey: keys[i],
-        shippingAddress: burstAddress,
+        shippingAddress: address,
         quote: { version: quotes[i].version, totalCents: quotes[i].totalCents },
         payment: { token: 'tok_visa' },
       },

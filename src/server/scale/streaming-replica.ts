@@ -17,6 +17,7 @@ import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { findFreePort, waitFor } from '../services/free-port';
+import { alive } from '../services/pid-file';
 
 export interface StreamingReplica {
   url: string;
@@ -38,15 +39,6 @@ function postmasterPid(dir: string): number | null {
   if (!existsSync(file)) return null;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
   return pid > 0 ? pid : null;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function startStreamingReplica(

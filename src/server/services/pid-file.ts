@@ -2,7 +2,8 @@
 // holding the data directory (Meilisearch locks it) when it starts again.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid is running (signal 0 checks without touching it). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
