@@ -33,7 +33,7 @@ begin
   select sum(l.price * l.qty) + sum(distinct s.flat_rate_cents) into v_total
   from bench_lines l join shops s on s.id = l.shop_id;
   insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
-  values (p_user, 'test', 'pi_floor_' || p_key, v_total, 'authorized') returning id into v_payment;
+  values (p_user, 'test', 'pi_floor_' || p_key, v_total, 'captured') returning id into v_payment;
   with per_shop as (
     select l.shop_id, sum(l.price * l.qty) as subtotal, sum(l.qty) as units, min(s.flat_rate_cents) as shipping,
            min(s.owner_id) as owner_id
