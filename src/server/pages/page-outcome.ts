@@ -53,14 +53,19 @@ export type PublicRoute = 'home' | 'search' | 'category' | 'listing' | 'shop';
 
 const NOT_INDEXED = 'noindex, follow';
 
-function notFound(title = 'Page not found'): PageOutcome {
+/** A page the browser renders for whoever asks, kept out of search engines and shared caches. */
+function privatePage(status: 200 | 404, title: string | null): PageOutcome {
   return {
     kind: 'page',
-    status: 404,
+    status,
     head: { title: pageTitle(title), description: DEFAULT_DESCRIPTION, robots: 'noindex' },
     cache: 'private',
     route: null,
   };
+}
+
+function notFound(title = 'Page not found'): PageOutcome {
+  return privatePage(404, title);
 }
 
 export function absoluteUrl(origin: string, src: string): string {
@@ -264,11 +269,5 @@ export async function pageOutcome(url: URL, data: PageData): Promise<PageOutcome
   if (path === 'shop/:slug') return shopOutcome(url, leaf.params.slug, data);
   if (path === 'search') return searchOutcome(url, data);
   // Cart, checkout, orders, the dashboard, sign-in…: rendered in the browser for whoever is signed in.
-  return {
-    kind: 'page',
-    status: 200,
-    head: { title: pageTitle(null), description: DEFAULT_DESCRIPTION, robots: 'noindex' },
-    cache: 'private',
-    route: null,
-  };
+  return privatePage(200, null);
 }

@@ -22,20 +22,13 @@ export const REVIEW_SORTS = ['newest', 'highest', 'lowest'] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 const reviewSort = z.enum(REVIEW_SORTS).default('newest');
 
-export const productReviewsInput = z.object({
-  productId: idSchema,
-  cursor: cursorSchema,
-  limit: limitSchema,
-  sort: reviewSort,
-});
+/** One page of a listing's or a shop's reviews. */
+const reviewPage = { cursor: cursorSchema, limit: limitSchema, sort: reviewSort };
+
+export const productReviewsInput = z.object({ productId: idSchema, ...reviewPage });
 export type ProductReviewsInput = z.infer<typeof productReviewsInput>;
 
-export const shopReviewsInput = z.object({
-  shopId: idSchema,
-  cursor: cursorSchema,
-  limit: limitSchema,
-  sort: reviewSort,
-});
+export const shopReviewsInput = z.object({ shopId: idSchema, ...reviewPage });
 export type ShopReviewsInput = z.infer<typeof shopReviewsInput>;
 
 export const replyToReviewInput = z.object({
