@@ -1,9 +1,10 @@
 // The header's bell: the unread count (kept live by useUserLive) and a panel with the latest
 // notifications. Opening one marks it read; "Mark all read" clears the count in every tab.
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { describeNotification, type NotificationDto } from '../../shared/schemas/notifications';
+import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { describeError, trpc } from '../trpc';
 import { BellIcon } from './icons';
 
@@ -117,29 +118,10 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
   const panelId = useId();
   const count = trpc.notifications.unreadCount.useQuery(undefined, { staleTime: 60_000 }).data?.count ?? 0;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the panel whenever the page changes
-  useEffect(() => setOpen(false), [location.pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const onDoc = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('mousedown', onDoc);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDoc);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  usePopupDismiss(ref, open, setOpen, () => button.current?.focus());
 
   return (
     <div className="menu notif-menu" ref={ref}>

@@ -1,8 +1,9 @@
 // The header on every page: brand, search, favourites, account menu and cart count.
-import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { useMe } from '../lib/session';
+import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { useUserLive } from '../lib/use-user-live';
 import { queryClient, trpc } from '../trpc';
 import { CartIcon, ChatIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
@@ -47,7 +48,6 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
-  const location = useLocation();
   const logout = trpc.auth.logout.useMutation({
     onSuccess: () => {
       queryClient.clear();
@@ -56,23 +56,7 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
     },
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the page changes
-  useEffect(() => setOpen(false), [location.pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const onDoc = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDoc);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDoc);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  usePopupDismiss(ref, open, setOpen);
 
   return (
     <div className="menu" ref={ref}>
