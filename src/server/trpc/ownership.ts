@@ -16,10 +16,10 @@ import { findConversationParties } from '../modules/messaging/messaging.reposito
 import type { ConversationParties } from '../modules/messaging/messaging.service';
 import { findOrderParties } from '../modules/orders/orders.repository';
 import { findReviewShopOwner } from '../modules/reviews/reviews.repository';
-import { findShopById } from '../modules/shops/shops.repository';
+import { findShopById, type ShopRow } from '../modules/shops/shops.repository';
 import { authedProcedure } from './trpc';
 
-export type OwnedShop = NonNullable<Awaited<ReturnType<typeof findShopById>>>;
+export type OwnedShop = ShopRow;
 
 export interface OwnedListing {
   id: number;

@@ -7,10 +7,9 @@ import { DomainError } from '../../../shared/errors';
 import type { SetVacationInput, ShopDto } from '../../../shared/schemas/shops';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
-import type { OwnedShop } from '../../trpc/ownership';
 import { releaseShopHolds } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
-import { enqueueShopListingsForSearch, updateShopVacation } from './shops.repository';
+import { enqueueShopListingsForSearch, type ShopRow, updateShopVacation } from './shops.repository';
 import { toShopDto } from './shops.service';
 
 /** Yesterday in UTC: a date the seller typed as "today" is never refused because of their time zone. */
@@ -20,7 +19,7 @@ function earliestReturnDate(now: Date): string {
 
 export async function setVacation(
   deps: AppDeps,
-  shop: OwnedShop,
+  shop: ShopRow,
   input: SetVacationInput,
   now: Date = new Date(),
 ): Promise<ShopDto> {

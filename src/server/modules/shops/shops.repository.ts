@@ -38,6 +38,9 @@ export function findShopById(db: DbOrTx, id: number) {
   return db.selectFrom('shops').select(shopColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** A shop as the repository reads it (the shopOwner procedure hands its handler one of these). */
+export type ShopRow = NonNullable<Awaited<ReturnType<typeof findShopById>>>;
+
 export function findShopByOwner(db: DbOrTx, ownerId: number) {
   return db.selectFrom('shops').select(shopColumns).where('owner_id', '=', ownerId).executeTakeFirst();
 }
