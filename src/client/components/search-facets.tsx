@@ -124,35 +124,28 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
   const enter = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') apply(e);
   };
+  const bound = (end: 'min' | 'max', value: string, set: (v: string) => void) => (
+    <>
+      <label className="visually-hidden" htmlFor={`price-${end}`}>
+        {end === 'min' ? 'Minimum' : 'Maximum'} price in dollars
+      </label>
+      <input
+        id={`price-${end}`}
+        className="input"
+        inputMode="decimal"
+        name={PRICE_FORM_FIELDS[end]}
+        placeholder={`$ ${end}`}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        onKeyDown={enter}
+      />
+    </>
+  );
   return (
     <div className="facet-price">
-      <label className="visually-hidden" htmlFor="price-min">
-        Minimum price in dollars
-      </label>
-      <input
-        id="price-min"
-        className="input"
-        inputMode="decimal"
-        name={PRICE_FORM_FIELDS.min}
-        placeholder="$ min"
-        value={min}
-        onChange={(e) => setMin(e.target.value)}
-        onKeyDown={enter}
-      />
+      {bound('min', min, setMin)}
       <span aria-hidden="true">–</span>
-      <label className="visually-hidden" htmlFor="price-max">
-        Maximum price in dollars
-      </label>
-      <input
-        id="price-max"
-        className="input"
-        inputMode="decimal"
-        name={PRICE_FORM_FIELDS.max}
-        placeholder="$ max"
-        value={max}
-        onChange={(e) => setMax(e.target.value)}
-        onKeyDown={enter}
-      />
+      {bound('max', max, setMax)}
       <button type="submit" className="btn btn-sm" onClick={apply}>
         Go
       </button>
