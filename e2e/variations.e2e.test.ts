@@ -298,10 +298,10 @@ for (const project of projectNames as ProjectName[]) {
       .getByRole('status')
       .getByText(/1 item in your cart/)
       .waitFor();
-    expect(await shopper.page.locator('main').innerText()).not.toMatch(/10,?000/);
+    expect(await shopper.page.locator('main').textContent()).not.toMatch(/10,?000/);
     await shopper.page.goto('/cart');
     await shopper.page.getByRole('listitem', { name: quilt.title }).waitFor();
-    expect(await shopper.page.locator('main').innerText()).not.toMatch(/10,?000/);
+    expect(await shopper.page.locator('main').textContent()).not.toMatch(/10,?000/);
     expect(shopper.errors).toEqual([]);
     await shopper.context.close();
 
@@ -309,7 +309,7 @@ for (const project of projectNames as ProjectName[]) {
     await dash.page.goto('/dashboard/listings');
     await dash.page.getByRole('link', { name: quilt.title }).waitFor();
     await dash.page.getByText('Made to order').first().waitFor();
-    expect(await dash.page.locator('main').innerText()).not.toMatch(/10,?000/);
+    expect(await dash.page.locator('main').textContent()).not.toMatch(/10,?000/);
     expect(dash.errors).toEqual([]);
     await dash.context.close();
   }, 180_000);
