@@ -14,6 +14,7 @@ import { VacationNotice } from '../components/shop-notices';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime, minutesUntil, plural } from '../lib/format';
 import { useMe } from '../lib/session';
+import { signInHref } from '../lib/sign-in-link';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
 import { describeError, trpc, utils } from '../trpc';
@@ -307,10 +308,7 @@ export function Component() {
             </Link>
           ) : (
             <>
-              <Link
-                to={`/signin?next=${encodeURIComponent('/checkout')}`}
-                className="btn btn-primary btn-lg btn-block summary-action"
-              >
+              <Link to={signInHref('/checkout')} className="btn btn-primary btn-lg btn-block summary-action">
                 Sign in to check out
               </Link>
               <Link to="/checkout" className="btn btn-block summary-action">

@@ -17,6 +17,7 @@ import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/stat
 import { StatusButton } from '../components/ui/status-button';
 import { formatCents, formatDateTime } from '../lib/format';
 import { usePageMeta } from '../lib/page-meta';
+import { signInHref } from '../lib/sign-in-link';
 import { describeError, queryClient, trpc } from '../trpc';
 
 function GuestOrder({ o }: { o: OrderDetailDto }) {
@@ -112,7 +113,7 @@ export function Component() {
           headingLevel={1}
           title="We could not open this order"
           action={
-            <Link className="btn btn-primary" to="/signin?next=/orders">
+            <Link className="btn btn-primary" to={signInHref('/orders')}>
               Sign in to see your orders
             </Link>
           }

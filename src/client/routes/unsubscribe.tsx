@@ -6,6 +6,7 @@ import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
+import { signInHref } from '../lib/sign-in-link';
 import { describeError, trpc } from '../trpc';
 
 export function Component() {
@@ -15,7 +16,7 @@ export function Component() {
   const { user } = useMe();
   const stop = trpc.notifications.unsubscribe.useMutation();
   const account = (
-    <Link className="btn btn-ghost" to={user ? '/account#email-choices' : '/signin?next=/account'}>
+    <Link className="btn btn-ghost" to={user ? '/account#email-choices' : signInHref('/account')}>
       Choose all your email settings
     </Link>
   );

@@ -5,6 +5,7 @@ import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
+import { signInHref } from '../lib/sign-in-link';
 import { describeError, queryClient, trpc } from '../trpc';
 
 export function Component() {
@@ -47,7 +48,7 @@ export function Component() {
                 </StatusButton>
               )
             ) : (
-              <Link className="btn btn-primary" to={user ? '/account' : '/signin?next=/account'}>
+              <Link className="btn btn-primary" to={user ? '/account' : signInHref('/account')}>
                 Go to your account
               </Link>
             )
