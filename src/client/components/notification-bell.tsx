@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { describeNotification, type NotificationDto } from '../../shared/schemas/notifications';
 import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { describeError, trpc } from '../trpc';
+import { CountBadge } from './count-badge';
 import { BellIcon } from './icons';
 
 const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -135,11 +136,7 @@ export function NotificationBell() {
         onClick={() => setOpen((o) => !o)}
       >
         <BellIcon />
-        {count > 0 && (
-          <span className="cart-count" aria-hidden="true" data-testid="unread-notifications">
-            {count > 99 ? '99+' : count}
-          </span>
-        )}
+        <CountBadge count={count} testId="unread-notifications" />
       </button>
       {open && <NotificationPanel id={panelId} unread={count} />}
     </div>

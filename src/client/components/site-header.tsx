@@ -6,6 +6,7 @@ import { useMe } from '../lib/session';
 import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { useUserLive } from '../lib/use-user-live';
 import { queryClient, trpc } from '../trpc';
+import { CountBadge } from './count-badge';
 import { CartIcon, ChatIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
 import { NotificationBell } from './notification-bell';
 import { SearchBox } from './search-box';
@@ -17,11 +18,7 @@ function CartLink() {
   return (
     <Link to="/cart" className="icon-btn cart-link" aria-label={count ? `Cart, ${count} items` : 'Cart'}>
       <CartIcon />
-      {count > 0 && (
-        <span className="cart-count" aria-hidden="true">
-          {count > 99 ? '99+' : count}
-        </span>
-      )}
+      <CountBadge count={count} />
     </Link>
   );
 }
@@ -35,11 +32,7 @@ function MessagesLink() {
   return (
     <Link to={to} className="icon-btn cart-link" aria-label={total ? `Messages, ${total} unread` : 'Messages'}>
       <ChatIcon />
-      {total > 0 && (
-        <span className="cart-count" aria-hidden="true" data-testid="unread-messages">
-          {total > 99 ? '99+' : total}
-        </span>
-      )}
+      <CountBadge count={total} testId="unread-messages" />
     </Link>
   );
 }

@@ -2,22 +2,18 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MESSAGE_TEXT_MAX } from '../../../shared/schemas/messaging';
-import type { AppDeps } from '../../deps';
-import { RedisStore } from '../../services/redis-store';
 import { domainOf, rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
 import { deliverMail, drainMailBeforeAll, inbox, linkIn } from '../../test/mail';
-import { testDeps, testServices } from '../../test/test-services';
+import { closeSecondInstances, secondInstanceDeps } from '../../test/second-instance';
+import { testDeps } from '../../test/test-services';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
 import { createOrderFixture } from '../reviews/test-orders';
 import { uploadsDir } from '../uploads/uploads.service';
 import { queueMessageNudges } from './message-nudge';
 
-const stores: RedisStore[] = [];
-afterAll(async () => {
-  for (const s of stores) await s.close();
-});
+afterAll(closeSecondInstances);
 
 async function counts(userIds: number[]) {
   const db = testDeps().db;
@@ -353,11 +349,7 @@ describe('messages: conversations between a buyer and a shop', () => {
   test('a new message reaches the other party live, through Redis, on another instance', async () => {
     const { seller } = await shopWithListing();
     const buyer = await createUser();
-    const redisUrl = testServices().urls.redis;
-    if (!redisUrl) throw new Error('the test services run without Redis');
-    const store = new RedisStore(redisUrl, testDeps().log);
-    stores.push(store);
-    const otherInstance: AppDeps = { ...testDeps(), store };
+    const otherInstance = secondInstanceDeps();
     const abort = new AbortController();
     const sellerCtx = { ...seller.ctx, deps: otherInstance };
     const caller = createCallerFactory(appRouter)(sellerCtx, { signal: abort.signal });

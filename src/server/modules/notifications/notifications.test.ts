@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { createApp } from '../../app';
 import { inTransaction } from '../../db/transaction';
-import type { AppDeps } from '../../deps';
-import { RedisStore } from '../../services/redis-store';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser, type TestUser } from '../../test/factories';
 import { deliverMail, drainMailBeforeAll, inbox } from '../../test/mail';
-import { testDeps, testServices } from '../../test/test-services';
+import { closeSecondInstances, secondInstanceDeps } from '../../test/second-instance';
+import { testDeps } from '../../test/test-services';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
 import { quoteAndPlace } from '../checkout/checkout-test-kit';
@@ -15,10 +14,7 @@ import { insertNotification } from './notifications.repository';
 import { unsubscribeToken } from './unsubscribe-token';
 
 drainMailBeforeAll();
-const stores: RedisStore[] = [];
-afterAll(async () => {
-  for (const s of stores) await s.close();
-});
+afterAll(closeSecondInstances);
 
 async function sellerWithOrder() {
   const seller = await createSeller();
@@ -177,11 +173,7 @@ describe('notifications: live', () => {
     const seller = await createSeller();
     const product = await createProduct(seller, { quantity: 5 });
     const buyer = await createUser();
-    const redisUrl = testServices().urls.redis;
-    if (!redisUrl) throw new Error('the test services run without Redis');
-    const store = new RedisStore(redisUrl, testDeps().log);
-    stores.push(store);
-    const otherInstance: AppDeps = { ...testDeps(), store };
+    const otherInstance = secondInstanceDeps();
     const abort = new AbortController();
     const caller = createCallerFactory(appRouter)({ ...seller.ctx, deps: otherInstance }, { signal: abort.signal });
     const it = (await caller.notifications.watch())[Symbol.asyncIterator]();

@@ -3,10 +3,10 @@ import type { AvailabilityEventDto } from '../../../shared/schemas/realtime';
 import { createApp } from '../../app';
 import type { AppDeps } from '../../deps';
 import { MemoryStore } from '../../services/memory-store';
-import { RedisStore } from '../../services/redis-store';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
-import { testDeps, testServices } from '../../test/test-services';
+import { closeSecondInstances, secondInstanceDeps } from '../../test/second-instance';
+import { testDeps } from '../../test/test-services';
 import { waitUntil } from '../../test/wait-until';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
@@ -24,10 +24,9 @@ function watchUrl(base: string, productIds: number[]) {
 }
 
 const servers: { stop(force?: boolean): unknown }[] = [];
-const stores: RedisStore[] = [];
 afterAll(async () => {
   for (const s of servers) await s.stop(true);
-  for (const s of stores) await s.close();
+  await closeSecondInstances();
 });
 
 function serve(deps: AppDeps): string {
@@ -35,15 +34,6 @@ function serve(deps: AppDeps): string {
   const server = Bun.serve({ port: 0, idleTimeout: 30, fetch: (req) => app.fetch(req) });
   servers.push(server);
   return `http://127.0.0.1:${server.port}`;
-}
-
-/** A second app instance: its own Redis connection, the same database. */
-function secondInstanceDeps(): AppDeps {
-  const redisUrl = testServices().urls.redis;
-  if (!redisUrl) throw new Error('the test services run without Redis');
-  const store = new RedisStore(redisUrl, testDeps().log);
-  stores.push(store);
-  return { ...testDeps(), store };
 }
 
 describe('inventory.watch', () => {

@@ -5,10 +5,10 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { callProcedure, errorOf, sessionCookie } from '../../abuse/http-client';
 import { createApp } from '../../app';
-import { RedisStore } from '../../services/redis-store';
 import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createUser, defaultPolicy, unique } from '../../test/factories';
-import { testDeps, testServices } from '../../test/test-services';
+import { closeSecondInstances, secondInstanceDeps } from '../../test/second-instance';
+import { testDeps } from '../../test/test-services';
 import { createInnerContext } from '../../trpc/context';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
@@ -38,19 +38,12 @@ async function secondBrowser(user: { id: number; email: string; name: string }) 
   return createCaller(ctx);
 }
 
-const stores: RedisStore[] = [];
-afterAll(async () => {
-  for (const s of stores) await s.close();
-});
+afterAll(closeSecondInstances);
 
 describe('a role change reaches every session', () => {
   test('on every instance: a session cached by another app instance learns of the new shop', async () => {
-    const redisUrl = testServices().urls.redis;
-    if (!redisUrl) throw new Error('the test services run without Redis');
-    const store = new RedisStore(redisUrl, testDeps().log);
-    stores.push(store);
     const instanceA = createApp(testDeps());
-    const instanceB = createApp({ ...testDeps(), store });
+    const instanceB = createApp(secondInstanceDeps());
     const user = await createUser();
     const other = await createSession(testDeps(), user.id);
     const ip = `10.76.${user.id % 250}.1`;
