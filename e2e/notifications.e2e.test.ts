@@ -35,8 +35,12 @@ for (const project of projectNames) {
       await buyer.caller.cart.addItem({ productId: mug.id, quantity: 1 });
       return (await quoteAndPlace(buyer)).orders[0]!.orderId;
     };
+    const ordersKpi = s.page.locator('.kpi').filter({ has: s.page.getByText('Orders', { exact: true }) });
+    await ordersKpi.locator('.value').getByText('0', { exact: true }).waitFor();
     const first = await order();
     await s.page.getByRole('button', { name: 'Notifications, 1 unread', exact: true }).waitFor();
+    // The news also refreshes the open dashboard: its order count is not left at 0.
+    await ordersKpi.locator('.value').getByText('1', { exact: true }).waitFor({ timeout: 10_000 });
     const second = await order();
     const bell2 = s.page.getByRole('button', { name: 'Notifications, 2 unread', exact: true });
     await bell2.waitFor();

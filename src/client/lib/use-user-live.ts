@@ -14,6 +14,12 @@ export function useUserLive(enabled: boolean) {
         u.notifications.unreadCount.setData(undefined, { count: event.count });
         // New or read elsewhere: the list is stale (a closed panel refetches when it opens).
         if (before !== event.count) void u.notifications.list.invalidate();
+        // Something new happened (a new order for a seller, a status change for a buyer): pages
+        // built from orders refetch if they are open, so the dashboard is not left at yesterday.
+        if (before !== undefined && event.count > before) {
+          void u.seller.dashboard.invalidate();
+          void u.orders.invalidate();
+        }
         return;
       }
       void u.messages.unreadCount.invalidate();
