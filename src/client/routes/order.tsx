@@ -102,7 +102,7 @@ export function Component() {
         From <Link to={`/shop/${o.shopSlug}`}>{o.shopName}</Link> · placed {formatDateTime(o.createdAt)}
       </p>
       <OrderEstimate order={o} />
-      <p>
+      <div className="order-contact">
         <ContactShopButton
           shopId={o.shopId}
           shopName={o.shopName}
@@ -110,7 +110,7 @@ export function Component() {
           label="Message the shop"
           placeholder="Where is my parcel? Can I change the address?"
         />
-      </p>
+      </div>
       <div className="two-col">
         <div className="card">
           <ul className="plain-list">
