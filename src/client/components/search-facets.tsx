@@ -25,16 +25,18 @@ export function findCategory(tree: CategoryNode[], slug: string | null) {
 
 function ShowMore<T>({ items, render }: { items: T[]; render: (item: T) => React.ReactNode }) {
   const [all, setAll] = useState(false);
-  // The rest stay in the form while folded: a ticked value among them is sent with the others
-  // when the form is submitted without JavaScript.
+  // A <details> so the rest can be unfolded without JavaScript too (a plain button did nothing
+  // there). Folded values stay in the form: a ticked one among them is sent with the others.
   return (
     <>
       {items.slice(0, FIRST_VALUES).map(render)}
-      {items.length > FIRST_VALUES && <div hidden={!all}>{items.slice(FIRST_VALUES).map(render)}</div>}
       {items.length > FIRST_VALUES && (
-        <button type="button" className="link-button facet-more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
-          {all ? 'Show fewer' : `Show ${items.length - FIRST_VALUES} more`}
-        </button>
+        <details className="facet-rest" open={all} onToggle={(e) => setAll(e.currentTarget.open)}>
+          <summary className="link-button facet-more">
+            {all ? 'Show fewer' : `Show ${items.length - FIRST_VALUES} more`}
+          </summary>
+          {items.slice(FIRST_VALUES).map(render)}
+        </details>
       )}
     </>
   );
