@@ -1,6 +1,7 @@
 // The buyer's inbox: conversations with shops, newest first, unread ones marked.
 import { Link, type LoaderFunctionArgs } from 'react-router';
 import { ConversationList } from '../components/conversation-list';
+import { ChatIcon } from '../components/icons';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
@@ -29,7 +30,7 @@ export function Component() {
       )}
       {items.length === 0 ? (
         <EmptyState
-          icon={<span className="empty-chat" />}
+          icon={<ChatIcon width={40} height={40} />}
           title="No conversations yet"
           action={
             <Link to="/" className="btn btn-primary">

@@ -1,5 +1,6 @@
 // The shop's inbox in the dashboard: buyers' questions, newest first, unread ones marked.
 import { ConversationList } from '../../components/conversation-list';
+import { ChatIcon } from '../../components/icons';
 import { EmptyState, PageSkeleton } from '../../components/states';
 import { usePageMeta } from '../../lib/page-meta';
 import { trpc } from '../../trpc';
@@ -22,7 +23,7 @@ export function Component() {
     <section aria-labelledby="shop-messages-title">
       <h1 id="shop-messages-title">Messages</h1>
       {items.length === 0 ? (
-        <EmptyState title="No messages yet">
+        <EmptyState icon={<ChatIcon width={40} height={40} />} title="No messages yet">
           When a buyer asks about a listing or an order, the conversation appears here.
         </EmptyState>
       ) : (
