@@ -9,6 +9,7 @@ import { MESSAGE_TEXT_MAX, REPORT_REASONS, type ThreadDto } from '../../shared/s
 import { formatCents, formatDateTime } from '../lib/format';
 import { uploadImage } from '../lib/upload';
 import { describeError, trpc } from '../trpc';
+import { BasketIcon, BoxIcon } from './icons';
 import { EmptyState, PageSkeleton } from './states';
 import { Dialog } from './ui/dialog';
 import { StatusButton } from './ui/status-button';
@@ -17,7 +18,13 @@ function About({ c, orderHref }: { c: ThreadDto['conversation']; orderHref: (id:
   if (c.product)
     return (
       <Link to={listingPath(c.product.id, c.product.title)} className="thread-about">
-        {c.product.image ? <img src={c.product.image} alt="" /> : <span className="thread-about-ph" />}
+        {c.product.image ? (
+          <img src={c.product.image} alt="" />
+        ) : (
+          <span className="thread-about-ph" aria-hidden="true">
+            <BasketIcon width={22} height={22} />
+          </span>
+        )}
         <span>
           <span className="small muted">About this listing</span>
           <br />
@@ -28,7 +35,9 @@ function About({ c, orderHref }: { c: ThreadDto['conversation']; orderHref: (id:
   if (c.order)
     return (
       <Link to={orderHref(c.order.id)} className="thread-about">
-        <span className="thread-about-ph" />
+        <span className="thread-about-ph" aria-hidden="true">
+          <BoxIcon width={22} height={22} />
+        </span>
         <span>
           <span className="small muted">About order #{c.order.id}</span>
           <br />
@@ -69,7 +78,12 @@ function ReportDialog({
       >
         <div className="field">
           <label htmlFor="report-reason">Reason</label>
-          <select id="report-reason" value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
+          <select
+            id="report-reason"
+            className="select"
+            value={reason}
+            onChange={(e) => setReason(e.target.value as typeof reason)}
+          >
             {REPORT_REASONS.map((r) => (
               <option key={r} value={r}>
                 {labels[r]}
