@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { toast } from 'sonner';
 import { useMe } from '../lib/session';
 import { describeError, trpc } from '../trpc';
+import { EmailText } from './email-text';
 
 export function VerifyEmailBanner() {
   const { user } = useMe();
@@ -15,7 +16,11 @@ export function VerifyEmailBanner() {
   return (
     <section className="verify-banner" aria-label="Confirm your email">
       <p>
-        Please confirm <strong>{user.email}</strong>: follow the link we mailed you.{' '}
+        Please confirm{' '}
+        <strong>
+          <EmailText email={user.email} />
+        </strong>
+        : follow the link we mailed you.{' '}
         {resend.isSuccess ? (
           <span role="status">Sent.</span>
         ) : (

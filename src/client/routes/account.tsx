@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type ChangeEmailInput, changeEmailInput, changePasswordInput } from '../../shared/schemas/account';
 import { AddressBook } from '../components/address-book';
 import { EmailChoices } from '../components/email-choices';
+import { EmailText } from '../components/email-text';
 import { Field, FormError } from '../components/field';
 import { ResendVerificationButton } from '../components/resend-verification-button';
 import { PageSkeleton, RouteErrorBoundary } from '../components/states';
@@ -55,7 +56,9 @@ function EmailSection() {
     <section className="card account-section" aria-labelledby="email-h">
       <h2 id="email-h">Email</h2>
       <p className="account-email">
-        <strong>{a.email}</strong>{' '}
+        <strong>
+          <EmailText email={a.email} />
+        </strong>{' '}
         {a.emailVerified ? (
           <span className="badge badge-sage">Confirmed</span>
         ) : (
