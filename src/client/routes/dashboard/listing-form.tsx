@@ -15,11 +15,21 @@ import { trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 import { NO_VARIATIONS, useVariationsDraft, VariationsEditor, VariationsFields } from './variations-editor';
 
-function flatten(nodes: CategoryNode[], depth = 0): { slug: string; label: string }[] {
-  return nodes.flatMap((n) => [
-    { slug: n.slug, label: `${'\u00a0\u00a0'.repeat(depth)}${n.name}` },
-    ...flatten(n.children, depth + 1),
-  ]);
+// One <optgroup> per department: the closed select then shows "Invitations", not a
+// space-indented "  Invitations" (the old nbsp indent showed on phones). A listing may sit in the
+// department itself, so it is the group's first option.
+function CategoryOptions({ tree }: { tree: CategoryNode[] }) {
+  const flatten = (nodes: CategoryNode[]): CategoryNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+  return tree.map((department) => (
+    <optgroup key={department.slug} label={department.name}>
+      <option value={department.slug}>{department.name} (general)</option>
+      {flatten(department.children).map((c) => (
+        <option key={c.slug} value={c.slug}>
+          {c.name}
+        </option>
+      ))}
+    </optgroup>
+  ));
 }
 
 const splitList = (s: string) =>
@@ -203,11 +213,7 @@ export function ListingForm({
           <Field label="Category" error={e.categorySlug?.message}>
             <select className="select" {...form.register('categorySlug')}>
               <option value="">Choose…</option>
-              {flatten(categories.data ?? []).map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.label}
-                </option>
-              ))}
+              <CategoryOptions tree={categories.data ?? []} />
             </select>
           </Field>
         </div>
