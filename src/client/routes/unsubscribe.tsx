@@ -1,6 +1,7 @@
 // Where a mail's unsubscribe link opens (?token=). Opening it changes nothing (mail scanners fetch
 // links); the button confirms. Mail clients unsubscribe in one click by POSTing the same URL.
 import { Link, useSearchParams } from 'react-router';
+import { EMAIL_EVENTS } from '../../shared/schemas/notifications';
 import { BellIcon } from '../components/icons';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
@@ -8,6 +9,12 @@ import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { signInHref } from '../lib/sign-in-link';
 import { describeError, trpc } from '../trpc';
+
+/** The kind of email a link names (token: user id, event, signature), for the question only; the server checks it. */
+function labelOf(token: string): string | null {
+  const event = token.split('.').slice(1, -1).join('.');
+  return Object.hasOwn(EMAIL_EVENTS, event) ? EMAIL_EVENTS[event as keyof typeof EMAIL_EVENTS].label : null;
+}
 
 export function Component() {
   usePageMeta('Unsubscribe');
@@ -58,7 +65,10 @@ export function Component() {
           </StatusButton>
         }
       >
-        You will stop getting this kind of email from Hearth. Receipts and account security emails still arrive.
+        {labelOf(token)
+          ? `You will stop getting emails about “${labelOf(token)}” from Hearth.`
+          : 'You will stop getting this kind of email from Hearth.'}{' '}
+        Receipts and account security emails still arrive.
       </EmptyState>
     </div>
   );
