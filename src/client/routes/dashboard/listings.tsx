@@ -303,7 +303,7 @@ export function Component() {
                     <td>
                       {p.image ? <img className="table-thumb" src={p.image} alt="" /> : <div className="table-thumb" />}
                     </td>
-                    <td>
+                    <td className="table-title">
                       <Link to={`/product/${p.id}`}>{p.title}</Link>
                     </td>
                     <td className="nowrap">
@@ -329,7 +329,7 @@ export function Component() {
                       </span>
                     </td>
                     <td className="small muted nowrap">{formatDate(p.updatedAt)}</td>
-                    <td className="nowrap">
+                    <td className="table-actions">
                       <button
                         type="button"
                         className="btn btn-sm"
