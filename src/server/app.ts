@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   app.route('/', uploadsRoutes(deps));
   // The development inbox exists only with the embedded catcher, which production never starts.
-  if (deps.mailCatcher && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.mailCatcher));
+  if (deps.mailCatcher && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.mailCatcher, deps.db));
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', seoRoutes(deps));
   options.mount?.(app);

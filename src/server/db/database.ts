@@ -320,7 +320,7 @@ export interface NotificationPreferencesTable {
   updated_at: Timestamp;
 }
 
-export type EmailStatus = 'pending' | 'sent' | 'failed';
+export type EmailStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
 export interface EmailOutboxTable {
   id: Generated<number>;
@@ -332,6 +332,7 @@ export interface EmailOutboxTable {
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
   locked_until: Date | null;
+  /** failed: the last error; skipped: why it was not sent (e.g. "order.shipped mails turned off"). */
   last_error: string | null;
   message_id: string | null;
   subject: string | null;

@@ -1,10 +1,14 @@
 // /dev/mail: the inbox of the embedded SMTP catcher (development and tests only; never mounted
 // in production, where there is no catcher). Server-rendered pages, no client bundle: a list, and
-// one message with its HTML (sandboxed frame), its text part and its headers.
+// one message with its HTML (sandboxed frame), its text part and its headers. Under the inbox, the
+// outbox's mails that will not arrive: failed ones (someone must look) and skipped ones (turned
+// off by their user, or nothing left to say), each with why, so a missing mail is explained.
 import { Hono } from 'hono';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { DbOrTx } from '../../db/kysely';
 import type { CaughtMail, MailCatcher } from '../../services/mail-catcher';
+import { listUnsentEmails, type UnsentEmail } from './email-outbox.repository';
 
 const css = `
 :root{--cream:#fbf7f1;--paper:#fff;--line:#e4d8c8;--ink:#2a211c;--ink-2:#5b4d44;--ink-3:#6b5d52;--clay:#b8532b;--sand:#f3ebe0;--focus:#1f6feb}
@@ -27,6 +31,12 @@ nav.tabs{display:flex;gap:8px;margin:0 0 12px;flex-wrap:wrap}
 nav.tabs a{padding:6px 14px;border-radius:999px;border:1px solid var(--line);background:var(--paper);text-decoration:none;color:var(--ink)}
 nav.tabs a[aria-current=page]{background:var(--ink);color:#fff;border-color:var(--ink)}
 iframe{width:100%;height:70vh;border:1px solid var(--line);border-radius:16px;background:#fff}
+.unsent li{display:grid;grid-template-columns:auto minmax(0,1fr) auto;gap:4px 12px;padding:12px 16px;align-items:baseline}
+.unsent .why{grid-column:2/-1;color:var(--ink-2);font-size:14px;overflow-wrap:anywhere}
+.badge{font-size:13px;font-weight:600;padding:1px 10px;border-radius:999px;border:1px solid var(--line);background:var(--sand);color:var(--ink-2)}
+.badge-failed{background:#fbe9e4;border-color:#e8b4a3;color:#8a3116}
+@media (max-width:640px){.unsent li{grid-template-columns:auto minmax(0,1fr)}.unsent .when{grid-column:1/-1;order:-1}.unsent .why{grid-column:1/-1}}
+h2.section{margin:28px 0 12px;font-size:18px}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--paper);border:1px solid var(--line);border-radius:16px;padding:16px;font-size:14px;margin:0}
 `;
 
@@ -63,7 +73,43 @@ const html = (node: ReactNode, status = 200) =>
 
 const when = (iso: string) => new Date(iso).toISOString().replace('T', ' ').slice(0, 19);
 
-function Inbox({ mails }: { mails: CaughtMail[] }) {
+const statusLabels = { failed: 'Failed', skipped: 'Skipped' } as const;
+
+function Unsent({ rows }: { rows: UnsentEmail[] }) {
+  return (
+    <section aria-labelledby="unsent-title">
+      <h2 id="unsent-title" className="section">
+        Not sent <span style={{ color: 'var(--ink-3)', fontWeight: 400 }}>(newest {rows.length})</span>
+      </h2>
+      <p style={{ margin: '0 0 12px', color: 'var(--ink-2)', fontSize: 14 }}>
+        Neither kind is sent again. Failed: the sender gave up, someone should look. Skipped: nothing is wrong, the user
+        turned that email off or there was nothing left to say.
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty">Every mail in the outbox went out or is still on its way.</p>
+      ) : (
+        <ul className="list unsent">
+          {rows.map((r) => (
+            <li key={r.id} data-testid="unsent-mail">
+              <span className={`badge badge-${r.status}`}>{statusLabels[r.status]}</span>
+              <span>
+                <span className="subject">{r.dedupe_key ?? r.kind}</span>
+                {r.to_address ? <span className="to"> to {r.to_address}</span> : null}
+              </span>
+              <span className="when">{when(r.created_at.toISOString())}</span>
+              <span className="why">
+                {r.status === 'skipped' ? 'Skipped: ' : `After ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}: `}
+                {r.last_error ?? 'no reason recorded'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Inbox({ mails, unsent }: { mails: CaughtMail[]; unsent: UnsentEmail[] | null }) {
   return (
     <Page title="Hearth mail" refresh>
       <h2 style={{ margin: '0 0 12px', fontSize: 18 }}>
@@ -84,6 +130,7 @@ function Inbox({ mails }: { mails: CaughtMail[] }) {
           ))}
         </ul>
       )}
+      {unsent && <Unsent rows={unsent} />}
     </Page>
   );
 }
@@ -139,7 +186,10 @@ function NotFound() {
   );
 }
 
-export function devMailRoutes(catcher: MailCatcher) {
+const UNSENT_SHOWN = 20;
+
+/** `db` (optional) adds the outbox's unsent mails under the inbox. */
+export function devMailRoutes(catcher: MailCatcher, db?: DbOrTx) {
   const app = new Hono();
   const safely = <T,>(read: () => T): T | Error => {
     try {
@@ -161,9 +211,11 @@ export function devMailRoutes(catcher: MailCatcher) {
     if (mails instanceof Error) return c.json({ error: mails.message }, 500);
     return c.json({ messages: mails });
   });
-  app.get('/', () => {
+  app.get('/', async () => {
     const mails = safely(() => catcher.list());
-    return mails instanceof Error ? failed(mails) : html(<Inbox mails={mails} />);
+    if (mails instanceof Error) return failed(mails);
+    const unsent = db ? await listUnsentEmails(db, UNSENT_SHOWN) : null;
+    return html(<Inbox mails={mails} unsent={unsent} />);
   });
   app.get('/:id', (c) => {
     const mail = catcher.get(c.req.param('id'));

@@ -84,3 +84,34 @@ export async function markEmailFailed(db: DbOrTx, id: number, error: string) {
     .where('id', '=', id)
     .execute();
 }
+
+/** Not sent on purpose (turned off by the user, or nothing to send any more): never claimed again. */
+export async function markEmailSkipped(db: DbOrTx, id: number, reason: string) {
+  await db
+    .updateTable('email_outbox')
+    .set({ status: 'skipped', locked_until: null, last_error: reason.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface UnsentEmail {
+  id: number;
+  kind: string;
+  to_address: string | null;
+  dedupe_key: string | null;
+  status: 'failed' | 'skipped';
+  last_error: string | null;
+  attempts: number;
+  created_at: Date;
+}
+
+/** The newest mails that will not go out (for /dev/mail): failed ones and skipped ones, with why. */
+export function listUnsentEmails(db: DbOrTx, limit: number): Promise<UnsentEmail[]> {
+  return db
+    .selectFrom('email_outbox')
+    .select(['id', 'kind', 'to_address', 'dedupe_key', 'status', 'last_error', 'attempts', 'created_at'])
+    .where('status', 'in', ['failed', 'skipped'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute() as Promise<UnsentEmail[]>;
+}

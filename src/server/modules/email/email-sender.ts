@@ -1,6 +1,7 @@
 // Sends due outbox rows: claim (leased, SKIP LOCKED) -> compose -> render -> SMTP -> mark sent.
 // A failure leaves the row pending with a backoff; a permanent SMTP answer (5xx), a broken
 // payload or MAX_ATTEMPTS failures mark it failed and log an error (loud: someone must look).
+// A mail its user turned off, or whose cause is gone, is marked skipped (quiet, never retried).
 // Several instances may run this at once: a leased row belongs to one sender until its lease ends.
 import { render } from '@react-email/components';
 import { cloneElement, type ReactElement } from 'react';
@@ -15,6 +16,7 @@ import {
   markEmailFailed,
   markEmailRetry,
   markEmailSent,
+  markEmailSkipped,
 } from './email-outbox.repository';
 import { PermanentMailError } from './mailer';
 
@@ -67,13 +69,14 @@ async function sendOne(deps: AppDeps, row: ClaimedEmail, options: SendOptions): 
     await markEmailFailed(deps.db, row.id, `compose: ${String(err)}`);
     return false;
   }
+  // Skipped is not failed: nothing is wrong, and a skipped row is never claimed again.
   if (mail === SKIP) {
-    await markEmailFailed(deps.db, row.id, 'skipped: nothing to send any more');
+    await markEmailSkipped(deps.db, row.id, 'nothing to send any more');
     return false;
   }
   // Asked at send time too, so turning an event off also stops its mails still in the outbox.
   if (mail.optional && !(await wantsEmail(deps.db, mail.optional.userId, mail.optional.event))) {
-    await markEmailFailed(deps.db, row.id, `skipped: ${mail.optional.event} mails turned off`);
+    await markEmailSkipped(deps.db, row.id, `${mail.optional.event} mails turned off`);
     return false;
   }
   const messageId = messageIdFor(deps, row);

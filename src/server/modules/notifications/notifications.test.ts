@@ -275,12 +275,27 @@ describe('notifications: email choices and one-click unsubscribe', () => {
     await buyer.caller.notifications.setEmailPreference({ event: 'order.shipped', email: false });
     await deliverMail();
     expect(inbox(buyer.email).filter((m) => m.subject.includes('is on its way'))).toHaveLength(0);
-    const row = await testDeps()
-      .db.selectFrom('email_outbox')
-      .select(['status', 'last_error'])
-      .where('dedupe_key', '=', `order-status:${orderId}:shipped`)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'failed', last_error: 'skipped: order.shipped mails turned off' });
+    const outboxRow = () =>
+      testDeps()
+        .db.selectFrom('email_outbox')
+        .select(['status', 'last_error', 'attempts'])
+        .where('dedupe_key', '=', `order-status:${orderId}:shipped`)
+        .executeTakeFirstOrThrow();
+    const row = await outboxRow();
+    // Skipped, not failed: nothing is wrong, and it is never picked up again, even once the buyer
+    // turns the event back on (the news is old by then).
+    expect(row).toEqual({ status: 'skipped', last_error: 'order.shipped mails turned off', attempts: 1 });
+    await buyer.caller.notifications.setEmailPreference({ event: 'order.shipped', email: true });
+    await deliverMail();
+    expect(inbox(buyer.email).filter((m) => m.subject.includes('is on its way'))).toHaveLength(0);
+    expect(await outboxRow()).toEqual(row);
+    // The development inbox lists it under "Not sent" as skipped, with why.
+    const devMail = await (await createApp(testDeps()).request('/dev/mail')).text();
+    const listed = devMail
+      .split('data-testid="unsent-mail"')
+      .find((li) => li.includes(`order-status:${orderId}:shipped<`));
+    expect(listed).toContain('>Skipped</span>');
+    expect(listed).toContain('Skipped: order.shipped mails turned off<');
   });
 
   test('forged, altered and other-user tokens are refused and change nothing', async () => {
