@@ -68,6 +68,14 @@ export interface UnsubscribeResult {
   label: string;
 }
 
+const orderNews = {
+  'order.processing': 'is being prepared',
+  'order.shipped': 'has shipped',
+  'order.delivered': 'was delivered',
+  'order.cancelled': 'was cancelled',
+  'order.refunded': 'was refunded',
+} as const;
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -84,15 +92,14 @@ export function describeNotification(n: Pick<NotificationDto, 'kind' | 'payload'
       };
     }
     case 'order.processing':
-      return { text: `Your order #${orderId} is being prepared`, href: `/orders/${orderId}` };
     case 'order.shipped':
     case 'order.delivered':
     case 'order.cancelled':
-    case 'order.refunded':
-      return {
-        text: `Your order #${orderId} ${str(p.shopName) ? `from ${str(p.shopName)} ` : ''}was ${n.kind.slice(6)}`,
-        href: `/orders/${orderId}`,
-      };
+    case 'order.refunded': {
+      // Notifications written before they carried the shop's name still read sensibly without it.
+      const from = str(p.shopName) ? ` from ${str(p.shopName)}` : '';
+      return { text: `Your order #${orderId}${from} ${orderNews[n.kind]}`, href: `/orders/${orderId}` };
+    }
     case 'review.created': {
       const rating = num(p.rating);
       return {

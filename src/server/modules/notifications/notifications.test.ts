@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'bun:test';
+import { describeNotification } from '../../../shared/schemas/notifications';
 import { createApp } from '../../app';
 import { inTransaction } from '../../db/transaction';
 import { rejection } from '../../test/expect-error';
@@ -50,6 +51,11 @@ describe('notifications: what causes them', () => {
     });
     const theirs = await buyer.caller.notifications.list();
     expect(theirs.items.map((n) => n.kind)).toEqual(['order.shipped', 'order.processing']);
+    // The bell names the shop the news comes from.
+    expect(theirs.items.map((n) => describeNotification(n).text)).toEqual([
+      `Your order #${orderId} from ${seller.shop.name} has shipped`,
+      `Your order #${orderId} from ${seller.shop.name} is being prepared`,
+    ]);
     expect(await buyer.caller.notifications.unreadCount()).toEqual({ count: 2 });
   });
 

@@ -152,6 +152,7 @@ export function lockOrder(tx: Tx, orderId: number) {
       'o.buyer_id',
       'o.shop_id',
       's.owner_id',
+      's.name as shop_name',
       'o.total_cents',
       'o.payment_id',
       'pay.provider_ref',

@@ -206,6 +206,8 @@ export async function updateOrderStatus(
     await insertNotification(tx, order.buyer_id, `order.${input.status}`, {
       orderId: order.id,
       shopId: order.shop_id,
+      // The news names the shop ("Your order #12 from Clay & Co has shipped"), as it was called then.
+      shopName: order.shop_name,
       status: input.status,
     });
     // The buyer's mail from the shop, queued with the change it reports (decision 0072).

@@ -111,7 +111,9 @@ export function OrderStatusEmail(p: {
       appUrl={p.appUrl}
       reason={`You get this mail because you ordered from ${p.shopName} on Hearth.`}
     >
-      <Heading>Your order {subjects[news.kind]}</Heading>
+      <Heading>
+        Your order from {p.shopName} {subjects[news.kind]}
+      </Heading>
       <Paragraph>Hi {p.buyerName},</Paragraph>
       {news.kind === 'shipped' ? (
         <>
