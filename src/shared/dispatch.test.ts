@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'bun:test';
-import { deliveryWindow, dispatchWindow, STANDARD_TRANSIT, shipsIn, slowestOf } from './dispatch';
+import {
+  deliveryWindow,
+  dispatchBy,
+  dispatchWindow,
+  recordedProcessing,
+  STANDARD_TRANSIT,
+  shipsIn,
+  slowestOf,
+} from './dispatch';
 
 // Friday 4 December 2026.
 const friday = new Date('2026-12-04T15:00:00Z');
@@ -19,5 +27,23 @@ describe('dispatch and delivery windows (decision 0120)', () => {
     ).toEqual({ minDays: 10, maxDays: 15 });
     expect(shipsIn({ minDays: 0, maxDays: 0 })).toBe('Ready to ship');
     expect(shipsIn({ minDays: 3, maxDays: 5 })).toBe('Ships in 3–5 business days');
+  });
+
+  test('dispatch-by is the last day of the window; an order with any line unrecorded has no estimate (decision 0146)', () => {
+    expect(dispatchBy({ minDays: 3, maxDays: 5 }, friday)).toBe('Fri, Dec 11');
+    expect(dispatchBy({ minDays: 0, maxDays: 0 }, friday)).toBe('Fri, Dec 4');
+    expect(
+      recordedProcessing([
+        { minDays: 1, maxDays: 2 },
+        { minDays: 3, maxDays: 4 },
+      ]),
+    ).toEqual({ minDays: 3, maxDays: 4 });
+    expect(
+      recordedProcessing([
+        { minDays: 10, maxDays: 15 },
+        { minDays: null, maxDays: null },
+      ]),
+    ).toBeNull();
+    expect(recordedProcessing([])).toBeNull();
   });
 });

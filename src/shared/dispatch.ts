@@ -47,6 +47,30 @@ export function deliveryWindow(
   return from.getTime() === to.getTime() ? dayFmt.format(from) : `${dayFmt.format(from)} – ${dayFmt.format(to)}`;
 }
 
+/** "Wed, Dec 9": the last day the seller promised to dispatch by (the dispatch window's end). */
+export function dispatchBy(processing: Processing, placedAt: Date): string {
+  return dayFmt.format(addBusinessDays(placedAt, Math.max(processing.minDays, processing.maxDays)));
+}
+
+/**
+ * The processing time an order was sold with: its slowest line's, or null when it was not
+ * recorded (orders placed before lines kept it, decision 0146). Any line without one makes the
+ * whole order unknown: a window from the other lines alone could promise too early.
+ */
+export function recordedProcessing(
+  lines: readonly { minDays: number | null; maxDays: number | null }[],
+): Processing | null {
+  const known: { processing: Processing }[] = [];
+  for (const l of lines) {
+    if (l.minDays === null || l.maxDays === null) return null;
+    known.push({ processing: { minDays: l.minDays, maxDays: l.maxDays } });
+  }
+  return known.length ? slowestOf(known) : null;
+}
+
+/** Said wherever an estimate would be, for an order placed before Hearth recorded processing times. */
+export const ESTIMATE_NOT_RECORDED = 'not recorded: this order was placed before Hearth kept processing times';
+
 /** A shop's parcel leaves when its slowest line is ready: the longest min and max of its lines. */
 export function slowestOf(lines: readonly { processing: Processing }[]): Processing {
   return {

@@ -5,6 +5,7 @@ import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { AddressBlock } from '../../components/address-block';
 import { LineSummary, lineKey } from '../../components/line-choices';
 import { MoneySummary } from '../../components/money-summary';
+import { DispatchBy } from '../../components/order-estimate';
 import { OrderStatusBadge } from '../../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../../components/order-timeline';
 import { RouteErrorBoundary } from '../../components/states';
@@ -46,6 +47,7 @@ export function Component() {
         Placed {formatDateTime(o.createdAt)} · {units} {units === 1 ? 'item' : 'items'} · {formatCents(o.totalCents)}
         {o.payment.refundedCents > 0 && ` · refunded ${formatCents(o.payment.refundedCents)}`}
       </p>
+      <DispatchBy order={o} />
       <div className="seller-order-grid">
         <div>
           <OrderActions key={o.status} order={o} />

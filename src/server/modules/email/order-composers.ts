@@ -1,7 +1,7 @@
 // Composers of order mails (see email-composers.ts): each reads the order as it is when the mail
 // is sent. Status mails come from the shop (its name and logo); the rest from Hearth.
 import { z } from 'zod';
-import { deliveryWindow, dispatchWindow, slowestOf } from '../../../shared/dispatch';
+import { deliveryWindow, dispatchBy, dispatchWindow, recordedProcessing } from '../../../shared/dispatch';
 import { trackingUrl } from '../../../shared/tracking';
 import type { AppDeps } from '../../deps';
 import { guestOrderPath } from '../orders/guest-order-link';
@@ -23,19 +23,24 @@ import {
 } from './templates/order-emails';
 import type { MailOrder } from './templates/order-parts';
 
-/** The parcel's windows from when it was placed, with the processing time each line was sold with. */
+/**
+ * The parcel's windows from when it was placed, with the processing time each line was sold with;
+ * `recorded: false` for an order placed before lines kept it (decision 0146).
+ */
 function estimateOf(
   lines: { processing_days_min: number | null; processing_days_max: number | null }[],
   placedAt: Date,
 ): MailOrder['estimate'] {
-  const known = lines.flatMap((l) =>
-    l.processing_days_min !== null && l.processing_days_max !== null
-      ? [{ processing: { minDays: l.processing_days_min, maxDays: l.processing_days_max } }]
-      : [],
+  const processing = recordedProcessing(
+    lines.map((l) => ({ minDays: l.processing_days_min, maxDays: l.processing_days_max })),
   );
-  if (known.length === 0) return undefined;
-  const slowest = slowestOf(known);
-  return { dispatch: dispatchWindow(slowest, placedAt), delivery: deliveryWindow(slowest, placedAt) };
+  if (!processing) return { recorded: false };
+  return {
+    recorded: true,
+    dispatch: dispatchWindow(processing, placedAt),
+    delivery: deliveryWindow(processing, placedAt),
+    dispatchBy: dispatchBy(processing, placedAt),
+  };
 }
 
 async function withItems(deps: AppDeps, rows: OrderMailRow[]): Promise<MailOrder[]> {

@@ -3,7 +3,7 @@
 // shipping (restock + refund). Who may read or change an order is decided before these run
 // (trpc/ownership.ts: NOT_FOUND for anyone else, so ids reveal nothing).
 import { availableUnits } from '../../../shared/availability';
-import { type Processing, slowestOf } from '../../../shared/dispatch';
+import { recordedProcessing } from '../../../shared/dispatch';
 import { DomainError } from '../../../shared/errors';
 import {
   type ListOrdersInput,
@@ -62,24 +62,18 @@ function nextStatusesFor(status: OrderStatusValue, asSeller: boolean): OrderStat
   return asSeller ? [...TRANSITIONS[status]] : [];
 }
 
-/** The parcel leaves when its slowest line is ready; null for orders sold before lines kept it. */
-function orderProcessing(lines: Processing[] | undefined): Processing | null {
-  return lines?.length ? slowestOf(lines.map((processing) => ({ processing }))) : null;
-}
-
 async function withItems(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boolean): Promise<OrderSummaryDto[]> {
   const items = await findOrderItems(
     deps.db,
     rows.map((r) => r.id),
   );
   const byOrder = new Map<number, OrderItemDto[]>();
-  const processingOf = new Map<number, Processing[]>();
+  const processingOf = new Map<number, { minDays: number | null; maxDays: number | null }[]>();
   for (const i of items) {
-    if (i.processing_days_min !== null && i.processing_days_max !== null)
-      processingOf.set(i.order_id, [
-        ...(processingOf.get(i.order_id) ?? []),
-        { minDays: i.processing_days_min, maxDays: i.processing_days_max },
-      ]);
+    processingOf.set(i.order_id, [
+      ...(processingOf.get(i.order_id) ?? []),
+      { minDays: i.processing_days_min, maxDays: i.processing_days_max },
+    ]);
     const list = byOrder.get(i.order_id) ?? [];
     list.push({
       productId: i.product_id,
@@ -117,7 +111,8 @@ async function withItems(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boole
       trackingNumber: r.tracking_number,
       carrier: r.carrier,
       createdAt: r.created_at.toISOString(),
-      processing: orderProcessing(processingOf.get(r.id)),
+      // The parcel leaves when its slowest line is ready; null when the order did not record it.
+      processing: recordedProcessing(processingOf.get(r.id) ?? []),
       nextStatuses: nextStatusesFor(r.status, asSeller),
     };
   });

@@ -1,6 +1,7 @@
 // Order mails: the buyer's confirmation (every shop of one checkout), the seller's new order, and
 // the buyer's status news from the shop (shipped with tracking, delivered, cancelled, refunded).
 import { Link, Text } from '@react-email/components';
+import { ESTIMATE_NOT_RECORDED } from '../../../../shared/dispatch';
 import { formatCents } from '../../../../shared/money';
 import type { ShippingAddress } from '../../../db/database';
 import { Action, EmailLayout, Heading, Paragraph, palette, type Sender } from './email-layout';
@@ -69,6 +70,12 @@ export function NewOrderEmail(p: {
         {p.buyerName} just bought from {p.shopName}. The payment is authorised; pack it and mark it shipped when it
         leaves.
       </Paragraph>
+      {/* The promise the buyer was shown at checkout, from the processing time each line sold with. */}
+      <Text style={{ fontSize: 16, fontWeight: 700, margin: '0 0 16px', color: palette.ink }}>
+        {p.order.estimate.recorded
+          ? `Dispatch by ${p.order.estimate.dispatchBy}`
+          : `Dispatch-by date ${ESTIMATE_NOT_RECORDED}.`}
+      </Text>
       <OrderLines order={p.order} />
       <AddressBlock address={p.address} heading="Ship to" />
       <Action href={p.orderUrl} label="Open the order" />

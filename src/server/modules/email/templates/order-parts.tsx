@@ -1,5 +1,6 @@
 // Pieces shared by order mails: an order's lines and totals, and a shipping address.
 import { Column, Row, Section, Text } from '@react-email/components';
+import { ESTIMATE_NOT_RECORDED } from '../../../../shared/dispatch';
 import { formatCents } from '../../../../shared/money';
 import type { ShippingAddress } from '../../../db/database';
 import { palette } from './email-layout';
@@ -11,8 +12,11 @@ export interface MailOrder {
   shippingCents: number;
   taxCents: number;
   totalCents: number;
-  /** Estimated windows as sold (decision 0120), e.g. "Mon, Dec 7 – Wed, Dec 9"; absent when unknown. */
-  estimate?: { dispatch: string; delivery: string };
+  /**
+   * Estimated windows as sold (decision 0120), e.g. "Mon, Dec 7 – Wed, Dec 9", and the last day to
+   * dispatch by; not recorded for orders placed before lines kept a processing time (decision 0146).
+   */
+  estimate: { recorded: true; dispatch: string; delivery: string; dispatchBy: string } | { recorded: false };
   items: {
     title: string;
     priceCents: number;
@@ -54,9 +58,11 @@ export function OrderLines({
       style={{ border: `1px solid ${palette.line}`, borderRadius: 12, padding: '12px 16px', margin: '0 0 16px' }}
     >
       {title ? <Text style={{ ...cell, fontWeight: 700, fontSize: 15, margin: '0 0 8px' }}>{title}</Text> : null}
-      {showEstimate && order.estimate ? (
+      {showEstimate ? (
         <Text style={{ ...muted, margin: '0 0 8px' }}>
-          Estimated dispatch {order.estimate.dispatch} · estimated delivery {order.estimate.delivery}
+          {order.estimate.recorded
+            ? `Estimated dispatch ${order.estimate.dispatch} · estimated delivery ${order.estimate.delivery}`
+            : `Delivery estimate ${ESTIMATE_NOT_RECORDED}.`}
         </Text>
       ) : null}
       {order.items.map((item, i) => (
