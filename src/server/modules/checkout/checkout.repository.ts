@@ -1,5 +1,5 @@
 // Checkout's writes: converting holds into sales under lock, and the orders, items, history,
-// counters and seller notifications of one placed checkout. All take the open transaction.
+// counters and seller notifications of one placed checkout, in one call (placeCheckout).
 import { sql } from 'kysely';
 import type { ShippingAddress } from '../../db/database';
 import type { DbOrTx, Tx } from '../../db/kysely';
@@ -71,7 +71,10 @@ export interface NewOrderItem {
 }
 
 export interface CheckoutWrite {
-  cartId: number;
+  /** Whose cart: the account's or the guest's. */
+  cart: CartOwner;
+  /** The lines as the app read and priced them; the call refuses ('changed') unless the locked lines match. */
+  snapshot: readonly CartLineRow[];
   buyerId: number;
   buyerName: string;
   provider: string;
@@ -80,8 +83,6 @@ export interface CheckoutWrite {
   /** 'captured' only for a payment settled without a capture call ($0, decision 0011). */
   paymentStatus: 'authorized' | 'captured';
   address: ShippingAddress;
-  /** Sold units leave their combination's stock, their holds leave reserved, the listing's sales count grows. */
-  sales: readonly { productId: number; variantId: number; quantity: number; held: number }[];
   orders: readonly NewOrder[];
   items: readonly NewOrderItem[];
   idempotencyKey: string;
@@ -91,86 +92,65 @@ export interface CheckoutWrite {
   response: { orders: readonly { shopId: number }[]; totalChargedCents: number };
 }
 
+export type PlaceCheckoutOutcome =
+  | { outcome: 'ok'; paymentId: number; orders: { orderId: number; shopId: number }[] }
+  | { outcome: 'changed' | 'empty' };
+
+/** What place_checkout compares under the lock: everything priced or written from a line. */
+function snapshotOf(lines: readonly CartLineRow[]) {
+  return lines.map((l) => ({
+    id: l.id,
+    product_id: l.product_id,
+    variant_id: l.variant_id,
+    personalization: l.personalization,
+    quantity: l.quantity,
+    price_cents: l.price_cents,
+    enabled: l.enabled,
+    option1: l.option1,
+    option2: l.option2,
+    title: l.title,
+    image: l.images[0] ?? null,
+    variation_properties: l.variation_properties,
+    status: l.status,
+    shop_id: l.shop_id,
+    owner_id: l.owner_id,
+    flat_rate_cents: l.flat_rate_cents,
+    free_over_cents: l.free_over_cents,
+    on_vacation: l.vacation_since !== null,
+  }));
+}
+
 /**
- * Everything checkout writes, as ONE statement inside the transaction that locked the rows:
- * holds become sales; the payment record, one order per shop, items at the price paid, the first
- * history entry and each seller's notification; one shop sales event per shop (folded into
- * shops.sales_count by a job, so no shop row is locked here); the cart emptied; and the
- * idempotency record completed with the response, order ids included. Returns the order id per
- * shop and the payment id.
+ * Everything checkout writes, in ONE round trip: plpgsql `place_checkout()` (migration
+ * 20261204100000_place_checkout_function; a migration that replaces it must update this line).
+ * It locks the cart, then the lines' products and combinations in ascending id, and writes only
+ * if the locked lines are the snapshot the app priced, with the stock they need: holds become
+ * sales; the payment record, one order per shop, items at the price paid, the first history entry
+ * and each seller's notification; one shop sales event per shop (folded into shops.sales_count by
+ * a job, so no shop row is locked here); the buyer's and sellers' mails; the cart emptied; and the
+ * idempotency record completed with the response, order ids included. Otherwise nothing is
+ * written: 'changed' (the lines, a price, stock or a shop changed since the snapshot) or 'empty'.
+ * Inside a transaction (db is a Tx) it takes its locks in that transaction.
  */
-export async function writeCheckout(tx: Tx, c: CheckoutWrite) {
-  const sales = JSON.stringify(c.sales);
-  const orders = JSON.stringify(c.orders);
-  const items = JSON.stringify(c.items);
-  const result = await sql<{ payment_id: number; order_id: number; shop_id: number }>`
-    with sale as (
-      select * from jsonb_to_recordset(${sales}::jsonb) as v("productId" int, "variantId" int, quantity int, held int)
-    ), sold as (
-      -- The combination's stock; its trigger carries the change to the listing's aggregate.
-      update listing_variants lv
-      set quantity = lv.quantity - v.quantity, reserved = lv.reserved - v.held, updated_at = now()
-      from (select "variantId", sum(quantity)::int as quantity, sum(held)::int as held from sale group by 1) v
-      where lv.id = v."variantId"
-    ), counted as (
-      update products p
-      set sales_count = p.sales_count + v.quantity, updated_at = now()
-      from (select "productId", sum(quantity)::int as quantity from sale group by 1) v
-      where p.id = v."productId"
-    ), pay as (
-      insert into payments (buyer_id, provider, provider_ref, amount_cents, status)
-      values (${c.buyerId}, ${c.provider}, ${c.providerRef}, ${c.amountCents}, ${c.paymentStatus})
-      returning id
-    ), src as (
-      select * from jsonb_to_recordset(${orders}::jsonb) as o(
-        "shopId" int, "ownerId" int, "subtotalCents" bigint, "shippingCents" bigint, "taxCents" bigint,
-        "totalCents" bigint, "itemCount" int)
-    ), ord as (
-      insert into orders (buyer_id, shop_id, payment_id, status, subtotal_cents, shipping_cents, tax_cents,
-                          total_cents, shipping_address, placed_as_guest)
-      select ${c.buyerId}, src."shopId", pay.id, 'paid', src."subtotalCents", src."shippingCents", src."taxCents",
-             src."totalCents", ${JSON.stringify(c.address)}::jsonb, ${c.guest}::boolean
-      from src cross join pay
-      returning id, shop_id
-    ), lines as (
-      insert into order_items (order_id, product_id, variant_id, options, personalization, title, image, price_cents,
-                               quantity)
-      select ord.id, i."productId", i."variantId", i.options, i.personalization, i.title, i.image, i."priceCents",
-             i.quantity
-      from jsonb_to_recordset(${items}::jsonb) as i(
-        "shopId" int, "productId" int, "variantId" int, options jsonb, personalization text, title text, image text,
-        "priceCents" bigint, quantity int)
-      join ord on ord.shop_id = i."shopId"
-    ), history as (
-      insert into order_status_history (order_id, status, note) select id, 'paid', 'Payment authorised' from ord
-    ), notes as (
-      insert into notifications (user_id, kind, payload)
-      select src."ownerId", 'order.placed',
-             jsonb_build_object('orderId', ord.id, 'shopId', ord.shop_id, 'buyerName', ${c.buyerName}::text,
-                                'itemCount', src."itemCount", 'totalCents', src."totalCents")
-      from src join ord on ord.shop_id = src."shopId"
-    ), shop_sales as (
-      insert into shop_sales_events (shop_id, units) select "shopId", "itemCount" from src
-    ), mails as (
-      -- The buyer's confirmation (every shop's order in one mail) and each seller's new-order mail,
-      -- queued with the orders they report; composed and sent by the email job (decision 0072).
-      insert into email_outbox (kind, payload, dedupe_key)
-      select 'order.confirmation', jsonb_build_object('paymentId', pay.id, 'guest', ${c.guest}::boolean),
-             'order-confirmation:' || pay.id from pay
-      union all
-      select 'order.new', jsonb_build_object('orderId', ord.id), 'order-new:' || ord.id from ord
-    ), cleared as (
-      delete from cart_items where cart_id = ${c.cartId}
-    ), completed as (
-      update idempotency_keys set status = 'completed', updated_at = now(),
-        response = jsonb_build_object(
-          'orders', (
-            select jsonb_agg(t.o || jsonb_build_object('orderId', ord.id) order by t.n)
-            from jsonb_array_elements(${JSON.stringify(c.response.orders)}::jsonb) with ordinality as t(o, n)
-            join ord on ord.shop_id = (t.o->>'shopId')::int),
-          'totalChargedCents', ${c.response.totalChargedCents}::bigint)
-      where user_id = ${c.buyerId} and key = ${c.idempotencyKey}::uuid
-    )
-    select pay.id as payment_id, ord.id as order_id, ord.shop_id from ord cross join pay`.execute(tx);
-  return result.rows;
+export async function placeCheckout(db: DbOrTx, c: CheckoutWrite): Promise<PlaceCheckoutOutcome> {
+  const userId = 'userId' in c.cart ? c.cart.userId : null;
+  const guestToken = 'guestToken' in c.cart ? c.cart.guestToken : null;
+  const result = await sql<{
+    outcome: 'ok' | 'changed' | 'empty';
+    payment_id: number;
+    order_id: number;
+    shop_id: number;
+  }>`
+    select * from place_checkout(${userId}::int, ${guestToken}::text, ${JSON.stringify(snapshotOf(c.snapshot))}::jsonb,
+      ${c.buyerId}::int, ${c.buyerName}::text, ${c.provider}::text, ${c.providerRef}::text, ${c.amountCents}::bigint,
+      ${c.paymentStatus}::text, ${JSON.stringify(c.address)}::jsonb, ${c.guest}::boolean,
+      ${JSON.stringify(c.orders)}::jsonb, ${JSON.stringify(c.items)}::jsonb, ${c.idempotencyKey}::uuid,
+      ${JSON.stringify(c.response.orders)}::jsonb, ${c.response.totalChargedCents}::bigint)`.execute(db);
+  const first = result.rows[0];
+  if (!first || first.outcome !== 'ok') return { outcome: first?.outcome === 'changed' ? 'changed' : 'empty' };
+  return {
+    outcome: 'ok',
+    paymentId: first.payment_id,
+    orders: result.rows.map((r) => ({ orderId: r.order_id, shopId: r.shop_id })),
+  };
 }

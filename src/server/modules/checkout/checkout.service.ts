@@ -118,6 +118,7 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
         taxRateBps,
         confirmed: input.quote,
         payment,
+        lines,
       });
       if (payment.status === 'authorized')
         await run.effect(capturePayment, { db: deps.db, provider, ref: payment.ref, paymentId: placed.paymentId });

@@ -1,19 +1,22 @@
-// Step 3: the one transaction, in four round trips (BEGIN, lock, write, COMMIT): lock the cart
-// and its products (ascending id), re-check their stock, price them again under the lock and
-// refuse with PRICE_CHANGED unless that is the quote the buyer confirmed (decision 0010), then
-// one statement converts holds to
-// sales, writes the payment record, one order per shop and a shop sales event each, clears the
-// cart and completes the idempotency record. Everything in it happens, or nothing does, so there
+// Step 3: commit, in one round trip (decision 0134): place_checkout() locks the cart and its
+// products and combinations (ascending id), checks they are still the lines the buyer confirmed
+// (priced before the lock, same prices, same shops, stock enough beyond what they hold) and, only
+// then, converts holds to sales, writes the payment record, one order per shop and a shop sales
+// event each, clears the cart and completes the idempotency record. If anything changed since
+// the lines were read, it writes nothing and this step decides under its own lock, as before the
+// function: lock the lines, re-check their stock, price them again and refuse with
+// PRICE_CHANGED unless that is the quote the buyer confirmed (decision 0010), else commit those
+// locked lines through the same function. Everything in it happens, or nothing does, so there
 // is nothing to compensate: a failure rolls it back and the authorisation step's void runs.
 // Shop sales counts are not touched here (jobs/shop-sales-counter.ts), so checkouts of one shop
 // never queue on its row.
 import { availableUnits } from '../../../../shared/availability';
 import type { ConfirmedQuote, PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
 import { chosenOptions } from '../../../../shared/variations';
-import type { Db, Tx } from '../../../db/kysely';
-import { inTransaction } from '../../../db/transaction';
-import type { CartOwner } from '../../cart/cart.repository';
-import { lockCheckoutLines, writeCheckout } from '../checkout.repository';
+import type { Db, DbOrTx, Tx } from '../../../db/kysely';
+import { inTransaction, retryingConflicts } from '../../../db/transaction';
+import type { CartLineRow, CartOwner } from '../../cart/cart.repository';
+import { lockCheckoutLines, placeCheckout } from '../checkout.repository';
 import { cartChanged, insufficient } from '../checkout-errors';
 import { priceCheckout } from '../checkout-pricing';
 import { type Step, StepResponse } from '../workflow';
@@ -31,6 +34,8 @@ export interface CommitOrdersInput {
   taxRateBps: number;
   confirmed: ConfirmedQuote;
   payment: AuthorizedPayment;
+  /** The cart's lines as read and checked before the lock (checkCart). */
+  lines: readonly CartLineRow[];
 }
 
 export interface CommittedOrders {
@@ -43,11 +48,14 @@ export interface CommittedOrders {
 export const commitOrders: Step<CommitOrdersInput, CommittedOrders> = {
   name: 'commitOrders',
   async invoke(input) {
-    return new StepResponse(await inTransaction(input.db, (tx) => writeOrders(tx, input)));
+    const placed = await retryingConflicts(() => place(input.db, input, input.lines));
+    if (placed) return new StepResponse(placed);
+    return new StepResponse(await inTransaction(input.db, (tx) => commitUnderLock(tx, input)));
   },
 };
 
-async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrders> {
+/** The slow path: the lines changed after they were read; decide on them under the lock. */
+async function commitUnderLock(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrders> {
   const locked = await lockCheckoutLines(tx, c.cart);
   if (locked.length === 0) throw cartChanged();
   // Per combination: every line of it (one per personalisation) needs what it wants beyond what it
@@ -76,10 +84,24 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
           : 0,
     }));
   if (unavailable.length) throw insufficient(unavailable);
+  // Under the locks the function finds these very lines, so it commits them.
+  const placed = await place(tx, c, locked);
+  if (!placed) throw cartChanged();
+  return placed;
+}
+
+/**
+ * Prices `snapshot` (refusing with PRICE_CHANGED unless it is the confirmed quote) and commits it
+ * through place_checkout; null when the locked lines are not that snapshot (nothing written).
+ */
+async function place(
+  db: DbOrTx,
+  c: CommitOrdersInput,
+  snapshot: readonly CartLineRow[],
+): Promise<CommittedOrders | null> {
   // Pricing groups lines shop by shop, in the order the cart shows them.
-  const lines = [...locked].sort((a, b) => a.shop_id - b.shop_id || a.id - b.id);
+  const lines = [...snapshot].sort((a, b) => a.shop_id - b.shop_id || a.id - b.id);
   const price = priceCheckout(lines, c.taxRateBps);
-  // Under the product locks: a price edit either committed before (refused here) or waits for us.
   assertConfirmedPrice(price, c.taxRateBps, c.confirmed);
 
   const orders = price.shops.map((shop) => ({
@@ -92,8 +114,9 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     itemCount: shop.itemCount,
   }));
   const response = { orders, totalChargedCents: c.confirmed.totalCents };
-  const created = await writeCheckout(tx, {
-    cartId: locked[0]!.cart_id,
+  const placed = await placeCheckout(db, {
+    cart: c.cart,
+    snapshot: lines,
     buyerId: c.buyer.id,
     buyerName: c.buyer.name,
     provider: c.payment.provider,
@@ -101,12 +124,6 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     amountCents: c.confirmed.totalCents,
     paymentStatus: c.payment.status,
     address: c.address,
-    sales: locked.map((l) => ({
-      productId: l.product_id,
-      variantId: l.variant_id,
-      quantity: l.quantity,
-      held: l.held,
-    })),
     orders: price.shops.map((shop) => ({
       shopId: shop.shopId,
       ownerId: shop.ownerId,
@@ -131,11 +148,12 @@ async function writeOrders(tx: Tx, c: CommitOrdersInput): Promise<CommittedOrder
     guest: c.guest,
     response,
   });
-  const orderIdByShop = new Map(created.map((o) => [o.shop_id, o.order_id]));
-  // Same content as the response stored under the key (the statement adds the same order ids).
+  if (placed.outcome !== 'ok') return null;
+  const orderIdByShop = new Map(placed.orders.map((o) => [o.shopId, o.orderId]));
+  // Same content as the response stored under the key (the function adds the same order ids).
   const result: PlaceOrderResult = {
     orders: orders.map((o) => ({ orderId: orderIdByShop.get(o.shopId) as number, ...o })),
     totalChargedCents: response.totalChargedCents,
   };
-  return { result, paymentId: created[0]!.payment_id, sellerIds: price.shops.map((s) => s.ownerId) };
+  return { result, paymentId: placed.paymentId, sellerIds: price.shops.map((s) => s.ownerId) };
 }
