@@ -93,3 +93,64 @@ test('a guest asking a question is sent to sign in and comes back to the listing
   await page.waitForURL(new RegExp(`/signin\\?next=%2Flisting%2F${mug.id}%2F`));
   await context.close();
 });
+
+for (const project of projectNames) {
+  test(`${project}: Block asks first (Escape or Cancel change nothing), then the way back is right where the composer was`, async () => {
+    const seller = await createSeller();
+    const buyer = await createUser(undefined, 'Ada Lovelace');
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello?' });
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await s.page.goto(`/dashboard/messages/${conversationId}`);
+    const blockedOnServer = async () =>
+      (await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe;
+
+    // Keyboard: Block opens the question with the safe choice focused; Escape cancels.
+    const blockButton = s.page.getByRole('button', { name: 'Block', exact: true });
+    await blockButton.focus();
+    await s.page.keyboard.press('Enter');
+    const dialog = s.page.getByRole('dialog', { name: 'Block Ada Lovelace?', exact: true });
+    await dialog.getByText('They will not be able to message you').waitFor();
+    expect(
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    await screenshot(s.page, `messages-block-confirm-${project}`);
+    expect(await seriousA11yViolations(s.page)).toEqual([]);
+    await s.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await blockButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await blockedOnServer()).toBe(false);
+    await s.page.getByLabel('Write a message').waitFor();
+
+    // Cancel changes nothing either; then Tab to Block and press Enter: blocked.
+    await blockButton.click();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await blockedOnServer()).toBe(false);
+    await blockButton.focus();
+    await s.page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Enter');
+    const notice = s.page.getByRole('status').filter({ hasText: 'You blocked Ada Lovelace.' });
+    await notice.waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await blockedOnServer()).toBe(true);
+    expect(await s.page.getByLabel('Write a message').count()).toBe(0);
+    // Focus is not lost: it is on the header's button, which now unblocks.
+    expect(
+      await s.page.getByRole('button', { name: 'Unblock', exact: true }).evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(s.page, `messages-blocked-${project}`);
+    expect(await seriousA11yViolations(s.page)).toEqual([]);
+
+    // Unblock from where the composer was: messages can be written again.
+    await notice.getByRole('button', { name: 'Unblock Ada Lovelace', exact: true }).click();
+    await s.page.getByLabel('Write a message').waitFor();
+    expect(await blockedOnServer()).toBe(false);
+    await s.page.getByRole('button', { name: 'Block', exact: true }).waitFor();
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+}

@@ -1,5 +1,5 @@
 // One conversation: the attached listing or order, the messages (text rendered as text, never as
-// HTML), a composer with an optional photo, and block / report. Opening it marks it read; new
+// HTML), a composer with an optional photo, and block (asked first) / unblock / report. Opening it marks it read; new
 // messages arrive live (useUserLive refetches this thread).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,7 +11,7 @@ import { uploadImage } from '../lib/upload';
 import { describeError, trpc } from '../trpc';
 import { BasketIcon, BoxIcon } from './icons';
 import { EmptyState, PageSkeleton } from './states';
-import { Dialog } from './ui/dialog';
+import { ConfirmDialog, Dialog } from './ui/dialog';
 import { StatusButton } from './ui/status-button';
 
 function About({ c, orderHref }: { c: ThreadDto['conversation']; orderHref: (id: number) => string }) {
@@ -236,8 +236,21 @@ export function MessageThread({
       void u.messages.shopInbox.invalidate();
     },
   });
-  const block = trpc.messages.block.useMutation({ onSuccess: () => thread.refetch() });
-  const unblock = trpc.messages.unblock.useMutation({ onSuccess: () => thread.refetch() });
+  const [confirmingBlock, setConfirmingBlock] = useState(false);
+  const block = trpc.messages.block.useMutation({
+    // The dialog closes once the page shows the block, so focus returns to the (now) Unblock button.
+    onSuccess: async () => {
+      await thread.refetch();
+      setConfirmingBlock(false);
+      toast.success(`You blocked ${thread.data?.conversation.counterpart.name ?? 'them'}.`);
+    },
+  });
+  const unblock = trpc.messages.unblock.useMutation({
+    onSuccess: async () => {
+      await thread.refetch();
+      toast.success(`You unblocked ${thread.data?.conversation.counterpart.name ?? 'them'}.`);
+    },
+  });
   const [reporting, setReporting] = useState(false);
   const end = useRef<HTMLDivElement>(null);
   const unread = thread.data?.conversation.unread ?? 0;
@@ -271,11 +284,7 @@ export function MessageThread({
     );
   }
   const { conversation: c, messages } = thread.data;
-  const disabledReason = c.blockedByMe
-    ? 'You blocked this conversation. Unblock to send messages.'
-    : !c.canSend
-      ? `${c.counterpart.name} is not accepting messages from you.`
-      : null;
+  const disabledReason = !c.canSend ? `${c.counterpart.name} is not accepting messages from you.` : null;
   return (
     <section className="thread" aria-labelledby="thread-title">
       <div className="thread-head">
@@ -284,12 +293,18 @@ export function MessageThread({
         </Link>
         <h1 id="thread-title">{c.counterpart.name}</h1>
         <div className="thread-actions">
+          {/* Both plain buttons in one place: after blocking, focus stays on this button, now Unblock. */}
           {c.blockedByMe ? (
-            <button type="button" className="btn btn-sm" onClick={() => unblock.mutate({ conversationId })}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              disabled={unblock.isPending}
+              onClick={() => unblock.mutate({ conversationId })}
+            >
               Unblock
             </button>
           ) : (
-            <button type="button" className="btn btn-sm btn-danger" onClick={() => block.mutate({ conversationId })}>
+            <button type="button" className="btn btn-sm btn-danger" onClick={() => setConfirmingBlock(true)}>
               Block
             </button>
           )}
@@ -317,7 +332,51 @@ export function MessageThread({
         ))}
         <div ref={end} />
       </div>
-      <Composer conversationId={conversationId} disabledReason={disabledReason} />
+      {c.blockedByMe ? (
+        // Where the composer was: why nothing can be sent, and the way back.
+        <div className="notice blocked-notice" role="status">
+          <p className="flush">
+            You blocked {c.counterpart.name}. Neither of you can send messages until you unblock them.
+          </p>
+          <StatusButton
+            type="button"
+            className="btn btn-sm"
+            pending={unblock.isPending}
+            pendingLabel="Unblocking…"
+            onClick={() => unblock.mutate({ conversationId })}
+          >
+            Unblock {c.counterpart.name}
+          </StatusButton>
+        </div>
+      ) : (
+        <Composer conversationId={conversationId} disabledReason={disabledReason} />
+      )}
+      {unblock.error && (
+        <p className="error" role="alert">
+          {describeError(unblock.error).message}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirmingBlock}
+        title={`Block ${c.counterpart.name}?`}
+        confirmLabel="Block"
+        cancelLabel="Cancel"
+        pending={block.isPending}
+        onConfirm={() => block.mutate({ conversationId })}
+        onClose={() => {
+          block.reset();
+          setConfirmingBlock(false);
+        }}
+      >
+        They will not be able to message you, in this conversation or any other, and you will not be able to message
+        them. You can unblock them here at any time.
+        {block.error && (
+          <span className="error" role="alert">
+            {' '}
+            {describeError(block.error).message}
+          </span>
+        )}
+      </ConfirmDialog>
       <ReportDialog open={reporting} onClose={() => setReporting(false)} conversationId={conversationId} />
     </section>
   );
