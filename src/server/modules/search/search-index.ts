@@ -45,7 +45,6 @@ export interface ProductDocument {
   reviewCount: number;
   /** Bayesian average of the rating (products.rating_score): what "Top rated" sorts by. */
   ratingScore: number;
-  salesCount: number;
   /** Unix milliseconds (fine enough that "newest" rarely ties). */
   createdAt: number;
   image: string | null;
@@ -80,21 +79,36 @@ export const productIndexSettings: Settings = {
   // Only normalised terms are searched (queries arrive normalised too). Priority order: a word
   // in the title beats the same word in a material, a tag, the category, and so on down.
   searchableAttributes: ['titleTerms', 'attributeTerms', 'tagTerms', 'categoryTerms', 'descriptionTerms', 'shopTerms'],
+  // Each attribute gets only the filter features it is used with (decision 0142): every feature is
+  // a structure Meilisearch keeps current on each document update. Facet search (the typeahead)
+  // only on tags and shop names; range comparisons only on the price; the rest are equality
+  // filters (`=`, `!=`, `IN`) and facet counts.
   filterableAttributes: [
-    'categories',
-    'category',
-    'priceCents',
-    'priceRange',
-    'isVintage',
-    'inStock',
-    'materials',
-    'colours',
-    'shopId',
-    'tags',
-    'shopName',
-    'shopOnVacation',
+    {
+      attributePatterns: ['tags', 'shopName'],
+      features: { facetSearch: true, filter: { equality: true, comparison: false } },
+    },
+    {
+      attributePatterns: ['priceCents'],
+      features: { facetSearch: false, filter: { equality: true, comparison: true } },
+    },
+    {
+      attributePatterns: [
+        'categories',
+        'category',
+        'priceRange',
+        'isVintage',
+        'inStock',
+        'materials',
+        'colours',
+        'shopId',
+        'shopOnVacation',
+      ],
+      features: { facetSearch: false, filter: { equality: true, comparison: false } },
+    },
   ],
-  sortableAttributes: ['priceCents', 'createdAt', 'rating', 'ratingScore', 'reviewCount', 'salesCount'],
+  // What meiliSort (search-query.ts) sorts by, nothing more.
+  sortableAttributes: ['priceCents', 'createdAt', 'ratingScore', 'reviewCount'],
   // `sort` first: an explicit sort (price, newest, top rated) is strict, text relevance breaks
   // its ties; with no sort, textual relevance decides and the shop boost breaks the ties.
   // `words` before everything textual: with a partial-match query (matchingStrategy

@@ -1,4 +1,4 @@
-// The Meilisearch engine: one multi-search round trip per query. The first query returns the
+// The Meilisearch engine: one multi-search round trip per search. The first query returns the
 // page of hits and the facets no filter touches; each facet with an active filter gets its own
 // zero-hit query without that filter, so its counts show what choosing another value would give.
 import type {
@@ -47,17 +47,11 @@ function toCard(h: IndexedCard): ProductCard {
   };
 }
 
-export interface MeiliTextOptions {
-  /** Normalised units to count on their own (same filters), in the same round trip. */
-  countUnits: string[];
-}
-
 export async function searchMeili(
   meili: Meilisearch,
   indexUid: string,
   s: ResolvedSearch,
   timeoutMs: number,
-  text: MeiliTextOptions = { countUnits: [] },
 ): Promise<EngineResult> {
   const active = activeFacetFilters(s);
   const common = { indexUid, q: s.terms.join(' '), matchingStrategy: 'all' as const };
@@ -79,15 +73,6 @@ export async function searchMeili(
       attributesToRetrieve: [],
       facets: [facetAttribute[f]],
     })),
-    ...text.countUnits.map((unit) => ({
-      indexUid,
-      q: unit,
-      matchingStrategy: 'all' as const,
-      filter: meiliFilter(s),
-      page: 1,
-      hitsPerPage: 0,
-      attributesToRetrieve: [],
-    })),
   ];
   const { results } = await meili.multiSearch<{ queries: MultiSearchQuery[] }, IndexedCard>(
     { queries },
@@ -103,8 +88,37 @@ export async function searchMeili(
     hits: main.hits.map(toCard),
     total: main.totalHits ?? 0,
     facets: toFacets(counts),
-    unitCounts: results.slice(1 + active.length).map((r) => r.totalHits ?? 0),
   };
+}
+
+/**
+ * How many listings each normalised unit finds on its own (same filters), in one round trip.
+ * Asked only when all the words together find few listings (partial matching), so the common
+ * search costs Meilisearch exactly one query per facet pass and nothing more.
+ */
+export async function meiliUnitCounts(
+  meili: Meilisearch,
+  indexUid: string,
+  s: ResolvedSearch,
+  units: string[],
+  timeoutMs: number,
+): Promise<number[]> {
+  const filter = meiliFilter(s);
+  const { results } = await meili.multiSearch<{ queries: MultiSearchQuery[] }, IndexedCard>(
+    {
+      queries: units.map((unit) => ({
+        indexUid,
+        q: unit,
+        matchingStrategy: 'all' as const,
+        filter,
+        page: 1,
+        hitsPerPage: 0,
+        attributesToRetrieve: [],
+      })),
+    },
+    { signal: AbortSignal.timeout(timeoutMs) },
+  );
+  return results.map((r) => r.totalHits ?? 0);
 }
 
 /** Typeahead from Meilisearch facet search: tag completions and shops, prefix and typo tolerant. */

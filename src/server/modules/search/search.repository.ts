@@ -32,7 +32,6 @@ function documentQuery(db: DbOrTx) {
       'p.rating',
       'p.review_count',
       'p.rating_score',
-      'p.sales_count',
       sql<number>`floor(extract(epoch from p.created_at) * 1000)::bigint`.as('created_ms'),
       'p.shop_id',
       's.name as shop_name',
@@ -95,7 +94,6 @@ function toIndexed(r: DocumentRow): IndexedListing {
     rating: r.rating,
     reviewCount: r.review_count,
     ratingScore: r.rating_score,
-    salesCount: r.sales_count,
     createdAt: r.created_ms,
     image: r.images[0] ?? null,
   };

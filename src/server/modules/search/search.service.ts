@@ -28,7 +28,7 @@ import {
   type TextMode,
   withTypoThreshold,
 } from './search-fallback.repository';
-import { searchMeili, searchMeiliPartial, suggestMeili, type WeightedText } from './search-meili';
+import { meiliUnitCounts, searchMeili, searchMeiliPartial, suggestMeili, type WeightedText } from './search-meili';
 import { type ResolvedSearch, resolveSearch } from './search-query';
 import { type EngineResult, toFacets } from './search-results';
 import { correctQuery, typeaheadCorrection, vocabulary } from './search-spelling';
@@ -105,15 +105,26 @@ async function answer(
   units: TextUnit[],
 ): Promise<TextAnswer & { engine: SearchEngine }> {
   const index = deps.config.productsIndex;
-  const countUnits = units.length >= 2 ? units.map((u) => u.text) : [];
-  const fromMeili = await viaMeili(deps, 'search', (meili) =>
-    searchMeili(meili, index, s, MEILI_TIMEOUT_MS, { countUnits }),
-  );
+  const fromMeili = await viaMeili(deps, 'search', (meili) => searchMeili(meili, index, s, MEILI_TIMEOUT_MS));
   const engine: SearchEngine = fromMeili ? 'meilisearch' : 'postgres';
   const full = fromMeili ?? (await searchPostgres(deps, s, units));
-  if (full.total >= FEW_RESULTS || countUnits.length === 0) return { engine, result: full, partial: null };
+  if (full.total >= FEW_RESULTS || units.length < 2) return { engine, result: full, partial: null };
 
-  const counts = full.unitCounts ?? [];
+  // Few full matches: how many each word finds alone (Meilisearch is asked only now, in a second
+  // round trip, so the common search sends it nothing beyond the page and its facets).
+  const counts =
+    engine === 'meilisearch'
+      ? await viaMeili(deps, 'search', (meili) =>
+          meiliUnitCounts(
+            meili,
+            index,
+            s,
+            units.map((u) => u.text),
+            MEILI_TIMEOUT_MS,
+          ),
+        )
+      : (full.unitCounts ?? []);
+  if (!counts) return { engine, result: full, partial: null };
   const matched = units.map((u, i) => ({ u, n: counts[i] ?? 0 })).filter((m) => m.n > 0);
   if (matched.length === 0) return { engine, result: full, partial: null };
   const most = Math.max(...matched.map((m) => m.n));
