@@ -3,7 +3,7 @@
 // (400: a value no search accepts; 404: a page past the last one), and `canonicalSearchQuery`
 // writes the one address search engines should index for it (filters in a fixed order).
 
-import { parseDollars } from './money';
+import { type PriceBoxErrors, readPriceBoxes } from './price-boxes';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -140,25 +140,38 @@ export const PRICE_FORM_FIELDS = { min: 'pmin', max: 'pmax' } as const;
 /**
  * The search address a submitted filter form means, or null when `params` is not one (no price
  * boxes in it). Without JavaScript the browser sends every field, empty ones too, and the price
- * boxes in dollars: empty fields are dropped, typed prices become `min`/`max` cents (in order,
- * replacing a price range; unreadable ones are ignored, as the live form does) and the page starts
- * again at 1.
+ * boxes in dollars: empty fields are dropped, typed prices become `min`/`max` cents (replacing a
+ * price range) and the page starts again at 1. Prices that cannot be read ("abc", negative, the
+ * minimum above the maximum) are kept as typed in `pmin`/`pmax`, so the page says what is wrong
+ * (`priceBoxErrorsOf`) instead of dropping them; such an address reads back to itself.
  */
 export function searchFormQuery(params: URLSearchParams): string | null {
   if (!params.has(PRICE_FORM_FIELDS.min) && !params.has(PRICE_FORM_FIELDS.max)) return null;
-  const lo = parseDollars(params.get(PRICE_FORM_FIELDS.min) ?? '');
-  const hi = parseDollars(params.get(PRICE_FORM_FIELDS.max) ?? '');
+  const typed = { min: params.get(PRICE_FORM_FIELDS.min) ?? '', max: params.get(PRICE_FORM_FIELDS.max) ?? '' };
+  const boxes = readPriceBoxes(typed.min, typed.max);
+  const replacesRange = boxes.ok && (boxes.min !== null || boxes.max !== null);
   const out = new URLSearchParams();
   for (const [key, value] of params) {
     if (value.trim() === '' || key === PRICE_FORM_FIELDS.min || key === PRICE_FORM_FIELDS.max || key === 'page')
       continue;
-    if ((lo !== null || hi !== null) && (key === 'price' || key === 'min' || key === 'max')) continue;
+    if (replacesRange && (key === 'price' || key === 'min' || key === 'max')) continue;
     if (key === 'sort' && value === 'relevance') continue;
     out.append(key, value);
   }
-  const [from, to] = lo !== null && hi !== null && lo > hi ? [hi, lo] : [lo, hi];
-  if (from !== null) out.set('min', String(from));
-  if (to !== null) out.set('max', String(to));
+  if (boxes.ok) {
+    if (boxes.min !== null) out.set('min', String(boxes.min));
+    if (boxes.max !== null) out.set('max', String(boxes.max));
+  } else {
+    if (typed.min.trim()) out.set(PRICE_FORM_FIELDS.min, typed.min);
+    if (typed.max.trim()) out.set(PRICE_FORM_FIELDS.max, typed.max);
+  }
   const s = out.toString();
   return s ? `?${s}` : '';
+}
+
+/** What is wrong with the prices an address carries as typed (`pmin`/`pmax`); null when none. */
+export function priceBoxErrorsOf(params: URLSearchParams): PriceBoxErrors | null {
+  if (!params.has(PRICE_FORM_FIELDS.min) && !params.has(PRICE_FORM_FIELDS.max)) return null;
+  const boxes = readPriceBoxes(params.get(PRICE_FORM_FIELDS.min) ?? '', params.get(PRICE_FORM_FIELDS.max) ?? '');
+  return boxes.ok ? null : boxes.errors;
 }

@@ -4,10 +4,11 @@
 // "Show N more" button. All state is in the URL; `update` edits a copy of the shown params. The
 // inputs carry names and values, so in the search page's GET form they also work without JavaScript.
 import { useState } from 'react';
+import { type PriceBoxErrors, readPriceBoxes } from '../../shared/price-boxes';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
-import { PRICE_FORM_FIELDS } from '../../shared/search-url';
-import { centsToDollarsText, parseDollars } from '../lib/format';
+import { PRICE_FORM_FIELDS, priceBoxErrorsOf } from '../../shared/search-url';
+import { centsToDollarsText } from '../lib/format';
 
 export type UpdateParams = (fn: (p: URLSearchParams) => void) => void;
 const FIRST_VALUES = 6;
@@ -63,11 +64,6 @@ export function categoryCounts(tree: CategoryNode[], leafCounts: ReadonlyMap<str
   return counts;
 }
 
-/** Ends typed the wrong way round ($50 to $20) mean the same range, never "min only". */
-export function orderedPriceRange(lo: number | null, hi: number | null): [number | null, number | null] {
-  return lo !== null && hi !== null && lo > hi ? [hi, lo] : [lo, hi];
-}
-
 function CategoryFacet({
   tree,
   counts,
@@ -105,22 +101,39 @@ function CategoryFacet({
   );
 }
 
+/** Drops a price filter from the address: range, typed cents, and prices kept as typed. */
+function clearPrice(p: URLSearchParams) {
+  for (const key of ['price', 'min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max]) p.delete(key);
+}
+
 /**
- * Dollars typed for a range of one's own. With JavaScript, Go (or Enter) applies them at once;
- * without it they are the filter form's `pmin`/`pmax` fields (the server turns them into cents).
+ * Dollars typed for a range of one's own. With JavaScript, Go (or Enter) applies them at once, or
+ * says what is wrong and changes nothing; without it they are the filter form's `pmin`/`pmax`
+ * fields, and prices the server cannot read come back as typed with the same message
+ * (`readPriceBoxes` decides for both).
  */
 function PriceInputs({ params, update }: { params: URLSearchParams; update: UpdateParams }) {
-  const [min, setMin] = useState(params.get('min') ? centsToDollarsText(Number(params.get('min'))) : '');
-  const [max, setMax] = useState(params.get('max') ? centsToDollarsText(Number(params.get('max'))) : '');
+  const typedIn = (end: 'min' | 'max') => {
+    const typed = params.get(PRICE_FORM_FIELDS[end]);
+    if (typed !== null) return typed;
+    return params.get(end) ? centsToDollarsText(Number(params.get(end))) : '';
+  };
+  const [min, setMin] = useState(() => typedIn('min'));
+  const [max, setMax] = useState(() => typedIn('max'));
+  const [errors, setErrors] = useState<PriceBoxErrors | null>(() => priceBoxErrorsOf(params));
   const apply = (e: React.SyntheticEvent) => {
     e.preventDefault();
+    const boxes = readPriceBoxes(min, max);
+    if (!boxes.ok) {
+      setErrors(boxes.errors);
+      document.getElementById(boxes.errors.min ? 'price-min' : 'price-max')?.focus();
+      return;
+    }
+    setErrors(null);
     update((p) => {
-      p.delete('price');
-      const [lo, hi] = orderedPriceRange(parseDollars(min), parseDollars(max));
-      if (lo !== null) p.set('min', String(lo));
-      else p.delete('min');
-      if (hi !== null) p.set('max', String(hi));
-      else p.delete('max');
+      clearPrice(p);
+      if (boxes.min !== null) p.set('min', String(boxes.min));
+      if (boxes.max !== null) p.set('max', String(boxes.max));
     });
   };
   const enter = (e: React.KeyboardEvent) => {
@@ -140,18 +153,33 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
         value={value}
         onChange={(e) => set(e.target.value)}
         onKeyDown={enter}
+        aria-invalid={errors?.[end] ? true : undefined}
+        aria-describedby={errors?.[end] ? `price-${end}-error` : undefined}
       />
     </>
   );
   return (
-    <div className="facet-price">
-      {bound('min', min, setMin)}
-      <span aria-hidden="true">–</span>
-      {bound('max', max, setMax)}
-      <button type="submit" className="btn btn-sm" onClick={apply}>
-        Go
-      </button>
-    </div>
+    <>
+      <div className="facet-price">
+        {bound('min', min, setMin)}
+        <span aria-hidden="true">–</span>
+        {bound('max', max, setMax)}
+        <button type="submit" className="btn btn-sm" onClick={apply}>
+          Go
+        </button>
+      </div>
+      {errors && (
+        <div role="alert" className="facet-price-errors">
+          {(['min', 'max'] as const).map((end) =>
+            errors[end] ? (
+              <p key={end} id={`price-${end}-error`} className="error small">
+                {errors[end]}
+              </p>
+            ) : null,
+          )}
+        </div>
+      )}
+    </>
   );
 }
 
@@ -227,13 +255,7 @@ export function Facets({
             name="price"
             value=""
             checked={!selectedPrice && !params.get('min') && !params.get('max')}
-            onChange={() =>
-              update((p) => {
-                p.delete('price');
-                p.delete('min');
-                p.delete('max');
-              })
-            }
+            onChange={() => update(clearPrice)}
           />
           <span>Any price</span>
         </label>
@@ -246,9 +268,8 @@ export function Facets({
               checked={selectedPrice === r.key}
               onChange={() =>
                 update((p) => {
+                  clearPrice(p);
                   p.set('price', r.key);
-                  p.delete('min');
-                  p.delete('max');
                 })
               }
             />
@@ -256,7 +277,11 @@ export function Facets({
             <Count n={r.count} />
           </label>
         ))}
-        <PriceInputs key={`${params.get('min')}-${params.get('max')}`} params={params} update={update} />
+        <PriceInputs
+          key={['min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max].map((k) => params.get(k)).join('|')}
+          params={params}
+          update={update}
+        />
       </fieldset>
       <fieldset>
         <legend>Item type</legend>

@@ -104,7 +104,18 @@ export function ActiveFilterChips({
             className="link-button"
             onClick={() =>
               update((p) => {
-                for (const k of ['category', 'price', 'min', 'max', 'isVintage', 'material', 'colour', 'stock'])
+                for (const k of [
+                  'category',
+                  'price',
+                  'min',
+                  'max',
+                  'isVintage',
+                  'material',
+                  'colour',
+                  'stock',
+                  'pmin',
+                  'pmax',
+                ])
                   p.delete(k);
               })
             }

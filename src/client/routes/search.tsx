@@ -14,6 +14,7 @@ import {
 import { searchInputFromParams as inputFromParams, readSearchUrl, searchPageFromParams } from '../../shared/search-url';
 import { FilterIcon } from '../components/icons';
 import { PagedResults } from '../components/paged-results';
+import { PriceBoxNotice } from '../components/price-box-notice';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
 import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
@@ -242,9 +243,18 @@ export function Component() {
   const pages = query.data?.pages ?? [];
   const first = pages[0];
   const total = first?.total ?? 0;
-  const hasFilters = ['category', 'price', 'min', 'max', 'isVintage', 'material', 'colour', 'stock'].some((k) =>
-    params.has(k),
-  );
+  const hasFilters = [
+    'category',
+    'price',
+    'min',
+    'max',
+    'isVintage',
+    'material',
+    'colour',
+    'stock',
+    'pmin',
+    'pmax',
+  ].some((k) => params.has(k));
 
   const update = (fn: (p: URLSearchParams) => void) => {
     const next = new URLSearchParams(shownParams);
@@ -332,6 +342,7 @@ export function Component() {
             </div>
           </div>
           <ActiveFilterChips params={shownParams} tree={tree} update={update} />
+          <PriceBoxNotice params={shownParams} />
           <SearchNotes result={first} params={shownParams} />
           {query.isError && !first ? (
             <EmptyState

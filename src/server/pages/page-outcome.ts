@@ -173,9 +173,11 @@ async function shopOutcome(url: URL, slug: string | undefined, data: PageData): 
 }
 
 async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
-  // The filter form submitted without JavaScript: on to the address it means.
+  // The filter form submitted without JavaScript: on to the address it means (an address with
+  // unreadable prices kept as typed means itself: the page renders and says what is wrong).
   const submitted = searchFormQuery(url.searchParams);
-  if (submitted !== null) return { kind: 'redirect', status: 301, location: `/search${submitted}` };
+  if (submitted !== null && submitted !== url.search)
+    return { kind: 'redirect', status: 301, location: `/search${submitted}` };
   const read = readSearchUrl(url.searchParams);
   if (!read.ok) {
     return {

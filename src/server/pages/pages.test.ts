@@ -230,17 +230,22 @@ describe('other public pages', () => {
 
   test('the filter form sent without JavaScript answers 301 to the search it means', async () => {
     const cases: [string, string][] = [
-      // Empty fields dropped, dollars typed the wrong way round become an ordered cents range that
-      // replaces a price range, "relevance" is the default sort, the page starts again at 1.
+      // Empty fields dropped, typed dollars become a cents range that replaces a price range,
+      // "relevance" is the default sort, the page starts again at 1.
+      [
+        '/search?q=mug&category=&price=under-25&pmin=%245&pmax=12.5&stock=all&sort=relevance&page=3',
+        '/search?q=mug&stock=all&min=500&max=1250',
+      ],
+      // Prices that cannot be read are kept as typed (the page says why), not dropped or swapped.
       [
         '/search?q=mug&category=&price=under-25&pmin=12.5&pmax=%245&stock=all&sort=relevance&page=3',
-        '/search?q=mug&stock=all&min=500&max=1250',
+        '/search?q=mug&price=under-25&stock=all&pmin=12.5&pmax=%245',
       ],
       [
         '/search?q=mug&category=mugs&price=25-50&pmin=&pmax=&sort=price_asc',
         '/search?q=mug&category=mugs&price=25-50&sort=price_asc',
       ],
-      ['/search?material=wool&material=linen&pmin=abc&pmax=', '/search?material=wool&material=linen'],
+      ['/search?material=wool&material=linen&pmin=abc&pmax=', '/search?material=wool&material=linen&pmin=abc'],
       ['/search?pmin=&pmax=', '/search'],
     ];
     for (const [from, to] of cases) {
@@ -250,6 +255,22 @@ describe('other public pages', () => {
         status: 301,
         location: to,
       });
+    }
+  });
+
+  test('prices the filter form could not read: the page renders (no redirect loop) and says what is wrong', async () => {
+    for (const [query, message] of [
+      ['q=mug&pmin=abc', 'Minimum price: “abc” is not an amount. Type dollars, like 25 or 12.50.'],
+      ['q=mug&pmax=-5', 'Maximum price can’t be negative.'],
+      ['q=mug&pmin=50&pmax=20', 'Minimum price ($50.00) is more than the maximum ($20.00).'],
+    ] as const) {
+      const res = await get(`/search?${query}`);
+      const html = await res.text();
+      expect({ query, status: res.status }).toEqual({ query, status: 200 });
+      expect(html).toContain('Price filter not applied.');
+      expect(html).toContain(message);
+      // The box shows what was typed, marked invalid and tied to the same message.
+      expect(html).toMatch(/<input[^>]*id="price-(min|max)"[^>]*aria-invalid="true"/);
     }
   });
 
