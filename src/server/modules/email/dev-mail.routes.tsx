@@ -31,11 +31,11 @@ nav.tabs{display:flex;gap:8px;margin:0 0 12px;flex-wrap:wrap}
 nav.tabs a{padding:6px 14px;border-radius:999px;border:1px solid var(--line);background:var(--paper);text-decoration:none;color:var(--ink)}
 nav.tabs a[aria-current=page]{background:var(--ink);color:#fff;border-color:var(--ink)}
 iframe{width:100%;height:70vh;border:1px solid var(--line);border-radius:16px;background:#fff}
-.unsent li{display:grid;grid-template-columns:auto minmax(0,1fr) auto;gap:4px 12px;padding:12px 16px;align-items:baseline}
+.unsent li{display:grid;grid-template-columns:88px minmax(0,1fr) auto;gap:4px 12px;padding:12px 16px;align-items:baseline}
 .unsent .why{grid-column:2/-1;color:var(--ink-2);font-size:14px;overflow-wrap:anywhere}
-.badge{font-size:13px;font-weight:600;padding:1px 10px;border-radius:999px;border:1px solid var(--line);background:var(--sand);color:var(--ink-2)}
+.badge{justify-self:start;font-size:13px;font-weight:600;padding:1px 10px;border-radius:999px;border:1px solid var(--line);background:var(--sand);color:var(--ink-2)}
 .badge-failed{background:#fbe9e4;border-color:#e8b4a3;color:#8a3116}
-@media (max-width:640px){.unsent li{grid-template-columns:auto minmax(0,1fr)}.unsent .when{grid-column:1/-1;order:-1}.unsent .why{grid-column:1/-1}}
+@media (max-width:640px){.unsent li{grid-template-columns:88px minmax(0,1fr)}.unsent .when{grid-column:1/-1;order:-1}.unsent .why{grid-column:1/-1}}
 h2.section{margin:28px 0 12px;font-size:18px}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--paper);border:1px solid var(--line);border-radius:16px;padding:16px;font-size:14px;margin:0}
 `;
