@@ -10,6 +10,7 @@ import type { OpCount } from './op-counter';
 import { progress } from './progress';
 import { floorCheckout, installFloor } from './raw-floor';
 import { rawAddItem, rawCheckout, rawRemoveItem } from './raw-sql';
+import { dumpStatements, resetStatements } from './statements';
 import { formatResult, type LoadResult, round, runLoad } from './stats';
 import { type TrpcHttp, TrpcHttpError } from './trpc-http';
 
@@ -106,6 +107,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
       const buyers = await createBuyers(env.deps, c);
       progress(`checkout.place (3 shops, 5 items) via API: ${c} clients`);
       await env.takeOpCounts();
+      await resetStatements(pool);
       const api = await runLoad({
         name: 'checkout API',
         concurrency: c,
@@ -127,6 +129,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
           }),
       });
       api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
+      await dumpStatements(pool, `checkout API c=${c}`, api.count);
       progress(formatResult(api));
       results.push(api);
 
@@ -140,6 +143,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
       ];
       for (const { label, name, checkout } of sqlOnly) {
         progress(`${label}: ${c} clients`);
+        await resetStatements(pool);
         const raw = await runLoad<Buyer>({
           name,
           concurrency: c,
@@ -148,6 +152,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
           prepare: async (buyer, i) => void (await prepareCart(env, pool, buyer, stock, i)),
           run: async (buyer) => checkout(pool, buyer.id, benchAddress),
         });
+        await dumpStatements(pool, `${name} c=${c}`, raw.count);
         progress(formatResult(raw));
         results.push(raw);
       }
