@@ -100,6 +100,17 @@ function toIndexed(r: DocumentRow): IndexedListing {
   return { doc, terms, storedTerms: r.stored_terms };
 }
 
+/**
+ * Units a buyer could add now, per listing, for a page of search cards ("Only 2 left"): the
+ * listing-level rule of availableUnits in one lean read (cards need no per-combination detail).
+ */
+export async function liveAvailableUnits(db: DbOrTx, productIds: readonly number[]): Promise<Map<number, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await sql<{ id: number; quantity: number; reserved: number; status: 'active' | 'archived' }>`
+    select id, quantity, reserved, status from products where id = any(${[...productIds]}::int[])`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, availableUnits(r)]));
+}
+
 /** Current state of the given listings: documents for active ones, ids of archived or gone ones. */
 export async function loadDocuments(
   db: DbOrTx,

@@ -14,9 +14,8 @@ import type {
 } from '../../../shared/schemas/search';
 import type { AppDeps } from '../../deps';
 import { toProductCard } from '../catalog/catalog.mapper';
-import { currentAvailability } from '../realtime/availability-snapshots';
 import { type BreakerOptions, CircuitBreaker } from './circuit-breaker';
-import { shopsByName } from './search.repository';
+import { liveAvailableUnits, shopsByName } from './search.repository';
 import { recordClick, recordSearch } from './search-analytics';
 import { readCached, searchCacheKey, writeCached } from './search-cache';
 import { allSearchCategories } from './search-categories';
@@ -220,13 +219,9 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
  */
 async function withLiveAvailability(deps: AppDeps, body: CachedSearch): Promise<CachedSearch> {
   if (body.hits.length === 0) return body;
-  const live = new Map(
-    (
-      await currentAvailability(
-        deps,
-        body.hits.map((h) => h.id),
-      )
-    ).map((a) => [a.productId, a.available]),
+  const live = await liveAvailableUnits(
+    deps.db,
+    body.hits.map((h) => h.id),
   );
   return { ...body, hits: body.hits.map((h) => ({ ...h, available: live.get(h.id) ?? 0 })) };
 }
