@@ -66,6 +66,10 @@ export async function prepareStock(deps: AppDeps, count = 2000): Promise<StockPo
   const byShop = new Map<number, number[]>();
   for (const r of rows.rows) byShop.set(r.shop_id, [...(byShop.get(r.shop_id) ?? []), r.id]);
   for (const [shop, ids] of byShop) if (ids.length < 2) byShop.delete(shop);
+  if (byShop.size === 0)
+    throw new Error(
+      `stock pool: ${rows.rows.length} plain listings picked, no shop has two of them for the checkout carts (catalogue too small?)`,
+    );
   return { productIds: rows.rows.map((r) => r.id), byShop };
 }
 
@@ -80,15 +84,61 @@ export interface VariantPool {
   byShop: Map<number, VariantLine[]>;
 }
 
+const BENCH_SIZES = '[{"name":"Size","values":["S","M","L"]}]';
+
 /**
- * Listings with variations for the variation scenarios (issue 16): `count` plain listings outside
- * the plain pool become Size S/M/L listings with deep stock per combination, written as the
- * seller's save would be (product row first, then its combinations; triggers keep the aggregate).
+ * Listings with variations for the variation scenarios (issue 16): `count` Size S/M/L listings
+ * with deep stock per combination. Those an earlier run made (--reuse) are topped up and used
+ * again, so repeated runs neither eat the plain catalogue nor reindex hundreds of listings; the
+ * rest are plain listings outside the plain pool, converted as the seller's save would (product
+ * row first, then its combinations; triggers keep the aggregate).
  */
 export async function prepareVariantStock(deps: AppDeps, exclude: number[], count = 600): Promise<VariantPool> {
+  const reused = await reuseVariantListings(deps, exclude, count);
+  const missing = count - new Set(reused.map((r) => r.product_id)).size;
+  const made = missing > 0 ? await makeVariantListings(deps, exclude, missing) : [];
+  const lines = [...reused, ...made].map((r) => ({ productId: r.product_id, variantId: r.id }));
+  const shopOf = new Map([...reused, ...made].map((r) => [r.product_id, r.shop_id]));
+  const byShop = new Map<number, VariantLine[]>();
+  for (const l of lines) {
+    const shop = shopOf.get(l.productId)!;
+    byShop.set(shop, [...(byShop.get(shop) ?? []), l]);
+  }
+  for (const [shop, ls] of byShop) if (ls.length < 2) byShop.delete(shop);
+  if (byShop.size === 0)
+    throw new Error(
+      'variation pool: no plain listing left outside the stock pool to give variations (catalogue too small: try --products 1000 or more)',
+    );
+  return { lines, byShop };
+}
+
+type PoolCombination = { id: number; product_id: number; shop_id: number };
+
+/** Bench-made variation listings of an earlier run (only they have combinations this deep), stock topped up. */
+async function reuseVariantListings(deps: AppDeps, exclude: number[], count: number): Promise<PoolCombination[]> {
+  return deps.db.transaction().execute(async (tx) => {
+    // Products first, in ascending id (the app's lock order), then their combinations.
+    const locked = await sql<{ id: number }>`
+      select p.id from products p
+      where p.variation_properties = ${BENCH_SIZES}::jsonb and p.status = 'active' and p.id <> all(${exclude}::int[])
+        and exists (select 1 from listing_variants v where v.product_id = p.id and not v.is_default
+                    and v.quantity >= 500000)
+      order by p.id limit ${count}
+      for no key update`.execute(tx);
+    const ids = locked.rows.map((r) => r.id);
+    const rows = await sql<PoolCombination>`
+      update listing_variants v set quantity = greatest(v.quantity, 1000000)
+      from products p
+      where p.id = v.product_id and v.product_id = any(${ids}::int[]) and not v.is_default and v.enabled
+      returning v.id, v.product_id, p.shop_id`.execute(tx);
+    return rows.rows;
+  });
+}
+
+async function makeVariantListings(deps: AppDeps, exclude: number[], count: number): Promise<PoolCombination[]> {
   // One transaction that locks the picked listings in ascending id first (the app's lock order):
   // the bulk updates below, each in its own order, deadlocked with the search drainer once.
-  const { picked, rows } = await deps.db.transaction().execute(async (tx) => {
+  return deps.db.transaction().execute(async (tx) => {
     const locked = await sql<{ id: number }>`
       select id from products where id in (
         select id from products where status = 'active' and price_cents between 500 and 20000
@@ -97,30 +147,22 @@ export async function prepareVariantStock(deps: AppDeps, exclude: number[], coun
         order by md5(id::text || 'v') limit ${count})
       order by id for no key update`.execute(tx);
     const ids = locked.rows.map((r) => r.id);
-    const picked = await sql<{ id: number; shop_id: number; price_cents: number }>`
-      update products p set variation_properties = '[{"name":"Size","values":["S","M","L"]}]'::jsonb
-      where p.id = any(${ids}::int[])
-      returning p.id, p.shop_id, p.price_cents`.execute(tx);
+    await sql`update products p set variation_properties = ${BENCH_SIZES}::jsonb where p.id = any(${ids}::int[])`.execute(
+      tx,
+    );
     await sql`update listing_variants set enabled = false where is_default and product_id = any(${ids}::int[])`.execute(
       tx,
     );
-    const rows = await sql<{ id: number; product_id: number }>`
+    const rows = await sql<PoolCombination>`
       insert into listing_variants (product_id, option1, price_cents, quantity, position)
       select p.id, s.size, p.price_cents + s.extra, 1000000, s.pos
       from products p cross join (values ('S', 0, 0), ('M', 0, 1), ('L', 200, 2)) as s(size, extra, pos)
       where p.id = any(${ids}::int[])
-      returning id, product_id`.execute(tx);
-    return { picked, rows };
+      returning id, product_id, (select p.shop_id from products p where p.id = listing_variants.product_id) as shop_id`.execute(
+      tx,
+    );
+    return rows.rows;
   });
-  const shopOf = new Map(picked.rows.map((r) => [r.id, r.shop_id]));
-  const lines = rows.rows.map((r) => ({ productId: r.product_id, variantId: r.id }));
-  const byShop = new Map<number, VariantLine[]>();
-  for (const l of lines) {
-    const shop = shopOf.get(l.productId)!;
-    byShop.set(shop, [...(byShop.get(shop) ?? []), l]);
-  }
-  for (const [shop, ls] of byShop) if (ls.length < 2) byShop.delete(shop);
-  return { lines, byShop };
 }
 
 /** Five combinations from three different shops (2 + 2 + 1), as threeShopCart. */

@@ -54,6 +54,10 @@ export function summarise(
 
 export const round = (v: number) => Math.round(v * 100) / 100;
 
+const MAX_FAILED_PREPARES = 50;
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const yieldToTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** What runLoad needs of a CPU meter (cpu.ts): a snapshot of CPU ms per process group. */
 export interface CpuSampler {
   snapshot(): Record<string, number>;
@@ -84,14 +88,29 @@ export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
   let stop = false;
   let iteration = 0;
 
+  // A preparation that never succeeds (e.g. a fixture pool that came out empty) ends the load with
+  // its error instead of spinning: a call that fails without any I/O settles in microtasks only,
+  // so the loop would never let the timers below fire.
+  let prepared = 0;
+  let prepareFailures = 0;
+  let fatal: Error | null = null;
   const client = async (state: S) => {
     while (!stop) {
       const i = iteration++;
       if (opts.prepare) {
         try {
           await opts.prepare(state, i);
+          prepared += 1;
         } catch (err) {
           note(err);
+          prepareFailures += 1;
+          if (prepared === 0 && prepareFailures >= MAX_FAILED_PREPARES) {
+            fatal = new Error(
+              `${opts.name}: preparation failed ${prepareFailures} times, none succeeded: ${message(err)}`,
+            );
+            stop = true;
+          }
+          await yieldToTimers();
           continue;
         }
       }
@@ -101,27 +120,30 @@ export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
         if (measuring && !stop) latencies.push(performance.now() - t0);
       } catch (err) {
         if (measuring && !stop) note(err);
+        await yieldToTimers();
       }
     }
   };
   const note = (err: unknown) => {
     errors += 1;
-    const key = (err instanceof Error ? err.message : String(err)).slice(0, 120);
+    const key = message(err).slice(0, 120);
     if (Object.keys(errorSamples).length < 5 || key in errorSamples) errorSamples[key] = (errorSamples[key] ?? 0) + 1;
   };
 
   const running = states.map((s) => client(s));
-  await Bun.sleep(opts.warmupMs);
+  const stopped = Promise.all(running);
+  await Promise.race([Bun.sleep(opts.warmupMs), stopped]);
   measuring = true;
   const cpuBefore = opts.cpu?.snapshot();
   const started = performance.now();
-  await Bun.sleep(opts.durationMs);
+  await Promise.race([Bun.sleep(opts.durationMs), stopped]);
   const elapsed = performance.now() - started;
   const cpuAfter = opts.cpu?.snapshot();
   const completed = latencies.length;
   stop = true;
-  await Promise.all(running);
+  await stopped;
   if (opts.teardown) await Promise.all(states.map((s) => opts.teardown!(s)));
+  if (fatal) throw fatal;
   const result = summarise(opts.name, opts.concurrency, latencies, errors, elapsed, errorSamples);
   if (cpuBefore && cpuAfter && completed > 0) {
     result.cpuMsPerOp = {};
