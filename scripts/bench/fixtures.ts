@@ -81,7 +81,8 @@ export interface VariantLine {
 
 export interface VariantPool {
   lines: VariantLine[];
-  byShop: Map<number, VariantLine[]>;
+  /** Shops with at least two variation listings, and each listing's combinations. */
+  byShop: Map<number, VariantLine[][]>;
 }
 
 const BENCH_SIZES = '[{"name":"Size","values":["S","M","L"]}]';
@@ -97,17 +98,20 @@ export async function prepareVariantStock(deps: AppDeps, exclude: number[], coun
   const reused = await reuseVariantListings(deps, exclude, count);
   const missing = count - new Set(reused.map((r) => r.product_id)).size;
   const made = missing > 0 ? await makeVariantListings(deps, exclude, missing) : [];
-  const lines = [...reused, ...made].map((r) => ({ productId: r.product_id, variantId: r.id }));
-  const shopOf = new Map([...reused, ...made].map((r) => [r.product_id, r.shop_id]));
-  const byShop = new Map<number, VariantLine[]>();
-  for (const l of lines) {
-    const shop = shopOf.get(l.productId)!;
-    byShop.set(shop, [...(byShop.get(shop) ?? []), l]);
+  const combos = [...reused, ...made];
+  const lines = combos.map((r) => ({ productId: r.product_id, variantId: r.id }));
+  const listings = new Map<number, { shop: number; lines: VariantLine[] }>();
+  for (const r of combos) {
+    const listing = listings.get(r.product_id) ?? { shop: r.shop_id, lines: [] };
+    listing.lines.push({ productId: r.product_id, variantId: r.id });
+    listings.set(r.product_id, listing);
   }
+  const byShop = new Map<number, VariantLine[][]>();
+  for (const l of listings.values()) byShop.set(l.shop, [...(byShop.get(l.shop) ?? []), l.lines]);
   for (const [shop, ls] of byShop) if (ls.length < 2) byShop.delete(shop);
   if (byShop.size === 0)
     throw new Error(
-      'variation pool: no plain listing left outside the stock pool to give variations (catalogue too small: try --products 1000 or more)',
+      'variation pool: no shop has two variation listings outside the stock pool (catalogue too small: try --products 1000 or more)',
     );
   return { lines, byShop };
 }
@@ -139,12 +143,17 @@ async function makeVariantListings(deps: AppDeps, exclude: number[], count: numb
   // One transaction that locks the picked listings in ascending id first (the app's lock order):
   // the bulk updates below, each in its own order, deadlocked with the search drainer once.
   return deps.db.transaction().execute(async (tx) => {
+    // Two listings of each shop picked, as the plain pool's carts take two listings of a shop.
     const locked = await sql<{ id: number }>`
       select id from products where id in (
-        select id from products where status = 'active' and price_cents between 500 and 20000
-          and variation_properties = '[]'::jsonb and not made_to_order and personalization_prompt is null
-          and id <> all(${exclude}::int[])
-        order by md5(id::text || 'v') limit ${count})
+        select id from (
+          select id, shop_id, row_number() over (partition by shop_id order by md5(id::text || 'v')) as n,
+                 count(*) over (partition by shop_id) as listings
+          from products where status = 'active' and price_cents between 500 and 20000
+            and variation_properties = '[]'::jsonb and not made_to_order and personalization_prompt is null
+            and id <> all(${exclude}::int[])) eligible
+        where listings >= 2 and n <= 2
+        order by md5(shop_id::text || 'v'), n limit ${count})
       order by id for no key update`.execute(tx);
     const ids = locked.rows.map((r) => r.id);
     await sql`update products p set variation_properties = ${BENCH_SIZES}::jsonb where p.id = any(${ids}::int[])`.execute(
@@ -165,12 +174,13 @@ async function makeVariantListings(deps: AppDeps, exclude: number[], count: numb
   });
 }
 
-/** Five combinations from three different shops (2 + 2 + 1), as threeShopCart. */
+/** Five combinations of five listings from three different shops (2 + 2 + 1), as threeShopCart. */
 export function threeShopVariantCart(pool: VariantPool, i: number): VariantLine[] {
   const shops = [...pool.byShop.keys()];
   const pick = (k: number) => pool.byShop.get(shops[(i * 3 + k) % shops.length])!;
   const [a, b, c] = [pick(0), pick(1), pick(2)];
-  return [a[0]!, a[1]!, b[0]!, b[1]!, c[0]!];
+  const combo = (listing: VariantLine[]) => listing[i % listing.length]!;
+  return [combo(a[0]!), combo(a[1]!), combo(b[0]!), combo(b[1]!), combo(c[0]!)];
 }
 
 /** Five listings from three different shops (2 + 2 + 1). */

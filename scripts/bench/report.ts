@@ -122,6 +122,26 @@ export function judgeTargets(
         0.8,
       ),
     );
+  // Issue 16: variation listings within 10 % of the listing-level rows of the same run.
+  for (const c of [8, 32])
+    targets.push(
+      throughputRatio(
+        loads,
+        'add-to-cart throughput, variations / listings',
+        'cart add+remove API, variations',
+        'cart add+remove API',
+        c,
+        0.9,
+      ),
+      throughputRatio(
+        loads,
+        'checkout throughput, variations / listings',
+        'checkout API, variations',
+        'checkout API',
+        c,
+        0.9,
+      ),
+    );
   const checkout = find(loads, 'checkout API', 8);
   targets.push({
     name: 'checkout.place p95 (c=8)',

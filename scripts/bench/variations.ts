@@ -1,5 +1,7 @@
 // Variation listings (issue 16): cart add+remove and checkout of combinations, the same load as
 // the listing-level rows of the same run (commerce.ts), so the report puts them side by side.
+// Same order as those rows too: every cart level, then every checkout level, so sales counts a
+// checkout coalesces (indexed ~30 s later) never land on a cart row of one side only.
 import type { BenchArgs } from './args';
 import { confirmQuote, loadTiming, perCall, placeConfirmed } from './commerce';
 import type { BenchEnv } from './environment';
@@ -28,9 +30,11 @@ export async function benchVariations(env: BenchEnv, args: BenchArgs, pool: Vari
     cart.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
     progress(formatResult(cart));
     results.push(cart);
-
+  }
+  for (const c of args.levels) {
     const checkoutBuyers = await createBuyers(env.deps, c);
-    progress(`checkout.place (3 shops, 5 combinations) via API: ${c} clients`);
+    progress(`checkout.place (3 shops, 5 combinations of 5 listings) via API: ${c} clients`);
+    await env.takeOpCounts();
     const checkout = await runLoad({
       name: 'checkout API, variations',
       concurrency: c,
