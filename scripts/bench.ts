@@ -57,6 +57,9 @@ try {
   if (wants('variations'))
     await step('variations', async () => {
       const variants = await prepareVariantStock(e.deps, stock.productIds);
+      progress(
+        `fixtures: ${variants.lines.length} combinations for cart runs; checkout carts from ${variants.byShop.size} shops with two or more variation listings`,
+      );
       // Same starting point as the plain rows: the index has caught up (with listings the fixture
       // just converted, and with sales counts the checkout runs coalesced), so no reindexing runs
       // under the variation loads only.
