@@ -92,11 +92,18 @@ export function loadTiming(env: BenchEnv, args: BenchArgs) {
  * quote at the bench address, read through the checkout service in the bench process. The raw
  * runs do not need the quote; they read it anyway so both sides prepare identically.
  */
-async function prepareCart(env: BenchEnv, pool: pg.Pool, buyer: Buyer, stock: StockPool, i: number): Promise<Quote> {
-  for (const productId of threeShopCart(stock, i)) await rawAddItem(pool, buyer.id, productId);
+export async function prepareCart(
+  env: BenchEnv,
+  pool: pg.Pool,
+  buyer: Buyer,
+  lines: readonly { productId: number; variantId?: number }[],
+): Promise<Quote> {
+  for (const l of lines) await rawAddItem(pool, buyer.id, l.productId, 1, l.variantId ?? null);
   const q = await quote(env.deps, { userId: buyer.id }, { shippingAddress: { ...benchAddress, line2: null } });
   return { version: q.version, totalCents: q.totalCents };
 }
+
+const plainLines = (stock: StockPool, i: number) => threeShopCart(stock, i).map((productId) => ({ productId }));
 
 export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
@@ -118,7 +125,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
           quote: null as Quote | null,
         }),
         prepare: async (state, i) => {
-          state.quote = await prepareCart(env, pool, state.buyer, stock, i);
+          state.quote = await prepareCart(env, pool, state.buyer, plainLines(stock, i));
         },
         run: (state) =>
           state.client.mutate('checkout.place', {
@@ -149,7 +156,7 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
           concurrency: c,
           ...loadTiming(env, args),
           setup: async (k) => buyers[k],
-          prepare: async (buyer, i) => void (await prepareCart(env, pool, buyer, stock, i)),
+          prepare: async (buyer, i) => void (await prepareCart(env, pool, buyer, plainLines(stock, i))),
           run: async (buyer) => checkout(pool, buyer.id, benchAddress),
         });
         await dumpStatements(pool, `${name} c=${c}`, raw.count);

@@ -22,13 +22,19 @@ const CART_LINES = `
 
 const CART_LINES_BY_ID = CART_LINES.replace('where c.user_id = $1', 'where c.id = $1');
 
-export async function rawAddItem(pool: pg.Pool, userId: number, productId: number, quantity = 1) {
+export async function rawAddItem(
+  pool: pg.Pool,
+  userId: number,
+  productId: number,
+  quantity = 1,
+  variantId: number | null = null,
+) {
   const held = await pool.query<{ cart_id: number; outcome: string }>(
     // hold_open_cart_line (migration 20261203400100_cart_line_single_calls), as
-    // inventory.repository's holdCartLine sends it: the default combination, no text.
+    // inventory.repository's holdCartLine sends it: the given combination (null: the default), no text.
     `select * from hold_open_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::boolean,
        coalesce($8::int, (select id from shops where owner_id = $1::int)), $9::int, $10::int, $11::int, $12::int)`,
-    [userId, null, productId, null, '', quantity, true, null, 999, HOLD_MINUTES, MAX_HOLD_MINUTES, 100],
+    [userId, null, productId, variantId, '', quantity, true, null, 999, HOLD_MINUTES, MAX_HOLD_MINUTES, 100],
   );
   if (held.rows[0]?.outcome !== 'ok') throw new Error(`raw hold refused: ${held.rows[0]?.outcome}`);
   await pool.query(CART_LINES_BY_ID, [held.rows[0].cart_id]);
