@@ -121,14 +121,21 @@ type PoolCombination = { id: number; product_id: number; shop_id: number };
 /** Bench-made variation listings of an earlier run (only they have combinations this deep), stock topped up. */
 async function reuseVariantListings(deps: AppDeps, exclude: number[], count: number): Promise<PoolCombination[]> {
   return deps.db.transaction().execute(async (tx) => {
-    // Products first, in ascending id (the app's lock order), then their combinations.
+    // Two per shop, as makeVariantListings picks them (an unpaired one is left out). Products
+    // first, in ascending id (the app's lock order), then their combinations.
     const locked = await sql<{ id: number }>`
-      select p.id from products p
-      where p.variation_properties = ${BENCH_SIZES}::jsonb and p.status = 'active' and p.id <> all(${exclude}::int[])
-        and exists (select 1 from listing_variants v where v.product_id = p.id and not v.is_default
-                    and v.quantity >= 500000)
-      order by p.id limit ${count}
-      for no key update`.execute(tx);
+      select id from products where id in (
+        select id from (
+          select p.id, row_number() over (partition by p.shop_id order by p.id) as n,
+                 count(*) over (partition by p.shop_id) as listings
+          from products p
+          where p.variation_properties = ${BENCH_SIZES}::jsonb and p.status = 'active'
+            and p.id <> all(${exclude}::int[])
+            and exists (select 1 from listing_variants v where v.product_id = p.id and not v.is_default
+                        and v.quantity >= 500000)) bench
+        where listings >= 2 and n <= 2
+        order by id limit ${count})
+      order by id for no key update`.execute(tx);
     const ids = locked.rows.map((r) => r.id);
     const rows = await sql<PoolCombination>`
       update listing_variants v set quantity = greatest(v.quantity, 1000000)
