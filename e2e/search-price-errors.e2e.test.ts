@@ -56,7 +56,7 @@ for (const project of projectNames) {
     await minBox.fill('abc');
     await apply();
     await page.waitForURL(new RegExp(`/search\\?q=${word}&pmin=abc$`));
-    await notice.getByText('Price filter not applied.').waitFor();
+    await notice.getByText('Your price range was not applied.').waitFor();
     await notice.getByText(notAPrice).waitFor();
     // Results at any price, the box as typed, marked invalid and described by the same words.
     await page.getByText(/^2 results/).waitFor();
@@ -125,6 +125,13 @@ for (const project of projectNames) {
     await filters.getByRole('button', { name: 'Go', exact: true }).click();
     await filters.getByRole('alert').getByText(notAPrice).waitFor();
     expect(new URL(page.url()).search).toBe(`?q=${word}`);
+    // Picking a range instead clears the message and the box.
+    await filters.getByRole('radio', { name: 'Under $25' }).click();
+    await page.waitForURL(new RegExp(`/search\\?q=${word}&price=under-25$`));
+    await filters.getByRole('alert').waitFor({ state: 'detached' });
+    expect(await minBox.inputValue()).toBe('');
+    await filters.getByRole('radio', { name: 'Any price' }).click();
+    await page.waitForURL(new RegExp(`/search\\?q=${word}$`));
 
     await minBox.fill('50');
     await maxBox.fill('');

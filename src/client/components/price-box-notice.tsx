@@ -10,7 +10,7 @@ export function PriceBoxNotice({ params }: { params: URLSearchParams }) {
     <div className="notice notice-warn price-box-notice" data-testid="price-not-applied">
       <div>
         <p className="flush">
-          <strong>Price filter not applied.</strong>
+          <strong>Your price range was not applied.</strong>
         </p>
         {(['min', 'max'] as const).map((end) =>
           errors[end] ? (
@@ -19,7 +19,7 @@ export function PriceBoxNotice({ params }: { params: URLSearchParams }) {
             </p>
           ) : null,
         )}
-        <p className="flush small">Showing results at any price. Fix the price under Filters, or pick a price range.</p>
+        <p className="flush small">Fix it under Filters › Price, or pick one of the ranges there.</p>
       </div>
     </div>
   );

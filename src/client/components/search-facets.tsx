@@ -278,7 +278,9 @@ export function Facets({
           </label>
         ))}
         <PriceInputs
-          key={['min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max].map((k) => params.get(k)).join('|')}
+          key={['price', 'min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max]
+            .map((k) => params.get(k))
+            .join('|')}
           params={params}
           update={update}
         />

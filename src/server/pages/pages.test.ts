@@ -267,7 +267,7 @@ describe('other public pages', () => {
       const res = await get(`/search?${query}`);
       const html = await res.text();
       expect({ query, status: res.status }).toEqual({ query, status: 200 });
-      expect(html).toContain('Price filter not applied.');
+      expect(html).toContain('Your price range was not applied.');
       expect(html).toContain(message);
       // The box shows what was typed, marked invalid and tied to the same message.
       expect(html).toMatch(/<input[^>]*id="price-(min|max)"[^>]*aria-invalid="true"/);
