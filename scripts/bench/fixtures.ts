@@ -121,20 +121,20 @@ type PoolCombination = { id: number; product_id: number; shop_id: number };
 /** Bench-made variation listings of an earlier run (only they have combinations this deep), stock topped up. */
 async function reuseVariantListings(deps: AppDeps, exclude: number[], count: number): Promise<PoolCombination[]> {
   return deps.db.transaction().execute(async (tx) => {
-    // Two per shop, as makeVariantListings picks them (an unpaired one is left out). Products
-    // first, in ascending id (the app's lock order), then their combinations.
+    // Picked as makeVariantListings picks them (pairs per shop first; a shop's only one left
+    // out). Products first, in ascending id (the app's lock order), then their combinations.
     const locked = await sql<{ id: number }>`
       select id from products where id in (
         select id from (
-          select p.id, row_number() over (partition by p.shop_id order by p.id) as n,
+          select p.id, p.shop_id, row_number() over (partition by p.shop_id order by p.id) as n,
                  count(*) over (partition by p.shop_id) as listings
           from products p
           where p.variation_properties = ${BENCH_SIZES}::jsonb and p.status = 'active'
             and p.id <> all(${exclude}::int[])
             and exists (select 1 from listing_variants v where v.product_id = p.id and not v.is_default
                         and v.quantity >= 500000)) bench
-        where listings >= 2 and n <= 2
-        order by id limit ${count})
+        where listings >= 2
+        order by ceil(n / 2.0), md5(shop_id::text || 'v'), n limit ${count})
       order by id for no key update`.execute(tx);
     const ids = locked.rows.map((r) => r.id);
     const rows = await sql<PoolCombination>`
@@ -150,7 +150,8 @@ async function makeVariantListings(deps: AppDeps, exclude: number[], count: numb
   // One transaction that locks the picked listings in ascending id first (the app's lock order):
   // the bulk updates below, each in its own order, deadlocked with the search drainer once.
   return deps.db.transaction().execute(async (tx) => {
-    // Two listings of each shop picked, as the plain pool's carts take two listings of a shop.
+    // Listings of shops with two or more, a pair of every shop before a second pair of any, so
+    // checkout carts (two listings of a shop, as the plain pool's) spread over every shop.
     const locked = await sql<{ id: number }>`
       select id from products where id in (
         select id from (
@@ -159,8 +160,8 @@ async function makeVariantListings(deps: AppDeps, exclude: number[], count: numb
           from products where status = 'active' and price_cents between 500 and 20000
             and variation_properties = '[]'::jsonb and not made_to_order and personalization_prompt is null
             and id <> all(${exclude}::int[])) eligible
-        where listings >= 2 and n <= 2
-        order by md5(shop_id::text || 'v'), n limit ${count})
+        where listings >= 2
+        order by ceil(n / 2.0), md5(shop_id::text || 'v'), n limit ${count})
       order by id for no key update`.execute(tx);
     const ids = locked.rows.map((r) => r.id);
     await sql`update products p set variation_properties = ${BENCH_SIZES}::jsonb where p.id = any(${ids}::int[])`.execute(
