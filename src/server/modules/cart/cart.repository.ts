@@ -1,5 +1,6 @@
 // Cart identity (one per account, one per guest cookie) and the joined read of a cart's lines.
 // A line's price and stock are its combination's (listing_variants), not the listing's aggregate.
+import { CompiledQuery, type InferResult } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/kysely';
 
 export type CartOwner = { userId: number } | { guestToken: string };
@@ -11,9 +12,11 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<number | undef
   return (await q.forUpdate().executeTakeFirst())?.id;
 }
 
-/** Every line of a cart with its listing and shop, grouped-ready (ordered by shop, then line). */
-export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) {
-  let q = db
+type CartKey = { cartId: number } | { userId: number } | { guestToken: string };
+
+/** The read of a cart's lines, as a query (compiled once per kind of key, see findCartLines). */
+function cartLinesQuery(db: DbOrTx, cart: CartKey) {
+  const q = db
     .selectFrom('carts as c')
     .innerJoin('cart_items as i', 'i.cart_id', 'c.id')
     .innerJoin('products as p', 'p.id', 'i.product_id')
@@ -58,13 +61,37 @@ export function findCartLines(db: DbOrTx, cart: CartOwner | { cartId: number }) 
     ])
     .orderBy('s.id')
     .orderBy('i.id');
-  if ('cartId' in cart) q = q.where('c.id', '=', cart.cartId);
-  else if ('userId' in cart) q = q.where('c.user_id', '=', cart.userId);
-  else q = q.where('c.guest_token', '=', cart.guestToken);
-  return q.execute();
+  if ('cartId' in cart) return q.where('c.id', '=', cart.cartId);
+  if ('userId' in cart) return q.where('c.user_id', '=', cart.userId);
+  return q.where('c.guest_token', '=', cart.guestToken);
 }
 
-export type CartLineRow = Awaited<ReturnType<typeof findCartLines>>[number];
+export type CartLineRow = InferResult<ReturnType<typeof cartLinesQuery>>[number];
+
+/** SQL text of cartLinesQuery per kind of key; its one parameter is the key's value. */
+const compiledCartLines = new Map<string, string>();
+
+/**
+ * Every line of a cart with its listing and shop, grouped-ready (ordered by shop, then line).
+ * Read on every cart change, quote and checkout: the query is built and compiled once per kind
+ * of key and then sent with the key's value (building and compiling it cost more app CPU than
+ * the rest of a cart call's SQL handling).
+ */
+export async function findCartLines(db: DbOrTx, cart: CartOwner | CartKey): Promise<CartLineRow[]> {
+  const [kind, value] =
+    'cartId' in cart
+      ? ['cartId', cart.cartId]
+      : 'userId' in cart
+        ? ['userId', cart.userId]
+        : ['guestToken', cart.guestToken];
+  let text = compiledCartLines.get(kind);
+  if (!text) {
+    text = cartLinesQuery(db, cart).compile().sql;
+    compiledCartLines.set(kind, text);
+  }
+  const result = await db.executeQuery<CartLineRow>(CompiledQuery.raw(text, [value]));
+  return result.rows;
+}
 
 /** A line of this cart with what its listing asks of personalisation; undefined when not this cart's. */
 export function findLineForEdit(tx: Tx, cartId: number, cartItemId: number) {
