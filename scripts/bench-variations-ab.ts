@@ -30,6 +30,8 @@ const clients = flag('--clients', 8);
 const args = { ...parseArgs(['--quick', '--reuse']), warmupMs: 300, durationMs: 2000, levels: [clients] };
 
 type Kind = 'plain' | 'variation';
+/** Which side goes first alternates: plain, variation, variation, plain, ... */
+const sides = (round: number): Kind[] => (round % 2 === 0 ? ['plain', 'variation'] : ['variation', 'plain']);
 interface Totals {
   calls: number;
   ms: number;
@@ -60,17 +62,18 @@ try {
   const checkoutLines = (kind: Kind, i: number) =>
     kind === 'plain' ? threeShopCart(stock, i).map((productId) => ({ productId })) : threeShopVariantCart(variants, i);
 
-  for (let round = 0; round < rounds; round++) {
-    const order: Kind[] = round % 2 === 0 ? ['plain', 'variation'] : ['variation', 'plain'];
-    for (const kind of order) {
-      progress(`round ${round + 1}/${rounds}: ${kind}`);
-      const cartBuyers = await createBuyers(env.deps, clients);
+  // Every cart round before any checkout: a checkout's shop sales requeue that shop's listings
+  // for search (~30 s later), and that reindexing would land on whichever slice runs then.
+  for (let round = 0; round < rounds; round++)
+    for (const kind of sides(round)) {
+      progress(`cart round ${round + 1}/${rounds}: ${kind}`);
+      const buyers = await createBuyers(env.deps, clients);
       add(
         await runLoad({
           name: `cart add+remove, ${kind}`,
           concurrency: clients,
           ...loadTiming(env, args),
-          setup: async (k) => clientFor(env.uncachedUrl, cartBuyers[k]!, `10.84.${k}.${round}`),
+          setup: async (k) => clientFor(env.uncachedUrl, buyers[k]!, `10.84.${k}.${round}`),
           run: async (client, i) => {
             const line = cartLine(kind, i);
             await client.mutate('cart.addItem', { ...line, quantity: 1 });
@@ -78,15 +81,19 @@ try {
           },
         }),
       );
-      const checkoutBuyers = await createBuyers(env.deps, clients);
+    }
+  for (let round = 0; round < rounds; round++)
+    for (const kind of sides(round)) {
+      progress(`checkout round ${round + 1}/${rounds}: ${kind}`);
+      const buyers = await createBuyers(env.deps, clients);
       add(
         await runLoad({
           name: `checkout, ${kind}`,
           concurrency: clients,
           ...loadTiming(env, args),
           setup: async (k) => ({
-            buyer: checkoutBuyers[k]!,
-            client: clientFor(env.uncachedUrl, checkoutBuyers[k]!, `10.85.${k}.${round}`),
+            buyer: buyers[k]!,
+            client: clientFor(env.uncachedUrl, buyers[k]!, `10.85.${k}.${round}`),
             quote: null as Awaited<ReturnType<typeof prepareCart>> | null,
           }),
           prepare: async (state, i) => {
@@ -102,7 +109,6 @@ try {
         }),
       );
     }
-  }
 
   const rate = (t: Totals) => (t.calls / t.ms) * 1000;
   console.log(`\n${rounds} rounds of 2 s per side, ${clients} clients:`);
