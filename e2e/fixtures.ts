@@ -1,8 +1,9 @@
 // Fixtures for the storefront specs: users, shops and listings are created directly through the
 // app's services (same database the server under test uses), each with unique names, and a
 // browser context is signed in by setting the real session cookie.
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright';
 import { createProduct, createSeller, createUser, type TestUser, unique } from '../src/server/test/factories';
+import { waitUntil } from '../src/server/test/wait-until';
 import { newPage, type ProjectName } from './harness';
 
 export { createProduct, createSeller, createUser, unique };
@@ -52,4 +53,9 @@ export async function fillShippingAddress(page: Page) {
   await page.getByLabel('State / region').fill('OR');
   await page.getByLabel('Postal code').fill('97201');
   await page.getByLabel('Country').selectOption('US');
+}
+
+/** Focus moves when React commits, which a busy machine delays: wait until `target` has it. */
+export async function waitForFocus(target: Locator): Promise<void> {
+  await waitUntil(() => target.evaluate((el) => el === document.activeElement), { what: `focus on ${target}` });
 }

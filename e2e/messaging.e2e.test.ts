@@ -5,7 +5,7 @@
 // the seller's side, with no sideways scroll at 390 px and no serious axe findings.
 import { expect, test } from 'bun:test';
 import { seriousA11yViolations } from './axe';
-import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
 import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -110,14 +110,12 @@ for (const project of projectNames) {
     await s.page.keyboard.press('Enter');
     const dialog = s.page.getByRole('dialog', { name: 'Block Ada Lovelace?', exact: true });
     await dialog.getByText('They will not be able to message you').waitFor();
-    expect(
-      await dialog.getByRole('button', { name: 'Cancel', exact: true }).evaluate((b) => b === document.activeElement),
-    ).toBe(true);
+    await waitForFocus(dialog.getByRole('button', { name: 'Cancel', exact: true }));
     await screenshot(s.page, `messages-block-confirm-${project}`);
     expect(await seriousA11yViolations(s.page)).toEqual([]);
     await s.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await blockButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await waitForFocus(blockButton);
     expect(await blockedOnServer()).toBe(false);
     await s.page.getByLabel('Write a message').waitFor();
 
@@ -137,9 +135,7 @@ for (const project of projectNames) {
     expect(await blockedOnServer()).toBe(true);
     expect(await s.page.getByLabel('Write a message').count()).toBe(0);
     // Focus is not lost: it is on the header's button, which now unblocks.
-    expect(
-      await s.page.getByRole('button', { name: 'Unblock', exact: true }).evaluate((b) => b === document.activeElement),
-    ).toBe(true);
+    await waitForFocus(s.page.getByRole('button', { name: 'Unblock', exact: true }));
     const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(s.page, `messages-blocked-${project}`);

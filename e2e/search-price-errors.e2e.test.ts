@@ -6,7 +6,7 @@
 import { beforeAll, expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { seriousA11yViolations } from './axe';
-import { createProduct, createSeller, token } from './fixtures';
+import { createProduct, createSeller, token, waitForFocus } from './fixtures';
 import { projectNames, projects, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -115,7 +115,7 @@ for (const project of projectNames) {
     await maxBox.press('Enter');
     await filters.getByRole('alert').getByText(upsideDown).waitFor();
     expect(await minBox.getAttribute('aria-invalid')).toBe('true');
-    expect(await minBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitForFocus(minBox);
     expect(new URL(page.url()).search).toBe(`?q=${word}`);
     await noSidewaysScroll(page);
     await screenshot(page, `search-price-error-${project}`);

@@ -2,7 +2,15 @@
 // that saves the listing without leaving the results, "spend $X more for free shipping", and a
 // product image that opens large.
 import { describe, expect, test } from 'bun:test';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForSearchHit } from './fixtures';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  signedInPage,
+  token,
+  waitForFocus,
+  waitForSearchHit,
+} from './fixtures';
 import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -84,7 +92,7 @@ describe.each(projectNames)('shopper expectations on %s', (project) => {
       await dialog.getByRole('img', { name: `${vase.title} (1 of 2)` }).waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
-      expect(await zoom.evaluate((el) => el === document.activeElement)).toBe(true);
+      await waitForFocus(zoom);
     } finally {
       await context.close();
     }

@@ -6,7 +6,15 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { deliveryWindow, dispatchWindow } from '../src/shared/dispatch';
-import { createProduct, createSeller, createUser, fillShippingAddress, signedInPage, token } from './fixtures';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  fillShippingAddress,
+  signedInPage,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -192,7 +200,7 @@ for (const project of projectNames as ProjectName[]) {
     await edit.focus();
     await page.keyboard.press('Enter');
     const box = page.getByLabel(/Personalisation/);
-    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitForFocus(box);
     // Too long, then emptied although required: refused in words, nothing sent.
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('Bartholomew');
@@ -211,7 +219,7 @@ for (const project of projectNames as ProjectName[]) {
     // Escape puts it back; focus returns to the button.
     await box.press('Escape');
     await edit.waitFor();
-    expect(await edit.evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitForFocus(edit);
     await page.keyboard.press('Enter');
     await page.getByLabel(/Personalisation/).fill('Zoë');
     await noSidewaysScroll(page);
