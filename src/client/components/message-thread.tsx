@@ -253,6 +253,14 @@ export function MessageThread({
   });
   const [reporting, setReporting] = useState(false);
   const end = useRef<HTMLDivElement>(null);
+  // Unblocking from the notice removes the button that had focus: the composer taking its place gets it.
+  const focusComposerOnUnblock = useRef(false);
+  const blockedByMe = thread.data?.conversation.blockedByMe;
+  useEffect(() => {
+    if (blockedByMe || !focusComposerOnUnblock.current) return;
+    focusComposerOnUnblock.current = false;
+    document.getElementById('composer-text')?.focus();
+  }, [blockedByMe]);
   const unread = thread.data?.conversation.unread ?? 0;
   const lastId = thread.data?.messages.at(-1)?.id;
 
@@ -343,7 +351,10 @@ export function MessageThread({
             className="btn btn-sm"
             pending={unblock.isPending}
             pendingLabel="Unblocking…"
-            onClick={() => unblock.mutate({ conversationId })}
+            onClick={() => {
+              focusComposerOnUnblock.current = true;
+              unblock.mutate({ conversationId });
+            }}
           >
             Unblock {c.counterpart.name}
           </StatusButton>
