@@ -76,10 +76,12 @@ const when = (iso: string) => new Date(iso).toISOString().replace('T', ' ').slic
 const statusLabels = { failed: 'Failed', skipped: 'Skipped' } as const;
 
 function Unsent({ rows }: { rows: UnsentEmail[] }) {
+  // 'newest' only when the list is cut at its cap: '(newest 0)' read like a broken count.
+  const count = rows.length < UNSENT_SHOWN ? `${rows.length}` : `newest ${rows.length}`;
   return (
     <section aria-labelledby="unsent-title">
       <h2 id="unsent-title" className="section">
-        Not sent <span style={{ color: 'var(--ink-3)', fontWeight: 400 }}>(newest {rows.length})</span>
+        Not sent <span style={{ color: 'var(--ink-3)', fontWeight: 400 }}>{`(${count})`}</span>
       </h2>
       <p style={{ margin: '0 0 12px', color: 'var(--ink-2)', fontSize: 14 }}>
         Neither kind is sent again. Failed: the sender gave up, someone should look. Skipped: nothing is wrong, the user
