@@ -1,6 +1,7 @@
 // A seller opens a shop and lists an item in the dashboard; it becomes searchable; a buyer orders
 // it; the seller ships it with tracking and the buyer sees the new status on the order page.
 import { expect, test } from 'bun:test';
+import { waitUntil } from '../src/server/test/wait-until';
 import { createUser, signedInPage, token, waitForSearchHit } from './fixtures';
 import { screenshot, setupE2E } from './harness';
 
@@ -71,12 +72,18 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   // The seller's own order page: buyer, ship-to, items, next step, timeline.
   await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
   await page.getByText('1 Elm St').waitFor();
-  await page.getByRole('button', { name: 'Start making / packing' }).click();
+  await page.getByRole('button', { name: 'Start making / packing' }).focus();
+  await page.keyboard.press('Enter');
+  // The pressed button goes with the step; focus lands on the next step's heading, not the page
+  // (and not on 'Mark shipped', where a second Enter would ship it).
+  const nextStep = page.getByRole('heading', { name: 'Next step', exact: true });
+  await waitUntil(() => nextStep.evaluate((h) => h === document.activeElement));
   await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
   await page.getByLabel('Carrier').selectOption('UPS');
   await page.getByLabel('Note to the buyer (optional)').fill('Packed with care');
   await page.getByRole('button', { name: 'Mark shipped' }).click();
   await page.getByRole('button', { name: 'Mark delivered' }).waitFor();
+  await waitUntil(() => nextStep.evaluate((h) => h === document.activeElement));
   await page.getByRole('list', { name: 'Status history' }).getByText('Packed with care').waitFor();
   await screenshot(page, 'dashboard-order');
   // Shipped orders leave the to-do view.

@@ -68,7 +68,7 @@ export function OrderActions({ order }: { order: OrderDetailDto }) {
 
   return (
     <section className="card card-stack" aria-labelledby="order-actions-title">
-      <h2 id="order-actions-title" className="card-title">
+      <h2 id="order-actions-title" className="card-title focus-heading" tabIndex={-1}>
         Next step
       </h2>
       <form

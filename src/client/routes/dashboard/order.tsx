@@ -1,6 +1,7 @@
 // The seller's page for one order: who bought it, where it goes, what to make and pack, the
 // next step, and the timeline with notes. Only the shop's owner can load it (orders.forSeller).
 
+import { useEffect, useRef } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { AddressBlock } from '../../components/address-block';
 import { LineSummary, lineKey } from '../../components/line-choices';
@@ -32,6 +33,19 @@ export function Component() {
   usePageMeta(`Order #${orderId} · Shop orders`);
   const order = trpc.orders.forSeller.useQuery({ orderId });
   const o = order.data;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const status = o?.status;
+  const shownStatus = useRef(status);
+  // A step (Start making, Mark shipped, Cancel) remounts the actions card for the next one, which
+  // takes the pressed button with it: focus goes to the new card's heading (the order's title when
+  // nothing is left to do) instead of falling to the page. Not onto the next button, where a second
+  // Enter would take the next step too; and never away from where the seller already is.
+  useEffect(() => {
+    const changed = shownStatus.current !== undefined && shownStatus.current !== status;
+    shownStatus.current = status;
+    if (!changed || (document.activeElement && document.activeElement !== document.body)) return;
+    (document.getElementById('order-actions-title') ?? titleRef.current)?.focus();
+  }, [status]);
   if (!o) return null;
   const units = o.items.reduce((n, i) => n + i.quantity, 0);
   return (
@@ -40,7 +54,9 @@ export function Component() {
         <Link to="/dashboard/orders">Orders</Link> › Order #{o.orderId}
       </nav>
       <div className="title-row">
-        <h1 className="dash-title">Order #{o.orderId}</h1>
+        <h1 ref={titleRef} tabIndex={-1} className="dash-title focus-heading">
+          Order #{o.orderId}
+        </h1>
         <OrderStatusBadge status={o.status} />
       </div>
       <p className="muted">
