@@ -21,7 +21,7 @@ for (const project of projectNames) {
           dedupe_key: `order-status:${key}:shipped`,
           status: 'skipped',
           attempts: 1,
-          last_error: 'order.shipped mails turned off',
+          last_error: 'ada@example.test turned off “My order has shipped” (order.shipped)',
         },
         {
           kind: 'notice',
@@ -39,7 +39,7 @@ for (const project of projectNames) {
     const unsent = page.getByRole('region', { name: /Not sent/ });
     const skipped = unsent.getByRole('listitem').filter({ hasText: `order-status:${key}:shipped` });
     await skipped.getByText('Skipped', { exact: true }).waitFor();
-    await skipped.getByText('Skipped: order.shipped mails turned off').waitFor();
+    await skipped.getByText('Skipped: ada@example.test turned off “My order has shipped” (order.shipped)').waitFor();
     const failed = unsent.getByRole('listitem').filter({ hasText: `notice:${key}` });
     await failed.getByText('Failed', { exact: true }).waitFor();
     await failed.getByText('After 8 attempts: 550 mailbox unavailable').waitFor();

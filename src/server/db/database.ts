@@ -332,7 +332,7 @@ export interface EmailOutboxTable {
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
   locked_until: Date | null;
-  /** failed: the last error; skipped: why it was not sent (e.g. "order.shipped mails turned off"). */
+  /** failed: the last error; skipped: why it was not sent (e.g. "ada@example.com turned off “My order has shipped” (order.shipped)"). */
   last_error: string | null;
   message_id: string | null;
   subject: string | null;

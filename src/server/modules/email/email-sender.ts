@@ -5,6 +5,7 @@
 // Several instances may run this at once: a leased row belongs to one sender until its lease ends.
 import { render } from '@react-email/components';
 import { cloneElement, type ReactElement } from 'react';
+import { EMAIL_EVENTS } from '../../../shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
 import { wantsEmail } from '../notifications/email-preferences';
 import { unsubscribeUrl } from '../notifications/unsubscribe-token';
@@ -76,7 +77,10 @@ async function sendOne(deps: AppDeps, row: ClaimedEmail, options: SendOptions): 
   }
   // Asked at send time too, so turning an event off also stops its mails still in the outbox.
   if (mail.optional && !(await wantsEmail(deps.db, mail.optional.userId, mail.optional.event))) {
-    await markEmailSkipped(deps.db, row.id, `${mail.optional.event} mails turned off`);
+    // Says who and which choice, in the words of their settings: the row's address is often empty
+    // (resolved at send time), so /dev/mail showed a skipped mail without its reader.
+    const choice = EMAIL_EVENTS[mail.optional.event].label;
+    await markEmailSkipped(deps.db, row.id, `${mail.to.address} turned off “${choice}” (${mail.optional.event})`);
     return false;
   }
   const messageId = messageIdFor(deps, row);

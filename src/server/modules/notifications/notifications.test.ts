@@ -290,7 +290,11 @@ describe('notifications: email choices and one-click unsubscribe', () => {
     const row = await outboxRow();
     // Skipped, not failed: nothing is wrong, and it is never picked up again, even once the buyer
     // turns the event back on (the news is old by then).
-    expect(row).toEqual({ status: 'skipped', last_error: 'order.shipped mails turned off', attempts: 1 });
+    expect(row).toEqual({
+      status: 'skipped',
+      last_error: `${buyer.email} turned off “My order has shipped” (order.shipped)`,
+      attempts: 1,
+    });
     await buyer.caller.notifications.setEmailPreference({ event: 'order.shipped', email: true });
     await deliverMail();
     expect(inbox(buyer.email).filter((m) => m.subject.includes('is on its way'))).toHaveLength(0);
@@ -301,7 +305,7 @@ describe('notifications: email choices and one-click unsubscribe', () => {
       .split('data-testid="unsent-mail"')
       .find((li) => li.includes(`order-status:${orderId}:shipped<`));
     expect(listed).toContain('>Skipped</span>');
-    expect(listed).toContain('Skipped: order.shipped mails turned off<');
+    expect(listed).toContain(`Skipped: ${buyer.email} turned off “My order has shipped” (order.shipped)<`);
   });
 
   test('forged, altered and other-user tokens are refused and change nothing', async () => {
