@@ -84,8 +84,8 @@ for (const project of projectNames) {
       await page.getByRole('heading', { name: mug.title }).waitFor();
       await page.getByRole('button', { name: 'Add to cart' }).dblclick();
       await page.getByRole('link', { name: /View in cart/ }).waitFor();
-      await page.getByRole('link', { name: 'Cart, 1 items' }).waitFor();
-      await page.getByRole('link', { name: 'Cart, 1 items' }).click();
+      await page.getByRole('link', { name: 'Cart, 1 item', exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Cart, 1 item', exact: true }).click();
       await page.getByRole('heading', { name: 'Your cart' }).waitFor();
       await page.getByRole('region', { name: `Items from ${seller.shop.name}` }).waitFor();
       expect(

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import { plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { useUserLive } from '../lib/use-user-live';
@@ -16,7 +17,7 @@ function CartLink() {
   const cart = trpc.cart.get.useQuery(undefined, { staleTime: 15_000 });
   const count = cart.data?.itemCount ?? 0;
   return (
-    <Link to="/cart" className="icon-btn cart-link" aria-label={count ? `Cart, ${count} items` : 'Cart'}>
+    <Link to="/cart" className="icon-btn cart-link" aria-label={count ? `Cart, ${plural(count, 'item')}` : 'Cart'}>
       <CartIcon />
       <CountBadge count={count} />
     </Link>
