@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import {
   deliveryWindow,
   dispatchBy,
+  dispatchOverdue,
   dispatchWindow,
   recordedProcessing,
   STANDARD_TRANSIT,
@@ -32,6 +33,10 @@ describe('dispatch and delivery windows (decision 0120)', () => {
   test('dispatch-by is the last day of the window; an order with any line unrecorded has no estimate (decision 0146)', () => {
     expect(dispatchBy({ minDays: 3, maxDays: 5 }, friday)).toBe('Fri, Dec 11');
     expect(dispatchBy({ minDays: 0, maxDays: 0 }, friday)).toBe('Fri, Dec 4');
+    // Overdue only once the dispatch-by day (Fri, Dec 11) is over.
+    const window = { minDays: 3, maxDays: 5 };
+    expect(dispatchOverdue(window, friday, new Date('2026-12-11T23:59:00Z'))).toBe(false);
+    expect(dispatchOverdue(window, friday, new Date('2026-12-12T00:00:00Z'))).toBe(true);
     expect(
       recordedProcessing([
         { minDays: 1, maxDays: 2 },

@@ -52,6 +52,12 @@ export function dispatchBy(processing: Processing, placedAt: Date): string {
   return dayFmt.format(addBusinessDays(placedAt, Math.max(processing.minDays, processing.maxDays)));
 }
 
+/** Past its dispatch-by day (UTC days, like the dates): the seller's order page says it is overdue. */
+export function dispatchOverdue(processing: Processing, placedAt: Date, now: Date = new Date()): boolean {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return today > addBusinessDays(placedAt, Math.max(processing.minDays, processing.maxDays)).getTime();
+}
+
 /**
  * The processing time an order was sold with: its slowest line's, or null when it was not
  * recorded (orders placed before lines kept it, decision 0146). Any line without one makes the

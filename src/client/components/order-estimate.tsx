@@ -2,7 +2,13 @@
 // it was placed with the processing time it was sold with, so it reads the same as at checkout.
 // Once shipped only the delivery estimate is left; after that, nothing to estimate. Orders placed
 // before Hearth recorded processing times say so instead of showing nothing (decision 0146).
-import { deliveryWindow, dispatchBy, dispatchWindow, ESTIMATE_NOT_RECORDED } from '../../shared/dispatch';
+import {
+  deliveryWindow,
+  dispatchBy,
+  dispatchOverdue,
+  dispatchWindow,
+  ESTIMATE_NOT_RECORDED,
+} from '../../shared/dispatch';
 import type { OrderSummaryDto } from '../../shared/schemas/orders';
 
 type EstimatedOrder = Pick<OrderSummaryDto, 'processing' | 'status' | 'createdAt'>;
@@ -35,6 +41,10 @@ export function DispatchBy({ order }: { order: EstimatedOrder }) {
       {processing ? (
         <>
           Dispatch by <strong>{dispatchBy(processing, new Date(order.createdAt))}</strong>
+          {/* A past date alone read like any other: say the promise has been missed. */}
+          {dispatchOverdue(processing, new Date(order.createdAt)) && (
+            <span className="dispatch-overdue"> · overdue, the buyer was promised it by then</span>
+          )}
         </>
       ) : (
         <span className="muted">Dispatch-by date {ESTIMATE_NOT_RECORDED}.</span>
