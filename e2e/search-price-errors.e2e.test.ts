@@ -58,6 +58,10 @@ for (const project of projectNames) {
     await page.waitForURL(new RegExp(`/search\\?q=${word}&pmin=abc$`));
     await notice.getByText('Your price range was not applied.').waitFor();
     await notice.getByText(notAPrice).waitFor();
+    // Points at what is on screen: the filters' Price section (there is no 'Filters › Price' label on a laptop).
+    await notice
+      .getByText('Fix the amount under Price in the filters, or pick one of the price ranges there.')
+      .waitFor();
     // Results at any price, the box as typed, marked invalid and described by the same words.
     await page.getByText(/^2 results/).waitFor();
     expect(await minBox.inputValue()).toBe('abc');

@@ -19,7 +19,7 @@ export function PriceBoxNotice({ params }: { params: URLSearchParams }) {
             </p>
           ) : null,
         )}
-        <p className="flush small">Fix it under Filters › Price, or pick one of the ranges there.</p>
+        <p className="flush small">Fix the amount under Price in the filters, or pick one of the price ranges there.</p>
       </div>
     </div>
   );
