@@ -95,7 +95,8 @@ describe('search outbox: only what search shows', () => {
     await db.updateTable('shops').set({ sales_count: 1000 }).where('id', '=', shopId).execute();
     await db.updateTable('shops').set({ sales_count: 5000 }).where('id', '=', shopId).execute();
     for (const p of products) expect((await outboxRows(p.id)).map((r) => r.due)).toEqual([false]);
-    await db.deleteFrom('search_outbox').where('product_id', 'in', products.map((p) => p.id)).execute();
+    const productIds = products.map((p) => p.id);
+    await db.deleteFrom('search_outbox').where('product_id', 'in', productIds).execute();
     // The boost moves once per doubling of sales: 5000 -> 8000 queues nothing, 8200 (over 2^13) does.
     await db.updateTable('shops').set({ sales_count: 8000 }).where('id', '=', shopId).execute();
     for (const p of products) expect(await outboxRows(p.id)).toEqual([]);
