@@ -2,6 +2,8 @@
 // copied from modules/cart, modules/inventory, modules/checkout and modules/payments), sent
 // straight through `pg` with no HTTP, tRPC, session, rate limit, validation or DTO work around them.
 import type pg from 'pg';
+import type { CartLineRow } from '../../src/server/modules/cart/cart.repository';
+import { snapshotOf } from '../../src/server/modules/checkout/checkout.repository';
 
 const HOLD_MINUTES = 30;
 const MAX_HOLD_MINUTES = 120;
@@ -54,53 +56,6 @@ export async function rawRemoveItem(pool: pg.Pool, userId: number, productId: nu
   await pool.query(CART_LINES, [userId]);
 }
 
-interface Line {
-  cart_id: number;
-  id: number;
-  product_id: number;
-  variant_id: number;
-  personalization: string;
-  quantity: number;
-  held: number;
-  title: string;
-  price_cents: number;
-  images: string[];
-  enabled: boolean;
-  option1: string | null;
-  option2: string | null;
-  variation_properties: unknown;
-  status: string;
-  shop_id: number;
-  owner_id: number;
-  flat_rate_cents: number;
-  free_over_cents: number | null;
-  vacation_since: Date | null;
-}
-
-/** The lines as place_checkout compares them (checkout.repository's snapshotOf). */
-function snapshotOf(lines: Line[]) {
-  return lines.map((l) => ({
-    id: l.id,
-    product_id: l.product_id,
-    variant_id: l.variant_id,
-    personalization: l.personalization,
-    quantity: l.quantity,
-    price_cents: l.price_cents,
-    enabled: l.enabled,
-    option1: l.option1,
-    option2: l.option2,
-    title: l.title,
-    image: l.images[0] ?? null,
-    variation_properties: l.variation_properties,
-    status: l.status,
-    shop_id: l.shop_id,
-    owner_id: l.owner_id,
-    flat_rate_cents: l.flat_rate_cents,
-    free_over_cents: l.free_over_cents,
-    on_vacation: l.vacation_since !== null,
-  }));
-}
-
 // place_checkout (migration 20261204100000_place_checkout_function): lock, check, write, in one call.
 const PLACE_CHECKOUT = `
   select * from place_checkout($1::int, null::text, $2::jsonb, $1::int, $3::text, $4::text, $5::text, $6::bigint,
@@ -114,7 +69,7 @@ const PLACE_CHECKOUT = `
 export async function rawCheckout(pool: pg.Pool, userId: number, address: Record<string, string>) {
   const key = crypto.randomUUID();
   const [lines] = await Promise.all([
-    pool.query<Line>(CART_LINES, [userId]),
+    pool.query<CartLineRow>(CART_LINES, [userId]),
     pool.query(
       `select rate_bps from tax_rates where country = $1 and region in ($2, $3) order by region desc limit 1`,
       [address.country, address.region, ''],

@@ -71,6 +71,20 @@ function activeChips(params: URLSearchParams, tree: CategoryNode[]): Chip[] {
   return chips;
 }
 
+/** Every address parameter that narrows the results: "Clear all" drops them, and their presence means filters are on. */
+export const FILTER_PARAMS = [
+  'category',
+  'price',
+  'min',
+  'max',
+  'isVintage',
+  'material',
+  'colour',
+  'stock',
+  'pmin',
+  'pmax',
+] as const;
+
 export function ActiveFilterChips({
   params,
   tree,
@@ -104,19 +118,7 @@ export function ActiveFilterChips({
             className="link-button"
             onClick={() =>
               update((p) => {
-                for (const k of [
-                  'category',
-                  'price',
-                  'min',
-                  'max',
-                  'isVintage',
-                  'material',
-                  'colour',
-                  'stock',
-                  'pmin',
-                  'pmax',
-                ])
-                  p.delete(k);
+                for (const k of FILTER_PARAMS) p.delete(k);
               })
             }
           >

@@ -17,7 +17,7 @@ import { PagedResults } from '../components/paged-results';
 import { PriceBoxNotice } from '../components/price-box-notice';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
-import { ActiveFilterChips, FilterSheet } from '../components/search-filters';
+import { ActiveFilterChips, FILTER_PARAMS, FilterSheet } from '../components/search-filters';
 import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { dataClients } from '../lib/data-context';
@@ -243,18 +243,7 @@ export function Component() {
   const pages = query.data?.pages ?? [];
   const first = pages[0];
   const total = first?.total ?? 0;
-  const hasFilters = [
-    'category',
-    'price',
-    'min',
-    'max',
-    'isVintage',
-    'material',
-    'colour',
-    'stock',
-    'pmin',
-    'pmax',
-  ].some((k) => params.has(k));
+  const hasFilters = FILTER_PARAMS.some((k) => params.has(k));
 
   const update = (fn: (p: URLSearchParams) => void) => {
     const next = new URLSearchParams(shownParams);

@@ -97,7 +97,7 @@ export type PlaceCheckoutOutcome =
   | { outcome: 'changed' | 'empty' };
 
 /** What place_checkout compares under the lock: everything priced or written from a line. */
-function snapshotOf(lines: readonly CartLineRow[]) {
+export function snapshotOf(lines: readonly CartLineRow[]) {
   return lines.map((l) => ({
     id: l.id,
     product_id: l.product_id,
