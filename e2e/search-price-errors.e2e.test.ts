@@ -136,6 +136,9 @@ for (const project of projectNames) {
     expect(await minBox.inputValue()).toBe('');
     await filters.getByRole('radio', { name: 'Any price' }).click();
     await page.waitForURL(new RegExp(`/search\\?q=${word}$`));
+    // The price boxes are remounted for the new address in the render that shows both results again:
+    // typing before it would be wiped.
+    await page.getByText(/^2 results/).waitFor({ state: 'attached' });
 
     await minBox.fill('50');
     await maxBox.fill('');

@@ -160,8 +160,16 @@ describe('three instances behind HAProxy', () => {
       return Number(row.n) === 0;
     };
 
-    // Search outbox drainer: 12 new listings reach Meilisearch once each.
-    await waitUntil(outboxEmpty, { what: 'earlier changes drained' });
+    // Search outbox drainer: 12 new listings reach Meilisearch once each. Earlier tests' sales are
+    // folded into shop counts by a job first (a shop's boost moving queues its listings): wait for both.
+    const salesFolded = async () => {
+      const row = await deps.db
+        .selectFrom('shop_sales_events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n) === 0;
+    };
+    await waitUntil(async () => (await salesFolded()) && (await outboxEmpty()), { what: 'earlier changes drained' });
     const since = new Date();
     const seller = await createSeller(deps);
     const listings: Awaited<ReturnType<typeof createProduct>>[] = [];
