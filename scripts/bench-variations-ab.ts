@@ -6,10 +6,9 @@
 // Prints throughput and CPU per call of each side and the variation / plain ratios (decision 0138).
 import pg from 'pg';
 import { parseArgs } from './bench/args';
-import { loadTiming, prepareCart } from './bench/commerce';
+import { apiCheckoutLoad, loadTiming } from './bench/commerce';
 import { startBenchEnv, waitForIndex } from './bench/environment';
 import {
-  benchAddress,
   clientFor,
   createBuyers,
   prepareStock,
@@ -91,21 +90,13 @@ try {
           name: `checkout, ${kind}`,
           concurrency: clients,
           ...loadTiming(env, args),
-          setup: async (k) => ({
-            buyer: buyers[k]!,
-            client: clientFor(env.uncachedUrl, buyers[k]!, `10.85.${k}.${round}`),
-            quote: null as Awaited<ReturnType<typeof prepareCart>> | null,
-          }),
-          prepare: async (state, i) => {
-            state.quote = await prepareCart(env, sql, state.buyer, checkoutLines(kind, i));
-          },
-          run: (state) =>
-            state.client.mutate('checkout.place', {
-              idempotencyKey: crypto.randomUUID(),
-              shippingAddress: benchAddress,
-              quote: state.quote,
-              payment: { token: 'tok_visa' },
-            }),
+          ...apiCheckoutLoad(
+            env,
+            sql,
+            buyers,
+            (k) => `10.85.${k}.${round}`,
+            (i) => checkoutLines(kind, i),
+          ),
         }),
       );
     }

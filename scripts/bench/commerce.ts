@@ -11,7 +11,7 @@ import { progress } from './progress';
 import { floorCheckout, installFloor } from './raw-floor';
 import { rawAddItem, rawCheckout, rawRemoveItem } from './raw-sql';
 import { dumpStatements, resetStatements } from './statements';
-import { formatResult, type LoadResult, round, runLoad } from './stats';
+import { formatResult, type LoadOptions, type LoadResult, round, runLoad } from './stats';
 import { type TrpcHttp, TrpcHttpError } from './trpc-http';
 
 export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
@@ -92,15 +92,39 @@ export function loadTiming(env: BenchEnv, args: BenchArgs) {
  * quote at the bench address, read through the checkout service in the bench process. The raw
  * runs do not need the quote; they read it anyway so both sides prepare identically.
  */
-export async function prepareCart(
-  env: BenchEnv,
-  pool: pg.Pool,
-  buyer: Buyer,
-  lines: readonly { productId: number; variantId?: number }[],
-): Promise<Quote> {
+export async function prepareCart(env: BenchEnv, pool: pg.Pool, buyer: Buyer, lines: CartLines): Promise<Quote> {
   for (const l of lines) await rawAddItem(pool, buyer.id, l.productId, 1, l.variantId ?? null);
   const q = await quote(env.deps, { userId: buyer.id }, { shippingAddress: { ...benchAddress, line2: null } });
   return { version: q.version, totalCents: q.totalCents };
+}
+
+type CartLines = readonly { productId: number; variantId?: number }[];
+type CheckoutState = { buyer: Buyer; client: TrpcHttp; quote: Quote | null };
+
+/**
+ * The load of every API checkout row: client k is `buyers[k]` calling from `ipOf(k)`; each
+ * iteration fills its cart with `linesFor(i)` untimed (prepareCart), then times checkout.place.
+ */
+export function apiCheckoutLoad(
+  env: BenchEnv,
+  pool: pg.Pool,
+  buyers: readonly Buyer[],
+  ipOf: (client: number) => string,
+  linesFor: (i: number) => CartLines,
+): Pick<LoadOptions<CheckoutState>, 'setup' | 'prepare' | 'run'> {
+  return {
+    setup: async (k) => ({ buyer: buyers[k]!, client: clientFor(env.uncachedUrl, buyers[k]!, ipOf(k)), quote: null }),
+    prepare: async (state, i) => {
+      state.quote = await prepareCart(env, pool, state.buyer, linesFor(i));
+    },
+    run: (state) =>
+      state.client.mutate('checkout.place', {
+        idempotencyKey: crypto.randomUUID(),
+        shippingAddress: benchAddress,
+        quote: state.quote,
+        payment: { token: 'tok_visa' },
+      }),
+  };
 }
 
 const plainLines = (stock: StockPool, i: number) => threeShopCart(stock, i).map((productId) => ({ productId }));
@@ -119,21 +143,13 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
         name: 'checkout API',
         concurrency: c,
         ...loadTiming(env, args),
-        setup: async (k) => ({
-          buyer: buyers[k],
-          client: clientFor(env.uncachedUrl, buyers[k], `10.81.${k}.1`),
-          quote: null as Quote | null,
-        }),
-        prepare: async (state, i) => {
-          state.quote = await prepareCart(env, pool, state.buyer, plainLines(stock, i));
-        },
-        run: (state) =>
-          state.client.mutate('checkout.place', {
-            idempotencyKey: crypto.randomUUID(),
-            shippingAddress: benchAddress,
-            quote: state.quote,
-            payment: { token: 'tok_visa' },
-          }),
+        ...apiCheckoutLoad(
+          env,
+          pool,
+          buyers,
+          (k) => `10.81.${k}.1`,
+          (i) => plainLines(stock, i),
+        ),
       });
       api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
       await dumpStatements(pool, `checkout API c=${c}`, api.count);

@@ -4,9 +4,9 @@
 // checkout coalesces (indexed ~30 s later) never land on a cart row of one side only.
 import { Pool } from 'pg';
 import type { BenchArgs } from './args';
-import { loadTiming, perCall, prepareCart } from './commerce';
+import { apiCheckoutLoad, loadTiming, perCall } from './commerce';
 import type { BenchEnv } from './environment';
-import { benchAddress, clientFor, createBuyers, threeShopVariantCart, type VariantPool } from './fixtures';
+import { clientFor, createBuyers, threeShopVariantCart, type VariantPool } from './fixtures';
 import { progress } from './progress';
 import { formatResult, type LoadResult, runLoad } from './stats';
 
@@ -44,21 +44,13 @@ export async function benchVariations(env: BenchEnv, args: BenchArgs, pool: Vari
         name: 'checkout API, variations',
         concurrency: c,
         ...loadTiming(env, args),
-        setup: async (k) => ({
-          buyer: buyers[k]!,
-          client: clientFor(env.uncachedUrl, buyers[k]!, `10.83.${k}.1`),
-          quote: null as Awaited<ReturnType<typeof prepareCart>> | null,
-        }),
-        prepare: async (state, i) => {
-          state.quote = await prepareCart(env, pg, state.buyer, threeShopVariantCart(pool, i));
-        },
-        run: (state) =>
-          state.client.mutate('checkout.place', {
-            idempotencyKey: crypto.randomUUID(),
-            shippingAddress: benchAddress,
-            quote: state.quote,
-            payment: { token: 'tok_visa' },
-          }),
+        ...apiCheckoutLoad(
+          env,
+          pg,
+          buyers,
+          (k) => `10.83.${k}.1`,
+          (i) => threeShopVariantCart(pool, i),
+        ),
       });
       checkout.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
       progress(formatResult(checkout));
