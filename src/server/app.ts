@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     await next();
     c.header('x-request-id', requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     // The balancer asks /readyz every second: log it only when it says "not ready".
     if (path !== '/healthz' && !(path === '/readyz' && c.res.status === 200))
       deps.log.info({ requestId, method: c.req.method, path, status: c.res.status, ms }, 'request');

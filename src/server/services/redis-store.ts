@@ -49,6 +49,7 @@ export class RedisStore implements Store {
         ? new Cluster(target.nodes, {
             redisOptions: { ...options, password: target.password, username: target.username },
             enableOfflineQueue: false,
+            enableAutoPipelining: true,
             // A failover takes the cluster a few seconds: keep asking for the new slot map meanwhile.
             clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
             slotsRefreshTimeout: 2000,
@@ -57,6 +58,7 @@ export class RedisStore implements Store {
         : new Redis(url, {
             ...options,
             enableOfflineQueue: false,
+            enableAutoPipelining: true,
             retryStrategy: (times) => Math.min(times * 200, 2000),
             lazyConnect: false,
           });

@@ -1,7 +1,9 @@
-// Sessions: random ids in Postgres (the truth) with a short Redis cache in front.
+// Sessions: random ids in Postgres (the truth) with a short Redis cache in front, and each
+// instance's one-second memo in front of that (session-memo.ts).
 import type { UserDto } from '../../../shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import { deleteSession, findSessionUser, insertSession, sessionKeysOfUser } from './auth.repository';
+import { forgetMemoized, sessionMemo } from './session-memo';
 
 export type SessionUser = UserDto;
 
@@ -34,8 +36,15 @@ export async function createSession(deps: AppDeps, userId: number): Promise<{ id
 export async function resolveSession(deps: AppDeps, sessionId: string): Promise<SessionUser | null> {
   if (sessionId.length > 100) return null;
   const key = sessionKey(deps, sessionId);
+  const memo = sessionMemo(deps.store);
+  const memoized = memo.get(key);
+  if (memoized) return memoized;
   const cached = await deps.store.get(cacheKey(key));
-  if (cached) return JSON.parse(cached) as SessionUser;
+  if (cached) {
+    const user = JSON.parse(cached) as SessionUser;
+    memo.remember(key, user);
+    return user;
+  }
   const row = await findSessionUser(deps.db, key);
   if (!row || row.expires_at.getTime() < Date.now()) return null;
   const user: SessionUser = {
@@ -46,13 +55,20 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
     emailVerified: row.email_verified_at !== null,
   };
   await deps.store.set(cacheKey(key), JSON.stringify(user), CACHE_SECONDS);
+  memo.remember(key, user);
   return user;
 }
 
 export async function destroySession(deps: AppDeps, sessionId: string) {
   const key = sessionKey(deps, sessionId);
   await deleteSession(deps.db, key);
-  await deps.store.del(cacheKey(key));
+  await dropCachedCopies(deps, [key]);
+}
+
+/** Drops the shared copies of these sessions and every instance's memo of them. */
+async function dropCachedCopies(deps: AppDeps, keys: string[]) {
+  await deps.store.del(...keys.map(cacheKey));
+  await forgetMemoized(deps.store, keys);
 }
 
 /**
@@ -64,7 +80,7 @@ export async function destroySession(deps: AppDeps, sessionId: string) {
  */
 export async function forgetUserSessions(deps: AppDeps, userId: number) {
   const keys = await sessionKeysOfUser(deps.db, userId);
-  if (keys.length) await deps.store.del(...keys.map(cacheKey));
+  if (keys.length) await dropCachedCopies(deps, keys);
 }
 
 /** How long after a revocation its cache entries are dropped a second time (see below). */
@@ -78,7 +94,7 @@ export const REVOKE_RECHECK_MS = 2_000;
  */
 export async function forgetSessionKeys(deps: AppDeps, keys: string[]) {
   if (!keys.length) return;
-  const drop = () => deps.store.del(...keys.map(cacheKey));
+  const drop = () => dropCachedCopies(deps, keys);
   await drop();
   setTimeout(() => {
     drop().catch((err) => deps.log.warn({ err: String(err) }, 'revoked sessions: second cache drop failed'));

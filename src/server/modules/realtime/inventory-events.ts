@@ -9,8 +9,9 @@ export const INVENTORY_CHANNEL = 'inventory:availability';
 
 export type AvailabilityEvent = AvailabilityEventDto;
 
-/** How long changes gather before one read and one message go out. */
-const COALESCE_MS = 10;
+/** How long changes gather before one read and one message go out: short next to a person reading
+ * the page, long enough that a busy listing costs a few reads a second, not one per cart change. */
+const COALESCE_MS = 50;
 
 interface PendingBatch {
   ids: Set<number>;
@@ -21,7 +22,7 @@ const pending = new WeakMap<AppDeps, PendingBatch>();
 
 /**
  * Announces new availability for these products, after the caller's commit. Changes arriving
- * within ~10 ms coalesce into one read and one event batch (a busy listing in many carts costs one
+ * within ~50 ms coalesce into one read and one event batch (a busy listing in many carts costs one
  * message, not one per cart change). The promise settles once the batch is published; it never
  * rejects (a lost event only delays a live page until its next change or refresh).
  */

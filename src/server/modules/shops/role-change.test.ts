@@ -9,10 +9,12 @@ import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createUser, defaultPolicy, unique } from '../../test/factories';
 import { closeSecondInstances, secondInstanceDeps } from '../../test/second-instance';
 import { testDeps } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
 import { createInnerContext } from '../../trpc/context';
 import { appRouter } from '../../trpc/root';
 import { createCallerFactory } from '../../trpc/trpc';
-import { createSession, sessionCacheKey } from '../auth/auth.session';
+import { createSession, sessionCacheKey, sessionKey } from '../auth/auth.session';
+import { sessionMemo } from '../auth/session-memo';
 import { address } from '../checkout/checkout-test-kit';
 import { createOrderFixture } from '../reviews/test-orders';
 
@@ -58,7 +60,10 @@ describe('a role change reaches every session', () => {
     );
     expect(created.status).toBe(200);
     const shopId = (created.body as { result: { data: { id: number } } }).result.data.id;
-    expect(await me(instanceB, other.id, ip)).toMatchObject({ shopId });
+    // B hears A's message and drops its one-second memo of the session (session-memo.ts).
+    await waitUntil(async () => (await me(instanceB, other.id, ip))?.shopId === shopId, {
+      what: 'the new shop on instance B',
+    });
   });
 
   test('opening a shop drops the cached user of every other session of that user', async () => {
@@ -157,6 +162,7 @@ test('over HTTP a stale session adding its own listing gets a 400 OWN_PRODUCT', 
     JSON.stringify({ id: user.id, email: user.email, name: user.name, shopId: null }),
     300,
   );
+  sessionMemo(deps.store).forget([sessionKey(deps, other.id)]);
   expect(await me(app, other.id, ip)).toMatchObject({ shopId: null });
 
   const out = await callProcedure(
