@@ -142,6 +142,21 @@ for (const project of projectNames) {
     await screenshot(s.page, `messages-blocked-${project}`);
     expect(await seriousA11yViolations(s.page)).toEqual([]);
 
+    // Back in the inbox the row says so in words (a screen reader hears it in the link's name).
+    await s.page.getByRole('link', { name: '← All messages', exact: true }).click();
+    await s.page.waitForURL(/\/dashboard\/messages$/);
+    const row = s.page.getByRole('link', { name: /Ada Lovelace/ });
+    await s.page.getByRole('link', { name: /^Ada Lovelace Blocked by you\b/ }).waitFor();
+    const label = row.locator('.conversation-blocked');
+    expect(await label.isVisible()).toBe(true);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await screenshot(s.page, `messages-inbox-blocked-${project}`);
+    expect(await seriousA11yViolations(s.page)).toEqual([]);
+    await row.click();
+    await s.page.waitForURL(new RegExp(`/dashboard/messages/${conversationId}$`));
+
     // Unblock from where the composer was: messages can be written again.
     await notice.getByRole('button', { name: 'Unblock Ada Lovelace', exact: true }).focus();
     await s.page.keyboard.press('Enter');
@@ -150,6 +165,10 @@ for (const project of projectNames) {
     await waitUntil(() => s.page.getByLabel('Write a message').evaluate((t) => t === document.activeElement));
     expect(await blockedOnServer()).toBe(false);
     await s.page.getByRole('button', { name: 'Block', exact: true }).waitFor();
+    // …and the inbox row no longer says Blocked.
+    await s.page.getByRole('link', { name: '← All messages', exact: true }).click();
+    await row.getByText('Hello?').waitFor();
+    await label.waitFor({ state: 'detached' });
     expect(s.errors).toEqual([]);
     await s.context.close();
   });

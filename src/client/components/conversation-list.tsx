@@ -1,5 +1,5 @@
 // An inbox: conversations newest first with who, the last message, the listing or order they are
-// about and an unread count. The buyer's /messages and the shop's dashboard inbox both use it.
+// about, an unread count and "Blocked" where the caller blocked the other party. The buyer's /messages and the shop's dashboard inbox both use it.
 import { Link } from 'react-router';
 import type { ConversationSummaryDto } from '../../shared/schemas/messaging';
 import { formatDateTime, plural } from '../lib/format';
@@ -23,7 +23,15 @@ export function ConversationList({
             </span>
             <span className="conversation-main">
               <span className="conversation-top">
-                <strong className="conversation-name">{c.counterpart.name}</strong>
+                <span className="conversation-who">
+                  <strong className="conversation-name">{c.counterpart.name}</strong>{' '}
+                  {/* Words, not a colour: the row's link reads "… Blocked by you" to a screen reader too. */}
+                  {c.blockedByMe && (
+                    <span className="badge badge-danger conversation-blocked">
+                      Blocked<span className="visually-hidden"> by you</span>
+                    </span>
+                  )}
+                </span>
                 <time className="small muted" dateTime={c.lastMessage.at}>
                   {formatDateTime(c.lastMessage.at)}
                 </time>

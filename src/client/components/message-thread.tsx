@@ -237,9 +237,15 @@ export function MessageThread({
     },
   });
   const [confirmingBlock, setConfirmingBlock] = useState(false);
+  // The inbox rows say "Blocked": the lists are read again on the way back to them.
+  const invalidateInboxes = () => {
+    void u.messages.inbox.invalidate();
+    void u.messages.shopInbox.invalidate();
+  };
   const block = trpc.messages.block.useMutation({
     // The dialog closes once the page shows the block, so focus returns to the (now) Unblock button.
     onSuccess: async () => {
+      invalidateInboxes();
       await thread.refetch();
       setConfirmingBlock(false);
       toast.success(`You blocked ${thread.data?.conversation.counterpart.name ?? 'them'}.`);
@@ -247,6 +253,7 @@ export function MessageThread({
   });
   const unblock = trpc.messages.unblock.useMutation({
     onSuccess: async () => {
+      invalidateInboxes();
       await thread.refetch();
       toast.success(`You unblocked ${thread.data?.conversation.counterpart.name ?? 'them'}.`);
     },

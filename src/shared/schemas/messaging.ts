@@ -73,6 +73,8 @@ export interface ConversationSummaryDto {
   order: { id: number } | null;
   lastMessage: { preview: string; at: string; mine: boolean };
   unread: number;
+  /** The caller blocked the other party (the inbox says so on the row). */
+  blockedByMe: boolean;
 }
 
 export interface MessageDto {
@@ -90,8 +92,6 @@ export interface ThreadDto {
     role: ConversationRole;
     order: { id: number; status: string; totalCents: number; createdAt: string } | null;
     product: { id: number; title: string; image: string | null; priceCents: number } | null;
-    /** The caller blocked the other party. */
-    blockedByMe: boolean;
     /** The caller may send (no block either way). */
     canSend: boolean;
     reportedByMe: boolean;

@@ -159,13 +159,28 @@ const summaryColumns = [
   'p.price_cents as product_price_cents',
 ] as const;
 
-function summaries(db: DbOrTx) {
+/** Conversations as `role` sees them; `blocked_by_me`: that side blocked the other (a primary-key probe per row). */
+function summaries(db: DbOrTx, role: ConversationRole) {
+  const [me, other] =
+    role === 'buyer' ? (['c.buyer_id', 's.owner_id'] as const) : (['s.owner_id', 'c.buyer_id'] as const);
   return db
     .selectFrom('conversations as c')
     .innerJoin('shops as s', 's.id', 'c.shop_id')
     .innerJoin('users as u', 'u.id', 'c.buyer_id')
     .leftJoin('products as p', 'p.id', 'c.product_id')
-    .select(summaryColumns);
+    .select(summaryColumns)
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('user_blocks as b')
+            .select('b.blocker_id')
+            .whereRef('b.blocker_id', '=', me)
+            .whereRef('b.blocked_id', '=', other),
+        )
+        .$castTo<boolean>()
+        .as('blocked_by_me'),
+    );
 }
 export type ConversationSummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
 
@@ -176,13 +191,15 @@ export function listConversations(
   offset: number,
   limit: number,
 ) {
-  let q = summaries(db);
-  q = 'buyerId' in who ? q.where('c.buyer_id', '=', who.buyerId) : q.where('c.shop_id', '=', who.shopId);
+  const q =
+    'buyerId' in who
+      ? summaries(db, 'buyer').where('c.buyer_id', '=', who.buyerId)
+      : summaries(db, 'seller').where('c.shop_id', '=', who.shopId);
   return q.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').offset(offset).limit(limit).execute();
 }
 
-export function findConversationSummary(db: DbOrTx, conversationId: number) {
-  return summaries(db).where('c.id', '=', conversationId).executeTakeFirst();
+export function findConversationSummary(db: DbOrTx, conversationId: number, role: ConversationRole) {
+  return summaries(db, role).where('c.id', '=', conversationId).executeTakeFirst();
 }
 
 export function findOrderBrief(db: DbOrTx, orderId: number) {

@@ -165,6 +165,7 @@ function toSummary(row: ConversationSummaryRow, role: ConversationRole, userId: 
       mine: row.last_sender_id === userId,
     },
     unread: role === 'buyer' ? row.buyer_unread : row.seller_unread,
+    blockedByMe: row.blocked_by_me,
   };
 }
 
@@ -193,7 +194,7 @@ export async function thread(
   userId: number,
   before: number | undefined,
 ): Promise<ThreadDto> {
-  const row = await findConversationSummary(deps.db, conversation.id);
+  const row = await findConversationSummary(deps.db, conversation.id, role);
   if (!row) throw new DomainError('NOT_FOUND', 'Conversation not found.');
   const [messages, order, blocks, reported] = await Promise.all([
     listMessages(deps.db, conversation.id, before, THREAD_PAGE + 1),
@@ -216,7 +217,6 @@ export async function thread(
             createdAt: order.created_at.toISOString(),
           }
         : null,
-      blockedByMe: blocks.some((b) => b.blocker_id === userId),
       canSend: blocks.length === 0,
       reportedByMe: reported,
     },

@@ -270,6 +270,47 @@ describe('messages: conversations between a buyer and a shop', () => {
     expect((await counts([buyer.id])).messages).toBe(2);
   });
 
+  test("inboxes mark the conversations whose other party the caller blocked, on the blocker's side only", async () => {
+    const { seller, product } = await shopWithListing();
+    const other = await createSeller();
+    const buyer = await createUser();
+    const general = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
+    const aboutMug = await buyer.caller.messages.start({ shopId: seller.shopId, productId: product.id, text: 'Mug?' });
+    const elsewhere = await buyer.caller.messages.start({ shopId: other.shopId, text: 'Hello' });
+    const buyerRows = async () =>
+      Object.fromEntries((await buyer.caller.messages.inbox()).items.map((c) => [c.id, c.blockedByMe]));
+    const shopRows = async (s: typeof seller) =>
+      Object.fromEntries(
+        (await s.caller.messages.shopInbox({ shopId: s.shopId })).items.map((c) => [c.id, c.blockedByMe]),
+      );
+    expect(await buyerRows()).toEqual({
+      [general.conversationId]: false,
+      [aboutMug.conversationId]: false,
+      [elsewhere.conversationId]: false,
+    });
+
+    // The buyer blocks the shop's owner from one conversation: both of theirs with that shop say so.
+    await buyer.caller.messages.block({ conversationId: aboutMug.conversationId });
+    expect(await buyerRows()).toEqual({
+      [general.conversationId]: true,
+      [aboutMug.conversationId]: true,
+      [elsewhere.conversationId]: false,
+    });
+    // The blocked side is not told by the list (its thread says it cannot send).
+    expect(await shopRows(seller)).toEqual({ [general.conversationId]: false, [aboutMug.conversationId]: false });
+
+    // A shop blocking the buyer is marked in the shop's inbox, not the buyer's.
+    await other.caller.messages.block({ conversationId: elsewhere.conversationId });
+    expect(await shopRows(other)).toEqual({ [elsewhere.conversationId]: true });
+    expect((await buyerRows())[elsewhere.conversationId]).toBe(false);
+    // The thread's summary agrees with the list.
+    const thread = await buyer.caller.messages.thread({ conversationId: general.conversationId });
+    expect([thread.conversation.blockedByMe, thread.conversation.canSend]).toEqual([true, false]);
+
+    await buyer.caller.messages.unblock({ conversationId: general.conversationId });
+    expect(Object.values(await buyerRows())).toEqual([false, false, false]);
+  });
+
   test('reporting a conversation stores one report for the operator', async () => {
     const { seller } = await shopWithListing();
     const buyer = await createUser();
