@@ -53,7 +53,8 @@ try {
   if (wants('cart')) await step('cart', async () => void loads.push(...(await benchCart(e, args, stock))));
   if (wants('checkout')) await step('checkout', async () => void loads.push(...(await benchCheckout(e, args, stock))));
   if (wants('shop')) await step('same shop', async () => void loads.push(...(await benchSameShop(e, args, stock))));
-  // Issue 16: the same cart and checkout loads on listings with variations, beside the rows above.
+  // Issue 16: the same cart and checkout loads on listings with variations, each level measured
+  // in windows alternating with the plain-listing load (decision 0152).
   if (wants('variations'))
     await step('variations', async () => {
       const variants = await prepareVariantStock(e.deps, stock.productIds);
@@ -64,7 +65,7 @@ try {
       // just converted, and with sales counts the checkout runs coalesced), so no reindexing runs
       // under the variation loads only.
       await waitForIndex(e.deps);
-      loads.push(...(await benchVariations(e, args, variants)));
+      loads.push(...(await benchVariations(e, args, stock, variants)));
     });
   await probe.stop();
   searchSync = probe.result();

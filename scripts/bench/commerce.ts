@@ -23,6 +23,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
       const buyers = await createBuyers(env.deps, c);
       progress(`cart add+remove via API: ${c} clients`);
       await env.takeOpCounts();
+      await resetStatements(pool);
       const api = await runLoad({
         name: 'cart add+remove API',
         concurrency: c,
@@ -35,6 +36,7 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
         },
       });
       api.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
+      await dumpStatements(pool, `cart add+remove API c=${c}`, api.count);
       progress(formatResult(api));
       results.push(api);
 

@@ -29,8 +29,14 @@ export async function dumpStatements(pool: pg.Pool, scenario: string, completed:
     (r) =>
       `| ${r.ms} | ${(r.ms / Math.max(1, completed)).toFixed(2)} | ${r.calls} | ${r.rows} | ${r.toplevel ? '' : 'nested'} | ${r.query.replaceAll('|', '/')} |`,
   );
+  const tables = await pool.query<Record<string, string>>(`
+    select relname, n_live_tup, n_dead_tup, n_tup_upd, n_tup_hot_upd, pg_relation_size(relid) as heap_bytes,
+           pg_indexes_size(relid) as index_bytes
+    from pg_stat_user_tables where relname in ('products', 'listing_variants', 'cart_items', 'carts')
+    order by relname`);
+  const tableLines = tables.rows.map((r) => `| ${Object.values(r).join(' | ')} |`);
   appendFileSync(
     out,
-    `\n## ${scenario} (${completed} measured calls; times include the warm-up)\n\n| total ms | ms per measured call | calls | rows | | statement |\n|---:|---:|---:|---:|---|---|\n${lines.join('\n')}\n`,
+    `\n## ${scenario} (${completed} measured calls; times include the warm-up)\n\n| total ms | ms per measured call | calls | rows | | statement |\n|---:|---:|---:|---:|---|---|\n${lines.join('\n')}\n\n| table | live | dead | updates | HOT updates | heap bytes | index bytes |\n|---|---:|---:|---:|---:|---:|---:|\n${tableLines.join('\n')}\n`,
   );
 }

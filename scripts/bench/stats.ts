@@ -79,7 +79,66 @@ export interface LoadOptions<S> {
   cpu?: CpuSampler;
 }
 
+/** What one load window measured, before it is summarised (windows of one side add up). */
+interface Measured {
+  latencies: number[];
+  errors: number;
+  errorSamples: Record<string, number>;
+  elapsedMs: number;
+  /** CPU ms per process group over the measured window. */
+  cpuMs: Record<string, number> | null;
+}
+
 export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
+  return toResult(opts, await measureLoad(opts));
+}
+
+/**
+ * Two loads measured side by side in `windows` alternating windows each (A B, B A, A B, ...), each
+ * with its own warm-up and `durationMs` measured: whatever else the machine runs meanwhile (other
+ * processes, autovacuum, background indexing) falls on both alike, so their ratio holds where
+ * two loads measured one after the other can differ by a quarter. `afterWindow` runs after
+ * each window with the side (0: a, 1: b) that just ran.
+ */
+export async function runAlternating<A, B>(
+  a: LoadOptions<A>,
+  b: LoadOptions<B>,
+  windows: number,
+  afterWindow?: (side: 0 | 1) => Promise<void>,
+): Promise<[LoadResult, LoadResult]> {
+  const totals: [Measured, Measured] = [emptyMeasure(), emptyMeasure()];
+  for (let w = 0; w < windows; w++) {
+    const order: (0 | 1)[] = w % 2 === 0 ? [0, 1] : [1, 0];
+    for (const side of order) {
+      addMeasure(totals[side], side === 0 ? await measureLoad(a) : await measureLoad(b));
+      await afterWindow?.(side);
+    }
+  }
+  return [toResult(a, totals[0]), toResult(b, totals[1])];
+}
+
+const emptyMeasure = (): Measured => ({ latencies: [], errors: 0, errorSamples: {}, elapsedMs: 0, cpuMs: {} });
+
+function addMeasure(total: Measured, m: Measured) {
+  total.latencies.push(...m.latencies);
+  total.errors += m.errors;
+  for (const [k, n] of Object.entries(m.errorSamples)) total.errorSamples[k] = (total.errorSamples[k] ?? 0) + n;
+  total.elapsedMs += m.elapsedMs;
+  if (!m.cpuMs) total.cpuMs = null;
+  else if (total.cpuMs) for (const [k, ms] of Object.entries(m.cpuMs)) total.cpuMs[k] = (total.cpuMs[k] ?? 0) + ms;
+}
+
+function toResult(opts: { name: string; concurrency: number }, m: Measured): LoadResult {
+  const result = summarise(opts.name, opts.concurrency, m.latencies, m.errors, m.elapsedMs, m.errorSamples);
+  const completed = m.latencies.length;
+  if (m.cpuMs && completed > 0) {
+    result.cpuMsPerOp = {};
+    for (const [name, ms] of Object.entries(m.cpuMs)) result.cpuMsPerOp[name] = round(ms / completed);
+  }
+  return result;
+}
+
+async function measureLoad<S>(opts: LoadOptions<S>): Promise<Measured> {
   const states = await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => opts.setup(c)));
   const latencies: number[] = [];
   const errorSamples: Record<string, number> = {};
@@ -144,13 +203,13 @@ export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
   await stopped;
   if (opts.teardown) await Promise.all(states.map((s) => opts.teardown!(s)));
   if (fatal) throw fatal;
-  const result = summarise(opts.name, opts.concurrency, latencies, errors, elapsed, errorSamples);
-  if (cpuBefore && cpuAfter && completed > 0) {
-    result.cpuMsPerOp = {};
+  let cpuMs: Record<string, number> | null = null;
+  if (cpuBefore && cpuAfter) {
+    cpuMs = {};
     for (const [name, ms] of Object.entries(cpuAfter))
-      if (name in cpuBefore) result.cpuMsPerOp[name] = round(Math.max(0, ms - cpuBefore[name]) / completed);
+      if (name in cpuBefore) cpuMs[name] = Math.max(0, ms - cpuBefore[name]);
   }
-  return result;
+  return { latencies: latencies.slice(0, completed), errors, errorSamples, elapsedMs: elapsed, cpuMs };
 }
 
 export function formatResult(r: LoadResult): string {

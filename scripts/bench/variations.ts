@@ -1,63 +1,125 @@
-// Variation listings (issue 16): cart add+remove and checkout of combinations, the same load as
-// the listing-level rows of the same run (commerce.ts), so the report puts them side by side.
-// Same order as those rows too: every cart level, then every checkout level, so sales counts a
-// checkout coalesces (indexed ~30 s later) never land on a cart row of one side only.
+// Variation listings (issue 16): cart add+remove and checkout of combinations against the same
+// load on plain listings, measured side by side in alternating windows (runAlternating) at every
+// level, so the report's ratio compares the two under the same conditions (decision 0152). The
+// listing-level rows of commerce.ts run minutes earlier and their ratio to these swung between
+// 0.78 and 1.32 on equal work per call. Every cart level runs before every checkout level, so sales
+// counts a checkout coalesces (indexed ~30 s later) never land on a cart row of one side only.
 import { Pool } from 'pg';
 import type { BenchArgs } from './args';
-import { apiCheckoutLoad, loadTiming, perCall } from './commerce';
+import { apiCheckoutLoad, perCall } from './commerce';
 import type { BenchEnv } from './environment';
-import { clientFor, createBuyers, threeShopVariantCart, type VariantPool } from './fixtures';
+import {
+  clientFor,
+  createBuyers,
+  type StockPool,
+  threeShopCart,
+  threeShopVariantCart,
+  type VariantPool,
+} from './fixtures';
+import type { OpCount } from './op-counter';
 import { progress } from './progress';
-import { formatResult, type LoadResult, runLoad } from './stats';
+import { formatResult, type LoadResult, runAlternating } from './stats';
 
-export async function benchVariations(env: BenchEnv, args: BenchArgs, pool: VariantPool): Promise<LoadResult[]> {
+/** Alternating windows per side and level: A B, B A, A B, B A. */
+const WINDOWS = 4;
+
+export const PAIRED_LISTINGS = ', listings beside variations';
+
+export async function benchVariations(
+  env: BenchEnv,
+  args: BenchArgs,
+  stock: StockPool,
+  pool: VariantPool,
+): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  const pick = (i: number) => pool.lines[(i * 7919) % pool.lines.length]!;
+  const timing = {
+    cpu: env.cpu,
+    warmupMs: Math.min(500, args.warmupMs),
+    durationMs: Math.round(args.durationMs / WINDOWS),
+  };
+  const plainLine = (i: number) => ({ productId: stock.productIds[(i * 7919) % stock.productIds.length]! });
+  const variantLine = (i: number) => pool.lines[(i * 7919) % pool.lines.length]!;
   for (const c of args.levels) {
-    const buyers = await createBuyers(env.deps, c);
-    progress(`cart add+remove via API, variation listings: ${c} clients`);
-    await env.takeOpCounts();
-    const cart = await runLoad({
-      name: 'cart add+remove API, variations',
+    const buyers = [await createBuyers(env.deps, c), await createBuyers(env.deps, c)];
+    const cart = (side: 0 | 1) => ({
+      name: side === 0 ? `cart add+remove API${PAIRED_LISTINGS}` : 'cart add+remove API, variations',
       concurrency: c,
-      ...loadTiming(env, args),
-      setup: async (k) => clientFor(env.uncachedUrl, buyers[k]!, `10.82.${k}.1`),
-      run: async (client, i) => {
-        const line = pick(i);
+      ...timing,
+      setup: async (k: number) => clientFor(env.uncachedUrl, buyers[side]![k]!, `10.${82 + side * 4}.${k}.1`),
+      run: async (client: ReturnType<typeof clientFor>, i: number) => {
+        const line = side === 0 ? plainLine(i) : variantLine(i);
         await client.mutate('cart.addItem', { ...line, quantity: 1 });
         await client.mutate('cart.removeItem', line);
       },
     });
-    cart.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
-    progress(formatResult(cart));
-    results.push(cart);
+    progress(`cart add+remove via API, plain and variation listings alternating: ${c} clients`);
+    const counts = new OpCounts(env);
+    await counts.start();
+    const pair = await runAlternating(cart(0), cart(1), WINDOWS, (side) => counts.take(side));
+    for (const side of [0, 1] as const) {
+      pair[side].roundTrips = perCall(counts.of(side), ['cart.addItem', 'cart.removeItem']);
+      progress(formatResult(pair[side]));
+    }
+    results.push(...pair);
   }
   // Prepared as the plain checkout rows are (commerce.ts prepareCart): holds through the cart's
   // SQL and the quote through the checkout service, in the bench process, untimed.
   const pg = new Pool({ connectionString: env.services.urls.database, max: 20 });
   try {
     for (const c of args.levels) {
-      const buyers = await createBuyers(env.deps, c);
-      progress(`checkout.place (3 shops, 5 combinations of 5 listings) via API: ${c} clients`);
-      await env.takeOpCounts();
-      const checkout = await runLoad({
-        name: 'checkout API, variations',
+      const buyers = [await createBuyers(env.deps, c), await createBuyers(env.deps, c)];
+      const checkout = (side: 0 | 1) => ({
+        name: side === 0 ? `checkout API${PAIRED_LISTINGS}` : 'checkout API, variations',
         concurrency: c,
-        ...loadTiming(env, args),
+        ...timing,
         ...apiCheckoutLoad(
           env,
           pg,
-          buyers,
-          (k) => `10.83.${k}.1`,
-          (i) => threeShopVariantCart(pool, i),
+          buyers[side]!,
+          (k) => `10.${83 + side * 4}.${k}.1`,
+          side === 0
+            ? (i) => threeShopCart(stock, i).map((productId) => ({ productId }))
+            : (i) => threeShopVariantCart(pool, i),
         ),
       });
-      checkout.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
-      progress(formatResult(checkout));
-      results.push(checkout);
+      progress(`checkout.place (3 shops, 5 listings), plain and variation listings alternating: ${c} clients`);
+      const counts = new OpCounts(env);
+      await counts.start();
+      const pair = await runAlternating(checkout(0), checkout(1), WINDOWS, (side) => counts.take(side));
+      for (const side of [0, 1] as const) {
+        pair[side].roundTrips = perCall(counts.of(side), ['checkout.place']);
+        progress(formatResult(pair[side]));
+      }
+      results.push(...pair);
     }
   } finally {
     await pg.end();
   }
   return results;
+}
+
+/** The app's round-trip counts per side of an alternating run, taken after each window. */
+class OpCounts {
+  private readonly sides: [Record<string, OpCount>, Record<string, OpCount>] = [{}, {}];
+  constructor(private readonly env: BenchEnv) {}
+
+  async start() {
+    await this.env.takeOpCounts();
+  }
+
+  async take(side: 0 | 1) {
+    const into = this.sides[side];
+    for (const [name, c] of Object.entries(await this.env.takeOpCounts())) {
+      const t = into[name] ?? { calls: 0, sql: 0, transactions: 0, redis: 0 };
+      into[name] = t;
+      t.calls += c.calls;
+      t.sql += c.sql;
+      t.transactions += c.transactions;
+      t.redis += c.redis;
+    }
+  }
+
+  of(side: 0 | 1) {
+    return this.sides[side];
+  }
 }

@@ -53,6 +53,44 @@ describe('stock per combination', () => {
     expect(await stockInvariantBreaks([mug.id, r.product.id])).toEqual([]);
   });
 
+  test('the price range follows repricing and switching combinations on and off, never a hold or a sale', async () => {
+    const seller = await createSeller();
+    const r = await ring(seller, { six: 2, seven: 3 });
+    const db = testDeps().db;
+    const range = () =>
+      db
+        .selectFrom('products')
+        .select(['price_cents', 'price_max_cents', 'quantity', 'reserved'])
+        .where('id', '=', r.product.id)
+        .executeTakeFirstOrThrow();
+    expect(await range()).toEqual({ price_cents: 4200, price_max_cents: 4600, quantity: 5, reserved: 0 });
+
+    // Stock moves (a hold, a seller's quantity edit) leave the range alone.
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: r.product.id, variantId: r.seven, quantity: 1 });
+    await db.updateTable('listing_variants').set({ quantity: 4 }).where('id', '=', r.six).execute();
+    expect(await range()).toEqual({ price_cents: 4200, price_max_cents: 4600, quantity: 7, reserved: 1 });
+
+    // Switching on the dearest, repricing the cheapest, switching the cheapest off: each moves it.
+    await db.updateTable('listing_variants').set({ enabled: true }).where('id', '=', r.eight).execute();
+    expect(await range()).toMatchObject({ price_cents: 4200, price_max_cents: 5000, quantity: 16 });
+    await db.updateTable('listing_variants').set({ price_cents: 3900 }).where('id', '=', r.six).execute();
+    expect(await range()).toMatchObject({ price_cents: 3900, price_max_cents: 5000 });
+    await db.updateTable('listing_variants').set({ enabled: false }).where('id', '=', r.six).execute();
+    expect(await range()).toMatchObject({ price_cents: 4600, price_max_cents: 5000, quantity: 12 });
+    // One price left: no range.
+    await db.updateTable('listing_variants').set({ enabled: false }).where('id', '=', r.eight).execute();
+    expect(await range()).toEqual({ price_cents: 4600, price_max_cents: null, quantity: 3, reserved: 1 });
+
+    // A sale takes stock, not price.
+    await quoteAndPlace(buyer);
+    expect(await range()).toEqual({ price_cents: 4600, price_max_cents: null, quantity: 2, reserved: 0 });
+    // Every combination off: the listing keeps its last price (nothing is for sale).
+    await db.updateTable('listing_variants').set({ enabled: false }).where('id', '=', r.seven).execute();
+    expect(await range()).toEqual({ price_cents: 4600, price_max_cents: null, quantity: 0, reserved: 0 });
+    expect(await stockInvariantBreaks([r.product.id])).toEqual([]);
+  });
+
   test('holds, availability and live events are per combination', async () => {
     const seller = await createSeller();
     const r = await ring(seller, { six: 2, seven: 3 });
