@@ -4,7 +4,7 @@
 // combinations` for every write and then kept the old price when nothing was repriced; now it
 // reads the range only when a combination is added, removed, repriced or switched on or off, and
 // a stock change writes only quantity and reserved. Same results, same single write of the
-// listing row; measured: the trigger's update statement ~25 % cheaper per hold (decision 0152).
+// listing row; measured: the trigger's update ~25 % cheaper per cart call.
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
