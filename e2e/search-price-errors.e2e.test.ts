@@ -1,8 +1,9 @@
 // The search page's "$ min" / "$ max" boxes refuse what cannot be a price ("abc", negative, the
 // minimum above the maximum) with a clear message instead of dropping it: without JavaScript the
 // page comes back with the prices as typed, the boxes marked invalid and a notice above the
-// results; with JavaScript Go says the same words at once and changes nothing. On a laptop and a
-// phone, no sideways scroll, no serious axe findings.
+// results; with JavaScript Go says the same words at once and changes nothing. An address edited by
+// hand with the minimum above the maximum says the same (decision 0160). On a laptop and a phone,
+// no sideways scroll, no serious axe findings.
 import { beforeAll, expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { seriousA11yViolations } from './axe';
@@ -89,6 +90,25 @@ for (const project of projectNames) {
     await page.waitForURL(new RegExp(`/search\\?q=${word}&min=5000$`));
     await page.getByText(/^1 result\b/).waitFor();
     expect(await notice.count()).toBe(0);
+
+    // An address edited by hand, in cents, the wrong way round: not swapped. The same notice, every
+    // price searched, the boxes show the range with the minimum marked, no chip claims a price.
+    await page.goto(`/search?q=${word}&min=5000&max=2000`);
+    await notice.getByText(upsideDown).waitFor();
+    await page.getByText(/^2 results/).waitFor();
+    expect(await minBox.inputValue()).toBe('50.00');
+    expect(await maxBox.inputValue()).toBe('20.00');
+    expect(await minBox.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: /^Remove filter: \$/ }).count()).toBe(0);
+    await notice.scrollIntoViewIfNeeded();
+    await noSidewaysScroll(page);
+    await screenshot(page, `no-js-${project}-search-price-reversed-url`);
+    // Fixing a box and applying searches that range.
+    await maxBox.fill('100');
+    await apply();
+    await page.waitForURL(new RegExp(`/search\\?q=${word}&min=5000&max=10000$`));
+    await page.getByText(/^1 result\b/).waitFor();
+    expect(await notice.count()).toBe(0);
     await context.close();
   }, 120_000);
 
@@ -103,6 +123,14 @@ for (const project of projectNames) {
     await page.goto(`/search?q=${word}&pmin=abc`);
     await page.getByTestId('price-not-applied').getByText(notAPrice).waitFor();
     // (axe needs scripts: the notice and the invalid box are checked here, where they also render.)
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // So does a hand-edited address in cents the wrong way round: every price is searched.
+    await page.goto(`/search?q=${word}&min=5000&max=2000`);
+    await page.getByTestId('price-not-applied').getByText(upsideDown).waitFor();
+    await page.getByText(/^2 results/).waitFor();
+    expect(await page.getByRole('button', { name: /^Remove filter: \$/ }).count()).toBe(0);
+    await noSidewaysScroll(page);
+    await screenshot(page, `search-price-reversed-url-${project}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.goto(`/search?q=${word}`);

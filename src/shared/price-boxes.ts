@@ -23,21 +23,34 @@ function readBox(text: string, end: 'Minimum' | 'Maximum'): { cents: number | nu
     if (/^\s*-\s*\$?\s*[\d,]*\.?\d+\s*$/.test(text)) return { error: `${end} price can’t be negative.` };
     return { error: `${end} price: ${quoted(text)} is not an amount. Type dollars, like 25 or 12.50.` };
   }
-  if (cents > PRICE_BOX_MAX_CENTS) return { error: `${end} price can be at most ${formatCents(PRICE_BOX_MAX_CENTS)}.` };
   return { cents };
+}
+
+/**
+ * What is wrong with a price range already read as cents (from the boxes, or from a search
+ * address's own `min`/`max`): a bound above $1,000,000.00, or the minimum above the maximum
+ * (refused, never swapped: either end may be the mistake). Null when the range can be searched.
+ */
+export function priceBoundErrors(min: number | null, max: number | null): PriceBoxErrors | null {
+  const errors: PriceBoxErrors = {};
+  const tooLarge = (end: string) => `${end} price can be at most ${formatCents(PRICE_BOX_MAX_CENTS)}.`;
+  if (min !== null && min > PRICE_BOX_MAX_CENTS) errors.min = tooLarge('Minimum');
+  if (max !== null && max > PRICE_BOX_MAX_CENTS) errors.max = tooLarge('Maximum');
+  if (!errors.min && !errors.max && min !== null && max !== null && min > max)
+    errors.min = `Minimum price (${formatCents(min)}) is more than the maximum (${formatCents(max)}).`;
+  return errors.min || errors.max ? errors : null;
 }
 
 /** Both boxes read, or what is wrong with each ("abc", "-5", too large, minimum above maximum). */
 export function readPriceBoxes(minText: string, maxText: string): PriceBoxes {
   const min = readBox(minText, 'Minimum');
   const max = readBox(maxText, 'Maximum');
+  const bounds = priceBoundErrors('cents' in min ? min.cents : null, 'cents' in max ? max.cents : null);
+  if ('cents' in min && 'cents' in max && !bounds) return { ok: true, min: min.cents, max: max.cents };
   const errors: PriceBoxErrors = {};
-  if ('error' in min) errors.min = min.error;
-  if ('error' in max) errors.max = max.error;
-  if ('cents' in min && 'cents' in max) {
-    if (min.cents !== null && max.cents !== null && min.cents > max.cents)
-      errors.min = `Minimum price (${formatCents(min.cents)}) is more than the maximum (${formatCents(max.cents)}).`;
-    else return { ok: true, min: min.cents, max: max.cents };
-  }
+  const minError = 'error' in min ? min.error : bounds?.min;
+  const maxError = 'error' in max ? max.error : bounds?.max;
+  if (minError) errors.min = minError;
+  if (maxError) errors.max = maxError;
   return { ok: false, errors };
 }

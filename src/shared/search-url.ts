@@ -1,9 +1,12 @@
 // The search page's URL is its state. One reading of it for the browser, the server renderer and
 // the SEO head: `readSearchUrl` says what search an address asks for, or why it cannot be read
 // (400: a value no search accepts; 404: a page past the last one), and `canonicalSearchQuery`
-// writes the one address search engines should index for it (filters in a fixed order).
+// writes the one address search engines should index for it (filters in a fixed order). A price
+// range the address holds but that no search runs (minimum above maximum, above $1,000,000) is
+// refused out loud like the price boxes' (decision 0147): searched without it, and the page says why.
 
-import { type PriceBoxErrors, readPriceBoxes } from './price-boxes';
+import { formatCents } from './money';
+import { PRICE_BOX_MAX_CENTS, type PriceBoxErrors, priceBoundErrors, readPriceBoxes } from './price-boxes';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -23,14 +26,16 @@ export const SEARCH_LAST_PAGE = Math.ceil(SEARCH_MAX_TOTAL_HITS / SEARCH_PAGE_SI
 export type SearchUrlInput = Omit<SearchProductsInput, 'page'> & { pageSize: number };
 
 export type SearchUrl =
-  | { ok: true; input: SearchUrlInput; page: number }
+  /** `priceErrors`: the address's price range was refused (not searched), and why, in the boxes' words. */
+  | { ok: true; input: SearchUrlInput; page: number; priceErrors: PriceBoxErrors | null }
   | { ok: false; status: 400 | 404; message: string };
 
 const bad = (message: string): SearchUrl => ({ ok: false, status: 400, message });
 
+/** Cents as the address spells them: up to 15 digits (a Number stays exact), else null (a 400). */
 function cents(raw: string | null): number | undefined | null {
   if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,9}$/.test(raw)) return null;
+  if (!/^\d{1,15}$/.test(raw)) return null;
   return Number(raw);
 }
 
@@ -52,16 +57,21 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   }
   const min = cents(params.get('min'));
   const max = cents(params.get('max'));
-  if (min === null || max === null) return bad('Prices are whole numbers of cents.');
+  if (min === null || max === null)
+    return bad(
+      [params.get('min'), params.get('max')].some((v) => v && /^\d{16,}$/.test(v))
+        ? `Prices can be at most ${formatCents(PRICE_BOX_MAX_CENTS)}.`
+        : 'Prices are whole numbers of cents.',
+    );
   if (min !== undefined) input.minPriceCents = min;
   if (max !== undefined) input.maxPriceCents = max;
-  // A pasted range the wrong way round means the same range (the chip reads it the same way).
-  if (
-    input.minPriceCents !== undefined &&
-    input.maxPriceCents !== undefined &&
-    input.minPriceCents > input.maxPriceCents
-  )
-    [input.minPriceCents, input.maxPriceCents] = [input.maxPriceCents, input.minPriceCents];
+  // A range the wrong way round, or past the limit, is not swapped or clamped: the search runs
+  // without a price and the page says why, as it does for the boxes (either end may be the mistake).
+  const priceErrors = priceBoundErrors(input.minPriceCents ?? null, input.maxPriceCents ?? null);
+  if (priceErrors) {
+    delete input.minPriceCents;
+    delete input.maxPriceCents;
+  }
   const vintage = params.get('isVintage');
   if (vintage !== null && vintage !== '' && vintage !== 'true' && vintage !== 'false')
     return bad('isVintage is true or false.');
@@ -87,7 +97,7 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   }
   const checked = searchProductsInput.safeParse({ ...input, page });
   if (!checked.success) return bad(checked.error.issues[0]?.message ?? 'That search could not be read.');
-  return { ok: true, input, page };
+  return { ok: true, input, page, priceErrors };
 }
 
 /**
@@ -114,7 +124,9 @@ export function searchPageFromParams(params: URLSearchParams): number {
  */
 export function canonicalSearchQuery(params: URLSearchParams): string {
   const out = new URLSearchParams();
+  const priceRefused = addressPriceErrors(params) !== null;
   for (const key of ['q', 'category', 'price', 'min', 'max', 'isVintage'] as const) {
+    if (priceRefused && (key === 'price' || key === 'min' || key === 'max')) continue;
     const v = params.get(key)?.trim();
     if (v && !(key === 'isVintage' && v !== 'true')) out.set(key, key === 'category' ? v.toLowerCase() : v);
   }
@@ -169,9 +181,18 @@ export function searchFormQuery(params: URLSearchParams): string | null {
   return s ? `?${s}` : '';
 }
 
-/** What is wrong with the prices an address carries as typed (`pmin`/`pmax`); null when none. */
+/** Why the address's own price range (`price`, `min`/`max` cents) was not searched; null when it was, or there is none. */
+export function addressPriceErrors(params: URLSearchParams): PriceBoxErrors | null {
+  const read = readSearchUrl(params);
+  return read.ok ? read.priceErrors : null;
+}
+
+/**
+ * What is wrong with the prices an address carries: as typed (`pmin`/`pmax`, what the boxes then
+ * show) or else its own range in cents; null when none.
+ */
 export function priceBoxErrorsOf(params: URLSearchParams): PriceBoxErrors | null {
-  if (!params.has(PRICE_FORM_FIELDS.min) && !params.has(PRICE_FORM_FIELDS.max)) return null;
+  if (!params.has(PRICE_FORM_FIELDS.min) && !params.has(PRICE_FORM_FIELDS.max)) return addressPriceErrors(params);
   const boxes = readPriceBoxes(params.get(PRICE_FORM_FIELDS.min) ?? '', params.get(PRICE_FORM_FIELDS.max) ?? '');
   return boxes.ok ? null : boxes.errors;
 }

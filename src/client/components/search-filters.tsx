@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges } from '../../shared/schemas/search';
+import { addressPriceErrors } from '../../shared/search-url';
 import { formatCents, plural } from '../lib/format';
 import { findCategory, type UpdateParams } from './search-facets';
 
@@ -22,14 +23,17 @@ function activeChips(params: URLSearchParams, tree: CategoryNode[]): Chip[] {
       remove: (p) => p.delete('category'),
     });
   }
-  const range = priceRanges.find((r) => r.key === params.get('price'));
+  // A price the address holds but the search refused (minimum above maximum…) is no active filter:
+  // the notice above the results says why instead.
+  const priceApplied = addressPriceErrors(params) === null;
+  const range = priceApplied ? priceRanges.find((r) => r.key === params.get('price')) : undefined;
   if (range) chips.push({ key: 'price', label: range.label, remove: (p) => p.delete('price') });
   const min = Number(params.get('min'));
   const max = Number(params.get('max'));
-  if (params.get('min') || params.get('max')) {
+  if (priceApplied && (params.get('min') || params.get('max'))) {
     const label =
       params.get('min') && params.get('max')
-        ? `${formatCents(Math.min(min, max))}–${formatCents(Math.max(min, max))}`
+        ? `${formatCents(min)}–${formatCents(max)}`
         : params.get('min')
           ? `${formatCents(min)} and up`
           : `Up to ${formatCents(max)}`;

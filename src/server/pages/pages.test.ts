@@ -263,6 +263,9 @@ describe('other public pages', () => {
       ['q=mug&pmin=abc', 'Minimum price: “abc” is not an amount. Type dollars, like 25 or 12.50.'],
       ['q=mug&pmax=-5', 'Maximum price can’t be negative.'],
       ['q=mug&pmin=50&pmax=20', 'Minimum price ($50.00) is more than the maximum ($20.00).'],
+      // A hand-edited address in cents, the wrong way round: refused the same way, not swapped (decision 0160).
+      ['q=mug&min=5000&max=2000', 'Minimum price ($50.00) is more than the maximum ($20.00).'],
+      ['q=mug&max=999999999', 'Maximum price can be at most $1,000,000.00.'],
     ] as const) {
       const res = await get(`/search?${query}`);
       const html = await res.text();
@@ -271,7 +274,16 @@ describe('other public pages', () => {
       expect(html).toContain(message);
       // The box shows what was typed, marked invalid and tied to the same message.
       expect(html).toMatch(/<input[^>]*id="price-(min|max)"[^>]*aria-invalid="true"/);
+      // No chip claims a price filter that was not applied.
+      expect(html).not.toContain('Remove filter: $');
     }
+    // The boxes show the address's range as it is, the minimum marked; search engines get the address without it.
+    const reversed = await (await get('/search?q=mug&min=5000&max=2000')).text();
+    const box = (end: string) => new RegExp(`<input[^>]*id="price-${end}"[^>]*>`).exec(reversed)?.[0] ?? '';
+    expect(box('min')).toContain('value="50.00"');
+    expect(box('min')).toContain('aria-invalid="true"');
+    expect(box('max')).toContain('value="20.00"');
+    expect(canonical(reversed)).toBe(`${ORIGIN}/search?q=mug`);
   });
 
   test('bad input renders the site’s error page with its status, never a 500 or a blank page', async () => {
@@ -281,6 +293,8 @@ describe('other public pages', () => {
       ['/shop/no-such-shop-here', 404, 'We couldn&#x27;t find that'],
       ['/search?sort=cheapest', 400, 'That sort order is not one we offer.'],
       ['/search?min=abc', 400, 'Prices are whole numbers of cents.'],
+      ['/search?max=%00', 400, 'Prices are whole numbers of cents.'],
+      [`/search?min=${'9'.repeat(4000)}`, 400, 'Prices can be at most $1,000,000.00.'],
       ['/search?page=999999999', 404, 'We couldn&#x27;t find that'],
       ['/search?category=no-such-category', 404, 'We couldn&#x27;t find that'],
       ['/no/such/page', 404, 'This page wandered off'],

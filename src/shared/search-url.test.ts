@@ -1,0 +1,76 @@
+// A search address typed or edited by hand: its own price range in cents is read strictly, and a
+// range no search runs (minimum above maximum, above $1,000,000) is refused out loud like the
+// price boxes' (decisions 0147, 0160): searched without a price, with the boxes' words.
+import { describe, expect, test } from 'bun:test';
+import { addressPriceErrors, canonicalSearchQuery, priceBoxErrorsOf, readSearchUrl } from './search-url';
+
+const read = (query: string) => readSearchUrl(new URLSearchParams(query));
+const upsideDown = { min: 'Minimum price ($50.00) is more than the maximum ($20.00).' };
+
+describe('a hand-edited search address', () => {
+  test('a range the right way round (or one end) is searched as written', () => {
+    expect(read('q=mug&min=2000&max=5000')).toMatchObject({
+      ok: true,
+      input: { q: 'mug', minPriceCents: 2000, maxPriceCents: 5000 },
+      priceErrors: null,
+    });
+    expect(read('min=2000&max=2000')).toMatchObject({ ok: true, input: { minPriceCents: 2000, maxPriceCents: 2000 } });
+    expect(read('max=100000000')).toMatchObject({ ok: true, input: { maxPriceCents: 100_000_000 }, priceErrors: null });
+  });
+
+  test('minimum above maximum: not swapped; the search runs without a price, other filters kept, and says why', () => {
+    const r = read('q=mug&min=5000&max=2000&isVintage=true&material=wool');
+    expect(r).toEqual({
+      ok: true,
+      input: { pageSize: 24, q: 'mug', isVintage: true, materials: ['wool'] },
+      page: 1,
+      priceErrors: upsideDown,
+    });
+    const params = new URLSearchParams('q=mug&min=5000&max=2000&isVintage=true');
+    expect(addressPriceErrors(params)).toEqual(upsideDown);
+    // The same words the boxes use, so the notice and the boxes read the same either way.
+    expect(priceBoxErrorsOf(params)).toEqual(upsideDown);
+    // What the boxes hold as typed speaks first (it is what they show).
+    expect(priceBoxErrorsOf(new URLSearchParams('min=5000&max=2000&pmin=abc'))).toEqual({
+      min: 'Minimum price: “abc” is not an amount. Type dollars, like 25 or 12.50.',
+    });
+    // Search engines are pointed at what is shown: the address without the refused range.
+    expect(canonicalSearchQuery(params)).toBe('?q=mug&isVintage=true');
+    expect(canonicalSearchQuery(new URLSearchParams('q=mug&min=2000&max=5000'))).toBe('?q=mug&min=2000&max=5000');
+  });
+
+  test('a price range with a typed end that crosses it is refused as a whole', () => {
+    expect(read('price=under-25&min=5000')).toEqual({
+      ok: true,
+      input: { pageSize: 24 },
+      page: 1,
+      priceErrors: { min: 'Minimum price ($50.00) is more than the maximum ($24.99).' },
+    });
+  });
+
+  test('absurd amounts: over $1,000,000 is refused with the boxes’ words; past 15 digits or not digits, a 400', () => {
+    expect(read('min=999999999&max=5')).toEqual({
+      ok: true,
+      input: { pageSize: 24 },
+      page: 1,
+      priceErrors: { min: 'Minimum price can be at most $1,000,000.00.' },
+    });
+    expect(read('max=100000001')).toEqual({
+      ok: true,
+      input: { pageSize: 24 },
+      page: 1,
+      priceErrors: { max: 'Maximum price can be at most $1,000,000.00.' },
+    });
+    expect(read(`min=${'9'.repeat(5000)}`)).toEqual({
+      ok: false,
+      status: 400,
+      message: 'Prices can be at most $1,000,000.00.',
+    });
+    for (const q of ['min=-5', 'max=1e3', 'min=12.5', 'max=%00', 'min=5%000', 'max=０１']) {
+      expect({ q, r: read(q) }).toEqual({
+        q,
+        r: { ok: false, status: 400, message: 'Prices are whole numbers of cents.' },
+      });
+    }
+  });
+});
