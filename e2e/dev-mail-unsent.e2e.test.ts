@@ -35,6 +35,14 @@ for (const project of projectNames) {
       ])
       .execute();
     const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    // Nothing the page asks for fails (it once asked for /favicon.ico and got a 404 in the console).
+    const broken: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) broken.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') broken.push(m.text());
+    });
     await page.goto('/dev/mail');
     const unsent = page.getByRole('region', { name: /Not sent/ });
     const skipped = unsent.getByRole('listitem').filter({ hasText: `order-status:${key}:shipped` });
@@ -50,6 +58,7 @@ for (const project of projectNames) {
     // The inbox reloads itself every 10 s on purpose (a development tool, not a shopper's page).
     const found = (await seriousA11yViolations(page)).filter((v) => !v.includes('meta-refresh'));
     expect(found).toEqual([]);
+    expect(broken).toEqual([]);
     await context.close();
   });
 }

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { DbOrTx } from '../../db/kysely';
+import { APP_ICON_HREF } from '../../pages/app-icon';
 import type { CaughtMail, MailCatcher } from '../../services/mail-catcher';
 import { listUnsentEmails, type UnsentEmail } from './email-outbox.repository';
 
@@ -47,6 +48,8 @@ function Page(props: { title: string; children: ReactNode; refresh?: boolean }) 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {props.refresh ? <meta httpEquiv="refresh" content="10" /> : null}
+        {/* Without it the browser asks for /favicon.ico, a 404 in the console. */}
+        <link rel="icon" href={APP_ICON_HREF} />
         <title>{props.title}</title>
         <style>{css}</style>
       </head>

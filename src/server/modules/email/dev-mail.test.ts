@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'bun:test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createApp } from '../../app';
+import { APP_ICON_HREF } from '../../pages/app-icon';
 import { unique } from '../../test/factories';
 import { deliverMail, drainMailBeforeAll, inbox } from '../../test/mail';
 import { testDeps } from '../../test/test-services';
@@ -42,6 +45,14 @@ describe('/dev/mail', () => {
 
     const api = (await (await app.request('/dev/mail/api/messages')).json()) as { messages: { id: string }[] };
     expect(api.messages.some((m) => m.id === id)).toBe(true);
+
+    // Every page names the app's icon (else the browser asks for /favicon.ico and logs a 404).
+    const icon = `<link rel="icon" href="${APP_ICON_HREF.replaceAll("'", '&#x27;')}"/>`;
+    for (const html of [listHtml, page, text, headers]) expect(html).toContain(icon);
+    expect(await (await app.request('/dev/mail/nope')).text()).toContain(icon);
+    expect(readFileSync(resolve(import.meta.dir, '../../../client/index.html'), 'utf8')).toContain(
+      `<link rel="icon" href="${APP_ICON_HREF}" />`,
+    );
 
     expect((await app.request('/dev/mail/nope')).status).toBe(404);
     expect((await app.request('/dev/mail/..%2F..%2Fetc/html')).status).toBe(404);

@@ -1,0 +1,4 @@
+// The app's icon (an inline SVG, so no request for it can fail), for pages served outside the
+// client's index.html, which carries the same href in its <link rel="icon"> (a test keeps them equal).
+export const APP_ICON_HREF =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%23b8532b'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='Georgia'%3Eh%3C/text%3E%3C/svg%3E";
