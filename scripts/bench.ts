@@ -5,7 +5,7 @@
 // of every process per call and search freshness under the commerce load; writes bench/results/.
 import { parseArgs } from './bench/args';
 import { benchCart, benchCheckout, benchHotItem, benchSameShop, type HotItemResult } from './bench/commerce';
-import { type BenchEnv, startBenchEnv, waitForIndex } from './bench/environment';
+import { type BenchEnv, startBenchEnv, vacuumBeforeMeasuring, waitForIndex } from './bench/environment';
 import { prepareStock, prepareVariantStock } from './bench/fixtures';
 import { startInstances } from './bench/instances';
 import { benchPages, type PagesResult } from './bench/pages';
@@ -45,6 +45,7 @@ try {
   const poolSize = Math.min(2000, Math.floor(e.productCount / 3));
   progress(`fixtures: deep stock on ${poolSize} listings for cart and checkout runs`);
   const stock = await prepareStock(e.deps, poolSize);
+  await vacuumBeforeMeasuring(e.deps);
   await waitForIndex(e.deps);
   if (wants('search')) await step('search', async () => void loads.push(...(await benchSearch(e, args))));
   // Search freshness is sampled while the cart and checkout scenarios run.

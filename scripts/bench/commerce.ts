@@ -11,9 +11,14 @@ import { progress } from './progress';
 import { floorCheckout, installFloor } from './raw-floor';
 import { rawAddItem, rawCheckout, rawRemoveItem } from './raw-sql';
 import { dumpStatements, resetStatements } from './statements';
-import { formatResult, type LoadOptions, type LoadResult, round, runLoad } from './stats';
+import { formatResult, type LoadOptions, type LoadResult, round, runAlternating, runLoad } from './stats';
 import { type TrpcHttp, TrpcHttpError } from './trpc-http';
 
+/**
+ * Cart add+remove through the API against its SQL alone, in alternating windows at each level
+ * (runAlternating, decision 0157): two rows run one after the other swung by a fifth with the
+ * machine's background work (autovacuum, indexing) landing on one of them.
+ */
 export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
@@ -21,39 +26,40 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
   try {
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
-      progress(`cart add+remove via API: ${c} clients`);
+      progress(`cart add+remove, API and raw SQL alternating: ${c} clients`);
       await env.takeOpCounts();
       await resetStatements(pool);
-      const api = await runLoad({
-        name: 'cart add+remove API',
-        concurrency: c,
-        ...loadTiming(env, args),
-        setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.80.${k}.1`),
-        run: async (client, i) => {
-          const productId = pick(i);
-          await client.mutate('cart.addItem', { productId, quantity: 1 });
-          await client.mutate('cart.removeItem', { productId });
+      const [api, raw] = await runAlternating(
+        {
+          name: 'cart add+remove API',
+          concurrency: c,
+          ...alternatingTiming(env, args),
+          setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.80.${k}.1`),
+          run: async (client, i) => {
+            const productId = pick(i);
+            await client.mutate('cart.addItem', { productId, quantity: 1 });
+            await client.mutate('cart.removeItem', { productId });
+          },
         },
-      });
+        {
+          name: 'cart add+remove raw SQL',
+          concurrency: c,
+          ...alternatingTiming(env, args),
+          setup: async (k): Promise<Buyer> => buyers[k]!,
+          run: async (buyer, i) => {
+            const productId = pick(i);
+            await rawAddItem(pool, buyer.id, productId);
+            await rawRemoveItem(pool, buyer.id, productId);
+          },
+        },
+        ALTERNATING_WINDOWS,
+      );
+      // Only the API windows go through the app, so its counters are the API side's alone.
       api.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
-      await dumpStatements(pool, `cart add+remove API c=${c}`, api.count);
+      await dumpStatements(pool, `cart add+remove API and raw SQL c=${c}`, api.count + raw.count);
       progress(formatResult(api));
-      results.push(api);
-
-      progress(`cart add+remove raw SQL: ${c} clients`);
-      const raw = await runLoad<Buyer>({
-        name: 'cart add+remove raw SQL',
-        concurrency: c,
-        ...loadTiming(env, args),
-        setup: async (k) => buyers[k],
-        run: async (buyer, i) => {
-          const productId = pick(i);
-          await rawAddItem(pool, buyer.id, productId);
-          await rawRemoveItem(pool, buyer.id, productId);
-        },
-      });
       progress(formatResult(raw));
-      results.push(raw);
+      results.push(api, raw);
     }
   } finally {
     await pool.end();
@@ -85,6 +91,18 @@ export async function placeConfirmed(client: TrpcHttp): Promise<void> {
 /** The timing every load of a run shares. */
 export function loadTiming(env: BenchEnv, args: BenchArgs) {
   return { cpu: env.cpu, warmupMs: args.warmupMs, durationMs: args.durationMs };
+}
+
+/** Alternating windows per side and level: A B, B A, A B, B A. */
+export const ALTERNATING_WINDOWS = 4;
+
+/** One window of an alternating pair: a short warm-up, and the level's time shared between the windows. */
+export function alternatingTiming(env: BenchEnv, args: BenchArgs) {
+  return {
+    cpu: env.cpu,
+    warmupMs: Math.min(500, args.warmupMs),
+    durationMs: Math.round(args.durationMs / ALTERNATING_WINDOWS),
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
 // counts a checkout coalesces (indexed ~30 s later) never land on a cart row of one side only.
 import { Pool } from 'pg';
 import type { BenchArgs } from './args';
-import { apiCheckoutLoad, perCall } from './commerce';
+import { ALTERNATING_WINDOWS, alternatingTiming, apiCheckoutLoad, perCall } from './commerce';
 import type { BenchEnv } from './environment';
 import {
   clientFor,
@@ -20,9 +20,6 @@ import type { OpCount } from './op-counter';
 import { progress } from './progress';
 import { formatResult, type LoadResult, runAlternating } from './stats';
 
-/** Alternating windows per side and level: A B, B A, A B, B A. */
-const WINDOWS = 4;
-
 export const PAIRED_LISTINGS = ', listings beside variations';
 
 export async function benchVariations(
@@ -32,11 +29,7 @@ export async function benchVariations(
   pool: VariantPool,
 ): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  const timing = {
-    cpu: env.cpu,
-    warmupMs: Math.min(500, args.warmupMs),
-    durationMs: Math.round(args.durationMs / WINDOWS),
-  };
+  const timing = alternatingTiming(env, args);
   const plainLine = (i: number) => ({ productId: stock.productIds[(i * 7919) % stock.productIds.length]! });
   const variantLine = (i: number) => pool.lines[(i * 7919) % pool.lines.length]!;
   for (const c of args.levels) {
@@ -55,7 +48,7 @@ export async function benchVariations(
     progress(`cart add+remove via API, plain and variation listings alternating: ${c} clients`);
     const counts = new OpCounts(env);
     await counts.start();
-    const pair = await runAlternating(cart(0), cart(1), WINDOWS, (side) => counts.take(side));
+    const pair = await runAlternating(cart(0), cart(1), ALTERNATING_WINDOWS, (side) => counts.take(side));
     for (const side of [0, 1] as const) {
       pair[side].roundTrips = perCall(counts.of(side), ['cart.addItem', 'cart.removeItem']);
       progress(formatResult(pair[side]));
@@ -85,7 +78,7 @@ export async function benchVariations(
       progress(`checkout.place (3 shops, 5 listings), plain and variation listings alternating: ${c} clients`);
       const counts = new OpCounts(env);
       await counts.start();
-      const pair = await runAlternating(checkout(0), checkout(1), WINDOWS, (side) => counts.take(side));
+      const pair = await runAlternating(checkout(0), checkout(1), ALTERNATING_WINDOWS, (side) => counts.take(side));
       for (const side of [0, 1] as const) {
         pair[side].roundTrips = perCall(counts.of(side), ['checkout.place']);
         progress(formatResult(pair[side]));
