@@ -65,6 +65,12 @@ describe('Store on a Redis Cluster', () => {
       for (let i = 1; i <= 4; i++) expect((await (i % 2 ? a : b).hit(`${key}:rl`, 60)).count).toBe(i);
       expect(await b.peek(`${key}:rl`)).toBe(4);
     }
+    // Several counters of one request, in three slots: counted per key, answered in order.
+    const counters = keys.map((key, i) => ({ key: `${key}:hits`, windowSeconds: 60 * (i + 1) }));
+    expect((await a.hits(counters)).map((c) => c.count)).toEqual([1, 1, 1]);
+    const again = await b.hits(counters);
+    expect(again.map((c) => c.count)).toEqual([2, 2, 2]);
+    again.forEach((c, i) => expect(c.resetMs).toBeGreaterThan(60_000 * i));
     // One del over keys in three slots (a CROSSSLOT error on a cluster if sent as one command).
     await a.del(...keys);
     for (const key of keys) expect(await b.get(key)).toBeNull();

@@ -1,6 +1,6 @@
 // In-process Store used when no Redis is available: correct for one instance only.
 import { EventEmitter } from 'node:events';
-import type { Store } from './store';
+import type { CounterHit, Store } from './store';
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -44,6 +44,10 @@ export class MemoryStore implements Store {
     }
     entry.value = String(Number(entry.value) + 1);
     return { count: Number(entry.value), resetMs: entry.expiresAt - Date.now() };
+  }
+
+  async hits(counters: readonly CounterHit[]) {
+    return Promise.all(counters.map((c) => this.hit(c.key, c.windowSeconds)));
   }
 
   async peek(key: string) {

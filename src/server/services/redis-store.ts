@@ -7,23 +7,31 @@ import Redis, { Cluster } from 'ioredis';
 import type { Logger } from '../logger';
 import { MemoryStore } from './memory-store';
 import { parseRedisUrl } from './redis-url';
-import type { Store } from './store';
+import type { CounterHit, Store } from './store';
 
 /** After a failed counter, count locally this long before trying Redis again (a frozen Redis costs each try the command timeout). */
 const LOCAL_COUNTING_MS = 5_000;
 
-/** A fixed-window counter hit: count, then start the window if none is open, then the ms left. */
-const RATE_HIT_LUA = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+/**
+ * Fixed-window counter hits, one per key: count, then start the window if none is open, then the
+ * ms left. ARGV[i] is KEYS[i]'s window in ms. Returns count and ms left per key, flattened.
+ */
+const RATE_HITS_LUA = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then
+    redis.call('PEXPIRE', key, ARGV[i])
+    ttl = tonumber(ARGV[i])
+  end
+  out[#out + 1] = count
+  out[#out + 1] = ttl
 end
-return {count, ttl}`;
+return out`;
 
-interface HitCommand {
-  rateHit(key: string, windowMs: number): Promise<[number, number]>;
+interface HitsCommand {
+  rateHits(numberOfKeys: number, ...keysThenWindowsMs: (string | number)[]): Promise<number[]>;
 }
 
 export class RedisStore implements Store {
@@ -63,7 +71,7 @@ export class RedisStore implements Store {
             lazyConnect: false,
           });
     this.client.on('error', (err) => this.warn('redis error', err));
-    this.client.defineCommand('rateHit', { numberOfKeys: 1, lua: RATE_HIT_LUA });
+    this.client.defineCommand('rateHits', { lua: RATE_HITS_LUA });
   }
 
   private warn(message: string, err: unknown) {
@@ -121,16 +129,18 @@ export class RedisStore implements Store {
   }
 
   async hit(key: string, windowSeconds: number) {
-    if (Date.now() < this.countingLocallyUntil) return this.localCounters.hit(key, windowSeconds);
+    return (await this.hits([{ key, windowSeconds }]))[0]!;
+  }
+
+  async hits(counters: readonly CounterHit[]) {
+    if (Date.now() < this.countingLocallyUntil) return this.localCounters.hits(counters);
     try {
-      // One command (a script, atomic like the MULTI it replaces: INCR, PEXPIRE NX, PTTL), sent as
-      // EVALSHA: a rate-limited request costs Redis and this process one command per rule, not five.
-      const [count, ttl] = await (this.client as unknown as HitCommand).rateHit(key, windowSeconds * 1000);
+      const counts = await this.countInRedis(counters);
       if (this.countingLocally) {
         this.countingLocally = false;
         this.log.warn({ service: 'redis' }, 'Redis is back: rate limits count across instances again');
       }
-      return { count, resetMs: ttl };
+      return counts;
     } catch (err) {
       this.countingLocallyUntil = Date.now() + LOCAL_COUNTING_MS;
       if (!this.countingLocally) {
@@ -140,8 +150,27 @@ export class RedisStore implements Store {
           'Redis unreachable: rate limits now count per instance (in memory) until it returns',
         );
       }
-      return this.localCounters.hit(key, windowSeconds);
+      return this.localCounters.hits(counters);
     }
+  }
+
+  /**
+   * One script call (atomic like a MULTI of INCR, PTTL, PEXPIRE per key) for all the counters of
+   * a request: a rate-limited call costs Redis and this process one command, not one per rule.
+   * On a cluster the keys live in different slots, so each gets its own call (sent together).
+   */
+  private async countInRedis(counters: readonly CounterHit[]) {
+    const client = this.client as unknown as HitsCommand;
+    const run = async (group: readonly CounterHit[]) => {
+      const flat = await client.rateHits(
+        group.length,
+        ...group.map((c) => c.key),
+        ...group.map((c) => c.windowSeconds * 1000),
+      );
+      return group.map((_, i) => ({ count: flat[2 * i]!, resetMs: flat[2 * i + 1]! }));
+    };
+    if (!(this.client instanceof Cluster)) return run(counters);
+    return (await Promise.all(counters.map((c) => run([c])))).flat();
   }
 
   async publish(channel: string, message: string) {

@@ -1,5 +1,15 @@
 // The small key-value interface the app needs from Redis: cache with TTL, counters,
 // set-if-absent, pub/sub. Everything in it can be rebuilt from PostgreSQL.
+export interface CounterHit {
+  key: string;
+  windowSeconds: number;
+}
+
+export interface CounterCount {
+  count: number;
+  resetMs: number;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   get(key: string): Promise<string | null>;
@@ -8,7 +18,9 @@ export interface Store {
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /** Increments a counter, starting its TTL window on first use; returns value and ms left. */
-  hit(key: string, windowSeconds: number): Promise<{ count: number; resetMs: number }>;
+  hit(key: string, windowSeconds: number): Promise<CounterCount>;
+  /** Several `hit`s in one round trip, answered in the same order. */
+  hits(counters: readonly CounterHit[]): Promise<CounterCount[]>;
   /** The current count of a `hit` counter without adding to it (0 when no window is open). */
   peek(key: string): Promise<number>;
   publish(channel: string, message: string): Promise<void>;

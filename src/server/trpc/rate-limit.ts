@@ -79,9 +79,14 @@ export async function currentCount(store: Store, rule: RateRule, subject: string
  */
 export function rateLimited(subjects: (ctx: Context, input: unknown) => ReadonlyArray<readonly [RateRule, string]>) {
   return middleware(async ({ ctx, input, next }) => {
-    // Every rule counts in the same round trip time (one MULTI each, sent together); a call past
-    // any of them is refused. A refused call still counts against the others: attempts are attempts.
-    await Promise.all(subjects(ctx, input).map(([rule, subject]) => enforceRateLimit(ctx.deps.store, rule, subject)));
+    // Every rule counts in one round trip (one script call for all of them); a call past any of
+    // them is refused. A refused call still counts against the others: attempts are attempts.
+    const pairs = subjects(ctx, input);
+    const counts = await ctx.deps.store.hits(
+      pairs.map(([rule, subject]) => ({ key: keyOf(rule, subject), windowSeconds: rule.windowSeconds })),
+    );
+    const over = counts.filter((c, i) => c.count > pairs[i]![0].limit);
+    if (over.length) throw tooManyRequests(Math.max(...over.map((c) => c.resetMs)));
     return next();
   });
 }
