@@ -173,3 +173,36 @@ for (const project of projectNames) {
     await s.context.close();
   });
 }
+
+for (const project of projectNames) {
+  test(`${project}: a long name gives way to the Blocked label in the inbox; Unblock in the header keeps focus`, async () => {
+    const seller = await createSeller();
+    const buyer = await createUser(undefined, `Bartholomew ${'Fitzwilliam-Montgomery '.repeat(3)}the Third`);
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello?' });
+    await seller.caller.messages.block({ conversationId });
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await s.page.goto('/dashboard/messages');
+    const row = s.page.getByRole('link', { name: /^Bartholomew .* Blocked by you\b/ });
+    await row.waitFor();
+    // The name is cut (ellipsis), not the label: it stays inside the row (a long name once pushed it
+    // past the row's edge, out of sight, at both widths).
+    const rowBox = (await row.boundingBox())!;
+    const labelBox = (await row.locator('.conversation-blocked').boundingBox())!;
+    expect(labelBox.x + labelBox.width).toBeLessThanOrEqual(rowBox.x + rowBox.width);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await screenshot(s.page, `messages-inbox-blocked-long-name-${project}`);
+
+    // Unblock in the header, from the keyboard: the button becomes Block in place and keeps focus
+    // (it was disabled while pending, which dropped focus to the page).
+    await row.click();
+    const unblock = s.page.getByRole('button', { name: 'Unblock', exact: true });
+    await unblock.focus();
+    await s.page.keyboard.press('Enter');
+    await waitForFocus(s.page.getByRole('button', { name: 'Block', exact: true }));
+    expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+}

@@ -310,11 +310,15 @@ export function MessageThread({
         <div className="thread-actions">
           {/* Both plain buttons in one place: after blocking, focus stays on this button, now Unblock. */}
           {c.blockedByMe ? (
+            // Not disabled while pending: a disabled button drops keyboard focus to the page. It
+            // turns into Block in place, so focus stays on it.
             <button
               type="button"
               className="btn btn-sm"
-              disabled={unblock.isPending}
-              onClick={() => unblock.mutate({ conversationId })}
+              aria-disabled={unblock.isPending || undefined}
+              onClick={() => {
+                if (!unblock.isPending) unblock.mutate({ conversationId });
+              }}
             >
               Unblock
             </button>

@@ -102,8 +102,15 @@ function CategoryFacet({
 }
 
 /** Drops a price filter from the address: range, typed cents, and prices kept as typed. */
+const PRICE_PARAMS = ['price', 'min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max] as const;
+
 function clearPrice(p: URLSearchParams) {
-  for (const key of ['price', 'min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max]) p.delete(key);
+  for (const key of PRICE_PARAMS) p.delete(key);
+}
+
+/** The part of an address the price boxes show: when it changes, so do they. */
+function priceAddressKey(params: URLSearchParams): string {
+  return PRICE_PARAMS.map((k) => params.get(k)).join('|');
 }
 
 /**
@@ -121,6 +128,17 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
   const [min, setMin] = useState(() => typedIn('min'));
   const [max, setMax] = useState(() => typedIn('max'));
   const [errors, setErrors] = useState<PriceBoxErrors | null>(() => priceBoxErrorsOf(params));
+  // A new address (applied here, a range picked, Clear all, Back) shows its own prices. The boxes
+  // are reset in place rather than remounted: a remount took the focused box or Go with it and left
+  // a keyboard user on the page after pressing Enter.
+  const address = priceAddressKey(params);
+  const [shownAddress, setShownAddress] = useState(address);
+  if (address !== shownAddress) {
+    setShownAddress(address);
+    setMin(typedIn('min'));
+    setMax(typedIn('max'));
+    setErrors(priceBoxErrorsOf(params));
+  }
   const apply = (e: React.SyntheticEvent) => {
     e.preventDefault();
     const boxes = readPriceBoxes(min, max);
@@ -277,13 +295,7 @@ export function Facets({
             <Count n={r.count} />
           </label>
         ))}
-        <PriceInputs
-          key={['price', 'min', 'max', PRICE_FORM_FIELDS.min, PRICE_FORM_FIELDS.max]
-            .map((k) => params.get(k))
-            .join('|')}
-          params={params}
-          update={update}
-        />
+        <PriceInputs params={params} update={update} />
       </fieldset>
       <fieldset>
         <legend>Item type</legend>
