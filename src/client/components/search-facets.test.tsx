@@ -74,3 +74,26 @@ describe('category facet', () => {
     ).toBe('All categories | All Clothing 5 | Sweaters & Jumpers 4 | Dresses 1');
   });
 });
+
+describe('price facet', () => {
+  /** The price choices ticked in the rendered facets, e.g. ["Under $25"]. */
+  function tickedPrices(params: string): string[] {
+    const html = renderToStaticMarkup(
+      <Facets result={result([])} tree={tree} params={new URLSearchParams(params)} update={() => {}} />,
+    );
+    return [...html.matchAll(/<input type="radio" name="price" checked=""[^>]*><span>([^<]*)<\/span>/g)].map((m) =>
+      m[1].replaceAll('&amp;', '&'),
+    );
+  }
+
+  test('the range the address asks for is ticked', () => {
+    expect(tickedPrices('price=under-25')).toEqual(['Under $25']);
+    expect(tickedPrices('')).toEqual(['Any price']);
+  });
+
+  test('a range the search refused is not shown as chosen, so picking it applies it (decision 0160)', () => {
+    // "Minimum price ($50.00) is more than the maximum ($24.99).": searched at every price.
+    expect(tickedPrices('price=under-25&min=5000')).toEqual([]);
+    expect(tickedPrices('price=under-25&max=100000001')).toEqual([]);
+  });
+});

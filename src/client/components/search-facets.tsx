@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { type PriceBoxErrors, readPriceBoxes } from '../../shared/price-boxes';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
-import { PRICE_FORM_FIELDS, priceBoxErrorsOf } from '../../shared/search-url';
+import { addressPriceErrors, PRICE_FORM_FIELDS, priceBoxErrorsOf } from '../../shared/search-url';
 import { centsToDollarsText } from '../lib/format';
 
 export type UpdateParams = (fn: (p: URLSearchParams) => void) => void;
@@ -259,7 +259,9 @@ export function Facets({
   update: UpdateParams;
 }) {
   const facets = result?.facets;
-  const selectedPrice = params.get('price');
+  // A range the address holds but the search refused (decision 0160) is not shown as chosen: the
+  // notice asks the shopper to pick a range, and a radio already ticked cannot be picked.
+  const selectedPrice = addressPriceErrors(params) === null ? params.get('price') : null;
   const vintageCount = facets?.isVintage.find((v) => v.value === true)?.count ?? 0;
   const counts = categoryCounts(tree, new Map((facets?.categories ?? []).map((c) => [c.value, c.count])));
   return (
