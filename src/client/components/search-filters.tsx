@@ -2,7 +2,7 @@
 // <dialog> (the browser traps focus, Escape closes it) with a close button and "Show N results".
 import { useEffect, useRef } from 'react';
 import type { CategoryNode } from '../../shared/schemas/catalog';
-import { priceRanges } from '../../shared/schemas/search';
+import { priceRanges, SEARCH_MAX_TOTAL_HITS } from '../../shared/schemas/search';
 import { addressPriceErrors } from '../../shared/search-url';
 import { formatCents, plural } from '../lib/format';
 import { findCategory, type UpdateParams } from './search-facets';
@@ -134,6 +134,11 @@ export function ActiveFilterChips({
   );
 }
 
+/** "24 results", "1 result"; at the engines' cap "1,000+ results" (the count stops there). */
+export function resultCountText(total: number): string {
+  return total >= SEARCH_MAX_TOTAL_HITS ? `${total.toLocaleString('en-US')}+ results` : plural(total, 'result');
+}
+
 /** Phones: the filters in a bottom sheet over the results, never pushing them down. */
 export function FilterSheet({
   open,
@@ -166,7 +171,7 @@ export function FilterSheet({
       <div className="filter-sheet-body">{open && children}</div>
       <div className="filter-sheet-foot">
         <button type="button" className="btn btn-primary btn-block" onClick={onClose}>
-          {loading ? 'Updating…' : `Show ${plural(total, 'result')}`}
+          {loading ? 'Updating…' : `Show ${resultCountText(total)}`}
         </button>
       </div>
     </dialog>

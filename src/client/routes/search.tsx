@@ -17,11 +17,10 @@ import { PagedResults } from '../components/paged-results';
 import { PriceBoxNotice } from '../components/price-box-notice';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
-import { ActiveFilterChips, FILTER_PARAMS, FilterSheet } from '../components/search-filters';
+import { ActiveFilterChips, FILTER_PARAMS, FilterSheet, resultCountText } from '../components/search-filters';
 import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { dataClients } from '../lib/data-context';
-import { plural } from '../lib/format';
 import { recordResultClick } from '../lib/search-clicks';
 import { useHydrated } from '../lib/use-hydrated';
 import { useLiveCards } from '../lib/use-live-cards';
@@ -289,11 +288,7 @@ export function Component() {
             <div>
               <h1 id="results-title">{heading}</h1>
               <p className="muted small result-count" aria-live="polite">
-                {query.isPending
-                  ? 'Searching…'
-                  : total >= 1000
-                    ? `${total.toLocaleString('en-US')}+ results`
-                    : plural(total, 'result')}
+                {query.isPending ? 'Searching…' : resultCountText(total)}
                 {query.isFetching && !query.isPending && !query.isFetchingNextPage ? ' · updating…' : ''}
               </p>
             </div>
