@@ -57,7 +57,9 @@ export class RedisStore implements Store {
         ? new Cluster(target.nodes, {
             redisOptions: { ...options, password: target.password, username: target.username },
             enableOfflineQueue: false,
-            enableAutoPipelining: true,
+            // No auto-pipelining on a cluster: ioredis then groups one tick's commands per node and
+            // refuses a group whose keys sit in different slots ("All keys in the pipeline should
+            // belong to the same slots allocation group"), and the counters fell back to local.
             // A failover takes the cluster a few seconds: keep asking for the new slot map meanwhile.
             clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
             slotsRefreshTimeout: 2000,
