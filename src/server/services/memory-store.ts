@@ -35,19 +35,19 @@ export class MemoryStore implements Store {
     for (const k of keys) this.values.delete(k);
   }
 
-  async hit(key: string, windowSeconds: number) {
+  async hit(key: string, windowSeconds: number, by = 1) {
     const entry = this.live(key);
     if (!entry) {
       const expiresAt = Date.now() + windowSeconds * 1000;
-      this.values.set(key, { value: '1', expiresAt });
-      return { count: 1, resetMs: windowSeconds * 1000 };
+      this.values.set(key, { value: String(by), expiresAt });
+      return { count: by, resetMs: windowSeconds * 1000 };
     }
-    entry.value = String(Number(entry.value) + 1);
+    entry.value = String(Number(entry.value) + by);
     return { count: Number(entry.value), resetMs: entry.expiresAt - Date.now() };
   }
 
   async hits(counters: readonly CounterHit[]) {
-    return Promise.all(counters.map((c) => this.hit(c.key, c.windowSeconds)));
+    return Promise.all(counters.map((c) => this.hit(c.key, c.windowSeconds, c.by)));
   }
 
   async peek(key: string) {

@@ -13,13 +13,15 @@ import type { CounterHit, Store } from './store';
 const LOCAL_COUNTING_MS = 5_000;
 
 /**
- * Fixed-window counter hits, one per key: count, then start the window if none is open, then the
- * ms left. ARGV[i] is KEYS[i]'s window in ms. Returns count and ms left per key, flattened.
+ * Fixed-window counter hits, one per key: count (by ARGV[n + i]), then start the window if none is
+ * open, then the ms left. ARGV[i] is KEYS[i]'s window in ms. Returns count and ms left per key,
+ * flattened.
  */
 const RATE_HITS_LUA = `
 local out = {}
+local n = #KEYS
 for i, key in ipairs(KEYS) do
-  local count = redis.call('INCR', key)
+  local count = redis.call('INCRBY', key, ARGV[n + i])
   local ttl = redis.call('PTTL', key)
   if ttl < 0 then
     redis.call('PEXPIRE', key, ARGV[i])
@@ -31,7 +33,7 @@ end
 return out`;
 
 interface HitsCommand {
-  rateHits(numberOfKeys: number, ...keysThenWindowsMs: (string | number)[]): Promise<number[]>;
+  rateHits(numberOfKeys: number, ...keysWindowsMsThenBy: (string | number)[]): Promise<number[]>;
 }
 
 export class RedisStore implements Store {
@@ -168,6 +170,7 @@ export class RedisStore implements Store {
         group.length,
         ...group.map((c) => c.key),
         ...group.map((c) => c.windowSeconds * 1000),
+        ...group.map((c) => c.by ?? 1),
       );
       return group.map((_, i) => ({ count: flat[2 * i]!, resetMs: flat[2 * i + 1]! }));
     };

@@ -3,6 +3,8 @@
 export interface CounterHit {
   key: string;
   windowSeconds: number;
+  /** How many hits to count at once (default 1): a lease of hits taken ahead (counter-leases.ts). */
+  by?: number;
 }
 
 export interface CounterCount {
@@ -17,9 +19,9 @@ export interface Store {
   /** Sets only if absent; true when this call set it. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
-  /** Increments a counter, starting its TTL window on first use; returns value and ms left. */
+  /** Increments a counter by one, starting its TTL window on first use; returns value and ms left. */
   hit(key: string, windowSeconds: number): Promise<CounterCount>;
-  /** Several `hit`s in one round trip, answered in the same order. */
+  /** Several `hit`s in one round trip (each by its `by`), answered in the same order. */
   hits(counters: readonly CounterHit[]): Promise<CounterCount[]>;
   /** The current count of a `hit` counter without adding to it (0 when no window is open). */
   peek(key: string): Promise<number>;

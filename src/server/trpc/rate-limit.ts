@@ -2,6 +2,7 @@
 // the store counts per instance instead, see redis-store.ts). Procedures declare their limits as
 // middleware (`rateLimited`), so services never count requests.
 import { DomainError } from '../../shared/errors';
+import { leasesFor } from '../services/counter-leases';
 import type { Store } from '../services/store';
 import type { Context } from './context';
 import { middleware } from './trpc';
@@ -76,14 +77,20 @@ export async function currentCount(store: Store, rule: RateRule, subject: string
 /**
  * Procedure middleware: before the procedure runs, counts one hit per [rule, subject] pair that
  * `subjects` names for this call (input is already parsed when the middleware follows `.input()`).
+ * Busy keys count through leases (services/counter-leases.ts, decision 0165): most calls of a
+ * busy cart or address cost no Redis round trip, and no one gets past a limit.
  */
 export function rateLimited(subjects: (ctx: Context, input: unknown) => ReadonlyArray<readonly [RateRule, string]>) {
   return middleware(async ({ ctx, input, next }) => {
-    // Every rule counts in one round trip (one script call for all of them); a call past any of
-    // them is refused. A refused call still counts against the others: attempts are attempts.
+    // Every rule counts in one round trip at most (one script call for all that need one); a call
+    // past any of them is refused. A refused call still counts against the others: attempts are attempts.
     const pairs = subjects(ctx, input);
-    const counts = await ctx.deps.store.hits(
-      pairs.map(([rule, subject]) => ({ key: keyOf(rule, subject), windowSeconds: rule.windowSeconds })),
+    const counts = await leasesFor(ctx.deps.store).hits(
+      pairs.map(([rule, subject]) => ({
+        key: keyOf(rule, subject),
+        windowSeconds: rule.windowSeconds,
+        limit: rule.limit,
+      })),
     );
     const over = counts.filter((c, i) => c.count > pairs[i]![0].limit);
     if (over.length) throw tooManyRequests(Math.max(...over.map((c) => c.resetMs)));

@@ -1,0 +1,110 @@
+// Leased rate-limit counting (decision 0165) against a real Redis and two app instances: a busy
+// key costs few round trips, no one ever gets past a limit, small limits stay exact, and a lease
+// never outlives its window.
+import { afterAll, describe, expect, test } from 'bun:test';
+import { unique } from '../test/factories';
+import { closeSecondInstances, secondInstanceDeps } from '../test/second-instance';
+import { waitUntil } from '../test/wait-until';
+import { CounterLeases, MAX_LEASE } from './counter-leases';
+import type { CounterHit, Store } from './store';
+
+afterAll(closeSecondInstances);
+
+/** A connected instance's store, with its round trips counted. */
+async function countedStore() {
+  const store = secondInstanceDeps().store;
+  await waitUntil(() => store.ping(), { what: 'store connected' });
+  const calls = { n: 0 };
+  const counted: Store = Object.create(store);
+  counted.hits = (counters: readonly CounterHit[]) => {
+    calls.n += 1;
+    return store.hits(counters);
+  };
+  return { store, leases: new CounterLeases(counted), calls };
+}
+
+const admitted = (counts: { count: number }[], limit: number) => counts.filter((c) => c.count <= limit).length;
+
+describe('CounterLeases', () => {
+  test('a busy key on one instance: exactly the limit is let through, with a fraction of the round trips', async () => {
+    const { leases, calls } = await countedStore();
+    const key = unique('lease-busy');
+    const limit = 500;
+    const counts = [];
+    for (let i = 0; i < limit; i++) counts.push((await leases.hits([{ key, windowSeconds: 60, limit }]))[0]!);
+    const roundTrips = calls.n;
+    for (let i = 0; i < 100; i++) counts.push((await leases.hits([{ key, windowSeconds: 60, limit }]))[0]!);
+    expect(admitted(counts, limit)).toBe(limit);
+    // Every hit got its own count, in order, as Redis would have given them one by one.
+    expect(counts.slice(0, limit).map((c) => c.count)).toEqual(Array.from({ length: limit }, (_, i) => i + 1));
+    expect(roundTrips).toBeLessThan(limit / 4);
+  });
+
+  test('two instances alternating on one key: never past the limit, and refused at most a few hits early', async () => {
+    const a = await countedStore();
+    const b = await countedStore();
+    const key = unique('lease-two');
+    const limit = 400;
+    const counts = [];
+    for (let i = 0; i < 500; i++) {
+      const leases = i % 2 === 0 ? a.leases : b.leases;
+      counts.push((await leases.hits([{ key, windowSeconds: 60, limit }]))[0]!);
+    }
+    const ok = admitted(counts, limit);
+    expect(ok).toBeLessThanOrEqual(limit);
+    expect(ok).toBeGreaterThanOrEqual(limit - 2 * MAX_LEASE);
+    // Once refused, refused for the rest of the window: the shared count only grows.
+    const firstRefused = counts.findIndex((c) => c.count > limit);
+    expect(counts.slice(firstRefused).every((c) => c.count > limit)).toBe(true);
+  });
+
+  test('1,000 parallel hits over two instances: no more than the limit get through', async () => {
+    const a = await countedStore();
+    const b = await countedStore();
+    const key = unique('lease-race');
+    const limit = 100;
+    // Warm both instances' leases up first, so the race runs against leases, not fresh keys.
+    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).leases.hits([{ key, windowSeconds: 60, limit }]);
+    const raced = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => (i % 2 ? a : b).leases.hits([{ key, windowSeconds: 60, limit }])),
+    );
+    const before = 20;
+    expect(admitted(raced.flat(), limit) + before).toBeLessThanOrEqual(limit);
+  });
+
+  test('small limits count every hit in Redis: two instances share a limit of 10 exactly', async () => {
+    const a = await countedStore();
+    const b = await countedStore();
+    const key = unique('lease-small');
+    const counts = [];
+    for (let i = 0; i < 14; i++)
+      counts.push((await (i % 2 ? a : b).leases.hits([{ key, windowSeconds: 60, limit: 10 }]))[0]!);
+    expect(counts.map((c) => c.count)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(a.calls.n + b.calls.n).toBe(14);
+  });
+
+  test('a lease ends with its window: the first hit of the next window counts 1 again, in Redis', async () => {
+    const { store, leases } = await countedStore();
+    const key = unique('lease-window');
+    for (let i = 0; i < 40; i++) await leases.hits([{ key, windowSeconds: 1, limit: 1000 }]);
+    await waitUntil(async () => (await store.peek(key)) === 0, { what: 'the 1 s window to end', timeoutMs: 10_000 });
+    const [next] = await leases.hits([{ key, windowSeconds: 1, limit: 1000 }]);
+    expect(next!.count).toBe(1);
+    expect(await store.peek(key)).toBe(1);
+  });
+
+  test('one call with several keys: each counts in its own window, and keys needing Redis go in one round trip', async () => {
+    const { leases, calls } = await countedStore();
+    const base = unique('lease-multi');
+    const counters = [
+      { key: `${base}:cart`, windowSeconds: 60, limit: 1000 },
+      { key: `${base}:ip`, windowSeconds: 60, limit: 5 },
+    ];
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await leases.hits(counters));
+    expect(answers.map(([cart]) => cart!.count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(answers.map(([, ip]) => ip!.count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // The small limit needs Redis every time; the busy big one rides along in the same call.
+    expect(calls.n).toBe(8);
+  });
+});

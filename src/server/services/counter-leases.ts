@@ -1,0 +1,111 @@
+// Rate-limit counting with leases (decision 0165). A key that keeps being hit on this instance
+// takes several hits from the shared counter at once (INCRBY n) and counts the next ones here,
+// without a Redis round trip each. The shared counter is always at or ahead of the hits served, so
+// a lease never lets anyone past a limit; hits leased but never used count as spent (a key hit on
+// several instances may be refused a little early, never late). Leases stay small near a limit
+// and are one hit for keys hit rarely, so ordinary limits count exactly as before.
+import type { CounterCount, Store } from './store';
+
+export interface LeasedHit {
+  key: string;
+  windowSeconds: number;
+  /** The rule's limit: leases never reach past it, and shrink to one hit as it nears. */
+  limit: number;
+}
+
+interface Lease {
+  /** The count the next local hit gets, and the last count this lease holds. */
+  next: number;
+  last: number;
+  /** When the shared counter's window ends (local clock): the lease is void from then. */
+  endsAt: number;
+  /** Hits taken by the last refill, and when: a lease used up within GROW_WITHIN_MS doubles. */
+  size: number;
+  takenAt: number;
+}
+
+/** At most this many hits per lease. */
+export const MAX_LEASE = 16;
+/** A lease grows only while its key is busy: the last one ran out within this time. */
+const GROW_WITHIN_MS = 1_000;
+/** A lease takes at most this share of what is left under the limit (1/8). */
+const HEADROOM_SHARE = 8;
+/** A lease is dropped this long before its window ends (the window's end is known to a round trip). */
+const END_MARGIN_MS = 50;
+/** Keys remembered per instance; past it, leases whose window ended are forgotten, then all. */
+const MAX_KEYS = 10_000;
+
+export class CounterLeases {
+  private readonly leases = new Map<string, Lease>();
+
+  constructor(private readonly store: Store) {}
+
+  /** One hit per counter, answered in the same order: from a lease, or from the store in one round trip. */
+  async hits(counters: readonly LeasedHit[]): Promise<CounterCount[]> {
+    const now = Date.now();
+    const out: CounterCount[] = new Array(counters.length);
+    const refill: { index: number; size: number }[] = [];
+    counters.forEach((c, index) => {
+      const lease = this.leases.get(c.key);
+      if (lease && lease.next <= lease.last && now < lease.endsAt) {
+        out[index] = { count: lease.next++, resetMs: lease.endsAt - now };
+      } else refill.push({ index, size: nextSize(lease, c.limit, now) });
+    });
+    if (refill.length === 0) return out;
+    const counts = await this.store.hits(
+      refill.map(({ index, size }) => ({
+        key: counters[index]!.key,
+        windowSeconds: counters[index]!.windowSeconds,
+        by: size,
+      })),
+    );
+    const at = Date.now();
+    refill.forEach(({ index, size }, i) => {
+      const c = counters[index]!;
+      const { count, resetMs } = counts[i]!;
+      // This call's hit is the first of the `size` just counted; the rest are this instance's to
+      // hand out, up to the limit (past it they are refused anyway, by the shared count).
+      const first = count - size + 1;
+      out[index] = { count: first, resetMs };
+      this.remember(c.key, {
+        next: first + 1,
+        last: Math.min(count, c.limit),
+        endsAt: at + resetMs - END_MARGIN_MS,
+        size,
+        takenAt: at,
+      });
+    });
+    return out;
+  }
+
+  private remember(key: string, lease: Lease) {
+    if (this.leases.size >= MAX_KEYS && !this.leases.has(key)) {
+      const now = Date.now();
+      for (const [k, l] of this.leases) if (l.endsAt <= now) this.leases.delete(k);
+      if (this.leases.size >= MAX_KEYS) this.leases.clear();
+    }
+    this.leases.set(key, lease);
+  }
+}
+
+/**
+ * One hit unless the key's last lease ran out within GROW_WITHIN_MS in the same window; then
+ * twice the last, up to MAX_LEASE and to 1/HEADROOM_SHARE of what the limit leaves.
+ */
+function nextSize(last: Lease | undefined, limit: number, now: number): number {
+  if (!last || now >= last.endsAt || now - last.takenAt > GROW_WITHIN_MS) return 1;
+  const headroom = Math.floor((limit - last.last) / HEADROOM_SHARE);
+  return Math.max(1, Math.min(last.size * 2, MAX_LEASE, headroom));
+}
+
+const byStore = new WeakMap<Store, CounterLeases>();
+
+/** This instance's leases over `store` (one per store: each app instance has its own). */
+export function leasesFor(store: Store): CounterLeases {
+  let leases = byStore.get(store);
+  if (!leases) {
+    leases = new CounterLeases(store);
+    byStore.set(store, leases);
+  }
+  return leases;
+}
