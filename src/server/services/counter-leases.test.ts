@@ -77,10 +77,14 @@ describe('CounterLeases', () => {
     const b = await countedStore();
     const key = unique('lease-small');
     const counts = [];
-    for (let i = 0; i < 14; i++)
+    for (let i = 0; i < 16; i++)
       counts.push((await (i % 2 ? a : b).leases.hits([{ key, windowSeconds: 60, limit: 10 }]))[0]!);
-    expect(counts.map((c) => c.count)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
-    expect(a.calls.n + b.calls.n).toBe(14);
+    expect(counts.slice(0, 10).map((c) => c.count)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(counts.slice(10).every((c) => c.count > 10)).toBe(true);
+    // One round trip per hit up to the limit, then one for the instance that did not take the
+    // 10th to learn it is past: the count only grows until the window ends, so later refusals
+    // need no round trip.
+    expect(a.calls.n + b.calls.n).toBe(11);
   });
 
   test('a lease ends with its window: the first hit of the next window counts 1 again, in Redis', async () => {
@@ -103,8 +107,9 @@ describe('CounterLeases', () => {
     const answers = [];
     for (let i = 0; i < 8; i++) answers.push(await leases.hits(counters));
     expect(answers.map(([cart]) => cart!.count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(answers.map(([, ip]) => ip!.count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    // The small limit needs Redis every time; the busy big one rides along in the same call.
-    expect(calls.n).toBe(8);
+    expect(answers.map(([, ip]) => ip!.count <= 5)).toEqual([true, true, true, true, true, false, false, false]);
+    // The small limit needs Redis for each of its five hits, and once more to learn it is past
+    // it; the busy big one rides along in those calls.
+    expect(calls.n).toBeLessThanOrEqual(7);
   });
 });

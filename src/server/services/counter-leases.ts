@@ -37,45 +37,73 @@ const MAX_KEYS = 10_000;
 
 export class CounterLeases {
   private readonly leases = new Map<string, Lease>();
+  /** Refills on their way, per key: calls that find one wait for it instead of sending their own. */
+  private readonly refilling = new Map<string, Promise<void>>();
 
   constructor(private readonly store: Store) {}
 
   /** One hit per counter, answered in the same order: from a lease, or from the store in one round trip. */
   async hits(counters: readonly LeasedHit[]): Promise<CounterCount[]> {
-    const now = Date.now();
-    const out: CounterCount[] = new Array(counters.length);
-    const refill: { index: number; size: number }[] = [];
-    counters.forEach((c, index) => {
-      const lease = this.leases.get(c.key);
-      if (lease && lease.next <= lease.last && now < lease.endsAt) {
-        out[index] = { count: lease.next++, resetMs: lease.endsAt - now };
-      } else refill.push({ index, size: nextSize(lease, c.limit, now) });
-    });
-    if (refill.length === 0) return out;
-    const counts = await this.store.hits(
-      refill.map(({ index, size }) => ({
-        key: counters[index]!.key,
-        windowSeconds: counters[index]!.windowSeconds,
-        by: size,
-      })),
-    );
-    const at = Date.now();
-    refill.forEach(({ index, size }, i) => {
-      const c = counters[index]!;
-      const { count, resetMs } = counts[i]!;
-      // This call's hit is the first of the `size` just counted; the rest are this instance's to
-      // hand out, up to the limit (past it they are refused anyway, by the shared count).
-      const first = count - size + 1;
-      out[index] = { count: first, resetMs };
-      this.remember(c.key, {
-        next: first + 1,
-        last: Math.min(count, c.limit),
-        endsAt: at + resetMs - END_MARGIN_MS,
-        size,
-        takenAt: at,
+    const out: (CounterCount | undefined)[] = new Array(counters.length);
+    for (;;) {
+      const now = Date.now();
+      const waits: Promise<void>[] = [];
+      const refill: number[] = [];
+      counters.forEach((c, i) => {
+        if (out[i]) return;
+        const taken = this.take(c, now);
+        if (taken) out[i] = taken;
+        else {
+          const pending = this.refilling.get(c.key);
+          if (pending) waits.push(pending);
+          else refill.push(i);
+        }
       });
+      if (refill.length) await this.refill(counters, refill, out);
+      if (waits.length === 0) return out as CounterCount[];
+      await Promise.all(waits);
+    }
+  }
+
+  /** A hit from this key's lease, if it has one left in its window. */
+  private take(c: LeasedHit, now: number): CounterCount | null {
+    const lease = this.leases.get(c.key);
+    if (!lease || now >= lease.endsAt) return null;
+    // Past the limit the shared count only grows until the window ends: refused here, no round trip.
+    if (lease.next > c.limit) return { count: lease.next, resetMs: lease.endsAt - now };
+    if (lease.next > lease.last) return null;
+    return { count: lease.next++, resetMs: lease.endsAt - now };
+  }
+
+  /** One store call for `indexes`: each takes a lease, this call's hit being its first count. */
+  private async refill(counters: readonly LeasedHit[], indexes: number[], out: (CounterCount | undefined)[]) {
+    const now = Date.now();
+    const sizes = indexes.map((i) => nextSize(this.leases.get(counters[i]!.key), counters[i]!.limit, now));
+    let done!: () => void;
+    const landed = new Promise<void>((resolve) => {
+      done = resolve;
     });
-    return out;
+    for (const i of indexes) this.refilling.set(counters[i]!.key, landed);
+    try {
+      const counts = await this.store.hits(
+        indexes.map((i, k) => ({ key: counters[i]!.key, windowSeconds: counters[i]!.windowSeconds, by: sizes[k] })),
+      );
+      const at = Date.now();
+      indexes.forEach((i, k) => {
+        const c = counters[i]!;
+        const size = sizes[k]!;
+        const { count, resetMs } = counts[k]!;
+        // This call's hit is the first of the `size` just counted; the rest are this instance's
+        // to hand out, up to the limit.
+        const first = count - size + 1;
+        out[i] = { count: first, resetMs };
+        const last = Math.min(count, c.limit);
+        this.remember(c.key, { next: first + 1, last, endsAt: at + resetMs - END_MARGIN_MS, size, takenAt: at });
+      });
+    } finally {
+      for (const i of indexes) this.refilling.delete(counters[i]!.key);
+      done();
+    }
   }
 
   private remember(key: string, lease: Lease) {
