@@ -10,17 +10,23 @@ import type { CounterHit, Store } from './store';
 
 afterAll(closeSecondInstances);
 
-/** A connected instance's store, with its round trips counted. */
+/**
+ * A connected instance's store, with its round trips counted. Replies wait for `replies.held`
+ * after Redis has answered (a stalled event loop or a slow network on the way back).
+ */
 async function countedStore() {
   const store = secondInstanceDeps().store;
   await waitUntil(() => store.ping(), { what: 'store connected' });
   const calls = { n: 0 };
+  const replies = { held: Promise.resolve() };
   const counted: Store = Object.create(store);
-  counted.hits = (counters: readonly CounterHit[]) => {
+  counted.hits = async (counters: readonly CounterHit[]) => {
     calls.n += 1;
-    return store.hits(counters);
+    const counts = await store.hits(counters);
+    await replies.held;
+    return counts;
   };
-  return { store, leases: new CounterLeases(counted), calls };
+  return { store, leases: new CounterLeases(counted), calls, replies };
 }
 
 const admitted = (counts: { count: number }[], limit: number) => counts.filter((c) => c.count <= limit).length;
@@ -95,6 +101,28 @@ describe('CounterLeases', () => {
     const [next] = await leases.hits([{ key, windowSeconds: 1, limit: 1000 }]);
     expect(next!.count).toBe(1);
     expect(await store.peek(key)).toBe(1);
+  });
+
+  test('a reply that comes back after its window ended brings no lease into the next window', async () => {
+    const a = await countedStore();
+    const b = await countedStore();
+    const key = unique('lease-late');
+    const limit = 100;
+    const hit = (x: typeof a) => x.leases.hits([{ key, windowSeconds: 1, limit }]).then(([c]) => c!);
+    for (let i = 0; i < 7; i++) await hit(a); // leases of 1, 2 and 4 hits: the next one takes 8
+    let release!: () => void;
+    a.replies.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const late = hit(a);
+    await waitUntil(async () => (await b.store.peek(key)) === 0, { what: 'the 1 s window to end', timeoutMs: 10_000 });
+    const counts = [await hit(b)]; // the next window opens
+    expect(counts[0]!.count).toBe(1);
+    release();
+    await late;
+    for (let i = 0; i < 7; i++) counts.push(await hit(a));
+    for (let i = 0; i < 150; i++) counts.push(await hit(b));
+    expect(admitted(counts, limit)).toBeLessThanOrEqual(limit);
   });
 
   test('one call with several keys: each counts in its own window, and keys needing Redis go in one round trip', async () => {

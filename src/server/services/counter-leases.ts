@@ -30,7 +30,11 @@ export const MAX_LEASE = 16;
 const GROW_WITHIN_MS = 1_000;
 /** A lease takes at most this share of what is left under the limit (1/8). */
 const HEADROOM_SHARE = 8;
-/** A lease is dropped this long before its window ends (the window's end is known to a round trip). */
+/**
+ * A lease is dropped this long before its window ends, reckoned from when its refill was sent: Redis
+ * counted later, so the window cannot end sooner however late the reply arrives (reckoned from the
+ * reply, a late one let a lease serve hits that the next window never counted).
+ */
 const END_MARGIN_MS = 50;
 /** Keys remembered per instance; past it, leases whose window ended are forgotten, then all. */
 const MAX_KEYS = 10_000;
@@ -77,8 +81,8 @@ export class CounterLeases {
 
   /** One store call for `indexes`: each takes a lease, this call's hit being its first count. */
   private async refill(counters: readonly LeasedHit[], indexes: number[], out: (CounterCount | undefined)[]) {
-    const now = Date.now();
-    const sizes = indexes.map((i) => nextSize(this.leases.get(counters[i]!.key), counters[i]!.limit, now));
+    const sentAt = Date.now();
+    const sizes = indexes.map((i) => nextSize(this.leases.get(counters[i]!.key), counters[i]!.limit, sentAt));
     let done!: () => void;
     const landed = new Promise<void>((resolve) => {
       done = resolve;
@@ -88,7 +92,6 @@ export class CounterLeases {
       const counts = await this.store.hits(
         indexes.map((i, k) => ({ key: counters[i]!.key, windowSeconds: counters[i]!.windowSeconds, by: sizes[k] })),
       );
-      const at = Date.now();
       indexes.forEach((i, k) => {
         const c = counters[i]!;
         const size = sizes[k]!;
@@ -98,7 +101,13 @@ export class CounterLeases {
         const first = count - size + 1;
         out[i] = { count: first, resetMs };
         const last = Math.min(count, c.limit);
-        this.remember(c.key, { next: first + 1, last, endsAt: at + resetMs - END_MARGIN_MS, size, takenAt: at });
+        this.remember(c.key, {
+          next: first + 1,
+          last,
+          endsAt: sentAt + resetMs - END_MARGIN_MS,
+          size,
+          takenAt: sentAt,
+        });
       });
     } finally {
       for (const i of indexes) this.refilling.delete(counters[i]!.key);
