@@ -4,7 +4,7 @@
 // of products already locked. Cart lines are only changed by whoever holds their cart's lock, and a
 // variant only by whoever holds its product's lock, so these statements never wait on each other
 // in a cycle (the sweeper takes cart locks with SKIP LOCKED).
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/kysely';
 
 export interface HoldRequest {
@@ -43,6 +43,25 @@ export type HoldOutcome =
   | 'insufficient'
   | 'on_vacation';
 
+interface HoldResult {
+  cart_id: number;
+  outcome: HoldOutcome;
+  line_quantity: number;
+  available: number;
+  in_cart: number;
+  variant_id: number | null;
+  shop_name: string | null;
+  vacation_message: string | null;
+  vacation_returns_on: string | null;
+}
+
+// The two statements of every cart change, as fixed SQL text sent with their parameters: built
+// and compiled by the query builder they cost more app CPU than the rest of a cart call's SQL
+// handling (as findCartLines in modules/cart). scripts/bench/raw-sql.ts sends the same text.
+const HOLD_OPEN_CART_LINE = `select * from hold_open_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int,
+  $7::boolean, coalesce($8::int, (select id from shops where owner_id = $1::int)), $9::int, $10::int, $11::int, $12::int)`;
+const RELEASE_CART_LINE = `select * from release_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::int)`;
+
 /**
  * One round trip, one atomic statement: plpgsql `hold_open_cart_line()` (migration
  * 20261203400100_cart_line_single_calls): a listing of a shop on vacation is refused first
@@ -58,22 +77,23 @@ export type HoldOutcome =
 export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
   const userId = 'userId' in r.owner ? r.owner.userId : null;
   const guestToken = 'guestToken' in r.owner ? r.owner.guestToken : null;
-  const result = await sql<{
-    cart_id: number;
-    outcome: HoldOutcome;
-    line_quantity: number;
-    available: number;
-    in_cart: number;
-    variant_id: number | null;
-    shop_name: string | null;
-    vacation_message: string | null;
-    vacation_returns_on: string | null;
-  }>`select * from hold_open_cart_line(${userId}::int, ${guestToken}::text, ${r.productId}::int, ${r.variantId}::int,
-      ${r.personalization}::text, ${r.quantity}::int,
-      ${r.mode === 'add'}::boolean,
-      coalesce(${r.ownShopId}::int, (select id from shops where owner_id = ${userId}::int)),
-      ${r.maxLineQuantity}::int, ${r.holdMinutes}::int, ${r.maxHoldMinutes}::int, ${r.maxCartUnits}::int)`.execute(db);
-  return result.rows[0];
+  const result = await db.executeQuery<HoldResult>(
+    CompiledQuery.raw(HOLD_OPEN_CART_LINE, [
+      userId,
+      guestToken,
+      r.productId,
+      r.variantId,
+      r.personalization,
+      r.quantity,
+      r.mode === 'add',
+      r.ownShopId,
+      r.maxLineQuantity,
+      r.holdMinutes,
+      r.maxHoldMinutes,
+      r.maxCartUnits,
+    ]),
+  );
+  return result.rows[0]!;
 }
 
 export interface LineKey {
@@ -97,9 +117,17 @@ export async function releaseCartLine(
 ) {
   const userId = 'userId' in owner ? owner.userId : null;
   const guestToken = 'guestToken' in owner ? owner.guestToken : null;
-  const result = await sql<{ product_id: number; held: number }>`
-    select * from release_cart_line(${userId}::int, ${guestToken}::text, ${line.productId}::int, ${line.variantId}::int,
-      ${line.personalization}::text, ${holds.holdMinutes}::int, ${holds.maxHoldMinutes}::int)`.execute(db);
+  const result = await db.executeQuery<{ product_id: number; held: number }>(
+    CompiledQuery.raw(RELEASE_CART_LINE, [
+      userId,
+      guestToken,
+      line.productId,
+      line.variantId,
+      line.personalization,
+      holds.holdMinutes,
+      holds.maxHoldMinutes,
+    ]),
+  );
   return result.rows[0];
 }
 
