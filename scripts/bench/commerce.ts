@@ -23,37 +23,48 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
   const results: LoadResult[] = [];
   const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
   const pick = (i: number) => stock.productIds[(i * 7919) % stock.productIds.length];
+  const loads = (buyers: Buyer[], c: number, timing: { warmupMs: number; durationMs: number }) =>
+    [
+      {
+        name: 'cart add+remove API',
+        concurrency: c,
+        cpu: env.cpu,
+        ...timing,
+        setup: async (k: number) => clientFor(env.uncachedUrl, buyers[k]!, `10.80.${k}.1`),
+        run: async (client: TrpcHttp, i: number) => {
+          const productId = pick(i);
+          await client.mutate('cart.addItem', { productId, quantity: 1 });
+          await client.mutate('cart.removeItem', { productId });
+        },
+      },
+      {
+        name: 'cart add+remove raw SQL',
+        concurrency: c,
+        cpu: env.cpu,
+        ...timing,
+        setup: async (k: number): Promise<Buyer> => buyers[k]!,
+        run: async (buyer: Buyer, i: number) => {
+          const productId = pick(i);
+          await rawAddItem(pool, buyer.id, productId);
+          await rawRemoveItem(pool, buyer.id, productId);
+        },
+      },
+    ] as const;
   try {
+    // Steady state first (decision 0166): the app's cart path runs in the JIT's fast tiers only
+    // after a few thousand calls, the raw side's pg client after a few hundred.
+    const warm = await createBuyers(env.deps, 8);
+    const [warmApi, warmRaw] = loads(warm, 8, { warmupMs: 0, durationMs: cartWarmUpMs(args) });
+    progress(`cart: warm-up, ${cartWarmUpMs(args)} ms each side, 8 clients (not measured)`);
+    await runLoad(warmApi);
+    await runLoad(warmRaw);
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
       progress(`cart add+remove, API and raw SQL alternating: ${c} clients`);
       await env.takeOpCounts();
       await resetStatements(pool);
-      const [api, raw] = await runAlternating(
-        {
-          name: 'cart add+remove API',
-          concurrency: c,
-          ...alternatingTiming(env, args),
-          setup: async (k) => clientFor(env.uncachedUrl, buyers[k], `10.80.${k}.1`),
-          run: async (client, i) => {
-            const productId = pick(i);
-            await client.mutate('cart.addItem', { productId, quantity: 1 });
-            await client.mutate('cart.removeItem', { productId });
-          },
-        },
-        {
-          name: 'cart add+remove raw SQL',
-          concurrency: c,
-          ...alternatingTiming(env, args),
-          setup: async (k): Promise<Buyer> => buyers[k]!,
-          run: async (buyer, i) => {
-            const productId = pick(i);
-            await rawAddItem(pool, buyer.id, productId);
-            await rawRemoveItem(pool, buyer.id, productId);
-          },
-        },
-        ALTERNATING_WINDOWS,
-      );
+      const [a, b] = loads(buyers, c, alternatingTiming(env, args));
+      const [api, raw] = await runAlternating(a, b, ALTERNATING_WINDOWS);
       // Only the API windows go through the app, so its counters are the API side's alone.
       api.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
       await dumpStatements(pool, `cart add+remove API and raw SQL c=${c}`, api.count + raw.count);
@@ -66,6 +77,9 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
   }
   return results;
 }
+
+/** Untimed cart load per side before the first level: four warm-ups' worth (8 s full, 4 s quick). */
+export const cartWarmUpMs = (args: BenchArgs) => 4 * args.warmupMs;
 
 type Quote = { version: string; totalCents: number };
 

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchArgs } from './args';
-import type { HotItemResult } from './commerce';
+import { cartWarmUpMs, type HotItemResult } from './commerce';
 import type { PageMetrics, PagesResult } from './pages';
 import type { LoadResult } from './stats';
 import type { SyncProbeResult } from './sync-probe';
@@ -176,7 +176,7 @@ export function markdown(r: BenchReport): string {
   const lines: string[] = [];
   lines.push(`# Bench results (${r.finishedAt})`, '');
   lines.push(
-    `${r.productCount.toLocaleString('en-US')} products; ${r.args.quick ? 'quick' : 'full'} run (warm-up ${r.args.warmupMs} ms, ${r.args.durationMs} ms per level); ${r.machine.cpus} CPU(s) ${r.machine.model}, Bun ${r.machine.bun}.`,
+    `${r.productCount.toLocaleString('en-US')} products; ${r.args.quick ? 'quick' : 'full'} run (warm-up ${r.args.warmupMs} ms, ${r.args.durationMs} ms per level; the cart rows after ${cartWarmUpMs(r.args)} ms of untimed cart load per side); ${r.machine.cpus} CPU(s) ${r.machine.model}, Bun ${r.machine.bun}.`,
     '',
     `> ${r.machine.note}`,
     '',
