@@ -17,7 +17,7 @@ interface Lease {
   /** The count the next local hit gets, and the last count this lease holds. */
   next: number;
   last: number;
-  /** When the shared counter's window ends (local clock): the lease is void from then. */
+  /** When the shared counter's window ends (this process's monotonic clock): the lease is void from then. */
   endsAt: number;
   /** Hits taken by the last refill, and when: a lease used up within GROW_WITHIN_MS doubles. */
   size: number;
@@ -50,7 +50,7 @@ export class CounterLeases {
   async hits(counters: readonly LeasedHit[]): Promise<CounterCount[]> {
     const out: (CounterCount | undefined)[] = new Array(counters.length);
     for (;;) {
-      const now = Date.now();
+      const now = performance.now();
       const waits: Promise<void>[] = [];
       const refill: number[] = [];
       counters.forEach((c, i) => {
@@ -81,7 +81,7 @@ export class CounterLeases {
 
   /** One store call for `indexes`: each takes a lease, this call's hit being its first count. */
   private async refill(counters: readonly LeasedHit[], indexes: number[], out: (CounterCount | undefined)[]) {
-    const sentAt = Date.now();
+    const sentAt = performance.now();
     const sizes = indexes.map((i) => nextSize(this.leases.get(counters[i]!.key), counters[i]!.limit, sentAt));
     let done!: () => void;
     const landed = new Promise<void>((resolve) => {
@@ -117,7 +117,7 @@ export class CounterLeases {
 
   private remember(key: string, lease: Lease) {
     if (this.leases.size >= MAX_KEYS && !this.leases.has(key)) {
-      const now = Date.now();
+      const now = performance.now();
       for (const [k, l] of this.leases) if (l.endsAt <= now) this.leases.delete(k);
       if (this.leases.size >= MAX_KEYS) this.leases.clear();
     }
