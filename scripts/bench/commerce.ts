@@ -170,49 +170,49 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
     await installFloor(pool);
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
-      progress(`checkout.place (3 shops, 5 items) via API: ${c} clients`);
+      progress(`checkout.place (3 shops, 5 items), API and its SQL alone alternating: ${c} clients`);
       await env.takeOpCounts();
       await resetStatements(pool);
-      const api = await runLoad({
-        name: 'checkout API',
+      const [api, raw] = await runAlternating(
+        {
+          name: 'checkout API',
+          concurrency: c,
+          ...alternatingTiming(env, args),
+          ...apiCheckoutLoad(
+            env,
+            pool,
+            buyers,
+            (k) => `10.81.${k}.1`,
+            (i) => plainLines(stock, i),
+          ),
+        },
+        {
+          name: 'checkout raw SQL',
+          concurrency: c,
+          ...alternatingTiming(env, args),
+          ...rawCheckoutLoad(env, pool, buyers, stock, rawCheckout),
+        },
+        ALTERNATING_WINDOWS,
+      );
+      // Only the API windows go through the app (the raw side prepares its carts in this process).
+      api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
+      await dumpStatements(pool, `checkout API and raw SQL c=${c}`, api.count + raw.count);
+      progress(formatResult(api));
+      progress(formatResult(raw));
+      results.push(api, raw);
+
+      // The floor, after: it is compared with both rows, not raced against them.
+      progress(`checkout floor (one round trip): ${c} clients`);
+      await resetStatements(pool);
+      const floor = await runLoad<Buyer>({
+        name: 'checkout raw floor (1 round trip)',
         concurrency: c,
         ...loadTiming(env, args),
-        ...apiCheckoutLoad(
-          env,
-          pool,
-          buyers,
-          (k) => `10.81.${k}.1`,
-          (i) => plainLines(stock, i),
-        ),
+        ...rawCheckoutLoad(env, pool, buyers, stock, floorCheckout),
       });
-      api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
-      await dumpStatements(pool, `checkout API c=${c}`, api.count);
-      progress(formatResult(api));
-      results.push(api);
-
-      const sqlOnly = [
-        { label: 'checkout SQL alone', name: 'checkout raw SQL', checkout: rawCheckout },
-        {
-          label: 'checkout floor (one round trip)',
-          name: 'checkout raw floor (1 round trip)',
-          checkout: floorCheckout,
-        },
-      ];
-      for (const { label, name, checkout } of sqlOnly) {
-        progress(`${label}: ${c} clients`);
-        await resetStatements(pool);
-        const raw = await runLoad<Buyer>({
-          name,
-          concurrency: c,
-          ...loadTiming(env, args),
-          setup: async (k) => buyers[k],
-          prepare: async (buyer, i) => void (await prepareCart(env, pool, buyer, plainLines(stock, i))),
-          run: async (buyer) => checkout(pool, buyer.id, benchAddress),
-        });
-        await dumpStatements(pool, `${name} c=${c}`, raw.count);
-        progress(formatResult(raw));
-        results.push(raw);
-      }
+      await dumpStatements(pool, `checkout raw floor c=${c}`, floor.count);
+      progress(formatResult(floor));
+      results.push(floor);
     }
   } finally {
     await pool.end();
@@ -220,6 +220,20 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
   return results;
 }
 
+/** A raw checkout row's load: the same untimed cart preparation as the API's, then `checkout` timed. */
+function rawCheckoutLoad(
+  env: BenchEnv,
+  pool: pg.Pool,
+  buyers: readonly Buyer[],
+  stock: StockPool,
+  checkout: (pool: pg.Pool, userId: number, address: Record<string, string>) => Promise<void>,
+): Pick<LoadOptions<Buyer>, 'setup' | 'prepare' | 'run'> {
+  return {
+    setup: async (k) => buyers[k]!,
+    prepare: async (buyer, i) => void (await prepareCart(env, pool, buyer, plainLines(stock, i))),
+    run: async (buyer) => checkout(pool, buyer.id, benchAddress),
+  };
+}
 export function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
   const out: NonNullable<LoadResult['roundTrips']> = {};
   for (const name of names) {
