@@ -4,6 +4,8 @@
 // a lease never lets anyone past a limit; hits leased but never used count as spent (a key hit on
 // several instances may be refused a little early, never late). Leases stay small near a limit
 // and are one hit for keys hit rarely, so ordinary limits count exactly as before.
+
+import { perStore } from './per-store';
 import type { CounterCount, Store } from './store';
 
 export interface LeasedHit {
@@ -135,14 +137,5 @@ function nextSize(last: Lease | undefined, limit: number, now: number): number {
   return Math.max(1, Math.min(last.size * 2, MAX_LEASE, headroom));
 }
 
-const byStore = new WeakMap<Store, CounterLeases>();
-
 /** This instance's leases over `store` (one per store: each app instance has its own). */
-export function leasesFor(store: Store): CounterLeases {
-  let leases = byStore.get(store);
-  if (!leases) {
-    leases = new CounterLeases(store);
-    byStore.set(store, leases);
-  }
-  return leases;
-}
+export const leasesFor = perStore((store) => new CounterLeases(store));

@@ -9,6 +9,7 @@
 // that revocations already promise.
 
 import type { UserDto } from '../../../shared/schemas/auth';
+import { perStore } from '../../services/per-store';
 import type { Store } from '../../services/store';
 
 export const MEMO_MS = 1_000;
@@ -47,17 +48,8 @@ class SessionMemo {
   }
 }
 
-// One memo per Store (per process, or per test instance): it holds a subscription.
-const memos = new WeakMap<Store, SessionMemo>();
-
-export function sessionMemo(store: Store): SessionMemo {
-  let memo = memos.get(store);
-  if (!memo) {
-    memo = new SessionMemo(store);
-    memos.set(store, memo);
-  }
-  return memo;
-}
+/** One memo per Store (per process, or per test instance): it holds a subscription. */
+export const sessionMemo = perStore((store) => new SessionMemo(store));
 
 /** Drops these sessions' copies here at once and tells every other instance to drop theirs. */
 export async function forgetMemoized(store: Store, keys: readonly string[]): Promise<void> {

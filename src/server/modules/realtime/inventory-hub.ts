@@ -1,6 +1,8 @@
 // One Store subscription per process for availability events, fanned out to watchers by
 // product id. Thousands of open pages cost one Redis subscription and one JSON parse per event.
 // The hub subscribes when the first watcher arrives and unsubscribes when the last one leaves.
+
+import { perStore } from '../../services/per-store';
 import type { Store } from '../../services/store';
 import { type AvailabilityEvent, INVENTORY_CHANNEL } from './inventory-events';
 
@@ -72,14 +74,5 @@ class InventoryHub {
   }
 }
 
-const hubs = new WeakMap<Store, InventoryHub>();
-
 /** The hub of this Store (one per app instance; tests with two instances get two). */
-export function inventoryHub(store: Store): InventoryHub {
-  let hub = hubs.get(store);
-  if (!hub) {
-    hub = new InventoryHub(store);
-    hubs.set(store, hub);
-  }
-  return hub;
-}
+export const inventoryHub = perStore((store) => new InventoryHub(store));
