@@ -1,5 +1,7 @@
 // Command-line flags: --products N (default 100 000), --quick (10 000 products, shorter runs),
-// --reuse (keep an existing catalogue of at least N products), --only a,b (scenarios), --no-pages.
+// --reuse (keep an existing catalogue of at least N products), --only a,b (scenarios), --no-pages,
+// --levels 8,32 (client counts), --duration-ms N (measured time per level; a longer one narrows
+// the spread of a ratio between runs).
 export interface BenchArgs {
   products: number;
   quick: boolean;
@@ -25,6 +27,11 @@ export function parseArgs(argv: string[]): BenchArgs {
   if (!Number.isInteger(products) || products <= 0) throw new Error(`--products must be a positive integer`);
   const only = value('--only');
   const instances = Number(value('--instances') ?? 1);
+  const levels = (value('--levels') ?? '1,8,32').split(',').map(Number);
+  if (!levels.every((l) => Number.isInteger(l) && l > 0))
+    throw new Error('--levels must be positive integers, e.g. 8,32');
+  const durationMs = Number(value('--duration-ms') ?? (quick ? 3000 : 8000));
+  if (!Number.isInteger(durationMs) || durationMs < 1000) throw new Error('--duration-ms must be at least 1000');
   if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error('--instances must be 1 to 8');
   return {
     products,
@@ -33,8 +40,8 @@ export function parseArgs(argv: string[]): BenchArgs {
     only: only ? only.split(',') : null,
     pages: !has('--no-pages'),
     warmupMs: quick ? 1000 : 2000,
-    durationMs: quick ? 3000 : 8000,
-    levels: [1, 8, 32],
+    durationMs,
+    levels,
     instances,
   };
 }

@@ -7,8 +7,9 @@ import { snapshotOf } from '../../src/server/modules/checkout/checkout.repositor
 
 const HOLD_MINUTES = 30;
 const MAX_HOLD_MINUTES = 120;
-// Statement texts as of modules/inventory (hold_cart_line function) and modules/checkout
-// (reads, claim, place_checkout, capture); re-check them when those modules change.
+// Statement texts as of modules/inventory (hold_cart_line function), modules/checkout (reads,
+// claim, place_checkout, capture) and modules/payments (the test processor's ledger); re-check
+// them when those modules change.
 
 // findCartLines (modules/cart): a line's price and stock are its combination's.
 const CART_LINES = `
@@ -61,10 +62,31 @@ const PLACE_CHECKOUT = `
   select * from place_checkout($1::int, null::text, $2::jsonb, $1::int, $3::text, $4::text, $5::text, $6::bigint,
     'authorized'::text, $7::jsonb, false, $8::jsonb, $9::jsonb, $10::uuid, $11::jsonb, $6::bigint)`;
 
+// The test payment processor's ledger (modules/payments/test-payment-provider.ts): authorize
+// records the decision and opens the payment in one statement; capture moves it on. The app sends
+// these to the same PostgreSQL, so its checkout's SQL includes them (decision 0167).
+const PROCESSOR_AUTHORIZE = `
+      with ins as (
+        insert into test_processor_authorizations (idempotency_key, fingerprint, result)
+        values ($1, $2, $3::jsonb)
+        on conflict (idempotency_key) do nothing
+        returning fingerprint, result
+      ), opened as (
+        insert into test_processor_payments (ref, amount_cents, status)
+        select $4, $5, 'authorized' from ins where $6
+        on conflict (ref) do nothing
+      )
+      select fingerprint, result from ins
+      union all
+      select fingerprint, result from test_processor_authorizations
+        where idempotency_key = $7 and not exists (select 1 from ins)`;
+const PROCESSOR_CAPTURE = `update "test_processor_payments" set "status" = $1, "updated_at" = $2 where "ref" = $3 and "status" = $4`;
+
 /**
- * checkout.place's statements for a cart that is already held (modules/checkout): the cart and tax
- * reads, the idempotency claim, the one-call commit, the payment marked captured. Left out: the
- * payment processor's own calls and the after-commit announcements.
+ * checkout.place's statements for a cart that is already held (modules/checkout), in its order:
+ * the cart and tax reads, the idempotency claim, the test processor's authorisation, the one-call
+ * commit, the processor's capture, the payment marked captured. Left out: the after-commit
+ * announcements (Redis, and a coalesced availability read shared with other calls).
  */
 export async function rawCheckout(pool: pg.Pool, userId: number, address: Record<string, string>) {
   const key = crypto.randomUUID();
@@ -109,12 +131,24 @@ export async function rawCheckout(pool: pg.Pool, userId: number, address: Record
     priceCents: l.price_cents,
     quantity: l.quantity,
   }));
+  const ref = `pi_bench_${key}`;
+  const processorKey = `checkout:${userId}:${key}:${crypto.randomUUID()}`;
+  const authorized = await pool.query(PROCESSOR_AUTHORIZE, [
+    processorKey,
+    `tok_visa|${total}|USD`,
+    JSON.stringify({ ok: true, ref, amountCents: total }),
+    ref,
+    total,
+    true,
+    processorKey,
+  ]);
+  if (authorized.rows.length !== 1) throw new Error('raw checkout: authorisation not recorded');
   const placed = await pool.query<{ outcome: string; payment_id: number }>(PLACE_CHECKOUT, [
     userId,
     JSON.stringify(snapshotOf(lines.rows)),
     'Bench Buyer',
     'test',
-    `pi_bench_${key}`,
+    ref,
     total,
     JSON.stringify(address),
     JSON.stringify(orders),
@@ -123,6 +157,7 @@ export async function rawCheckout(pool: pg.Pool, userId: number, address: Record
     JSON.stringify(orders.map((o) => ({ shopId: o.shopId }))),
   ]);
   if (placed.rows[0]?.outcome !== 'ok') throw new Error(`raw checkout: ${placed.rows[0]?.outcome}`);
+  await pool.query(PROCESSOR_CAPTURE, ['captured', new Date(), ref, 'authorized']);
   await pool.query(`update payments set status = 'captured', updated_at = $1 where id = $2`, [
     new Date(),
     placed.rows[0].payment_id,
