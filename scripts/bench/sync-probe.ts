@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { BenchEnv } from './environment';
 import type { StockPool } from './fixtures';
+import { progress } from './progress';
 import { percentile, round } from './stats';
 
 export interface SyncProbeResult {
@@ -74,12 +75,29 @@ export class SyncProbe {
         }
         if (performance.now() - committed > GIVE_UP_MS) {
           this.timeouts += 1;
+          progress(
+            `search sync: listing ${listing.id} not found by "${word}" after ${GIVE_UP_MS} ms; ${await this.whereIsIt(listing.id)}`,
+          );
           break;
         }
         await Bun.sleep(POLL_MS);
       }
       await Bun.sleep(PAUSE_MS);
     }
+  }
+
+  /** What a timed-out edit left behind: its outbox rows, and the title the index holds. */
+  private async whereIsIt(productId: number): Promise<string> {
+    const outbox = await sql<{ n: number; attempts: number | null; due: Date | null }>`
+      select count(*)::int as n, max(attempts) as attempts, min(available_at) as due
+      from search_outbox where product_id = ${productId}`.execute(this.env.deps.db);
+    const o = outbox.rows[0];
+    const indexed = await this.env.deps.meili
+      ?.index(this.env.deps.config.productsIndex)
+      .getDocument(productId, { fields: ['title'] })
+      .then((d) => JSON.stringify(d.title))
+      .catch((err: unknown) => `unreadable (${String(err).slice(0, 80)})`);
+    return `outbox rows ${o?.n ?? 0} (attempts ${o?.attempts ?? '-'}, due ${o?.due?.toISOString() ?? '-'}), index title ${indexed}`;
   }
 
   result(): SyncProbeResult {
