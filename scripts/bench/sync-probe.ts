@@ -76,7 +76,7 @@ export class SyncProbe {
         if (performance.now() - committed > GIVE_UP_MS) {
           this.timeouts += 1;
           progress(
-            `search sync: listing ${listing.id} not found by "${word}" after ${GIVE_UP_MS} ms; ${await this.whereIsIt(listing.id)}`,
+            `search sync: listing ${listing.id} not found by "${word}" after ${GIVE_UP_MS} ms; ${await this.whereIsIt(listing.id).catch((err) => `could not look (${String(err)})`)}`,
           );
           break;
         }
