@@ -66,17 +66,21 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByRole('radio', { name: 'S', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/Size=M/);
-    await page.getByRole('radio', { name: /Oat · sold out/ }).check();
+    // Clicked, then waited for: the radio follows at once and the address catches up, so an
+    // instant read of its state (check()) can land between the two on a busy machine.
+    await page.getByRole('radio', { name: /Oat · sold out/ }).click();
+    await page.getByRole('radio', { name: /Oat · sold out/, checked: true }).waitFor();
     // The note is words inside the value's pill, not a second pill drawn over the value.
     const note = page.locator('.variation-note').first();
     expect(await note.evaluate((el) => getComputedStyle(el).borderStyle)).toBe('none');
-    await page.waitForURL(/Colour=Oat/);
+    await page.waitForURL(/Size=M&Colour=Oat/);
     await page.getByTestId('price').getByText('$86.00').waitFor();
     await page.getByTestId('availability').getByText('Sold out').waitFor();
     await page.getByRole('button', { name: 'Sold out' }).waitFor();
 
-    await page.getByRole('radio', { name: 'Moss', exact: true }).check();
-    await page.waitForURL(/Colour=Moss/);
+    await page.getByRole('radio', { name: 'Moss', exact: true }).click();
+    await page.getByRole('radio', { name: 'Moss', exact: true, checked: true }).waitFor();
+    await page.waitForURL(/Size=M&Colour=Moss/);
     await page.getByTestId('price').getByText('$92.00').waitFor();
     await page.getByTestId('availability').getByText('Only 3 left').waitFor();
     await page
@@ -154,6 +158,40 @@ for (const project of projectNames as ProjectName[]) {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  test(`${project}: a size and a colour picked in quick succession both stay chosen`, async () => {
+    const { product } = await jumper(token());
+    const buyer = await createUser();
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await page.goto(`/product/${product.id}`);
+    await page.getByRole('heading', { name: product.title }).waitFor();
+    // Radio names may carry a note ("M · sold out" beside a colour it does not come in).
+    const radio = (value: string, checked?: boolean) =>
+      page.getByRole('radio', { name: new RegExp(`^${value}( ·|$)`), checked });
+    for (let round = 0; round < 4; round++) {
+      // From nothing chosen (every value open), a size and a colour pressed in one task: the
+      // second press always comes before the address has caught up with the first.
+      const [size, colour] = round % 2 === 0 ? ['M', 'Moss'] : ['S', 'Oat'];
+      const [first, second] = round % 2 === 0 ? [size, colour] : [colour, size];
+      await page.goto(`/product/${product.id}`);
+      // React listens on the radios (the page may be server-rendered and hydrate a moment later).
+      await page.waitForFunction(() => {
+        const input = document.querySelector('input[type=radio]');
+        return input !== null && Object.keys(input).some((k) => k.startsWith('__reactProps'));
+      });
+      await page.evaluate(
+        (values) => {
+          for (const v of values) document.querySelector<HTMLInputElement>(`input[type=radio][value="${v}"]`)!.click();
+        },
+        [first, second],
+      );
+      await page.waitForURL(new RegExp(`Size=${size}&Colour=${colour}`));
+      await radio(size, true).waitFor();
+      await radio(colour, true).waitFor();
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   test(`${project}: the seller edits the combination table with "set all"`, async () => {
     const { seller, product } = await jumper(token());

@@ -3,7 +3,7 @@
 // out or switched off says so and stays choosable, so the shopper sees why; values that do not
 // combine with the other choice at all are disabled. The choice lives in the URL
 // (?Size=7&Colour=Gold), so a shared or reloaded link shows the same combination.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProductVariationsDto } from '../../shared/schemas/catalog';
 
@@ -26,10 +26,20 @@ export function useVariationChoice(variations: ProductVariationsDto | null) {
     variations && choice.every((v) => v !== null)
       ? (variations.combinations.find((c) => c.values.every((v, i) => v === choice[i])) ?? null)
       : null;
+  // The latest choice, ahead of React's next render: two presses in one task both count.
+  const latest = useRef(choice);
+  latest.current = choice;
   const choose = (index: number, value: string) => {
-    setChoice((c) => properties.map((_, i) => (i === index ? value : (c[i] ?? null))));
+    const chosen = properties.map((_, i) => (i === index ? value : (latest.current[i] ?? null)));
+    latest.current = chosen;
+    setChoice(chosen);
+    // Every choice goes into the address from `chosen`, not only this one: a second press can come
+    // before the address has caught up with the first, and `params` would then still lack it.
     const next = new URLSearchParams(params);
-    next.set(properties[index]!.name, value);
+    properties.forEach((p, i) => {
+      const v = chosen[i];
+      if (v !== null && v !== undefined) next.set(p.name, v);
+    });
     setParams(next, { replace: true, preventScrollReset: true });
   };
   return { choice, combination, choose };
