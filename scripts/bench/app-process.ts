@@ -1,7 +1,7 @@
 // The app under test, in its own process so its CPU time is measured apart from the load
 // generator: connects to the bench's services (URLs in the environment), runs the background
 // jobs as production does, and serves the app twice: search cache on and off. A third port
-// answers the bench's round-trip counters. Prints one `READY {json}` line on stdout.
+// switches the bench's round-trip counters on and off (`?counting=on`) and answers their counts. Prints one `READY {json}` line on stdout.
 import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/deps';
 import { readEnv } from '../../src/server/env';
@@ -10,7 +10,7 @@ import { createLogger } from '../../src/server/logger';
 import { findFreePort } from '../../src/server/services/free-port';
 import { startServices } from '../../src/server/services/start-services';
 import { rateRules } from '../../src/server/trpc/rate-limit';
-import { countRequest, installOpCounters, takeOpCounts } from './op-counter';
+import { countRequest, installOpCounters, switchOpCounting } from './op-counter';
 
 installOpCounters();
 const env = readEnv(process.env);
@@ -41,7 +41,7 @@ const statsPort = await findFreePort();
 const stats = Bun.serve({
   port: statsPort,
   hostname: '127.0.0.1',
-  fetch: () => Response.json(takeOpCounts()),
+  fetch: (req) => Response.json(switchOpCounting(new URL(req.url).searchParams.get('counting') === 'on')),
 });
 
 async function shutdown() {

@@ -61,13 +61,11 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
       progress(`cart add+remove, API and raw SQL alternating: ${c} clients`);
-      await env.takeOpCounts();
       await resetStatements(pool);
       const [a, b] = loads(buyers, c, alternatingTiming(env, args));
       const [api, raw] = await runAlternating(a, b, ALTERNATING_WINDOWS);
-      // Only the API windows go through the app, so its counters are the API side's alone.
-      api.roundTrips = perCall(await env.takeOpCounts(), ['cart.addItem', 'cart.removeItem']);
       await dumpStatements(pool, `cart add+remove API and raw SQL c=${c}`, api.count + raw.count);
+      api.roundTrips = await countRoundTrips(env, a, ['cart.addItem', 'cart.removeItem']);
       progress(formatResult(api));
       progress(formatResult(raw));
       results.push(api, raw);
@@ -171,21 +169,21 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
       progress(`checkout.place (3 shops, 5 items), API and its SQL alone alternating: ${c} clients`);
-      await env.takeOpCounts();
       await resetStatements(pool);
+      const apiLoad = {
+        name: 'checkout API',
+        concurrency: c,
+        ...alternatingTiming(env, args),
+        ...apiCheckoutLoad(
+          env,
+          pool,
+          buyers,
+          (k) => `10.81.${k}.1`,
+          (i) => plainLines(stock, i),
+        ),
+      };
       const [api, raw] = await runAlternating(
-        {
-          name: 'checkout API',
-          concurrency: c,
-          ...alternatingTiming(env, args),
-          ...apiCheckoutLoad(
-            env,
-            pool,
-            buyers,
-            (k) => `10.81.${k}.1`,
-            (i) => plainLines(stock, i),
-          ),
-        },
+        apiLoad,
         {
           name: 'checkout raw SQL',
           concurrency: c,
@@ -194,9 +192,8 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
         },
         ALTERNATING_WINDOWS,
       );
-      // Only the API windows go through the app (the raw side prepares its carts in this process).
-      api.roundTrips = perCall(await env.takeOpCounts(), ['checkout.place']);
       await dumpStatements(pool, `checkout API and raw SQL c=${c}`, api.count + raw.count);
+      api.roundTrips = await countRoundTrips(env, apiLoad, ['checkout.place']);
       progress(formatResult(api));
       progress(formatResult(raw));
       results.push(api, raw);
@@ -234,6 +231,23 @@ function rawCheckoutLoad(
     run: async (buyer) => checkout(pool, buyer.id, benchAddress),
   };
 }
+/** Long enough for a hundred calls at 32 clients; not part of any row's figures. */
+const COUNTING_MS = 1_500;
+
+/**
+ * Round trips per call of an API load, counted in a short extra window of that load after its
+ * measured ones, with the app's counters switched on only then (decision 0169).
+ */
+export async function countRoundTrips<S>(
+  env: BenchEnv,
+  load: LoadOptions<S>,
+  procedures: string[],
+): Promise<LoadResult['roundTrips']> {
+  await env.countOps(true);
+  await runLoad({ ...load, warmupMs: 0, durationMs: COUNTING_MS, cpu: undefined });
+  return perCall(await env.countOps(false), procedures);
+}
+
 export function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
   const out: NonNullable<LoadResult['roundTrips']> = {};
   for (const name of names) {

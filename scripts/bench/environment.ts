@@ -33,8 +33,8 @@ export interface BenchEnv {
   postgres: string;
   /** CPU time of the app, PostgreSQL, Meilisearch, Redis and the load generator itself. */
   cpu: CpuMeter;
-  /** Round trips per procedure since the last call (and resets them). */
-  takeOpCounts(): Promise<Record<string, OpCount>>;
+  /** Switches the app's round-trip counting on or off; returns the counts since the last switch. */
+  countOps(on: boolean): Promise<Record<string, OpCount>>;
   stop(): Promise<void>;
 }
 
@@ -95,7 +95,8 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
     productCount: count,
     postgres,
     cpu: new CpuMeter(metered),
-    takeOpCounts: async () => (await fetch(app.ready.statsUrl)).json() as Promise<Record<string, OpCount>>,
+    countOps: async (on) =>
+      (await fetch(`${app.ready.statsUrl}/?counting=${on ? 'on' : 'off'}`)).json() as Promise<Record<string, OpCount>>,
     async stop() {
       app.proc.kill('SIGTERM');
       await Promise.race([app.proc.exited, Bun.sleep(10_000)]);

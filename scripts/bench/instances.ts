@@ -47,10 +47,11 @@ export async function startInstances(e: BenchEnv, n: number): Promise<InstancesE
   const [cached, uncached] = balancers as [Balancer, Balancer];
   const others = e.cpu.processes.filter((p) => p.name !== 'app');
   const cpu = new CpuMeter([...apps.map((a) => ({ name: 'app', pid: a.pid })), ...others]);
-  const takeOpCounts = async () => {
+  const countOps = async (on: boolean) => {
     const merged: Record<string, OpCount> = {};
     for (const a of apps) {
-      const counts = (await (await fetch(a.ready.statsUrl)).json()) as Record<string, OpCount>;
+      const url = `${a.ready.statsUrl}/?counting=${on ? 'on' : 'off'}`;
+      const counts = (await (await fetch(url)).json()) as Record<string, OpCount>;
       for (const [proc, c] of Object.entries(counts)) {
         const m = merged[proc] ?? { calls: 0, sql: 0, transactions: 0, redis: 0 };
         merged[proc] = m;
@@ -63,7 +64,7 @@ export async function startInstances(e: BenchEnv, n: number): Promise<InstancesE
     return merged;
   };
   return {
-    env: { ...e, cachedUrl: cached.url, uncachedUrl: uncached.url, cpu, takeOpCounts },
+    env: { ...e, cachedUrl: cached.url, uncachedUrl: uncached.url, cpu, countOps },
     async replicaReads() {
       const reads = { replica: 0, primary: 0 };
       for (const a of apps) {

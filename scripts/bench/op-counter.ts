@@ -1,7 +1,10 @@
 // Counts what each API call costs in round trips: SQL statements sent to PostgreSQL (each pg
 // `query` is one round trip), transactions opened (BEGIN), and Redis commands, attributed to the
 // tRPC procedure whose request caused them (AsyncLocalStorage follows the request's async work,
-// including after-commit work it schedules). Installed only in the bench's app process.
+// including after-commit work it schedules). Installed only in the bench's app process, and
+// counting only while switched on: its bookkeeping (a context carried through every await of the
+// request) cost the app an eighth of its CPU per cart call, so it never runs in a measured
+// window (decision 0169).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Redis from 'ioredis';
 import pg from 'pg';
@@ -15,6 +18,7 @@ export interface OpCount {
 
 const current = new AsyncLocalStorage<OpCount>();
 let counts = new Map<string, OpCount>();
+let counting = false;
 
 function sqlText(arg: unknown): string {
   if (typeof arg === 'string') return arg;
@@ -42,6 +46,7 @@ export function installOpCounters() {
 
 /** Runs one request, counting its work under the procedure name(s) in the URL. */
 export function countRequest<T>(req: Request, handle: () => T): T {
+  if (!counting) return handle();
   const path = new URL(req.url).pathname;
   if (!path.startsWith('/trpc/')) return handle();
   const name = path.slice('/trpc/'.length);
@@ -54,8 +59,10 @@ export function countRequest<T>(req: Request, handle: () => T): T {
   return current.run(c, handle);
 }
 
-export function takeOpCounts(): Record<string, OpCount> {
+/** Switches counting on or off; returns what was counted since the last switch, and starts afresh. */
+export function switchOpCounting(on: boolean): Record<string, OpCount> {
   const out = Object.fromEntries(counts);
   counts = new Map();
+  counting = on;
   return out;
 }

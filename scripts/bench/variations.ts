@@ -6,7 +6,7 @@
 // counts a checkout coalesces (indexed ~30 s later) never land on a cart row of one side only.
 import { Pool } from 'pg';
 import type { BenchArgs } from './args';
-import { ALTERNATING_WINDOWS, alternatingTiming, apiCheckoutLoad, perCall } from './commerce';
+import { ALTERNATING_WINDOWS, alternatingTiming, apiCheckoutLoad, countRoundTrips } from './commerce';
 import type { BenchEnv } from './environment';
 import {
   clientFor,
@@ -16,7 +16,6 @@ import {
   threeShopVariantCart,
   type VariantPool,
 } from './fixtures';
-import type { OpCount } from './op-counter';
 import { progress } from './progress';
 import { formatResult, type LoadResult, runAlternating } from './stats';
 
@@ -46,11 +45,9 @@ export async function benchVariations(
       },
     });
     progress(`cart add+remove via API, plain and variation listings alternating: ${c} clients`);
-    const counts = new OpCounts(env);
-    await counts.start();
-    const pair = await runAlternating(cart(0), cart(1), ALTERNATING_WINDOWS, (side) => counts.take(side));
+    const pair = await runAlternating(cart(0), cart(1), ALTERNATING_WINDOWS);
     for (const side of [0, 1] as const) {
-      pair[side].roundTrips = perCall(counts.of(side), ['cart.addItem', 'cart.removeItem']);
+      pair[side].roundTrips = await countRoundTrips(env, cart(side), ['cart.addItem', 'cart.removeItem']);
       progress(formatResult(pair[side]));
     }
     results.push(...pair);
@@ -76,11 +73,9 @@ export async function benchVariations(
         ),
       });
       progress(`checkout.place (3 shops, 5 listings), plain and variation listings alternating: ${c} clients`);
-      const counts = new OpCounts(env);
-      await counts.start();
-      const pair = await runAlternating(checkout(0), checkout(1), ALTERNATING_WINDOWS, (side) => counts.take(side));
+      const pair = await runAlternating(checkout(0), checkout(1), ALTERNATING_WINDOWS);
       for (const side of [0, 1] as const) {
-        pair[side].roundTrips = perCall(counts.of(side), ['checkout.place']);
+        pair[side].roundTrips = await countRoundTrips(env, checkout(side), ['checkout.place']);
         progress(formatResult(pair[side]));
       }
       results.push(...pair);
@@ -89,30 +84,4 @@ export async function benchVariations(
     await pg.end();
   }
   return results;
-}
-
-/** The app's round-trip counts per side of an alternating run, taken after each window. */
-class OpCounts {
-  private readonly sides: [Record<string, OpCount>, Record<string, OpCount>] = [{}, {}];
-  constructor(private readonly env: BenchEnv) {}
-
-  async start() {
-    await this.env.takeOpCounts();
-  }
-
-  async take(side: 0 | 1) {
-    const into = this.sides[side];
-    for (const [name, c] of Object.entries(await this.env.takeOpCounts())) {
-      const t = into[name] ?? { calls: 0, sql: 0, transactions: 0, redis: 0 };
-      into[name] = t;
-      t.calls += c.calls;
-      t.sql += c.sql;
-      t.transactions += c.transactions;
-      t.redis += c.redis;
-    }
-  }
-
-  of(side: 0 | 1) {
-    return this.sides[side];
-  }
 }
