@@ -1,7 +1,8 @@
 // The app under test, in its own process so its CPU time is measured apart from the load
 // generator: connects to the bench's services (URLs in the environment), runs the background
 // jobs as production does, and serves the app twice: search cache on and off. A third port
-// switches the bench's round-trip counters on and off (`?counting=on`) and answers their counts. Prints one `READY {json}` line on stdout.
+// switches the bench's round-trip counters on and off (`?counting=on`) and answers their counts.
+// Prints one `READY {json}` line on stdout.
 import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/deps';
 import { readEnv } from '../../src/server/env';

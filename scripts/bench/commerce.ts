@@ -231,6 +231,7 @@ function rawCheckoutLoad(
     run: async (buyer) => checkout(pool, buyer.id, benchAddress),
   };
 }
+
 /** Long enough for a hundred calls at 32 clients; not part of any row's figures. */
 const COUNTING_MS = 1_500;
 
@@ -248,7 +249,7 @@ export async function countRoundTrips<S>(
   return perCall(await env.countOps(false), procedures);
 }
 
-export function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
+function perCall(counts: Record<string, OpCount>, names: string[]): LoadResult['roundTrips'] {
   const out: NonNullable<LoadResult['roundTrips']> = {};
   for (const name of names) {
     const c = counts[name];

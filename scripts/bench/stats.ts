@@ -97,21 +97,18 @@ export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
  * Two loads measured side by side in `windows` alternating windows each (A B, B A, A B, ...), each
  * with its own warm-up and `durationMs` measured: whatever else the machine runs meanwhile (other
  * processes, autovacuum, background indexing) falls on both alike, so their ratio holds where
- * two loads measured one after the other can differ by a quarter. `afterWindow` runs after
- * each window with the side (0: a, 1: b) that just ran.
+ * two loads measured one after the other can differ by a quarter.
  */
 export async function runAlternating<A, B>(
   a: LoadOptions<A>,
   b: LoadOptions<B>,
   windows: number,
-  afterWindow?: (side: 0 | 1) => Promise<void>,
 ): Promise<[LoadResult, LoadResult]> {
   const totals: [Measured, Measured] = [emptyMeasure(), emptyMeasure()];
   for (let w = 0; w < windows; w++) {
     const order: (0 | 1)[] = w % 2 === 0 ? [0, 1] : [1, 0];
     for (const side of order) {
       addMeasure(totals[side], side === 0 ? await measureLoad(a) : await measureLoad(b));
-      await afterWindow?.(side);
     }
   }
   return [toResult(a, totals[0]), toResult(b, totals[1])];
