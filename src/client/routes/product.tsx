@@ -137,6 +137,7 @@ function BuyButton({
   productId,
   ownListing,
   soldOut,
+  notOffered,
   held,
   inCart,
   canAddMore,
@@ -146,6 +147,8 @@ function BuyButton({
 }: {
   productId: number;
   ownListing: boolean;
+  /** The chosen combination is switched off or does not exist: nothing to sell, not sold out. */
+  notOffered: boolean;
   soldOut: boolean;
   held: boolean;
   /** Units of this listing in the shopper's own cart. */
@@ -168,6 +171,13 @@ function BuyButton({
       <Link to={`/dashboard/listings?edit=${productId}`} className="btn btn-primary btn-lg">
         Edit your listing
       </Link>
+    );
+  }
+  if (notOffered) {
+    return (
+      <button type="button" className="btn btn-primary btn-lg" disabled>
+        Not available
+      </button>
     );
   }
   // The last one is in this shopper's own cart: not "sold out" to them, it is theirs to check out.
@@ -241,13 +251,17 @@ export function Component() {
   const fallback = combination ? (live?.[combination.id] ?? combination.available) : (liveAvailable ?? p.available);
   const available = a?.available ?? fallback;
   const inCart = a?.inCart ?? 0;
-  const unavailable = p.status === 'archived' || (combination !== null && !combination.enabled);
+  // Every property chosen and no combination has those values: an address typed by hand, or kept
+  // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
+  const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);
+  const notOffered = noSuchCombination || (combination !== null && !combination.enabled);
+  const unavailable = p.status === 'archived' || notOffered;
   const soldOut = available <= 0 || unavailable;
   const added = add.isSuccess || inCart > 0;
   // Live events carry only a count; while it is 0 trust the last answer on why (held or gone).
   const held = soldOut && a?.status === 'held';
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
-  const needsChoice = variations !== null && combination === null;
+  const needsChoice = variations !== null && combination === null && !noSuchCombination;
   const textProblem = personalizationProblem(p.personalization, text);
   // Up to 10 at a time, never more than anyone can still add (made to order: no stock limit).
   const maxPick = Math.min(10, p.processing.madeToOrder ? 10 : available);
@@ -295,7 +309,7 @@ export function Component() {
             </div>
           ) : p.processing.madeToOrder && !soldOut ? (
             <AvailabilityNote>Made to order for you</AvailabilityNote>
-          ) : combination && !combination.enabled ? (
+          ) : notOffered ? (
             <AvailabilityNote out>This combination is not available</AvailabilityNote>
           ) : (
             <AvailabilityLines
@@ -342,6 +356,7 @@ export function Component() {
                     productId={p.id}
                     ownListing={ownListing}
                     soldOut={soldOut}
+                    notOffered={notOffered}
                     held={held}
                     inCart={inCart}
                     canAddMore={a ? a.canAddMore : true}
