@@ -224,6 +224,21 @@ for (const project of projectNames as ProjectName[]) {
       .getByText(/1 item in your cart/)
       .waitFor();
     expect((await buyer.caller.cart.get()).itemCount).toBe(1);
+
+    // With one property to choose, the words name it.
+    const seller = await createSeller();
+    const ring = await createProduct(seller, { title: `Silver ring ${token()}`, priceCents: 4000, quantity: 1 });
+    await seller.caller.catalog.setVariations({
+      productId: ring.id,
+      properties: [{ name: 'Size', values: ['6', '7'] }],
+      combinations: [
+        { values: ['6'], priceCents: 4000, quantity: 2 },
+        { values: ['7'], priceCents: 4000, quantity: 2, enabled: false },
+      ],
+    });
+    await page.goto(`/product/${ring.id}?Size=7`);
+    await page.getByTestId('availability').getByText('This size is not available').waitFor();
+    await page.getByRole('button', { name: 'Not available' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

@@ -255,6 +255,11 @@ export function Component() {
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
   const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);
   const notOffered = noSuchCombination || (combination !== null && !combination.enabled);
+  const properties = variations?.properties ?? [];
+  const notOfferedText =
+    properties.length === 1
+      ? `This ${properties[0]!.name.toLocaleLowerCase()} is not available`
+      : 'This combination is not available';
   const unavailable = p.status === 'archived' || notOffered;
   const soldOut = available <= 0 || unavailable;
   const added = add.isSuccess || inCart > 0;
@@ -310,7 +315,7 @@ export function Component() {
           ) : p.processing.madeToOrder && !soldOut ? (
             <AvailabilityNote>Made to order for you</AvailabilityNote>
           ) : notOffered ? (
-            <AvailabilityNote out>This combination is not available</AvailabilityNote>
+            <AvailabilityNote out>{notOfferedText}</AvailabilityNote>
           ) : (
             <AvailabilityLines
               available={available}
