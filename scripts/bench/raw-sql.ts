@@ -4,14 +4,15 @@
 import type pg from 'pg';
 import type { CartLineRow } from '../../src/server/modules/cart/cart.repository';
 import { snapshotOf } from '../../src/server/modules/checkout/checkout.repository';
+import { CART_CHANGE_SQL } from '../../src/server/modules/inventory/inventory.repository';
 
 const HOLD_MINUTES = 30;
 const MAX_HOLD_MINUTES = 120;
-// Statement texts as of modules/inventory (hold_cart_line function), modules/checkout (reads,
-// claim, place_checkout, capture) and modules/payments (the test processor's ledger); re-check
-// them when those modules change.
+// Statement texts as of modules/checkout (reads, claim, place_checkout, capture) and
+// modules/payments (the test processor's ledger); re-check them when those modules change. The
+// cart changes' statements are modules/inventory's own text, imported.
 
-// findCartLines (modules/cart): a line's price and stock are its combination's.
+// findCartLines (modules/cart) by user, as checkout reads the cart: a line's price and stock are its combination's.
 const CART_LINES = `
   select c.id as cart_id, i.id, i.product_id, i.variant_id, i.personalization, i.quantity, i.held, i.hold_expires_at,
          i.price_when_added_cents, p.title, v.price_cents, p.images, v.quantity as stock, v.reserved, v.enabled,
@@ -23,8 +24,6 @@ const CART_LINES = `
   inner join listing_variants as v on v.id = i.variant_id
   inner join shops as s on s.id = p.shop_id where c.user_id = $1 order by s.id, i.id`;
 
-const CART_LINES_BY_ID = CART_LINES.replace('where c.user_id = $1', 'where c.id = $1');
-
 export async function rawAddItem(
   pool: pg.Pool,
   userId: number,
@@ -32,29 +31,28 @@ export async function rawAddItem(
   quantity = 1,
   variantId: number | null = null,
 ) {
-  const held = await pool.query<{ cart_id: number; outcome: string }>(
-    // hold_open_cart_line (migration 20261203400100_cart_line_single_calls), as
-    // inventory.repository's holdCartLine sends it: the given combination (null: the default), no text.
-    `select * from hold_open_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::boolean,
-       coalesce($8::int, (select id from shops where owner_id = $1::int)), $9::int, $10::int, $11::int, $12::int)`,
-    [userId, null, productId, variantId, '', quantity, true, null, 999, HOLD_MINUTES, MAX_HOLD_MINUTES, 100],
-  );
-  if (held.rows[0]?.outcome !== 'ok') throw new Error(`raw hold refused: ${held.rows[0]?.outcome}`);
-  await pool.query(CART_LINES_BY_ID, [held.rows[0].cart_id]);
-}
-
-export async function rawRemoveItem(pool: pg.Pool, userId: number, productId: number) {
-  // release_cart_line (same migration), as inventory.repository's releaseCartLine sends it.
-  await pool.query(`select * from release_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::int)`, [
+  // The statement inventory.repository's holdCartLine sends (the same text, imported): the hold,
+  // then the cart's lines in the same round trip. The given combination (null: the default), no text.
+  const held = await pool.query<{ hold: { outcome: string } }>(CART_CHANGE_SQL.hold, [
     userId,
     null,
     productId,
-    null,
+    variantId,
     '',
+    quantity,
+    true,
+    null,
+    999,
     HOLD_MINUTES,
     MAX_HOLD_MINUTES,
+    100,
   ]);
-  await pool.query(CART_LINES, [userId]);
+  if (held.rows[0]?.hold.outcome !== 'ok') throw new Error(`raw hold refused: ${held.rows[0]?.hold.outcome}`);
+}
+
+export async function rawRemoveItem(pool: pg.Pool, userId: number, productId: number) {
+  // As inventory.repository's releaseCartLine sends it: the release, then the cart's lines.
+  await pool.query(CART_CHANGE_SQL.release, [userId, null, productId, null, '', HOLD_MINUTES, MAX_HOLD_MINUTES]);
 }
 
 // place_checkout (migration 20261204100000_place_checkout_function): lock, check, write, in one call.

@@ -53,10 +53,11 @@ async function changeLine(
   // statement, never from the session's cached user (stale in the user's other sessions).
   // A shop on vacation is refused by the hold before anything is written; the check after the
   // hold closes the race with a shop going on vacation meanwhile.
-  const cartId = await holdStockForLine(deps, { owner, ownShopId: null, ...line, mode, quantity });
-  const lines = await findCartLines(deps.db, { cartId });
-  // Read after the hold committed: a shop that went on vacation before this read has its holds
-  // released here; one that goes on vacation after it releases this hold itself (decision 0091).
+  // The hold answers with the cart's lines, read after the hold in the same statement. A shop that
+  // went on vacation before that read has its holds released here; one that goes on vacation
+  // after it waits for this statement's locks before releasing its shop's holds, so it releases
+  // this hold itself (decisions 0091 and 0170).
+  const lines = await holdStockForLine(deps, { owner, ownShopId: null, ...line, mode, quantity });
   const changed = lines.find((l) => l.product_id === line.productId);
   if (changed?.vacation_since) {
     const released = await inTransaction(deps.db, (tx) => releaseShopHolds(tx, changed.shop_id));
@@ -81,9 +82,9 @@ export function updateQuantity(deps: AppDeps, owner: CartOwner, input: UpdateQua
 
 export async function removeItem(deps: AppDeps, owner: CartOwner | null, input: RemoveItemInput): Promise<CartDto> {
   if (!owner) return EMPTY_CART;
-  const removed = await releaseLine(deps, owner, lineKey(input));
+  const { removed, lines } = await releaseLine(deps, owner, lineKey(input));
   if (removed) void publishAvailability(deps, [input.productId]);
-  return getCart(deps, owner);
+  return toCartDto(lines);
 }
 
 const notInCart = () => new DomainError('NOT_FOUND', 'That line is not in your cart.', { field: 'cartItemId' });

@@ -5,7 +5,8 @@
 // variant only by whoever holds its product's lock, so these statements never wait on each other
 // in a cycle (the sweeper takes cart locks with SKIP LOCKED).
 import { CompiledQuery, sql } from 'kysely';
-import type { DbOrTx, Tx } from '../../db/kysely';
+import type { Db, DbOrTx, Tx } from '../../db/kysely';
+import type { CartLineRow } from '../cart/cart.repository';
 
 export interface HoldRequest {
   owner: { userId: number } | { guestToken: string };
@@ -55,12 +56,24 @@ interface HoldResult {
   vacation_returns_on: string | null;
 }
 
-// The two statements of every cart change, as fixed SQL text sent with their parameters: built
-// and compiled by the query builder they cost more app CPU than the rest of a cart call's SQL
-// handling (as findCartLines in modules/cart). scripts/bench/raw-sql.ts sends the same text.
-const HOLD_OPEN_CART_LINE = `select * from hold_open_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int,
-  $7::boolean, coalesce($8::int, (select id from shops where owner_id = $1::int)), $9::int, $10::int, $11::int, $12::int)`;
-const RELEASE_CART_LINE = `select * from release_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::int)`;
+// Every cart change is one statement sent as fixed SQL text with its parameters (built and
+// compiled by the query builder it cost more app CPU than the rest of a cart call's SQL
+// handling). It changes the line and answers with the cart's lines in the same round trip: the
+// function's result joined laterally to cart_lines() (migration 20261206100000_cart_change_reads_lines),
+// whose read takes its snapshot after the change. scripts/bench/raw-sql.ts sends the same text.
+const HOLD_CART_LINE_AND_READ = `select to_json(h) as hold, l.*
+  from hold_open_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::boolean,
+    coalesce($8::int, (select id from shops where owner_id = $1::int)), $9::int, $10::int, $11::int, $12::int) h
+  left join lateral cart_lines(case when h.outcome = 'ok' then h.cart_id end) l on true`;
+const RELEASE_CART_LINE_AND_READ = `select r.product_id as removed_product_id, r.held as removed_held, l.*
+  from release_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::int) r
+  left join lateral cart_lines(r.cart_id) l on true`;
+export const CART_CHANGE_SQL = { hold: HOLD_CART_LINE_AND_READ, release: RELEASE_CART_LINE_AND_READ };
+
+/** The lines of a cart change's answer: a row with no line (id null) is the empty cart's. */
+function linesOf<T extends { id: number | null }>(rows: T[]): CartLineRow[] {
+  return rows.filter((r) => r.id !== null) as unknown as CartLineRow[];
+}
 
 /**
  * One round trip, one atomic statement: plpgsql `hold_open_cart_line()` (migration
@@ -70,15 +83,16 @@ const RELEASE_CART_LINE = `select * from release_cart_line($1::int, $2::text, $3
  * migration that replaces either function must update this line):
  * lock or create the cart, lock the product, check the combination and personalisation, reserve
  * the difference with a conditional UPDATE of the combination, write the line fully held,
- * refresh the cart's other holds. When the outcome is not 'ok' nothing was held.
+ * refresh the cart's other holds. When the outcome is not 'ok' nothing was held and no lines are
+ * read; when it is, `lines` is the cart as it is after the hold (cart_lines()).
  * The buyer's own shop (whose listings they cannot buy) is read in the same statement when not
  * given, so it is as of the point of decision, never a session's cached value.
  */
-export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
+export async function holdCartLine(db: DbOrTx, r: HoldRequest): Promise<{ hold: HoldResult; lines: CartLineRow[] }> {
   const userId = 'userId' in r.owner ? r.owner.userId : null;
   const guestToken = 'guestToken' in r.owner ? r.owner.guestToken : null;
-  const result = await db.executeQuery<HoldResult>(
-    CompiledQuery.raw(HOLD_OPEN_CART_LINE, [
+  const result = await db.executeQuery<{ hold: HoldResult; id: number | null }>(
+    CompiledQuery.raw(HOLD_CART_LINE_AND_READ, [
       userId,
       guestToken,
       r.productId,
@@ -93,7 +107,7 @@ export async function holdCartLine(db: DbOrTx, r: HoldRequest) {
       r.maxCartUnits,
     ]),
   );
-  return result.rows[0]!;
+  return { hold: result.rows[0]!.hold, lines: linesOf(result.rows) };
 }
 
 export interface LineKey {
@@ -105,20 +119,24 @@ export interface LineKey {
 
 /**
  * One round trip, one atomic statement: plpgsql `release_cart_line()` (migration
- * 20261203400100_cart_line_single_calls) locks the owner's cart (none: nothing happens), then the
+ * 20261206100000_cart_change_reads_lines) locks the owner's cart (none: nothing happens), then the
  * product row, deletes the line, releases what it held and refreshes the cart's other holds.
- * Returns the removed line, or undefined when there was none.
+ * Returns the removed line (undefined when there was none) and the cart's lines after it.
  */
 export async function releaseCartLine(
   db: DbOrTx,
   owner: { userId: number } | { guestToken: string },
   line: LineKey,
   holds: { holdMinutes: number; maxHoldMinutes: number },
-) {
+): Promise<{ removed: { product_id: number; held: number } | undefined; lines: CartLineRow[] }> {
   const userId = 'userId' in owner ? owner.userId : null;
   const guestToken = 'guestToken' in owner ? owner.guestToken : null;
-  const result = await db.executeQuery<{ product_id: number; held: number }>(
-    CompiledQuery.raw(RELEASE_CART_LINE, [
+  const result = await db.executeQuery<{
+    removed_product_id: number | null;
+    removed_held: number | null;
+    id: number | null;
+  }>(
+    CompiledQuery.raw(RELEASE_CART_LINE_AND_READ, [
       userId,
       guestToken,
       line.productId,
@@ -128,7 +146,12 @@ export async function releaseCartLine(
       holds.maxHoldMinutes,
     ]),
   );
-  return result.rows[0];
+  const first = result.rows[0]!;
+  const removed =
+    first.removed_product_id === null
+      ? undefined
+      : { product_id: first.removed_product_id, held: first.removed_held ?? 0 };
+  return { removed, lines: linesOf(result.rows) };
 }
 
 export interface StockRow {
@@ -360,6 +383,19 @@ export async function availabilityRow(
 // ---- shop on vacation ----
 
 /** Locks, in id order, the carts that hold stock of this shop (carts first: the global lock order). */
+/**
+ * Waits until no statement holds a lock on one of the shop's listings, then lets go (its own
+ * statement: FOR SHARE waits for every hold, release and checkout in flight on those rows and
+ * the locks end with the statement). A hold answers with its cart read before it commits
+ * (decision 0170), so one in flight when the shop went on vacation may have read the shop as
+ * open; waiting for it means the release that follows sees its line.
+ */
+export async function waitForShopListingLocks(db: Db, shopId: number): Promise<void> {
+  await sql`select count(*) from (select 1 from products where shop_id = ${shopId} order by id for share) locked`.execute(
+    db,
+  );
+}
+
 export async function lockCartsHoldingShopStock(tx: Tx, shopId: number): Promise<number[]> {
   const rows = await sql<{ id: number }>`
     select id from carts

@@ -8,7 +8,7 @@ import { MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
 import type { Tx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
-import type { CartOwner } from '../cart/cart.repository';
+import type { CartLineRow, CartOwner } from '../cart/cart.repository';
 import { publishAvailability } from '../realtime/inventory-events';
 import { vacationError } from '../shops/vacation-error';
 import { personalizationError } from '../variations/personalization-rules';
@@ -31,6 +31,7 @@ import {
   shopHoldsInCarts,
   upsertAccountCart,
   variantStock,
+  waitForShopListingLocks,
   writeMergedLines,
 } from './inventory.repository';
 
@@ -44,9 +45,12 @@ export interface LineChange {
   ownShopId: number | null;
 }
 
-/** Holds stock for a cart line (one atomic statement) or explains why not. Returns the cart id. */
-export async function holdStockForLine(deps: AppDeps, change: LineChange): Promise<number> {
-  const r = await holdCartLine(deps.db, {
+/**
+ * Holds stock for a cart line (one atomic statement) or explains why not. Returns the cart's
+ * lines as they are after the hold, read in the same statement.
+ */
+export async function holdStockForLine(deps: AppDeps, change: LineChange): Promise<CartLineRow[]> {
+  const { hold: r, lines } = await holdCartLine(deps.db, {
     ...change,
     maxLineQuantity: MAX_LINE_QUANTITY,
     holdMinutes: deps.config.holdMinutes,
@@ -56,7 +60,7 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
   switch (r.outcome) {
     case 'ok':
       void publishAvailability(deps, [change.productId]);
-      return r.cart_id;
+      return lines;
     case 'on_vacation':
       throw vacationError({
         name: r.shop_name ?? '',
@@ -106,10 +110,18 @@ export async function holdStockForLine(deps: AppDeps, change: LineChange): Promi
   }
 }
 
-/** Removes a line from the owner's cart and releases its hold (one statement). Returns whether one existed. */
-export async function releaseLine(deps: AppDeps, owner: CartOwner, line: LineKey): Promise<boolean> {
+/**
+ * Removes a line from the owner's cart and releases its hold (one statement). Returns whether one
+ * existed, and the cart's lines after the removal, read in the same statement.
+ */
+export async function releaseLine(
+  deps: AppDeps,
+  owner: CartOwner,
+  line: LineKey,
+): Promise<{ removed: boolean; lines: CartLineRow[] }> {
   const holds = { holdMinutes: deps.config.holdMinutes, maxHoldMinutes: deps.config.holdMaxMinutes };
-  return (await releaseCartLine(deps.db, owner, line, holds)) !== undefined;
+  const { removed, lines } = await releaseCartLine(deps.db, owner, line, holds);
+  return { removed: removed !== undefined, lines };
 }
 
 export async function productAvailability(
@@ -173,6 +185,16 @@ export async function releaseExpiredHolds(deps: AppDeps, batchCarts = 200): Prom
  * lines stay in their carts with nothing held, as when a hold expires. Returns the listings whose
  * availability changed, for the caller to announce after commit.
  */
+/**
+ * After a shop goes on vacation (decision 0091): waits for the holds in flight on its listings
+ * (decision 0170), then releases every hold on its stock in a transaction of its own. Returns the
+ * listings whose availability changed.
+ */
+export async function releaseHoldsOfShopGoneAway(deps: AppDeps, shopId: number): Promise<number[]> {
+  await waitForShopListingLocks(deps.db, shopId);
+  return inTransaction(deps.db, (tx) => releaseShopHolds(tx, shopId));
+}
+
 export async function releaseShopHolds(tx: Tx, shopId: number): Promise<number[]> {
   const cartIds = await lockCartsHoldingShopStock(tx, shopId);
   if (cartIds.length === 0) return [];

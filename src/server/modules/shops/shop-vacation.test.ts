@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from 'bun:test';
 import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { waitUntil } from '../../test/wait-until';
+import { CART_CHANGE_SQL } from '../inventory/inventory.repository';
 import { ensureSearchIndex } from '../search/search-index';
 import { depsWithUnreachableMeili, ids, search, syncSearch } from '../search/search-test-fixtures';
 
@@ -81,6 +83,65 @@ describe('vacation mode', () => {
       .where('product_id', '=', bowl.id)
       .executeTakeFirstOrThrow();
     expect(Number(held.n)).toBe(0);
+  });
+
+  test('a hold still in flight when the shop goes on vacation is released once it commits', async () => {
+    // A hold answers with its cart read before it commits (decision 0170): this one read the shop
+    // as open. Going on vacation must wait for it, then release it; not answer first and leave it.
+    const seller = await createSeller();
+    const bowl = await createProduct(seller, { quantity: 5 });
+    const buyer = await createUser();
+    const inFlight = await testDeps().pool.connect();
+    let going: Promise<unknown> | null = null;
+    try {
+      await inFlight.query('begin');
+      const held = await inFlight.query(CART_CHANGE_SQL.hold, [
+        buyer.id,
+        null,
+        bowl.id,
+        null,
+        '',
+        2,
+        true,
+        null,
+        99,
+        30,
+        120,
+        100,
+      ]);
+      expect(held.rows.map((r) => [r.hold.outcome, r.held, r.vacation_since])).toEqual([['ok', 2, null]]);
+      let answered = false;
+      going = seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away' }).finally(() => {
+        answered = true;
+      });
+      // Either the vacation waits on the hold's lock (as it must), or it answers without waiting.
+      await waitUntil(
+        async () =>
+          answered ||
+          (
+            await testDeps().pool.query(
+              `select 1 from pg_locks l join pg_locks mine on mine.locktype = l.locktype
+               and mine.database is not distinct from l.database and mine.relation is not distinct from l.relation
+               and mine.page is not distinct from l.page and mine.tuple is not distinct from l.tuple
+               and mine.transactionid is not distinct from l.transactionid
+             where not l.granted and mine.granted and mine.pid = $1`,
+              [(await inFlight.query('select pg_backend_pid() as pid')).rows[0].pid],
+            )
+          ).rowCount! > 0,
+        { what: 'the vacation to wait for the hold in flight, or answer' },
+      );
+      await inFlight.query('commit');
+    } finally {
+      inFlight.release();
+    }
+    await going;
+    expect((await stock(bowl.id)).reserved).toBe(0);
+    const lines = await testDeps()
+      .db.selectFrom('cart_items')
+      .select(['quantity', 'held'])
+      .where('product_id', '=', bowl.id)
+      .execute();
+    expect(lines).toEqual([{ quantity: 2, held: 0 }]);
   });
 
   test('bad input: a past return date, no message, a fake date, another seller’s shop: clear errors, nothing written', async () => {

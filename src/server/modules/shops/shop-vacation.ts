@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/errors';
 import type { SetVacationInput, ShopDto } from '../../../shared/schemas/shops';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
-import { releaseShopHolds } from '../inventory/inventory.service';
+import { releaseHoldsOfShopGoneAway } from '../inventory/inventory.service';
 import { publishAvailability } from '../realtime/inventory-events';
 import { enqueueShopListingsForSearch, type ShopRow, updateShopVacation } from './shops.repository';
 import { toShopDto } from './shops.service';
@@ -36,11 +36,12 @@ export async function setVacation(
     await enqueueShopListingsForSearch(tx, shop.id);
     return updated;
   });
-  // Released in a second transaction, whose snapshot follows the commit above: every hold made
-  // before the shop was seen on vacation is visible here, and every add-to-cart that reads the
-  // shop after that commit releases its own hold (cart.service). Releasing inside the first
-  // transaction left a gap: a hold committed between its release and its commit survived.
-  const released = input.on ? await inTransaction(deps.db, (tx) => releaseShopHolds(tx, shop.id)) : [];
+  // Released in a second transaction, whose snapshot follows the commit above and every hold still
+  // in flight then (it waits for their locks first): every hold made before the shop was seen on
+  // vacation is visible there, and every add-to-cart that reads the shop after that commit
+  // releases its own hold (cart.service). Releasing inside the first transaction left a gap: a
+  // hold committed between its release and its commit survived.
+  const released = input.on ? await releaseHoldsOfShopGoneAway(deps, shop.id) : [];
   if (released.length) await publishAvailability(deps, released);
   return toShopDto(row);
 }
