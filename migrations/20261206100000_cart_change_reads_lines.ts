@@ -1,7 +1,7 @@
 // A cart change answers with the cart in the same round trip (issue 13 item 3; decision 0170).
 // Adding or removing a line took two: the hold (or release) function, then the read of the cart's
 // lines that the answer shows. Now one statement does both:
-//   select ... from hold_open_cart_line(...) h left join lateral cart_lines(h.cart_id) l on true
+//   select ... from hold_open_cart_line(...) h left join lateral cart_lines(<h's cart when ok>) l on true
 // - cart_line_rows: the cart read as a view (the columns of modules/cart findCartLines; a test
 //   keeps the two equal).
 // - cart_lines(cart_id): that read as a plpgsql function. It must not be a plain SQL function nor

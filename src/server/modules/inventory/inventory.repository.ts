@@ -64,10 +64,12 @@ interface HoldResult {
 const HOLD_CART_LINE_AND_READ = `select to_json(h) as hold, l.*
   from hold_open_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::boolean,
     coalesce($8::int, (select id from shops where owner_id = $1::int)), $9::int, $10::int, $11::int, $12::int) h
-  left join lateral cart_lines(case when h.outcome = 'ok' then h.cart_id end) l on true`;
+  left join lateral cart_lines(case when h.outcome = 'ok' then h.cart_id end) l on true
+  order by l.shop_id, l.id`;
 const RELEASE_CART_LINE_AND_READ = `select r.product_id as removed_product_id, r.held as removed_held, l.*
   from release_cart_line($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::int) r
-  left join lateral cart_lines(r.cart_id) l on true`;
+  left join lateral cart_lines(r.cart_id) l on true
+  order by l.shop_id, l.id`;
 export const CART_CHANGE_SQL = { hold: HOLD_CART_LINE_AND_READ, release: RELEASE_CART_LINE_AND_READ };
 
 /** The lines of a cart change's answer: a row with no line (id null) is the empty cart's. */
@@ -382,7 +384,18 @@ export async function availabilityRow(
 
 // ---- shop on vacation ----
 
-/** Locks, in id order, the carts that hold stock of this shop (carts first: the global lock order). */
+/** Of these shops, the ones on vacation now. */
+export async function shopsOnVacation(tx: Tx, shopIds: readonly number[]): Promise<Set<number>> {
+  if (shopIds.length === 0) return new Set();
+  const rows = await tx
+    .selectFrom('shops')
+    .select('id')
+    .where('id', 'in', [...shopIds])
+    .where('vacation_since', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Waits until no statement holds a lock on one of the shop's listings, then lets go (its own
  * statement: FOR SHARE waits for every hold, release and checkout in flight on those rows and
@@ -396,6 +409,7 @@ export async function waitForShopListingLocks(db: Db, shopId: number): Promise<v
   );
 }
 
+/** Locks, in id order, the carts that hold stock of this shop (carts first: the global lock order). */
 export async function lockCartsHoldingShopStock(tx: Tx, shopId: number): Promise<number[]> {
   const rows = await sql<{ id: number }>`
     select id from carts

@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import type { AvailabilityDto } from '../../../shared/schemas/cart';
 import { MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
 import type { Tx } from '../../db/kysely';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, retryingConflicts } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { CartLineRow, CartOwner } from '../cart/cart.repository';
 import { publishAvailability } from '../realtime/inventory-events';
@@ -29,6 +29,7 @@ import {
   type MergeLine,
   releaseCartLine,
   shopHoldsInCarts,
+  shopsOnVacation,
   upsertAccountCart,
   variantStock,
   waitForShopListingLocks,
@@ -181,20 +182,26 @@ export async function releaseExpiredHolds(deps: AppDeps, batchCarts = 200): Prom
 }
 
 /**
+ * After a shop goes on vacation (decision 0091): waits for the holds in flight on its listings
+ * (decision 0170), then releases every hold on its stock in a transaction of its own. Returns the
+ * listings whose availability changed. The shop is already on vacation when this runs, so a wait
+ * that fails (retried on deadlock first) is logged and the release still runs: releasing without
+ * the wait leaves a narrow race open, not releasing leaves every hold.
+ */
+export async function releaseHoldsOfShopGoneAway(deps: AppDeps, shopId: number): Promise<number[]> {
+  try {
+    await retryingConflicts(() => waitForShopListingLocks(deps.db, shopId));
+  } catch (err) {
+    deps.log.error({ shopId, err: String(err) }, 'vacation: could not wait for holds in flight; releasing anyway');
+  }
+  return inTransaction(deps.db, (tx) => releaseShopHolds(tx, shopId));
+}
+
+/**
  * Inside the caller's transaction: releases every hold on this shop's stock (vacation mode). The
  * lines stay in their carts with nothing held, as when a hold expires. Returns the listings whose
  * availability changed, for the caller to announce after commit.
  */
-/**
- * After a shop goes on vacation (decision 0091): waits for the holds in flight on its listings
- * (decision 0170), then releases every hold on its stock in a transaction of its own. Returns the
- * listings whose availability changed.
- */
-export async function releaseHoldsOfShopGoneAway(deps: AppDeps, shopId: number): Promise<number[]> {
-  await waitForShopListingLocks(deps.db, shopId);
-  return inTransaction(deps.db, (tx) => releaseShopHolds(tx, shopId));
-}
-
 export async function releaseShopHolds(tx: Tx, shopId: number): Promise<number[]> {
   const cartIds = await lockCartsHoldingShopStock(tx, shopId);
   if (cartIds.length === 0) return [];
@@ -237,6 +244,9 @@ export async function mergeGuestCart(
     }
     const products = await lockProductsInOrder(tx, [...new Set([...guestLines.values()].map((l) => l.productId))]);
     const productById = new Map(products.map((p) => [p.id, p]));
+    // Read after the listings are locked: a shop that goes on vacation after this read waits for
+    // this transaction before releasing its holds (decision 0170), so it releases these too.
+    const away = await shopsOnVacation(tx, [...new Set(products.map((p) => p.shop_id))]);
     const variants = new Map(
       (await variantStock(tx, [...new Set([...guestLines.values()].map((l) => l.variantId))])).map((v) => [v.id, v]),
     );
@@ -251,6 +261,15 @@ export async function mergeGuestCart(
       const a = accountLines.get(k);
       if (p.shop_id === ownShopId || p.status !== 'active' || !v.enabled) {
         addDelta(v.id, -g.held);
+        continue;
+      }
+      // A shop on vacation holds nothing (decision 0091): the line joins the account cart unheld,
+      // as the shop's own release leaves lines.
+      if (away.has(p.shop_id)) {
+        const heldNow = g.held + (a?.held ?? 0);
+        addDelta(v.id, -heldNow);
+        const quantity = Math.min(MAX_LINE_QUANTITY, Math.max(g.quantity, a?.quantity ?? 0));
+        merged.push({ productId: p.id, variantId: v.id, personalization: g.personalization, quantity, held: 0 });
         continue;
       }
       const free =

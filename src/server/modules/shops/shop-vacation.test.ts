@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { domainOf, rejection } from '../../test/expect-error';
-import { createProduct, createSeller, createUser } from '../../test/factories';
+import { anonymousCaller, createProduct, createSeller, createUser, TEST_PASSWORD } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { waitUntil } from '../../test/wait-until';
 import { CART_CHANGE_SQL } from '../inventory/inventory.repository';
@@ -132,7 +132,9 @@ describe('vacation mode', () => {
       );
       await inFlight.query('commit');
     } finally {
-      inFlight.release();
+      // Destroyed, not returned to the pool: if anything above failed, its transaction (and the
+      // locks the vacation waits on) ends with the connection.
+      inFlight.release(true);
     }
     await going;
     expect((await stock(bowl.id)).reserved).toBe(0);
@@ -142,6 +144,33 @@ describe('vacation mode', () => {
       .where('product_id', '=', bowl.id)
       .execute();
     expect(lines).toEqual([{ quantity: 2, held: 0 }]);
+  });
+
+  test('a guest cart joining the account cart at sign-in holds nothing of a shop on vacation', async () => {
+    const seller = await createSeller();
+    const bowl = await createProduct(seller, { quantity: 5 });
+    const jug = await createProduct(seller, { quantity: 5 });
+    const account = await createUser();
+    await account.caller.cart.addItem({ productId: jug.id, quantity: 1 });
+    const { caller: guest } = anonymousCaller();
+    await guest.cart.addItem({ productId: bowl.id, quantity: 2 });
+    await guest.cart.addItem({ productId: jug.id, quantity: 3 });
+    await seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away' });
+    expect((await stock(bowl.id)).reserved).toBe(0);
+
+    await guest.auth.login({ email: account.email, password: TEST_PASSWORD });
+    const cart = await guest.cart.get();
+    // The lines join the account cart, unheld; the shop's stock stays free.
+    expect(
+      cart.shops.flatMap((s) => s.items.map((i) => [i.productId, i.quantity, i.held])).sort((x, y) => x[0]! - y[0]!),
+    ).toEqual(
+      [
+        [bowl.id, 2, 0],
+        [jug.id, 3, 0],
+      ].sort((x, y) => x[0]! - y[0]!),
+    );
+    expect((await stock(bowl.id)).reserved).toBe(0);
+    expect((await stock(jug.id)).reserved).toBe(0);
   });
 
   test('bad input: a past return date, no message, a fake date, another seller’s shop: clear errors, nothing written', async () => {
