@@ -3,18 +3,20 @@
 // the public pages hydrate without a console error or warning and without fetching their data again.
 import { beforeAll, describe, expect, test } from 'bun:test';
 import type { ConsoleMessage, Page } from 'playwright';
+import { deliveryWindow, type Processing } from '../src/shared/dispatch';
 import { listingPath } from '../src/shared/listing-url';
 import { createProduct, createSeller, token } from './fixtures';
 import { newPage, projects, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
-let world: { word: string; slug: string; shopName: string; first: { id: number; title: string } };
+type Listing = { id: number; title: string; processing: Processing };
+let world: { word: string; slug: string; shopName: string; first: Listing };
 
 beforeAll(async () => {
   const word = token();
   const seller = await createSeller();
-  let first: { id: number; title: string } | null = null;
+  let first: Listing | null = null;
   // 30 listings: two pages of 24.
   for (let i = 0; i < 30; i++) {
     const p = await createProduct(seller, {
@@ -24,7 +26,7 @@ beforeAll(async () => {
     });
     first ??= p;
   }
-  world = { word, slug: seller.shop.slug, shopName: seller.shop.name, first: first as { id: number; title: string } };
+  world = { word, slug: seller.shop.slug, shopName: seller.shop.name, first: first as Listing };
 });
 
 /** Search is fed asynchronously (outbox → Meilisearch): load the page until all 30 are found. */
@@ -180,6 +182,29 @@ describe('with JavaScript', () => {
       .getByRole('link', { name: /vase no 30\b|vase no 25\b/ })
       .first()
       .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('a listing rendered on one day hydrates in a browser already on a later one, then shows its dates', async () => {
+    // The server renders (or kept) the page with its today; the visitor's clock is a week on, as
+    // at midnight or with a copy a cache kept: hydration must not break, and the estimates follow
+    // the visitor's day. A week shifts every business-day window, whatever the processing time.
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl);
+    const later = new Date(Date.now() + 7 * 24 * 3600_000);
+    await context.clock.setFixedTime(later);
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    const path = listingPath(world.first.id, world.first.title);
+    const served = await (await fetch(new URL(path, e2e.app.baseUrl))).text();
+    const servedDelivery = /data-testid="delivery">(.*?)<\/span>/.exec(served)?.[1].replaceAll('<!-- -->', '');
+    expect(servedDelivery).toBe(`Estimated delivery ${deliveryWindow(world.first.processing)}`);
+    await page.goto(path);
+    const visitorDelivery = `Estimated delivery ${deliveryWindow(world.first.processing, later)}`;
+    await page.getByTestId('delivery').filter({ hasText: visitorDelivery }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -18,6 +18,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './app';
+import { RenderTimeContext } from './lib/render-time';
 import { routes } from './router';
 import { queryClient, trpcClient } from './trpc';
 
@@ -25,6 +26,8 @@ import { queryClient, trpcClient } from './trpc';
 interface ServerPayload {
   router: unknown;
   queries: DehydratedState;
+  /** When the server rendered (ms since the epoch): what hydration renders with (lib/render-time.ts). */
+  renderedAt: number;
 }
 
 async function start() {
@@ -51,7 +54,9 @@ async function start() {
   const app = (
     <StrictMode>
       <AppProviders queryClient={queryClient} trpcClient={trpcClient}>
-        <RouterProvider router={router} />
+        <RenderTimeContext value={payload?.renderedAt ?? null}>
+          <RouterProvider router={router} />
+        </RenderTimeContext>
       </AppProviders>
     </StrictMode>
   );

@@ -13,6 +13,11 @@ function addBusinessDays(from: Date, days: number): Date {
   return d;
 }
 
+/** "2026-12-04": the UTC day of `now`, the unit every estimate counts in. */
+export function utcDay(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 const dayFmt = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** "Ships Mon, Dec 7 – Wed, Dec 9" (or one day when min = max); "today" for 0 days. */

@@ -1,14 +1,19 @@
-// Hold times as the cart shows them.
+// Hold times as the cart and the listing page show them. Counted from the `now` given: useNow
+// (use-now.ts) reads the clock at every render, so a hold renewed since its last tick reads its
+// real length.
 import { expect, test } from 'bun:test';
 import { minutesUntil } from './format';
 
-test('a hold renewed after the page clock last ticked reads its real length, never a minute more', () => {
-  const renewedUntil = new Date(Date.now() + 30 * 60_000).toISOString();
-  const clockTickedAgo = Date.now() - 25_000;
-  expect(minutesUntil(renewedUntil, clockTickedAgo)).toBe('30 minutes');
+const now = Date.UTC(2026, 11, 4, 12, 0, 0);
+const at = (ms: number) => new Date(now + ms).toISOString();
+
+test('a hold counts whole minutes up from now, never a minute more than it has', () => {
+  expect(minutesUntil(at(30 * 60_000), now)).toBe('30 minutes');
+  expect(minutesUntil(at(29 * 60_000 + 1_000), now)).toBe('30 minutes');
+  expect(minutesUntil(at(29 * 60_000), now)).toBe('29 minutes');
 });
 
 test('the last minute and after', () => {
-  expect(minutesUntil(new Date(Date.now() + 50_000).toISOString())).toBe('1 minute');
-  expect(minutesUntil(new Date(Date.now() - 1_000).toISOString())).toBe('less than a minute');
+  expect(minutesUntil(at(50_000), now)).toBe('1 minute');
+  expect(minutesUntil(at(-1_000), now)).toBe('less than a minute');
 });

@@ -20,10 +20,7 @@ export const centsToDollarsText = (cents: number) => (cents / 100).toFixed(2);
 
 /** "24 minutes", "1 minute", "less than a minute": how long until an ISO time, for holds. */
 export function minutesUntil(iso: string, now: number = Date.now()): string {
-  // `now` may be a ticking clock up to its interval old; a hold renewed since then would read one
-  // minute too long ("31 more minutes" for a 30-minute hold), so never count from the past.
-  const from = Math.max(now, Date.now());
-  const minutes = Math.ceil((new Date(iso).getTime() - from) / 60_000);
+  const minutes = Math.ceil((new Date(iso).getTime() - now) / 60_000);
   if (minutes <= 1) return minutes === 1 ? '1 minute' : 'less than a minute';
   return `${minutes} minutes`;
 }

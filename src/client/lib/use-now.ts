@@ -1,11 +1,14 @@
-// The current time, refreshed every `everyMs`, for text such as "held for 24 more minutes".
+// The current time, rendered again every `everyMs`, for text such as "held for 24 more minutes".
+// Each render reads the clock afresh (a hold renewed since the last tick never reads a minute too
+// long); while a server-rendered page hydrates it is the server's render instant (render-time.ts).
 import { useEffect, useState } from 'react';
+import { useRenderTime } from './render-time';
 
 export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
+    const id = setInterval(() => setTick((t) => t + 1), everyMs);
     return () => clearInterval(id);
   }, [everyMs]);
-  return now;
+  return useRenderTime();
 }

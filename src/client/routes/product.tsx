@@ -17,6 +17,7 @@ import { useVariationChoice, VariationPicker } from '../components/variation-pic
 import { useAddToCart } from '../lib/cart-actions';
 import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, minutesUntil, plural } from '../lib/format';
+import { useRenderTime } from '../lib/render-time';
 import { useMe } from '../lib/session';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
@@ -243,6 +244,8 @@ export function Component() {
   const [tried, setTried] = useState(false);
   const [text, setText] = useState('');
   const [quantity, setQuantity] = useState(1);
+  // Estimates count from today: the server's day while hydrating (lib/render-time.ts).
+  const today = new Date(useRenderTime());
 
   const p = product.data;
   if (!p) return null;
@@ -341,9 +344,9 @@ export function Component() {
             <p className="dispatch" data-testid="dispatch">
               {p.processing.madeToOrder ? 'Made to order: ' : ''}
               {p.processing.madeToOrder ? shipsIn(p.processing).toLowerCase() : shipsIn(p.processing)}
-              {p.processing.maxDays > 0 ? ` — estimated dispatch ${dispatchWindow(p.processing)}` : ''}
+              {p.processing.maxDays > 0 ? ` — estimated dispatch ${dispatchWindow(p.processing, today)}` : ''}
               <br />
-              <span data-testid="delivery">Estimated delivery {deliveryWindow(p.processing)}</span>
+              <span data-testid="delivery">Estimated delivery {deliveryWindow(p.processing, today)}</span>
             </p>
           )}
           <div className="buy-actions">

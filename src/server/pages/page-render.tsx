@@ -18,7 +18,9 @@ import {
 } from 'react-router';
 import { AppProviders } from '../../client/app';
 import { type DataClients, dataContext } from '../../client/lib/data-context';
+import { RenderTimeContext } from '../../client/lib/render-time';
 import { routes } from '../../client/router';
+import { utcDay } from '../../shared/dispatch';
 import type { AppDeps } from '../deps';
 import { createHttpContext } from '../trpc/context';
 import { type AppRouter, appRouter } from '../trpc/root';
@@ -122,7 +124,11 @@ export interface RenderedPage {
 }
 
 /** Renders the page for `request`, or returns the Response a loader threw (a redirect). */
-export async function renderPage(request: Request, clients: DataClients): Promise<RenderedPage | Response> {
+export async function renderPage(
+  request: Request,
+  clients: DataClients,
+  renderedAt: number = Date.now(),
+): Promise<RenderedPage | Response> {
   const requestContext = new RouterContextProvider();
   requestContext.set(dataContext, clients);
   // The shell's own data (categories for the bar, who is signed in for the header), fetched while
@@ -141,14 +147,22 @@ export async function renderPage(request: Request, clients: DataClients): Promis
     actionData: context.actionData,
     errors: serializeErrors(context.errors),
   };
-  const payload = { router, queries };
+  // The instant time-dependent text was rendered with: the browser hydrates with it too
+  // (client/lib/render-time.ts). The fingerprint keeps only its day: estimates change with it.
+  const payload = { router, queries, renderedAt };
   const fingerprint = () =>
-    JSON.stringify([router, queries.queries.map((q) => [q.queryHash, q.state.status, q.state.data])]);
+    JSON.stringify([
+      utcDay(new Date(renderedAt)),
+      router,
+      queries.queries.map((q) => [q.queryHash, q.state.status, q.state.data]),
+    ]);
   const staticRouter = createStaticRouter(handler.dataRoutes, context);
   const body = await renderToReadableStream(
     <StrictMode>
       <AppProviders queryClient={clients.queryClient} trpcClient={clients.trpcClient}>
-        <StaticRouterProvider router={staticRouter} context={context} hydrate={false} />
+        <RenderTimeContext value={renderedAt}>
+          <StaticRouterProvider router={staticRouter} context={context} hydrate={false} />
+        </RenderTimeContext>
       </AppProviders>
     </StrictMode>,
     { signal: request.signal, onError: (err) => void err },

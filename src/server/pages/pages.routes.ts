@@ -3,6 +3,7 @@
 // deserves (404 unknown, 410 archived, 400 unreadable search) and its caching headers.
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { utcDay } from '../../shared/dispatch';
 import type { AppDeps } from '../deps';
 import { cacheControlFor, etagOf, identifiesVisitor, notModified, PUBLIC_PAGE_CACHE } from './http-caching';
 import { type CachedPage, RenderedPageCache } from './page-cache';
@@ -44,6 +45,9 @@ export function pageRoutes(
     const url = publicUrl(req, deps.config.trustProxy);
     // An anonymous listing page rendered and confirmed a moment ago: the same bytes, no queries.
     const cacheKey = url.href;
+    // Estimates on the page count from today: a new day gives a new page (and a new validator).
+    const renderedAt = Date.now();
+    const today = utcDay(new Date(renderedAt));
     const anonymous = !identifiesVisitor(req);
     const recent = anonymous && options.serverRendering ? pageCache.fresh(cacheKey) : null;
     if (recent) return servedCopy(c, req, recent);
@@ -81,7 +85,7 @@ export function pageRoutes(
       // once (the browser fetches styles and scripts while the server renders) and the body after.
       // (For a signed-in visitor the page also shows their cart and shop: no validator then.)
       const etag = anonymous
-        ? `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + outcome.fingerprint)}`
+        ? `W/${etagOf(parts.head + parts.tail + url.pathname + url.search + today + outcome.fingerprint)}`
         : null;
       if (etag && outcome.status === 200 && notModified(req, etag))
         return c.body(null, 304, { ...headers, ETag: etag });
@@ -92,7 +96,7 @@ export function pageRoutes(
         pageCache.confirm(cacheKey);
         return servedCopy(c, req, copy);
       }
-      const rendering = renderPage(request, clients).catch((err) => {
+      const rendering = renderPage(request, clients, renderedAt).catch((err) => {
         deps.log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'render failed');
         return null;
       });
@@ -103,7 +107,7 @@ export function pageRoutes(
       return c.body(pageStream(parts, rendering, keep), outcome.status, etag ? { ...document, ETag: etag } : document);
     }
 
-    const rendered = await renderPage(request, clients);
+    const rendered = await renderPage(request, clients, renderedAt);
     if (rendered instanceof Response) return rendered;
     const status = (rendered.status !== 200 ? rendered.status : outcome.status) as ContentfulStatusCode;
     // A loader may find what the head could not (a page past the last result): its status decides.
