@@ -4,7 +4,8 @@
 // the gap between the commit and the first search that finds it (10 ms poll). The index holds
 // the app's stemmed terms, so the probe sends the word as the app's search would (`queryTerms`):
 // sent raw, a word whose stem drops three letters ("zqemybyics" is indexed as "zqemyby") was
-// never found, and one sample in about a thousand timed out with the edit long indexed.
+// never found: about one random word in 2,500 stems that way, and its sample timed out with the
+// edit long indexed.
 import { sql } from 'kysely';
 import { queryTerms } from '../../src/server/modules/search/search-text-query';
 import type { BenchEnv } from './environment';
