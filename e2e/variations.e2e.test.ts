@@ -208,12 +208,15 @@ for (const project of projectNames as ProjectName[]) {
     await page.goto(`/product/${product.id}?Size=S&Colour=Moss`);
     await page.getByRole('heading', { name: product.title }).waitFor();
     await notAvailable();
+    // The chips use the same words as the line: not available, whether absent or switched off.
+    await page.getByRole('radio', { name: 'Moss · not available', checked: true }).waitFor();
     await noSidewaysScroll(page);
     await screenshot(page, `variation-not-offered-${project}`);
     // L in Moss exists, switched off by the seller: not available either, never "sold out".
     await page.goto(`/product/${product.id}?Size=L&Colour=Moss`);
     await page.getByRole('heading', { name: product.title }).waitFor();
     await notAvailable();
+    await page.getByRole('radio', { name: 'L · not available', checked: true }).waitFor();
     // A size that comes in Moss, chosen from there, is for sale as usual.
     await page.getByRole('radio', { name: 'M', exact: true }).click();
     await page.waitForURL(/Size=M&Colour=Moss/);
@@ -239,6 +242,72 @@ for (const project of projectNames as ProjectName[]) {
     await page.goto(`/product/${ring.id}?Size=7`);
     await page.getByTestId('availability').getByText('This size is not available').waitFor();
     await page.getByRole('button', { name: 'Not available' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  test(`${project}: with one property chosen, availability counts only that value's combinations`, async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: `Wool ${token()} scarf`, priceCents: 3000, quantity: 1 });
+    await seller.caller.catalog.setVariations({
+      productId: product.id,
+      properties: [
+        { name: 'Size', values: ['S', 'M', 'L'] },
+        { name: 'Colour', values: ['Oat', 'Moss', 'Rust'] },
+      ],
+      // For sale: 6 in all (S 2, M 4, L none); switched off units never count.
+      combinations: [
+        { values: ['S', 'Oat'], priceCents: 3000, quantity: 1 },
+        { values: ['S', 'Moss'], priceCents: 3000, quantity: 1 },
+        { values: ['M', 'Oat'], priceCents: 3200, quantity: 4 },
+        { values: ['M', 'Moss'], priceCents: 3200, quantity: 0 },
+        { values: ['L', 'Oat'], priceCents: 3400, quantity: 3, enabled: false },
+        { values: ['L', 'Moss'], priceCents: 3400, quantity: 0 },
+        { values: ['L', 'Rust'], priceCents: 3400, quantity: 2, enabled: false },
+      ],
+    });
+    const buyer = await createUser();
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const availability = page.getByTestId('availability');
+    const radio = (value: string, checked?: boolean) =>
+      page.getByRole('radio', { name: new RegExp(`^${value}( ·|$)`), checked });
+    await page.goto(`/product/${product.id}`);
+    await page.getByRole('heading', { name: product.title }).waitFor();
+    // Nothing chosen: the listing's total.
+    await availability.getByText('In stock').waitFor();
+
+    await radio('M').click();
+    await radio('M', true).waitFor();
+    await page.waitForURL(/Size=M/);
+    await availability.getByText('Only 4 left').waitFor();
+    const quantity = page.getByRole('combobox', { name: 'Quantity' });
+    expect(await quantity.locator('option').allTextContents()).toEqual(['1', '2', '3', '4']);
+    await page.getByRole('radio', { name: 'Moss · sold out' }).waitFor();
+    await noSidewaysScroll(page);
+    // On a phone the line sits below the fold: the picture shows the chips and the line together.
+    await availability.scrollIntoViewIfNeeded();
+    await screenshot(page, `variation-partial-${project}`);
+
+    await radio('S').click();
+    await page.waitForURL(/Size=S/);
+    await availability.getByText('Only 2 left').waitFor();
+    // L is offered in Moss but none are left: sold out for that choice, in the usual words.
+    await radio('L').click();
+    await page.waitForURL(/Size=L/);
+    await availability.getByText('Sold out').waitFor();
+    await page.getByRole('button', { name: 'Sold out' }).waitFor();
+    expect(await quantity.count()).toBe(0);
+
+    // From the address, rendered by the server: the same count after hydration.
+    await page.goto(`/product/${product.id}?Size=M`);
+    await radio('M', true).waitFor();
+    await availability.getByText('Only 4 left').waitFor();
+    // Rust comes only switched off: not available, by the same words on the chip and the line.
+    await page.goto(`/product/${product.id}?Colour=Rust`);
+    await page.getByRole('radio', { name: 'Rust · not available', checked: true }).waitFor();
+    await availability.getByText('This colour is not available').waitFor();
+    await page.getByRole('button', { name: 'Not available' }).waitFor();
+    await page.getByRole('radio', { name: 'S · not available' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

@@ -1,13 +1,31 @@
 // The buyer's choice of a listing's variations (issue 16 item 1): one radio group per property,
 // values the seller offers as chips; a value whose combination (with the other choice) is sold
-// out or switched off says so and stays choosable, so the shopper sees why; values that do not
-// combine with the other choice at all are disabled. The choice lives in the URL
-// (?Size=7&Colour=Gold), so a shared or reloaded link shows the same combination.
+// out or switched off says so ("sold out", "not available") and stays choosable, so the shopper
+// sees why; values that do not combine with the other choice at all are disabled. The choice
+// lives in the URL (?Size=7&Colour=Gold), so a shared or reloaded link shows the same combination.
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProductVariationsDto } from '../../shared/schemas/catalog';
 
 export type Choice = (string | null)[];
+
+type Combination = ProductVariationsDto['combinations'][number];
+
+/** The combinations that have every value chosen so far (all of them when nothing is chosen). */
+export function combinationsWith(variations: ProductVariationsDto, choice: Choice): Combination[] {
+  return variations.combinations.filter((c) => c.values.every((v, i) => choice[i] === null || choice[i] === v));
+}
+
+/**
+ * With some values chosen but not all, the combinations still open to the shopper: switched on,
+ * with every value chosen so far. Null when nothing or everything is chosen.
+ */
+export function openCombinations(variations: ProductVariationsDto | null, choice: Choice): Combination[] | null {
+  if (!variations) return null;
+  const chosen = choice.filter((v) => v !== null).length;
+  if (chosen === 0 || chosen === variations.properties.length) return null;
+  return combinationsWith(variations, choice).filter((c) => c.enabled);
+}
 
 /** The values chosen in the URL (null where none or not a value of the property). */
 export function useVariationChoice(variations: ProductVariationsDto | null) {
@@ -76,19 +94,14 @@ export function VariationPicker({
             <div className="variation-values">
               {p.values.map((value) => {
                 // Combinations with this value and whatever else is chosen so far.
-                const matches = variations.combinations.filter(
-                  (c) =>
-                    c.values[i] === value && c.values.every((v, j) => j === i || choice[j] === null || choice[j] === v),
+                const matches = combinationsWith(
+                  variations,
+                  choice.map((v, j) => (j === i ? value : v)),
                 );
                 const offered = matches.length > 0;
                 const buyable = matches.some((c) => c.enabled && c.available > 0);
-                const note = !offered
-                  ? 'not offered'
-                  : buyable
-                    ? null
-                    : matches.some((c) => c.enabled)
-                      ? 'sold out'
-                      : 'unavailable';
+                // One word for every reason but stock (no such combination, switched off).
+                const note = buyable ? null : matches.some((c) => c.enabled) ? 'sold out' : 'not available';
                 return (
                   <label key={value} className={`variation-value${note ? ' is-out' : ''}`}>
                     <input

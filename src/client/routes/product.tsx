@@ -13,7 +13,7 @@ import { VacationNotice } from '../components/shop-notices';
 import { ShopPolicies } from '../components/shop-policies';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
-import { useVariationChoice, VariationPicker } from '../components/variation-picker';
+import { openCombinations, useVariationChoice, VariationPicker } from '../components/variation-picker';
 import { useAddToCart } from '../lib/cart-actions';
 import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, minutesUntil, plural } from '../lib/format';
@@ -148,7 +148,7 @@ function BuyButton({
 }: {
   productId: number;
   ownListing: boolean;
-  /** The chosen combination is switched off or does not exist: nothing to sell, not sold out. */
+  /** The chosen values are switched off or do not exist together: nothing to sell, not sold out. */
   notOffered: boolean;
   soldOut: boolean;
   held: boolean;
@@ -250,24 +250,39 @@ export function Component() {
   const p = product.data;
   if (!p) return null;
   const a = availability.data;
-  // Before a combination is chosen the listing's total shows; then the combination's own.
-  const fallback = combination ? (live?.[combination.id] ?? combination.available) : (liveAvailable ?? p.available);
-  const available = a?.available ?? fallback;
+  const unitsOf = (c: { id: number; available: number }) => live?.[c.id] ?? c.available;
+  // Some values chosen, not all (Size M of Size × Colour): the combinations still open to them. The
+  // server answers per listing or per full combination, so their units are summed here.
+  const open = openCombinations(variations, choice);
+  // Before a choice the listing's total shows; then the open combinations' or the combination's own.
+  const fallback = combination
+    ? unitsOf(combination)
+    : open
+      ? open.reduce((sum, c) => sum + unitsOf(c), 0)
+      : (liveAvailable ?? p.available);
+  // The server's answer when it is about what the line counts; with a partial choice it is the
+  // listing's, and its carts and holds are not the chosen values'.
+  const counted = open ? undefined : a;
+  const available = counted?.available ?? fallback;
   const inCart = a?.inCart ?? 0;
+  const countedInCart = counted?.inCart ?? 0;
   // Every property chosen and no combination has those values: an address typed by hand, or kept
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
   const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);
-  const notOffered = noSuchCombination || (combination !== null && !combination.enabled);
+  const notOffered =
+    noSuchCombination || (open !== null && open.length === 0) || (combination !== null && !combination.enabled);
   const properties = variations?.properties ?? [];
+  // Named by its property when one value is in question: "This size is not available".
+  const inQuestion = properties.length === 1 || open ? properties.filter((_, i) => choice[i] !== null) : [];
   const notOfferedText =
-    properties.length === 1
-      ? `This ${properties[0]!.name.toLocaleLowerCase()} is not available`
+    inQuestion.length === 1
+      ? `This ${inQuestion[0]!.name.toLocaleLowerCase()} is not available`
       : 'This combination is not available';
   const unavailable = p.status === 'archived' || notOffered;
   const soldOut = available <= 0 || unavailable;
   const added = add.isSuccess || inCart > 0;
   // Live events carry only a count; while it is 0 trust the last answer on why (held or gone).
-  const held = soldOut && a?.status === 'held';
+  const held = soldOut && counted?.status === 'held';
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
   const needsChoice = variations !== null && combination === null && !noSuchCombination;
   const textProblem = personalizationProblem(p.personalization, text);
@@ -312,7 +327,7 @@ export function Component() {
             <div className="notice" role="status">
               <p>
                 This is your listing. Shoppers see {plural(available, 'unit')} available
-                {a && a.heldByOthers > 0 ? ` (${a.heldByOthers} more in shoppers’ carts)` : ''}.
+                {counted && counted.heldByOthers > 0 ? ` (${counted.heldByOthers} more in shoppers’ carts)` : ''}.
               </p>
             </div>
           ) : p.processing.madeToOrder && !soldOut ? (
@@ -323,10 +338,10 @@ export function Component() {
             <AvailabilityLines
               available={available}
               quantity={p.quantity}
-              inOtherCarts={a?.inOtherCarts ?? p.inCarts}
-              inCart={inCart}
+              inOtherCarts={counted?.inOtherCarts ?? (open ? 0 : p.inCarts)}
+              inCart={countedInCart}
               held={held}
-              nextReleaseAt={a?.nextReleaseAt ?? null}
+              nextReleaseAt={counted?.nextReleaseAt ?? null}
             />
           )}
           {vacation && !ownListing && p.status !== 'archived' && (
@@ -366,7 +381,7 @@ export function Component() {
                     soldOut={soldOut}
                     notOffered={notOffered}
                     held={held}
-                    inCart={inCart}
+                    inCart={countedInCart}
                     canAddMore={a ? a.canAddMore : true}
                     added={added}
                     add={add}
