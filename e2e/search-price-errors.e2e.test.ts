@@ -6,6 +6,7 @@
 // no sideways scroll, no serious axe findings.
 import { beforeAll, expect, test } from 'bun:test';
 import type { Page } from 'playwright';
+import { waitUntil } from '../src/server/test/wait-until';
 import { seriousA11yViolations } from './axe';
 import { createProduct, createSeller, token, waitForFocus } from './fixtures';
 import { projectNames, projects, screenshot, setupE2E } from './harness';
@@ -132,6 +133,18 @@ for (const project of projectNames) {
     await noSidewaysScroll(page);
     await screenshot(page, `search-price-reversed-url-${project}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Past 15 digits is an amount too, too large (decision 0172): the rest of the search runs and
+    // the tab names it, instead of a 400 page titled like any other.
+    await page.goto(`/search?q=${word}&max=9999999999999999`);
+    await page.getByTestId('price-not-applied').getByText('Maximum price can be at most $1,000,000.00.').waitFor();
+    await page.getByText(/^2 results/).waitFor();
+    await waitUntil(async () => (await page.title()) === `“${word}” — search · Hearth`, { what: 'the search’s title' });
+    // An address no search reads is still a 400, its tab saying what could not be read.
+    await page.goto(`/search?q=${word}&sort=cheapest`);
+    await page.getByText('That sort order is not one we offer.').waitFor();
+    await waitUntil(async () => (await page.title()) === 'Sort order not understood · Hearth', {
+      what: 'the 400 page’s title',
+    });
 
     await page.goto(`/search?q=${word}`);
     await page.getByText(/^2 results/).waitFor();

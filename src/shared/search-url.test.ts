@@ -1,8 +1,14 @@
 // A search address typed or edited by hand: its own price range in cents is read strictly, and a
 // range no search runs (minimum above maximum, above $1,000,000) is refused out loud like the
-// price boxes' (decisions 0147, 0160): searched without a price, with the boxes' words.
+// price boxes' (decisions 0147, 0160, 0172): searched without a price, with the boxes' words.
 import { describe, expect, test } from 'bun:test';
-import { addressPriceErrors, canonicalSearchQuery, priceBoxErrorsOf, readSearchUrl } from './search-url';
+import {
+  addressCentsAsDollars,
+  addressPriceErrors,
+  canonicalSearchQuery,
+  priceBoxErrorsOf,
+  readSearchUrl,
+} from './search-url';
 
 const read = (query: string) => readSearchUrl(new URLSearchParams(query));
 const upsideDown = { min: 'Minimum price ($50.00) is more than the maximum ($20.00).' };
@@ -48,7 +54,7 @@ describe('a hand-edited search address', () => {
     });
   });
 
-  test('absurd amounts: over $1,000,000 is refused with the boxes’ words; past 15 digits or not digits, a 400', () => {
+  test('absurd amounts: over $1,000,000 is refused with the boxes’ words, however many digits; not digits, a 400', () => {
     expect(read('min=999999999&max=5')).toEqual({
       ok: true,
       input: { pageSize: 24 },
@@ -61,16 +67,72 @@ describe('a hand-edited search address', () => {
       page: 1,
       priceErrors: { max: 'Maximum price can be at most $1,000,000.00.' },
     });
-    expect(read(`min=${'9'.repeat(5000)}`)).toEqual({
-      ok: false,
-      status: 400,
-      message: 'Prices can be at most $1,000,000.00.',
+    // Past 15 digits (a Number no longer exact) is still an amount, too large: the rest of the
+    // search runs (decision 0172), not the 400 page it once was.
+    expect(read('q=mug&max=9999999999999999&isVintage=true')).toEqual({
+      ok: true,
+      input: { pageSize: 24, q: 'mug', isVintage: true },
+      page: 1,
+      priceErrors: { max: 'Maximum price can be at most $1,000,000.00.' },
     });
+    expect(read(`min=${'9'.repeat(5000)}&max=2000`)).toEqual({
+      ok: true,
+      input: { pageSize: 24 },
+      page: 1,
+      priceErrors: { min: 'Minimum price can be at most $1,000,000.00.' },
+    });
+    // Leading zeros are the same amount.
+    expect(read(`max=${'0'.repeat(20)}2000`)).toMatchObject({
+      ok: true,
+      input: { maxPriceCents: 2000 },
+      priceErrors: null,
+    });
+    expect(canonicalSearchQuery(new URLSearchParams('q=mug&max=9999999999999999'))).toBe('?q=mug');
     for (const q of ['min=-5', 'max=1e3', 'min=12.5', 'max=%00', 'min=5%000', 'max=０１']) {
       expect({ q, r: read(q) }).toEqual({
         q,
-        r: { ok: false, status: 400, message: 'Prices are whole numbers of cents.' },
+        r: { ok: false, status: 400, title: 'Price not understood', message: 'Prices are whole numbers of cents.' },
       });
     }
+  });
+
+  test('the boxes show an address’s cents in dollars as written, however large', () => {
+    expect(addressCentsAsDollars('5000')).toBe('50.00');
+    expect(addressCentsAsDollars('5')).toBe('0.05');
+    expect(addressCentsAsDollars('0')).toBe('0.00');
+    expect(addressCentsAsDollars('0012345')).toBe('123.45');
+    expect(addressCentsAsDollars('9999999999999999')).toBe('99999999999999.99');
+  });
+
+  test('an address that cannot be read is titled by what in it could not be', () => {
+    const titles = Object.fromEntries(
+      [
+        'min=abc',
+        'price=free',
+        'sort=cheapest',
+        'page=0',
+        'isVintage=maybe',
+        'stock=some',
+        `q=${'a'.repeat(201)}`,
+        'category=BAD!!',
+        'material=%00',
+        'page=999999999',
+      ].map((q) => {
+        const r = read(q);
+        return [q, r.ok ? null : [r.status, r.title]];
+      }),
+    );
+    expect(titles).toEqual({
+      'min=abc': [400, 'Price not understood'],
+      'price=free': [400, 'Price range not understood'],
+      'sort=cheapest': [400, 'Sort order not understood'],
+      'page=0': [400, 'Page number not understood'],
+      'isVintage=maybe': [400, 'Vintage filter not understood'],
+      'stock=some': [400, 'Stock filter not understood'],
+      [`q=${'a'.repeat(201)}`]: [400, 'Search text too long'],
+      'category=BAD!!': [400, 'Category not understood'],
+      'material=%00': [400, 'Material not understood'],
+      'page=999999999': [404, 'No such page of results'],
+    });
   });
 });

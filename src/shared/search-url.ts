@@ -2,11 +2,12 @@
 // the SEO head: `readSearchUrl` says what search an address asks for, or why it cannot be read
 // (400: a value no search accepts; 404: a page past the last one), and `canonicalSearchQuery`
 // writes the one address search engines should index for it (filters in a fixed order). A price
-// range the address holds but that no search runs (minimum above maximum, above $1,000,000) is
-// refused out loud like the price boxes' (decision 0147): searched without it, and the page says why.
+// range the address holds but that no search runs (minimum above maximum, above $1,000,000, however
+// many digits) is refused out loud like the price boxes' (decisions 0147, 0160, 0172): searched
+// without it, and the page says why. An address that cannot be read at all is named by what in it
+// could not be (`title`), in the tab as in the served head.
 
-import { formatCents } from './money';
-import { PRICE_BOX_MAX_CENTS, type PriceBoxErrors, priceBoundErrors, readPriceBoxes } from './price-boxes';
+import { type PriceBoxErrors, priceBoundErrors, readPriceBoxes } from './price-boxes';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -28,16 +29,31 @@ export type SearchUrlInput = Omit<SearchProductsInput, 'page'> & { pageSize: num
 export type SearchUrl =
   /** `priceErrors`: the address's price range was refused (not searched), and why, in the boxes' words. */
   | { ok: true; input: SearchUrlInput; page: number; priceErrors: PriceBoxErrors | null }
-  | { ok: false; status: 400 | 404; message: string };
+  /** `title`: what could not be read, for the page's title (the tab, the served head). */
+  | { ok: false; status: 400 | 404; title: string; message: string };
 
-const bad = (message: string): SearchUrl => ({ ok: false, status: 400, message });
+const bad = (title: string, message: string): SearchUrl => ({ ok: false, status: 400, title, message });
 
-/** Cents as the address spells them: up to 15 digits (a Number stays exact), else null (a 400). */
+/**
+ * Cents as the address spells them, else null (a 400). Digits of any length are an amount: past 15
+ * digits the Number is no longer exact, but it is far above the limit either way (Infinity for very
+ * long runs), so it is refused out loud as too large, like `max=999999999`.
+ */
 function cents(raw: string | null): number | undefined | null {
   if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,15}$/.test(raw)) return null;
+  if (!/^\d+$/.test(raw)) return null;
   return Number(raw);
 }
+
+/** The address's filters by the names a shopper knows them (titles of a page that could not read them). */
+const fieldNames: Record<string, string> = {
+  q: 'Search text',
+  category: 'Category',
+  materials: 'Material',
+  colours: 'Colour',
+  minPriceCents: 'Price',
+  maxPriceCents: 'Price',
+};
 
 /** Strict reading of a search address. Unknown parameters (utm_*, fbclid) are ignored. */
 export function readSearchUrl(params: URLSearchParams): SearchUrl {
@@ -45,24 +61,20 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   const q = params.get('q')?.trim();
   if (q) {
     if (q.length > SEARCH_MAX_QUERY_LENGTH)
-      return bad(`Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`);
+      return bad('Search text too long', `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`);
     input.q = q;
   }
   const category = params.get('category');
   if (category) input.category = category;
   const range = params.get('price');
   if (range) {
-    if (!priceRanges.some((r) => r.key === range)) return bad('That price range is not one we offer.');
+    if (!priceRanges.some((r) => r.key === range))
+      return bad('Price range not understood', 'That price range is not one we offer.');
     Object.assign(input, priceRangeFilter(range as PriceRangeKey));
   }
   const min = cents(params.get('min'));
   const max = cents(params.get('max'));
-  if (min === null || max === null)
-    return bad(
-      [params.get('min'), params.get('max')].some((v) => v && /^\d{16,}$/.test(v))
-        ? `Prices can be at most ${formatCents(PRICE_BOX_MAX_CENTS)}.`
-        : 'Prices are whole numbers of cents.',
-    );
+  if (min === null || max === null) return bad('Price not understood', 'Prices are whole numbers of cents.');
   if (min !== undefined) input.minPriceCents = min;
   if (max !== undefined) input.maxPriceCents = max;
   // A range the wrong way round, or past the limit, is not swapped or clamped: the search runs
@@ -74,29 +86,37 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   }
   const vintage = params.get('isVintage');
   if (vintage !== null && vintage !== '' && vintage !== 'true' && vintage !== 'false')
-    return bad('isVintage is true or false.');
+    return bad('Vintage filter not understood', 'isVintage is true or false.');
   if (vintage === 'true') input.isVintage = true;
   const materials = params.getAll('material').filter((m) => m !== '');
   if (materials.length) input.materials = materials;
   const colours = params.getAll('colour').filter((c) => c !== '');
   if (colours.length) input.colours = colours;
   const stock = params.get('stock');
-  if (stock !== null && stock !== '' && stock !== 'all' && stock !== 'in') return bad('stock is all or in.');
+  if (stock !== null && stock !== '' && stock !== 'all' && stock !== 'in')
+    return bad('Stock filter not understood', 'stock is all or in.');
   if (stock === 'all') input.inStockOnly = false;
   const sort = params.get('sort');
   if (sort) {
-    if (!searchSorts.includes(sort as SearchSort)) return bad('That sort order is not one we offer.');
+    if (!searchSorts.includes(sort as SearchSort))
+      return bad('Sort order not understood', 'That sort order is not one we offer.');
     if (sort !== 'relevance') input.sort = sort as SearchSort;
   }
   const rawPage = params.get('page');
   let page = 1;
   if (rawPage !== null && rawPage !== '') {
-    if (!/^\d{1,12}$/.test(rawPage) || Number(rawPage) < 1) return bad('Pages are numbered from 1.');
+    if (!/^\d{1,12}$/.test(rawPage) || Number(rawPage) < 1)
+      return bad('Page number not understood', 'Pages are numbered from 1.');
     page = Number(rawPage);
-    if (page > SEARCH_LAST_PAGE) return { ok: false, status: 404, message: 'There is no such page of results.' };
+    if (page > SEARCH_LAST_PAGE)
+      return { ok: false, status: 404, title: 'No such page of results', message: 'There is no such page of results.' };
   }
   const checked = searchProductsInput.safeParse({ ...input, page });
-  if (!checked.success) return bad(checked.error.issues[0]?.message ?? 'That search could not be read.');
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const field = fieldNames[String(issue?.path[0])] ?? 'Search';
+    return bad(`${field} not understood`, issue?.message ?? 'That search could not be read.');
+  }
   return { ok: true, input, page, priceErrors };
 }
 
@@ -144,6 +164,15 @@ export function searchPageTitle(q: string | undefined, categoryName: string | un
   if (q) return `“${q}”${categoryName ? ` in ${categoryName}` : ''} — search${paged}`;
   if (categoryName) return `${categoryName}${paged}`;
   return `Everything on Hearth${paged}`;
+}
+
+/**
+ * An address's cents (`min`/`max`, digits) as the price boxes show them, in dollars ("5000" →
+ * "50.00"), worked on the digits so an amount too large to search still shows as written.
+ */
+export function addressCentsAsDollars(digits: string): string {
+  const d = digits.replace(/^0+/, '').padStart(3, '0');
+  return `${d.slice(0, -2)}.${d.slice(-2)}`;
 }
 
 /** Names of the filter form's price boxes (dollars as typed); the address itself keeps cents. */

@@ -7,8 +7,12 @@ import { useState } from 'react';
 import { type PriceBoxErrors, readPriceBoxes } from '../../shared/price-boxes';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
-import { addressPriceErrors, PRICE_FORM_FIELDS, priceBoxErrorsOf } from '../../shared/search-url';
-import { centsToDollarsText } from '../lib/format';
+import {
+  addressCentsAsDollars,
+  addressPriceErrors,
+  PRICE_FORM_FIELDS,
+  priceBoxErrorsOf,
+} from '../../shared/search-url';
 
 export type UpdateParams = (fn: (p: URLSearchParams) => void) => void;
 const FIRST_VALUES = 6;
@@ -123,7 +127,8 @@ function PriceInputs({ params, update }: { params: URLSearchParams; update: Upda
   const typedIn = (end: 'min' | 'max') => {
     const typed = params.get(PRICE_FORM_FIELDS[end]);
     if (typed !== null) return typed;
-    return params.get(end) ? centsToDollarsText(Number(params.get(end))) : '';
+    const cents = params.get(end) ?? '';
+    return /^\d+$/.test(cents) ? addressCentsAsDollars(cents) : cents;
   };
   const [min, setMin] = useState(() => typedIn('min'));
   const [max, setMax] = useState(() => typedIn('max'));

@@ -2,7 +2,8 @@
 // It has no loader on purpose: on the first load the shell renders at once (header usable, text
 // typed in search kept) and only the page's own area shows a skeleton until its data arrives.
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
-import { searchInputFromParams, searchPageFromParams, searchPageTitle } from '../../shared/search-url';
+import type { CategoryNode } from '../../shared/schemas/catalog';
+import { readSearchUrl, searchPageTitle } from '../../shared/search-url';
 import { findCategory } from '../components/search-facets';
 import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
@@ -35,11 +36,8 @@ function StorefrontTitle() {
     { productId: Number(productId ?? 0) },
     { enabled: false, staleTime: Number.POSITIVE_INFINITY },
   );
-  const params = new URLSearchParams(search);
-  const input = searchInputFromParams(params);
-  const where = findCategory(categories.data ?? [], input.category ?? null);
   const title = pathname.startsWith('/search')
-    ? searchPageTitle(input.q, (where?.leaf ?? where?.department)?.name, searchPageFromParams(params))
+    ? searchTabTitle(new URLSearchParams(search), categories.data)
     : pathname === '/cart'
       ? 'Your cart'
       : productId
@@ -47,6 +45,18 @@ function StorefrontTitle() {
         : undefined;
   if (title === undefined) return null;
   return <PageMetaFor title={title} description={productId ? product.data?.description : undefined} />;
+}
+
+/**
+ * The search page's tab: the search, or what in the address could not be read (the words of the
+ * served head: `readSearchUrl`'s title, "Category not found"), never a search the page is not showing.
+ */
+function searchTabTitle(params: URLSearchParams, categories: CategoryNode[] | undefined): string {
+  const read = readSearchUrl(params);
+  if (!read.ok) return read.title;
+  const where = findCategory(categories ?? [], read.input.category ?? null);
+  if (read.input.category && categories && !where) return 'Category not found';
+  return searchPageTitle(read.input.q, (where?.leaf ?? where?.department)?.name, read.page);
 }
 
 function PageMetaFor({ title, description }: { title: string; description?: string }) {

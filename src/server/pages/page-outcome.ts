@@ -184,7 +184,7 @@ async function searchOutcome(url: URL, data: PageData): Promise<PageOutcome> {
       kind: 'page',
       status: read.status,
       head: {
-        title: pageTitle(read.status === 400 ? 'Search not understood' : 'Page not found'),
+        title: pageTitle(read.title),
         description: read.message,
         robots: 'noindex',
       },

@@ -226,6 +226,13 @@ describe('other public pages', () => {
       expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 400 });
     for (const q of ['page=999999999', 'category=no-such-category'])
       expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 404 });
+    // The tab of a page that could not read the address says what in it could not be read.
+    for (const [q, named] of [
+      ['q=mug&min=abc', 'Price not understood · Hearth'],
+      ['q=mug&sort=cheapest', 'Sort order not understood · Hearth'],
+      ['page=999999999', 'No such page of results · Hearth'],
+    ] as const)
+      expect({ q, title: decode(title(await (await get(`/search?${q}`)).text())) }).toEqual({ q, title: named });
   });
 
   test('the filter form sent without JavaScript answers 301 to the search it means', async () => {
@@ -266,6 +273,9 @@ describe('other public pages', () => {
       // A hand-edited address in cents, the wrong way round: refused the same way, not swapped (decision 0160).
       ['q=mug&min=5000&max=2000', 'Minimum price ($50.00) is more than the maximum ($20.00).'],
       ['q=mug&max=999999999', 'Maximum price can be at most $1,000,000.00.'],
+      // Past 15 digits too (decision 0172): the search runs, not a 400 page.
+      ['q=mug&max=9999999999999999', 'Maximum price can be at most $1,000,000.00.'],
+      [`q=mug&min=${'9'.repeat(4000)}`, 'Minimum price can be at most $1,000,000.00.'],
     ] as const) {
       const res = await get(`/search?${query}`);
       const html = await res.text();
@@ -284,6 +294,11 @@ describe('other public pages', () => {
     expect(box('min')).toContain('aria-invalid="true"');
     expect(box('max')).toContain('value="20.00"');
     expect(canonical(reversed)).toBe(`${ORIGIN}/search?q=mug`);
+    // An amount too large for a Number is shown as written, and titled as the search it is.
+    const huge = await (await get('/search?q=mug&max=9999999999999999')).text();
+    expect(/<input[^>]*id="price-max"[^>]*>/.exec(huge)?.[0]).toContain('value="99999999999999.99"');
+    expect(decode(title(huge))).toBe('“mug” — search · Hearth');
+    expect(canonical(huge)).toBe(`${ORIGIN}/search?q=mug`);
   });
 
   test('bad input renders the site’s error page with its status, never a 500 or a blank page', async () => {
@@ -294,7 +309,6 @@ describe('other public pages', () => {
       ['/search?sort=cheapest', 400, 'That sort order is not one we offer.'],
       ['/search?min=abc', 400, 'Prices are whole numbers of cents.'],
       ['/search?max=%00', 400, 'Prices are whole numbers of cents.'],
-      [`/search?min=${'9'.repeat(4000)}`, 400, 'Prices can be at most $1,000,000.00.'],
       ['/search?page=999999999', 404, 'We couldn&#x27;t find that'],
       ['/search?category=no-such-category', 404, 'We couldn&#x27;t find that'],
       ['/no/such/page', 404, 'This page wandered off'],
