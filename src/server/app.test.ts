@@ -23,6 +23,21 @@ describe('http edge', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
+  test('public images may be shown by any document, an opaque-origin one too; the rest stays same-origin', async () => {
+    // A sandboxed document (a mail's HTML in /dev/mail) asks for /favicon.ico and its images from
+    // origin "null": under CORP same-origin the browser refused them and logged NotSameOrigin.
+    const icon = await app().request('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toStartWith('<svg');
+    expect(icon.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    // Still the rest of the security headers.
+    expect(icon.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(icon.headers.get('x-content-type-options')).toBe('nosniff');
+    const api = await app().request('/trpc/catalog.categories');
+    expect(api.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  });
+
   test('mutations from a foreign origin or with a non-JSON body are refused and change nothing', async () => {
     const email = `csrf-${Date.now()}@example.test`;
     const body = JSON.stringify({ email, password: 'longenough1', name: 'Mallory' });

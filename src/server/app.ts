@@ -12,6 +12,7 @@ import { devMailRoutes } from './modules/email/dev-mail.routes';
 import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes';
 import { seoRoutes } from './modules/seo/seo.routes';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
+import { appIconResponse } from './pages/app-icon';
 import type { RenderedPageCache } from './pages/page-cache';
 import type { ShellSource } from './pages/page-shell';
 import { pageRoutes } from './pages/pages.routes';
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
           }
         : undefined,
       crossOriginEmbedderPolicy: false,
+      // A header a route set itself is its own answer (public images: PUBLIC_IMAGE_HEADERS).
+      overwrite: false,
     }),
   );
 
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('*', readYourWrites(deps));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/favicon.ico', () => appIconResponse());
 
   app.get('/readyz', async (c) => {
     // Draining (SIGTERM): out of rotation at once, whatever the services say.

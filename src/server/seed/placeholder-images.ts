@@ -2,6 +2,7 @@
 // tree: /images/ph/<leaf-slug>-<n>.svg (a listing photo), logo-<initials>-<n>.svg (a shop logo),
 // banner-<leaf-slug>-<n>.svg (a shop banner). The colour comes from the name, so the same URL
 // always draws the same picture and browsers may cache it.
+import { PUBLIC_IMAGE_HEADERS } from '../http/public-image-headers';
 import { categoryTaxonomy } from '../modules/catalog/category-taxonomy';
 import { hashString } from './prng';
 
@@ -91,6 +92,7 @@ export function placeholderImageResponse(path: string): Response {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=86400',
       'X-Content-Type-Options': 'nosniff',
+      ...PUBLIC_IMAGE_HEADERS,
     },
   });
 }

@@ -7,6 +7,7 @@ import { DomainError, domainErrorCodes } from '../../../shared/errors';
 import type { AppDeps } from '../../deps';
 import { COOKIE_NAMES, readCookie } from '../../http/cookies';
 import { fromOwnOrigin } from '../../http/csrf';
+import { PUBLIC_IMAGE_HEADERS } from '../../http/public-image-headers';
 import { enforceRateLimit } from '../../trpc/rate-limit';
 import { resolveSession } from '../auth/auth.session';
 import { MAX_UPLOAD_BYTES, storeUploadedImage, uploadFileName, uploadsDir } from './uploads.service';
@@ -73,6 +74,7 @@ export function uploadsRoutes(deps: AppDeps) {
         'Content-Type': 'image/webp',
         'Cache-Control': 'public, max-age=31536000, immutable',
         'X-Content-Type-Options': 'nosniff',
+        ...PUBLIC_IMAGE_HEADERS,
       },
     });
   });

@@ -34,6 +34,8 @@ describe('image uploads', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/webp');
     expect(served.headers.get('cache-control')).toContain('immutable');
+    // A mail's HTML in /dev/mail's sandboxed frame (origin "null") shows a shop's logo too.
+    expect(served.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
     expect(meta.format).toBe('webp');
     expect(meta.width).toBe(64);
