@@ -4,7 +4,6 @@
 // is shown as text, never run as HTML. Checked on a laptop and a phone, with the keyboard only on
 // the seller's side, with no sideways scroll at 390 px and no serious axe findings.
 import { expect, test } from 'bun:test';
-import type { Locator } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
 import { seriousA11yViolations } from './axe';
 import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
@@ -96,29 +95,6 @@ test('a guest asking a question is sent to sign in and comes back to the listing
   await context.close();
 });
 
-type Box = { x: number; y: number; width: number; height: number };
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** Where an element comes to rest, fully shown (a toast slides and fades in). */
-async function settledBox(target: Locator): Promise<Box> {
-  let last = await target.boundingBox();
-  await waitUntil(
-    async () => {
-      const now = await target.boundingBox();
-      const still =
-        now !== null &&
-        JSON.stringify(now) === JSON.stringify(last) &&
-        (await target.evaluate((el) => getComputedStyle(el).opacity)) === '1';
-      last = now;
-      return still;
-    },
-    { intervalMs: 100, what: `${target} at rest` },
-  );
-  if (!last) throw new Error(`${target} is not shown`);
-  return last;
-}
-
 for (const project of projectNames) {
   test(`${project}: Block asks first (Escape or Cancel change nothing), then the way back is right where the composer was`, async () => {
     const seller = await createSeller();
@@ -161,23 +137,20 @@ for (const project of projectNames) {
     expect(await s.page.getByLabel('Write a message').count()).toBe(0);
     // Focus is not lost: it is on the header's button, which now unblocks.
     await waitForFocus(s.page.getByRole('button', { name: 'Unblock', exact: true }));
-    // The toast saying so covers neither Unblock (walk: on a phone it sat over the page's lower half,
-    // where the one in the notice is); on a phone it sits over the sticky header, clear of the page.
-    const toast = await settledBox(
-      s.page.locator('[data-sonner-toast]').filter({ hasText: 'You blocked Ada Lovelace.' }),
-    );
+    // The notice says so, and nothing lies over either Unblock (a toast covered the notice's on a
+    // phone: the walk of stop 27). A toast would be in the page by now: it is set with the focus.
+    expect(await s.page.locator('[data-sonner-toast]').count()).toBe(0);
     for (const button of await s.page.getByRole('button', { name: /^Unblock\b/ }).all()) {
-      const box = await button.boundingBox();
-      expect({ button: await button.textContent(), overlaps: box !== null && overlap(toast, box) }).toEqual({
+      const onTop = await button.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return hit !== null && el.contains(hit);
+      });
+      expect({ button: await button.textContent(), onTop }).toEqual({
         button: await button.textContent(),
-        overlaps: false,
+        onTop: true,
       });
     }
-    if (project === 'phone') {
-      const header = await s.page.locator('.site-header').boundingBox();
-      expect(toast.y + toast.height).toBeLessThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
-    }
-    await screenshot(s.page, `messages-blocked-toast-${project}`);
     const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(s.page, `messages-blocked-${project}`);

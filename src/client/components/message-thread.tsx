@@ -247,15 +247,16 @@ export function MessageThread({
     onSuccess: async () => {
       invalidateInboxes();
       await thread.refetch();
+      // No toast: the notice in place of the composer says so (role=status), and a toast would
+      // cover its Unblock on a phone.
       setConfirmingBlock(false);
-      toast.success(`You blocked ${thread.data?.conversation.counterpart.name ?? 'them'}.`);
     },
   });
   const unblock = trpc.messages.unblock.useMutation({
     onSuccess: async () => {
       invalidateInboxes();
+      // No toast either: the composer is back, focused, where a toast would cover it on a phone.
       await thread.refetch();
-      toast.success(`You unblocked ${thread.data?.conversation.counterpart.name ?? 'them'}.`);
     },
   });
   const [reporting, setReporting] = useState(false);
