@@ -298,6 +298,15 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByRole('button', { name: 'Sold out' }).waitFor();
     expect(await quantity.count()).toBe(0);
 
+    // Another shopper holds both S: with only S chosen they are in someone's cart, not sold out.
+    const other = await createUser();
+    const { variations } = await other.caller.catalog.product({ productId: product.id });
+    for (const c of variations?.combinations.filter((c) => c.values[0] === 'S') ?? [])
+      await other.caller.cart.addItem({ productId: product.id, variantId: c.id, quantity: 1 });
+    await page.goto(`/product/${product.id}?Size=S`);
+    await availability.getByText('In someone’s cart').waitFor();
+    await page.getByRole('button', { name: 'In someone’s cart' }).waitFor();
+
     // From the address, rendered by the server: the same count after hydration.
     await page.goto(`/product/${product.id}?Size=M`);
     await radio('M', true).waitFor();

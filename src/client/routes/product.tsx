@@ -281,8 +281,9 @@ export function Component() {
   const unavailable = p.status === 'archived' || notOffered;
   const soldOut = available <= 0 || unavailable;
   const added = add.isSuccess || inCart > 0;
-  // Live events carry only a count; while it is 0 trust the last answer on why (held or gone).
-  const held = soldOut && counted?.status === 'held';
+  // Live events carry only a count; while it is 0 trust the last answer on why (held or gone). With
+  // a partial choice, the open combinations' own carts say it.
+  const held = soldOut && (open ? !notOffered && open.some((c) => c.inCarts > 0) : counted?.status === 'held');
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
   const needsChoice = variations !== null && combination === null && !noSuchCombination;
   const textProblem = personalizationProblem(p.personalization, text);

@@ -114,7 +114,15 @@ export interface CategoryNode {
 export interface ProductVariationsDto {
   properties: { name: string; values: string[] }[];
   /** Every combination the seller offers; `enabled: false` ones are shown as unavailable. */
-  combinations: { id: number; values: string[]; priceCents: number; available: number; enabled: boolean }[];
+  /** `inCarts`: units held in shoppers' carts (none of them free: "In someone's cart", not sold out). */
+  combinations: {
+    id: number;
+    values: string[];
+    priceCents: number;
+    available: number;
+    inCarts: number;
+    enabled: boolean;
+  }[];
 }
 
 export interface ProductDto {

@@ -12,6 +12,8 @@ export interface ProductCombinationRow {
   price_cents: number;
   /** Units free; 0 for a combination that is switched off. */
   available: number;
+  /** Units held in shoppers' carts. */
+  in_carts: number;
   enabled: boolean;
   is_default: boolean;
 }
@@ -59,7 +61,7 @@ export function findProductDetail(db: DbOrTx, productId: number) {
       sql<ProductCombinationRow[] | null>`case when p.variation_properties <> '[]'::jsonb then (
         select jsonb_agg(jsonb_build_object('id', v.id, 'option1', v.option1, 'option2', v.option2,
                  'price_cents', v.price_cents, 'available', ${combinationAvailableSql('v')},
-                 'enabled', v.enabled, 'is_default', v.is_default) order by v.position, v.id)
+                 'in_carts', v.reserved, 'enabled', v.enabled, 'is_default', v.is_default) order by v.position, v.id)
         from listing_variants v where v.product_id = p.id and not v.is_default) end`.as('variants'),
     )
     .select((eb) =>

@@ -108,6 +108,7 @@ function buyerVariations(
       values: [v.option1, v.option2].slice(0, properties.length) as string[],
       priceCents: v.price_cents,
       available: status === 'active' ? v.available : 0,
+      inCarts: status === 'active' ? v.in_carts : 0,
       enabled: v.enabled,
     })),
   };
