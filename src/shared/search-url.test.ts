@@ -8,6 +8,7 @@ import {
   canonicalSearchQuery,
   priceBoxErrorsOf,
   readSearchUrl,
+  searchFallback,
 } from './search-url';
 
 const read = (query: string) => readSearchUrl(new URLSearchParams(query));
@@ -134,5 +135,26 @@ describe('a hand-edited search address', () => {
       'material=%00': [400, 'Material not understood'],
       'page=999999999': [404, 'No such page of results'],
     });
+  });
+});
+
+describe('the way on from a search address that could not be read', () => {
+  test('keeps the words and category that read, drops the rest', () => {
+    expect(searchFallback(new URLSearchParams('q=mug&sort=cheapest'))).toEqual({
+      to: '/search?q=mug',
+      label: 'Search for “mug”',
+    });
+    expect(searchFallback(new URLSearchParams('category=vases&page=x'))).toEqual({
+      to: '/search?category=vases',
+      label: 'Browse this category',
+    });
+  });
+
+  test('words that are themselves the problem are not offered again', () => {
+    expect(searchFallback(new URLSearchParams(`q=${'a'.repeat(500)}`))).toEqual({
+      to: '/search',
+      label: 'Browse everything',
+    });
+    expect(searchFallback(new URLSearchParams('sort=cheapest'))).toEqual({ to: '/search', label: 'Browse everything' });
   });
 });

@@ -55,6 +55,22 @@ const fieldNames: Record<string, string> = {
   maxPriceCents: 'Price',
 };
 
+/**
+ * Where a search address that could not be read (a 400) sends the shopper on: the same words and
+ * category when those read, else every listing. The rest (a sort, page or filter that failed) is dropped.
+ */
+export function searchFallback(params: URLSearchParams): { to: string; label: string } {
+  const kept = new URLSearchParams();
+  for (const key of ['q', 'category']) {
+    const value = params.get(key)?.trim();
+    if (value) kept.set(key, value);
+  }
+  const q = kept.get('q');
+  if (kept.size > 0 && readSearchUrl(kept).ok)
+    return { to: `/search?${kept}`, label: q ? `Search for “${q}”` : 'Browse this category' };
+  return { to: '/search', label: 'Browse everything' };
+}
+
 /** Strict reading of a search address. Unknown parameters (utm_*, fbclid) are ignored. */
 export function readSearchUrl(params: URLSearchParams): SearchUrl {
   const input: SearchUrlInput = { pageSize: SEARCH_PAGE_SIZE };

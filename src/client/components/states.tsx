@@ -1,6 +1,7 @@
 // Empty, error and loading states shared by every page.
 import type { ReactNode } from 'react';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from 'react-router';
+import { searchFallback } from '../../shared/search-url';
 import { signInHref } from '../lib/sign-in-link';
 import { describeError } from '../trpc';
 import { AlertIcon, BasketIcon, BoxIcon, CartIcon, HeartIcon, LockIcon, SearchIcon, StoreIcon } from './icons';
@@ -111,6 +112,7 @@ export function PageState({
 /** Route error boundary: friendly words for 404s, sign-in for 401s, a retry for the rest. */
 export function RouteErrorBoundary() {
   const error = useRouteError();
+  const where = useLocation();
   let status = 500;
   let message = 'Something went wrong on our side. Please try again in a moment.';
   if (isRouteErrorResponse(error)) {
@@ -130,7 +132,15 @@ export function RouteErrorBoundary() {
   }
   if (status === 400) {
     return (
-      <PageState art="🔍" title="We couldn't read that address" link={{ to: '/search', label: 'Browse everything' }}>
+      <PageState
+        art="🔍"
+        title="We couldn't read that address"
+        link={
+          where.pathname === '/search'
+            ? searchFallback(new URLSearchParams(where.search))
+            : { to: '/search', label: 'Browse everything' }
+        }
+      >
         {message}
       </PageState>
     );
