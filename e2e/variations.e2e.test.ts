@@ -350,6 +350,51 @@ for (const project of projectNames as ProjectName[]) {
     await context.close();
   }, 180_000);
 
+  test(`${project}: "Save listing" saves the combination table's unsaved changes too, or keeps the dialog open`, async () => {
+    const { seller, product } = await jumper(token());
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${product.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await dialog.getByLabel('Quantity of M / Moss').waitFor();
+    const saveListing = async () => {
+      await dialog.getByRole('button', { name: 'Save listing' }).focus();
+      await page.keyboard.press('Enter');
+    };
+    // Keyboard: a new title, S in Oat switched off and a wrong price, then "Save listing".
+    await dialog.getByLabel('Title').fill(`${product.title} (restocked)`);
+    await dialog.getByRole('checkbox', { name: 'S / Oat on sale' }).focus();
+    await page.keyboard.press('Space');
+    await dialog.getByLabel('Price of M / Moss').fill('-3');
+    await saveListing();
+    // Nothing saved: the dialog stays open on the bad cell.
+    await dialog.getByText('Enter a price like 24.00').waitFor();
+    await waitForFocus(dialog.getByLabel('Price of M / Moss'));
+    await screenshot(page, `save-listing-bad-combination-${project}`);
+    expect((await seller.caller.catalog.product({ productId: product.id })).title).toBe(product.title);
+    const unchanged = await seller.caller.catalog.variations({ productId: product.id });
+    expect(unchanged.combinations.find((c) => c.values.join('/') === 'S/Oat')?.enabled).toBe(true);
+
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('95');
+    await saveListing();
+    await page.getByText('Listing and variations updated').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await noSidewaysScroll(page);
+    await screenshot(page, `save-listing-with-variations-${project}`);
+    expect((await seller.caller.catalog.product({ productId: product.id })).title).toBe(`${product.title} (restocked)`);
+    const saved = await seller.caller.catalog.variations({ productId: product.id });
+    const row = (label: string) => saved.combinations.find((c) => c.values.join('/') === label);
+    expect(row('S/Oat')?.enabled).toBe(false);
+    expect(row('M/Moss')?.priceCents).toBe(9500);
+
+    // The dashboard, reloaded, shows the switch as saved.
+    await page.goto(`/dashboard/listings?edit=${product.id}`);
+    await dialog.getByLabel('Quantity of M / Moss').waitFor();
+    expect(await dialog.getByRole('checkbox', { name: 'S / Oat on sale' }).isChecked()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   test(`${project}: the buyer edits a line's personalisation in the cart with the keyboard`, async () => {
     const seller = await createSeller();
     const pendant = await createProduct(seller, {

@@ -1,7 +1,8 @@
 // Create or edit a listing: react-hook-form checked with the shared createProductInput schema
 // (the server's own rules and messages); errors clear as soon as a field is fixed, and server
-// field errors land on the same fields.
-import type { FormEvent } from 'react';
+// field errors land on the same fields. Editing, "Save listing" also saves the combination table's
+// unsaved changes, so pressing it instead of "Save variations" loses nothing.
+import { type FormEvent, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { type CategoryNode, createProductInput, type ProductDto } from '../../../shared/schemas/catalog';
@@ -11,9 +12,15 @@ import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars, plural } from '../../lib/format';
 import { schemaResolver } from '../../lib/schema-resolver';
-import { trpc } from '../../trpc';
+import { describeError, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
-import { NO_VARIATIONS, useVariationsDraft, VariationsEditor, VariationsFields } from './variations-editor';
+import {
+  NO_VARIATIONS,
+  type UnsavedVariations,
+  useVariationsDraft,
+  VariationsEditor,
+  VariationsFields,
+} from './variations-editor';
 
 // One <optgroup> per department: the closed select then shows "Invitations", not a
 // space-indented "  Invitations" (the old nbsp indent showed on phones). A listing may sit in the
@@ -64,6 +71,10 @@ interface ListingFormValues {
 const wholeOr = (text: string, bad: number) => (/^\d+$/.test(text.trim()) ? Number(text) : bad);
 
 const listingInput = createProductInput.omit({ shopId: true });
+
+// One toast for the form's save: "Listing updated" replaces an earlier "Please fix…" instead of
+// stacking on it (a modal dialog hides the toasts until it closes).
+const SAVE_TOAST = { id: 'listing-form-save' };
 
 const resolver = schemaResolver(
   listingInput,
@@ -137,24 +148,44 @@ export function ListingForm({
       varies: false,
     },
   });
-  const done = async () => {
-    await Promise.all([
+  const refresh = () =>
+    Promise.all([
       trpcUtils.catalog.shopProducts.invalidate(),
       trpcUtils.catalog.product.invalidate(),
       trpcUtils.seller.listings.invalidate(),
+      trpcUtils.catalog.variations.invalidate(),
     ]);
-    toast.success(product ? 'Listing updated' : 'Listing published — it will appear in search within seconds.');
+  const done = async (
+    message = product ? 'Listing updated' : 'Listing published — it will appear in search within seconds.',
+  ) => {
+    await refresh();
+    toast.success(message, SAVE_TOAST);
     onDone();
   };
   const fail = (err: unknown) => {
     // A new listing's combination table answers on its own cells ("variations.combinations.2.quantity").
     const onTable = !product && draft.showServerErrors(err, 'variations.');
     const message = applyServerErrors(form, err, { priceCents: 'price' });
-    toast.error(onTable || !message ? 'Please fix the highlighted fields.' : message);
+    toast.error(onTable || !message ? 'Please fix the highlighted fields.' : message, SAVE_TOAST);
   };
-  const create = trpc.catalog.createProduct.useMutation({ onSuccess: done, onError: fail });
-  const update = trpc.catalog.updateProduct.useMutation({ onSuccess: done, onError: fail });
-  const pending = create.isPending || update.isPending;
+  const create = trpc.catalog.createProduct.useMutation({ onSuccess: () => done(), onError: fail });
+  const update = trpc.catalog.updateProduct.useMutation({ onError: fail });
+  // The editor's unsaved table, sent once the listing itself is saved (see submit).
+  const unsaved = useRef<UnsavedVariations>(null);
+  const saveTable = trpc.catalog.setVariations.useMutation({
+    onSuccess: () => done('Listing and variations updated'),
+    onError: (err) => {
+      // Checked in the browser first, so rare (a SKU taken, stock below what carts hold); the
+      // dialog stays open and says which half was saved.
+      const placed = unsaved.current?.showServerErrors(err) ?? false;
+      toast.error(
+        `The listing was saved, but not its variations: ${placed ? 'please fix the highlighted cells.' : describeError(err).message}`,
+        SAVE_TOAST,
+      );
+      void refresh();
+    },
+  });
+  const pending = create.isPending || update.isPending || saveTable.isPending;
   const e = form.formState.errors;
   const shop = useMyShop();
   const draft = useVariationsDraft(NO_VARIATIONS, parseDollars(form.watch('price')) ?? 0);
@@ -167,21 +198,29 @@ export function ListingForm({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     form.setValue('varies', varies);
-    // A new listing's table is checked with the form, so nothing is sent while a cell is wrong.
+    // A new listing's table is checked with the form, so nothing is sent while a cell is wrong;
+    // so is an edited listing's unsaved table (null: nothing changed), saved after the listing so
+    // that a listing just given variations still takes its price and quantity first.
     const table = !product && varies ? draft.build() : undefined;
+    const changedTable = product ? (unsaved.current?.take() ?? null) : null;
     return form.handleSubmit(({ priceCents, quantity, ...rest }) => {
-      if (table === null) {
-        toast.error('Please fix the highlighted cells.');
+      if (table === null || changedTable === 'invalid') {
+        toast.error('Please fix the highlighted cells.', SAVE_TOAST);
         return;
       }
       if (product)
-        update.mutate({
-          productId: product.id,
-          ...rest,
-          ...(varies ? {} : { priceCents }),
-          // Made to order sets its own stock; sending 0 would collide with units held in carts.
-          ...(varies || rest.madeToOrder ? {} : { quantity }),
-        });
+        update.mutate(
+          {
+            productId: product.id,
+            ...rest,
+            ...(varies ? {} : { priceCents }),
+            // Made to order sets its own stock; sending 0 would collide with units held in carts.
+            ...(varies || rest.madeToOrder ? {} : { quantity }),
+          },
+          {
+            onSuccess: () => (changedTable ? saveTable.mutate({ productId: product.id, ...changedTable }) : done()),
+          },
+        );
       else create.mutate({ shopId, priceCents, quantity, ...rest, ...(table ? { variations: table } : {}) });
     })(event);
   };
@@ -310,7 +349,7 @@ export function ListingForm({
           </StatusButton>
         </div>
       </form>
-      {product && <VariationsEditor productId={product.id} basePriceCents={product.priceCents} />}
+      {product && <VariationsEditor productId={product.id} basePriceCents={product.priceCents} unsaved={unsaved} />}
     </>
   );
 }

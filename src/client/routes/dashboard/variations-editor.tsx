@@ -1,8 +1,10 @@
 // The listing's variations (issue 16 item 6): up to two properties with the seller's own values,
 // and the table of every combination with its price, quantity, SKU and on/off, with "set all"
 // for price and quantity. Saved as a whole through catalog.setVariations; the server's field
-// errors ("combinations.3.quantity") land on their cell.
-import { useState } from 'react';
+// errors ("combinations.3.quantity") land on their cell. Unsaved changes are handed to the listing
+// form through `unsaved`, so "Save listing" saves them too instead of dropping them.
+import { type RefObject, useImperativeHandle, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { toast } from 'sonner';
 import type { ListingVariationsDto } from '../../../shared/schemas/variations';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
@@ -39,7 +41,26 @@ function combinationsOf(properties: { values: string[] }[]): string[][] {
   return properties.reduce<string[][]>((acc, p) => acc.flatMap((prefix) => p.values.map((v) => [...prefix, v])), [[]]);
 }
 
-export function VariationsEditor({ productId, basePriceCents }: { productId: number; basePriceCents: number }) {
+/** What the listing form may do with the editor's unsaved table. */
+export interface UnsavedVariations {
+  /**
+   * Null: nothing changed since the last save. Otherwise the table to send, or 'invalid' with the
+   * bad cells marked and the first of them focused.
+   */
+  take(): NonNullable<ReturnType<VariationsDraft['build']>> | 'invalid' | null;
+  /** The server refused the table: its messages on the cells, and focus on the first. */
+  showServerErrors(err: unknown): boolean;
+}
+
+export function VariationsEditor({
+  productId,
+  basePriceCents,
+  unsaved,
+}: {
+  productId: number;
+  basePriceCents: number;
+  unsaved?: RefObject<UnsavedVariations | null>;
+}) {
   const saved = trpc.catalog.variations.useQuery({ productId });
   if (saved.isPending)
     return <div className="skeleton variations-skeleton" role="status" aria-label="Loading variations" />;
@@ -56,6 +77,7 @@ export function VariationsEditor({ productId, basePriceCents }: { productId: num
       initial={saved.data}
       productId={productId}
       basePriceCents={basePriceCents}
+      unsaved={unsaved}
     />
   );
 }
@@ -140,22 +162,38 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     return Object.keys(next).length > 0;
   };
 
-  return { properties, setProperties, combos, rowOf, setRow, errors, setErrors, build, showServerErrors };
+  // What the seller sees, compared with what was there when the draft began.
+  const snapshot = () => JSON.stringify([parsed, combos.map(rowOf)]);
+  const [initialSnapshot] = useState(snapshot);
+  const changed = snapshot() !== initialSnapshot;
+
+  return { properties, setProperties, combos, rowOf, setRow, errors, setErrors, build, showServerErrors, changed };
 }
 
 export type VariationsDraft = ReturnType<typeof useVariationsDraft>;
+
+/** Focus the first marked cell, or the section's title when the message is not on a cell. */
+function focusFirstProblem(section: HTMLElement | null) {
+  (
+    section?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    section?.querySelector<HTMLElement>('#variations-title')
+  )?.focus();
+}
 
 function Editor({
   initial,
   productId,
   basePriceCents,
+  unsaved,
 }: {
   initial: ListingVariationsDto;
   productId: number;
   basePriceCents: number;
+  unsaved?: RefObject<UnsavedVariations | null>;
 }) {
   const utils = trpc.useUtils();
   const draft = useVariationsDraft(initial, basePriceCents);
+  const sectionRef = useRef<HTMLElement>(null);
   const save = trpc.catalog.setVariations.useMutation({
     onSuccess: async () => {
       draft.setErrors({});
@@ -181,9 +219,24 @@ function Editor({
     save.mutate({ productId, ...table });
   };
   const tooMany = draft.combos.length > MAX_COMBINATIONS;
+  useImperativeHandle(unsaved, () => ({
+    take: () => {
+      if (!draft.changed) return null;
+      // Rendered at once, so the first marked cell can take focus now.
+      const table = flushSync(() => draft.build());
+      if (table && !tooMany) return table;
+      focusFirstProblem(sectionRef.current);
+      return 'invalid';
+    },
+    showServerErrors: (err) => {
+      const placed = flushSync(() => draft.showServerErrors(err));
+      focusFirstProblem(sectionRef.current);
+      return placed;
+    },
+  }));
 
   return (
-    <section className="variations" aria-labelledby="variations-title">
+    <section ref={sectionRef} className="variations" aria-labelledby="variations-title">
       <VariationsFields draft={draft} />
       <div className="step-actions">
         <StatusButton pending={save.isPending} pendingLabel="Saving…" onClick={submit} type="button" disabled={tooMany}>
@@ -204,7 +257,7 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
 
   return (
     <>
-      <h3 id="variations-title" className="variations-title">
+      <h3 id="variations-title" className="variations-title" tabIndex={-1}>
         Variations
       </h3>
       <p className="hint">
