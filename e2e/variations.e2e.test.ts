@@ -306,6 +306,13 @@ for (const project of projectNames as ProjectName[]) {
     await page.goto(`/product/${product.id}?Size=S`);
     await availability.getByText('In someone’s cart').waitFor();
     await page.getByRole('button', { name: 'In someone’s cart' }).waitFor();
+    await page.getByRole('radio', { name: 'S · in carts', checked: true }).waitFor();
+    // The one holding them reads that they are in their own cart, not someone's.
+    const own = await signedInPage(e2e.browser, e2e.app.baseUrl, other, project);
+    await own.page.goto(`/product/${product.id}?Size=S`);
+    await own.page.getByTestId('availability').getByText('You have all 2 left in your cart').waitFor();
+    expect(own.errors).toEqual([]);
+    await own.context.close();
 
     // From the address, rendered by the server: the same count after hydration.
     await page.goto(`/product/${product.id}?Size=M`);

@@ -248,8 +248,9 @@ export function MessageThread({
       invalidateInboxes();
       await thread.refetch();
       // No toast: the notice in place of the composer says so (role=status), and a toast would
-      // cover its Unblock on a phone.
+      // cover its Unblock on a phone; one still showing (a report just sent) goes too.
       setConfirmingBlock(false);
+      toast.dismiss();
     },
   });
   const unblock = trpc.messages.unblock.useMutation({

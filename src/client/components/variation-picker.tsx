@@ -1,8 +1,9 @@
 // The buyer's choice of a listing's variations (issue 16 item 1): one radio group per property,
 // values the seller offers as chips; a value whose combination (with the other choice) is sold
-// out or switched off says so ("sold out", "not available") and stays choosable, so the shopper
-// sees why; values that do not combine with the other choice at all are disabled. The choice
-// lives in the URL (?Size=7&Colour=Gold), so a shared or reloaded link shows the same combination.
+// out, all in carts or switched off says so ("sold out", "in carts", "not available") and stays
+// choosable, so the shopper sees why; values that do not combine with the other choice at all are
+// disabled. The choice lives in the URL (?Size=7&Colour=Gold), so a shared or reloaded link shows
+// the same combination.
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProductVariationsDto } from '../../shared/schemas/catalog';
@@ -100,8 +101,15 @@ export function VariationPicker({
                 );
                 const offered = matches.length > 0;
                 const buyable = matches.some((c) => c.enabled && c.available > 0);
-                // One word for every reason but stock (no such combination, switched off).
-                const note = buyable ? null : matches.some((c) => c.enabled) ? 'sold out' : 'not available';
+                // Stock in carts, none free: "in carts" (it may come back). One word for every reason
+                // but stock (no such combination, switched off).
+                const note = buyable
+                  ? null
+                  : matches.some((c) => c.enabled && c.inCarts > 0)
+                    ? 'in carts'
+                    : matches.some((c) => c.enabled)
+                      ? 'sold out'
+                      : 'not available';
                 return (
                   <label key={value} className={`variation-value${note ? ' is-out' : ''}`}>
                     <input

@@ -239,6 +239,8 @@ export function Component() {
     if (e.variants) setLive(e.variants);
   });
   const add = useAddToCart(productId);
+  // The same query as the header's cart count: no extra request.
+  const cart = trpc.cart.get.useQuery(undefined, { staleTime: 15_000 });
   const shop = trpc.shops.bySlug.useQuery({ slug: product.data?.shop.slug ?? '' }, { enabled: !!product.data });
   const vacation = shop.data?.vacation ?? null;
   const [tried, setTried] = useState(false);
@@ -265,7 +267,10 @@ export function Component() {
   const counted = open ? undefined : a;
   const available = counted?.available ?? fallback;
   const inCart = a?.inCart ?? 0;
-  const countedInCart = counted?.inCart ?? 0;
+  // The shopper's own lines of the open combinations, from their cart (the header's query).
+  const openIds = new Set(open?.map((c) => c.id));
+  const ownLines = open ? (cart.data?.shops.flatMap((s) => s.items).filter((i) => openIds.has(i.variantId)) ?? []) : [];
+  const countedInCart = counted?.inCart ?? ownLines.reduce((n, i) => n + i.quantity, 0);
   // Every property chosen and no combination has those values: an address typed by hand, or kept
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
   const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);
@@ -283,7 +288,8 @@ export function Component() {
   const added = add.isSuccess || inCart > 0;
   // Live events carry only a count; while it is 0 trust the last answer on why (held or gone). With
   // a partial choice, the open combinations' own carts say it.
-  const held = soldOut && (open ? !notOffered && open.some((c) => c.inCarts > 0) : counted?.status === 'held');
+  const othersHold = (open ?? []).reduce((n, c) => n + c.inCarts, 0) - ownLines.reduce((n, i) => n + i.held, 0);
+  const held = soldOut && (open ? !notOffered && othersHold > 0 : counted?.status === 'held');
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
   const needsChoice = variations !== null && combination === null && !noSuchCombination;
   const textProblem = personalizationProblem(p.personalization, text);
