@@ -85,6 +85,9 @@ for (const project of ['phone', 'desktop'] as const) {
     const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // The sign-in page has an Email box too: wait for the reset page before typing (a busy CI run
+    // typed into sign-in's while the reset page's code was still loading).
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     await page.getByLabel('Email').fill(user.email);
     await page.keyboard.press('Enter');
     await page.getByText('Check your inbox.').waitFor();
