@@ -275,11 +275,14 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByRole('heading', { name: product.title }).waitFor();
     // Nothing chosen: the listing's total.
     await availability.getByText('In stock').waitFor();
+    await page.getByTestId('price').getByText('From $30.00', { exact: true }).waitFor();
 
     await radio('M').click();
     await radio('M', true).waitFor();
     await page.waitForURL(/Size=M/);
     await availability.getByText('Only 4 left').waitFor();
+    // Every M costs $32: the price narrows from the listing's "From $30.00".
+    await page.getByTestId('price').getByText('$32.00', { exact: true }).waitFor();
     const quantity = page.getByRole('combobox', { name: 'Quantity' });
     expect(await quantity.locator('option').allTextContents()).toEqual(['1', '2', '3', '4']);
     await page.getByRole('radio', { name: 'Moss · sold out' }).waitFor();
@@ -291,6 +294,7 @@ for (const project of projectNames as ProjectName[]) {
     await radio('S').click();
     await page.waitForURL(/Size=S/);
     await availability.getByText('Only 2 left').waitFor();
+    await page.getByTestId('price').getByText('$30.00', { exact: true }).waitFor();
     // L is offered in Moss but none are left: sold out for that choice, in the usual words.
     await radio('L').click();
     await page.waitForURL(/Size=L/);

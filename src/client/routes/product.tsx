@@ -300,11 +300,17 @@ export function Component() {
     if (needsChoice || textProblem) return;
     add.add(Math.min(quantity, maxPick), { variantId, personalization: text.trim(), onSuccess: () => setQuantity(1) });
   };
+  // A partial choice narrows the price to its open combinations' ("$32.00" for every M).
+  const openPrices = open?.length ? open.map((c) => c.priceCents) : null;
   const price = combination
     ? formatCents(combination.priceCents)
-    : p.priceMaxCents !== null
-      ? `From ${formatCents(p.priceCents)}`
-      : formatCents(p.priceCents);
+    : openPrices
+      ? Math.min(...openPrices) === Math.max(...openPrices)
+        ? formatCents(openPrices[0]!)
+        : `From ${formatCents(Math.min(...openPrices))}`
+      : p.priceMaxCents !== null
+        ? `From ${formatCents(p.priceCents)}`
+        : formatCents(p.priceCents);
 
   return (
     <div className="page">
