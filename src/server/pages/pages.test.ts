@@ -222,6 +222,12 @@ describe('other public pages', () => {
       `q=${'a'.repeat(201)}`,
       'isVintage=maybe',
       'material=%00',
+      // What an attacker sends in a price: NUL bytes, broken UTF-8, digits of another script, hex.
+      'min=5%00',
+      'max=%00',
+      'min=%E0%A4%A',
+      'min=%D9%A5',
+      'min=0x10',
     ])
       expect({ q, status: (await get(`/search?${q}`)).status }).toEqual({ q, status: 400 });
     for (const q of ['page=999999999', 'category=no-such-category'])
@@ -233,6 +239,19 @@ describe('other public pages', () => {
       ['page=999999999', 'No such page of results · Hearth'],
     ] as const)
       expect({ q, title: decode(title(await (await get(`/search?${q}`)).text())) }).toEqual({ q, title: named });
+  });
+
+  test('a forged or oversized session cookie on a search with a bad price reads as signed out, never a 500', async () => {
+    for (const cookie of ['hearth_session=forged%00; hearth_guest=abc.def', `hearth_session=${'x'.repeat(5000)}`]) {
+      const refused = await app().request('http://localhost/search?q=mug&min=5%00', { headers: { cookie } });
+      expect(refused.status).toBe(400);
+      // Typed in the boxes, the same NUL is kept as typed and the page says what is wrong with it.
+      const typed = await app().request('http://localhost/search?q=mug&pmin=5%00', { headers: { cookie } });
+      expect(typed.status).toBe(200);
+      const html = await typed.text();
+      expect(html).toContain('is not an amount. Type dollars, like 25 or 12.50.');
+      expect(html).toContain('Sign in');
+    }
   });
 
   test('the filter form sent without JavaScript answers 301 to the search it means', async () => {
