@@ -17,6 +17,7 @@ import { openCombinations, useVariationChoice, VariationPicker } from '../compon
 import { useAddToCart } from '../lib/cart-actions';
 import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, minutesUntil, plural } from '../lib/format';
+import { summariseOpenChoice } from '../lib/open-choice';
 import { useRenderTime } from '../lib/render-time';
 import { useMe } from '../lib/session';
 import { useLiveAvailability } from '../lib/use-live-availability';
@@ -253,24 +254,18 @@ export function Component() {
   if (!p) return null;
   const a = availability.data;
   const unitsOf = (c: { id: number; available: number }) => live?.[c.id] ?? c.available;
-  // Some values chosen, not all (Size M of Size × Colour): the combinations still open to them. The
-  // server answers per listing or per full combination, so their units are summed here.
+  // Some values chosen, not all (Size M of Size × Colour): the combinations still open to them,
+  // summed (lib/open-choice.ts) with the shopper's own lines from their cart (the header's query).
   const open = openCombinations(variations, choice);
+  const openChoice = open ? summariseOpenChoice(open, unitsOf, cart.data?.shops.flatMap((s) => s.items) ?? []) : null;
   // Before a choice the listing's total shows; then the open combinations' or the combination's own.
-  const fallback = combination
-    ? unitsOf(combination)
-    : open
-      ? open.reduce((sum, c) => sum + unitsOf(c), 0)
-      : (liveAvailable ?? p.available);
+  const fallback = combination ? unitsOf(combination) : (openChoice?.units ?? liveAvailable ?? p.available);
   // The server's answer when it is about what the line counts; with a partial choice it is the
   // listing's, and its carts and holds are not the chosen values'.
   const counted = open ? undefined : a;
   const available = counted?.available ?? fallback;
   const inCart = a?.inCart ?? 0;
-  // The shopper's own lines of the open combinations, from their cart (the header's query).
-  const openIds = new Set(open?.map((c) => c.id));
-  const ownLines = open ? (cart.data?.shops.flatMap((s) => s.items).filter((i) => openIds.has(i.variantId)) ?? []) : [];
-  const countedInCart = counted?.inCart ?? ownLines.reduce((n, i) => n + i.quantity, 0);
+  const countedInCart = counted?.inCart ?? openChoice?.ownInCart ?? 0;
   // Every property chosen and no combination has those values: an address typed by hand, or kept
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
   const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);
@@ -288,8 +283,7 @@ export function Component() {
   const added = add.isSuccess || inCart > 0;
   // Live events carry only a count; while it is 0 trust the last answer on why (held or gone). With
   // a partial choice, the open combinations' own carts say it.
-  const othersHold = (open ?? []).reduce((n, c) => n + c.inCarts, 0) - ownLines.reduce((n, i) => n + i.held, 0);
-  const held = soldOut && (open ? !notOffered && othersHold > 0 : counted?.status === 'held');
+  const held = soldOut && (openChoice ? !notOffered && openChoice.othersHold > 0 : counted?.status === 'held');
   const ownListing = a?.ownListing ?? (user !== null && user.shopId === p.shop.id);
   const needsChoice = variations !== null && combination === null && !noSuchCombination;
   const textProblem = personalizationProblem(p.personalization, text);
@@ -301,16 +295,10 @@ export function Component() {
     add.add(Math.min(quantity, maxPick), { variantId, personalization: text.trim(), onSuccess: () => setQuantity(1) });
   };
   // A partial choice narrows the price to its open combinations' ("$32.00" for every M).
-  const openPrices = open?.length ? open.map((c) => c.priceCents) : null;
   const price = combination
     ? formatCents(combination.priceCents)
-    : openPrices
-      ? Math.min(...openPrices) === Math.max(...openPrices)
-        ? formatCents(openPrices[0]!)
-        : `From ${formatCents(Math.min(...openPrices))}`
-      : p.priceMaxCents !== null
-        ? `From ${formatCents(p.priceCents)}`
-        : formatCents(p.priceCents);
+    : (openChoice?.price ??
+      (p.priceMaxCents !== null ? `From ${formatCents(p.priceCents)}` : formatCents(p.priceCents)));
 
   return (
     <div className="page">
