@@ -266,6 +266,12 @@ export function Component() {
   const available = counted?.available ?? fallback;
   const inCart = a?.inCart ?? 0;
   const countedInCart = counted?.inCart ?? openChoice?.ownInCart ?? 0;
+  // Until the server's count arrives: the listing's held lines less the shopper's own (a line of
+  // another combination in their own cart is not "In 1 other cart"); a combination's, or a partial
+  // choice's, other carts only the server counts.
+  const ownHeldLines =
+    cart.data?.shops.flatMap((s) => s.items).filter((i) => i.productId === p.id && i.held > 0).length ?? 0;
+  const inOtherCartsBefore = combination || open ? 0 : Math.max(0, p.inCarts - ownHeldLines);
   // Every property chosen and no combination has those values: an address typed by hand, or kept
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
   const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);
@@ -339,7 +345,7 @@ export function Component() {
             <AvailabilityLines
               available={available}
               quantity={p.quantity}
-              inOtherCarts={counted?.inOtherCarts ?? (open ? 0 : p.inCarts)}
+              inOtherCarts={counted?.inOtherCarts ?? inOtherCartsBefore}
               inCart={countedInCart}
               held={held}
               nextReleaseAt={counted?.nextReleaseAt ?? null}
