@@ -1,8 +1,9 @@
 // Create or edit a listing: react-hook-form checked with the shared createProductInput schema
 // (the server's own rules and messages); errors clear as soon as a field is fixed, and server
 // field errors land on the same fields. Editing, "Save listing" also saves the combination table's
-// unsaved changes, so pressing it instead of "Save variations" loses nothing.
-import { type FormEvent, useRef } from 'react';
+// unsaved changes, so pressing it instead of "Save variations" loses nothing. Whether anything
+// is unsaved (form or table) is told to the dialog through `changes`, which asks before closing.
+import { type FormEvent, type RefObject, useImperativeHandle, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { type CategoryNode, createProductInput, type ProductDto } from '../../../shared/schemas/catalog';
@@ -112,14 +113,26 @@ const resolver = schemaResolver(
   },
 );
 
+/** What the dialog around the form may ask before it closes. */
+export interface UnsavedListing {
+  /** True when the form or the combination table differs from what was last saved. */
+  changed(): boolean;
+}
+
 export function ListingForm({
   shopId,
   product,
   onDone,
+  onCancel,
+  changes,
 }: {
   shopId: number;
   product: ProductDto | null;
+  /** Saved: close without asking. */
   onDone: () => void;
+  /** Cancel pressed: the owner asks first when `changes` says something is unsaved. */
+  onCancel: () => void;
+  changes?: RefObject<UnsavedListing | null>;
 }) {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const trpcUtils = trpc.useUtils();
@@ -145,7 +158,8 @@ export function ListingForm({
       minDays: String(product?.processing.minDays ?? 1),
       maxDays: String(product?.processing.maxDays ?? 3),
       madeToOrder: product?.processing.madeToOrder ?? false,
-      varies: false,
+      // An edited listing's is fixed, so setting it at submit does not count as a change.
+      varies: product ? product.variations != null : false,
     },
   });
   const refresh = () =>
@@ -195,6 +209,11 @@ export function ListingForm({
   const processingMode = form.watch('processingMode');
   const madeToOrder = form.watch('madeToOrder');
   const shopDays = shop.data?.shippingPolicy.processingDays;
+  // Read while rendering so react-hook-form keeps it current (its formState is a lazy proxy).
+  const formChanged = form.formState.isDirty;
+  useImperativeHandle(changes, () => ({
+    changed: () => formChanged || (product ? (unsaved.current?.changed() ?? false) : draft.changed),
+  }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     form.setValue('varies', varies);
@@ -341,7 +360,7 @@ export function ListingForm({
           </section>
         )}
         <div className="step-actions">
-          <button type="button" className="btn btn-ghost" onClick={onDone}>
+          <button type="button" className="btn btn-ghost" onClick={onCancel}>
             Cancel
           </button>
           <StatusButton pending={pending} pendingLabel="Saving…">

@@ -10,7 +10,7 @@ import { formatCents, formatDate } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describeError, trpc } from '../../trpc';
-import { ListingForm } from './listing-form';
+import { ListingForm, type UnsavedListing } from './listing-form';
 import { NoShopYet } from './no-shop-yet';
 import { useMyShop } from './use-my-shop';
 
@@ -97,18 +97,43 @@ function EditDialog({
   );
   // A link (e.g. "Edit listing" on the product page) may name any id: only this shop's open.
   const notOurs = product.isError || (product.data !== undefined && product.data.shop.id !== shopId);
+  // Cancel, Escape and the close button all come here: unsaved edits go only when the seller says so.
+  const changes = useRef<UnsavedListing>(null);
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const requestClose = () => (changes.current?.changed() ? setAskingToDiscard(true) : onClose());
   return (
-    <Dialog open onClose={onClose} title={productId === 'new' ? 'New listing' : 'Edit listing'} size="lg">
-      {notOurs ? (
-        <p className="notice notice-warn" role="alert">
-          That listing is not in your shop, or it no longer exists.
-        </p>
-      ) : productId !== 'new' && !product.data ? (
-        <div className="skeleton dialog-skeleton" role="status" aria-label="Loading listing" />
-      ) : (
-        <ListingForm shopId={shopId} product={product.data ?? null} onDone={onClose} />
-      )}
-    </Dialog>
+    <>
+      <Dialog open onClose={requestClose} title={productId === 'new' ? 'New listing' : 'Edit listing'} size="lg">
+        {notOurs ? (
+          <p className="notice notice-warn" role="alert">
+            That listing is not in your shop, or it no longer exists.
+          </p>
+        ) : productId !== 'new' && !product.data ? (
+          <div className="skeleton dialog-skeleton" role="status" aria-label="Loading listing" />
+        ) : (
+          <ListingForm
+            shopId={shopId}
+            product={product.data ?? null}
+            onDone={onClose}
+            onCancel={requestClose}
+            changes={changes}
+          />
+        )}
+      </Dialog>
+      {/* A sibling, not a child: the question stacks above the form without nesting dialogs. */}
+      <ConfirmDialog
+        open={askingToDiscard}
+        title="Discard unsaved changes?"
+        confirmLabel="Discard changes"
+        cancelLabel="Keep editing"
+        onConfirm={onClose}
+        onClose={() => setAskingToDiscard(false)}
+      >
+        {productId === 'new'
+          ? 'This listing has not been published; what you entered will be lost.'
+          : 'Your changes to this listing have not been saved.'}
+      </ConfirmDialog>
+    </>
   );
 }
 

@@ -50,6 +50,8 @@ export interface UnsavedVariations {
   take(): NonNullable<ReturnType<VariationsDraft['build']>> | 'invalid' | null;
   /** The server refused the table: its messages on the cells, and focus on the first. */
   showServerErrors(err: unknown): boolean;
+  /** True when the table differs from the saved one (closing the dialog would lose it). */
+  changed(): boolean;
 }
 
 export function VariationsEditor({
@@ -233,6 +235,7 @@ function Editor({
       focusFirstProblem(sectionRef.current);
       return placed;
     },
+    changed: () => draft.changed,
   }));
 
   return (
