@@ -370,6 +370,11 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByLabel('Price of S / Oat').fill('-3');
     await page.getByRole('button', { name: 'Save variations' }).click();
     await page.getByText('Enter a price like 24.00').waitFor();
+    // Its toast shows above the dialog (on a phone over the Save button, paused while the pointer
+    // rests on it); the seller closes it.
+    const fixToast = page.locator('[data-sonner-toast]', { hasText: 'Please fix the highlighted cells.' });
+    await fixToast.getByRole('button', { name: 'Close toast' }).click();
+    await fixToast.waitFor({ state: 'detached' });
     await page.getByLabel('Price of S / Oat').fill('85');
     await noSidewaysScroll(page);
     await screenshot(page, `variation-table-${project}`);

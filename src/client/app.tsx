@@ -2,7 +2,7 @@
 // the same tree): tRPC + TanStack Query, the router, the toaster.
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Toaster } from 'sonner';
+import { AppToaster } from './components/ui/toaster';
 import { type trpcClient as browserClient, trpc } from './trpc';
 
 export function AppProviders({
@@ -18,7 +18,7 @@ export function AppProviders({
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster position="bottom-center" richColors closeButton toastOptions={{ duration: 4500 }} />
+        <AppToaster />
       </QueryClientProvider>
     </trpc.Provider>
   );

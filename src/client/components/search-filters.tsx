@@ -6,6 +6,7 @@ import { priceRanges, SEARCH_MAX_TOTAL_HITS } from '../../shared/schemas/search'
 import { addressPriceErrors } from '../../shared/search-url';
 import { formatCents, plural } from '../lib/format';
 import { findCategory, type UpdateParams } from './search-facets';
+import { showToastsIn } from './ui/toaster';
 
 interface Chip {
   key: string;
@@ -160,6 +161,8 @@ export function FilterSheet({
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // A toast raised while the sheet is open (e.g. a new message) is drawn above it, not under the backdrop.
+  useEffect(() => (open && ref.current ? showToastsIn(ref.current) : undefined), [open]);
   return (
     <dialog ref={ref} className="filter-sheet" aria-labelledby="filter-sheet-title" onClose={onClose}>
       <div className="filter-sheet-head">

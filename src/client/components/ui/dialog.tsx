@@ -3,6 +3,7 @@
 // and Tab/Shift+Tab kept inside the dialog instead of leaving for the browser chrome.
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { CloseIcon } from '../icons';
+import { showToastsIn } from './toaster';
 
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -36,6 +37,8 @@ export function Dialog({
       )?.focus();
     } else if (!open && el.open) el.close();
   }, [open]);
+  // Toasts raised while the dialog is open (a save error, "Saved") are drawn above it, not under the backdrop.
+  useEffect(() => (open && ref.current ? showToastsIn(ref.current) : undefined), [open]);
 
   function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
     if (e.key !== 'Tab') return;

@@ -1,0 +1,76 @@
+// A toast raised while a modal dialog is open is seen and heard: a seller's failed save in the Edit
+// listing dialog shows its error toast above the dialog and its backdrop (nothing covers it, a click
+// reaches it, screen readers get it), at the bottom of the screen; once the save goes through and
+// the dialog closes, "Listing updated" shows at the bottom of the page as before. Desktop and phone.
+import { expect, test } from 'bun:test';
+import type { Locator, Page } from 'playwright';
+import { createProduct, createSeller, signedInPage } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** Whether the topmost element at the toast's centre is the toast itself (nothing is drawn over it). */
+function onTop(toast: Locator): Promise<boolean> {
+  return toast.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit !== null && el.contains(hit);
+  });
+}
+
+/** Whether Chromium's accessibility tree (what screen readers read) exposes `text`: inert content is ignored. */
+async function heardByScreenReaders(page: Page, text: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; name?: { value?: unknown } }[];
+    };
+    return nodes.some((n) => !n.ignored && String(n.name?.value ?? '').includes(text));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+for (const project of projectNames) {
+  test(`${project}: a toast raised in the Edit listing dialog shows above the dialog, and at the bottom once it closes`, async () => {
+    const seller = await createSeller();
+    const listing = await createProduct(seller, { title: `Toasted speckled mug ${seller.shop.slug}` });
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    const page = s.page;
+    const viewport = page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+
+    await page.goto(`/dashboard/listings?edit=${listing.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await dialog.getByLabel('Title', { exact: true }).waitFor();
+    // The save fails (the network drops the request): the dialog stays open and says so in a toast.
+    await page.route('**/trpc/catalog.updateProduct**', (route) => route.abort('failed'));
+    await dialog.getByRole('button', { name: 'Save listing' }).click();
+    const error = page.locator('[data-sonner-toast][data-type="error"]');
+    await error.waitFor();
+    const message = ((await error.locator('[data-title]').textContent()) ?? '').trim();
+    expect(message.length).toBeGreaterThan(0);
+    expect(await dialog.isVisible()).toBe(true);
+    // A real click lands on it (Playwright refuses when something else would take the click).
+    await error.getByText(message).click({ timeout: 5_000 });
+    expect(await onTop(error)).toBe(true);
+    expect(await heardByScreenReaders(page, message)).toBe(true);
+    const box = await error.boundingBox();
+    expect(box && box.y + box.height > viewport.height * 0.75).toBe(true);
+    await screenshot(page, `toast-over-dialog-${project}`);
+
+    // The save goes through: the dialog closes and its toast shows at the bottom of the page.
+    await page.unroute('**/trpc/catalog.updateProduct**');
+    await dialog.getByRole('button', { name: 'Save listing' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const saved = page.locator('[data-sonner-toast]', { hasText: 'Listing updated' });
+    await saved.waitFor();
+    await saved.getByText('Listing updated').click({ timeout: 5_000 });
+    expect(await onTop(saved)).toBe(true);
+    expect(await heardByScreenReaders(page, 'Listing updated')).toBe(true);
+    const savedBox = await saved.boundingBox();
+    expect(savedBox && savedBox.y + savedBox.height > viewport.height * 0.75).toBe(true);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+}

@@ -1,0 +1,53 @@
+// The app's one toaster (sonner) and where its toasts are drawn. A modal dialog (showModal) sits in
+// the browser's top layer and makes the rest of the page inert, so a toaster left in <body> would be
+// painted under the dialog's backdrop and hidden from screen readers while a dialog is open. The
+// toaster therefore renders into a host element of its own that the topmost open modal dialog holds
+// (<body> when none is open). The element is moved, never re-rendered, so toasts raised just before
+// a dialog opens or closes ("Listing updated" as the editor closes) stay on screen.
+import { useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
+import { Toaster } from 'sonner';
+
+let host: HTMLElement | null = null;
+/** Open modal dialogs in the order they opened: the last one is on top of the top layer. */
+const openDialogs: HTMLElement[] = [];
+
+function toasterHost(): HTMLElement {
+  if (!host) {
+    host = document.createElement('div');
+    host.className = 'toaster-host';
+    document.body.append(host);
+  }
+  return host;
+}
+
+function placeToasterHost() {
+  const holder = openDialogs.at(-1) ?? document.body;
+  const el = toasterHost();
+  if (el.parentElement !== holder) holder.append(el);
+}
+
+/**
+ * Draws toasts inside `dialog` (just opened with showModal) until the returned function is called,
+ * when it closes or unmounts; nested dialogs hand the toasts back to the one below.
+ */
+export function showToastsIn(dialog: HTMLElement): () => void {
+  openDialogs.push(dialog);
+  placeToasterHost();
+  return () => {
+    const at = openDialogs.lastIndexOf(dialog);
+    if (at !== -1) openDialogs.splice(at, 1);
+    placeToasterHost();
+  };
+}
+
+const noChanges = () => () => {};
+
+/** Browser only: the server sends no toasts, and hydration sees null on both sides. */
+export function AppToaster() {
+  const target = useSyncExternalStore(noChanges, toasterHost, () => null);
+  return (
+    target &&
+    createPortal(<Toaster position="bottom-center" richColors closeButton toastOptions={{ duration: 4500 }} />, target)
+  );
+}
