@@ -3,7 +3,8 @@
 // painted under the dialog's backdrop and hidden from screen readers while a dialog is open. The
 // toaster therefore renders into a host element of its own that the topmost open modal dialog holds
 // (<body> when none is open). The element is moved, never re-rendered, so toasts raised just before
-// a dialog opens or closes ("Listing updated" as the editor closes) stay on screen.
+// a dialog opens or closes ("Listing updated" as the editor closes) stay on screen. While a dialog
+// holds them they show at the top: at the bottom they covered a phone dialog's own Save button.
 import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { Toaster } from 'sonner';
@@ -11,6 +12,7 @@ import { Toaster } from 'sonner';
 let host: HTMLElement | null = null;
 /** Open modal dialogs in the order they opened: the last one is on top of the top layer. */
 const openDialogs: HTMLElement[] = [];
+const listeners = new Set<() => void>();
 
 function toasterHost(): HTMLElement {
   if (!host) {
@@ -25,7 +27,15 @@ function placeToasterHost() {
   const holder = openDialogs.at(-1) ?? document.body;
   const el = toasterHost();
   if (el.parentElement !== holder) holder.append(el);
+  for (const listener of listeners) listener();
 }
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const inDialog = () => openDialogs.length > 0;
 
 /**
  * Draws toasts inside `dialog` (just opened with showModal) until the returned function is called,
@@ -46,8 +56,17 @@ const noChanges = () => () => {};
 /** Browser only: the server sends no toasts, and hydration sees null on both sides. */
 export function AppToaster() {
   const target = useSyncExternalStore(noChanges, toasterHost, () => null);
+  const top = useSyncExternalStore(subscribe, inDialog, () => false);
   return (
     target &&
-    createPortal(<Toaster position="bottom-center" richColors closeButton toastOptions={{ duration: 4500 }} />, target)
+    createPortal(
+      <Toaster
+        position={top ? 'top-center' : 'bottom-center'}
+        richColors
+        closeButton
+        toastOptions={{ duration: 4500 }}
+      />,
+      target,
+    )
   );
 }

@@ -74,7 +74,7 @@ const wholeOr = (text: string, bad: number) => (/^\d+$/.test(text.trim()) ? Numb
 const listingInput = createProductInput.omit({ shopId: true });
 
 // One toast for the form's save: "Listing updated" replaces an earlier "Please fix…" instead of
-// stacking on it (a modal dialog hides the toasts until it closes).
+// stacking on it.
 const SAVE_TOAST = { id: 'listing-form-save' };
 
 const resolver = schemaResolver(
