@@ -332,12 +332,13 @@ for (const project of projectNames as ProjectName[]) {
     await context.close();
   }, 180_000);
 
-  test(`${project}: the shopper's own line of another combination is not "In 1 other cart" while the count loads`, async () => {
+  test(`${project}: the shopper's own lines are theirs: not "In 1 other cart" while the count loads, not "in carts" on a chip`, async () => {
     const { product } = await jumper(token());
     const buyer = await createUser();
     const { variations } = await buyer.caller.catalog.product({ productId: product.id });
     const sOat = variations?.combinations.find((c) => c.values.join() === 'S,Oat');
-    await buyer.caller.cart.addItem({ productId: product.id, variantId: sOat!.id, quantity: 1 });
+    // Both S · Oat (all there are) in their own cart.
+    await buyer.caller.cart.addItem({ productId: product.id, variantId: sOat!.id, quantity: 2 });
     const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
     // The server's count for the chosen combination is held back: the page shows what it has before it.
     let release = () => {};
@@ -355,6 +356,12 @@ for (const project of projectNames as ProjectName[]) {
     expect(await availability.textContent()).not.toContain('other cart');
     release();
     await page.unrouteAll({ behavior: 'wait' });
+    // With only S chosen, Oat's units are all theirs: "in your cart", not other shoppers' "in carts".
+    await page.goto(`/product/${product.id}?Size=S`);
+    await page.getByRole('radio', { name: 'Oat · in your cart' }).waitFor();
+    // With only M chosen, M · Oat is sold out: the price is M · Moss's, the one left to buy.
+    await page.goto(`/product/${product.id}?Size=M`);
+    await page.getByTestId('price').getByText('$92.00', { exact: true }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

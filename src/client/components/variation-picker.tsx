@@ -1,6 +1,6 @@
 // The buyer's choice of a listing's variations (issue 16 item 1): one radio group per property,
 // values the seller offers as chips; a value whose combination (with the other choice) is sold
-// out, all in carts or switched off says so ("sold out", "in carts", "not available") and stays
+// out, all in carts or switched off says so ("sold out", "in carts", "in your cart", "not available") and stays
 // choosable, so the shopper sees why; values that do not combine with the other choice at all are
 // disabled. The choice lives in the URL (?Size=7&Colour=Gold), so a shared or reloaded link shows
 // the same combination.
@@ -69,12 +69,15 @@ export function VariationPicker({
   choice,
   onChoose,
   missing,
+  ownHeld,
 }: {
   variations: ProductVariationsDto;
   choice: Choice;
   onChoose: (index: number, value: string) => void;
   /** Properties the shopper tried to buy without choosing: their group says so. */
   missing: boolean;
+  /** Units of each combination (by id) held in the shopper's own cart: theirs, not "in carts". */
+  ownHeld: ReadonlyMap<number, number>;
 }) {
   return (
     <div className="variation-picker">
@@ -101,15 +104,19 @@ export function VariationPicker({
                 );
                 const offered = matches.length > 0;
                 const buyable = matches.some((c) => c.enabled && c.available > 0);
-                // Stock in carts, none free: "in carts" (it may come back). One word for every reason
-                // but stock (no such combination, switched off).
+                // Stock in other shoppers' carts, none free: "in carts" (it may come back); in the
+                // shopper's own: "in your cart". One word for every reason but stock (no such
+                // combination, switched off).
+                const own = (c: (typeof matches)[number]) => ownHeld.get(c.id) ?? 0;
                 const note = buyable
                   ? null
-                  : matches.some((c) => c.enabled && c.inCarts > 0)
+                  : matches.some((c) => c.enabled && c.inCarts > own(c))
                     ? 'in carts'
-                    : matches.some((c) => c.enabled)
-                      ? 'sold out'
-                      : 'not available';
+                    : matches.some((c) => c.enabled && own(c) > 0)
+                      ? 'in your cart'
+                      : matches.some((c) => c.enabled)
+                        ? 'sold out'
+                        : 'not available';
                 return (
                   <label key={value} className={`variation-value${note ? ' is-out' : ''}`}>
                     <input

@@ -14,7 +14,7 @@ const unitsOf = (c: { available: number }) => c.available;
 
 test('units add up across the open combinations, one price when they all cost the same', () => {
   const s = summariseOpenChoice([combo(1, 3200, 2), combo(2, 3200, 3)], unitsOf, []);
-  expect(s).toEqual({ units: 5, ownInCart: 0, othersHold: 0, price: '$32.00' });
+  expect(s).toEqual({ units: 5, maxUnits: 3, ownInCart: 0, othersHold: 0, price: '$32.00' });
 });
 
 test('differing prices read "From" the lowest', () => {
@@ -41,5 +41,18 @@ test('live counts from the page win over the data it loaded with', () => {
 });
 
 test('no open combination: nothing to add and no price of its own', () => {
-  expect(summariseOpenChoice([], unitsOf, [])).toEqual({ units: 0, ownInCart: 0, othersHold: 0, price: null });
+  expect(summariseOpenChoice([], unitsOf, [])).toEqual({
+    units: 0,
+    maxUnits: 0,
+    ownInCart: 0,
+    othersHold: 0,
+    price: null,
+  });
+});
+
+test('the price is what can still be bought: a sold-out cheaper combination does not make it "From"', () => {
+  // Size 8: Sterling silver $88.99 sold out, 9ct gold $213.99 with 1 left.
+  expect(summariseOpenChoice([combo(1, 8899, 0), combo(2, 21399, 1)], unitsOf, []).price).toBe('$213.99');
+  // All sold out: the prices they had, as before.
+  expect(summariseOpenChoice([combo(1, 8899, 0), combo(2, 21399, 0)], unitsOf, []).price).toBe('From $88.99');
 });

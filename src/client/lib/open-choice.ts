@@ -11,11 +11,16 @@ type Combination = ProductVariationsDto['combinations'][number];
 export interface OpenChoice {
   /** Units anyone can still add across the open combinations. */
   units: number;
+  /** The most one line can take: the open combination with the most units left. */
+  maxUnits: number;
   /** Units of the open combinations already in this shopper's own cart. */
   ownInCart: number;
   /** Units of the open combinations held in other shoppers' carts. */
   othersHold: number;
-  /** "$32.00" when every open combination costs the same, "From $30.00" when not; null when none is open. */
+  /**
+   * "$32.00" when every open combination still for sale costs the same, "From $30.00" when not
+   * (sold-out ones count only when all are); null when none is open.
+   */
   price: string | null;
 }
 
@@ -31,10 +36,12 @@ export function summariseOpenChoice(
   const ids = new Set(open.map((c) => c.id));
   const own = cartItems.filter((i) => ids.has(i.variantId));
   const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
-  const prices = open.map((c) => c.priceCents);
+  const forSale = open.filter((c) => unitsOf(c) > 0);
+  const prices = (forSale.length ? forSale : open).map((c) => c.priceCents);
   const low = Math.min(...prices);
   return {
     units: sum(open, unitsOf),
+    maxUnits: Math.max(0, ...open.map(unitsOf)),
     ownInCart: sum(own, (i) => i.quantity),
     othersHold: sum(open, (c) => c.inCarts) - sum(own, (i) => i.held),
     price: open.length === 0 ? null : low === Math.max(...prices) ? formatCents(low) : `From ${formatCents(low)}`,

@@ -269,8 +269,11 @@ export function Component() {
   // Until the server's count arrives: the listing's held lines less the shopper's own (a line of
   // another combination in their own cart is not "In 1 other cart"); a combination's, or a partial
   // choice's, other carts only the server counts.
-  const ownHeldLines =
-    cart.data?.shops.flatMap((s) => s.items).filter((i) => i.productId === p.id && i.held > 0).length ?? 0;
+  const ownLines = cart.data?.shops.flatMap((s) => s.items).filter((i) => i.productId === p.id && i.held > 0) ?? [];
+  const ownHeldLines = ownLines.length;
+  // Units of each combination held in the shopper's own cart: the chips say "in your cart" for them.
+  const ownHeld = new Map<number, number>();
+  for (const i of ownLines) ownHeld.set(i.variantId, (ownHeld.get(i.variantId) ?? 0) + i.held);
   const inOtherCartsBefore = combination || open ? 0 : Math.max(0, p.inCarts - ownHeldLines);
   // Every property chosen and no combination has those values: an address typed by hand, or kept
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
@@ -294,7 +297,8 @@ export function Component() {
   const needsChoice = variations !== null && combination === null && !noSuchCombination;
   const textProblem = personalizationProblem(p.personalization, text);
   // Up to 10 at a time, never more than anyone can still add (made to order: no stock limit).
-  const maxPick = Math.min(10, p.processing.madeToOrder ? 10 : available);
+  // With a partial choice a line is one combination: no more than the one with the most left.
+  const maxPick = Math.min(10, p.processing.madeToOrder ? 10 : (openChoice?.maxUnits ?? available));
   const onAdd = () => {
     setTried(true);
     if (needsChoice || textProblem) return;
@@ -324,7 +328,13 @@ export function Component() {
           </div>
           {p.isVintage && <span className="badge">Vintage</span>}
           {variations && p.status !== 'archived' && (
-            <VariationPicker variations={variations} choice={choice} onChoose={choose} missing={tried && needsChoice} />
+            <VariationPicker
+              variations={variations}
+              choice={choice}
+              onChoose={choose}
+              missing={tried && needsChoice}
+              ownHeld={ownHeld}
+            />
           )}
           {p.status === 'archived' ? (
             <div className="notice notice-warn" role="status">
