@@ -76,6 +76,11 @@ for (const project of projectNames) {
     expect(await heardByScreenReaders(page, 'Listing updated')).toBe(true);
     const savedBox = await saved.boundingBox();
     expect(savedBox && savedBox.y + savedBox.height > viewport.height * 0.75).toBe(true);
+    // Opening the next dialog leaves that toast behind at once (it had seconds to live, paused under
+    // the pointer): it would cover the new dialog's top fields.
+    await page.getByRole('button', { name: 'New listing' }).first().click();
+    await page.getByRole('dialog', { name: 'New listing' }).waitFor();
+    await saved.waitFor({ state: 'detached', timeout: 2_500 });
     expect(s.errors).toEqual([]);
     await s.context.close();
   });

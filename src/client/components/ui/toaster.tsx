@@ -7,7 +7,7 @@
 // holds them they show at the top: at the bottom they covered a phone dialog's own Save button.
 import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { Toaster } from 'sonner';
+import { Toaster, toast } from 'sonner';
 
 let host: HTMLElement | null = null;
 /** Open modal dialogs in the order they opened: the last one is on top of the top layer. */
@@ -42,6 +42,9 @@ const inDialog = () => openDialogs.length > 0;
  * when it closes or unmounts; nested dialogs hand the toasts back to the one below.
  */
 export function showToastsIn(dialog: HTMLElement): () => void {
+  // A toast from before the dialog opened ("Listing updated", then New listing) is about what the
+  // person left: it would sit over the new dialog's top fields.
+  toast.dismiss();
   openDialogs.push(dialog);
   placeToasterHost();
   return () => {

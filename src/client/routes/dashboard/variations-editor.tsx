@@ -207,14 +207,18 @@ function Editor({
       toast.success('Variations saved');
     },
     onError: (err) => {
-      const placed = draft.showServerErrors(err);
+      // Rendered at once, so the first marked cell can take focus (and scroll into view) now.
+      const placed = flushSync(() => draft.showServerErrors(err));
+      if (placed) focusFirstProblem(sectionRef.current);
       toast.error(placed ? 'Please fix the highlighted cells.' : describeError(err).message);
     },
   });
 
   const submit = () => {
-    const table = draft.build();
+    const table = flushSync(() => draft.build());
     if (!table) {
+      // The seller is taken to the first bad cell, as Save listing does (on a phone it may be far above).
+      focusFirstProblem(sectionRef.current);
       toast.error('Please fix the highlighted cells.');
       return;
     }
