@@ -254,10 +254,13 @@ export function Component() {
   if (!p) return null;
   const a = availability.data;
   const unitsOf = (c: { id: number; available: number }) => live?.[c.id] ?? c.available;
+  // The shopper's own lines of this listing, from their cart (the header's query).
+  const ownLines = cart.data?.shops.flatMap((s) => s.items).filter((i) => i.productId === p.id) ?? [];
+  const ownHeldLines = ownLines.filter((i) => i.held > 0);
   // Some values chosen, not all (Size M of Size × Colour): the combinations still open to them,
-  // summed (lib/open-choice.ts) with the shopper's own lines from their cart (the header's query).
+  // summed with the shopper's own lines (lib/open-choice.ts).
   const open = openCombinations(variations, choice);
-  const openChoice = open ? summariseOpenChoice(open, unitsOf, cart.data?.shops.flatMap((s) => s.items) ?? []) : null;
+  const openChoice = open ? summariseOpenChoice(open, unitsOf, ownLines) : null;
   // Before a choice the listing's total shows; then the open combinations' or the combination's own.
   const fallback = combination ? unitsOf(combination) : (openChoice?.units ?? liveAvailable ?? p.available);
   // The server's answer when it is about what the line counts; with a partial choice it is the
@@ -269,12 +272,10 @@ export function Component() {
   // Until the server's count arrives: the listing's held lines less the shopper's own (a line of
   // another combination in their own cart is not "In 1 other cart"); a combination's, or a partial
   // choice's, other carts only the server counts.
-  const ownLines = cart.data?.shops.flatMap((s) => s.items).filter((i) => i.productId === p.id && i.held > 0) ?? [];
-  const ownHeldLines = ownLines.length;
+  const inOtherCartsBefore = combination || open ? 0 : Math.max(0, p.inCarts - ownHeldLines.length);
   // Units of each combination held in the shopper's own cart: the chips say "in your cart" for them.
   const ownHeld = new Map<number, number>();
-  for (const i of ownLines) ownHeld.set(i.variantId, (ownHeld.get(i.variantId) ?? 0) + i.held);
-  const inOtherCartsBefore = combination || open ? 0 : Math.max(0, p.inCarts - ownHeldLines);
+  for (const i of ownHeldLines) ownHeld.set(i.variantId, (ownHeld.get(i.variantId) ?? 0) + i.held);
   // Every property chosen and no combination has those values: an address typed by hand, or kept
   // from before the seller changed the table. Nothing is missing from the choice; it is not offered.
   const noSuchCombination = variations !== null && combination === null && choice.every((v) => v !== null);

@@ -196,6 +196,14 @@ function Editor({
   const utils = trpc.useUtils();
   const draft = useVariationsDraft(initial, basePriceCents);
   const sectionRef = useRef<HTMLElement>(null);
+  // Both render at once (flushSync), so the first marked cell can take focus, and scroll into view, now.
+  const markServerErrors = (err: unknown) => flushSync(() => draft.showServerErrors(err));
+  /** The table to save, or null with its first bad cell focused (on a phone it may be far above). */
+  const buildOrFocusProblem = () => {
+    const table = flushSync(() => draft.build());
+    if (!table) focusFirstProblem(sectionRef.current);
+    return table;
+  };
   const save = trpc.catalog.setVariations.useMutation({
     onSuccess: async () => {
       draft.setErrors({});
@@ -207,18 +215,15 @@ function Editor({
       toast.success('Variations saved');
     },
     onError: (err) => {
-      // Rendered at once, so the first marked cell can take focus (and scroll into view) now.
-      const placed = flushSync(() => draft.showServerErrors(err));
+      const placed = markServerErrors(err);
       if (placed) focusFirstProblem(sectionRef.current);
       toast.error(placed ? 'Please fix the highlighted cells.' : describeError(err).message);
     },
   });
 
   const submit = () => {
-    const table = flushSync(() => draft.build());
+    const table = buildOrFocusProblem();
     if (!table) {
-      // The seller is taken to the first bad cell, as Save listing does (on a phone it may be far above).
-      focusFirstProblem(sectionRef.current);
       toast.error('Please fix the highlighted cells.');
       return;
     }
@@ -228,14 +233,13 @@ function Editor({
   useImperativeHandle(unsaved, () => ({
     take: () => {
       if (!draft.changed) return null;
-      // Rendered at once, so the first marked cell can take focus now.
-      const table = flushSync(() => draft.build());
+      const table = buildOrFocusProblem();
       if (table && !tooMany) return table;
-      focusFirstProblem(sectionRef.current);
+      if (table) focusFirstProblem(sectionRef.current);
       return 'invalid';
     },
     showServerErrors: (err) => {
-      const placed = flushSync(() => draft.showServerErrors(err));
+      const placed = markServerErrors(err);
       focusFirstProblem(sectionRef.current);
       return placed;
     },
