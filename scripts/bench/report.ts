@@ -283,7 +283,7 @@ export function machine() {
     cpus: cs.length,
     model: cs[0]?.model ?? 'unknown',
     bun: Bun.version,
-    note: `Client load, the app (in-process), PostgreSQL, Redis and Meilisearch all share these ${cs.length} cores, so absolute figures are pessimistic and higher concurrency mostly measures queueing; ratios compare like with like on the same machine.`,
+    note: `The load generator, the app (its own process), PostgreSQL, Redis and Meilisearch all share these ${cs.length} cores, so absolute figures are pessimistic and higher concurrency mostly measures queueing; ratios compare like with like on the same machine.`,
   };
 }
 
