@@ -366,6 +366,43 @@ for (const project of projectNames as ProjectName[]) {
     await context.close();
   }, 120_000);
 
+  test(`${project}: two sizes in the cart: the product page's count agrees with the header's`, async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 1 });
+    await seller.caller.catalog.setVariations({
+      productId: product.id,
+      properties: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      combinations: [
+        { values: ['S'], priceCents: 4000, quantity: 3 },
+        { values: ['M'], priceCents: 4000, quantity: 3 },
+        { values: ['L'], priceCents: 4000, quantity: 3 },
+      ],
+    });
+    const buyer = await createUser();
+    const { variations } = await buyer.caller.catalog.product({ productId: product.id });
+    for (const size of ['S', 'M']) {
+      const c = variations?.combinations.find((c) => c.values[0] === size);
+      await buyer.caller.cart.addItem({ productId: product.id, variantId: c!.id, quantity: 1 });
+    }
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const notice = page.getByRole('status').filter({ hasText: 'in your cart' });
+    await page.goto(`/product/${product.id}?Size=S`);
+    await page.getByRole('link', { name: 'Cart, 2 items', exact: true }).waitFor();
+    // Before: "1 item in your cart." beside a badge of 2.
+    await notice.getByText('2 items in your cart, 1 of them in this size.').waitFor();
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, `variation-in-cart-count-${project}`);
+    // A size not in the cart: the listing's units still show, and that none are this size.
+    await page.getByRole('radio', { name: /^L( ·|$)/ }).click();
+    await page.waitForURL(/Size=L/);
+    await notice.getByText('2 items in your cart, none in this size.').waitFor();
+    // Nothing chosen: the listing's total, as before.
+    await page.goto(`/product/${product.id}`);
+    await notice.getByText('2 items in your cart.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   test(`${project}: the seller edits the combination table with "set all"`, async () => {
     const { seller, product } = await jumper(token());
     const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);

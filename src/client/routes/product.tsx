@@ -17,6 +17,7 @@ import { openCombinations, useVariationChoice, VariationPicker } from '../compon
 import { useAddToCart } from '../lib/cart-actions';
 import { dataClients, orNotFound } from '../lib/data-context';
 import { formatCents, minutesUntil, plural } from '../lib/format';
+import { inCartNotice } from '../lib/in-cart-notice';
 import { summariseOpenChoice } from '../lib/open-choice';
 import { useRenderTime } from '../lib/render-time';
 import { useMe } from '../lib/session';
@@ -257,6 +258,7 @@ export function Component() {
   // The shopper's own lines of this listing, from their cart (the header's query).
   const ownLines = cart.data?.shops.flatMap((s) => s.items).filter((i) => i.productId === p.id) ?? [];
   const ownHeldLines = ownLines.filter((i) => i.held > 0);
+  const unitsIn = (lines: typeof ownLines) => lines.reduce((n, i) => n + i.quantity, 0);
   // Some values chosen, not all (Size M of Size × Colour): the combinations still open to them,
   // summed with the shopper's own lines (lib/open-choice.ts).
   const open = openCombinations(variations, choice);
@@ -291,6 +293,11 @@ export function Component() {
   const unavailable = p.status === 'archived' || notOffered;
   const soldOut = available <= 0 || unavailable;
   const added = add.isSuccess || inCart > 0;
+  // The confirmation counts from the cart, as the header's badge does; the server's count (of the
+  // chosen combination alone) until the cart has loaded.
+  const listingInCart = cart.data ? unitsIn(ownLines) : inCart || (add.isSuccess ? 1 : 0);
+  const chosenInCart =
+    combination && cart.data ? unitsIn(ownLines.filter((i) => i.variantId === combination.id)) : null;
   // Live events carry only a count; while it is 0 trust the last answer on why (held or gone). With
   // a partial choice, the open combinations' own carts say it.
   const held = soldOut && (openChoice ? !notOffered && openChoice.othersHold > 0 : counted?.status === 'held');
@@ -410,10 +417,15 @@ export function Component() {
             )}
             {!ownListing && <FavoriteProductButton productId={p.id} title={p.title} />}
           </div>
-          {added && !ownListing && (
+          {listingInCart > 0 && !ownListing && (
             <p role="status" className="notice notice-ok">
               <span>
-                {plural(inCart || 1, 'item')} in your cart. <Link to="/cart">View in cart →</Link>
+                {inCartNotice(
+                  listingInCart,
+                  chosenInCart,
+                  properties.length === 1 ? properties[0]!.name.toLocaleLowerCase() : 'combination',
+                )}{' '}
+                <Link to="/cart">View in cart →</Link>
               </span>
             </p>
           )}
