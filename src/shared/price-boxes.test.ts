@@ -32,6 +32,23 @@ describe('the search page price boxes', () => {
     });
   });
 
+  test('control and invisible characters in what was typed show as “�”, never echoed unseen', () => {
+    // A NUL from a hand-edited address (pmin=5%00), a right-to-left override, a zero-width space.
+    expect(readPriceBoxes('5\u0000', '')).toEqual({
+      ok: false,
+      errors: { min: 'Minimum price: “5\ufffd” is not an amount. Type dollars, like 25 or 12.50.' },
+    });
+    const errors = (text: string) => {
+      const read = readPriceBoxes('', text);
+      return read.ok ? null : read.errors.max;
+    };
+    expect(errors('1\u202e2\u200b3')).toBe(
+      'Maximum price: “1\ufffd2\ufffd3” is not an amount. Type dollars, like 25 or 12.50.',
+    );
+    // An emoji's joiner is part of what was typed, not hidden.
+    expect(errors('👩\u200d🎨')).toBe('Maximum price: “👩\u200d🎨” is not an amount. Type dollars, like 25 or 12.50.');
+  });
+
   test('a minimum above the maximum is refused, not swapped or dropped', () => {
     expect(readPriceBoxes('50', '20')).toEqual({
       ok: false,

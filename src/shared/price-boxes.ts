@@ -11,8 +11,14 @@ export type PriceBoxErrors = { min?: string; max?: string };
 
 export type PriceBoxes = { ok: true; min: number | null; max: number | null } | { ok: false; errors: PriceBoxErrors };
 
+/**
+ * Control and invisible format characters (a NUL from a hand-edited address, a bidi override) would
+ * be echoed unseen, or reorder the message: each shows as "�". The zero-width joiner of emoji stays.
+ */
+const unseen = /[\p{Cc}\p{Cf}]/gu;
+
 function quoted(text: string): string {
-  const t = text.trim();
+  const t = text.trim().replace(unseen, (c) => (c === '\u200d' ? c : '\ufffd'));
   return `“${t.length > 24 ? `${t.slice(0, 24)}…` : t}”`;
 }
 

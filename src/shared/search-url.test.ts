@@ -92,7 +92,12 @@ describe('a hand-edited search address', () => {
     for (const q of ['min=-5', 'max=1e3', 'min=12.5', 'max=%00', 'min=5%000', 'max=０１']) {
       expect({ q, r: read(q) }).toEqual({
         q,
-        r: { ok: false, status: 400, title: 'Price not understood', message: 'Prices are whole numbers of cents.' },
+        r: {
+          ok: false,
+          status: 400,
+          title: 'Price not understood',
+          message: 'The price in this address isn’t an amount we can search for.',
+        },
       });
     }
   });

@@ -90,7 +90,8 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   }
   const min = cents(params.get('min'));
   const max = cents(params.get('max'));
-  if (min === null || max === null) return bad('Price not understood', 'Prices are whole numbers of cents.');
+  if (min === null || max === null)
+    return bad('Price not understood', 'The price in this address isn’t an amount we can search for.');
   if (min !== undefined) input.minPriceCents = min;
   if (max !== undefined) input.maxPriceCents = max;
   // A range the wrong way round, or past the limit, is not swapped or clamped: the search runs
@@ -102,7 +103,7 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   }
   const vintage = params.get('isVintage');
   if (vintage !== null && vintage !== '' && vintage !== 'true' && vintage !== 'false')
-    return bad('Vintage filter not understood', 'isVintage is true or false.');
+    return bad('Vintage filter not understood', 'The vintage filter in this address is not one we offer.');
   if (vintage === 'true') input.isVintage = true;
   const materials = params.getAll('material').filter((m) => m !== '');
   if (materials.length) input.materials = materials;
@@ -110,7 +111,7 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   if (colours.length) input.colours = colours;
   const stock = params.get('stock');
   if (stock !== null && stock !== '' && stock !== 'all' && stock !== 'in')
-    return bad('Stock filter not understood', 'stock is all or in.');
+    return bad('Stock filter not understood', 'The stock filter in this address is not one we offer.');
   if (stock === 'all') input.inStockOnly = false;
   const sort = params.get('sort');
   if (sort) {

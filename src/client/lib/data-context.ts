@@ -14,6 +14,17 @@ export interface DataClients {
 
 export const dataContext = createContext<DataClients>({ queryClient, trpcClient, utils });
 
+const statusTexts = { 400: 'Bad Request', 404: 'Not Found' } as const;
+
+/**
+ * A loader's 400 or 404, with its message for the page. React Router's `data()` without a
+ * `statusText` says "Internal Server Error" beside any status, and the served page embeds it for
+ * hydration (a 400 read "status 400, Internal Server Error").
+ */
+export function routeError(status: 400 | 404, message: string) {
+  return data(message, { status, statusText: statusTexts[status] });
+}
+
 export function dataClients(context: Readonly<RouterContextProvider>): DataClients {
   return context.get(dataContext);
 }
@@ -27,7 +38,7 @@ export async function orNotFound<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (err) {
     const status = (err as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
-    if (status === 404 || status === 400) throw data('Not found', { status: 404 });
+    if (status === 404 || status === 400) throw routeError(404, 'Not found');
     throw err;
   }
 }

@@ -3,7 +3,7 @@
 import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer, type VirtualItem, windowScroll } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { data, Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
+import { Link, type LoaderFunctionArgs, useNavigation, useSearchParams } from 'react-router';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import {
   type SearchProductsInput,
@@ -20,7 +20,7 @@ import { Facets, findCategory } from '../components/search-facets';
 import { ActiveFilterChips, FILTER_PARAMS, FilterSheet, resultCountText } from '../components/search-filters';
 import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
-import { dataClients } from '../lib/data-context';
+import { dataClients, routeError } from '../lib/data-context';
 import { recordResultClick } from '../lib/search-clicks';
 import { useHydrated } from '../lib/use-hydrated';
 import { useLiveCards } from '../lib/use-live-cards';
@@ -58,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { queryClient, trpcClient: client, utils } = dataClients(context);
   // An address no search accepts is the page's 400 (or 404 past the last page), with the layout.
   const read = readSearchUrl(new URL(request.url).searchParams);
-  if (!read.ok) throw data(read.message, { status: read.status });
+  if (!read.ok) throw routeError(read.status, read.message);
   const categories = utils.catalog.categories.ensureData(undefined, { staleTime: 10 * 60_000 }).catch(() => null);
   // Back/forward: every page loaded before is answered from the cache at once (refreshed in the
   // background), so the grid is as tall as it was and scroll restoration lands where the shopper
@@ -68,9 +68,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .catch(() => undefined);
   const tree = await categories;
   if (read.input.category && tree && !findCategory(tree, read.input.category))
-    throw data('There is no such category.', { status: 404 });
-  if (read.page > 1 && results?.pages[0]?.hits.length === 0)
-    throw data('There is no such page of results.', { status: 404 });
+    throw routeError(404, 'There is no such category.');
+  if (read.page > 1 && results?.pages[0]?.hits.length === 0) throw routeError(404, 'There is no such page of results.');
   return null;
 }
 

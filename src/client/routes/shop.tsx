@@ -1,6 +1,6 @@
 // Shop page: banner, logo, tagline, announcement, rating, favourite and message buttons, the
 // listings by section with a search box, and the shop's policies.
-import { data, type LoaderFunctionArgs, useParams } from 'react-router';
+import { type LoaderFunctionArgs, useParams } from 'react-router';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteShopButton } from '../components/favorite-button';
 import { ReviewsSection } from '../components/reviews-section';
@@ -9,7 +9,7 @@ import { VacationNotice } from '../components/shop-notices';
 import { ShopPolicies } from '../components/shop-policies';
 import { Stars } from '../components/stars';
 import { RouteErrorBoundary } from '../components/states';
-import { dataClients, orNotFound } from '../lib/data-context';
+import { dataClients, orNotFound, routeError } from '../lib/data-context';
 import { formatCents, formatDate, plural } from '../lib/format';
 import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
@@ -21,7 +21,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   // An address no listing filter accepts is the page's 400, with the layout (the search page's rule).
   const problem = shopListingProblem(search);
-  if (problem) throw data(problem, { status: 400 });
+  if (problem) throw routeError(400, problem);
   const { sectionId, q } = shopListingFilters(search);
   void utils.shops.sections.prefetch({ shopId: shop.id });
   if (!q) void utils.catalog.shopProducts.prefetchInfinite({ shopId: shop.id, limit: 24, sectionId });

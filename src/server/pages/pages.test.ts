@@ -326,8 +326,8 @@ describe('other public pages', () => {
       ['/listing/2147483000/x', 404, 'We couldn&#x27;t find that'],
       ['/shop/no-such-shop-here', 404, 'We couldn&#x27;t find that'],
       ['/search?sort=cheapest', 400, 'That sort order is not one we offer.'],
-      ['/search?min=abc', 400, 'Prices are whole numbers of cents.'],
-      ['/search?max=%00', 400, 'Prices are whole numbers of cents.'],
+      ['/search?min=abc', 400, 'The price in this address isn’t an amount we can search for.'],
+      ['/search?max=%00', 400, 'The price in this address isn’t an amount we can search for.'],
       ['/search?page=999999999', 404, 'We couldn&#x27;t find that'],
       ['/search?category=no-such-category', 404, 'We couldn&#x27;t find that'],
       ['/no/such/page', 404, 'This page wandered off'],
@@ -347,6 +347,37 @@ describe('other public pages', () => {
         layout: true,
       });
     }
+  });
+
+  test('a search address with a bad price: a 400 in words a shopper reads, its status text embedded to match', async () => {
+    const payloadOf = (html: string) =>
+      JSON.parse(/<script type="application\/json" id="hearth-ssr">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}');
+    for (const [q, status, statusText] of [
+      ['q=ring&min=abc', 400, 'Bad Request'],
+      ['q=ring&max=5%00', 400, 'Bad Request'],
+      ['q=ring&page=999999999', 404, 'Not Found'],
+    ] as const) {
+      const res = await get(`/search?${q}`);
+      const html = await res.text();
+      // Before: "Internal Server Error" beside the 400 or 404.
+      const errors = Object.values(payloadOf(html).router.errors ?? {});
+      expect({ q, status: res.status, errors }).toEqual({
+        q,
+        status,
+        errors: [expect.objectContaining({ status, statusText, __type: 'RouteErrorResponse' })],
+      });
+      if (status === 400) {
+        // Before: "Prices are whole numbers of cents." The way back keeps the shopper's words.
+        expect(decode(html)).toContain('The price in this address isn’t an amount we can search for.');
+        expect(decode(html)).toContain('Search for “ring”');
+      }
+    }
+    // Typed in the boxes, a NUL is shown as "�" in the message, not echoed unseen.
+    const typed = await get('/search?q=ring&pmin=5%00');
+    const html = await typed.text();
+    expect(typed.status).toBe(200);
+    expect(html).toContain('Minimum price: “5\ufffd” is not an amount.');
+    expect(html).not.toContain('“5\u0000”');
   });
 
   test('unknown paths 404; signed-in pages are served, not indexed, never shared', async () => {
