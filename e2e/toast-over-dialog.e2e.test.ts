@@ -63,6 +63,19 @@ for (const project of projectNames) {
     await save.scrollIntoViewIfNeeded();
     expect(await onTop(save)).toBe(true);
     expect(await error.isVisible()).toBe(true);
+    // Its close button is inside its own box (sonner hangs it half outside the top-left corner: on a
+    // phone, over the dialog's own corner), and large enough for a thumb.
+    const close = await error.getByRole('button', { name: 'Close toast' }).boundingBox();
+    const toastBox = await error.boundingBox();
+    if (!close || !toastBox) throw new Error('toast or its close button not laid out');
+    expect({
+      inside:
+        close.x >= toastBox.x &&
+        close.y >= toastBox.y &&
+        close.x + close.width <= toastBox.x + toastBox.width &&
+        close.y + close.height <= toastBox.y + toastBox.height,
+      size: Math.min(close.width, close.height) >= 24,
+    }).toEqual({ inside: true, size: true });
     await screenshot(page, `toast-over-dialog-${project}`);
 
     // The save goes through: the dialog closes and its toast shows at the bottom of the page.
