@@ -1,7 +1,8 @@
 // One accessible modal dialog: the native <dialog> opened with showModal() (the page behind is
-// inert, Escape closes, focus returns to the opener), a visible close button, a labelled title,
-// and Tab/Shift+Tab kept inside the dialog instead of leaving for the browser chrome.
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+// inert, Escape closes, focus returns to the opener, also when the dialog is unmounted while open),
+// a visible close button, a labelled title, and Tab/Shift+Tab kept inside the dialog instead of
+// leaving for the browser chrome.
+import { type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
 import { CloseIcon } from '../icons';
 import { showToastsIn } from './toaster';
 
@@ -15,6 +16,7 @@ export function Dialog({
   description,
   children,
   size = 'md',
+  returnFocusTo,
 }: {
   open: boolean;
   onClose: () => void;
@@ -22,21 +24,50 @@ export function Dialog({
   description?: ReactNode;
   children: ReactNode;
   size?: 'sm' | 'md' | 'lg';
+  /** Where focus goes on unmount when the control that opened the dialog has left the page. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
+  // What had focus when the dialog opened. close() gives focus back to it natively, but a dialog
+  // that is unmounted while open (the seller's editor lives in the URL and goes with it) is just
+  // removed, and focus fell to <body>: a keyboard user started again from the top of the page.
+  const opener = useRef<HTMLElement | null>(null);
   // The native dialog's open state follows the prop (showModal is imperative).
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     if (open && !el.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       el.showModal();
       (
         el.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? el.querySelector<HTMLElement>(focusable)
       )?.focus();
-    } else if (!open && el.open) el.close();
+    } else if (!open && el.open) {
+      opener.current = null;
+      el.close();
+    }
   }, [open]);
+  const fallback = useRef(returnFocusTo);
+  fallback.current = returnFocusTo;
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      const back = opener.current;
+      if (!back) return;
+      opener.current = null;
+      if (el?.open) el.close();
+      // After this commit: a dialog stacked on this one (a "Discard changes?" question) closes in
+      // the same commit, and while it is open the opener is inert and cannot take focus. Focus
+      // moved on purpose elsewhere, or an opener no longer in the page, is left alone.
+      queueMicrotask(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        const target = back.isConnected && back !== document.body ? back : fallback.current?.current;
+        if (lost && target?.isConnected) target.focus();
+      });
+    };
+  }, []);
   // Toasts raised while the dialog is open (a save error, "Saved") are drawn above it, not under the backdrop.
   useEffect(() => (open && ref.current ? showToastsIn(ref.current) : undefined), [open]);
 

@@ -1,7 +1,7 @@
 // Listings table (seller.listings, every status): filter Active / Archived / All, search by title,
 // create/edit in a dialog, archive and restore, and stock edited inline.
-import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { Link, useBlocker, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import type { ListingStatusFilter, SellerListingDto } from '../../../shared/schemas/seller';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
@@ -86,10 +86,12 @@ function EditDialog({
   shopId,
   productId,
   onClose,
+  returnFocusTo,
 }: {
   shopId: number;
   productId: number | 'new';
   onClose: () => void;
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const product = trpc.catalog.product.useQuery(
     { productId: productId === 'new' ? 0 : productId },
@@ -97,13 +99,46 @@ function EditDialog({
   );
   // A link (e.g. "Edit listing" on the product page) may name any id: only this shop's open.
   const notOurs = product.isError || (product.data !== undefined && product.data.shop.id !== shopId);
-  // Cancel, Escape and the close button all come here: unsaved edits go only when the seller says so.
   const changes = useRef<UnsavedListing>(null);
+  // Set once the dialog closes on purpose (saved, discarded, nothing to lose): that navigation is not asked about.
+  const closing = useRef(false);
+  const unsaved = () => !closing.current && (changes.current?.changed() ?? false);
+  const close = () => {
+    closing.current = true;
+    onClose();
+  };
+  // Cancel, Escape and the close button all come here: unsaved edits go only when the seller says so.
   const [askingToDiscard, setAskingToDiscard] = useState(false);
-  const requestClose = () => (changes.current?.changed() ? setAskingToDiscard(true) : onClose());
+  const requestClose = () => (unsaved() ? setAskingToDiscard(true) : close());
+  // The dialog is in the URL, so Back (or Alt+Left) leaves it too: the same question first.
+  const leaving = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      unsaved() &&
+      (nextLocation.pathname !== currentLocation.pathname ||
+        new URLSearchParams(nextLocation.search).get('edit') !==
+          new URLSearchParams(currentLocation.search).get('edit')),
+  );
+  // Reload, closing the tab, or Back to another site: only the browser can ask, and only while
+  // something is unsaved (decision 0174).
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (closing.current || !changes.current?.changed()) return;
+      event.preventDefault();
+      // Chromium before 119 asks only when returnValue is set.
+      event.returnValue = true;
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
   return (
     <>
-      <Dialog open onClose={requestClose} title={productId === 'new' ? 'New listing' : 'Edit listing'} size="lg">
+      <Dialog
+        open
+        onClose={requestClose}
+        title={productId === 'new' ? 'New listing' : 'Edit listing'}
+        size="lg"
+        returnFocusTo={returnFocusTo}
+      >
         {notOurs ? (
           <p className="notice notice-warn" role="alert">
             That listing is not in your shop, or it no longer exists.
@@ -114,7 +149,7 @@ function EditDialog({
           <ListingForm
             shopId={shopId}
             product={product.data ?? null}
-            onDone={onClose}
+            onDone={close}
             onCancel={requestClose}
             changes={changes}
           />
@@ -122,12 +157,19 @@ function EditDialog({
       </Dialog>
       {/* A sibling, not a child: the question stacks above the form without nesting dialogs. */}
       <ConfirmDialog
-        open={askingToDiscard}
+        open={askingToDiscard || leaving.state === 'blocked'}
         title="Discard unsaved changes?"
         confirmLabel="Discard changes"
         cancelLabel="Keep editing"
-        onConfirm={onClose}
-        onClose={() => setAskingToDiscard(false)}
+        onConfirm={() => {
+          if (leaving.state !== 'blocked') return close();
+          closing.current = true;
+          leaving.proceed();
+        }}
+        onClose={() => {
+          setAskingToDiscard(false);
+          leaving.reset?.();
+        }}
       >
         {productId === 'new'
           ? 'This listing has not been published; what you entered will be lost.'
@@ -223,6 +265,7 @@ export function Component() {
       { replace: value === null },
     );
   const [archiving, setArchiving] = useState<SellerListingDto | null>(null);
+  const newListing = useRef<HTMLButtonElement>(null);
   const refresh = () => {
     void trpcUtils.seller.listings.invalidate();
     void trpcUtils.catalog.shopProducts.invalidate();
@@ -260,7 +303,7 @@ export function Component() {
     <div>
       <div className="section-head dash-head">
         <h1>Listings</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+        <button type="button" className="btn btn-primary" ref={newListing} onClick={() => setEditing('new')}>
           + New listing
         </button>
       </div>
@@ -413,7 +456,15 @@ export function Component() {
           </div>
         </>
       )}
-      {editing !== null && <EditDialog shopId={shop.data.id} productId={editing} onClose={() => setEditing(null)} />}
+      {editing !== null && (
+        <EditDialog
+          shopId={shop.data.id}
+          productId={editing}
+          onClose={() => setEditing(null)}
+          // Focus goes back to what opened the dialog; "Create your first listing" is gone once one is.
+          returnFocusTo={editing === 'new' ? newListing : undefined}
+        />
+      )}
       <ConfirmDialog
         open={archiving !== null}
         title={`Archive “${archiving?.title ?? ''}”?`}
