@@ -1,8 +1,9 @@
 // /dev/mail: the inbox of the embedded SMTP catcher (development and tests only; never mounted
 // in production, where there is no catcher). Server-rendered pages, no client bundle: a list, and
-// one message with its HTML (sandboxed frame), its text part and its headers. Under the inbox, the
-// outbox's mails that will not arrive: failed ones (someone must look) and skipped ones (turned
-// off by their user, or nothing left to say), each with why, so a missing mail is explained.
+// one message with its HTML (sandboxed frame, as tall as the mail), its text part and its headers.
+// Under the inbox, the outbox's mails that will not arrive: failed ones (someone must look) and
+// skipped ones (turned off by their user, or nothing left to say), each with why, so a missing
+// mail is explained.
 import { Hono } from 'hono';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -31,7 +32,7 @@ main{max-width:1100px;margin:0 auto;padding:20px clamp(12px,3vw,32px) 48px}
 nav.tabs{display:flex;gap:8px;margin:0 0 12px;flex-wrap:wrap}
 nav.tabs a{padding:6px 14px;border-radius:999px;border:1px solid var(--line);background:var(--paper);text-decoration:none;color:var(--ink)}
 nav.tabs a[aria-current=page]{background:var(--ink);color:#fff;border-color:var(--ink)}
-iframe{width:100%;height:70vh;border:1px solid var(--line);border-radius:16px;background:#fff}
+iframe{display:block;width:100%;height:70vh;border:1px solid var(--line);border-radius:16px;background:#fff}
 .unsent li{display:grid;grid-template-columns:88px minmax(0,1fr) auto;gap:4px 12px;padding:12px 16px;align-items:baseline}
 .unsent .why{grid-column:2/-1;color:var(--ink-2);font-size:14px;overflow-wrap:anywhere}
 .badge{justify-self:start;font-size:13px;font-weight:600;padding:1px 10px;border-radius:999px;border:1px solid var(--line);background:var(--sand);color:var(--ink-2)}
@@ -166,11 +167,16 @@ function Message({ mail, view }: { mail: CaughtMail; view: 'html' | 'text' | 'he
         {tab('headers', 'Headers')}
       </nav>
       {view === 'html' && mail.html ? (
-        <iframe
-          title="Message as HTML"
-          src={`/dev/mail/${mail.id}/html`}
-          sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
-        />
+        <>
+          {/* Listening before the frame loads: its first report is not missed. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of this file, no input in it */}
+          <script dangerouslySetInnerHTML={{ __html: FIT_FRAME }} />
+          <iframe
+            title="Message as HTML"
+            src={`/dev/mail/${mail.id}/html`}
+            sandbox={`allow-scripts ${FRAME_SANDBOX}`}
+          />
+        </>
       ) : view === 'headers' ? (
         <pre>{Object.entries(mail.headers).map(([k, v]) => `${k}: ${v}\n`)}</pre>
       ) : (
@@ -189,6 +195,23 @@ function NotFound() {
       </p>
     </Page>
   );
+}
+
+/**
+ * The mail's HTML is shown as tall as it is, so the page scrolls once (a 70vh frame scrolled inside
+ * the page, awkwardly on a phone). The frame is a sandbox of opaque origin: the page cannot measure
+ * it, so one script of ours, allowed by a nonce no mail can know, posts the mail's height up;
+ * the mail's own scripts and inline handlers stay blocked by the policy. Without scripts: 70vh.
+ */
+const FRAME_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+const REPORT_HEIGHT = `(function(){var last=0;function post(){var d=document.documentElement,b=document.body;var h=Math.ceil(Math.max(d.getBoundingClientRect().height,b?b.scrollHeight:0));if(h!==last){last=h;parent.postMessage({hearthMailHeight:h},'*');}}new ResizeObserver(post).observe(document.documentElement);addEventListener('load',post);addEventListener('DOMContentLoaded',function(){if(document.body)new ResizeObserver(post).observe(document.body);post();});})();`;
+const FIT_FRAME = `addEventListener('message',function(e){var f=document.querySelector('iframe[title="Message as HTML"]');var h=e.data&&e.data.hearthMailHeight;if(!f||e.source!==f.contentWindow||typeof h!=='number'||!(h>0))return;f.style.height=Math.min(h,100000)+2+'px';});`;
+
+/** The mail's HTML with the height report first (after its doctype, which must stay first). */
+function withHeightReport(mailHtml: string, nonce: string): string {
+  const script = `<script nonce="${nonce}">${REPORT_HEIGHT}</script>`;
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(mailHtml)?.[0] ?? '';
+  return doctype + script + mailHtml.slice(doctype.length);
 }
 
 const UNSENT_SHOWN = 20;
@@ -232,11 +255,12 @@ export function devMailRoutes(catcher: MailCatcher, db?: DbOrTx) {
   app.get('/:id/html', (c) => {
     const mail = catcher.get(c.req.param('id'));
     if (!mail?.html) return c.text('Not found', 404);
-    // The mail's own HTML runs nothing and reaches nothing but images: a sandbox without scripts.
-    return c.body(mail.html, 200, {
+    // The mail's own HTML runs nothing and reaches nothing but images: only our height report, by
+    // its nonce, runs, in a sandbox of opaque origin (no cookies, no access to the page).
+    const nonce = crypto.randomUUID().replaceAll('-', '');
+    return c.body(withHeightReport(mail.html, nonce), 200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy':
-        "sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+      'content-security-policy': `sandbox allow-scripts ${FRAME_SANDBOX}; default-src 'none'; script-src 'nonce-${nonce}'; img-src * data:; style-src 'unsafe-inline'`,
       'cache-control': 'no-store',
     });
   });

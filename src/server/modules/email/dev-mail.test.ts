@@ -40,8 +40,18 @@ describe('/dev/mail', () => {
     expect(headers).toContain('message-id');
 
     const raw = await app.request(`/dev/mail/${id}/html`);
-    expect(raw.headers.get('content-security-policy')).toStartWith('sandbox');
-    expect(await raw.text()).toContain('Body text here.');
+    const csp = raw.headers.get('content-security-policy') ?? '';
+    expect(csp).toStartWith('sandbox');
+    const rawHtml = await raw.text();
+    expect(rawHtml).toContain('Body text here.');
+    // One script runs in the frame: ours, reporting the mail's height, by a nonce made per answer
+    // (the mail's own scripts have none); the doctype stays first.
+    const nonce = /script-src 'nonce-([0-9a-f]{32})'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).not.toContain("unsafe-inline'; img");
+    expect(rawHtml).toMatch(new RegExp(`^<!DOCTYPE[^>]*><script nonce="${nonce}">`));
+    const again = (await app.request(`/dev/mail/${id}/html`)).headers.get('content-security-policy');
+    expect(again).not.toContain(String(nonce));
 
     const api = (await (await app.request('/dev/mail/api/messages')).json()) as { messages: { id: string }[] };
     expect(api.messages.some((m) => m.id === id)).toBe(true);
