@@ -72,7 +72,9 @@ export function errorField(info: DomainErrorInfo): string | undefined {
 
 /** Everything the UI needs from a failed call, whatever threw it. */
 export function describeError(err: unknown): DomainErrorInfo {
-  if (err instanceof TRPCClientError) {
+  // A TRPCClientError without data never got an answer from the API (the network failed, or
+  // something in between answered with a page): its message is the browser's ("Failed to fetch").
+  if (err instanceof TRPCClientError && (err as AppClientError).data) {
     const data = (err as AppClientError).data;
     return {
       ...(data?.domain ?? { code: null, details: {} }),
@@ -81,13 +83,17 @@ export function describeError(err: unknown): DomainErrorInfo {
       fieldErrors: data?.fieldErrors ?? {},
     };
   }
-  const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+  // Only a browser that says so is offline (Bun's navigator, rendering on the server, has no onLine).
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const unanswered = err instanceof TRPCClientError;
   return {
     code: null,
     details: {},
     message: offline
       ? 'You appear to be offline. Check your connection and try again.'
-      : 'Something went wrong. Please try again.',
+      : unanswered
+        ? 'We could not reach Hearth just now. Check your connection and try again.'
+        : 'Something went wrong. Please try again.',
     httpStatus: 0,
     fieldErrors: {},
   };
