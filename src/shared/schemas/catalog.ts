@@ -5,7 +5,8 @@ import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from
 import { text } from './text';
 import { variationTableInput } from './variations';
 
-const tagSchema = text().toLowerCase().min(1).max(40);
+// Tags and materials are typed comma-separated in the listing form, which shows these words.
+const tagSchema = text().toLowerCase().min(1).max(40, 'Keep each tag or material to 40 characters or fewer');
 
 const productFields = {
   title: text().min(3, 'Title needs at least 3 characters').max(140),
@@ -13,10 +14,10 @@ const productFields = {
   priceCents: centsSchema.max(10_000_000, 'Price must be at most $100,000'),
   quantity: z.number().int().min(0).max(10_000),
   categorySlug: text().min(1).max(60),
-  tags: z.array(tagSchema).max(13),
+  tags: z.array(tagSchema).max(13, 'Use at most 13 tags'),
   // Stored under canonical names ("925 silver" -> "sterling silver") so the materials facet
   // counts one thing once (src/shared/materials.ts).
-  materials: z.array(tagSchema.transform(canonicalMaterial)).max(13),
+  materials: z.array(tagSchema.transform(canonicalMaterial)).max(13, 'List at most 13 materials'),
   isVintage: z.boolean(),
   images: z.array(imageUrlSchema).max(10),
   /** Null or omitted: no personalisation. The buyer's text is checked against it (issue 16 item 4). */

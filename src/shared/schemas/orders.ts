@@ -30,13 +30,15 @@ export type ShopOrdersInput = z.infer<typeof shopOrdersInput>;
 export const updateOrderStatusInput = z.object({
   orderId: idSchema,
   status: z.enum(SETTABLE_ORDER_STATUSES),
+  // Messages in words: the Mark shipped form shows them as they are (the default read "Too small:
+  // expected string to have >=3 characters").
   trackingNumber: text()
-    .min(3)
-    .max(60)
+    .min(3, 'Enter the tracking number (at least 3 characters).')
+    .max(60, 'A tracking number is at most 60 characters.')
     .regex(/^[A-Za-z0-9 -]+$/, 'Tracking numbers contain letters, digits, spaces and dashes')
     .optional(),
-  carrier: text().min(2).max(60).optional(),
-  note: text({ multiline: true }).max(500).optional(),
+  carrier: text().min(2, 'Choose the carrier.').max(60, 'A carrier’s name is at most 60 characters.').optional(),
+  note: text({ multiline: true }).max(500, 'A note is at most 500 characters.').optional(),
 });
 export type UpdateOrderStatusInput = z.infer<typeof updateOrderStatusInput>;
 

@@ -2,7 +2,9 @@
 // products and low-stock alerts. The chart library lives only in this chunk.
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
+import type { DashboardOrderStatus } from '../../../shared/schemas/seller';
 import { optionsLabel } from '../../../shared/variations';
+import { statusLabel } from '../../components/order-status';
 import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { formatCents } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
@@ -85,9 +87,9 @@ export function Component() {
               <h2 className="card-title">Orders by status</h2>
               <table className="table">
                 <tbody>
-                  {Object.entries(d.ordersByStatus).map(([status, n]) => (
+                  {(Object.entries(d.ordersByStatus) as [DashboardOrderStatus, number][]).map(([status, n]) => (
                     <tr key={status}>
-                      <td className="capitalize">{status}</td>
+                      <td>{statusLabel[status]}</td>
                       <td className="num">{n}</td>
                     </tr>
                   ))}

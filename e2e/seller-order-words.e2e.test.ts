@@ -1,0 +1,81 @@
+// A seller's order in plain words (found by a walk): Mark shipped with the tracking number left
+// empty says what to do, not zod's "Too small: expected string to have >=3 characters"; the
+// processing status reads "Being made / packed" (sentence case) in the order's badge, the orders
+// list and the overview's table as it does in the timeline. Keyboard only, on a laptop and a phone.
+import { expect, test } from 'bun:test';
+import { waitUntil } from '../src/server/test/wait-until';
+import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+const shippingAddress = {
+  name: 'Bo Buyer',
+  line1: '1 Elm St',
+  city: 'Austin',
+  region: 'TX',
+  postalCode: '73301',
+  country: 'US',
+};
+
+async function placedOrder() {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { title: `Ash ${token()} bowl` });
+  const buyer = await createUser();
+  await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
+  const quote = await buyer.caller.checkout.quote({ shippingAddress });
+  const placed = await buyer.caller.checkout.place({
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress,
+    quote: { version: quote.version, totalCents: quote.totalCents },
+    payment: { token: 'tok_visa' },
+  });
+  return { seller, orderId: placed.orders[0].orderId };
+}
+
+for (const project of projectNames) {
+  test(`${project}: Mark shipped without tracking says so in words; "Being made / packed" everywhere`, async () => {
+    const { seller, orderId } = await placedOrder();
+    const { page, context, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    await page.getByRole('button', { name: 'Start making / packing' }).focus();
+    await page.keyboard.press('Enter');
+    const nextStep = page.getByRole('heading', { name: 'Next step', exact: true });
+    await page.getByRole('button', { name: 'Mark shipped' }).waitFor();
+    await waitUntil(() => nextStep.evaluate((h) => h === document.activeElement), { what: 'focus on Next step' });
+    // Tab to Mark shipped (Carrier, Tracking number, Note, then the button) and press it.
+    const markShipped = page.getByRole('button', { name: 'Mark shipped' });
+    for (let i = 0; i < 8 && !(await markShipped.evaluate((b) => b === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const tracking = page.getByLabel('Tracking number');
+    await page.getByText('Enter the tracking number (at least 3 characters).').waitFor();
+    expect(await tracking.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText(/Too small|expected string/).count()).toBe(0);
+    await screenshot(page, `seller-order-tracking-missing-${project}`);
+
+    // innerText is what is drawn, text-transform included.
+    const drawn = (selector: string) => page.locator(selector).first().innerText();
+    await page.locator('.badge.status-processing').first().waitFor();
+    expect(await drawn('.badge.status-processing')).toBe('Being made / packed');
+    const timeline = page.getByRole('list', { name: 'Status history' });
+    expect(await timeline.getByText('Being made / packed', { exact: true }).count()).toBeGreaterThan(0);
+
+    await page.goto('/dashboard/orders');
+    const row = page.getByRole('link', { name: new RegExp(`Order #${orderId}`) });
+    await row.locator('.badge.status-processing').waitFor();
+    expect(await row.locator('.badge.status-processing').innerText()).toBe('Being made / packed');
+
+    await page.goto('/dashboard');
+    const byStatus = page.locator('.card', { has: page.getByRole('heading', { name: 'Orders by status' }) });
+    await byStatus.getByRole('cell', { name: 'Being made / packed', exact: true }).waitFor();
+    const cells = await byStatus.getByRole('cell').allInnerTexts();
+    // The status's words, as the badge says them (the table showed the code, "Processing").
+    expect(cells.filter((t) => /^\D/.test(t)).sort()).toEqual(
+      ['Being made / packed', 'Cancelled', 'Delivered', 'Paid', 'Shipped'].filter((w) => cells.includes(w)),
+    );
+    expect(cells).not.toContain('Processing');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
