@@ -16,10 +16,14 @@ export function Confirmation({ result, guest }: { result: PlacedOrders; guest?: 
         {guest ? ' by mail.' : ' on your orders page.'}
       </p>
       {guest && (
-        <p className="notice">
-          We sent a confirmation to <strong>{guest.email}</strong> with a link to your order. From that link you can set
-          a password to keep your orders in an account.
-        </p>
+        // The sentence is one paragraph inside the box: the box lays out its children side by
+        // side, so text straight in it became three columns and broke the address mid-word.
+        <div className="notice">
+          <p>
+            We sent a confirmation to <strong>{guest.email}</strong> with a link to your {n === 1 ? 'order' : 'orders'}.
+            From that link you can set a password to keep your orders in an account.
+          </p>
+        </div>
       )}
       <ul className="placed-orders">
         {result.orders.map((o) => (
@@ -33,7 +37,7 @@ export function Confirmation({ result, guest }: { result: PlacedOrders; guest?: 
       </ul>
       <div className="confirmation-actions">
         <Link to={guest ? guest.link : '/orders'} className="btn btn-primary">
-          {guest ? 'View your order' : 'View your orders'}
+          {guest && n === 1 ? 'View your order' : 'View your orders'}
         </Link>
         <Link to="/" className="btn">
           Keep shopping

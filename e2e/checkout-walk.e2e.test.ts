@@ -1,0 +1,79 @@
+// Checkout as a walk found it, at phone and desktop width and with the keyboard for every form:
+// the guest's confirmation for a cart from two shops reads as one sentence and offers their orders.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { createProduct, createSeller, fillShippingAddress, token, unique } from './fixtures';
+import { newPage, type ProjectName, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** A guest's cart with one listing from each of two shops, opened at the checkout's first step. */
+async function guestAtCheckoutWithTwoShops(page: Page) {
+  const [a, b] = [await createSeller(), await createSeller()];
+  const mug = await createProduct(a, { title: `Walk mug ${token()}`, priceCents: 2800 });
+  const scarf = await createProduct(b, { title: `Walk scarf ${token()}`, priceCents: 4500, categorySlug: 'scarves' });
+  for (const p of [mug, scarf]) {
+    await page.goto(`/product/${p.id}`);
+    await page.getByRole('heading', { name: p.title }).waitFor();
+    await page.getByRole('button', { name: 'Add to cart' }).press('Enter');
+    await page.getByRole('link', { name: /View in cart/ }).waitFor();
+  }
+  await page.goto('/checkout');
+  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
+}
+
+/** The rectangles of the text around the email in the confirmation's notice, and the email's. */
+async function confirmationSentence(page: Page) {
+  return page.getByText('We sent a confirmation to').evaluate((el) => {
+    const box = el.closest('.notice') ?? el;
+    const strong = box.querySelector('strong');
+    if (!strong) throw new Error('no email in the notice');
+    const rects = (node: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return [...range.getClientRects()]
+        .filter((r) => r.width > 0)
+        .map((r) => ({ top: r.top, left: r.left, right: r.right }));
+    };
+    return {
+      text: (box.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      email: rects(strong),
+      after: strong.nextSibling ? rects(strong.nextSibling) : [],
+    };
+  });
+}
+
+for (const project of ['desktop', 'phone'] as const satisfies ProjectName[]) {
+  test(`${project}: a guest's two orders: the confirmation reads as one sentence and offers "View your orders"`, async () => {
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    await guestAtCheckoutWithTwoShops(page);
+    const email = `${unique('walk')}@example.com`;
+    await page.getByLabel('Email').fill(email);
+    await fillShippingAddress(page);
+    await page.getByLabel('Postal code').press('Enter');
+    await page.getByLabel(/Visa ending 4242/).check();
+    await page.getByLabel(/Visa ending 4242/).press('Enter');
+    await page.getByRole('button', { name: /Place order ·/ }).press('Enter');
+    await page.getByText('Your 2 orders are placed').waitFor();
+    await screenshot(page, `checkout-walk-confirmation-${project}`);
+
+    const sentence = await confirmationSentence(page);
+    // One flowing sentence: the words after the address go on in the address's own line, right
+    // after it (side-by-side columns put them at the top of a third column instead).
+    const lastOfEmail = sentence.email.at(-1)!;
+    const firstAfter = sentence.after[0]!;
+    expect(Math.abs(firstAfter.top - lastOfEmail.top)).toBeLessThan(2);
+    expect(firstAfter.left - lastOfEmail.right).toBeLessThan(8);
+    // At desktop width the address has room: it is never broken.
+    if (project === 'desktop') expect(sentence.email.length).toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(sentence.text).toBe(
+      `We sent a confirmation to ${email} with a link to your orders. From that link you can set a password to keep your orders in an account.`,
+    );
+
+    await page.getByRole('link', { name: 'View your orders' }).waitFor();
+    expect(await page.getByRole('link', { name: 'View your order', exact: true }).count()).toBe(0);
+    await context.close();
+  }, 120_000);
+}
