@@ -2,11 +2,11 @@
 // "make default", and a form to add one. Every change answers with the whole book.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import type { SavedAddressDto } from '../../shared/schemas/addresses';
 import { type ShippingAddressInput, shippingAddressSchema } from '../../shared/schemas/checkout';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, trpc, utils } from '../trpc';
 import { AddressBlock } from './address-block';
 import { AddressFields, blankAddress } from './address-fields';
@@ -27,10 +27,9 @@ function AddressForm({
   pending: boolean;
   label: string;
 }) {
-  const form = useForm<FormValues, unknown, ShippingAddressInput>({
+  const form = useCheckedForm<FormValues, unknown, ShippingAddressInput>({
     resolver: zodResolver(shippingAddressSchema),
     defaultValues: { ...initial, line2: initial.line2 ?? '' },
-    mode: 'onTouched',
   });
   return (
     <form noValidate onSubmit={form.handleSubmit(onSave)} aria-label={label} className="address-form">

@@ -3,11 +3,12 @@
 // server's; server field errors land on the same fields.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { createReviewInput, REVIEW_TEXT_MAX, replyToReviewInput } from '../../shared/schemas/reviews';
 import { applyServerErrors } from '../lib/form-errors';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, trpc } from '../trpc';
 import { Field } from './field';
 import { StatusButton } from './ui/status-button';
@@ -87,10 +88,9 @@ export function ReviewForm({
   onDone: () => void;
 }) {
   const trpcUtils = trpc.useUtils();
-  const form = useForm<ReviewFields>({
+  const form = useCheckedForm<ReviewFields>({
     resolver: zodResolver(reviewFields),
     defaultValues: { rating: 0, text: '' },
-    mode: 'onTouched',
   });
   const create = trpc.reviews.create.useMutation({
     onSuccess: async () => {
@@ -164,10 +164,9 @@ export function ReplyForm({
   onDone: () => void;
 }) {
   const trpcUtils = trpc.useUtils();
-  const form = useForm<ReplyFields>({
+  const form = useCheckedForm<ReplyFields>({
     resolver: zodResolver(replyFields),
     defaultValues: { text: '' },
-    mode: 'onTouched',
   });
   const reply = trpc.reviews.reply.useMutation({
     onSuccess: async () => {

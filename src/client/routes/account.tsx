@@ -1,7 +1,6 @@
 // Your account: the address (verified or not, a change waiting), change email, change password,
 // which notifications also come by email, the address book.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, errorField, trpc, utils } from '../trpc';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,10 +36,9 @@ function serverError(
 
 function EmailSection() {
   const account = trpc.account.get.useQuery();
-  const form = useForm<ChangeEmailInput>({
+  const form = useCheckedForm<ChangeEmailInput>({
     resolver: zodResolver(changeEmailInput),
     defaultValues: { email: '', password: '' },
-    mode: 'onTouched',
   });
   const change = trpc.account.changeEmail.useMutation({
     onSuccess: (data) => {
@@ -101,10 +100,9 @@ const passwordForm = changePasswordInput
 type PasswordForm = z.infer<typeof passwordForm>;
 
 function PasswordSection() {
-  const form = useForm<PasswordForm>({
+  const form = useCheckedForm<PasswordForm>({
     resolver: zodResolver(passwordForm),
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
-    mode: 'onTouched',
   });
   const change = trpc.account.changePassword.useMutation({
     onSuccess: () => {

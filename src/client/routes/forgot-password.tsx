@@ -1,23 +1,22 @@
 // Ask for a password reset link. The answer is the same whether or not the address has an
 // account, so this page never tells a stranger who shops here.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { type RequestPasswordResetInput, requestPasswordResetInput } from '../../shared/schemas/account';
 import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, trpc } from '../trpc';
 
 const focusOnMount = (el: HTMLElement | null) => el?.focus();
 
 export function Component() {
   usePageMeta('Reset your password');
-  const form = useForm<RequestPasswordResetInput>({
+  const form = useCheckedForm<RequestPasswordResetInput>({
     resolver: zodResolver(requestPasswordResetInput),
     defaultValues: { email: '' },
-    mode: 'onTouched',
   });
   const request = trpc.account.requestPasswordReset.useMutation({
     onError: (e) => form.setError('root', { message: describeError(e).message }),

@@ -1,7 +1,6 @@
 // A guest checkout's orders, opened from a signed link (?token=): the confirmation page's, or the
 // one in the confirmation mail, which may also turn the guest's email into an account.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -18,6 +17,7 @@ import { StatusButton } from '../components/ui/status-button';
 import { formatCents, formatDateTime } from '../lib/format';
 import { usePageMeta } from '../lib/page-meta';
 import { signInHref } from '../lib/sign-in-link';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, queryClient, trpc } from '../trpc';
 
 function GuestOrder({ o }: { o: OrderDetailDto }) {
@@ -64,10 +64,9 @@ const passwordForm = z
 
 function SetPassword({ token, email }: { token: string; email: string }) {
   const navigate = useNavigate();
-  const form = useForm<z.infer<typeof passwordForm>>({
+  const form = useCheckedForm<z.infer<typeof passwordForm>>({
     resolver: zodResolver(passwordForm),
     defaultValues: { password: '', confirm: '' },
-    mode: 'onTouched',
   });
   const claim = trpc.account.claimGuestAccount.useMutation({
     onSuccess: async () => {

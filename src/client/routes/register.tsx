@@ -1,6 +1,5 @@
 // Create an account; field errors come from the shared zod schema, then from the server.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { type RegisterInput, registerInput } from '../../shared/schemas/auth';
@@ -8,6 +7,7 @@ import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { usePageMeta } from '../lib/page-meta';
 import { signInHref } from '../lib/sign-in-link';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, queryClient, trpc } from '../trpc';
 
 export function Component() {
@@ -16,7 +16,7 @@ export function Component() {
   const navigate = useNavigate();
   const rawNext = params.get('next');
   const next = rawNext?.startsWith('/') && !rawNext.startsWith('//') ? rawNext : '/';
-  const form = useForm<RegisterInput>({
+  const form = useCheckedForm<RegisterInput>({
     resolver: zodResolver(registerInput),
     defaultValues: { name: '', email: '', password: '' },
   });

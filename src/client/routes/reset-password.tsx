@@ -1,7 +1,6 @@
 // Choose a new password from a mailed link (?token=). Success signs out every device; the page
 // then sends the shopper to sign in with the new password.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { Field } from '../components/field';
 import { PageState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, queryClient, trpc } from '../trpc';
 
 const formSchema = z
@@ -22,10 +22,9 @@ export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const token = params.get('token') ?? '';
-  const form = useForm<FormValues>({
+  const form = useCheckedForm<FormValues>({
     resolver: zodResolver(formSchema),
     defaultValues: { password: '', confirm: '' },
-    mode: 'onTouched',
   });
   const reset = trpc.account.resetPassword.useMutation({
     onSuccess: async ({ email }) => {

@@ -1,6 +1,5 @@
 // Sign in. On success, go back to where the shopper was headed (?next=), same-origin paths only.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { type LoginInput, loginInput } from '../../shared/schemas/auth';
@@ -8,6 +7,7 @@ import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
+import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, queryClient, trpc } from '../trpc';
 
 function safeNext(next: string | null): string {
@@ -19,10 +19,9 @@ export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
-  const form = useForm<LoginInput>({
+  const form = useCheckedForm<LoginInput>({
     resolver: zodResolver(loginInput),
     defaultValues: { email: params.get('email') ?? '', password: '' },
-    mode: 'onTouched',
   });
   const login = trpc.auth.login.useMutation({
     onSuccess: async ({ user }) => {

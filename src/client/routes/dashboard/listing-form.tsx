@@ -4,7 +4,7 @@
 // unsaved changes, so pressing it instead of "Save variations" loses nothing. Whether anything
 // is unsaved (form or table) is told to the dialog through `changes`, which asks before closing.
 import { type FormEvent, type RefObject, useImperativeHandle, useRef } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import { type CategoryNode, createProductInput, type ProductDto } from '../../../shared/schemas/catalog';
 import { Field } from '../../components/field';
@@ -13,6 +13,7 @@ import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars, plural } from '../../lib/format';
 import { schemaResolver } from '../../lib/schema-resolver';
+import { useCheckedForm } from '../../lib/use-checked-form';
 import { describeError, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 import {
@@ -136,9 +137,8 @@ export function ListingForm({
 }) {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const trpcUtils = trpc.useUtils();
-  const form = useForm<ListingFormValues, unknown, ReturnType<typeof listingInput.parse>>({
+  const form = useCheckedForm<ListingFormValues, unknown, ReturnType<typeof listingInput.parse>>({
     resolver,
-    mode: 'onTouched',
     defaultValues: {
       title: product?.title ?? '',
       description: product?.description ?? '',

@@ -1,5 +1,5 @@
 // Create or edit the shop: name, tagline, description, logo and banner with preview, shipping.
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { type CreateShopInput, createShopInput, type ShopDto } from '../../../shared/schemas/shops';
@@ -13,6 +13,7 @@ import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { schemaResolver } from '../../lib/schema-resolver';
 import { useMe } from '../../lib/session';
+import { useCheckedForm } from '../../lib/use-checked-form';
 import { queryClient, trpc } from '../../trpc';
 import { useMyShop } from './use-my-shop';
 import { VacationCard } from './vacation-card';
@@ -78,9 +79,8 @@ const resolver = schemaResolver(
 function ShopForm({ shop }: { shop: ShopDto | null }) {
   const navigate = useNavigate();
   const trpcUtils = trpc.useUtils();
-  const form = useForm<ShopFormValues, unknown, CreateShopInput>({
+  const form = useCheckedForm<ShopFormValues, unknown, CreateShopInput>({
     resolver,
-    mode: 'onTouched',
     defaultValues: valuesFrom(shop),
   });
   const onSaved = async (saved: ShopDto) => {

@@ -1,0 +1,43 @@
+// The one way Hearth's forms decide WHEN to show a field's error (decision 0177): not while the
+// shopper only passes through a field (Tab past an empty form to reach the next card), but once
+// they submit, or once they have typed in a field and leave it. After that, an error clears or
+// updates as they type. react-hook-form's 'onTouched' shows "Enter your password" on the first
+// blur of an untouched empty field, which turned forms red that nobody meant to fill.
+import {
+  type FieldValues,
+  type UseFormProps,
+  type UseFormRegister,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form';
+
+type Options<T extends FieldValues, C, O> = Omit<UseFormProps<T, C, O>, 'mode' | 'reValidateMode'>;
+
+export function useCheckedForm<T extends FieldValues, C = unknown, O = T>(
+  options: Options<T, C, O>,
+): UseFormReturn<T, C, O> {
+  // Before the first submit the library checks nothing; after it, every change re-checks.
+  const form = useForm<T, C, O>({ ...options, mode: 'onSubmit', reValidateMode: 'onChange' });
+  // Read during render so the library keeps dirtyFields current (it tracks only what is read).
+  void form.formState.dirtyFields;
+
+  const register: UseFormRegister<T> = (name, registerOptions) => {
+    const field = form.register(name, registerOptions);
+    return {
+      ...field,
+      onChange: async (event) => {
+        const result = await field.onChange(event);
+        // An error shown on leaving the field follows the typing until it is put right.
+        if (!form.formState.isSubmitted && form.getFieldState(name).error) await form.trigger(name);
+        return result;
+      },
+      onBlur: async (event) => {
+        const result = await field.onBlur(event);
+        // Typed in (the value differs from where it started) and left: check it now.
+        if (!form.formState.isSubmitted && form.getFieldState(name).isDirty) await form.trigger(name);
+        return result;
+      },
+    };
+  };
+  return { ...form, register };
+}
