@@ -1,8 +1,9 @@
 // Checkout as a walk found it, at phone and desktop width and with the keyboard for every form:
-// the guest's confirmation for a cart from two shops reads as one sentence and offers their orders.
+// a reload keeps the shipping address (never the card) until the order is placed; the guest's
+// confirmation for a cart from two shops reads as one sentence and offers their orders.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createProduct, createSeller, fillShippingAddress, token, unique } from './fixtures';
+import { createProduct, createSeller, createUser, fillShippingAddress, signedInPage, token, unique } from './fixtures';
 import { newPage, type ProjectName, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -77,3 +78,71 @@ for (const project of ['desktop', 'phone'] as const satisfies ProjectName[]) {
     await context.close();
   }, 120_000);
 }
+
+/** Everything checkout keeps in this tab's storage, as text. */
+const tabStorage = (page: Page) => page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+
+async function expectTypedAddress(page: Page) {
+  expect(await page.getByLabel('Full name').inputValue()).toBe('Ada Lovelace');
+  expect(await page.getByLabel('Address line 1').inputValue()).toBe('12 Market St');
+  expect(await page.getByLabel('City').inputValue()).toBe('Portland');
+  expect(await page.getByLabel('State / region').inputValue()).toBe('OR');
+  expect(await page.getByLabel('Postal code').inputValue()).toBe('97201');
+  expect(await page.getByLabel('Country').inputValue()).toBe('US');
+}
+
+test('desktop: a guest who reloads the payment step stays there, and Shipping still holds what they typed', async () => {
+  const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, 'desktop');
+  await guestAtCheckoutWithTwoShops(page);
+  const email = `${unique('walk')}@example.com`;
+  await page.getByLabel('Email').fill(email);
+  await fillShippingAddress(page);
+  await page.getByLabel('Postal code').press('Enter');
+  await page.waitForURL(/step=payment/);
+  await page.getByRole('heading', { name: 'Checkout · Payment' }).waitFor();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Checkout · Payment' }).waitFor();
+  expect(new URL(page.url()).search).toBe('?step=payment');
+  await page.getByRole('link', { name: '← Shipping' }).press('Enter');
+  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
+  expect(await page.getByLabel('Email').inputValue()).toBe(email);
+  await expectTypedAddress(page);
+
+  // On the review step a reload keeps the address but asks for the card again: it is never stored.
+  await page.getByLabel('Postal code').press('Enter');
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByLabel(/Visa ending 4242/).press('Enter');
+  await page.getByRole('button', { name: /Place order ·/ }).waitFor();
+  expect(await tabStorage(page)).not.toContain('tok_');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Checkout · Payment' }).waitFor();
+  await page.getByLabel(/Visa ending 4242/).press('Enter');
+  await page.getByText('Ada Lovelace').first().waitFor();
+  await page.getByRole('button', { name: /Place order ·/ }).press('Enter');
+  await page.getByText('Your 2 orders are placed').waitFor();
+  // Placed: nothing of the address is left in the tab.
+  expect(await tabStorage(page)).not.toContain('Market St');
+  await context.close();
+}, 120_000);
+
+test('phone: a signed-in buyer who reloads the payment step keeps the address they typed', async () => {
+  const seller = await createSeller();
+  const vase = await createProduct(seller, { title: `Walk vase ${token()}`, categorySlug: 'vases' });
+  const buyer = await createUser();
+  await buyer.caller.cart.addItem({ productId: vase.id, quantity: 1 });
+  const { context, page } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, 'phone');
+  await page.goto('/checkout');
+  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
+  await fillShippingAddress(page);
+  await page.getByLabel('Postal code').press('Enter');
+  await page.waitForURL(/step=payment/);
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Checkout · Payment' }).waitFor();
+  expect(new URL(page.url()).search).toBe('?step=payment');
+  await page.getByRole('link', { name: '← Shipping' }).press('Enter');
+  await expectTypedAddress(page);
+  await screenshot(page, 'checkout-walk-reloaded-address-phone');
+  await context.close();
+}, 120_000);

@@ -1,6 +1,7 @@
 // Checkout page. The step is read from the URL (?step=) and nowhere else: links and Back/Forward
 // move between steps, and what the steps collected lives in checkout-state.ts, which also
-// decides which step a URL may show with what has been collected so far.
+// decides which step a URL may show with what has been collected so far. The confirmed address
+// (and a guest's email) outlive a reload in this tab's storage, never the card: checkout-draft-store.ts.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
@@ -10,6 +11,7 @@ import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { describeError, trpc, utils } from '../trpc';
 import { AddressStep } from './checkout/address-step';
+import { clearCheckoutDraft, loadCheckoutDraft, saveCheckoutDraft } from './checkout/checkout-draft-store';
 import {
   CHECKOUT_STEPS,
   type CheckoutStep,
@@ -55,12 +57,15 @@ function Steps({ current }: { current: CheckoutStep }) {
 }
 
 export function Component() {
-  const [draft, dispatch] = useReducer(checkoutReducer, undefined, () => initialDraft());
+  const { user, loading: meLoading } = useMe();
+  const userId = user?.id ?? null;
+  // What this tab confirmed before a reload (the loader has settled who is signed in by now).
+  const [saved] = useState(() => (meLoading ? null : loadCheckoutDraft(userId)));
+  const [draft, dispatch] = useReducer(checkoutReducer, saved?.address ?? null, initialDraft);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cart = trpc.cart.get.useQuery();
-  const { user, loading: meLoading } = useMe();
   const lastAddress = trpc.orders.lastShippingAddress.useQuery(undefined, { enabled: !!user });
   const savedAddresses = trpc.addresses.list.useQuery(undefined, { enabled: !!user });
   const saveAddress = trpc.addresses.create.useMutation({
@@ -71,7 +76,7 @@ export function Component() {
   const place = trpc.checkout.place.useMutation();
   const placeAsGuest = trpc.checkout.placeAsGuest.useMutation();
   // A guest's email and, once paid, the signed link to their orders.
-  const [guestEmail, setGuestEmail] = useState<string | null>(null);
+  const [guestEmail, setGuestEmail] = useState<string | null>(saved?.email ?? null);
   const [guestLink, setGuestLink] = useState<string | null>(null);
 
   const urlStep = stepFromUrl(params);
@@ -112,6 +117,7 @@ export function Component() {
     };
     send({
       onSuccess: (result) => {
+        clearCheckoutDraft();
         dispatch({ type: 'PLACED', result });
         go('confirmation', true);
         void trpcUtils.cart.get.invalidate();
@@ -133,7 +139,7 @@ export function Component() {
   if (cart.isPending || meLoading || (user && (lastAddress.isPending || savedAddresses.isPending)))
     return <PageSkeleton />;
   const defaultSaved = savedAddresses.data?.find((a) => a.isDefault)?.address;
-  // Straight to the review with a guest whose email was lost (a reload): ask again.
+  // A guest on a later step whose email this tab does not have (a pasted link): ask again.
   if (!user && !guestEmail && (step === 'payment' || step === 'review'))
     return <Navigate to={{ search: stepSearch('address') }} replace />;
   if (step !== 'confirmation' && (!cart.data || cart.data.itemCount === 0)) {
@@ -162,6 +168,7 @@ export function Component() {
             saved={user ? (savedAddresses.data ?? []) : []}
             onDone={(address, { email, save }) => {
               if (!user && email) setGuestEmail(email);
+              saveCheckoutDraft(userId, { address, email: user ? null : (email ?? null) });
               // Saved alongside, never in the way: checkout goes on whatever the answer.
               if (user && save) saveAddress.mutate({ address });
               dispatch({ type: 'ADDRESS_DONE', address });

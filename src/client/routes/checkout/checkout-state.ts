@@ -41,8 +41,9 @@ export type CheckoutEvent =
 
 const newKey = () => crypto.randomUUID();
 
-export function initialDraft(): CheckoutDraft {
-  return { address: null, token: null, attemptKey: newKey(), placing: false, problem: null, result: null };
+/** A fresh checkout, or one resumed with the address confirmed before a reload. */
+export function initialDraft(address: ShippingAddressInput | null = null): CheckoutDraft {
+  return { address, token: null, attemptKey: newKey(), placing: false, problem: null, result: null };
 }
 
 export function checkoutReducer(draft: CheckoutDraft, event: CheckoutEvent): CheckoutDraft {
