@@ -3,7 +3,7 @@
 // subcategory, its siblings with the current one ticked. Long lists show the first values and a
 // "Show N more" button. All state is in the URL; `update` edits a copy of the shown params. The
 // inputs carry names and values, so in the search page's GET form they also work without JavaScript.
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { type PriceBoxErrors, readPriceBoxes } from '../../shared/price-boxes';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
@@ -252,17 +252,60 @@ function ValuesFacet({
   );
 }
 
+/**
+ * A filter applies as soon as it is chosen, and the facets re-render around it: choosing a
+ * department turns its radio into "All <department>" above the subcategories, a value may move
+ * into or out of "Show more". React then mounts a new input for the same choice and the focused
+ * one goes with the old, dropping a keyboard user to the page (in the phone sheet, to its top).
+ * So the control a choice was made with is remembered by name and value, and while focus is lost
+ * (on <body>) after that choice, the input now standing for the same value takes it back. Any
+ * other focus or a pointer press elsewhere ends the promise.
+ */
+function useFocusKeptOnChoice(update: UpdateParams): UpdateParams {
+  const chosen = useRef<{ name: string; value: string } | null>(null);
+  useLayoutEffect(() => {
+    const target = chosen.current;
+    if (!target) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const input = [...document.querySelectorAll<HTMLInputElement>('input[name]')].find(
+      (el) => el.name === target.name && el.value === target.value,
+    );
+    input?.focus();
+  });
+  useLayoutEffect(() => {
+    const forget = (e: Event) => {
+      const el = e.target;
+      const same =
+        el instanceof HTMLInputElement && chosen.current?.name === el.name && chosen.current.value === el.value;
+      if (!same) chosen.current = null;
+    };
+    document.addEventListener('focusin', forget);
+    document.addEventListener('pointerdown', forget);
+    return () => {
+      document.removeEventListener('focusin', forget);
+      document.removeEventListener('pointerdown', forget);
+    };
+  }, []);
+  return (fn) => {
+    const el = document.activeElement;
+    chosen.current = el instanceof HTMLInputElement && el.name ? { name: el.name, value: el.value } : null;
+    update(fn);
+  };
+}
+
 export function Facets({
   result,
   tree,
   params,
-  update,
+  update: applyNow,
 }: {
   result: SearchProductsResult | undefined;
   tree: CategoryNode[];
   params: URLSearchParams;
   update: UpdateParams;
 }) {
+  const update = useFocusKeptOnChoice(applyNow);
   const facets = result?.facets;
   // A range the address holds but the search refused (decision 0160) is not shown as chosen: the
   // notice asks the shopper to pick a range, and a radio already ticked cannot be picked.
