@@ -68,7 +68,9 @@ export function FavoriteShopButton({ shopId, name }: { shopId: number; name: str
       type="button"
       className="btn btn-sm"
       aria-pressed={pressed}
-      aria-label={pressed ? `Unfollow ${name}` : `Favourite shop ${name}`}
+      // One word for it everywhere, "favourite"; each name starts with the words on the button, so
+      // a voice user can say what they see.
+      aria-label={pressed ? `Favourited ${name}: remove from favourites` : `Favourite shop ${name}`}
       onClick={() => {
         if (!user) {
           navigate(signInHref());

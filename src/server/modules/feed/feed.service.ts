@@ -177,7 +177,7 @@ async function personalSections(deps: AppDeps, user: SessionUser, signals: Signa
     {
       key: 'new-from-shops',
       kind: 'new-from-shops',
-      title: 'New from shops you follow',
+      title: 'New from your favourite shops',
       reason: `Listed in the last ${NEW_LISTING_DAYS} days by shops you favourited.`,
       seeMore: '/favorites',
     },

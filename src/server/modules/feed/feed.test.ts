@@ -123,7 +123,7 @@ describe('feed.home', () => {
     for (const hidden of [fav1!.id, fav2!.id, bought!.id]) expect(personalIds).not.toContain(hidden);
   });
 
-  test('new listings from a followed shop get their own section', async () => {
+  test('new listings from a favourite shop get their own section', async () => {
     const shop = await createSeller();
     const listing = await createProduct(shop, { categorySlug: 'candles', materials: ['soy wax'], tags: ['candle'] });
     const shopper = await createUser();
@@ -133,7 +133,7 @@ describe('feed.home', () => {
     await shopper.caller.favorites.toggleProduct({ productId: liked.id });
     const feed = await shopper.caller.feed.home();
     const section = feed.sections.find((s) => s.kind === 'new-from-shops');
-    expect(section?.title).toBe('New from shops you follow');
+    expect(section?.title).toBe('New from your favourite shops');
     expect(section?.products.map((p) => p.id)).toContain(listing.id);
   });
 
