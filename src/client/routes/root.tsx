@@ -4,25 +4,13 @@
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { readSearchUrl, searchPageTitle } from '../../shared/search-url';
+import { CategoryBar } from '../components/category-bar';
 import { findCategory } from '../components/search-facets';
 import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
 import { usePageMeta } from '../lib/page-meta';
 import { trpc } from '../trpc';
-
-function CategoryBar() {
-  const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
-  return (
-    <nav className="category-bar" aria-label="Categories">
-      {(categories.data ?? []).map((c) => (
-        <Link key={c.slug} to={`/search?category=${c.slug}`}>
-          {c.name}
-        </Link>
-      ))}
-    </nav>
-  );
-}
 
 /**
  * Titles for the storefront pages that do not name themselves yet (search, cart, product); every

@@ -1,0 +1,67 @@
+// The category bar under the header (found by a walk): at 1366 px its last departments run past
+// the right edge, cut mid-word ("Weddin…") with nothing saying it scrolls. Now the edge with more
+// beyond it fades out, a mouse gets a round arrow there that scrolls it, Tab brings every link into
+// view, and on a phone (no arrows) the fade says "swipe for more".
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { waitUntil } from '../src/server/test/wait-until';
+import { seriousA11yViolations } from './axe';
+import { newPage, projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+const barState = (page: Page) =>
+  page.locator('.category-bar-wrap').evaluate((wrap) => {
+    const bar = wrap.querySelector('nav') as HTMLElement;
+    return {
+      start: wrap.hasAttribute('data-more-start'),
+      end: wrap.hasAttribute('data-more-end'),
+      mask: getComputedStyle(bar).maskImage,
+      scrollLeft: bar.scrollLeft,
+    };
+  });
+
+for (const project of projectNames) {
+  test(`${project}: the category bar shows that it scrolls, and Tab reaches its last link`, async () => {
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/');
+    const bar = page.getByRole('navigation', { name: 'Categories' });
+    const links = bar.getByRole('link');
+    await links.last().waitFor({ state: 'attached' });
+    await waitUntil(async () => (await barState(page)).end, { what: 'the bar to say it has more' });
+    const before = await barState(page);
+    expect(before.start).toBe(false);
+    expect(before.mask).toContain('linear-gradient');
+    await screenshot(page, `category-bar-${project}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const arrow = page.locator('.category-bar-scroll-end');
+    if (project === 'desktop') {
+      await arrow.click();
+      await waitUntil(async () => (await barState(page)).start, { what: 'the bar to scroll on' });
+      expect((await barState(page)).scrollLeft).toBeGreaterThan(0);
+      await page.locator('.category-bar-scroll-start').waitFor();
+      await page.mouse.move(0, 400);
+    } else {
+      expect(await arrow.isVisible()).toBe(false);
+    }
+    // Keyboard: the last department is reached by Tab and scrolled fully into the bar's view.
+    await links.first().focus();
+    const n = await links.count();
+    for (let i = 1; i < n; i++) await page.keyboard.press('Tab');
+    expect(await links.last().evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitUntil(
+      () =>
+        links.last().evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const b = (el.parentElement as HTMLElement).getBoundingClientRect();
+          return r.left >= b.left && r.right <= b.right;
+        }),
+      { what: 'the last link in view' },
+    );
+    await waitUntil(async () => !(await barState(page)).end, { what: 'no more past the end' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

@@ -1,0 +1,73 @@
+// The departments under the header, one line that scrolls sideways when they do not fit (at 1366
+// px the last ones are past the edge). The edge they continue past fades out, so a word cut at
+// the edge reads as "more this way"; with a mouse, a round arrow at that edge scrolls a screenful.
+// The arrows are for pointers only: Tab reaches every link and the browser scrolls it into view,
+// and touch screens swipe.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { trpc } from '../trpc';
+import { ChevronLeftIcon, ChevronRightIcon } from './icons';
+
+export function CategoryBar() {
+  const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
+  const ref = useRef<HTMLElement>(null);
+  const [more, setMore] = useState({ start: false, end: false });
+  const measure = useCallback(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const start = bar.scrollLeft > 1;
+    const end = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
+    setMore((m) => (m.start === start && m.end === end ? m : { start, end }));
+  }, []);
+  const count = categories.data?.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the links arrive
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(bar);
+    return () => ro.disconnect();
+  }, [measure, count]);
+  const scroll = (direction: 1 | -1) => {
+    const bar = ref.current;
+    bar?.scrollBy({ left: direction * bar.clientWidth * 0.8, behavior: 'smooth' });
+  };
+  return (
+    <div
+      className="category-bar-wrap"
+      data-more-start={more.start ? '' : undefined}
+      data-more-end={more.end ? '' : undefined}
+    >
+      <nav ref={ref} className="category-bar" aria-label="Categories" onScroll={measure}>
+        {(categories.data ?? []).map((c) => (
+          <Link key={c.slug} to={`/search?category=${c.slug}`}>
+            {c.name}
+          </Link>
+        ))}
+      </nav>
+      {more.start && (
+        <button
+          type="button"
+          className="category-bar-scroll category-bar-scroll-start"
+          tabIndex={-1}
+          aria-hidden="true"
+          onClick={() => scroll(-1)}
+        >
+          <ChevronLeftIcon />
+        </button>
+      )}
+      {more.end && (
+        <button
+          type="button"
+          className="category-bar-scroll category-bar-scroll-end"
+          tabIndex={-1}
+          aria-hidden="true"
+          onClick={() => scroll(1)}
+        >
+          <ChevronRightIcon />
+        </button>
+      )}
+    </div>
+  );
+}
