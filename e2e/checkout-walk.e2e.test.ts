@@ -3,7 +3,16 @@
 // confirmation for a cart from two shops reads as one sentence and offers their orders.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createProduct, createSeller, createUser, fillShippingAddress, signedInPage, token, unique } from './fixtures';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  fillShippingAddress,
+  signedInPage,
+  token,
+  unique,
+  waitForFocus,
+} from './fixtures';
 import { newPage, type ProjectName, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -146,3 +155,34 @@ test('phone: a signed-in buyer who reloads the payment step keeps the address th
   await screenshot(page, 'checkout-walk-reloaded-address-phone');
   await context.close();
 }, 120_000);
+
+for (const project of ['desktop', 'phone'] as const satisfies ProjectName[]) {
+  test(`${project}: an empty Shipping form sent with Enter puts Email, with its label, below the sticky header`, async () => {
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    await guestAtCheckoutWithTwoShops(page);
+    // From the button at the foot of the form (focusing it scrolls the page down to it).
+    const submit = page.getByRole('button', { name: 'Continue to payment' });
+    await submit.focus();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.keyboard.press('Enter');
+    const email = page.getByLabel('Email');
+    await waitForFocus(email);
+    await page.waitForTimeout(300); // any smooth scroll settles
+    await screenshot(page, `checkout-walk-first-error-${project}`);
+    const seen = await email.evaluate((input) => {
+      const header = document.querySelector('.site-header')!.getBoundingClientRect();
+      const label = document.querySelector(`label[for="${input.id}"]`)!.getBoundingClientRect();
+      const box = input.getBoundingClientRect();
+      return { headerBottom: header.bottom, labelTop: label.top, inputBottom: box.bottom, height: innerHeight };
+    });
+    expect(seen.labelTop).toBeGreaterThanOrEqual(seen.headerBottom);
+    expect(seen.inputBottom).toBeLessThanOrEqual(seen.height);
+
+    await page.getByText('Enter your email address').waitFor();
+    // Empty says what to do; something typed that is not an address says it is not valid.
+    await email.pressSequentially('ada@');
+    await page.getByText('Enter a valid email address').waitFor();
+    expect(await page.getByText('Enter your email address').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+}

@@ -1,5 +1,5 @@
 // The header on every page: brand, search, favourites, account menu and cart count.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { plural } from '../lib/format';
@@ -85,12 +85,37 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
   );
 }
 
+/**
+ * Publishes the sticky header's height as --sticky-header-h on the page, which the page's
+ * scroll-padding uses: whatever scrolls something into view (a form focusing its first error,
+ * a #fragment) stops below the header instead of under it. The height is measured because on
+ * phones the header wraps to two rows whose height depends on fonts and what the shopper sees.
+ */
+function useStickyHeaderHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const header = ref.current;
+    if (!header) return;
+    const root = document.documentElement;
+    const publish = () => root.style.setProperty('--sticky-header-h', `${header.getBoundingClientRect().height}px`);
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--sticky-header-h');
+    };
+  }, []);
+  return ref;
+}
+
 export function SiteHeader() {
   const { user, loading } = useMe();
+  const ref = useStickyHeaderHeight();
   // One live stream per tab: unread notifications and messaging events.
   useUserLive(!!user);
   return (
-    <header className="site-header">
+    <header className="site-header" ref={ref}>
       <div className="site-header-inner">
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">

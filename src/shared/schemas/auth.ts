@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { text } from './text';
 
-export const emailSchema = text().toLowerCase().max(254).pipe(z.email('Enter a valid email address'));
+export const emailSchema = text()
+  .toLowerCase()
+  .min(1, 'Enter your email address')
+  .max(254)
+  .pipe(z.email('Enter a valid email address'));
 
 export const registerInput = z.object({
   email: emailSchema,
