@@ -45,7 +45,9 @@ export function Component() {
       <section className="hero" aria-labelledby="hero-title">
         <div>
           <p className="eyebrow">
-            {user ? `Welcome back, ${user.name.split(' ')[0]}` : 'Made by hand, found with care'}
+            {user
+              ? `${user.firstVisit ? 'Welcome' : 'Welcome back'}, ${user.name.split(' ')[0]}`
+              : 'Made by hand, found with care'}
           </p>
           <h1 id="hero-title">Things with a story, from people who make them.</h1>
           <p>Ceramics, textiles, jewellery and one-of-a-kind vintage finds from independent shops.</p>

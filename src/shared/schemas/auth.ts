@@ -27,4 +27,9 @@ export interface UserDto {
   shopId: number | null;
   /** False until the owner follows the link mailed at registration (a banner reminds them). */
   emailVerified: boolean;
+  /**
+   * True in the session that registration opened, during the account's first day: the home page
+   * greets "Welcome, Rita" rather than "Welcome back" (decision 0177). Absent counts as false.
+   */
+  firstVisit?: boolean;
 }

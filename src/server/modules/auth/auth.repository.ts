@@ -96,6 +96,10 @@ export function findSessionUser(db: DbOrTx, sessionId: string) {
       'users.email_verified_at',
       'shops.id as shopId',
       'sessions.expires_at',
+      // Registration opens its session in the moment after the account's row is written; a
+      // sign-in later (or a guest's account claimed later) is a return.
+      sql<boolean>`sessions.created_at < users.created_at + interval '1 minute'
+        and users.created_at > now() - interval '1 day'`.as('firstVisit'),
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();

@@ -53,6 +53,7 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
     name: row.name,
     shopId: row.shopId ?? null,
     emailVerified: row.email_verified_at !== null,
+    firstVisit: row.firstVisit,
   };
   await deps.store.set(cacheKey(key), JSON.stringify(user), CACHE_SECONDS);
   memo.remember(key, user);

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'bun:test';
+import { sql } from 'kysely';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createUser, TEST_PASSWORD, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
-import { sessionKey } from './auth.session';
+import { forgetUserSessions, resolveSession, sessionKey } from './auth.session';
 
 describe('auth', () => {
   test('register sets an HttpOnly session cookie and me() returns the user', async () => {
@@ -118,6 +119,31 @@ describe('auth', () => {
       .where('id', '=', sessionKey(testDeps(), user.sessionId))
       .executeTakeFirst();
     expect(old).toBeUndefined();
+  });
+
+  test('the session registration opened is a first visit (home says "Welcome"); a later sign-in is a return', async () => {
+    const deps = testDeps();
+    const { caller, ctx } = anonymousCaller();
+    const { user } = await caller.auth.register({
+      email: `${unique('new')}@example.test`,
+      password: 'longenough1',
+      name: 'Rita',
+    });
+    expect((await resolveSession(deps, ctx.sessionId!))?.firstVisit).toBe(true);
+
+    // The same session the next day or later: no longer a first visit.
+    // (created_at is the database's own, not writable through the typed builder.)
+    await sql`update users set created_at = now() - interval '2 days' where id = ${user.id}`.execute(deps.db);
+    await sql`update sessions set created_at = now() - interval '2 days' where user_id = ${user.id}`.execute(deps.db);
+    await forgetUserSessions(deps, user.id);
+    expect((await resolveSession(deps, ctx.sessionId!))?.firstVisit).toBe(false);
+
+    // Signing in to an account made an hour ago: welcome back.
+    const older = await createUser();
+    await sql`update users set created_at = now() - interval '1 hour' where id = ${older.id}`.execute(deps.db);
+    const login = anonymousCaller();
+    await login.caller.auth.login({ email: older.email, password: TEST_PASSWORD });
+    expect((await resolveSession(deps, login.ctx.sessionId!))?.firstVisit).toBe(false);
   });
 
   test('the database stores only an HMAC of the session token, never the token', async () => {
