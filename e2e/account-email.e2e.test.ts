@@ -74,10 +74,28 @@ for (const project of ['phone', 'desktop'] as const) {
     await noSidewaysScroll(page);
     await screenshot(page, `account-${project}`);
 
-    // The same link again: a clear message, nothing else.
+    // The same link again: the address is confirmed, so it says so and leads on (before, it read
+    // as a failure: "We could not confirm this address. This link was already used.").
     await page.goto(href);
-    await page.getByText('This link was already used').waitFor();
+    await page.getByRole('status').getByText('Your email address is already confirmed.').waitFor();
+    expect(await page.getByText(/could not confirm|already used/).count()).toBe(0);
+    await screenshot(page, `verify-again-${project}`);
+    await page.getByRole('link', { name: 'Your account' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/account');
+    await noSidewaysScroll(page);
     await context.close();
+
+    // Signed out, the same link says the same (it was for this address); a broken one offers a way on.
+    const signedOut = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    await signedOut.page.goto(href);
+    await signedOut.page.getByText('Your email address is already confirmed.').waitFor();
+    await signedOut.page.goto(`/verify-email?token=${'A'.repeat(43)}`);
+    await signedOut.page.getByText('This link is not valid.').waitFor();
+    await signedOut.page.getByRole('link', { name: 'Sign in to get a new link' }).focus();
+    await signedOut.page.keyboard.press('Enter');
+    await signedOut.page.waitForURL((url) => url.pathname === '/signin' && url.search.includes('account'));
+    await signedOut.context.close();
   }, 90_000);
 
   test(`${project}: forgot password, reset from the mailed link, sign in with the new one`, async () => {

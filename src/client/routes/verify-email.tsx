@@ -47,9 +47,14 @@ export function Component() {
                   Send me a new link
                 </StatusButton>
               )
-            ) : (
-              <Link className="btn btn-primary" to={user ? '/account' : signInHref('/account')}>
+            ) : user ? (
+              <Link className="btn btn-primary" to="/account">
                 Go to your account
+              </Link>
+            ) : (
+              // Signed out: the account page (where a new link is sent from) is one sign-in away.
+              <Link className="btn btn-primary" to={signInHref('/account')}>
+                Sign in to get a new link
               </Link>
             )
           }
@@ -66,6 +71,25 @@ export function Component() {
           <h1>Confirming your email…</h1>
           <p className="muted">
             <span className="spinner" aria-hidden="true" /> One moment.
+          </p>
+        </div>
+      </div>
+    );
+  if (verify.data.alreadyConfirmed)
+    return (
+      <div className="page">
+        <div className="auth-wrap card">
+          <h1>Email confirmed</h1>
+          <div className="notice notice-ok" role="status">
+            <p>Your email address is already confirmed.</p>
+          </div>
+          <p className="auth-actions">
+            <Link className="btn btn-primary" to="/">
+              Continue shopping
+            </Link>{' '}
+            <Link className="btn btn-ghost" to={user ? '/account' : signInHref('/account')}>
+              Your account
+            </Link>
           </p>
         </div>
       </div>

@@ -81,8 +81,24 @@ export async function resetPassword(deps: AppDeps, input: ResetPasswordInput): P
   return { email: done.email };
 }
 
+/**
+ * A verification link that no longer works (used, superseded or expired) for the address the
+ * account has now, already confirmed: following it again is not a failure. Says no more than the
+ * link itself (which address it was for is not repeated to whoever holds it).
+ */
+async function alreadyConfirmed(deps: AppDeps, key: string): Promise<boolean> {
+  const row = await findAccountToken(deps.db, key);
+  if (!row || row.purpose !== 'verify') return false;
+  const user = await findAccount(deps.db, row.user_id);
+  return !!user && user.email === row.email && user.email_verified_at !== null;
+}
+
+export type VerifyEmailResult =
+  | { alreadyConfirmed: false; email: string; changed: boolean }
+  | { alreadyConfirmed: true };
+
 /** Follows a verification link: the address is verified (and, for a change, becomes the email). */
-export async function verifyEmail(deps: AppDeps, token: string): Promise<{ email: string; changed: boolean }> {
+export async function verifyEmail(deps: AppDeps, token: string): Promise<VerifyEmailResult> {
   const key = accountTokenKey(deps, token);
   let done: { email: string; changed: boolean; userId: number } | null;
   try {
@@ -109,10 +125,13 @@ export async function verifyEmail(deps: AppDeps, token: string): Promise<{ email
     if (isUniqueViolation(err)) throw uniqueViolationError(err);
     throw err;
   }
-  if (!done) throw await invalidToken(deps, key, 'verify');
+  if (!done) {
+    if (await alreadyConfirmed(deps, key)) return { alreadyConfirmed: true };
+    throw await invalidToken(deps, key, 'verify');
+  }
   // The cached session user carries the email and emailVerified: every session re-reads them.
   await forgetUserSessions(deps, done.userId);
-  return { email: done.email, changed: done.changed };
+  return { alreadyConfirmed: false, email: done.email, changed: done.changed };
 }
 
 /** A fresh verification link for an unverified account (older links stop working). */

@@ -35,14 +35,31 @@ describe('email verification', () => {
     expect(mails[0]!.html).toContain(link.replace(/&/g, '&amp;'));
 
     const out = await anonymousCaller().caller.account.verifyEmail({ token: tokenOf(link) });
-    expect(out).toEqual({ email, changed: false });
+    expect(out).toEqual({ alreadyConfirmed: false, email, changed: false });
     expect((await verifiedAt(user.id)).email_verified_at).toBeInstanceOf(Date);
     // The signed-in browser sees it on its next request (its cached session user was dropped).
     expect((await caller.account.get()).emailVerified).toBe(true);
 
+    // Followed again: the address is confirmed, which is all it says (not which address).
+    expect(await anonymousCaller().caller.account.verifyEmail({ token: tokenOf(link) })).toEqual({
+      alreadyConfirmed: true,
+    });
+  });
+
+  test('a used link for an address the account no longer has is refused as used', async () => {
+    const { caller, email, user } = await registered();
+    const link = linkIn(inbox(email)[0]!, '/verify-email?token=');
+    await anonymousCaller().caller.account.verifyEmail({ token: tokenOf(link) });
+    const next = `${unique('moved')}@example.test`;
+    await caller.account.changeEmail({ email: next, password: 'first-password' });
+    await deliverMail();
+    await anonymousCaller().caller.account.verifyEmail({
+      token: tokenOf(linkIn(inbox(next)[0]!, '/verify-email?token=')),
+    });
     const again = await rejection(anonymousCaller().caller.account.verifyEmail({ token: tokenOf(link) }));
     expect(again.code).toBe('BAD_REQUEST');
     expect(again.message).toContain('already used');
+    expect((await verifiedAt(user.id)).email_verified_at).toBeInstanceOf(Date);
   });
 
   test('a forged or expired link is refused with a clear message and verifies nothing', async () => {
@@ -241,7 +258,7 @@ describe('account page', () => {
     const out = await anonymousCaller().caller.account.verifyEmail({
       token: tokenOf(linkIn(mail!, '/verify-email?token=')),
     });
-    expect(out).toEqual({ email: next, changed: true });
+    expect(out).toEqual({ alreadyConfirmed: false, email: next, changed: true });
     expect(await user.caller.account.get()).toMatchObject({ email: next, pendingEmail: null });
     await deliverMail();
     expect(inbox(user.email).map((m) => m.subject)).toEqual(['Your Hearth email address was changed']);
