@@ -88,7 +88,7 @@ export async function resetPassword(deps: AppDeps, input: ResetPasswordInput): P
  */
 async function alreadyConfirmed(deps: AppDeps, key: string): Promise<boolean> {
   const row = await findAccountToken(deps.db, key);
-  if (!row || row.purpose !== 'verify') return false;
+  if (row?.purpose !== 'verify') return false;
   const user = await findAccount(deps.db, row.user_id);
   return !!user && user.email === row.email && user.email_verified_at !== null;
 }
