@@ -4,7 +4,7 @@
 // widths (decision 0177).
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createUser, signedInPage } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, unique } from './fixtures';
 import { newPage, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -76,4 +76,28 @@ for (const project of ['phone', 'desktop'] as const) {
     expect(await shownErrors(page)).toEqual([]);
     await context.close();
   }, 60_000);
+}
+
+for (const project of ['phone', 'desktop'] as const) {
+  test(`${project}: tabbing through checkout's shipping form shows no errors until Continue`, async () => {
+    const seller = await createSeller();
+    const mug = await createProduct(seller, { title: `Tab mug ${unique('t')}`, priceCents: 2800 });
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    await page.goto(`/product/${mug.id}`);
+    await page.getByRole('heading', { name: mug.title }).waitFor();
+    await page.getByRole('button', { name: 'Add to cart' }).press('Enter');
+    await page.getByRole('link', { name: /View in cart/ }).waitFor();
+    await page.goto('/checkout');
+    await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
+    await page.getByLabel('Email').focus();
+    for (let i = 0; i < 20 && !(await focused(page)).includes('Continue to payment'); i++)
+      await page.keyboard.press('Tab');
+    expect(await focused(page)).toContain('Continue to payment');
+    expect(await shownErrors(page)).toEqual([]);
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    // Continue on the empty form does show what is missing.
+    await page.keyboard.press('Enter');
+    await page.getByText('Enter your email address').waitFor();
+    await context.close();
+  }, 90_000);
 }

@@ -3,7 +3,6 @@
 // A signed-in buyer may pick a saved address or save the one typed; a guest gives an email.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import type { SavedAddressDto } from '../../../shared/schemas/addresses';
@@ -13,6 +12,7 @@ import type { ShippingAddressDto } from '../../../shared/schemas/orders';
 import { AddressBlock } from '../../components/address-block';
 import { AddressFields, blankAddress } from '../../components/address-fields';
 import { Field } from '../../components/field';
+import { useCheckedForm } from '../../lib/use-checked-form';
 
 // A guest also gives the email their orders belong to; a signed-in buyer's is their account's.
 const guestSchema = z.intersection(shippingAddressSchema, z.object({ email: emailSchema }));
@@ -41,14 +41,12 @@ export function AddressStep({
   onDone: (a: ShippingAddressInput, options: { email?: string; save: boolean }) => void;
 }) {
   const guest = guestEmail !== undefined;
-  const form = useForm<AddressForm, unknown, ShippingAddressInput & { email?: string }>({
+  const form = useCheckedForm<AddressForm, unknown, ShippingAddressInput & { email?: string }>({
     resolver: zodResolver(guest ? guestSchema : shippingAddressSchema) as never,
     defaultValues: {
       ...(initial ? { ...blankAddress, ...initial, line2: initial.line2 ?? '' } : blankAddress),
       ...(guest ? { email: guestEmail } : {}),
     },
-    // Errors clear as soon as the field is fixed, not on the next submit.
-    mode: 'onTouched',
   });
   const [save, setSave] = useState(false);
   const values = form.watch();

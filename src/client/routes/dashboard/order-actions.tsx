@@ -3,7 +3,6 @@
 // behind a confirmation that says what it does (refund, restock).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { type OrderDetailDto, updateOrderStatusInput } from '../../../shared/schemas/orders';
@@ -14,6 +13,7 @@ import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { formatCents } from '../../lib/format';
 import { CARRIERS } from '../../lib/tracking';
+import { useCheckedForm } from '../../lib/use-checked-form';
 import { trpc } from '../../trpc';
 
 const shape = updateOrderStatusInput.shape;
@@ -42,10 +42,9 @@ export function OrderActions({ order }: { order: OrderDetailDto }) {
   const [confirmCancel, setConfirmCancel] = useState(false);
   const next = order.nextStatuses.find((s): s is keyof typeof nextLabel => s in nextLabel);
   const canCancel = order.nextStatuses.includes('cancelled');
-  const form = useForm<ActionForm>({
+  const form = useCheckedForm<ActionForm>({
     resolver: zodResolver(next === 'shipped' ? shipForm : actionForm),
     defaultValues: { note: '', carrier: 'USPS', trackingNumber: '' },
-    mode: 'onTouched',
   });
   const update = trpc.orders.updateStatus.useMutation({
     onSuccess: (saved) => {
