@@ -8,6 +8,9 @@ import { Link } from 'react-router';
 import { trpc } from '../trpc';
 import { ChevronLeftIcon, ChevronRightIcon } from './icons';
 
+/** How far in from an edge with more beyond it a link is faded (layout.css: the 72 px mask), and a little. */
+const FADE_PX = 80;
+
 export function CategoryBar() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const ref = useRef<HTMLElement>(null);
@@ -29,6 +32,16 @@ export function CategoryBar() {
     ro.observe(bar);
     return () => ro.disconnect();
   }, [measure, count]);
+  // A link Tab lands on is brought clear of the faded edges and their arrows (scroll-padding alone
+  // left the one before the last under the fade, its focus ring faded out).
+  const keepClear = (event: React.FocusEvent<HTMLElement>) => {
+    const bar = ref.current;
+    if (!bar || event.target === bar) return;
+    const b = bar.getBoundingClientRect();
+    const l = event.target.getBoundingClientRect();
+    if (l.right > b.right - FADE_PX) bar.scrollBy({ left: l.right - (b.right - FADE_PX) });
+    else if (l.left < b.left + FADE_PX) bar.scrollBy({ left: l.left - (b.left + FADE_PX) });
+  };
   const scroll = (direction: 1 | -1) => {
     const bar = ref.current;
     bar?.scrollBy({ left: direction * bar.clientWidth * 0.8, behavior: 'smooth' });
@@ -39,7 +52,7 @@ export function CategoryBar() {
       data-more-start={more.start ? '' : undefined}
       data-more-end={more.end ? '' : undefined}
     >
-      <nav ref={ref} className="category-bar" aria-label="Categories" onScroll={measure}>
+      <nav ref={ref} className="category-bar" aria-label="Categories" onScroll={measure} onFocus={keepClear}>
         {(categories.data ?? []).map((c) => (
           <Link key={c.slug} to={`/search?category=${c.slug}`}>
             {c.name}
