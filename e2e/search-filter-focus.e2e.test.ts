@@ -34,7 +34,7 @@ async function untilIndexed(page: Page, path: string, count: number) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     await page.goto(path);
-    if (await page.getByText(new RegExp(`^${count} results`)).count()) return;
+    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
     if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
     await page.waitForTimeout(500);
   }
@@ -136,6 +136,30 @@ for (const project of projectNames) {
     });
     await checkBadges(page, both(row), project, 'home');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const project of projectNames) {
+  test(`${project}: "Vintage only" cannot be ticked when none of the results is vintage`, async () => {
+    const { context, page } = await signedInPage(e2e.browser, e2e.app.baseUrl, await createUser(), project);
+    const filters = async () => {
+      if (project === 'desktop') return page.getByRole('complementary', { name: 'Filters' });
+      await page.getByRole('button', { name: 'Filters' }).click();
+      const sheet = page.getByRole('dialog', { name: 'Filters' });
+      await sheet.waitFor();
+      return sheet;
+    };
+    // The dress is not vintage: ticking "Vintage only" could only answer "0 results".
+    await untilIndexed(page, `/search?q=${word}&category=dresses`, 1);
+    const none = (await filters()).getByRole('checkbox', { name: /Vintage only/ });
+    await none.waitFor();
+    expect(await none.isDisabled()).toBe(true);
+    await screenshot(page, `vintage-none-${project}`);
+    // Across all categories one result is vintage: the box is there to tick.
+    await untilIndexed(page, `/search?q=${word}`, 4);
+    const some = (await filters()).getByRole('checkbox', { name: /Vintage only/ });
+    expect(await some.isDisabled()).toBe(false);
     await context.close();
   });
 }

@@ -355,6 +355,8 @@ export function Facets({
             name="isVintage"
             value="true"
             checked={params.get('isVintage') === 'true'}
+            // None of these results is vintage: ticking it could only answer "0 results".
+            disabled={facets !== undefined && vintageCount === 0 && params.get('isVintage') !== 'true'}
             onChange={(e) => update((p) => (e.target.checked ? p.set('isVintage', 'true') : p.delete('isVintage')))}
           />
           <span>Vintage only</span>
