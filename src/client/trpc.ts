@@ -35,6 +35,9 @@ export const queryClient = new QueryClient({
         return count < 1;
       },
     },
+    // A change made offline fails at once and says so; react-query's default ('online') paused it
+    // with its button left on "Sending…" and no word why.
+    mutations: { networkMode: 'always' },
   },
 });
 
