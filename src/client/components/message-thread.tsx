@@ -125,11 +125,18 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const u = trpc.useUtils();
+  const form = useRef<HTMLFormElement>(null);
   const send = trpc.messages.send.useMutation({
     onSuccess: () => {
       setText('');
       setImageUrl(null);
       void u.messages.thread.invalidate({ conversationId });
+    },
+    // Send is disabled while sending (and again once the box is empty), which dropped focus to the
+    // page: it goes back to the box, ready for the next message. Focus moved elsewhere meanwhile stays.
+    onSettled: () => {
+      const at = document.activeElement;
+      if (!at || at === document.body || form.current?.contains(at)) document.getElementById('composer-text')?.focus();
     },
   });
   if (disabledReason)
@@ -143,6 +150,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
   const submit = () => canSend && send.mutate({ conversationId, text, imageUrl });
   return (
     <form
+      ref={form}
       className="composer"
       onSubmit={(e) => {
         e.preventDefault();
@@ -270,6 +278,15 @@ export function MessageThread({
     focusComposerOnUnblock.current = false;
     document.getElementById('composer-text')?.focus();
   }, [blockedByMe]);
+  // Opening a conversation from an inbox removes the row that had focus: the heading (who this is
+  // with) takes it, as other pages do, once per conversation and only when focus is nowhere else.
+  const loaded = thread.data !== undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once the conversation first shows
+  useEffect(() => {
+    const at = document.activeElement;
+    if (loaded && (!at || at === document.body))
+      document.getElementById('thread-title')?.focus({ preventScroll: true });
+  }, [loaded, conversationId]);
   const unread = thread.data?.conversation.unread ?? 0;
   const lastId = thread.data?.messages.at(-1)?.id;
 
@@ -308,7 +325,9 @@ export function MessageThread({
         <Link to={backHref} className="small">
           ← All messages
         </Link>
-        <h1 id="thread-title">{c.counterpart.name}</h1>
+        <h1 id="thread-title" tabIndex={-1} className="focus-heading">
+          {c.counterpart.name}
+        </h1>
         <div className="thread-actions">
           {/* Both plain buttons in one place: after blocking, focus stays on this button, now Unblock. */}
           {c.blockedByMe ? (
