@@ -5,12 +5,15 @@ import { uploadImage } from '../lib/upload';
 
 export function ImageUpload({
   label,
+  item = label.toLowerCase(),
   values,
   onChange,
   max = 1,
   wide = false,
 }: {
   label: string;
+  /** One of them, for "Remove photo 2" (the label's words by default). */
+  item?: string;
   values: string[];
   onChange: (urls: string[]) => void;
   max?: number;
@@ -35,18 +38,26 @@ export function ImageUpload({
       setBusy(false);
     }
   }
+  const thing = label.toLowerCase();
+  // The button's words are its name (no aria-labelledby to the field's title: "Photos" named a
+  // control that read "Upload image", and a voice user saying what they saw got nothing).
+  const action = busy
+    ? 'Uploading…'
+    : max > 1
+      ? `Add ${thing}`
+      : values.length
+        ? `Replace ${thing}`
+        : `Upload ${thing}`;
   return (
     <div className="field">
-      <span className="label" id={`${id}-label`}>
-        {label}
-      </span>
+      <span className="label">{label}</span>
       <div className="image-drop">
         {values.map((url, i) => (
           <div key={url} className={`preview${wide ? ' wide' : ''}`}>
-            <img src={url} alt={`${label} ${i + 1}`} />
+            <img src={url} alt={max > 1 ? `${item.charAt(0).toUpperCase()}${item.slice(1)} ${i + 1}` : label} />
             <button
               type="button"
-              aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
+              aria-label={max > 1 ? `Remove ${item} ${i + 1}` : `Remove ${thing}`}
               onClick={() => onChange(values.filter((v) => v !== url))}
             >
               ×
@@ -54,16 +65,19 @@ export function ImageUpload({
           </div>
         ))}
         {values.length < max || max === 1 ? (
-          <label className="btn btn-sm" htmlFor={id} aria-busy={busy}>
-            {busy ? 'Uploading…' : values.length && max === 1 ? 'Replace' : 'Upload image'}
+          <label className="btn btn-sm image-pick" htmlFor={id} aria-busy={busy}>
+            {action}
+            {/* Not disabled while uploading: that dropped keyboard focus to the page. */}
             <input
               id={id}
               type="file"
               accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
               multiple={max > 1}
               className="visually-hidden"
-              aria-labelledby={`${id}-label`}
-              disabled={busy}
+              aria-disabled={busy || undefined}
+              onClick={(e) => {
+                if (busy) e.preventDefault();
+              }}
               onChange={(e) => {
                 void onFiles(e.target.files);
                 e.target.value = '';

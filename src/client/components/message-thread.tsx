@@ -191,7 +191,11 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
             type="file"
             accept="image/*"
             className="visually-hidden"
-            disabled={uploading}
+            // Not disabled while uploading: that dropped keyboard focus to the page.
+            aria-disabled={uploading || undefined}
+            onClick={(e) => {
+              if (uploading) e.preventDefault();
+            }}
             onChange={async (e) => {
               const file = e.target.files?.[0];
               e.target.value = '';

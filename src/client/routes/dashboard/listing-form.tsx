@@ -292,7 +292,7 @@ export function ListingForm({
           name="images"
           render={({ field, fieldState }) => (
             <>
-              <ImageUpload label="Photos" values={field.value} onChange={field.onChange} max={10} />
+              <ImageUpload label="Photos" item="photo" values={field.value} onChange={field.onChange} max={10} />
               {fieldState.error && (
                 <p className="error" role="alert">
                   {fieldState.error.message}
