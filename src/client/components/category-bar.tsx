@@ -59,28 +59,23 @@ export function CategoryBar() {
           </Link>
         ))}
       </nav>
-      {more.start && (
-        <button
-          type="button"
-          className="category-bar-scroll category-bar-scroll-start"
-          tabIndex={-1}
-          aria-hidden="true"
-          onClick={() => scroll(-1)}
-        >
-          <ChevronLeftIcon />
-        </button>
-      )}
-      {more.end && (
-        <button
-          type="button"
-          className="category-bar-scroll category-bar-scroll-end"
-          tabIndex={-1}
-          aria-hidden="true"
-          onClick={() => scroll(1)}
-        >
-          <ChevronRightIcon />
-        </button>
-      )}
+      {more.start && <ScrollArrow edge="start" onClick={() => scroll(-1)} />}
+      {more.end && <ScrollArrow edge="end" onClick={() => scroll(1)} />}
     </div>
+  );
+}
+
+/** A mouse's arrow at an edge with more beyond it; keyboards Tab and touch screens swipe instead. */
+function ScrollArrow({ edge, onClick }: { edge: 'start' | 'end'; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className={`category-bar-scroll category-bar-scroll-${edge}`}
+      tabIndex={-1}
+      aria-hidden="true"
+      onClick={onClick}
+    >
+      {edge === 'start' ? <ChevronLeftIcon /> : <ChevronRightIcon />}
+    </button>
   );
 }
