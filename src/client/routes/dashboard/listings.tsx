@@ -458,6 +458,9 @@ export function Component() {
       )}
       {editing !== null && (
         <EditDialog
+          // One dialog per listing: when the URL goes straight from one ?edit= to another (Back or
+          // Forward between two editors, a link), the form starts afresh from the listing it names.
+          key={editing}
           shopId={shop.data.id}
           productId={editing}
           onClose={() => setEditing(null)}
