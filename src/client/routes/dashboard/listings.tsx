@@ -345,7 +345,7 @@ export function Component() {
             </div>
           </div>
           <div className="card table-card" aria-busy={listings.isFetching}>
-            <table className="table">
+            <table className="table listings-table">
               <caption className="visually-hidden">
                 {STATUS_LABELS[status]} listings{q ? ` matching “${q}”` : ''}
               </caption>
@@ -368,18 +368,18 @@ export function Component() {
               <tbody>
                 {shown.map((p) => (
                   <tr key={p.id} className={p.status === 'archived' ? 'row-archived' : undefined}>
-                    <td>
+                    <td className="listing-thumb">
                       {p.image ? <img className="table-thumb" src={p.image} alt="" /> : <div className="table-thumb" />}
                     </td>
                     <td className="table-title">
                       <Link to={`/product/${p.id}`}>{p.title}</Link>
                     </td>
-                    <td className="nowrap">
+                    <td className="nowrap listing-price" data-label="Price">
                       {p.priceMaxCents !== null
                         ? `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
                         : formatCents(p.priceCents)}
                     </td>
-                    <td>
+                    <td className="listing-stock" data-label="Stock">
                       {p.madeToOrder ? (
                         <span className="badge">Made to order</span>
                       ) : p.combinations > 0 ? (
@@ -390,13 +390,17 @@ export function Component() {
                         p.quantity
                       )}
                     </td>
-                    <td>{p.status === 'active' ? <AvailableBadge listing={p} /> : <span className="muted">—</span>}</td>
-                    <td>
+                    <td className="listing-available" data-label="Available">
+                      {p.status === 'active' ? <AvailableBadge listing={p} /> : <span className="muted">—</span>}
+                    </td>
+                    <td className="listing-status" data-label="Status">
                       <span className={p.status === 'active' ? 'badge badge-sage' : 'badge'}>
                         {p.status === 'active' ? 'Active' : 'Archived'}
                       </span>
                     </td>
-                    <td className="small muted nowrap">{formatDate(p.updatedAt)}</td>
+                    <td className="small muted nowrap listing-updated" data-label="Updated">
+                      {formatDate(p.updatedAt)}
+                    </td>
                     <td className="table-actions">
                       <button
                         type="button"
