@@ -1,8 +1,9 @@
 // Checkout page. The step is read from the URL (?step=) and nowhere else: links and Back/Forward
 // move between steps, and what the steps collected lives in checkout-state.ts, which also
 // decides which step a URL may show with what has been collected so far. The confirmed address
-// (and a guest's email) outlive a reload in this tab's storage, never the card: checkout-draft-store.ts.
-import { useEffect, useReducer, useRef, useState } from 'react';
+// (and a guest's email), and what is being typed on the Shipping step, outlive a reload in this
+// tab's storage, never the card: checkout-draft-store.ts.
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { type LoaderFunctionArgs, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import type { QuoteDto } from '../../shared/schemas/checkout';
@@ -11,7 +12,14 @@ import { usePageMeta } from '../lib/page-meta';
 import { useMe } from '../lib/session';
 import { describeError, trpc, utils } from '../trpc';
 import { AddressStep } from './checkout/address-step';
-import { clearCheckoutDraft, loadCheckoutDraft, saveCheckoutDraft } from './checkout/checkout-draft-store';
+import {
+  clearAddressTyping,
+  clearCheckoutDraft,
+  loadAddressTyping,
+  loadCheckoutDraft,
+  saveAddressTyping,
+  saveCheckoutDraft,
+} from './checkout/checkout-draft-store';
 import {
   CHECKOUT_STEPS,
   type CheckoutStep,
@@ -82,6 +90,11 @@ export function Component() {
   const urlStep = stepFromUrl(params);
   const step = visibleStep(urlStep, draft);
   usePageMeta(`Checkout · ${stepLabels[step]}`);
+  // Read each time the Shipping step opens, so it is what was last typed there in this tab.
+  const typed = useMemo(
+    () => (step === 'address' && !meLoading ? loadAddressTyping(userId) : null),
+    [step, meLoading, userId],
+  );
 
   // Focus moves to the heading on each step so screen readers announce where the buyer is.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
@@ -164,11 +177,15 @@ export function Component() {
         {step === 'address' && (
           <AddressStep
             initial={draft.address ?? defaultSaved ?? lastAddress.data ?? null}
+            typed={typed}
             guestEmail={user ? undefined : (guestEmail ?? '')}
             saved={user ? (savedAddresses.data ?? []) : []}
+            onEdit={(typing) => saveAddressTyping(userId, typing)}
             onDone={(address, { email, save }) => {
               if (!user && email) setGuestEmail(email);
               saveCheckoutDraft(userId, { address, email: user ? null : (email ?? null) });
+              // Checked and kept as the draft now: the typing it came from is done with.
+              clearAddressTyping();
               // Saved alongside, never in the way: checkout goes on whatever the answer.
               if (user && save) saveAddress.mutate({ address });
               dispatch({ type: 'ADDRESS_DONE', address });
