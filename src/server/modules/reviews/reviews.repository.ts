@@ -103,8 +103,12 @@ export function listReviews(
   q = 'productId' in by ? q.where('r.product_id', '=', by.productId) : q.where('r.shop_id', '=', by.shopId);
   // Keyset paging: the public cursor stays the last review's id; its sort key is read here.
   if (sort === 'newest') {
-    q = q.orderBy('r.id', 'desc');
-    if (cursor) q = q.where('r.id', '<', cursor);
+    // By the review's date: ids are not a clock (imported and seeded reviews carry older dates).
+    q = q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc');
+    if (cursor)
+      q = q.where(
+        sql<boolean>`(r.created_at, r.id) < (select c.created_at, c.id from reviews c where c.id = ${cursor})`,
+      );
   } else if (sort === 'highest') {
     q = q.orderBy('r.rating', 'desc').orderBy('r.id', 'desc');
     if (cursor)

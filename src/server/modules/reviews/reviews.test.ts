@@ -180,6 +180,40 @@ describe('reviews', () => {
     expect((await rejection(caller.reviews.forProduct({ productId: 2_000_000_000 }))).code).toBe('NOT_FOUND');
   });
 
+  test('newest reads by the review date, not the id, and pages on in that order per product and per shop', async () => {
+    const deps = testDeps();
+    const seller = await createSeller();
+    const product = await createProduct(seller);
+    const other = await createProduct(seller);
+    // Ids are not a clock: dates deliberately out of id order (an import of older reviews, say).
+    const days = [3, 10, 1, 7, 5];
+    const ids: number[] = [];
+    for (const [i, productId] of [product.id, product.id, product.id, other.id, product.id].entries()) {
+      const b = await createUser();
+      const [order] = await createOrderFixture(deps, b.id, [{ productId }]);
+      const { id } = await b.caller.reviews.create({ orderId: order!.orderId, productId, rating: 4, text: `#${i}` });
+      await deps.db
+        .updateTable('reviews')
+        .set({ created_at: new Date(Date.UTC(2026, 10, days[i]!, 12)) })
+        .where('id', '=', id)
+        .execute();
+      ids.push(id);
+    }
+    const byDate = (which: number[]) => which.sort((a, b) => days[b]! - days[a]!).map((i) => ids[i]);
+    const { caller } = anonymousCaller();
+    const seen: number[] = [];
+    let cursor: number | undefined;
+    for (;;) {
+      const page = await caller.reviews.forProduct({ productId: product.id, sort: 'newest', limit: 2, cursor });
+      seen.push(...page.items.map((r) => r.id));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(byDate([0, 1, 2, 4]));
+    const shop = await caller.reviews.forShop({ shopId: seller.shopId, sort: 'newest' });
+    expect(shop.items.map((r) => r.id)).toEqual(byDate([0, 1, 2, 3, 4]));
+  });
+
   test('the seller replies once; nobody else can', async () => {
     const { seller, product, buyer, orderId } = await purchase();
     const review = await buyer.caller.reviews.create({ orderId, productId: product.id, rating: 2, text: 'Chipped' });
