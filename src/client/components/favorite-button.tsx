@@ -52,14 +52,18 @@ export function FavoriteProductButton({
   );
 }
 
-export function FavoriteShopButton({ shopId, name }: { shopId: number; name: string }) {
+export function FavoriteShopButton({ shopId, slug, name }: { shopId: number; slug: string; name: string }) {
   const { user } = useMe();
   const navigate = useNavigate();
   const favorites = useFavorites(!!user);
   const trpcUtils = trpc.useUtils();
   const favorited = !!favorites.data?.shops.some((s) => s.id === shopId);
   const toggle = trpc.favorites.toggleShop.useMutation({
-    onSettled: () => trpcUtils.favorites.list.invalidate(),
+    // The shop page's "N admirers" counts this shopper too: show the count the change returned at
+    // once, then read the page again for anything else that moved.
+    onSuccess: (r) =>
+      trpcUtils.shops.bySlug.setData({ slug }, (shop) => shop && { ...shop, favoriteCount: r.favoriteCount }),
+    onSettled: () => Promise.all([trpcUtils.favorites.list.invalidate(), trpcUtils.shops.bySlug.invalidate({ slug })]),
     onError: (e) => toast.error(describeError(e).message),
   });
   const pressed = toggle.isPending ? !!toggle.variables?.favorited : favorited;

@@ -53,7 +53,7 @@ export function Component() {
           </div>
         </div>
         <div className="shop-head-actions">
-          <FavoriteShopButton shopId={s.id} name={s.name} />
+          <FavoriteShopButton shopId={s.id} slug={s.slug} name={s.name} />
           <ContactShopButton shopId={s.id} shopName={s.name} />
         </div>
       </div>
