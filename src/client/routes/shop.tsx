@@ -58,6 +58,14 @@ export function Component() {
         </div>
       </div>
 
+      {/* On a phone the About card drops below all the listings (~4,000 px down): these links reach it
+          from the top. A laptop shows the card beside the listings and hides them. */}
+      <nav className="shop-jump" aria-label="On this page">
+        <a href="#listings-title">Listings</a>
+        <a href="#shop-about">About</a>
+        <a href="#shop-shipping">Shipping &amp; policies</a>
+        <a href="#reviews">Reviews</a>
+      </nav>
       {s.vacation && <VacationNotice shopName={s.name} vacation={s.vacation} />}
       {s.announcement && (
         <aside className="shop-announcement" aria-label="Announcement">
@@ -66,10 +74,14 @@ export function Component() {
       )}
       <div className="two-col">
         <ShopListings shop={s} />
-        <aside className="card">
-          <h2 className="card-title">About the shop</h2>
+        <aside className="card" aria-labelledby="shop-about">
+          <h2 className="card-title" id="shop-about">
+            About the shop
+          </h2>
           <p className="description">{s.description || 'The maker has not written a description yet.'}</p>
-          <h3 className="card-subtitle">Shipping</h3>
+          <h3 className="card-subtitle" id="shop-shipping">
+            Shipping
+          </h3>
           <ul className="small shop-policy">
             <li>Flat rate {formatCents(policy.flatRateCents)} per order</li>
             {policy.freeOverCents !== null && <li>Free shipping over {formatCents(policy.freeOverCents)}</li>}
