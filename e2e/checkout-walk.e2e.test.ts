@@ -38,12 +38,18 @@ async function confirmationSentence(page: Page) {
     const box = el.closest('.notice') ?? el;
     const strong = box.querySelector('strong');
     if (!strong) throw new Error('no email in the notice');
+    // One rectangle per line (the address is several text nodes, split by <wbr>).
     const rects = (node: Node) => {
       const range = document.createRange();
       range.selectNodeContents(node);
-      return [...range.getClientRects()]
-        .filter((r) => r.width > 0)
-        .map((r) => ({ top: r.top, left: r.left, right: r.right }));
+      const lines: { top: number; left: number; right: number }[] = [];
+      for (const r of range.getClientRects()) {
+        if (r.width === 0) continue;
+        const line = lines.find((l) => Math.abs(l.top - r.top) < 2);
+        if (!line) lines.push({ top: r.top, left: r.left, right: r.right });
+        else Object.assign(line, { left: Math.min(line.left, r.left), right: Math.max(line.right, r.right) });
+      }
+      return lines;
     };
     return {
       text: (box.textContent ?? '').replace(/\s+/g, ' ').trim(),

@@ -1,5 +1,6 @@
 // The last step: what was placed and charged, one link per shop's order.
 import { Link } from 'react-router';
+import { EmailText } from '../../components/email-text';
 import { formatCents } from '../../lib/format';
 import type { PlacedOrders } from './checkout-state';
 
@@ -20,8 +21,12 @@ export function Confirmation({ result, guest }: { result: PlacedOrders; guest?: 
         // side, so text straight in it became three columns and broke the address mid-word.
         <div className="notice">
           <p>
-            We sent a confirmation to <strong>{guest.email}</strong> with a link to your {n === 1 ? 'order' : 'orders'}.
-            From that link you can set a password to keep your orders in an account.
+            We sent a confirmation to{' '}
+            <strong>
+              <EmailText email={guest.email} />
+            </strong>
+            {/* One text node after the address, so the sentence reads on from it as one run. */}
+            {` with a link to your ${n === 1 ? 'order' : 'orders'}. From that link you can set a password to keep your orders in an account.`}
           </p>
         </div>
       )}
