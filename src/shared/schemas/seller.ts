@@ -33,6 +33,8 @@ export interface SellerDashboardDto {
     reserved: number;
     available: number;
   }[];
+  /** Every combination running low; lowStock holds only the most urgent few of them. */
+  lowStockCount: number;
   shop: { rating: number; reviewCount: number; favoriteCount: number; salesCount: number };
 }
 

@@ -118,6 +118,7 @@ export function Component() {
             </div>
             <div className="card">
               <h2 className="card-title">Low stock</h2>
+              {/* The most urgent few, sold out first; the listings page has every combination. */}
               {d.lowStock.length === 0 ? (
                 <p className="muted">Everything is well stocked.</p>
               ) : (
@@ -132,6 +133,11 @@ export function Component() {
                     </li>
                   ))}
                 </ul>
+              )}
+              {d.lowStockCount > d.lowStock.length && (
+                <p className="small low-stock-more">
+                  <Link to="/dashboard/listings">View all {d.lowStockCount} in Listings</Link>
+                </p>
               )}
             </div>
           </div>

@@ -97,6 +97,16 @@ export async function lowStockListings(db: DbOrTx, shopId: number, threshold: nu
   return r.rows;
 }
 
+/** How many combinations lowStockListings would list with no limit. */
+export async function lowStockCount(db: DbOrTx, shopId: number, threshold: number) {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n
+    from products p join listing_variants v on v.product_id = p.id
+    where p.shop_id = ${shopId} and p.status = 'active' and v.enabled and p.made_to_order = false
+      and ${combinationAvailableSql('v')} <= ${threshold}`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
 /** A combination with this many units free or fewer is "low" in the listings table. */
 export const LOW_COMBINATION = 2;
 

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../deps';
 import {
   listingCountsByStatus,
   listSellerListings,
+  lowStockCount,
   lowStockListings,
   openOrderCount,
   ordersByStatus,
@@ -23,7 +24,9 @@ import {
 
 const LOW_STOCK_THRESHOLD = 2;
 const TOP_PRODUCTS = 5;
-const LOW_STOCK_LIMIT = 50;
+// The overview lists the most urgent few (sold out first) and counts the rest: a shop with many
+// combinations had ~60 rows there, making the page ~4,000 px tall.
+const LOW_STOCK_LIMIT = 8;
 const LISTINGS_PAGE = 50;
 const STATUSES: readonly DashboardOrderStatus[] = ORDER_STATUSES;
 
@@ -48,6 +51,7 @@ export async function sellerDashboard(
   const statusRows = await ordersByStatus(db, shopId, input.days);
   const top = await topProducts(db, shopId, input.days, TOP_PRODUCTS);
   const low = await lowStockListings(db, shopId, LOW_STOCK_THRESHOLD, LOW_STOCK_LIMIT);
+  const lowCount = low.length < LOW_STOCK_LIMIT ? low.length : await lowStockCount(db, shopId, LOW_STOCK_THRESHOLD);
   const openOrders = await openOrderCount(db, shopId);
 
   const ordersByStatusDto = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DashboardOrderStatus, number>;
@@ -77,6 +81,7 @@ export async function sellerDashboard(
       reserved: p.reserved,
       available: availableUnits({ ...p, status: 'active' }),
     })),
+    lowStockCount: lowCount,
     shop: {
       rating: shop.rating,
       reviewCount: shop.review_count,

@@ -45,6 +45,7 @@ describe('seller.dashboard', () => {
       [lastOne.id, 1],
       [vase.id, 2],
     ]);
+    expect(d.lowStockCount).toBe(2);
 
     const week = await seller.caller.seller.dashboard({ shopId: seller.shopId, days: 7 });
     expect(week.revenueByDay.length).toBe(7);
