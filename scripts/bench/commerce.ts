@@ -10,14 +10,24 @@ import type { OpCount } from './op-counter';
 import { progress } from './progress';
 import { floorCheckout, installFloor } from './raw-floor';
 import { rawAddItem, rawCheckout, rawRemoveItem } from './raw-sql';
+import { FLOOR_USER_COOKIE } from './stack-floor';
 import { dumpStatements, resetStatements } from './statements';
-import { formatResult, type LoadOptions, type LoadResult, round, runAlternating, runLoad } from './stats';
-import { type TrpcHttp, TrpcHttpError } from './trpc-http';
+import {
+  formatResult,
+  type LoadOptions,
+  type LoadResult,
+  round,
+  runAlternating,
+  runAlternatingAll,
+  runLoad,
+} from './stats';
+import { TrpcHttp, TrpcHttpError } from './trpc-http';
 
 /**
  * Cart add+remove through the API against its SQL alone, in alternating windows at each level
  * (runAlternating, decision 0157): two rows run one after the other swung by a fifth with the
- * machine's background work (autovacuum, indexing) landing on one of them.
+ * machine's background work (autovacuum, indexing) landing on one of them. The stack floor
+ * (stack-floor.ts) runs in the same windows: the fixed stack with the same SQL and none of Hearth.
  */
 export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
@@ -38,6 +48,23 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
         },
       },
       {
+        name: 'cart add+remove stack floor',
+        concurrency: c,
+        cpu: env.cpu,
+        ...timing,
+        setup: async (k: number) => {
+          const client = new TrpcHttp(env.floorUrl, `10.81.${k}.1`);
+          client.cookie = `${FLOOR_USER_COOKIE}=${buyers[k]!.id}`;
+          return client;
+        },
+        run: async (client: TrpcHttp, i: number) => {
+          const productId = pick(i);
+          const held = await client.mutate<{ outcome: string }>('cart.addItem', { productId, quantity: 1 });
+          if (held.outcome !== 'ok') throw new Error(`stack floor hold refused: ${held.outcome}`);
+          await client.mutate('cart.removeItem', { productId });
+        },
+      },
+      {
         name: 'cart add+remove raw SQL',
         concurrency: c,
         cpu: env.cpu,
@@ -54,21 +81,28 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
     // Steady state first (decision 0166): the app's cart path runs in the JIT's fast tiers only
     // after a few thousand calls, the raw side's pg client after a few hundred.
     const warm = await createBuyers(env.deps, 8);
-    const [warmApi, warmRaw] = loads(warm, 8, { warmupMs: 0, durationMs: cartWarmUpMs(args) });
     progress(`cart: warm-up, ${cartWarmUpMs(args)} ms each side, 8 clients (not measured)`);
+    const [warmApi, warmFloor, warmRaw] = loads(warm, 8, { warmupMs: 0, durationMs: cartWarmUpMs(args) });
     await runLoad(warmApi);
+    await runLoad(warmFloor);
     await runLoad(warmRaw);
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
-      progress(`cart add+remove, API and raw SQL alternating: ${c} clients`);
+      progress(`cart add+remove, API, stack floor and raw SQL alternating: ${c} clients`);
       await resetStatements(pool);
-      const [a, b] = loads(buyers, c, alternatingTiming(env, args));
-      const [api, raw] = await runAlternating(a, b, ALTERNATING_WINDOWS);
-      await dumpStatements(pool, `cart add+remove API and raw SQL c=${c}`, api.count + raw.count);
-      api.roundTrips = await countRoundTrips(env, a, ['cart.addItem', 'cart.removeItem']);
-      progress(formatResult(api));
-      progress(formatResult(raw));
-      results.push(api, raw);
+      const sides = loads(buyers, c, alternatingTiming(env, args));
+      const [api, floor, raw] = await runAlternatingAll(
+        sides as unknown as LoadOptions<unknown>[],
+        ALTERNATING_WINDOWS,
+      );
+      await dumpStatements(
+        pool,
+        `cart add+remove API, stack floor and raw SQL c=${c}`,
+        api!.count + floor!.count + raw!.count,
+      );
+      api!.roundTrips = await countRoundTrips(env, sides[0], ['cart.addItem', 'cart.removeItem']);
+      for (const r of [api!, floor!, raw!]) progress(formatResult(r));
+      results.push(api!, floor!, raw!);
     }
   } finally {
     await pool.end();

@@ -27,6 +27,8 @@ export interface BenchEnv {
   cachedUrl: string;
   /** Base URL of the same app with the search cache off (TTL 0). */
   uncachedUrl: string;
+  /** The fixed stack with the cart's SQL and nothing of Hearth's (stack-floor.ts), in the app's process. */
+  floorUrl: string;
   dataDir: string;
   productCount: number;
   /** The durability settings the figures were measured with. */
@@ -91,6 +93,7 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
     deps,
     cachedUrl: app.ready.cachedUrl,
     uncachedUrl: app.ready.uncachedUrl,
+    floorUrl: app.ready.floorUrl,
     dataDir,
     productCount: count,
     postgres,
@@ -108,6 +111,7 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
 interface AppReady {
   cachedUrl: string;
   uncachedUrl: string;
+  floorUrl: string;
   statsUrl: string;
 }
 

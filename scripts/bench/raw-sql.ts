@@ -6,8 +6,8 @@ import type { CartLineRow } from '../../src/server/modules/cart/cart.repository'
 import { snapshotOf } from '../../src/server/modules/checkout/checkout.repository';
 import { CART_CHANGE_SQL } from '../../src/server/modules/inventory/inventory.repository';
 
-const HOLD_MINUTES = 30;
-const MAX_HOLD_MINUTES = 120;
+export const HOLD_MINUTES = 30;
+export const MAX_HOLD_MINUTES = 120;
 // Statement texts as of modules/checkout (reads, claim, place_checkout, capture) and
 // modules/payments (the test processor's ledger); re-check them when those modules change. The
 // cart changes' statements are modules/inventory's own text, imported.

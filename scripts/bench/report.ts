@@ -226,6 +226,23 @@ export function markdown(r: BenchReport): string {
       );
     }
   }
+  const stackFloors = r.loads.filter((l) => l.name === 'cart add+remove stack floor');
+  if (stackFloors.length) {
+    lines.push('', '## Cart change against the stack floor', '');
+    lines.push(
+      "The stack floor is the fixed stack (Bun, Hono, @hono/trpc-server, tRPC, zod, Kysely, pg) sending the cart's SQL and nothing of Hearth's: no session, rate limit, CSRF, headers or DTO (`scripts/bench/stack-floor.ts`, served from the app's process, in the same alternating windows). API / floor is what Hearth's own code costs; floor / raw SQL is what the stack costs.",
+      '',
+      '| clients | API pairs/s | floor pairs/s | raw SQL pairs/s | API / raw SQL | floor / raw SQL | API / floor | app CPU ms per pair, API / floor |',
+      '|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
+    for (const f of stackFloors) {
+      const api = find(r.loads, 'cart add+remove API', f.concurrency);
+      const raw = find(r.loads, 'cart add+remove raw SQL', f.concurrency);
+      lines.push(
+        `| ${f.concurrency} | ${api?.throughput ?? 'n/a'} | ${f.throughput} | ${raw?.throughput ?? 'n/a'} | ${ratio(api?.throughput, raw?.throughput) ?? 'n/a'} | ${ratio(f.throughput, raw?.throughput) ?? 'n/a'} | ${ratio(api?.throughput, f.throughput) ?? 'n/a'} | ${api?.cpuMsPerOp?.app ?? 'n/a'} / ${f.cpuMsPerOp?.app ?? 'n/a'} |`,
+      );
+    }
+  }
   const counted = r.loads.filter((l) => l.roundTrips && Object.keys(l.roundTrips).length);
   if (counted.length) {
     lines.push('', '## Round trips per call (counted in the app process)', '');

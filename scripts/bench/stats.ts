@@ -94,24 +94,32 @@ export async function runLoad<S>(opts: LoadOptions<S>): Promise<LoadResult> {
 }
 
 /**
- * Two loads measured side by side in `windows` alternating windows each (A B, B A, A B, ...), each
- * with its own warm-up and `durationMs` measured: whatever else the machine runs meanwhile (other
- * processes, autovacuum, background indexing) falls on both alike, so their ratio holds where
- * two loads measured one after the other can differ by a quarter.
+ * Loads measured side by side in `windows` alternating windows each (A B, B A, A B, ...; with
+ * three, A B C, C B A, ...), each with its own warm-up and `durationMs` measured: whatever else
+ * the machine runs meanwhile (other processes, autovacuum, background indexing) falls on all
+ * alike, so their ratios hold where loads measured one after the other can differ by a quarter.
  */
 export async function runAlternating<A, B>(
   a: LoadOptions<A>,
   b: LoadOptions<B>,
   windows: number,
 ): Promise<[LoadResult, LoadResult]> {
-  const totals: [Measured, Measured] = [emptyMeasure(), emptyMeasure()];
+  const [ra, rb] = await runAlternatingAll<[A, B]>([a, b], windows);
+  return [ra!, rb!];
+}
+
+/** runAlternating for any number of loads: the order reverses every window. */
+export async function runAlternatingAll<T extends unknown[]>(
+  loads: { [K in keyof T]: LoadOptions<T[K]> },
+  windows: number,
+): Promise<LoadResult[]> {
+  const all = loads as LoadOptions<unknown>[];
+  const totals = all.map(emptyMeasure);
   for (let w = 0; w < windows; w++) {
-    const order: (0 | 1)[] = w % 2 === 0 ? [0, 1] : [1, 0];
-    for (const side of order) {
-      addMeasure(totals[side], side === 0 ? await measureLoad(a) : await measureLoad(b));
-    }
+    const order = all.map((_, i) => (w % 2 === 0 ? i : all.length - 1 - i));
+    for (const side of order) addMeasure(totals[side]!, await measureLoad(all[side]!));
   }
-  return [toResult(a, totals[0]), toResult(b, totals[1])];
+  return all.map((l, i) => toResult(l, totals[i]!));
 }
 
 const emptyMeasure = (): Measured => ({ latencies: [], errors: 0, errorSamples: {}, elapsedMs: 0, cpuMs: {} });
