@@ -4,6 +4,7 @@ import {
   dispatchBy,
   dispatchOverdue,
   dispatchWindow,
+  purchaseEstimate,
   recordedProcessing,
   STANDARD_TRANSIT,
   shipsIn,
@@ -50,5 +51,32 @@ describe('dispatch and delivery windows (decision 0120)', () => {
       ]),
     ).toBeNull();
     expect(recordedProcessing([])).toBeNull();
+  });
+});
+
+describe('the estimate before buying (decision 0180)', () => {
+  const three = { minDays: 3, maxDays: 3 };
+  test('counted from today for an open shop', () => {
+    expect(purchaseEstimate(three, { now: friday })).toEqual({
+      kind: 'dated',
+      afterReturn: null,
+      dispatch: 'Wed, Dec 9',
+      delivery: 'Fri, Dec 11 – Wed, Dec 16',
+    });
+  });
+
+  test('a shop on vacation counts from its return date, or gives none without one', () => {
+    expect(purchaseEstimate(three, { now: friday, vacation: { returnsOn: '2026-12-20' } })).toEqual({
+      kind: 'dated',
+      afterReturn: 'Sun, Dec 20',
+      dispatch: 'Wed, Dec 23',
+      delivery: 'Fri, Dec 25 – Wed, Dec 30',
+    });
+    expect(purchaseEstimate(three, { now: friday, vacation: { returnsOn: null } })).toEqual({
+      kind: 'none',
+      why: 'vacation-no-date',
+    });
+    // Still away after the day it said: no date to count from.
+    expect(purchaseEstimate(three, { now: friday, vacation: { returnsOn: '2026-12-01' } }).kind).toBe('none');
   });
 });

@@ -102,3 +102,40 @@ export function processingLabel(processing: { minDays: number; maxDays: number }
 export function shipsIn(processing: Processing): string {
   return processing.maxDays === 0 ? 'Ready to ship' : `Ships in ${processingLabel(processing)}`;
 }
+
+/**
+ * The dispatch and delivery estimate a shopper sees before buying (product page, cart), the one
+ * rule for when it can be given (decision 0180). Nothing can be bought from a shop on vacation, so
+ * its clock starts on the day it is back: counted from the return date when one is set (and not yet
+ * past), no estimate when there is none.
+ */
+export type PurchaseEstimate =
+  | {
+      kind: 'dated';
+      /** "Sun, Dec 20" when counted from the shop's return date; null when counted from today. */
+      afterReturn: string | null;
+      dispatch: string;
+      delivery: string;
+    }
+  | { kind: 'none'; why: 'vacation-no-date' };
+
+export function purchaseEstimate(
+  processing: Processing,
+  opts: { now?: Date; vacation?: { returnsOn: string | null } | null } = {},
+): PurchaseEstimate {
+  const { now = new Date(), vacation = null } = opts;
+  let from = now;
+  let afterReturn: string | null = null;
+  if (vacation) {
+    // A return date already past while the shop is still away says nothing about when it is back.
+    if (!vacation.returnsOn || vacation.returnsOn < utcDay(now)) return { kind: 'none', why: 'vacation-no-date' };
+    from = new Date(`${vacation.returnsOn}T12:00:00Z`);
+    afterReturn = dayFmt.format(from);
+  }
+  return {
+    kind: 'dated',
+    afterReturn,
+    dispatch: dispatchWindow(processing, from),
+    delivery: deliveryWindow(processing, from),
+  };
+}

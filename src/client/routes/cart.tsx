@@ -5,11 +5,12 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
-import { deliveryWindow, shipsIn, slowestOf } from '../../shared/dispatch';
+import { slowestOf } from '../../shared/dispatch';
 import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
 import { CartPersonalization } from '../components/cart-personalization';
 import { LineChoices, productHref } from '../components/line-choices';
 import { ProductImage } from '../components/product-image';
+import { CartShopEstimate } from '../components/purchase-estimate';
 import { VacationNotice } from '../components/shop-notices';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime, minutesUntil, plural } from '../lib/format';
@@ -250,9 +251,7 @@ export function Component() {
                 <h2>
                   <Link to={`/shop/${shop.shopSlug}`}>{shop.shopName}</Link>
                 </h2>
-                <span className="small muted" data-testid="cart-dispatch">
-                  {shipsIn(slowestOf(shop.items))} · arrives {deliveryWindow(slowestOf(shop.items))}
-                </span>
+                <CartShopEstimate processing={slowestOf(shop.items)} vacation={shop.vacation} now={now} />
               </div>
               {shop.vacation && <VacationNotice shopName={shop.shopName} vacation={{ ...shop.vacation, since: '' }} />}
               <ul className="plain-list">

@@ -2,12 +2,13 @@
 // shop card, details, reviews and an also-bought row.
 import { type ReactNode, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
-import { deliveryWindow, dispatchWindow, shipsIn } from '../../shared/dispatch';
+import { purchaseEstimate } from '../../shared/dispatch';
 import { ContactShopButton } from '../components/contact-shop';
 import { FavoriteProductButton } from '../components/favorite-button';
 import { PersonalizationField } from '../components/personalization-field';
 import { ProductCard } from '../components/product-card';
 import { ProductGallery } from '../components/product-gallery';
+import { ListingEstimate } from '../components/purchase-estimate';
 import { FIRST_REVIEWS, ReviewsSection } from '../components/reviews-section';
 import { VacationNotice } from '../components/shop-notices';
 import { ShopPolicies } from '../components/shop-policies';
@@ -381,13 +382,10 @@ export function Component() {
             />
           )}
           {p.status !== 'archived' && (
-            <p className="dispatch" data-testid="dispatch">
-              {p.processing.madeToOrder ? 'Made to order: ' : ''}
-              {p.processing.madeToOrder ? shipsIn(p.processing).toLowerCase() : shipsIn(p.processing)}
-              {p.processing.maxDays > 0 ? ` — estimated dispatch ${dispatchWindow(p.processing, today)}` : ''}
-              <br />
-              <span data-testid="delivery">Estimated delivery {deliveryWindow(p.processing, today)}</span>
-            </p>
+            <ListingEstimate
+              processing={p.processing}
+              estimate={purchaseEstimate(p.processing, { now: today, vacation: ownListing ? null : vacation })}
+            />
           )}
           <div className="buy-actions">
             {p.status !== 'archived' && vacation && !ownListing ? (
