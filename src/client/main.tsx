@@ -1,17 +1,6 @@
 // Client entry: providers (tRPC + TanStack Query), the router and the toaster.
 import './zod-setup';
-import './styles/design.css';
-import './styles/layout.css';
-import './styles/catalog.css';
-import './styles/commerce.css';
-import './styles/dashboard.css';
-import './styles/reviews.css';
-import './styles/orders.css';
-import './styles/ui.css';
-import './styles/messages.css';
-import './styles/storefront.css';
-import './styles/account.css';
-import './styles/notifications.css';
+import './styles/index.css';
 import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
