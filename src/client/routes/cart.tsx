@@ -2,7 +2,7 @@
 // optimistic (the page updates at once) and roll back with a toast when the server says no.
 // Availability is watched live, so an item someone else just bought is flagged here.
 
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { slowestOf } from '../../shared/dispatch';
@@ -16,6 +16,7 @@ import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/stat
 import { formatCents, formatDateTime, minutesUntil, plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { signInHref } from '../lib/sign-in-link';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
 import { describeError, trpc, utils } from '../trpc';
@@ -116,7 +117,11 @@ function CartLine({
   const atLimit = item.quantity >= Math.min(item.available, MAX_LINE_QUANTITY);
   const limitId = useId();
   return (
-    <li className={`cart-item${unavailable || short ? ' unavailable' : ''}`} aria-label={item.title}>
+    <li
+      className={`cart-item${unavailable || short ? ' unavailable' : ''}`}
+      aria-label={item.title}
+      data-line={item.cartItemId}
+    >
       <Link to={productHref(item)} className="thumb" tabIndex={-1} aria-hidden="true">
         <ProductImage src={item.image} alt="" seed={item.productId} />
       </Link>
@@ -210,6 +215,9 @@ export function Component() {
   const now = useNow();
   const productIds = cart.data?.shops.flatMap((s) => s.items.map((i) => i.productId)) ?? [];
   useLiveAvailability(productIds, () => void trpcUtils.cart.get.invalidate());
+  const page = useRef<HTMLDivElement>(null);
+  const discover = useRef<HTMLAnchorElement>(null);
+  const focusAfter = useFocusAfter();
 
   if (cart.isPending) return <PageSkeleton />;
   const c = cart.data;
@@ -221,7 +229,7 @@ export function Component() {
           art="🛒"
           title="Your cart is empty"
           action={
-            <Link to="/" className="btn btn-primary">
+            <Link ref={discover} to="/" className="btn btn-primary">
               Discover something handmade
             </Link>
           }
@@ -236,9 +244,22 @@ export function Component() {
     0,
   );
   const blocked = c.shops.some((s) => s.items.some((i) => !i.listingActive || i.available < i.quantity));
+  // A removed line takes its Remove button with it: focus goes to the next line's first control,
+  // else the previous line's, else the empty cart's link.
+  const lineIds = c.shops.flatMap((s) => s.items.map((i) => i.cartItemId));
+  const removeLine = (item: CartItemDto) => {
+    const at = lineIds.indexOf(item.cartItemId);
+    const neighbour = lineIds[at + 1] ?? lineIds[at - 1];
+    focusAfter(() =>
+      neighbour === undefined
+        ? discover.current
+        : page.current?.querySelector<HTMLElement>(`[data-line="${neighbour}"] a.title`),
+    );
+    remove.mutate(lineOf(item));
+  };
 
   return (
-    <div className="page">
+    <div className="page" ref={page}>
       <h1>Your cart</h1>
       <p className="muted">
         {plural(c.itemCount, 'item')} from {plural(c.shops.length, 'shop')}. Each shop ships its own order.
@@ -262,7 +283,7 @@ export function Component() {
                     now={now}
                     onVacation={shop.vacation !== null}
                     onQuantity={(quantity) => update.mutate({ ...lineOf(item), quantity })}
-                    onRemove={() => remove.mutate(lineOf(item))}
+                    onRemove={() => removeLine(item)}
                   />
                 ))}
               </ul>

@@ -18,6 +18,7 @@ import { RouteErrorBoundary } from '../components/states';
 import { formatCents, formatDateTime } from '../lib/format';
 import { usePageMeta } from '../lib/page-meta';
 import { requireUser, useMe } from '../lib/session';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { trpc, utils } from '../trpc';
 
 function orderIdFrom(params: { orderId?: string }) {
@@ -38,6 +39,8 @@ function LineReview({ orderId, item }: { orderId: number; item: OrderItemDto }) 
   const panel = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
+  const reviewed = useRef<HTMLDivElement>(null);
+  const focusAfter = useFocusAfter();
   // Focus follows the disclosure: into the form when it opens, back to the button on cancel.
   useEffect(() => {
     if (open) panel.current?.querySelector('input')?.focus();
@@ -46,7 +49,8 @@ function LineReview({ orderId, item }: { orderId: number; item: OrderItemDto }) 
   }, [open]);
   if (item.review)
     return (
-      <div className="line-review done" role="status">
+      // Focusable so that after "Post review" (whose form this replaces) focus lands here, not on <body>.
+      <div ref={reviewed} className="line-review done" role="status" tabIndex={-1}>
         <span className="reviewed-pill">
           <span className="small">You reviewed this</span>
           <Stars rating={item.review.rating} />
@@ -71,7 +75,10 @@ function LineReview({ orderId, item }: { orderId: number; item: OrderItemDto }) 
             productId={item.productId}
             productTitle={item.title}
             onCancel={() => setOpen(false)}
-            onDone={() => setOpen(false)}
+            onDone={() => {
+              focusAfter(() => reviewed.current);
+              setOpen(false);
+            }}
           />
         </div>
       )}

@@ -1,12 +1,13 @@
 // Vacation mode in shop settings: a message and an optional return date. While on, shoppers see
 // the listings but cannot add them to a cart; holds are released; search leaves the shop out;
 // new conversations get the message as an automatic reply.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
 import { Field } from '../../components/field';
 import { StatusButton } from '../../components/ui/status-button';
 import { formatDate } from '../../lib/format';
+import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, queryClient, trpc } from '../../trpc';
 
 const today = () => new Date().toLocaleDateString('en-CA');
@@ -16,6 +17,8 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
   const [message, setMessage] = useState(shop.vacation?.message ?? '');
   const [returnsOn, setReturnsOn] = useState(shop.vacation?.returnsOn ?? '');
   const u = trpc.useUtils();
+  const form = useRef<HTMLFormElement>(null);
+  const focusAfter = useFocusAfter();
   const set = trpc.shops.setVacation.useMutation({
     onSuccess: async (saved) => {
       u.shops.mine.setData(undefined, saved);
@@ -49,6 +52,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
         </p>
       )}
       <form
+        ref={form}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -89,7 +93,11 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
               className="btn"
               pending={set.isPending && set.variables?.on === false}
               pendingLabel="Opening…"
-              onClick={() => set.mutate({ shopId: shop.id, on: false })}
+              onClick={() => {
+                // Once open, this button is gone: focus goes to "Go on vacation" beside it.
+                focusAfter(() => form.current?.querySelector<HTMLElement>('button[type="submit"]'));
+                set.mutate({ shopId: shop.id, on: false });
+              }}
             >
               I’m back: open the shop
             </StatusButton>
