@@ -79,4 +79,8 @@ describe('the estimate before buying (decision 0180)', () => {
     // Still away after the day it said: no date to count from.
     expect(purchaseEstimate(three, { now: friday, vacation: { returnsOn: '2026-12-01' } }).kind).toBe('none');
   });
+
+  test('nothing for a listing that cannot be bought', () => {
+    expect(purchaseEstimate(three, { now: friday, forSale: false })).toEqual({ kind: 'none', why: 'not-for-sale' });
+  });
 });

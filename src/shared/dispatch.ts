@@ -107,7 +107,8 @@ export function shipsIn(processing: Processing): string {
  * The dispatch and delivery estimate a shopper sees before buying (product page, cart), the one
  * rule for when it can be given (decision 0180). Nothing can be bought from a shop on vacation, so
  * its clock starts on the day it is back: counted from the return date when one is set (and not yet
- * past), no estimate when there is none.
+ * past), no estimate when there is none. A listing that cannot be bought (sold out, a combination not
+ * offered) gets no estimate either.
  */
 export type PurchaseEstimate =
   | {
@@ -117,13 +118,14 @@ export type PurchaseEstimate =
       dispatch: string;
       delivery: string;
     }
-  | { kind: 'none'; why: 'vacation-no-date' };
+  | { kind: 'none'; why: 'vacation-no-date' | 'not-for-sale' };
 
 export function purchaseEstimate(
   processing: Processing,
-  opts: { now?: Date; vacation?: { returnsOn: string | null } | null } = {},
+  opts: { now?: Date; vacation?: { returnsOn: string | null } | null; forSale?: boolean } = {},
 ): PurchaseEstimate {
-  const { now = new Date(), vacation = null } = opts;
+  const { now = new Date(), vacation = null, forSale = true } = opts;
+  if (!forSale) return { kind: 'none', why: 'not-for-sale' };
   let from = now;
   let afterReturn: string | null = null;
   if (vacation) {

@@ -17,6 +17,8 @@ export function ListingEstimate({
   processing: Processing & { madeToOrder: boolean };
   estimate: PurchaseEstimate;
 }) {
+  // Sold out, or a combination not offered: no promise about something that cannot be bought.
+  if (estimate.kind === 'none' && estimate.why === 'not-for-sale') return null;
   const line = shipsLine(processing, estimate);
   return (
     <p className="dispatch" data-testid="dispatch">

@@ -384,7 +384,11 @@ export function Component() {
           {p.status !== 'archived' && (
             <ListingEstimate
               processing={p.processing}
-              estimate={purchaseEstimate(p.processing, { now: today, vacation: ownListing ? null : vacation })}
+              estimate={purchaseEstimate(p.processing, {
+                now: today,
+                vacation: ownListing ? null : vacation,
+                forSale: !soldOut,
+              })}
             />
           )}
           <div className="buy-actions">
@@ -453,7 +457,7 @@ export function Component() {
               placeholder="Does this come in another colour? When could it ship?"
             />
           )}
-          {shop.data && <ShopPolicies policies={shop.data.policies} headingLevel={2} />}
+          {shop.data && <ShopPolicies policies={shop.data.policies} headingLevel={2} listing={p.processing} />}
 
           <h2 className="h3 about-title">About this item</h2>
           <dl className="detail-list">
