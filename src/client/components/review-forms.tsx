@@ -31,24 +31,26 @@ export function StarRatingInput({
     <fieldset className="field star-input" aria-describedby={error ? errorId : undefined}>
       <legend className="label">Your rating</legend>
       <div className="star-input-row">
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className={n <= value ? 'on' : undefined}>
-            <input
-              type="radio"
-              name={name}
-              value={n}
-              checked={value === n}
-              onChange={() => onChange(n)}
-              aria-invalid={error ? true : undefined}
-            />
-            <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="30" height="30">
-              <path d="M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.2l-5.7 3.1 1.2-6.4-4.7-4.4 6.4-.8z" />
-            </svg>
-            <span className="visually-hidden">
-              {n} {n === 1 ? 'star' : 'stars'}, {STAR_WORDS[n]}
-            </span>
-          </label>
-        ))}
+        <span className="star-input-stars">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className={n <= value ? 'on' : undefined}>
+              <input
+                type="radio"
+                name={name}
+                value={n}
+                checked={value === n}
+                onChange={() => onChange(n)}
+                aria-invalid={error ? true : undefined}
+              />
+              <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="30" height="30">
+                <path d="M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.2l-5.7 3.1 1.2-6.4-4.7-4.4 6.4-.8z" />
+              </svg>
+              <span className="visually-hidden">
+                {n} {n === 1 ? 'star' : 'stars'}, {STAR_WORDS[n]}
+              </span>
+            </label>
+          ))}
+        </span>
         <span className="star-input-word" aria-hidden="true">
           {value ? STAR_WORDS[value] : 'Choose 1 to 5 stars'}
         </span>

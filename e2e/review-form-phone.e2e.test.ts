@@ -1,0 +1,83 @@
+// The review form on a delivered order, by keyboard, at laptop and phone size: the rating's word
+// ("Excellent") shows whole beside or below the stars, never cut at the panel's edge.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+const address = {
+  name: 'Rae Reviewer',
+  line1: '5 Clay Lane',
+  city: 'Asheville',
+  region: 'NC',
+  postalCode: '28801',
+  country: 'US',
+};
+
+/** A delivered order of one listing, and its buyer on the order page with the review form open. */
+async function openReviewForm(project: (typeof projectNames)[number]) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { title: `Tenmoku ${token()} tea bowl`, quantity: 4 });
+  const buyer = await createUser(undefined, 'Rae Reviewer');
+  await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
+  const quote = await buyer.caller.checkout.quote({ shippingAddress: address });
+  const placed = await buyer.caller.checkout.place({
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress: address,
+    quote: { version: quote.version, totalCents: quote.totalCents },
+    payment: { token: 'tok_visa' },
+  });
+  const orderId = placed.orders[0]!.orderId;
+  await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
+  await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '9400 1', carrier: 'USPS' });
+  await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
+  const session = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+  const page: Page = session.page;
+  await page.goto(`/orders/${orderId}`);
+  await page.getByRole('button', { name: 'Write a review' }).focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: `Review ${product.title}` });
+  await waitForFocus(form.getByRole('radio', { name: '1 star, Poor' }));
+  return { ...session, form };
+}
+
+for (const project of projectNames) {
+  test(`${project}: choosing 5 stars shows "Excellent" whole inside the review panel`, async () => {
+    const { page, form, errors, context } = await openReviewForm(project);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(await form.getByRole('radio', { name: '5 stars, Excellent' }).isChecked()).toBe(true);
+    const word = form.locator('.star-input-word');
+    expect(await word.textContent()).toBe('Excellent');
+    // Whole: not cut by its own box, and inside the panel's padding and the screen.
+    const fit = await word.evaluate((el) => {
+      const panel = el.closest('.review-panel')!;
+      const p = panel.getBoundingClientRect();
+      const padding = Number.parseFloat(getComputedStyle(panel).paddingRight);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      return {
+        overflow: el.scrollWidth - el.clientWidth,
+        textRight: text.right,
+        boxRight: el.getBoundingClientRect().right,
+        panelInnerRight: p.right - padding,
+        screen: window.innerWidth,
+      };
+    });
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.textRight).toBeLessThanOrEqual(fit.boxRight + 0.5);
+    expect(fit.textRight).toBeLessThanOrEqual(fit.panelInnerRight + 0.5);
+    expect(fit.textRight).toBeLessThanOrEqual(fit.screen);
+    // The five stars stay on one row.
+    const tops = await form
+      .locator('.star-input label')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    await word.scrollIntoViewIfNeeded();
+    await screenshot(page, `review-rating-word-${project}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
