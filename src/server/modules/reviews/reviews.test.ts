@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test';
+import { sql } from 'kysely';
 import { REVIEW_TEXT_MAX } from '../../../shared/schemas/reviews';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser } from '../../test/factories';
@@ -192,11 +193,9 @@ describe('reviews', () => {
       const b = await createUser();
       const [order] = await createOrderFixture(deps, b.id, [{ productId }]);
       const { id } = await b.caller.reviews.create({ orderId: order!.orderId, productId, rating: 4, text: `#${i}` });
-      await deps.db
-        .updateTable('reviews')
-        .set({ created_at: new Date(Date.UTC(2026, 10, days[i]!, 12)) })
-        .where('id', '=', id)
-        .execute();
+      await sql`update reviews set created_at = ${new Date(Date.UTC(2026, 10, days[i]!, 12))} where id = ${id}`.execute(
+        deps.db,
+      );
       ids.push(id);
     }
     const byDate = (which: number[]) => which.sort((a, b) => days[b]! - days[a]!).map((i) => ids[i]);
