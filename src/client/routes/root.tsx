@@ -18,21 +18,24 @@ import { trpc } from '../trpc';
  */
 function StorefrontTitle() {
   const { pathname, search } = useLocation();
-  const productId = /^\/(?:product|listing)\/(\d+)/.exec(pathname)?.[1];
+  const listingKey = /^\/(?:product|listing)\/([^/]+)/.exec(pathname)?.[1];
+  const productId = listingKey && /^\d+$/.test(listingKey) ? Number(listingKey) : 0;
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
-  const product = trpc.catalog.product.useQuery(
-    { productId: Number(productId ?? 0) },
-    { enabled: false, staleTime: Number.POSITIVE_INFINITY },
-  );
+  const product = trpc.catalog.product.useQuery({ productId }, { enabled: false, staleTime: Number.POSITIVE_INFINITY });
+  // The location moves only once the page's loader has read the listing, so no data here means it
+  // failed: an address that names no listing is "Listing not found", as the served head says. A
+  // page hydrated from the server has no failed query (only data is passed on): its head stays.
+  const missing = !productId || [400, 404].includes(product.error?.data?.httpStatus ?? 0);
+  const listingTitle = product.data?.title ?? (missing ? 'Listing not found' : product.error ? 'Listing' : undefined);
   const title = pathname.startsWith('/search')
     ? searchTabTitle(new URLSearchParams(search), categories.data)
     : pathname === '/cart'
       ? 'Your cart'
-      : productId
-        ? (product.data?.title ?? 'Listing')
+      : listingKey
+        ? listingTitle
         : undefined;
   if (title === undefined) return null;
-  return <PageMetaFor title={title} description={productId ? product.data?.description : undefined} />;
+  return <PageMetaFor title={title} description={listingKey ? product.data?.description : undefined} />;
 }
 
 /**
