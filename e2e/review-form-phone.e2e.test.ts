@@ -1,5 +1,6 @@
 // The review form on a delivered order, by keyboard, at laptop and phone size: the rating's word
-// ("Excellent") shows whole beside or below the stars, never cut at the panel's edge.
+// ("Excellent") shows whole beside or below the stars, never cut at the panel's edge; an empty
+// submit focuses the first field to put right in page order (the rating, above the text box).
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
@@ -77,6 +78,29 @@ for (const project of projectNames) {
     expect(new Set(tops).size).toBe(1);
     await word.scrollIntoViewIfNeeded();
     await screenshot(page, `review-rating-word-${project}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test(`${project}: an empty Post review focuses the rating (the first error), then the text box once rated`, async () => {
+    const { page, form, errors, context } = await openReviewForm(project);
+    // Tab on to Post review (past the unrated stars, the text box and Cancel).
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Post review'; i++)
+      await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Post review');
+    await page.keyboard.press('Enter');
+    await form.getByText('Choose a rating from 1 to 5 stars').waitFor();
+    await form.getByText('Write a few words about the item').waitFor();
+    await waitForFocus(form.getByRole('radio', { name: '1 star, Poor' }));
+    await screenshot(page, `review-first-error-${project}`);
+
+    // Rated by keyboard, the rating is right: the next Post review goes to the text box.
+    await page.keyboard.press('ArrowRight');
+    expect(await form.getByRole('radio', { name: '2 stars, Fair' }).isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Post review' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForFocus(form.getByLabel('Your review'));
+    expect(await form.getByText('Choose a rating from 1 to 5 stars').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@
 // Both validate with the shared zod schemas before sending, so the limits and messages are the
 // server's; server field errors land on the same fields.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
+import { type Ref, useId } from 'react';
 import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
@@ -15,15 +15,21 @@ import { StatusButton } from './ui/status-button';
 
 const STAR_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
 
-/** Five radio buttons drawn as stars: arrow keys move, each has a spoken label ("4 stars, Very good"). */
+/**
+ * Five radio buttons drawn as stars: arrow keys move, each has a spoken label ("4 stars, Very good").
+ * `inputRef` goes on the radio that Tab would reach (the chosen one, else the first), so a form
+ * can focus the rating when it is the first thing to put right.
+ */
 export function StarRatingInput({
   value,
   onChange,
   error,
+  inputRef,
 }: {
   value: number;
   onChange: (rating: number) => void;
   error?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const name = useId();
   const errorId = `${name}-error`;
@@ -35,6 +41,7 @@ export function StarRatingInput({
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className={n <= value ? 'on' : undefined}>
               <input
+                ref={n === (value || 1) ? inputRef : undefined}
                 type="radio"
                 name={name}
                 value={n}
@@ -126,6 +133,8 @@ export function ReviewForm({
         render={({ field }) => (
           <StarRatingInput
             value={field.value}
+            // So that react-hook-form can focus the rating (a server error on it, an empty submit).
+            inputRef={field.ref}
             onChange={(n) => {
               field.onChange(n);
               field.onBlur();

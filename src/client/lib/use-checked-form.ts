@@ -3,6 +3,8 @@
 // they submit, or once they have typed in a field and leave it. After that, an error clears or
 // updates as they type. react-hook-form's 'onTouched' shows "Enter your password" on the first
 // blur of an untouched empty field, which turned forms red that nobody meant to fill.
+// A submit with errors focuses the first invalid field in page order.
+import { useEffect } from 'react';
 import {
   type FieldValues,
   type UseFormProps,
@@ -20,6 +22,22 @@ export function useCheckedForm<T extends FieldValues, C = unknown, O = T>(
   const form = useForm<T, C, O>({ ...options, mode: 'onSubmit', reValidateMode: 'onChange' });
   // Read during render so the library keeps dirtyFields current (it tracks only what is read).
   void form.formState.dirtyFields;
+  const submitCount = form.formState.submitCount;
+  useEffect(() => {
+    if (submitCount === 0) return;
+    // react-hook-form focuses the first invalid field in the order fields registered, not page
+    // order: a Controller registers when it renders, after the inputs its parent registered inline
+    // (the review form's star rating came after its text box). Once its own focus and deferred retry
+    // are done (this timer runs after that one), an invalid field it focused gives way to the first
+    // invalid field above it.
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active?.getAttribute('aria-invalid') !== 'true') return;
+      const first = active.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (first && first !== active) first.focus();
+    });
+    return () => clearTimeout(timer);
+  }, [submitCount]);
 
   const register: UseFormRegister<T> = (name, registerOptions) => {
     const field = form.register(name, registerOptions);
