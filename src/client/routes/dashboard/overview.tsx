@@ -73,11 +73,15 @@ export function Component() {
           <div className="card">
             <h2 className="card-title">Revenue per day</h2>
             {d.revenueByDay.some((r) => r.revenueCents > 0) ? (
-              <div className="chart-box">
-                <Suspense fallback={<div className="skeleton skeleton-fill" />}>
-                  <RevenueChart data={d.revenueByDay} />
-                </Suspense>
-              </div>
+              <Suspense
+                fallback={
+                  <div className="chart-box">
+                    <div className="skeleton skeleton-fill" />
+                  </div>
+                }
+              >
+                <RevenueChart data={d.revenueByDay} />
+              </Suspense>
             ) : (
               <p className="muted chart-empty">No sales in these {days} days yet. Revenue shows here day by day.</p>
             )}
