@@ -44,6 +44,15 @@ for (const project of projectNames) {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/dashboard\/listings$/);
     await page.getByRole('heading', { name: 'Listings', level: 1 }).waitFor();
+    // An item opens its own listing's editor, where the seller restocks it.
+    await page.goBack();
+    const first = card.getByRole('listitem').first().getByRole('link');
+    const title = await first.textContent();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

@@ -129,7 +129,8 @@ export function Component() {
                 <ul className="indented-list">
                   {d.lowStock.map((p) => (
                     <li key={p.variantId}>
-                      <Link to="/dashboard/listings">{p.title}</Link>
+                      {/* Restocking is the next step: the item opens its listing's editor. */}
+                      <Link to={`/dashboard/listings?edit=${p.productId}`}>{p.title}</Link>
                       {p.options.length > 0 && <span className="muted"> ({optionsLabel(p.options)})</span>} —{' '}
                       <span className={p.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}>
                         {p.available} available
