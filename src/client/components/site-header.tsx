@@ -8,6 +8,7 @@ import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { useUserLive } from '../lib/use-user-live';
 import { queryClient, trpc } from '../trpc';
 import { CountBadge } from './count-badge';
+import { EmailText } from './email-text';
 import { CartIcon, ChatIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
 import { NotificationBell } from './notification-bell';
 import { SearchBox } from './search-box';
@@ -69,7 +70,7 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
           <div className="menu-who">
             Signed in as <strong>{name}</strong>
             <br />
-            {email}
+            <EmailText email={email} />
           </div>
           <Link to="/orders">Your orders</Link>
           <Link to="/favorites">Favourites</Link>

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
 import { type RequestPasswordResetInput, requestPasswordResetInput } from '../../shared/schemas/account';
+import { EmailText } from '../components/email-text';
 import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
@@ -31,8 +32,9 @@ export function Component() {
           <div className="notice notice-ok" role="status" tabIndex={-1} ref={focusOnMount}>
             <div>
               <p>
-                <strong>Check your inbox.</strong> If an account uses {request.variables?.email}, we sent it a link to
-                choose a new password. The link works for one hour.
+                <strong>Check your inbox.</strong> If an account uses{' '}
+                <EmailText email={request.variables?.email ?? ''} />, we sent it a link to choose a new password. The
+                link works for one hour.
               </p>
               <p className="small muted">No mail after a few minutes? Look in your spam folder, or ask again.</p>
             </div>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { claimGuestAccountInput } from '../../shared/schemas/account';
 import type { OrderDetailDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
+import { EmailText } from '../components/email-text';
 import { Field, FormError } from '../components/field';
 import { MoneySummary } from '../components/money-summary';
 import { OrderEstimate } from '../components/order-estimate';
@@ -80,7 +81,9 @@ function SetPassword({ token, email }: { token: string; email: string }) {
   return (
     <section className="card" aria-labelledby="claim-h">
       <h2 id="claim-h">Keep your orders in an account</h2>
-      <p className="muted">Choose a password for {email}: you can then follow your orders and check out faster.</p>
+      <p className="muted">
+        Choose a password for <EmailText email={email} />: you can then follow your orders and check out faster.
+      </p>
       <form noValidate onSubmit={form.handleSubmit((v) => claim.mutate({ token, password: v.password }))}>
         <FormError message={errors.root?.message} />
         <div className="form-row">
@@ -126,7 +129,9 @@ export function Component() {
   return (
     <div className="page page-narrow guest-orders">
       <h1>{orders.length === 1 ? 'Your order' : `Your ${orders.length} orders`}</h1>
-      <p className="muted">Placed with {email}. Each shop ships its own package.</p>
+      <p className="muted">
+        Placed with <EmailText email={email} />. Each shop ships its own package.
+      </p>
       {orders.map((o) => (
         <GuestOrder key={o.orderId} o={o} />
       ))}

@@ -1,6 +1,7 @@
 // Follows a verification link (?token=): confirms the address as soon as the page opens.
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { EmailText } from '../components/email-text';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
 import { usePageMeta } from '../lib/page-meta';
@@ -36,7 +37,9 @@ export function Component() {
           action={
             user && !user.emailVerified ? (
               resend.isSuccess ? (
-                <p role="status">A new link is on its way to {user.email}.</p>
+                <p role="status">
+                  A new link is on its way to <EmailText email={user.email} />.
+                </p>
               ) : (
                 <StatusButton
                   pending={resend.isPending}
@@ -101,7 +104,9 @@ export function Component() {
         <div className="notice notice-ok" role="status">
           <p>
             {verify.data.changed ? 'Your account now uses ' : 'Thank you: '}
-            <strong>{verify.data.email}</strong>
+            <strong>
+              <EmailText email={verify.data.email} />
+            </strong>
             {verify.data.changed ? '.' : ' is confirmed.'}
           </p>
         </div>

@@ -3,6 +3,7 @@ import { Controller } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { type CreateShopInput, createShopInput, type ShopDto } from '../../../shared/schemas/shops';
+import { EmailText } from '../../components/email-text';
 import { Field } from '../../components/field';
 import { ImageUpload } from '../../components/image-upload';
 import { ResendVerificationButton } from '../../components/resend-verification-button';
@@ -170,7 +171,7 @@ function VerifyFirst() {
       <div>
         <p>
           <strong>Confirm your email first.</strong> Your shop can open once you follow the link we mailed to{' '}
-          {user.email}.
+          <EmailText email={user.email} />.
         </p>
         <ResendVerificationButton sentMessage={`A new link is on its way to ${user.email}.`} />
       </div>
