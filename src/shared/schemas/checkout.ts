@@ -37,6 +37,17 @@ export function isoCountryCodes(): string[] {
 const line = (label: string, max: number) =>
   text().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
+/** True when parsing so far found nothing wrong with any of `fields` (so they can be read). */
+const fieldsParsed =
+  (...fields: string[]) =>
+  (payload: z.core.ParsePayload) =>
+    !payload.issues.some((i) => fields.includes(String(i.path?.[0])));
+
+const upper = (region: string) => region.toUpperCase();
+
+// The country's own rules run on the object before the transform, each as soon as the fields it
+// reads are valid: a refinement after the transform (or without `when`) is skipped while any
+// field fails, so a form showed "Name is required" first and the state and ZIP only next submit.
 export const shippingAddressSchema = z
   .object({
     name: line('Name', 100),
@@ -50,21 +61,27 @@ export const shippingAddressSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Postal code may contain letters, digits, spaces and dashes'),
     country: text().toUpperCase().refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE'),
   })
+  .superRefine(
+    (a, ctx) => {
+      if (a.country === 'US' && !US_REGIONS.has(upper(a.region)))
+        ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter state code, e.g. NY' });
+      if (a.country === 'CA' && !CA_REGIONS.has(upper(a.region)))
+        ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter province code, e.g. ON' });
+    },
+    { when: fieldsParsed('country', 'region') },
+  )
+  .superRefine(
+    (a, ctx) => {
+      if (a.country === 'US' && !/^\d{5}(-\d{4})?$/.test(a.postalCode))
+        ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'US ZIP codes look like 12345 or 12345-6789' });
+    },
+    { when: fieldsParsed('country', 'postalCode') },
+  )
   .transform((a) => ({
     ...a,
     line2: a.line2 ? a.line2 : null,
-    region: a.country === 'US' || a.country === 'CA' ? a.region.toUpperCase() : a.region,
-  }))
-  .superRefine((a, ctx) => {
-    if (a.country === 'US') {
-      if (!US_REGIONS.has(a.region))
-        ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter state code, e.g. NY' });
-      if (!/^\d{5}(-\d{4})?$/.test(a.postalCode))
-        ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'US ZIP codes look like 12345 or 12345-6789' });
-    }
-    if (a.country === 'CA' && !CA_REGIONS.has(a.region))
-      ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter province code, e.g. ON' });
-  });
+    region: a.country === 'US' || a.country === 'CA' ? upper(a.region) : a.region,
+  }));
 export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
 
 export const quoteInput = z.object({ shippingAddress: shippingAddressSchema });

@@ -1,0 +1,60 @@
+// The shipping address schema (shared by the checkout form, the address book and the server):
+// every problem in an address is reported at once, so one submit shows them all.
+import { describe, expect, test } from 'bun:test';
+import { shippingAddressSchema } from './checkout';
+
+const valid = {
+  name: 'Ada Lovelace',
+  line1: '1 Main St',
+  city: 'Portland',
+  region: 'OR',
+  postalCode: '97201',
+  country: 'US',
+};
+
+function problems(input: Record<string, unknown>) {
+  const r = shippingAddressSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+describe('shippingAddressSchema', () => {
+  test('an empty name, a misspelt US state and a UK postcode are reported together', () => {
+    expect(problems({ ...valid, name: '', region: 'Oregn', postalCode: 'CF10 1EP' })).toEqual([
+      { path: 'name', message: 'Name is required' },
+      { path: 'region', message: 'Use the two-letter state code, e.g. NY' },
+      { path: 'postalCode', message: 'US ZIP codes look like 12345 or 12345-6789' },
+    ]);
+  });
+
+  test('a Canadian province is checked while another field fails', () => {
+    expect(problems({ ...valid, city: '', country: 'ca', region: 'Ontario', postalCode: 'K1A 0B1' })).toEqual([
+      { path: 'city', message: 'City is required' },
+      { path: 'region', message: 'Use the two-letter province code, e.g. ON' },
+    ]);
+  });
+
+  test('a field that fails its own rule gets one message, not the country rule on top', () => {
+    expect(problems({ ...valid, postalCode: '97#01' })).toEqual([
+      { path: 'postalCode', message: 'Postal code may contain letters, digits, spaces and dashes' },
+    ]);
+    expect(problems({ ...valid, country: 'XX', region: 'Oregn', postalCode: 'CF10 1EP' })).toEqual([
+      { path: 'country', message: 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE' },
+    ]);
+  });
+
+  test('a valid address still comes out normalised', () => {
+    expect(shippingAddressSchema.parse({ ...valid, region: 'or', country: 'us' })).toEqual({
+      ...valid,
+      line2: null,
+    });
+    expect(shippingAddressSchema.parse({ ...valid, region: 'Cardiff', postalCode: 'CF10 1EP', country: 'GB' })).toEqual(
+      {
+        ...valid,
+        region: 'Cardiff',
+        postalCode: 'CF10 1EP',
+        country: 'GB',
+        line2: null,
+      },
+    );
+  });
+});
