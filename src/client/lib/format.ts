@@ -12,6 +12,13 @@ const dateTimeFmt = new Intl.DateTimeFormat('en-US', {
 export const formatDate = (iso: string) => dateFmt.format(new Date(iso));
 export const formatDateTime = (iso: string) => dateTimeFmt.format(new Date(iso));
 
+const dayFmt = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
+/** "Dec 4" this year, "Dec 4, 2025" before: for narrow table columns (full date in a title). */
+export function formatShortDate(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  return date.getFullYear() === now.getFullYear() ? dayFmt.format(date) : dateFmt.format(date);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import type { ListingStatusFilter, SellerListingDto } from '../../../shared/schemas/seller';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { ConfirmDialog, Dialog } from '../../components/ui/dialog';
-import { formatCents, formatDate } from '../../lib/format';
+import { formatCents, formatDate, formatShortDate } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describeError, trpc } from '../../trpc';
@@ -266,6 +266,15 @@ export function Component() {
     );
   const [archiving, setArchiving] = useState<SellerListingDto | null>(null);
   const newListing = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // An editor reached by Back/Forward or a link has no opener to give focus back to: its
+  // listing's Edit button takes it, or the page heading when that row is not shown.
+  const editorOpener: RefObject<HTMLElement | null> = {
+    get current() {
+      if (editing === 'new') return newListing.current;
+      return document.querySelector<HTMLElement>(`[data-edit-listing="${editing}"]`) ?? heading.current;
+    },
+  };
   const refresh = () => {
     void trpcUtils.seller.listings.invalidate();
     void trpcUtils.catalog.shopProducts.invalidate();
@@ -302,7 +311,9 @@ export function Component() {
   return (
     <div>
       <div className="section-head dash-head">
-        <h1>Listings</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Listings
+        </h1>
         <button type="button" className="btn btn-primary" ref={newListing} onClick={() => setEditing('new')}>
           + New listing
         </button>
@@ -349,6 +360,17 @@ export function Component() {
               <caption className="visually-hidden">
                 {STATUS_LABELS[status]} listings{q ? ` matching “${q}”` : ''}
               </caption>
+              {/* Widths for the laptop's fixed layout (dashboard.css); the title takes the rest. */}
+              <colgroup>
+                <col className="col-thumb" />
+                <col />
+                <col className="col-price" />
+                <col className="col-stock" />
+                <col className="col-available" />
+                <col className="col-status" />
+                <col className="col-updated" />
+                <col className="col-actions" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">
@@ -374,7 +396,7 @@ export function Component() {
                     <td className="table-title">
                       <Link to={`/product/${p.id}`}>{p.title}</Link>
                     </td>
-                    <td className="nowrap listing-price" data-label="Price">
+                    <td className="listing-price" data-label="Price">
                       {p.priceMaxCents !== null
                         ? `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
                         : formatCents(p.priceCents)}
@@ -399,7 +421,9 @@ export function Component() {
                       </span>
                     </td>
                     <td className="small muted nowrap listing-updated" data-label="Updated">
-                      {formatDate(p.updatedAt)}
+                      <time dateTime={p.updatedAt} title={formatDate(p.updatedAt)}>
+                        {formatShortDate(p.updatedAt)}
+                      </time>
                     </td>
                     <td className="table-actions">
                       <button
@@ -407,6 +431,7 @@ export function Component() {
                         className="btn btn-sm"
                         onClick={() => setEditing(p.id)}
                         aria-label={`Edit ${p.title}`}
+                        data-edit-listing={p.id}
                       >
                         Edit
                       </button>{' '}
@@ -469,7 +494,7 @@ export function Component() {
           productId={editing}
           onClose={() => setEditing(null)}
           // Focus goes back to what opened the dialog; "Create your first listing" is gone once one is.
-          returnFocusTo={editing === 'new' ? newListing : undefined}
+          returnFocusTo={editorOpener}
         />
       )}
       <ConfirmDialog
