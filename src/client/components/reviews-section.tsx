@@ -1,12 +1,14 @@
 // Reviews of a product or a whole shop: the average with a breakdown by stars, a sort, pages of
 // 10 behind "Show more reviews", and the seller's one reply per review.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReviewDto, ReviewPage, ReviewSort } from '../../shared/schemas/reviews';
 import { formatDate, plural } from '../lib/format';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { trpc } from '../trpc';
 import { ReplyForm } from './review-forms';
 import { Stars } from './stars';
 import { LoadFailed } from './states';
+import { StatusButton } from './ui/status-button';
 
 const PAGE = 10;
 /** The first page every reviews section asks for, so a loader can prefetch exactly that. */
@@ -16,7 +18,8 @@ const sortLabels: Record<ReviewSort, string> = { newest: 'Newest', highest: 'Hig
 export function ReviewCard({ review: r, canReply }: { review: ReviewDto; canReply: boolean }) {
   const [replying, setReplying] = useState(false);
   return (
-    <article className="review" aria-label={`Review by ${r.authorName}`}>
+    // tabIndex -1: focus lands on the first newly shown review once "Show more reviews" is gone.
+    <article className="review" aria-label={`Review by ${r.authorName}`} tabIndex={-1}>
       <Stars rating={r.rating} />
       <p className="review-text">{r.text}</p>
       <div className="who">
@@ -107,6 +110,15 @@ export function ReviewsSection({
   const first = reviews.data?.pages[0];
   const items = reviews.data?.pages.flatMap((p) => p.items) ?? [];
   const headingId = 'productId' in target ? 'reviews-title' : 'shop-reviews-title';
+  const list = useRef<HTMLDivElement>(null);
+  const focusAfter = useFocusAfter();
+  const showMore = () => {
+    // The button stays focused while it loads (aria-disabled, not disabled); when the last page
+    // removes it, focus goes to the first review it brought instead of dropping to <body>.
+    const shown = items.length;
+    focusAfter(() => list.current?.querySelectorAll<HTMLElement>('article.review')[shown]);
+    reviews.fetchNextPage();
+  };
   return (
     <section id="reviews" aria-labelledby={headingId} className="reviews-section">
       <div className="section-head">
@@ -138,21 +150,20 @@ export function ReviewsSection({
       ) : (
         <div className="reviews-layout">
           <RatingBreakdown page={first} />
-          <div>
+          <div ref={list}>
             {items.map((r) => (
               <ReviewCard key={r.id} review={r} canReply={canReply} />
             ))}
             {reviews.hasNextPage && (
-              <button
+              <StatusButton
                 type="button"
                 className="btn"
-                onClick={() => reviews.fetchNextPage()}
-                disabled={reviews.isFetchingNextPage}
+                pending={reviews.isFetchingNextPage}
+                pendingLabel="Loading…"
+                onClick={showMore}
               >
-                {reviews.isFetchingNextPage
-                  ? 'Loading…'
-                  : `Show more reviews (${(first.reviewCount - items.length).toLocaleString('en-US')} more)`}
-              </button>
+                {`Show more reviews (${(first.reviewCount - items.length).toLocaleString('en-US')} more)`}
+              </StatusButton>
             )}
           </div>
         </div>
