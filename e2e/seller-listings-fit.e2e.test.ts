@@ -170,4 +170,34 @@ for (const project of projectNames) {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  test(`${project}: with that listing not shown, discarding its editor focuses the Listings heading`, async () => {
+    const seller = await createSeller();
+    const shown = await createProduct(seller, { title: `Shown plate ${token()}` });
+    const archived = await createProduct(seller, { title: `Archived plate ${token()}` });
+    await seller.caller.catalog.archiveProduct({ productId: archived.id });
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto('/dashboard/listings');
+    await page.getByRole('button', { name: `Edit ${shown.title}` }).waitFor();
+    await page.evaluate((id) => {
+      const at = (history.state?.idx as number | undefined) ?? 0;
+      history.pushState({ usr: null, key: `edit-${id}`, idx: at + 1 }, '', `?edit=${id}`);
+      history.back();
+    }, archived.id);
+    await page.waitForURL((url) => !url.searchParams.has('edit'));
+    await page.goForward();
+    const title = page.getByRole('dialog', { name: 'Edit listing' }).getByLabel('Title');
+    await title.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (chipped)');
+    await page.keyboard.press('Escape');
+    const question = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await waitForFocus(question.getByRole('button', { name: 'Keep editing' }));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'hidden' });
+    await waitForFocus(page.getByRole('heading', { level: 1, name: 'Listings' }));
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 }
