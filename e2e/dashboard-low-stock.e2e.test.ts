@@ -47,7 +47,7 @@ for (const project of projectNames) {
     // An item opens its own listing's editor, where the seller restocks it.
     await page.goBack();
     const first = card.getByRole('listitem').first().getByRole('link');
-    const title = await first.textContent();
+    const title = (await first.textContent()) ?? '';
     await first.focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });
