@@ -287,10 +287,18 @@ export function Component() {
                   />
                 ))}
               </ul>
-              <div className="shop-subtotal">
-                <span>Items {formatCents(shop.subtotalCents)}</span>
-                <span>Shipping {shop.shippingCents === 0 ? 'Free' : formatCents(shop.shippingCents)}</span>
-              </div>
+              {shop.items.some((i) => i.listingActive) ? (
+                <div className="shop-subtotal">
+                  <span>Items {formatCents(shop.subtotalCents)}</span>
+                  <span>Shipping {shop.shippingCents === 0 ? 'Free' : formatCents(shop.shippingCents)}</span>
+                </div>
+              ) : (
+                // Nothing here can be bought (shop on vacation, listings gone): "$0.00 · Shipping
+                // Free" read like a promise, so the group says it is left out of the total instead.
+                <div className="shop-subtotal">
+                  <span>Not included in your total</span>
+                </div>
+              )}
               <FreeShippingNudge shop={shop} />
             </section>
           ))}
