@@ -17,7 +17,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
   const [message, setMessage] = useState(shop.vacation?.message ?? '');
   const [returnsOn, setReturnsOn] = useState(shop.vacation?.returnsOn ?? '');
   const u = trpc.useUtils();
-  const form = useRef<HTMLFormElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   const focusAfter = useFocusAfter();
   const set = trpc.shops.setVacation.useMutation({
     onSuccess: async (saved) => {
@@ -38,7 +38,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
   const dateError = fieldError('returnsOn');
   return (
     <section className="card vacation-card" aria-labelledby="vacation-title">
-      <h2 id="vacation-title" className="card-title">
+      <h2 ref={title} id="vacation-title" className="card-title" tabIndex={-1}>
         Vacation mode {on && <span className="badge badge-warn">On</span>}
       </h2>
       <p className="small muted">
@@ -52,7 +52,6 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
         </p>
       )}
       <form
-        ref={form}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -94,8 +93,9 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
               pending={set.isPending && set.variables?.on === false}
               pendingLabel="Opening…"
               onClick={() => {
-                // Once open, this button is gone: focus goes to "Go on vacation" beside it.
-                focusAfter(() => form.current?.querySelector<HTMLElement>('button[type="submit"]'));
+                // Once open, this button is gone: focus goes to the card's title, not to "Go on
+                // vacation" in its place, where the second Enter of a double press would submit it.
+                focusAfter(() => title.current);
                 set.mutate({ shopId: shop.id, on: false });
               }}
             >

@@ -10,6 +10,7 @@ import type { ListingVariationsDto } from '../../../shared/schemas/variations';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
 import { StatusButton } from '../../components/ui/status-button';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
+import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, trpc } from '../../trpc';
 
 interface PropertyDraft {
@@ -64,6 +65,10 @@ export function VariationsEditor({
   unsaved?: RefObject<UnsavedVariations | null>;
 }) {
   const saved = trpc.catalog.variations.useQuery({ productId });
+  // A save remounts the editor below (its table is new), which drops keyboard focus to <body>:
+  // both live here, above the remount, so focus moves on to the new editor's save button.
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusAfter = useFocusAfter();
   if (saved.isPending)
     return <div className="skeleton variations-skeleton" role="status" aria-label="Loading variations" />;
   if (saved.isError)
@@ -80,6 +85,8 @@ export function VariationsEditor({
       productId={productId}
       basePriceCents={basePriceCents}
       unsaved={unsaved}
+      sectionRef={sectionRef}
+      onSaving={() => focusAfter(() => sectionRef.current?.querySelector<HTMLElement>('.step-actions button'))}
     />
   );
 }
@@ -187,15 +194,19 @@ function Editor({
   productId,
   basePriceCents,
   unsaved,
+  sectionRef,
+  onSaving,
 }: {
   initial: ListingVariationsDto;
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
+  sectionRef: RefObject<HTMLElement | null>;
+  /** Called as a save starts (the editor is remounted once it lands). */
+  onSaving: () => void;
 }) {
   const utils = trpc.useUtils();
   const draft = useVariationsDraft(initial, basePriceCents);
-  const sectionRef = useRef<HTMLElement>(null);
   // Both render at once (flushSync), so the first marked cell can take focus, and scroll into view, now.
   const markServerErrors = (err: unknown) => flushSync(() => draft.showServerErrors(err));
   /** The table to save, or null with its first bad cell focused (on a phone it may be far above). */
@@ -227,6 +238,7 @@ function Editor({
       toast.error('Please fix the highlighted cells.');
       return;
     }
+    onSaving();
     save.mutate({ productId, ...table });
   };
   const tooMany = draft.combos.length > MAX_COMBINATIONS;
