@@ -359,7 +359,7 @@ export function ListingForm({
             <VariationsFields draft={draft} />
           </section>
         )}
-        <div className="step-actions listing-form-actions">
+        <div className="step-actions">
           <button type="button" className="btn btn-ghost" onClick={onCancel}>
             Cancel
           </button>
