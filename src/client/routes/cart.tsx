@@ -305,26 +305,39 @@ export function Component() {
         </div>
         <aside className="card summary" aria-label="Order summary">
           <h2>Summary</h2>
-          <div className="row">
-            <span>Items ({buyableCount})</span>
-            <span>{formatCents(c.itemTotalCents)}</span>
-          </div>
-          <div className="row">
-            <span>Shipping</span>
-            <span>{c.shippingTotalCents === 0 ? 'Free' : formatCents(c.shippingTotalCents)}</span>
-          </div>
-          <div className="row muted small">
-            <span>Tax</span>
-            <span>At checkout</span>
-          </div>
-          <div className="row total">
-            <span>Total</span>
-            <span>{formatCents(c.itemTotalCents + c.shippingTotalCents)}</span>
-          </div>
-          {blocked && (
-            <div className="notice notice-danger small summary-action" role="status">
-              <p>Some items are no longer available. Update your cart to continue.</p>
+          {buyableCount === 0 ? (
+            // Every shop is on vacation or every listing is gone: "Items (0) $0.00 · Shipping Free ·
+            // Total $0.00" read like an order that costs nothing, so the summary says it plainly.
+            <div className="notice small summary-action" role="status">
+              <p>
+                <strong>Nothing in your cart can be bought right now.</strong> Its shops are on vacation or its listings
+                are no longer available.
+              </p>
             </div>
+          ) : (
+            <>
+              <div className="row">
+                <span>Items ({buyableCount})</span>
+                <span>{formatCents(c.itemTotalCents)}</span>
+              </div>
+              <div className="row">
+                <span>Shipping</span>
+                <span>{c.shippingTotalCents === 0 ? 'Free' : formatCents(c.shippingTotalCents)}</span>
+              </div>
+              <div className="row muted small">
+                <span>Tax</span>
+                <span>At checkout</span>
+              </div>
+              <div className="row total">
+                <span>Total</span>
+                <span>{formatCents(c.itemTotalCents + c.shippingTotalCents)}</span>
+              </div>
+              {blocked && (
+                <div className="notice notice-danger small summary-action" role="status">
+                  <p>Some items are no longer available. Update your cart to continue.</p>
+                </div>
+              )}
+            </>
           )}
           {blocked ? (
             <button type="button" className="btn btn-primary btn-lg btn-block summary-action" disabled>
