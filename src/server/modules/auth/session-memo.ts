@@ -19,13 +19,18 @@ const CHANNEL = 'auth:sessions-dropped';
 
 class SessionMemo {
   private readonly entries = new Map<string, { user: UserDto; until: number }>();
+  /** Settles once this instance hears other instances' drops (its SUBSCRIBE answered, or failed). */
+  readonly subscribed: Promise<void>;
 
   constructor(store: Store) {
-    void store
+    this.subscribed = store
       .subscribe(CHANNEL, (message) => {
         for (const key of message.split(' ')) this.entries.delete(key);
       })
-      .catch(() => {});
+      .then(
+        () => {},
+        () => {},
+      );
   }
 
   get(key: string): UserDto | null {
