@@ -1,8 +1,10 @@
 // The review form on a delivered order, by keyboard, at laptop and phone size: the rating's word
 // ("Excellent") shows whole beside or below the stars, never cut at the panel's edge; an empty
-// submit focuses the first field to put right in page order (the rating, above the text box).
+// submit focuses the first field to put right in page order (the rating, above the text box), and
+// scrolls its "Your rating" label into view below the sticky header, not just the stars.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
+import { waitUntil } from '../src/server/test/wait-until';
 import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
@@ -101,6 +103,54 @@ for (const project of projectNames) {
     await page.keyboard.press('Enter');
     await waitForFocus(form.getByLabel('Your review'));
     expect(await form.getByText('Choose a rating from 1 to 5 stars').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test(`${project}: an empty Post review brings the whole rating field, "Your rating" included, below the header`, async () => {
+    const { page, form, errors, context } = await openReviewForm(project);
+    const post = form.getByRole('button', { name: 'Post review' });
+    const firstStar = form.getByRole('radio', { name: '1 star, Poor' });
+    const measure = () =>
+      page.evaluate(() => {
+        const header = document.querySelector('.site-header')!.getBoundingClientRect();
+        const label = [...document.querySelectorAll('legend')].find((l) => l.textContent === 'Your rating')!;
+        return { headerBottom: Math.round(header.bottom), labelTop: Math.round(label.getBoundingClientRect().top) };
+      });
+    // Scrolled on a little, as after reading down to Post review: the stars just under the header's
+    // edge (partly behind it, or whole with their label behind it), then an empty Post review.
+    // The laptop's order page is too short to scroll the stars up to the header; room below it
+    // stands in for an order of many items.
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '1500px';
+    });
+    for (const starTopPastHeader of [-10, 16]) {
+      await firstStar.evaluate((el, past) => {
+        const header = document.querySelector('.site-header')!.getBoundingClientRect();
+        window.scrollBy(0, el.getBoundingClientRect().top - (header.bottom + past));
+      }, starTopPastHeader);
+      expect(await post.isVisible()).toBe(true);
+      await post.focus();
+      await page.keyboard.press('Enter');
+      await waitForFocus(firstStar);
+      // Focus scrolls at once; wait for two measures alike before trusting one.
+      let at = await measure();
+      await waitUntil(
+        async () => {
+          const now = await measure();
+          const still = now.labelTop === at.labelTop;
+          at = now;
+          return still;
+        },
+        { what: 'the page to stop scrolling' },
+      );
+      await screenshot(page, `review-rating-label-${starTopPastHeader}-${project}`);
+      expect({ starTopPastHeader, ...at, clear: at.labelTop >= at.headerBottom }).toEqual({
+        starTopPastHeader,
+        ...at,
+        clear: true,
+      });
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
