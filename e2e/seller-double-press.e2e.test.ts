@@ -58,6 +58,38 @@ for (const project of projectNames) {
     await context.close();
   });
 
+  test(`${project}: Enter on "Go on vacation" again once it answered sends nothing and shows one toast`, async () => {
+    const seller = await createSeller();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    const calls = countCalls(page, 'shops.setVacation');
+    await page.goto('/dashboard/shop');
+    const card = page.getByRole('region', { name: /Vacation mode/ });
+    await card.getByLabel('Message for shoppers').fill('At the winter fair, back soon!');
+    await card.getByRole('button', { name: 'Go on vacation' }).focus();
+    await page.keyboard.press('Enter');
+    await card.getByText(/On vacation since/).waitFor();
+    const awayToasts = page.locator('[data-sonner-toast]', { hasText: 'Your shop is on vacation' });
+    await awayToasts.first().waitFor();
+    // The second press of a slow double Enter: focus is still on the button, now "Update vacation".
+    await waitForFocus(card.getByRole('button', { name: 'Update vacation' }));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    // A third press after a change does save it.
+    await card.getByLabel('Message for shoppers').fill('At the winter fair, back on Monday!');
+    await card.getByRole('button', { name: 'Update vacation' }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(
+      async () => (await seller.caller.shops.mine())?.vacation?.message === 'At the winter fair, back on Monday!',
+      {
+        what: 'the changed message saved',
+      },
+    );
+    expect(calls()).toBe(2);
+    expect(await awayToasts.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test(`${project}: Enter twice on "I'm back" leaves the shop open`, async () => {
     const seller = await createSeller();
     const shop = (await seller.caller.shops.mine())!;

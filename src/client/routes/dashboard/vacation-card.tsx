@@ -11,6 +11,7 @@ import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, queryClient, trpc } from '../../trpc';
 
 const today = () => new Date().toLocaleDateString('en-CA');
+const AWAY = 'Your shop is on vacation';
 
 export function VacationCard({ shop }: { shop: ShopDto }) {
   const on = shop.vacation !== null;
@@ -23,7 +24,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
     onSuccess: async (saved) => {
       u.shops.mine.setData(undefined, saved);
       await queryClient.invalidateQueries();
-      toast.success(saved.vacation ? 'Your shop is on vacation' : 'Welcome back! Your shop is open again.');
+      toast.success(saved.vacation ? AWAY : 'Welcome back! Your shop is open again.', { id: 'vacation' });
     },
   });
   const error = set.error ? describeError(set.error) : null;
@@ -55,6 +56,13 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          // Already away with exactly this: say so again (the same toast), send nothing. A second
+          // Enter just after "Go on vacation" lands here once the first has answered.
+          const saved = shop.vacation;
+          if (saved && saved.message === message && (saved.returnsOn ?? null) === (returnsOn || null)) {
+            toast.success(AWAY, { id: 'vacation' });
+            return;
+          }
           set.mutate({ shopId: shop.id, on: true, message, returnsOn: returnsOn || null });
         }}
       >
