@@ -23,6 +23,35 @@ export async function signedInPage(
   return { context, page, errors };
 }
 
+const reviewerAddress = {
+  name: 'Rae Reviewer',
+  line1: '5 Clay Lane',
+  city: 'Asheville',
+  region: 'NC',
+  postalCode: '28801',
+  country: 'US',
+};
+
+/**
+ * The buyer orders one unit of the listing through the API (quote, then place at that quote) and
+ * the seller takes it to delivered, so the order page offers a review. Returns the order's id.
+ */
+export async function deliveredOrder(buyer: TestUser, seller: TestUser, productId: number): Promise<number> {
+  await buyer.caller.cart.addItem({ productId, quantity: 1 });
+  const quote = await buyer.caller.checkout.quote({ shippingAddress: reviewerAddress });
+  const placed = await buyer.caller.checkout.place({
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress: reviewerAddress,
+    quote: { version: quote.version, totalCents: quote.totalCents },
+    payment: { token: 'tok_visa' },
+  });
+  const orderId = placed.orders[0]!.orderId;
+  await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
+  await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '9400 1', carrier: 'USPS' });
+  await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
+  return orderId;
+}
+
 /** A made-up word so a search matches only this test's listings. */
 export function token(): string {
   const letters = 'bcdfghjklmnpqrstvwxz';

@@ -7,19 +7,10 @@
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { createProduct, createSeller, createUser, deliveredOrder, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-const address = {
-  name: 'Rae Reviewer',
-  line1: '5 Clay Lane',
-  city: 'Asheville',
-  region: 'NC',
-  postalCode: '28801',
-  country: 'US',
-};
 
 /** Focus a control and press Enter on it, as a keyboard user who has tabbed there. */
 async function pressEnterOn(page: Page, control: Locator) {
@@ -73,18 +64,7 @@ for (const project of projectNames) {
     const seller = await createSeller();
     const product = await createProduct(seller, { title: `Tenmoku ${token()} tea bowl`, quantity: 4 });
     const buyerUser = await createUser(undefined, 'Rae Reviewer');
-    await buyerUser.caller.cart.addItem({ productId: product.id, quantity: 1 });
-    const quote = await buyerUser.caller.checkout.quote({ shippingAddress: address });
-    const placed = await buyerUser.caller.checkout.place({
-      idempotencyKey: crypto.randomUUID(),
-      shippingAddress: address,
-      quote: { version: quote.version, totalCents: quote.totalCents },
-      payment: { token: 'tok_visa' },
-    });
-    const orderId = placed.orders[0]!.orderId;
-    await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
-    await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '9400 1', carrier: 'USPS' });
-    await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
+    const orderId = await deliveredOrder(buyerUser, seller, product.id);
 
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, buyerUser, project);
     await page.goto(`/orders/${orderId}`);

@@ -5,37 +5,17 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { createProduct, createSeller, createUser, deliveredOrder, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-const address = {
-  name: 'Rae Reviewer',
-  line1: '5 Clay Lane',
-  city: 'Asheville',
-  region: 'NC',
-  postalCode: '28801',
-  country: 'US',
-};
 
 /** A delivered order of one listing, and its buyer on the order page with the review form open. */
 async function openReviewForm(project: (typeof projectNames)[number]) {
   const seller = await createSeller();
   const product = await createProduct(seller, { title: `Tenmoku ${token()} tea bowl`, quantity: 4 });
   const buyer = await createUser(undefined, 'Rae Reviewer');
-  await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
-  const quote = await buyer.caller.checkout.quote({ shippingAddress: address });
-  const placed = await buyer.caller.checkout.place({
-    idempotencyKey: crypto.randomUUID(),
-    shippingAddress: address,
-    quote: { version: quote.version, totalCents: quote.totalCents },
-    payment: { token: 'tok_visa' },
-  });
-  const orderId = placed.orders[0]!.orderId;
-  await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
-  await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '9400 1', carrier: 'USPS' });
-  await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
+  const orderId = await deliveredOrder(buyer, seller, product.id);
   const session = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
   const page: Page = session.page;
   await page.goto(`/orders/${orderId}`);

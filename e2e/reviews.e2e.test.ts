@@ -4,7 +4,7 @@
 // restore, and the listing is back in the shop.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import type { Browser } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { createProduct, createSeller, createUser, deliveredOrder, signedInPage, token } from './fixtures';
 import { launchBrowser, newPage, type RunningApp, screenshot, startApp } from './harness';
 
 let app: RunningApp;
@@ -20,36 +20,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const address = {
-  name: 'Rae Reviewer',
-  line1: '5 Clay Lane',
-  city: 'Asheville',
-  region: 'NC',
-  postalCode: '28801',
-  country: 'US',
-};
-
 test('a buyer reviews a delivered item from the order page; it shows on the product page; the seller replies once', async () => {
   const seller = await createSeller();
   const product = await createProduct(seller, { title: `Tenmoku ${token()} tea bowl`, priceCents: 3600, quantity: 4 });
   const buyerUser = await createUser(undefined, 'Rae Reviewer');
-  await buyerUser.caller.cart.addItem({ productId: product.id, quantity: 1 });
-  const quote = await buyerUser.caller.checkout.quote({ shippingAddress: address });
-  const placed = await buyerUser.caller.checkout.place({
-    idempotencyKey: crypto.randomUUID(),
-    shippingAddress: address,
-    quote: { version: quote.version, totalCents: quote.totalCents },
-    payment: { token: 'tok_visa' },
-  });
-  const orderId = placed.orders[0]!.orderId;
-  await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
-  await seller.caller.orders.updateStatus({
-    orderId,
-    status: 'shipped',
-    trackingNumber: '9400 1000 0000',
-    carrier: 'USPS',
-  });
-  await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
+  const orderId = await deliveredOrder(buyerUser, seller, product.id);
 
   const buyer = await signedInPage(browser, app.baseUrl, buyerUser);
   const page = buyer.page;
