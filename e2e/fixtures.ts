@@ -52,6 +52,21 @@ export async function deliveredOrder(buyer: TestUser, seller: TestUser, productI
   return orderId;
 }
 
+/** A guest buys one unit of the product from its page: cart, email, address, test card, placed. */
+export async function guestCheckout(page: Page, productId: number, email: string): Promise<void> {
+  await page.goto(`/product/${productId}`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('link', { name: /View in cart/ }).click();
+  await page.getByRole('link', { name: 'Check out as a guest' }).click();
+  await page.getByLabel('Email').fill(email);
+  await fillShippingAddress(page);
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByRole('button', { name: 'Review order' }).click();
+  await page.getByRole('button', { name: /Place order ·/ }).click();
+  await page.getByText('Your order is placed').waitFor();
+}
+
 /** A made-up word so a search matches only this test's listings. */
 export function token(): string {
   const letters = 'bcdfghjklmnpqrstvwxz';

@@ -3,7 +3,7 @@
 // domain's own hyphen), and never widens the page.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createProduct, createSeller, fillShippingAddress, token } from './fixtures';
+import { createProduct, createSeller, guestCheckout, token } from './fixtures';
 import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -39,17 +39,7 @@ for (const project of projectNames) {
     const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`/product/${product.id}`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByRole('link', { name: /View in cart/ }).click();
-    await page.getByRole('link', { name: 'Check out as a guest' }).click();
-    await page.getByLabel('Email').fill(email);
-    await fillShippingAddress(page);
-    await page.getByRole('button', { name: 'Continue to payment' }).click();
-    await page.getByLabel(/Visa ending 4242/).check();
-    await page.getByRole('button', { name: 'Review order' }).click();
-    await page.getByRole('button', { name: /Place order ·/ }).click();
-    await page.getByText('Your order is placed').waitFor();
+    await guestCheckout(page, product.id, email);
     await page.getByText('We sent a confirmation to').waitFor();
     await screenshot(page, `guest-email-wrap-${project}`);
 
