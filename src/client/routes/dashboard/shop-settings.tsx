@@ -46,6 +46,23 @@ function valuesFrom(shop: ShopDto | null | undefined): ShopFormValues {
   };
 }
 
+/** What a save would store, in a form that compares: the form's checked input, or the saved shop. */
+function storedForm(s: Omit<CreateShopInput, 'slug'>) {
+  return JSON.stringify([
+    s.name,
+    s.tagline ?? '',
+    s.description ?? '',
+    s.logoUrl ?? null,
+    s.bannerUrl ?? null,
+    s.shippingPolicy.flatRateCents,
+    s.shippingPolicy.freeOverCents,
+    s.shippingPolicy.processingDays,
+  ]);
+}
+
+/** One toast for the form: a save, or "nothing to save", replaces the last instead of stacking. */
+const SHOP_TOAST = 'shop-settings';
+
 // Form fields for the shared schema's nested shipping policy.
 const fieldOf = {
   'shippingPolicy.flatRateCents': 'flatRate',
@@ -88,7 +105,7 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
     trpcUtils.shops.mine.setData(undefined, saved);
     form.reset(valuesFrom(saved));
     await queryClient.invalidateQueries();
-    toast.success(shop ? 'Shop updated' : 'Your shop is open! Add your first listing.');
+    toast.success(shop ? 'Shop updated' : 'Your shop is open! Add your first listing.', { id: SHOP_TOAST });
     if (!shop) navigate('/dashboard/listings');
   };
   const onError = (err: unknown) => {
@@ -103,9 +120,16 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
   return (
     <form
       noValidate
-      onSubmit={form.handleSubmit((input) =>
-        shop ? update.mutate({ shopId: shop.id, ...input }) : create.mutate(input),
-      )}
+      onSubmit={form.handleSubmit((input) => {
+        if (!shop) return create.mutate(input);
+        // The form says exactly what is saved (a second Enter after "Shop updated" lands here):
+        // send nothing, and say so in the same toast.
+        if (storedForm(input) === storedForm(shop)) {
+          toast.success('No changes to save: your shop is up to date.', { id: SHOP_TOAST });
+          return;
+        }
+        update.mutate({ shopId: shop.id, ...input });
+      })}
       className="card"
       aria-label={shop ? 'Shop settings' : 'Create your shop'}
     >

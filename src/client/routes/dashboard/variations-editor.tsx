@@ -181,6 +181,14 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
 
 export type VariationsDraft = ReturnType<typeof useVariationsDraft>;
 
+/** What a table stores, in a form that compares: a built draft or the saved table, in any order. */
+function storedTable(t: DraftSource): string {
+  const combinations = t.combinations
+    .map((c) => [keyOf(c.values), c.priceCents, c.quantity, c.sku, c.enabled] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([t.properties.map((p) => [p.name, p.values]), combinations]);
+}
+
 /** Focus the first marked cell, or the section's title when the message is not on a cell. */
 function focusFirstProblem(section: HTMLElement | null) {
   (
@@ -215,6 +223,8 @@ function Editor({
     if (!table) focusFirstProblem(sectionRef.current);
     return table;
   };
+  // One toast for the editor: a save, or "nothing to save", replaces the last instead of stacking.
+  const toastId = `variations-${productId}`;
   const save = trpc.catalog.setVariations.useMutation({
     onSuccess: async () => {
       draft.setErrors({});
@@ -223,7 +233,7 @@ function Editor({
         utils.catalog.product.invalidate(),
         utils.seller.listings.invalidate(),
       ]);
-      toast.success('Variations saved');
+      toast.success('Variations saved', { id: toastId });
     },
     onError: (err) => {
       const placed = markServerErrors(err);
@@ -235,7 +245,13 @@ function Editor({
   const submit = () => {
     const table = buildOrFocusProblem();
     if (!table) {
-      toast.error('Please fix the highlighted cells.');
+      toast.error('Please fix the highlighted cells.', { id: toastId });
+      return;
+    }
+    // The table stores exactly what is saved (a second press after "Variations saved", or 24 typed
+    // over 24.00): send nothing, and say so in the same toast.
+    if (storedTable(table) === storedTable(initial)) {
+      toast.success('No changes to save: variations are up to date.', { id: toastId });
       return;
     }
     onSaving();

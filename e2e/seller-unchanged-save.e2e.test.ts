@@ -1,0 +1,117 @@
+// Shop settings' "Save changes" and the listing editor's "Save variations", pressed again once the
+// first save has answered (a slow double Enter, focus still on the button) or with values that store
+// exactly what is saved ("5" over "5.00"), send nothing and say "No changes to save" in the same
+// toast as the save, so toasts never stack; a real change after that is saved. Laptop and phone.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { waitUntil } from '../src/server/test/wait-until';
+import { createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** Every tRPC call to `procedure` the page sends (batched calls name it in the path). */
+function countCalls(page: Page, procedure: string): () => number {
+  let n = 0;
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'POST' && path.startsWith('/trpc/') && path.slice(6).split(',').includes(procedure)) n++;
+  });
+  return () => n;
+}
+
+const toasts = (page: Page) => page.locator('[data-sonner-toast]');
+
+for (const project of projectNames) {
+  test(`${project}: "Save changes" again with nothing changed sends nothing and shows one toast`, async () => {
+    const seller = await createSeller();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    const calls = countCalls(page, 'shops.update');
+    await page.goto('/dashboard/shop');
+    const settings = page.getByRole('form', { name: 'Shop settings' });
+    await settings.getByLabel('Tagline').fill('Small-batch stoneware');
+    const save = settings.getByRole('button', { name: 'Save changes' });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await toasts(page).filter({ hasText: 'Shop updated' }).waitFor();
+    await waitForFocus(save);
+    // The slow second (and third) press: the form holds what was just saved.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await toasts(page).filter({ hasText: 'No changes to save' }).waitFor();
+    // The same amount written differently stores the same cents: nothing to save either.
+    const flat = settings.getByLabel('Flat shipping rate ($)');
+    const shown = await flat.inputValue();
+    await flat.fill(String(Number(shown)));
+    expect(await flat.inputValue()).not.toBe(shown);
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await waitForFocus(save);
+    expect(await toasts(page).count()).toBe(1);
+    await screenshot(page, `shop-settings-no-changes-${project}`);
+    // A real change is saved.
+    await settings.getByLabel('Tagline').fill('Small-batch stoneware, fired in Leeds');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(
+      async () => (await seller.caller.shops.mine())?.tagline === 'Small-batch stoneware, fired in Leeds',
+      {
+        what: 'the changed tagline saved',
+      },
+    );
+    await toasts(page).filter({ hasText: 'Shop updated' }).waitFor();
+    expect(calls()).toBe(2);
+    expect(await toasts(page).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test(`${project}: "Save variations" again with nothing changed sends nothing and shows one toast`, async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
+    await seller.caller.catalog.setVariations({
+      productId: product.id,
+      properties: [{ name: 'Size', values: ['S', 'M'] }],
+      combinations: [
+        { values: ['S'], priceCents: 4000, quantity: 2 },
+        { values: ['M'], priceCents: 4200, quantity: 1 },
+      ],
+    });
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    const calls = countCalls(page, 'catalog.setVariations');
+    await page.goto(`/dashboard/listings?edit=${product.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await dialog.getByLabel('Quantity of M').fill('5');
+    const save = dialog.getByRole('button', { name: 'Save variations' });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await toasts(page).filter({ hasText: 'Variations saved' }).waitFor();
+    await waitForFocus(save);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await toasts(page).filter({ hasText: 'No changes to save' }).waitFor();
+    // 42 over 42.00 stores the same price.
+    await dialog.getByLabel('Price of M').fill('42');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await waitForFocus(save);
+    expect(await toasts(page).count()).toBe(1);
+    await screenshot(page, `variations-no-changes-${project}`);
+    // A real change is saved.
+    await dialog.getByLabel('Quantity of S').fill('7');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(
+      async () =>
+        (await seller.caller.catalog.variations({ productId: product.id })).combinations.some(
+          (c) => c.values[0] === 'S' && c.quantity === 7,
+        ),
+      { what: 'the changed quantity saved' },
+    );
+    await toasts(page).filter({ hasText: 'Variations saved' }).waitFor();
+    expect(calls()).toBe(2);
+    expect(await toasts(page).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
