@@ -37,11 +37,12 @@ export function isoCountryCodes(): string[] {
 const line = (label: string, max: number) =>
   text().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
-/** True when parsing so far found nothing wrong with any of `fields` (so they can be read). */
+/** True when parsing so far found nothing wrong with any of `fields` (so they can be read), nor
+ * with the address itself: a string or null sent as the address has no fields to read at all. */
 const fieldsParsed =
   (...fields: string[]) =>
   (payload: z.core.ParsePayload) =>
-    !payload.issues.some((i) => fields.includes(String(i.path?.[0])));
+    !payload.issues.some((i) => !i.path?.length || fields.includes(String(i.path[0])));
 
 const upper = (region: string) => region.toUpperCase();
 

@@ -7,6 +7,8 @@
 // for search, slugs and uniqueness. Each `text()` is a plain ZodString, so callers chain
 // `.min()`, `.max()`, `.regex()`, `.toLowerCase()` as before and messages stay their own.
 import { z } from 'zod';
+// Installs human wording for bounds stated without a message (every schema imports this file).
+import './issue-messages';
 
 /** An unpaired UTF-16 surrogate: with the `u` flag a valid pair reads as one code point, not Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
