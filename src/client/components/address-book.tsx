@@ -1,12 +1,16 @@
 // The account page's address book: saved addresses (default first) with edit, delete and
 // "make default", and a form to add one. Every change answers with the whole book.
+// Keyboard focus follows the work: an opened form's first field, then back to the control that
+// opened it on Cancel, or to the address just saved, edited or made default; after a delete, the
+// address that took its place (or "+ Add an address" when the book is empty).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import type { SavedAddressDto } from '../../shared/schemas/addresses';
 import { type ShippingAddressInput, shippingAddressSchema } from '../../shared/schemas/checkout';
 import { useCheckedForm } from '../lib/use-checked-form';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { describeError, trpc, utils } from '../trpc';
 import { AddressBlock } from './address-block';
 import { AddressFields, blankAddress } from './address-fields';
@@ -31,6 +35,9 @@ function AddressForm({
     resolver: zodResolver(shippingAddressSchema),
     defaultValues: { ...initial, line2: initial.line2 ?? '' },
   });
+  const { setFocus } = form;
+  // The form replaces the button that opened it; without this, focus fell to <body>.
+  useEffect(() => setFocus('name'), [setFocus]);
   return (
     <form noValidate onSubmit={form.handleSubmit(onSave)} aria-label={label} className="address-form">
       <AddressFields register={form.register} errors={form.formState.errors} />
@@ -46,20 +53,50 @@ function AddressForm({
   );
 }
 
+const addressItemId = (id: number) => `saved-address-${id}`;
+const editButtonId = (id: number) => `edit-address-${id}`;
+
 export function AddressBook() {
   const book = trpc.addresses.list.useQuery();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const done = (next: SavedAddressDto[], message: string) => {
+  const focusAfter = useFocusAfter();
+  const addButton = useRef<HTMLButtonElement>(null);
+  const byId = (id: string) => () => document.getElementById(id);
+  /** Shows the new book; focus goes to the address `focusOn` picks from it, else "+ Add an address". */
+  const done = (
+    next: SavedAddressDto[],
+    message: string,
+    focusOn: (before: SavedAddressDto[]) => number | undefined,
+  ) => {
+    const id = focusOn(utils.addresses.list.getData() ?? []);
+    focusAfter(id === undefined ? () => addButton.current : byId(addressItemId(id)));
     utils.addresses.list.setData(undefined, next);
     setEditing(null);
     toast.success(message);
   };
+  const cancel = (id: number | 'new') => {
+    focusAfter(id === 'new' ? () => addButton.current : byId(editButtonId(id)));
+    setEditing(null);
+  };
   const onError = (e: unknown) => toast.error(describeError(e).message);
-  const create = trpc.addresses.create.useMutation({ onSuccess: (n) => done(n, 'Address saved'), onError });
-  const update = trpc.addresses.update.useMutation({ onSuccess: (n) => done(n, 'Address updated'), onError });
-  const remove = trpc.addresses.remove.useMutation({ onSuccess: (n) => done(n, 'Address deleted'), onError });
+  const create = trpc.addresses.create.useMutation({
+    onSuccess: (n) => done(n, 'Address saved', (before) => n.find((a) => !before.some((b) => b.id === a.id))?.id),
+    onError,
+  });
+  const update = trpc.addresses.update.useMutation({
+    onSuccess: (n, v) => done(n, 'Address updated', () => v.addressId),
+    onError,
+  });
+  const remove = trpc.addresses.remove.useMutation({
+    onSuccess: (n, v) =>
+      done(n, 'Address deleted', (before) => {
+        const at = before.findIndex((a) => a.id === v.addressId);
+        return (n[at] ?? n[at - 1])?.id;
+      }),
+    onError,
+  });
   const setDefault = trpc.addresses.setDefault.useMutation({
-    onSuccess: (n) => done(n, 'Default address changed'),
+    onSuccess: (n, v) => done(n, 'Default address changed', () => v.addressId),
     onError,
   });
 
@@ -90,12 +127,12 @@ export function AddressBook() {
                   label="Edit address"
                   initial={a.address}
                   pending={update.isPending}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => cancel(a.id)}
                   onSave={(address) => update.mutate({ addressId: a.id, address })}
                 />
               </li>
             ) : (
-              <li key={a.id} className="address-item">
+              <li key={a.id} id={addressItemId(a.id)} tabIndex={-1} className="address-item">
                 <AddressBlock address={a.address} className="small" />
                 <div className="address-actions">
                   {a.isDefault ? (
@@ -111,6 +148,7 @@ export function AddressBook() {
                   )}
                   <button
                     type="button"
+                    id={editButtonId(a.id)}
                     className="btn btn-ghost btn-sm"
                     onClick={() => setEditing(a.id)}
                     aria-label={`Edit address ${a.address.line1}`}
@@ -137,12 +175,12 @@ export function AddressBook() {
           label="New address"
           initial={blankAddress}
           pending={create.isPending}
-          onCancel={() => setEditing(null)}
+          onCancel={() => cancel('new')}
           onSave={(address) => create.mutate({ address })}
         />
       ) : (
         book.isSuccess && (
-          <button type="button" className="btn" onClick={() => setEditing('new')}>
+          <button type="button" ref={addButton} className="btn" onClick={() => setEditing('new')}>
             + Add an address
           </button>
         )
