@@ -1,6 +1,6 @@
 // The seller overview's "Low stock" card lists the most urgent few combinations (sold out first)
-// and links to the listings for the rest, so a shop with many low combinations keeps a short
-// overview. Both widths.
+// and links to the listings, filtered to low stock, for the rest, so a shop with many low
+// combinations keeps a short overview. Both widths.
 import { beforeAll, expect, test } from 'bun:test';
 import { createProduct, createSeller, signedInPage } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
@@ -42,8 +42,10 @@ for (const project of projectNames) {
     await screenshot(page, `dashboard-low-stock-${project}`);
     await all.focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/dashboard\/listings$/);
-    await page.getByRole('heading', { name: 'Listings', level: 1 }).waitFor();
+    // The listings open filtered to low stock, all 14 of them.
+    await page.waitForURL(/\/dashboard\/listings\?stock=low$/);
+    await page.getByText('14 running low (2 or fewer free) in 14 listings.').waitFor();
+    expect(await page.locator('.listings-table tbody tr').count()).toBe(14);
     // An item opens its own listing's editor, where the seller restocks it.
     await page.goBack();
     const first = card.getByRole('listitem').first().getByRole('link');

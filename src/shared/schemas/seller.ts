@@ -41,9 +41,17 @@ export interface SellerDashboardDto {
 export const LISTING_STATUS_FILTERS = ['active', 'archived', 'all'] as const;
 export type ListingStatusFilter = (typeof LISTING_STATUS_FILTERS)[number];
 
+/** A combination with this many units free or fewer runs low: the overview's card, the listings filter and badge. */
+export const LOW_STOCK_UNITS = 2;
+
+/** Listings with a combination running low (the overview's rule) or sold out; active listings only. */
+export const LISTING_STOCK_FILTERS = ['low', 'soldout'] as const;
+export type ListingStockFilter = (typeof LISTING_STOCK_FILTERS)[number];
+
 export const sellerListingsInput = z.object({
   shopId: idSchema,
   status: z.enum(LISTING_STATUS_FILTERS).default('active'),
+  stock: z.enum(LISTING_STOCK_FILTERS, { error: 'Stock filter must be low or soldout' }).optional(),
   q: text().max(100).optional(),
   cursor: cursorSchema,
   limit: limitSchema,
@@ -75,6 +83,16 @@ export interface SellerListingDto {
 export interface SellerListingsPage {
   items: SellerListingDto[];
   nextCursor: number | null;
-  /** Whole-shop counts per status (ignoring q), for the filter tabs. */
-  counts: { active: number; archived: number };
+  /**
+   * Whole-shop counts (ignoring q and the filters), for the filter tabs: listings per status, and
+   * listings with a combination low (sold out); `lowCombinations` is the overview's lowStockCount.
+   */
+  counts: {
+    active: number;
+    archived: number;
+    low: number;
+    soldOut: number;
+    lowCombinations: number;
+    soldOutCombinations: number;
+  };
 }

@@ -1,9 +1,16 @@
-// Listings table (seller.listings, every status): filter Active / Archived / All, search by title,
-// create/edit in a dialog, archive and restore, and stock edited inline.
+// Listings table (seller.listings, every status): filter Active / Low stock / Sold out / Archived /
+// All (kept in the URL: ?stock=low, ?status=archived), search by title, create/edit in a dialog,
+// archive and restore, and stock edited inline.
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
-import type { ListingStatusFilter, SellerListingDto } from '../../../shared/schemas/seller';
+import {
+  type ListingStatusFilter,
+  type ListingStockFilter,
+  LOW_STOCK_UNITS,
+  type SellerListingDto,
+  type SellerListingsPage,
+} from '../../../shared/schemas/seller';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { ConfirmDialog, Dialog } from '../../components/ui/dialog';
 import { formatCents, formatDate, formatShortDate } from '../../lib/format';
@@ -218,11 +225,70 @@ function editingFrom(value: string | null): number | 'new' | null {
   return value && Number.isInteger(id) && id > 0 ? id : null;
 }
 
-const STATUS_LABELS: Record<ListingStatusFilter, string> = { active: 'Active', archived: 'Archived', all: 'All' };
+/** The filter chips: a status, or active listings with a combination low or sold out (the overview's rule). */
+type ListingView = 'active' | ListingStockFilter | 'archived' | 'all';
+const VIEWS: readonly ListingView[] = ['active', 'low', 'soldout', 'archived', 'all'];
+const VIEW_LABELS: Record<ListingView, string> = {
+  active: 'Active',
+  low: 'Low stock',
+  soldout: 'Sold out',
+  archived: 'Archived',
+  all: 'All',
+};
+
+/** The chip the address names; anything it does not know shows the default, Active. */
+function viewFrom(params: URLSearchParams): ListingView {
+  const stock = params.get('stock');
+  if (stock === 'low' || stock === 'soldout') return stock;
+  const status = params.get('status');
+  return status === 'archived' || status === 'all' ? status : 'active';
+}
+
+function queryOf(view: ListingView): { status: ListingStatusFilter; stock?: ListingStockFilter } {
+  return view === 'low' || view === 'soldout' ? { status: 'active', stock: view } : { status: view };
+}
+
+function countOf(counts: SellerListingsPage['counts'], view: ListingView): number {
+  if (view === 'all') return counts.active + counts.archived;
+  if (view === 'soldout') return counts.soldOut;
+  return counts[view];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Under Low stock and Sold out: the overview counts each variation apart ("View all 12 in
+ * Listings"), so say that number, and how many listings hold it when that differs.
+ */
+function stockSummary(counts: SellerListingsPage['counts'], view: 'low' | 'soldout'): string {
+  const [items, listings] =
+    view === 'low' ? [counts.lowCombinations, counts.low] : [counts.soldOutCombinations, counts.soldOut];
+  const what = view === 'low' ? `running low (${LOW_STOCK_UNITS} or fewer free)` : 'sold out (none free)';
+  const apart = items === listings ? '' : ', each variation counted on its own';
+  return `${items} ${what} in ${plural(listings, 'listing')}${apart}.`;
+}
+
+function emptyNote(view: ListingView, q: string): string {
+  if (q) return `No ${view === 'all' ? '' : `${VIEW_LABELS[view].toLowerCase()} `}listings match “${q}”.`;
+  switch (view) {
+    case 'low':
+      return `Nothing is running low: every active listing has more than ${LOW_STOCK_UNITS} free.`;
+    case 'soldout':
+      return 'Nothing is sold out: every active listing has stock free.';
+    case 'archived':
+      return 'Nothing archived. Listings you archive wait here until you restore them.';
+    default:
+      return 'No active listings. Restore one from “Archived” or create a new one.';
+  }
+}
 
 function AvailableBadge({ listing }: { listing: SellerListingDto }) {
   const tone =
-    listing.available === 0 ? 'badge badge-danger' : listing.available <= 2 ? 'badge badge-warn' : 'badge badge-sage';
+    listing.available === 0
+      ? 'badge badge-danger'
+      : listing.available <= LOW_STOCK_UNITS
+        ? 'badge badge-warn'
+        : 'badge badge-sage';
   return (
     <>
       {listing.madeToOrder ? (
@@ -239,11 +305,26 @@ export function Component() {
   usePageMeta('Listings');
   const shop = useMyShop();
   const shopId = shop.data?.id ?? 0;
-  const [status, setStatus] = useState<ListingStatusFilter>('active');
+  // The open editor (?edit=<id> or ?edit=new) and the filter (?stock=low, ?status=archived) live
+  // in the URL: links open them (the overview's "View all N in Listings"), Back closes the editor.
+  const [params, setParams] = useSearchParams();
+  const view = viewFrom(params);
+  const setView = (next: ListingView) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        p.delete('stock');
+        p.delete('status');
+        if (next === 'low' || next === 'soldout') p.set('stock', next);
+        else if (next !== 'active') p.set('status', next);
+        return p;
+      },
+      { replace: true },
+    );
   const [filter, setFilter] = useState('');
   const q = useDebouncedValue(filter.trim(), 250);
   const listings = trpc.seller.listings.useInfiniteQuery(
-    { shopId, status, q: q || undefined, limit: 50 },
+    { shopId, ...queryOf(view), q: q || undefined, limit: 50 },
     {
       enabled: !!shop.data,
       getNextPageParam: (l) => l.nextCursor ?? undefined,
@@ -251,8 +332,6 @@ export function Component() {
     },
   );
   const trpcUtils = trpc.useUtils();
-  // The open editor lives in the URL (?edit=<id> or ?edit=new): links can open it, Back closes it.
-  const [params, setParams] = useSearchParams();
   const editing = editingFrom(params.get('edit'));
   const setEditing = (value: number | 'new' | null) =>
     setParams(
@@ -303,8 +382,14 @@ export function Component() {
   if (shop.isPending || (shop.data && listings.isPending)) return <PageSkeleton />;
   if (!shop.data) return <NoShopYet title="Create your shop first" actionLabel="Create shop" />;
   const first = listings.data?.pages[0];
-  const counts = first?.counts ?? { active: 0, archived: 0 };
-  const countOf = (s: ListingStatusFilter) => (s === 'all' ? counts.active + counts.archived : counts[s]);
+  const counts = first?.counts ?? {
+    active: 0,
+    archived: 0,
+    low: 0,
+    soldOut: 0,
+    lowCombinations: 0,
+    soldOutCombinations: 0,
+  };
   const shown = listings.data?.pages.flatMap((p) => p.items) ?? [];
   const noListingsAtAll = counts.active + counts.archived === 0;
 
@@ -335,9 +420,16 @@ export function Component() {
           <div className="listings-toolbar">
             {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of toggle buttons, not a form fieldset */}
             <div className="category-chips" role="group" aria-label="Show listings">
-              {(['active', 'archived', 'all'] as const).map((s) => (
-                <button key={s} type="button" className="chip" aria-pressed={status === s} onClick={() => setStatus(s)}>
-                  {STATUS_LABELS[s]} <span className="chip-count">{countOf(s)}</span>
+              {VIEWS.map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className="chip"
+                  aria-pressed={view === v}
+                  data-listing-view={v}
+                  onClick={() => setView(v)}
+                >
+                  {VIEW_LABELS[v]} <span className="chip-count">{countOf(counts, v)}</span>
                 </button>
               ))}
             </div>
@@ -355,120 +447,138 @@ export function Component() {
               />
             </div>
           </div>
+          {(view === 'low' || view === 'soldout') && countOf(counts, view) > 0 && (
+            <p className="small muted listings-summary">{stockSummary(counts, view)}</p>
+          )}
           <div className="card table-card" aria-busy={listings.isFetching}>
-            <table className="table listings-table">
-              <caption className="visually-hidden">
-                {STATUS_LABELS[status]} listings{q ? ` matching “${q}”` : ''}
-              </caption>
-              {/* Widths for the laptop's fixed layout (dashboard.css); the title takes the rest. */}
-              <colgroup>
-                <col className="col-thumb" />
-                <col />
-                <col className="col-price" />
-                <col className="col-stock" />
-                <col className="col-available" />
-                <col className="col-status" />
-                <col className="col-updated" />
-                <col className="col-actions" />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">Photo</span>
-                  </th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Price</th>
-                  <th scope="col">Stock</th>
-                  <th scope="col">Available</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  <tr key={p.id} className={p.status === 'archived' ? 'row-archived' : undefined}>
-                    <td className="listing-thumb">
-                      {p.image ? <img className="table-thumb" src={p.image} alt="" /> : <div className="table-thumb" />}
-                    </td>
-                    <td className="table-title">
-                      <Link to={`/product/${p.id}`}>{p.title}</Link>
-                    </td>
-                    <td className="listing-price" data-label="Price">
-                      {p.priceMaxCents !== null
-                        ? `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
-                        : formatCents(p.priceCents)}
-                    </td>
-                    <td className="listing-stock" data-label="Stock">
-                      {p.madeToOrder ? (
-                        <span className="badge">Made to order</span>
-                      ) : p.combinations > 0 ? (
-                        <CombinationStock listing={p} onEdit={() => setEditing(p.id)} />
-                      ) : p.status === 'active' ? (
-                        <StockCell listing={p} />
-                      ) : (
-                        p.quantity
-                      )}
-                    </td>
-                    <td className="listing-available" data-label="Available">
-                      {p.status === 'active' ? <AvailableBadge listing={p} /> : <span className="muted">—</span>}
-                    </td>
-                    <td className="listing-status" data-label="Status">
-                      <span className={p.status === 'active' ? 'badge badge-sage' : 'badge'}>
-                        {p.status === 'active' ? 'Active' : 'Archived'}
-                      </span>
-                    </td>
-                    <td className="small muted nowrap listing-updated" data-label="Updated">
-                      <time dateTime={p.updatedAt} title={formatDate(p.updatedAt)}>
-                        {formatShortDate(p.updatedAt)}
-                      </time>
-                    </td>
-                    <td className="table-actions">
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={() => setEditing(p.id)}
-                        aria-label={`Edit ${p.title}`}
-                        data-edit-listing={p.id}
-                      >
-                        Edit
-                      </button>{' '}
-                      {p.status === 'archived' ? (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-primary"
-                          aria-label={`Restore ${p.title}`}
-                          disabled={restore.isPending && restore.variables?.productId === p.id}
-                          onClick={() => restore.mutate({ productId: p.id })}
-                        >
-                          {restore.isPending && restore.variables?.productId === p.id ? 'Restoring…' : 'Restore'}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-ghost btn-danger"
-                          aria-label={`Archive ${p.title}`}
-                          disabled={archive.isPending && archive.variables?.productId === p.id}
-                          onClick={() => setArchiving(p)}
-                        >
-                          Archive
-                        </button>
-                      )}
-                    </td>
+            {shown.length > 0 && (
+              <table className="table listings-table">
+                <caption className="visually-hidden">
+                  {VIEW_LABELS[view]} listings{q ? ` matching “${q}”` : ''}
+                </caption>
+                {/* Widths for the laptop's fixed layout (dashboard.css); the title takes the rest. */}
+                <colgroup>
+                  <col className="col-thumb" />
+                  <col />
+                  <col className="col-price" />
+                  <col className="col-stock" />
+                  <col className="col-available" />
+                  <col className="col-status" />
+                  <col className="col-updated" />
+                  <col className="col-actions" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">Photo</span>
+                    </th>
+                    <th scope="col">Title</th>
+                    <th scope="col">Price</th>
+                    <th scope="col">Stock</th>
+                    <th scope="col">Available</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Updated</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.map((p) => (
+                    <tr key={p.id} className={p.status === 'archived' ? 'row-archived' : undefined}>
+                      <td className="listing-thumb">
+                        {p.image ? (
+                          <img className="table-thumb" src={p.image} alt="" />
+                        ) : (
+                          <div className="table-thumb" />
+                        )}
+                      </td>
+                      <td className="table-title">
+                        <Link to={`/product/${p.id}`}>{p.title}</Link>
+                      </td>
+                      <td className="listing-price" data-label="Price">
+                        {p.priceMaxCents !== null
+                          ? `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
+                          : formatCents(p.priceCents)}
+                      </td>
+                      <td className="listing-stock" data-label="Stock">
+                        {p.madeToOrder ? (
+                          <span className="badge">Made to order</span>
+                        ) : p.combinations > 0 ? (
+                          <CombinationStock listing={p} onEdit={() => setEditing(p.id)} />
+                        ) : p.status === 'active' ? (
+                          <StockCell listing={p} />
+                        ) : (
+                          p.quantity
+                        )}
+                      </td>
+                      <td className="listing-available" data-label="Available">
+                        {p.status === 'active' ? <AvailableBadge listing={p} /> : <span className="muted">—</span>}
+                      </td>
+                      <td className="listing-status" data-label="Status">
+                        <span className={p.status === 'active' ? 'badge badge-sage' : 'badge'}>
+                          {p.status === 'active' ? 'Active' : 'Archived'}
+                        </span>
+                      </td>
+                      <td className="small muted nowrap listing-updated" data-label="Updated">
+                        <time dateTime={p.updatedAt} title={formatDate(p.updatedAt)}>
+                          {formatShortDate(p.updatedAt)}
+                        </time>
+                      </td>
+                      <td className="table-actions">
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          onClick={() => setEditing(p.id)}
+                          aria-label={`Edit ${p.title}`}
+                          data-edit-listing={p.id}
+                        >
+                          Edit
+                        </button>{' '}
+                        {p.status === 'archived' ? (
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-primary"
+                            aria-label={`Restore ${p.title}`}
+                            disabled={restore.isPending && restore.variables?.productId === p.id}
+                            onClick={() => restore.mutate({ productId: p.id })}
+                          >
+                            {restore.isPending && restore.variables?.productId === p.id ? 'Restoring…' : 'Restore'}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-ghost btn-danger"
+                            aria-label={`Archive ${p.title}`}
+                            disabled={archive.isPending && archive.variables?.productId === p.id}
+                            onClick={() => setArchiving(p)}
+                          >
+                            Archive
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             {shown.length === 0 && (
-              <p className="muted table-note">
-                {q
-                  ? `No ${status === 'all' ? '' : `${STATUS_LABELS[status].toLowerCase()} `}listings match “${q}”.`
-                  : status === 'archived'
-                    ? 'Nothing archived. Listings you archive wait here until you restore them.'
-                    : 'No active listings. Restore one from “Archived” or create a new one.'}
-              </p>
+              <div className="table-note listings-empty" role="status">
+                <p className="muted">{emptyNote(view, q)}</p>
+                {view !== 'all' && (
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    onClick={() => {
+                      // This button goes with the empty state: focus moves to the chip it pressed.
+                      document.querySelector<HTMLElement>('[data-listing-view="all"]')?.focus();
+                      setView('all');
+                    }}
+                  >
+                    Show all listings
+                  </button>
+                )}
+              </div>
             )}
             {listings.hasNextPage && (
               <div className="table-more">

@@ -141,7 +141,7 @@ export function Component() {
               )}
               {d.lowStockCount > d.lowStock.length && (
                 <p className="small low-stock-more">
-                  <Link to="/dashboard/listings">View all {d.lowStockCount} in Listings</Link>
+                  <Link to="/dashboard/listings?stock=low">View all {d.lowStockCount} in Listings</Link>
                 </p>
               )}
             </div>

@@ -1,6 +1,7 @@
 // Read-only aggregates for the seller dashboard, one query per panel, all scoped to one shop.
 // Days are UTC calendar days; cancelled orders never count as revenue.
 import { sql } from 'kysely';
+import { LOW_STOCK_UNITS } from '../../../shared/schemas/seller';
 import { combinationAvailableSql } from '../../db/available-units';
 import type { DbOrTx } from '../../db/kysely';
 
@@ -74,10 +75,18 @@ export function topProducts(db: DbOrTx, shopId: number, days: number, limit: num
 }
 
 /**
- * Low stock per combination (issue 16 item 6): each enabled combination of an active listing
- * with few units free, the default combination standing for a listing without variations.
+ * The low-stock rule, in one place (issue 16 item 6): an enabled combination of an active listing
+ * sold by count with `atMost` units free or fewer; the default combination stands for a listing
+ * without variations. `p` and `v` are the aliases of `products` and `listing_variants`.
  */
-export async function lowStockListings(db: DbOrTx, shopId: number, threshold: number, limit: number) {
+function lowCombinationWhere(p: string, v: string, atMost: number) {
+  const col = (name: string) => sql.ref(`${p}.${name}`);
+  return sql<boolean>`(${col('status')} = 'active' and ${sql.ref(`${v}.enabled`)} and ${col('made_to_order')} = false
+    and ${combinationAvailableSql(v)} <= ${atMost})`;
+}
+
+/** Low stock per combination, the most urgent (fewest free) first. */
+export async function lowStockListings(db: DbOrTx, shopId: number, limit: number) {
   const r = await sql<{
     id: number;
     variant_id: number;
@@ -90,31 +99,41 @@ export async function lowStockListings(db: DbOrTx, shopId: number, threshold: nu
   }>`
     select p.id, v.id as variant_id, p.title, p.variation_properties, v.option1, v.option2, v.quantity, v.reserved
     from products p join listing_variants v on v.product_id = p.id
-    where p.shop_id = ${shopId} and p.status = 'active' and v.enabled and p.made_to_order = false
-      and ${combinationAvailableSql('v')} <= ${threshold}
+    where p.shop_id = ${shopId} and ${lowCombinationWhere('p', 'v', LOW_STOCK_UNITS)}
     order by ${combinationAvailableSql('v')}, p.id, v.position, v.id
     limit ${limit}`.execute(db);
   return r.rows;
 }
 
-/** How many combinations lowStockListings would list with no limit. */
-export async function lowStockCount(db: DbOrTx, shopId: number, threshold: number) {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n
+/**
+ * How many combinations lowStockListings would list with no limit, how many of them are sold out,
+ * and in how many listings each: the overview's count and the listings filter's.
+ */
+export async function lowStockCounts(db: DbOrTx, shopId: number) {
+  const r = await sql<{ low: number; low_listings: number; sold_out: number; sold_out_listings: number }>`
+    select count(*)::int as low,
+           count(distinct p.id)::int as low_listings,
+           (count(*) filter (where ${combinationAvailableSql('v')} = 0))::int as sold_out,
+           (count(distinct p.id) filter (where ${combinationAvailableSql('v')} = 0))::int as sold_out_listings
     from products p join listing_variants v on v.product_id = p.id
-    where p.shop_id = ${shopId} and p.status = 'active' and v.enabled and p.made_to_order = false
-      and ${combinationAvailableSql('v')} <= ${threshold}`.execute(db);
-  return r.rows[0]?.n ?? 0;
+    where p.shop_id = ${shopId} and ${lowCombinationWhere('p', 'v', LOW_STOCK_UNITS)}`.execute(db);
+  return r.rows[0] ?? { low: 0, low_listings: 0, sold_out: 0, sold_out_listings: 0 };
 }
 
-/** A combination with this many units free or fewer is "low" in the listings table. */
-export const LOW_COMBINATION = 2;
-
-/** The owner's listings of any status, newest first, optionally narrowed by a title substring. */
+/**
+ * The owner's listings of any status, newest first, optionally narrowed by a title substring and
+ * to those with a combination running low (`low`) or sold out (`soldout`), by the overview's rule.
+ */
 export function listSellerListings(
   db: DbOrTx,
   shopId: number,
-  opts: { status: 'active' | 'archived' | 'all'; q?: string; cursor?: number; limit: number },
+  opts: {
+    status: 'active' | 'archived' | 'all';
+    stock?: 'low' | 'soldout';
+    q?: string;
+    cursor?: number;
+    limit: number;
+  },
 ) {
   const available = combinationAvailableSql('v');
   let q = db
@@ -137,7 +156,7 @@ export function listSellerListings(
         select jsonb_build_object('n', count(*),
           'low', coalesce(jsonb_agg(jsonb_build_object('options', jsonb_build_array(v.option1, v.option2),
                                                        'available', ${available})
-                 order by ${available}, v.position) filter (where ${available} <= ${LOW_COMBINATION}), '[]'))
+                 order by ${available}, v.position) filter (where ${available} <= ${LOW_STOCK_UNITS}), '[]'))
         from listing_variants v
         where v.product_id = products.id and v.enabled and not v.is_default)`.as('combos'),
     )
@@ -147,6 +166,13 @@ export function listSellerListings(
   if (opts.status !== 'all') q = q.where('status', '=', opts.status);
   if (opts.q) q = q.where('title', 'ilike', `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (opts.cursor) q = q.where('id', '<', opts.cursor);
+  if (opts.stock) {
+    const atMost = opts.stock === 'soldout' ? 0 : LOW_STOCK_UNITS;
+    q = q.where(
+      sql<boolean>`exists (select 1 from listing_variants v
+        where v.product_id = products.id and ${lowCombinationWhere('products', 'v', atMost)})`,
+    );
+  }
   return q.execute();
 }
 

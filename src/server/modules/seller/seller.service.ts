@@ -14,7 +14,7 @@ import type { AppDeps } from '../../deps';
 import {
   listingCountsByStatus,
   listSellerListings,
-  lowStockCount,
+  lowStockCounts,
   lowStockListings,
   openOrderCount,
   ordersByStatus,
@@ -22,7 +22,6 @@ import {
   topProducts,
 } from './seller.repository';
 
-const LOW_STOCK_THRESHOLD = 2;
 const TOP_PRODUCTS = 5;
 // The overview lists the most urgent few (sold out first) and counts the rest: a shop with many
 // combinations had ~60 rows there, making the page ~4,000 px tall.
@@ -50,8 +49,8 @@ export async function sellerDashboard(
   const days = await revenueByDay(db, shopId, input.days);
   const statusRows = await ordersByStatus(db, shopId, input.days);
   const top = await topProducts(db, shopId, input.days, TOP_PRODUCTS);
-  const low = await lowStockListings(db, shopId, LOW_STOCK_THRESHOLD, LOW_STOCK_LIMIT);
-  const lowCount = low.length < LOW_STOCK_LIMIT ? low.length : await lowStockCount(db, shopId, LOW_STOCK_THRESHOLD);
+  const low = await lowStockListings(db, shopId, LOW_STOCK_LIMIT);
+  const lowCount = low.length < LOW_STOCK_LIMIT ? low.length : (await lowStockCounts(db, shopId)).low;
   const openOrders = await openOrderCount(db, shopId);
 
   const ordersByStatusDto = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DashboardOrderStatus, number>;
@@ -101,13 +100,22 @@ export async function sellerListings(
   const limit = input.limit ?? LISTINGS_PAGE;
   const rows = await listSellerListings(db, shopId, {
     status: input.status,
+    stock: input.stock,
     q: input.q || undefined,
     cursor: input.cursor,
     limit,
   });
   const countRows = await listingCountsByStatus(db, shopId);
+  const stock = await lowStockCounts(db, shopId);
   const page = rows.slice(0, limit);
-  const counts = { active: 0, archived: 0 };
+  const counts = {
+    active: 0,
+    archived: 0,
+    low: stock.low_listings,
+    soldOut: stock.sold_out_listings,
+    lowCombinations: stock.low,
+    soldOutCombinations: stock.sold_out,
+  };
   for (const c of countRows) counts[c.status] = c.n;
   return {
     items: page.map((r) => ({

@@ -82,7 +82,15 @@ describe('seller.listings', () => {
 
     const active = await seller.caller.seller.listings({ shopId: seller.shopId });
     expect(active.items.map((i) => i.id)).toEqual([jug.id, mug.id]);
-    expect(active.counts).toEqual({ active: 2, archived: 1 });
+    // Mug (1 free of 4) and jug (1) run low; the archived bowl does not count.
+    expect(active.counts).toEqual({
+      active: 2,
+      archived: 1,
+      low: 2,
+      soldOut: 0,
+      lowCombinations: 2,
+      soldOutCombinations: 0,
+    });
     expect(active.items[1]).toMatchObject({
       title: 'Speckled mug',
       priceCents: 2800,
@@ -124,7 +132,7 @@ describe('seller.listings', () => {
     await seller.caller.catalog.restoreProduct({ productId: bowl.id });
     const after = await seller.caller.seller.listings({ shopId: seller.shopId });
     expect(after.items.map((i) => i.id)).toEqual([jug.id, bowl.id, mug.id]);
-    expect(after.counts).toEqual({ active: 3, archived: 0 });
+    expect(after.counts).toMatchObject({ active: 3, archived: 0, low: 3 });
   });
 
   test('only the owner sees the listings; bad input is refused', async () => {
@@ -144,6 +152,8 @@ describe('seller.listings', () => {
       { shopId: seller.shopId, limit: 0 },
       { shopId: seller.shopId, limit: 101 },
       { shopId: seller.shopId, cursor: -5 },
+      { shopId: seller.shopId, stock: 'few' },
+      { shopId: seller.shopId, stock: 3 },
       { shopId: 0 },
     ];
     for (const input of bad)
@@ -151,5 +161,68 @@ describe('seller.listings', () => {
         (await rejection(seller.caller.seller.listings(input as Parameters<typeof seller.caller.seller.listings>[0])))
           .code,
       ).toBe('BAD_REQUEST');
+  });
+
+  test("stock filter: low and sold out by the overview's rule, the same count, own shop only", async () => {
+    const seller = await createSeller();
+    const plenty = await createProduct(seller, { title: 'Plenty', quantity: 20 });
+    const lastTwo = await createProduct(seller, { title: 'Last two', quantity: 2 });
+    await createProduct(seller, { title: 'Gone', quantity: 0 });
+    const made = await createProduct(seller, { title: 'Made to order', quantity: 0, madeToOrder: true });
+    const archived = await createProduct(seller, { title: 'Archived, none left', quantity: 0 });
+    await seller.caller.catalog.archiveProduct({ productId: archived.id });
+    // Held in a cart: 1 of 3 free is low, though the shelf says 3.
+    const held = await createProduct(seller, { title: 'Held', quantity: 3 });
+    await (await createUser()).caller.cart.addItem({ productId: held.id, quantity: 2 });
+    // Variations: S sold out, M one left, L plenty: two low combinations in one listing.
+    const jumper = await createProduct(seller, { title: 'Jumper', quantity: 5 });
+    await seller.caller.catalog.setVariations({
+      productId: jumper.id,
+      properties: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      combinations: [
+        { values: ['S'], priceCents: 4000, quantity: 0 },
+        { values: ['M'], priceCents: 4000, quantity: 1 },
+        { values: ['L'], priceCents: 4000, quantity: 9 },
+      ],
+    });
+    // Another shop's sold-out listing never shows here.
+    const other = await createSeller();
+    await createProduct(other, { title: 'Not mine', quantity: 0 });
+
+    const low = await seller.caller.seller.listings({ shopId: seller.shopId, stock: 'low' });
+    expect(low.items.map((i) => i.title)).toEqual(['Jumper', 'Held', 'Gone', 'Last two']);
+    const soldOut = await seller.caller.seller.listings({ shopId: seller.shopId, stock: 'soldout' });
+    expect(soldOut.items.map((i) => i.title)).toEqual(['Jumper', 'Gone']);
+    expect(low.counts).toEqual({
+      active: 6,
+      archived: 1,
+      low: 4,
+      soldOut: 2,
+      lowCombinations: 5,
+      soldOutCombinations: 2,
+    });
+    // The overview's "View all N" is the same N.
+    const d = await seller.caller.seller.dashboard({ shopId: seller.shopId });
+    expect(d.lowStockCount).toBe(low.counts.lowCombinations);
+    expect(new Set(d.lowStock.map((l) => l.productId))).toEqual(new Set(low.items.map((i) => i.id)));
+    // Combined with the title search and the cursor; archived listings are never low.
+    expect(
+      (await seller.caller.seller.listings({ shopId: seller.shopId, stock: 'low', q: 'last' })).items.map((i) => i.id),
+    ).toEqual([lastTwo.id]);
+    const page1 = await seller.caller.seller.listings({ shopId: seller.shopId, stock: 'low', limit: 3 });
+    const page2 = await seller.caller.seller.listings({
+      shopId: seller.shopId,
+      stock: 'low',
+      limit: 3,
+      cursor: page1.nextCursor ?? undefined,
+    });
+    expect([...page1.items, ...page2.items].map((i) => i.title)).toEqual(['Jumper', 'Held', 'Gone', 'Last two']);
+    expect(
+      (await seller.caller.seller.listings({ shopId: seller.shopId, status: 'archived', stock: 'soldout' })).items,
+    ).toEqual([]);
+    expect([plenty.id, made.id].some((id) => low.items.some((i) => i.id === id))).toBe(false);
+    expect((await rejection(other.caller.seller.listings({ shopId: seller.shopId, stock: 'low' }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
