@@ -2,9 +2,10 @@
 // optimistic (the page updates at once) and roll back with a toast when the server says no.
 // Availability is watched live, so an item someone else just bought is flagged here.
 
-import { useId, useRef } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useId, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
 import { toast } from 'sonner';
+import { lineInTotals, lineProblem } from '../../shared/availability';
 import { slowestOf } from '../../shared/dispatch';
 import { type CartDto, type CartItemDto, type CartShopDto, MAX_LINE_QUANTITY } from '../../shared/schemas/cart';
 import { CartPersonalization } from '../components/cart-personalization';
@@ -48,8 +49,8 @@ function withQuantity(cart: CartDto, line: LineVars, quantity: number): CartDto 
   const shops = cart.shops
     .map((shop) => {
       const items = shop.items.map((i) => (sameLine(i, line) ? { ...i, quantity } : i)).filter((i) => i.quantity > 0);
-      // Same rule as the server: a listing no longer for sale is not in the totals.
-      const subtotalCents = items.reduce((s, i) => s + (i.listingActive ? i.priceCents * i.quantity : 0), 0);
+      // Same rule as the server: a listing no longer for sale, or sold out, is not in the totals.
+      const subtotalCents = items.reduce((s, i) => s + (lineInTotals(i) ? i.priceCents * i.quantity : 0), 0);
       return { ...shop, items, subtotalCents };
     })
     .filter((s) => s.items.length > 0);
@@ -216,6 +217,15 @@ export function Component() {
   const productIds = cart.data?.shops.flatMap((s) => s.items.map((i) => i.productId)) ?? [];
   useLiveAvailability(productIds, () => void trpcUtils.cart.get.invalidate());
   const page = useRef<HTMLDivElement>(null);
+  // Sent back here from checkout ("Back to your cart"), the link that had focus is gone and focus
+  // would fall to <body>: the heading takes it, so the next Tab goes on in the cart.
+  const fromCheckout = (useLocation().state as { from?: string } | null)?.from === 'checkout';
+  const headingRef = useCallback(
+    (el: HTMLHeadingElement | null) => {
+      if (el && fromCheckout && (!document.activeElement || document.activeElement === document.body)) el.focus();
+    },
+    [fromCheckout],
+  );
   const discover = useRef<HTMLAnchorElement>(null);
   const focusAfter = useFocusAfter();
 
@@ -224,7 +234,9 @@ export function Component() {
   if (!c || c.shops.length === 0) {
     return (
       <div className="page">
-        <h1>Your cart</h1>
+        <h1 ref={headingRef} tabIndex={-1} className="focus-heading">
+          Your cart
+        </h1>
         <EmptyState
           art="🛒"
           title="Your cart is empty"
@@ -240,7 +252,7 @@ export function Component() {
     );
   }
   const buyableCount = c.shops.reduce(
-    (n, s) => n + s.items.reduce((m, i) => m + (i.listingActive ? i.quantity : 0), 0),
+    (n, s) => n + s.items.reduce((m, i) => m + (lineInTotals(i) ? i.quantity : 0), 0),
     0,
   );
   const blocked = c.shops.some((s) => s.items.some((i) => !i.listingActive || i.available < i.quantity));
@@ -260,7 +272,9 @@ export function Component() {
 
   return (
     <div className="page" ref={page}>
-      <h1>Your cart</h1>
+      <h1 ref={headingRef} tabIndex={-1} className="focus-heading">
+        Your cart
+      </h1>
       <p className="muted">
         {plural(c.itemCount, 'item')} from {plural(c.shops.length, 'shop')}. Each shop ships its own order.
       </p>
@@ -272,7 +286,14 @@ export function Component() {
                 <h2>
                   <Link to={`/shop/${shop.shopSlug}`}>{shop.shopName}</Link>
                 </h2>
-                <CartShopEstimate processing={slowestOf(shop.items)} vacation={shop.vacation} now={now} />
+                {/* A group with nothing left to buy (sold out, gone) promises no dispatch; a shop away says when it is back. */}
+                {(shop.vacation || shop.items.some(lineInTotals)) && (
+                  <CartShopEstimate
+                    processing={slowestOf(shop.vacation ? shop.items : shop.items.filter(lineInTotals))}
+                    vacation={shop.vacation}
+                    now={now}
+                  />
+                )}
               </div>
               {shop.vacation && <VacationNotice shopName={shop.shopName} vacation={{ ...shop.vacation, since: '' }} />}
               <ul className="plain-list">
@@ -287,13 +308,13 @@ export function Component() {
                   />
                 ))}
               </ul>
-              {shop.items.some((i) => i.listingActive) ? (
+              {shop.items.some(lineInTotals) ? (
                 <div className="shop-subtotal">
                   <span>Items {formatCents(shop.subtotalCents)}</span>
                   <span>Shipping {shop.shippingCents === 0 ? 'Free' : formatCents(shop.shippingCents)}</span>
                 </div>
               ) : (
-                // Nothing here can be bought (shop on vacation, listings gone): "$0.00 · Shipping
+                // Nothing here can be bought (shop on vacation, sold out, listings gone): "$0.00 · Shipping
                 // Free" read like a promise, so the group says it is left out of the total instead.
                 <div className="shop-subtotal">
                   <span>Not included in your total</span>
@@ -306,12 +327,11 @@ export function Component() {
         <aside className="card summary" aria-label="Order summary">
           <h2>Summary</h2>
           {buyableCount === 0 ? (
-            // Every shop is on vacation or every listing is gone: "Items (0) $0.00 · Shipping Free ·
+            // Every shop is on vacation or every listing is sold out or gone: "Items (0) $0.00 · Shipping Free ·
             // Total $0.00" read like an order that costs nothing, so the summary says it plainly.
             <div className="notice small summary-action" role="status">
               <p>
-                <strong>Nothing in your cart can be bought right now.</strong> Its shops are on vacation or its listings
-                are no longer available.
+                <strong>Nothing in your cart can be bought right now.</strong> {whyNothing(c)}
               </p>
             </div>
           ) : (
@@ -368,6 +388,16 @@ export function Component() {
 }
 
 export const ErrorBoundary = RouteErrorBoundary;
+
+/** The real reason nothing in the cart can be bought: shops away, sold out, or a mix. */
+function whyNothing(cart: CartDto): string {
+  const reasons = new Set(cart.shops.flatMap((s) => s.items.map((i) => lineProblem(i, s.vacation !== null))));
+  const only = reasons.size === 1 ? [...reasons][0] : null;
+  if (only === 'shop_away') return cart.shops.length === 1 ? 'Its shop is on vacation.' : 'Its shops are on vacation.';
+  if (only === 'sold_out') return 'Everything in it is sold out.';
+  if (only === 'not_for_sale') return 'Its listings are no longer for sale.';
+  return 'Its shops are on vacation, or its listings are sold out or no longer for sale.';
+}
 
 /** "Spend $8.00 more for free shipping from <shop>" while the shop's threshold is in reach. */
 function FreeShippingNudge({ shop }: { shop: CartShopDto }) {

@@ -1,5 +1,6 @@
 // Checkout inputs and DTOs: a validated shipping address, the quote and the placed result.
 import { z } from 'zod';
+import type { LineProblem } from '../availability';
 import { emailSchema } from './auth';
 import { text } from './text';
 
@@ -116,6 +117,11 @@ export interface UnavailableItem {
   options: { name: string; value: string }[];
   requested: number;
   available: number;
+  /** The shop the line is from. */
+  shopName: string;
+  /** Why: the shop is on vacation, the listing is no longer for sale, none are left, or fewer
+   * than requested. Lines of the first three are in no total. */
+  reason: LineProblem;
 }
 
 export interface QuoteLineDto {

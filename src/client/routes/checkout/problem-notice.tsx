@@ -1,6 +1,6 @@
 // What went wrong with placing the order, in words a buyer can act on.
 import { Link } from 'react-router';
-import type { QuoteDto } from '../../../shared/schemas/checkout';
+import type { QuoteDto, UnavailableItem } from '../../../shared/schemas/checkout';
 import { FocusAlert } from '../../components/focus-alert';
 import { formatCents } from '../../lib/format';
 import { describeError } from '../../trpc';
@@ -51,29 +51,73 @@ function PriceChangedNotice({ previous, next }: { previous: QuoteDto; next: Quot
   );
 }
 
+/** Why a line cannot be ordered, short enough to sit under it: "The shop is on vacation". */
+export function lineProblemText(i: UnavailableItem): string {
+  switch (i.reason) {
+    case 'shop_away':
+      return 'The shop is on vacation';
+    case 'not_for_sale':
+      return 'No longer for sale';
+    case 'sold_out':
+      return 'Sold out';
+    default:
+      return i.available === 0
+        ? `You wanted ${i.requested}, none are left`
+        : `You wanted ${i.requested}, only ${i.available} left`;
+  }
+}
+
+/** Left out of every total (the line stays in the cart); a short line only needs a lower quantity. */
+export const leftOut = (i: UnavailableItem) => i.reason !== undefined && i.reason !== 'short';
+
+/**
+ * Lines that cannot be ordered, each with the real reason (the shop is away, sold out, no longer
+ * for sale, fewer left). `nothing`: no line of the cart can be bought, so there is no order to place.
+ */
+export function UnavailableNotice({
+  items,
+  nothing,
+  refused,
+}: {
+  items: UnavailableItem[];
+  nothing: boolean;
+  /** Shown after a refused Place order, which changed nothing. */
+  refused?: boolean;
+}) {
+  const awayShops = [...new Set(items.filter((i) => i.reason === 'shop_away').map((i) => i.shopName))];
+  return (
+    <FocusAlert>
+      <div>
+        <p>
+          <strong>
+            {nothing ? 'Nothing in your cart can be bought right now.' : 'Some items can’t be ordered right now.'}
+          </strong>{' '}
+          {awayShops.length > 0 &&
+            `${awayShops.join(', ')} ${awayShops.length === 1 ? 'is' : 'are'} on vacation and not taking orders. `}
+          {refused && 'Nothing was ordered or charged. '}
+          {nothing
+            ? 'There is no order to place.'
+            : 'Remove or change them in your cart to place your order; the total below is only for the rest.'}
+        </p>
+        <ul className="problem-items">
+          {items.map((i) => (
+            <li key={`${i.productId}-${i.variantId}`}>
+              {i.title}
+              {i.shopName ? ` (${i.shopName})` : ''}: {lineProblemText(i)}
+            </li>
+          ))}
+        </ul>
+        <Link to="/cart" state={{ from: 'checkout' }} className="btn btn-sm">
+          {nothing ? 'Back to your cart' : 'Update your cart'}
+        </Link>
+      </div>
+    </FocusAlert>
+  );
+}
+
 export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
   if (problem.kind === 'priceChanged') return <PriceChangedNotice previous={problem.previous} next={problem.next} />;
-  if (problem.kind === 'inventory') {
-    return (
-      <FocusAlert>
-        <div>
-          <p>
-            <strong>Some items are no longer available.</strong> Nothing was charged.
-          </p>
-          <ul className="problem-items">
-            {problem.items.map((i) => (
-              <li key={i.productId}>
-                {i.title}: you wanted {i.requested}, {i.available === 0 ? 'none are left' : `only ${i.available} left`}
-              </li>
-            ))}
-          </ul>
-          <Link to="/cart" className="btn btn-sm">
-            Update your cart
-          </Link>
-        </div>
-      </FocusAlert>
-    );
-  }
+  if (problem.kind === 'inventory') return <UnavailableNotice items={problem.items} nothing={false} refused />;
   if (problem.kind === 'declined') {
     return (
       <FocusAlert>

@@ -12,7 +12,7 @@ import { formatCents, plural } from '../../lib/format';
 import { describeError, trpc } from '../../trpc';
 import { type CheckoutProblem, type PaymentToken, stepSearch } from './checkout-state';
 import { paymentTokens } from './payment-step';
-import { ProblemNotice } from './problem-notice';
+import { leftOut, lineProblemText, ProblemNotice, UnavailableNotice } from './problem-notice';
 
 export function ReviewStep({
   address,
@@ -38,10 +38,19 @@ export function ReviewStep({
   const q = quote.data;
   const card = paymentTokens.find((t) => t.value === token);
   const blocked = !!q?.unavailableItems.length;
+  // Why each line cannot be ordered, from the quote (what placing would be refused on).
+  const problemOf = (i: CartItemDto) =>
+    q?.unavailableItems.find((u) => u.productId === i.productId && u.variantId === i.variantId);
+  const leftOutLine = (i: CartItemDto) => {
+    const p = problemOf(i);
+    return p !== undefined && leftOut(p);
+  };
+  // Every line is left out (shops away, sold out, gone): there is no order, so no totals and no button.
+  const nothing = !!q && cart.shops.every((s) => s.items.every(leftOutLine));
   return (
     <div>
       {problem && <ProblemNotice problem={problem} />}
-      {blocked && !problem && <ProblemNotice problem={{ kind: 'inventory', items: q.unavailableItems, message: '' }} />}
+      {blocked && !problem && <UnavailableNotice items={q.unavailableItems} nothing={nothing} />}
       <div className="review-block">
         <h3>
           Ship to
@@ -74,23 +83,40 @@ export function ReviewStep({
               (l) =>
                 l.productId === i.productId && l.variantId === i.variantId && l.personalization === i.personalization,
             )?.unitPriceCents ?? i.priceCents;
+          // Nothing of this shop's is in the order (away, sold out, gone): no estimate, no totals.
+          const shopLeftOut = !!q && shop.items.every(leftOutLine);
           return (
             <section key={shop.shopId} className="review-shop" aria-label={`From ${shop.shopName}`}>
               <h4 className="review-shop-name">{shop.shopName}</h4>
-              <p className="small muted dispatch-estimate" data-testid="dispatch-estimate">
-                Estimated dispatch {dispatchWindow(slowestOf(shop.items))}
-                {shop.items.some((i) => i.processing.madeToOrder) ? ' (made to order)' : ''}
-                <br />
-                <span data-testid="delivery-estimate">Estimated delivery {deliveryWindow(slowestOf(shop.items))}</span>
-              </p>
+              {!shopLeftOut && (
+                <p className="small muted dispatch-estimate" data-testid="dispatch-estimate">
+                  Estimated dispatch {dispatchWindow(slowestOf(shop.items))}
+                  {shop.items.some((i) => i.processing.madeToOrder) ? ' (made to order)' : ''}
+                  <br />
+                  <span data-testid="delivery-estimate">
+                    Estimated delivery {deliveryWindow(slowestOf(shop.items))}
+                  </span>
+                </p>
+              )}
               <ul className="review-lines">
-                {shop.items.map((i) => (
-                  <li key={i.cartItemId} className="review-line">
-                    <LineSummary line={i} unitCents={unitPrice(i)} />
-                  </li>
-                ))}
+                {shop.items.map((i) => {
+                  const p = problemOf(i);
+                  return (
+                    <li key={i.cartItemId} className={`review-line${leftOutLine(i) ? ' review-line-left-out' : ''}`}>
+                      <LineSummary line={i} unitCents={unitPrice(i)} />
+                      {p && (
+                        <p className="small line-note line-note-danger review-line-problem">
+                          {leftOut(p) ? `Not in this order: ${lineProblemText(p).toLowerCase()}` : lineProblemText(p)}
+                        </p>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
-              {totals ? (
+              {shopLeftOut ? (
+                // "1 item $0.00 · Shipping $0.00" read like a free order from a shop that sells nothing now.
+                <p className="review-shop-totals small muted">Not included in your order</p>
+              ) : totals ? (
                 <p className="review-shop-totals small muted">
                   {plural(totals.itemCount, 'item')} {formatCents(totals.subtotalCents)} · Shipping{' '}
                   {formatCents(totals.shippingCents)} · Tax {formatCents(totals.taxCents)} ·{' '}
@@ -103,7 +129,7 @@ export function ReviewStep({
           );
         })}
       </div>
-      {q && <MoneySummary totals={q} className="review-total" />}
+      {q && !nothing && <MoneySummary totals={q} className="review-total" />}
       <div className="step-actions">
         <Link
           to={stepSearch('payment')}
@@ -113,16 +139,22 @@ export function ReviewStep({
         >
           ← Payment
         </Link>
-        <StatusButton
-          type="button"
-          className="btn btn-primary btn-lg"
-          onClick={() => q && onPlace(q)}
-          disabled={!q || blocked}
-          pending={placing}
-          pendingLabel="Placing order…"
-        >
-          {`${problem?.kind === 'priceChanged' ? 'Confirm new total' : 'Place order'}${q ? ` · ${formatCents(q.totalCents)}` : ''}`}
-        </StatusButton>
+        {nothing ? (
+          <Link to="/cart" state={{ from: 'checkout' }} className="btn btn-primary btn-lg">
+            Back to your cart
+          </Link>
+        ) : (
+          <StatusButton
+            type="button"
+            className="btn btn-primary btn-lg"
+            onClick={() => q && onPlace(q)}
+            disabled={!q || blocked}
+            pending={placing}
+            pendingLabel="Placing order…"
+          >
+            {`${problem?.kind === 'priceChanged' ? 'Confirm new total' : 'Place order'}${q ? ` · ${formatCents(q.totalCents)}` : ''}`}
+          </StatusButton>
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,12 @@
 // Grouping a cart by shop and pricing it: item subtotals and each shop's shipping policy
 // (a flat rate, free once the shop's subtotal reaches its threshold). Used by cart and checkout.
-import { availableUnits } from '../../../shared/availability';
-import { type CartDto, type CartShopDto, MAX_PERSONALIZATION_CHARS } from '../../../shared/schemas/cart';
+import { availableUnits, lineInTotals } from '../../../shared/availability';
+import {
+  type CartDto,
+  type CartItemDto,
+  type CartShopDto,
+  MAX_PERSONALIZATION_CHARS,
+} from '../../../shared/schemas/cart';
 import { chosenOptions } from '../../../shared/variations';
 import type { CartLineRow } from './cart.repository';
 
@@ -38,7 +43,7 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
     }
     // Lines of a shop on vacation stay in the cart, like archived ones, but cannot be bought.
     const active = l.status === 'active' && l.enabled && l.vacation_since === null;
-    shop.items.push({
+    const item: CartItemDto = {
       cartItemId: l.id,
       productId: l.product_id,
       variantId: l.variant_id,
@@ -66,16 +71,17 @@ export function priceCart(lines: readonly CartLineRow[]): { shops: PricedShop[] 
       reservedUntil: l.held > 0 ? l.hold_expires_at.toISOString() : null,
       held: l.held,
       listingActive: active,
-    });
-    // A listing no longer for sale stays in the cart (so the shopper sees what happened) but is not
-    // something they can buy, so it is not in any total.
-    if (active) shop.subtotalCents += l.price_cents * l.quantity;
+    };
+    shop.items.push(item);
+    // A listing no longer for sale, or sold out, stays in the cart (so the shopper sees what
+    // happened) but is not something they can buy, so it is not in any total.
+    if (lineInTotals(item)) shop.subtotalCents += l.price_cents * l.quantity;
   }
   let itemTotalCents = 0;
   let shippingTotalCents = 0;
   let itemCount = 0;
   for (const shop of shops) {
-    const buyable = shop.items.some((i) => i.listingActive);
+    const buyable = shop.items.some(lineInTotals);
     shop.shippingCents = buyable ? shippingFor(shop.subtotalCents, shop.shippingPolicy) : 0;
     itemTotalCents += shop.subtotalCents;
     shippingTotalCents += shop.shippingCents;

@@ -3,11 +3,28 @@ import { DomainError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import type { QuoteDto, UnavailableItem } from '../../../shared/schemas/checkout';
 
+/** Why one line cannot be bought, as a shopper would say it. */
+function unavailableReason(i: UnavailableItem): string {
+  switch (i.reason) {
+    case 'shop_away':
+      return `"${i.title}" can't be bought while ${i.shopName} is on vacation`;
+    case 'not_for_sale':
+      return `"${i.title}" is no longer for sale`;
+    case 'sold_out':
+      return `"${i.title}" is sold out`;
+    case 'short':
+      return `only ${i.available} of "${i.title}" ${i.available === 1 ? 'is' : 'are'} left (you wanted ${i.requested})`;
+  }
+}
+
+/** Some lines cannot be bought: nothing is ordered or charged until the cart is updated. */
 export function insufficient(items: UnavailableItem[]): DomainError {
-  const names = items.map((i) => `"${i.title}"`).join(', ');
-  return new DomainError('INSUFFICIENT_INVENTORY', `Not enough stock for ${names}. Update your cart and try again.`, {
-    unavailableItems: items,
-  });
+  const reasons = items.map(unavailableReason).join('; ');
+  return new DomainError(
+    'INSUFFICIENT_INVENTORY',
+    `${reasons.charAt(0).toUpperCase()}${reasons.slice(1)}. Nothing was ordered or charged: update your cart and try again.`,
+    { unavailableItems: items },
+  );
 }
 
 export function cartChanged(): DomainError {

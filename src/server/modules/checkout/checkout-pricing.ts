@@ -2,6 +2,7 @@
 // destination's rate on the items (shipping untaxed), and the total. One charge pays all shops.
 // The quote's version is a hash of everything the buyer pays for, so "the price the buyer saw"
 // is checked by comparing two strings, with no quote stored anywhere.
+import { lineProblem } from '../../../shared/availability';
 import { applyBasisPoints } from '../../../shared/money';
 import type { QuoteDto, QuoteShopDto, UnavailableItem } from '../../../shared/schemas/checkout';
 import type { CartLineRow } from '../cart/cart.repository';
@@ -10,6 +11,7 @@ import { type PricedShop, priceCart } from '../cart/cart-pricing';
 export interface ShopCharge extends QuoteShopDto {
   ownerId: number;
   lines: PricedShop['items'];
+  vacation: PricedShop['vacation'];
 }
 
 export interface CheckoutPrice {
@@ -29,6 +31,7 @@ export function priceCheckout(lines: readonly CartLineRow[], taxRateBps: number)
       shopName: s.shopName,
       ownerId: s.ownerId,
       lines: s.items,
+      vacation: s.vacation,
       items: s.items.map((i) => ({
         productId: i.productId,
         variantId: i.variantId,
@@ -55,12 +58,14 @@ export function priceCheckout(lines: readonly CartLineRow[], taxRateBps: number)
   };
 }
 
-/** Lines that cannot be bought as they stand (archived, or more wanted than held plus free). */
+/** Lines that cannot be bought as they stand (shop away, archived, sold out, or more wanted than
+ * held plus free), each with its reason. */
 export function unavailableLines(price: CheckoutPrice): UnavailableItem[] {
   const out: UnavailableItem[] = [];
   for (const shop of price.shops)
-    for (const item of shop.lines)
-      if (!item.listingActive || item.quantity > item.available)
+    for (const item of shop.lines) {
+      const reason = lineProblem(item, shop.vacation !== null);
+      if (reason)
         out.push({
           productId: item.productId,
           variantId: item.variantId,
@@ -68,7 +73,10 @@ export function unavailableLines(price: CheckoutPrice): UnavailableItem[] {
           options: item.options,
           requested: item.quantity,
           available: item.available,
+          shopName: shop.shopName,
+          reason,
         });
+    }
   return out;
 }
 
@@ -94,7 +102,7 @@ export function quoteVersion(price: CheckoutPrice): string {
 export function toQuoteDto(price: CheckoutPrice, taxRateBps: number): QuoteDto {
   return {
     version: quoteVersion(price),
-    shops: price.shops.map(({ ownerId: _o, lines: _l, ...shop }) => shop),
+    shops: price.shops.map(({ ownerId: _o, lines: _l, vacation: _v, ...shop }) => shop),
     subtotalCents: price.subtotalCents,
     shippingCents: price.shippingCents,
     taxCents: price.taxCents,

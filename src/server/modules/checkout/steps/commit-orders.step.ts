@@ -10,7 +10,7 @@
 // is nothing to compensate: a failure rolls it back and the authorisation step's void runs.
 // Shop sales counts are not touched here (jobs/shop-sales-counter.ts), so checkouts of one shop
 // never queue on its row.
-import { availableUnits } from '../../../../shared/availability';
+import { availableUnits, lineProblem } from '../../../../shared/availability';
 import type { ConfirmedQuote, PlaceOrderResult, ShippingAddressInput } from '../../../../shared/schemas/checkout';
 import { chosenOptions } from '../../../../shared/variations';
 import type { Db, DbOrTx, Tx } from '../../../db/kysely';
@@ -72,17 +72,24 @@ async function commitUnderLock(tx: Tx, c: CommitOrdersInput): Promise<CommittedO
         (extraWanted.get(l.variant_id) ?? 0) >
           availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }),
     )
-    .map((l) => ({
-      productId: l.product_id,
-      variantId: l.variant_id,
-      title: l.title,
-      options: chosenOptions(l.variation_properties, l.option1, l.option2),
-      requested: l.quantity,
-      available:
-        l.status === 'active' && l.enabled && l.vacation_since === null
+    .map((l) => {
+      const listingActive = l.status === 'active' && l.enabled;
+      const available =
+        listingActive && l.vacation_since === null
           ? availableUnits({ quantity: l.stock, reserved: l.reserved, status: 'active' }) + l.held
-          : 0,
-    }));
+          : 0;
+      return {
+        productId: l.product_id,
+        variantId: l.variant_id,
+        title: l.title,
+        options: chosenOptions(l.variation_properties, l.option1, l.option2),
+        requested: l.quantity,
+        available,
+        shopName: l.shop_name,
+        // Fewer than wanted when the line itself looks fine: other lines of its combination took the rest.
+        reason: lineProblem({ listingActive, available, quantity: l.quantity }, l.vacation_since !== null) ?? 'short',
+      };
+    });
   if (unavailable.length) throw insufficient(unavailable);
   // Under the locks the function finds these very lines, so it commits them.
   const placed = await place(tx, c, locked);
