@@ -23,6 +23,7 @@ const shopFields = {
 export const createShopInput = z.object(shopFields);
 export type CreateShopInput = z.infer<typeof createShopInput>;
 
+/** Optional text on update: '' (or only spaces, trimmed away) removes it; omitted leaves it as is. */
 export const updateShopInput = z
   .object({ shopId: idSchema, ...shopFields })
   .partial({ name: true, shippingPolicy: true });

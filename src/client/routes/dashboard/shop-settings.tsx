@@ -74,8 +74,10 @@ const resolver = schemaResolver(
   createShopInput,
   (v: ShopFormValues) => ({
     name: v.name,
-    tagline: v.tagline || undefined,
-    description: v.description || undefined,
+    // An emptied field is sent as '' (remove it); undefined would mean "leave as is", and the
+    // server kept the old tagline after "Shop updated".
+    tagline: v.tagline,
+    description: v.description,
     logoUrl: v.logoUrl,
     bannerUrl: v.bannerUrl,
     shippingPolicy: {

@@ -38,6 +38,36 @@ describe('shops', () => {
     expect(updated.tagline).toBe('Now with free shipping');
   });
 
+  test('an emptied tagline or description is removed; an omitted one is left as it was', async () => {
+    const owner = await createSeller();
+    const other = await createSeller();
+    const shopId = owner.shopId;
+    await owner.caller.shops.update({ shopId, tagline: 'Hand-turned bowls', description: 'Made in Leeds.' });
+    // Another seller cannot clear it.
+    const err = await rejection(other.caller.shops.update({ shopId, tagline: '' }));
+    expect(err.code).toBe('FORBIDDEN');
+    expect((await owner.caller.shops.mine())?.tagline).toBe('Hand-turned bowls');
+
+    const cleared = await owner.caller.shops.update({ shopId, tagline: '' });
+    expect(cleared.tagline).toBe('');
+    expect(cleared.description).toBe('Made in Leeds.');
+    const { caller } = anonymousCaller();
+    expect((await caller.shops.bySlug({ slug: owner.shop.slug })).tagline).toBe('');
+
+    // Only spaces is nothing; a name-only save leaves the rest alone.
+    await owner.caller.shops.update({ shopId, tagline: 'Back again' });
+    expect((await owner.caller.shops.update({ shopId, tagline: '   ', description: ' \n ' })).tagline).toBe('');
+    expect((await owner.caller.shops.mine())?.description).toBe('');
+    await owner.caller.shops.update({ shopId, tagline: 'Kept' });
+    expect((await owner.caller.shops.update({ shopId, name: 'Renamed shop' })).tagline).toBe('Kept');
+
+    // A NUL byte is refused in words, and nothing changes.
+    const nul = await rejection(owner.caller.shops.update({ shopId, tagline: 'a\u0000b' }));
+    expect(nul.code).toBe('BAD_REQUEST');
+    expect(nul.message).toContain('control character');
+    expect((await owner.caller.shops.mine())?.tagline).toBe('Kept');
+  });
+
   test('taken slugs, bad policies and anonymous callers are refused', async () => {
     const owner = await createSeller();
     const user = await createUser();
