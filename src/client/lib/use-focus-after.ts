@@ -6,7 +6,11 @@ import { useCallback, useEffect, useRef } from 'react';
 
 type Target = () => HTMLElement | null | undefined;
 
-export function useFocusAfter(): (target: Target) => void {
+/**
+ * `from` is the control the action leaves focus on, when that is not the one focused now (a
+ * confirm dialog that closes gives focus back to the row's button, which the refresh then removes).
+ */
+export function useFocusAfter(): (target: Target, from?: Element | null) => void {
   const armed = useRef<{ from: Element | null; target: Target } | null>(null);
   // After every commit of the component that armed it (no deps on purpose: the removal is a commit).
   useEffect(() => {
@@ -23,7 +27,7 @@ export function useFocusAfter(): (target: Target) => void {
     armed.current = null;
     el.focus();
   });
-  return useCallback((target: Target) => {
-    armed.current = { from: document.activeElement, target };
+  return useCallback((target: Target, from?: Element | null) => {
+    armed.current = { from: from ?? document.activeElement, target };
   }, []);
 }

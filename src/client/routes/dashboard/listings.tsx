@@ -16,6 +16,7 @@ import { ConfirmDialog, Dialog } from '../../components/ui/dialog';
 import { formatCents, formatDate, formatShortDate } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, trpc } from '../../trpc';
 import { ListingForm, type UnsavedListing } from './listing-form';
 import { NoShopYet } from './no-shop-yet';
@@ -354,14 +355,36 @@ export function Component() {
       return document.querySelector<HTMLElement>(`[data-edit-listing="${editing}"]`) ?? heading.current;
     },
   };
+  // Archive and Restore take the row (and the focused button) out of the list it was in. Focus goes
+  // to the next row's action, else the previous row's, else the empty state or the heading. Under
+  // "All" the row stays: its button, now the opposite action, keeps focus.
+  const focusAfter = useFocusAfter();
+  const actionOf = (id: number) =>
+    document.querySelector<HTMLButtonElement>(`[data-listing-row="${id}"] [data-listing-action]`);
+  const focusAfterLeaving = (id: number, status: SellerListingDto['status']) => {
+    const order = listings.data?.pages.flatMap((p) => p.items.map((i) => i.id)) ?? [];
+    const at = order.indexOf(id);
+    const neighbours = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0)).reverse()];
+    focusAfter(() => {
+      const row = document.querySelector(`[data-listing-row="${id}"]`);
+      // Still listed in its old state: the list has not refreshed yet.
+      if (row) return row.getAttribute('data-listing-status') === status ? actionOf(id) : null;
+      for (const other of neighbours) {
+        const action = actionOf(other);
+        if (action) return action;
+      }
+      return document.querySelector<HTMLElement>('.listings-empty button') ?? heading.current;
+    }, actionOf(id));
+  };
   const refresh = () => {
     void trpcUtils.seller.listings.invalidate();
     void trpcUtils.catalog.shopProducts.invalidate();
     void trpcUtils.catalog.product.invalidate();
   };
   const archive = trpc.catalog.archiveProduct.useMutation({
-    onSuccess: () => {
+    onSuccess: (_r, vars) => {
       toast.success('Listing archived. Find it under “Archived” to restore it.');
+      focusAfterLeaving(vars.productId, 'archived');
       setArchiving(null);
       refresh();
     },
@@ -374,9 +397,14 @@ export function Component() {
     onSuccess: (_r, vars) => {
       const title = listings.data?.pages.flatMap((p) => p.items).find((i) => i.id === vars.productId)?.title;
       toast.success(title ? `“${title}” is back on sale` : 'Listing restored');
+      focusAfterLeaving(vars.productId, 'active');
       refresh();
     },
-    onError: (e) => toast.error(describeError(e).message),
+    onError: (e, vars) => {
+      toast.error(describeError(e).message);
+      // The button was disabled while it worked, which can drop focus: it is back, so is focus.
+      focusAfter(() => actionOf(vars.productId));
+    },
   });
 
   if (shop.isPending || (shop.data && listings.isPending)) return <PageSkeleton />;
@@ -485,7 +513,12 @@ export function Component() {
                 </thead>
                 <tbody>
                   {shown.map((p) => (
-                    <tr key={p.id} className={p.status === 'archived' ? 'row-archived' : undefined}>
+                    <tr
+                      key={p.id}
+                      className={p.status === 'archived' ? 'row-archived' : undefined}
+                      data-listing-row={p.id}
+                      data-listing-status={p.status}
+                    >
                       <td className="listing-thumb">
                         {p.image ? (
                           <img className="table-thumb" src={p.image} alt="" />
@@ -540,6 +573,7 @@ export function Component() {
                             type="button"
                             className="btn btn-sm btn-primary"
                             aria-label={`Restore ${p.title}`}
+                            data-listing-action="restore"
                             disabled={restore.isPending && restore.variables?.productId === p.id}
                             onClick={() => restore.mutate({ productId: p.id })}
                           >
@@ -550,6 +584,7 @@ export function Component() {
                             type="button"
                             className="btn btn-sm btn-ghost btn-danger"
                             aria-label={`Archive ${p.title}`}
+                            data-listing-action="archive"
                             disabled={archive.isPending && archive.variables?.productId === p.id}
                             onClick={() => setArchiving(p)}
                           >
