@@ -2,7 +2,8 @@
 import { Link } from 'react-router';
 import type { QuoteDto, UnavailableItem } from '../../../shared/schemas/checkout';
 import { FocusAlert } from '../../components/focus-alert';
-import { formatCents } from '../../lib/format';
+import { StatusButton } from '../../components/ui/status-button';
+import { formatCents, plural } from '../../lib/format';
 import { describeError } from '../../trpc';
 import { type CheckoutProblem, stepSearch } from './checkout-state';
 import { type QuoteChange, quoteChanges, quoteFromDetails } from './price-changes';
@@ -78,11 +79,14 @@ export function UnavailableNotice({
   items,
   nothing,
   refused,
+  removal,
 }: {
   items: UnavailableItem[];
   nothing: boolean;
   /** Shown after a refused Place order, which changed nothing. */
   refused?: boolean;
+  /** Offered when the rest can still be ordered: take the left-out lines out of the cart here. */
+  removal?: { count: number; andContinue: boolean; pending: boolean; onRemove: () => void };
 }) {
   const awayShops = [...new Set(items.filter((i) => i.reason === 'shop_away').map((i) => i.shopName))];
   return (
@@ -97,7 +101,9 @@ export function UnavailableNotice({
           {refused && 'Nothing was ordered or charged. '}
           {nothing
             ? 'There is no order to place.'
-            : 'Remove or change them in your cart to place your order; the total below is only for the rest.'}
+            : removal?.andContinue
+              ? 'Remove them to place your order for the rest; the total below is only for the rest.'
+              : 'Remove or change them in your cart to place your order; the total below is only for the rest.'}
         </p>
         <ul className="problem-items">
           {items.map((i) => (
@@ -107,9 +113,22 @@ export function UnavailableNotice({
             </li>
           ))}
         </ul>
-        <Link to="/cart" state={{ from: 'checkout' }} className="btn btn-sm">
-          {nothing ? 'Back to your cart' : 'Update your cart'}
-        </Link>
+        <div className="problem-actions">
+          {removal && (
+            <StatusButton
+              type="button"
+              className="btn btn-primary btn-sm"
+              pending={removal.pending}
+              pendingLabel="Removing…"
+              onClick={removal.onRemove}
+            >
+              {`Remove ${plural(removal.count, 'unavailable item')}${removal.andContinue ? ' and continue' : ''}`}
+            </StatusButton>
+          )}
+          <Link to="/cart" state={{ from: 'checkout' }} className="btn btn-sm">
+            {nothing ? 'Back to your cart' : 'Update your cart'}
+          </Link>
+        </div>
       </div>
     </FocusAlert>
   );

@@ -1,6 +1,8 @@
 // Step 3: everything the buyer is agreeing to — where, which card, every item with its picture,
 // each shop's totals and the grand total — and the one button that places the order.
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { toast } from 'sonner';
 import { deliveryWindow, dispatchWindow, slowestOf } from '../../../shared/dispatch';
 import type { CartDto, CartItemDto } from '../../../shared/schemas/cart';
 import type { QuoteDto, ShippingAddressInput } from '../../../shared/schemas/checkout';
@@ -9,6 +11,7 @@ import { LineSummary } from '../../components/line-choices';
 import { MoneySummary } from '../../components/money-summary';
 import { StatusButton } from '../../components/ui/status-button';
 import { formatCents, plural } from '../../lib/format';
+import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, trpc } from '../../trpc';
 import { type CheckoutProblem, type PaymentToken, stepSearch } from './checkout-state';
 import { paymentTokens } from './payment-step';
@@ -47,10 +50,28 @@ export function ReviewStep({
   };
   // Every line is left out (shops away, sold out, gone): there is no order, so no totals and no button.
   const nothing = !!q && cart.shops.every((s) => s.items.every(leftOutLine));
+  const removal = useRemoveLeftOut(quote.refetch);
+  const leftOutLines = q ? cart.shops.flatMap((s) => s.items.filter(leftOutLine)) : [];
   return (
-    <div>
+    <div ref={removal.root}>
       {problem && <ProblemNotice problem={problem} />}
-      {blocked && !problem && <UnavailableNotice items={q.unavailableItems} nothing={nothing} />}
+      {blocked && !problem && (
+        <UnavailableNotice
+          items={q.unavailableItems}
+          nothing={nothing}
+          removal={
+            nothing || leftOutLines.length === 0
+              ? undefined
+              : {
+                  count: leftOutLines.length,
+                  // Only lines that need a lower quantity would be left: removing these cannot free the order.
+                  andContinue: q.unavailableItems.every(leftOut),
+                  pending: removal.pending,
+                  onRemove: () => removal.remove(leftOutLines),
+                }
+          }
+        />
+      )}
       <div className="review-block">
         <h3>
           Ship to
@@ -147,6 +168,7 @@ export function ReviewStep({
           <StatusButton
             type="button"
             className="btn btn-primary btn-lg"
+            data-place-order
             onClick={() => q && onPlace(q)}
             disabled={!q || blocked}
             pending={placing}
@@ -158,4 +180,40 @@ export function ReviewStep({
       </div>
     </div>
   );
+}
+
+/**
+ * "Remove N unavailable items and continue": removes exactly the lines left out of the order from
+ * the cart, then asks for a fresh quote, so Place order is enabled only with totals the buyer sees.
+ * The alert (and its button) goes with the last problem: focus moves to Place order, or to the
+ * alert when something still needs the cart.
+ */
+function useRemoveLeftOut(refetchQuote: () => Promise<unknown>) {
+  const trpcUtils = trpc.useUtils();
+  const removeItem = trpc.cart.removeItem.useMutation();
+  const [pending, setPending] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const focusAfter = useFocusAfter();
+  async function remove(lines: CartItemDto[]) {
+    focusAfter(() => {
+      const place = root.current?.querySelector<HTMLButtonElement>('[data-place-order]');
+      return place && !place.disabled ? place : root.current?.querySelector<HTMLElement>('[role="alert"]');
+    });
+    setPending(true);
+    try {
+      for (const i of lines)
+        await removeItem.mutateAsync({
+          productId: i.productId,
+          variantId: i.variantId,
+          personalization: i.personalization,
+        });
+    } catch (err) {
+      toast.error(`Couldn't update your cart: ${describeError(err).message}`);
+    } finally {
+      // Whatever was removed, the cart and the quote on screen say so before anything is placed.
+      await Promise.all([trpcUtils.cart.get.invalidate(), refetchQuote()]);
+      setPending(false);
+    }
+  }
+  return { root, pending, remove };
 }

@@ -1,0 +1,86 @@
+// Checkout's Review with one shop away and one open: the alert named the away line but Place
+// order stayed disabled until the buyer went back to the cart and removed it by hand. The alert now
+// offers "Remove 1 unavailable item and continue", which takes exactly that line out of the cart,
+// fetches a fresh quote (the totals shown are what is charged), and moves focus to Place order,
+// which places one order for the rest. Desktop and phone, keyboard only.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  fillShippingAddress,
+  signedInPage,
+  token,
+  waitForFocus,
+} from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
+
+async function toReview(page: Page) {
+  await page.goto('/checkout');
+  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
+  await fillShippingAddress(page);
+  await page.getByLabel('Postal code').press('Enter');
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByLabel(/Visa ending 4242/).press('Enter');
+  await page.getByRole('heading', { name: 'Checkout · Review' }).waitFor();
+}
+
+for (const project of projectNames) {
+  test(`${project}: one shop away: the Review removes its line by keyboard, and Place order places the rest`, async () => {
+    const away = await createSeller(undefined, policy);
+    const open = await createSeller(undefined, policy);
+    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
+    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
+    const buyer = await createUser();
+    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
+    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
+    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+
+    await toReview(b.page);
+    const alert = b.page.getByRole('alert').filter({ hasText: 'Some items can’t be ordered right now.' });
+    await alert.waitFor();
+    await waitForFocus(alert);
+    expect(await b.page.getByRole('button', { name: /Place order/ }).isDisabled()).toBe(true);
+
+    // Tab from the alert reaches the action; Enter removes the away line.
+    await b.page.keyboard.press('Tab');
+    const removeAway = alert.getByRole('button', { name: 'Remove 1 unavailable item and continue' });
+    await waitForFocus(removeAway);
+    await screenshot(b.page, `checkout-remove-unavailable-offer-${project}`);
+    // The action wraps inside the alert on a phone rather than running past its edge.
+    const [box, within] = [await removeAway.boundingBox(), await alert.boundingBox()];
+    expect(box && within && box.x + box.width <= within.x + within.width).toBe(true);
+    await b.page.keyboard.press('Enter');
+
+    // A fresh quote for the rest: Place order for the open shop's item and shipping, and it has focus.
+    const place = b.page.getByRole('button', { name: /^Place order · \$17\.\d\d$/ });
+    await waitForFocus(place);
+    expect(await place.isDisabled()).toBe(false);
+    expect(await b.page.getByRole('alert').count()).toBe(0);
+    expect(await b.page.getByRole('region', { name: `From ${away.shop.name}` }).count()).toBe(0);
+    const totals = ((await b.page.locator('.review-total').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(totals).toContain('Items$12.00');
+    expect(totals).toContain('Shipping$5.00');
+    // Exactly the away line left the cart.
+    const cart = await buyer.caller.cart.get();
+    expect(cart.shops.flatMap((s) => s.items.map((i) => i.productId))).toEqual([cup.id]);
+    const { scroll, width } = await b.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    await screenshot(b.page, `checkout-remove-unavailable-ready-${project}`);
+
+    await b.page.keyboard.press('Enter');
+    await b.page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    const orders = await buyer.caller.orders.list({});
+    expect(orders.items.map((o) => o.shopName)).toEqual([open.shop.name]);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+}
