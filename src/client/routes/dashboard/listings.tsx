@@ -1,7 +1,7 @@
 // Listings table (seller.listings, every status): filter Active / Low stock / Sold out / Archived /
 // All (kept in the URL: ?stock=low, ?status=archived), search by title, create/edit in a dialog,
 // archive and restore, and stock edited inline.
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import {
@@ -255,6 +255,9 @@ function countOf(counts: SellerListingsPage['counts'], view: ListingView): numbe
   return counts[view];
 }
 
+/** How far in from a faded edge of the phone's chip row (dashboard.css: the 44 px mask) a focused chip is kept. */
+const CHIP_FADE_PX = 48;
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -407,6 +410,49 @@ export function Component() {
     },
   });
 
+  // On a phone the chips are one row that scrolls sideways (dashboard.css). The edge with more
+  // chips beyond it fades out, so a chip cut there reads as "more this way"; the pressed chip (from
+  // a link or a reload) and the one Tab lands on are brought into view, clear of the fade.
+  const chips = useRef<HTMLDivElement | null>(null);
+  const [chipsMore, setChipsMore] = useState({ start: false, end: false });
+  const measureChips = useCallback(() => {
+    const box = chips.current;
+    if (!box) return;
+    const start = box.scrollLeft > 1;
+    const end = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+    setChipsMore((m) => (m.start === start && m.end === end ? m : { start, end }));
+  }, []);
+  const chipsRef = useCallback(
+    (box: HTMLDivElement | null) => {
+      chips.current = box;
+      if (!box) return;
+      const ro = new ResizeObserver(measureChips);
+      ro.observe(box);
+      return () => {
+        ro.disconnect();
+        chips.current = null;
+      };
+    },
+    [measureChips],
+  );
+  const keepChipClear = (chip: Element) => {
+    const box = chips.current;
+    if (!box || chip === box) return;
+    const b = box.getBoundingClientRect();
+    const c = chip.getBoundingClientRect();
+    if (c.right > b.right - CHIP_FADE_PX) box.scrollBy({ left: c.right - (b.right - CHIP_FADE_PX) });
+    else if (c.left < b.left + CHIP_FADE_PX) box.scrollBy({ left: c.left - (b.left + CHIP_FADE_PX) });
+  };
+  const loaded = !listings.isPending;
+  useEffect(() => {
+    const box = chips.current;
+    const chip = box?.querySelector<HTMLElement>(`[data-listing-view="${view}"]`);
+    if (!box || !chip || !loaded || box.scrollWidth <= box.clientWidth) return;
+    const b = box.getBoundingClientRect();
+    const c = chip.getBoundingClientRect();
+    if (c.left < b.left || c.right > b.right) box.scrollLeft += c.left - b.left - (b.width - c.width) / 2;
+  }, [view, loaded]);
+
   if (shop.isPending || (shop.data && listings.isPending)) return <PageSkeleton />;
   if (!shop.data) return <NoShopYet title="Create your shop first" actionLabel="Create shop" />;
   const first = listings.data?.pages[0];
@@ -447,7 +493,16 @@ export function Component() {
         <>
           <div className="listings-toolbar">
             {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of toggle buttons, not a form fieldset */}
-            <div className="category-chips" role="group" aria-label="Show listings">
+            <div
+              className="category-chips listing-views"
+              role="group"
+              aria-label="Show listings"
+              ref={chipsRef}
+              data-more-start={chipsMore.start ? '' : undefined}
+              data-more-end={chipsMore.end ? '' : undefined}
+              onScroll={measureChips}
+              onFocus={(e) => keepChipClear(e.target)}
+            >
               {VIEWS.map((v) => (
                 <button
                   key={v}
