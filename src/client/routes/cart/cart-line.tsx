@@ -1,0 +1,124 @@
+// One cart line: picture, title, choices, price, whether it can still be bought (or how long it is
+// held), the quantity stepper and Remove.
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { type CartItemDto, MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
+import { CartPersonalization } from '../../components/cart-personalization';
+import { LineChoices, productHref } from '../../components/line-choices';
+import { ProductImage } from '../../components/product-image';
+import { formatCents, formatDateTime, minutesUntil } from '../../lib/format';
+
+/** "24 more minutes": relative, so there is no time zone to guess. */
+function heldFor(iso: string, now: number): string {
+  const left = minutesUntil(iso, now);
+  return left === 'less than a minute' ? left : left.replace(/minutes?$/, (m) => `more ${m}`);
+}
+
+export function CartLine({
+  item,
+  now,
+  onVacation,
+  onQuantity,
+  onRemove,
+}: {
+  item: CartItemDto;
+  now: number;
+  /** The shop is on vacation: the line stays but cannot be bought. */
+  onVacation?: boolean;
+  onQuantity: (q: number) => void;
+  onRemove: () => void;
+}) {
+  const unavailable = !item.listingActive || item.available <= 0;
+  const short = !unavailable && item.available < item.quantity;
+  const atLimit = item.quantity >= Math.min(item.available, MAX_LINE_QUANTITY);
+  const limitId = useId();
+  return (
+    <li
+      className={`cart-item${unavailable || short ? ' unavailable' : ''}`}
+      aria-label={item.title}
+      data-line={item.cartItemId}
+    >
+      <Link to={productHref(item)} className="thumb" tabIndex={-1} aria-hidden="true">
+        <ProductImage src={item.image} alt="" seed={item.productId} />
+      </Link>
+      <div>
+        <Link to={productHref(item)} className="title">
+          {item.title}
+        </Link>
+        <LineChoices options={item.options} personalization={item.personalization} />
+        <CartPersonalization item={item} />
+        <div className="small muted">
+          {formatCents(item.priceCents)} each
+          {item.priceWhenAddedCents !== item.priceCents && (
+            <>
+              {' '}
+              <span className="price-moved" title="The price when you added it to your cart">
+                (was <s>{formatCents(item.priceWhenAddedCents)}</s>)
+              </span>
+            </>
+          )}
+        </div>
+        {unavailable ? (
+          <p className="small line-note line-note-danger" role="alert">
+            {item.listingActive
+              ? 'Sold out — someone else bought the last one.'
+              : onVacation
+                ? 'The shop is on vacation.'
+                : 'No longer for sale.'}{' '}
+            Remove it to check out.
+          </p>
+        ) : short ? (
+          <p className="small line-note line-note-danger" role="alert">
+            Only {item.available} available now. Lower the quantity to check out.
+          </p>
+        ) : item.reservedUntil ? (
+          <p className="small muted line-note">
+            <time dateTime={item.reservedUntil} title={formatDateTime(item.reservedUntil)}>
+              Held for you for {heldFor(item.reservedUntil, now)}
+            </time>
+          </p>
+        ) : (
+          <p className="small line-note line-note-warn">Your hold expired — it’s still available, but not reserved.</p>
+        )}
+        <div className="controls">
+          {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would add a visible legend to a compact stepper */}
+          <div className="qty" role="group" aria-label={`Quantity of ${item.title}`}>
+            <button
+              type="button"
+              aria-label="Decrease quantity"
+              disabled={item.quantity <= 1}
+              onClick={() => onQuantity(item.quantity - 1)}
+            >
+              −
+            </button>
+            <output aria-live="polite" aria-label="Quantity">
+              {item.quantity}
+            </output>
+            <button
+              type="button"
+              aria-label="Increase quantity"
+              aria-describedby={atLimit ? limitId : undefined}
+              disabled={unavailable || atLimit}
+              onClick={() => onQuantity(item.quantity + 1)}
+            >
+              +
+            </button>
+          </div>
+          {atLimit && !unavailable && !short && (
+            <span id={limitId} className="small muted qty-limit">
+              {item.quantity >= MAX_LINE_QUANTITY
+                ? `${MAX_LINE_QUANTITY} is the most per order`
+                : item.available === 1
+                  ? 'Only 1 available'
+                  : `All ${item.available} available are in your cart`}
+            </span>
+          )}
+          <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <div className="line-total">{formatCents(item.priceCents * item.quantity)}</div>
+    </li>
+  );
+}
