@@ -31,7 +31,7 @@ import { TrpcHttp, TrpcHttpError } from './trpc-http';
  */
 export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
+  const pool = new pg.Pool({ connectionString: env.services.urls.database, max: env.poolSize });
   const pick = (i: number) => stock.productIds[(i * 7919) % stock.productIds.length];
   const loads = (buyers: Buyer[], c: number, timing: { warmupMs: number; durationMs: number }) =>
     [
@@ -197,7 +197,7 @@ const plainLines = (stock: StockPool, i: number) => threeShopCart(stock, i).map(
 
 export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: StockPool): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  const pool = new pg.Pool({ connectionString: env.services.urls.database, max: 20 });
+  const pool = new pg.Pool({ connectionString: env.services.urls.database, max: env.poolSize });
   try {
     await installFloor(pool);
     for (const c of args.levels) {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { durabilitySettings } from '../../src/server/db/durability';
+import { defaultPoolSize } from '../../src/server/db/kysely';
 import type { AppDeps } from '../../src/server/deps';
 import { readEnv } from '../../src/server/env';
 import { createLogger } from '../../src/server/logger';
@@ -30,6 +31,11 @@ export interface BenchEnv {
   /** The fixed stack with the cart's SQL and nothing of Hearth's (stack-floor.ts), in the app's process. */
   floorUrl: string;
   dataDir: string;
+  /**
+   * Connections in the app's pool (DATABASE_POOL_SIZE, else defaultPoolSize). The raw-SQL sides
+   * open as many, so both drive PostgreSQL with the same number of backends (decision 0182).
+   */
+  poolSize: number;
   productCount: number;
   /** The durability settings the figures were measured with. */
   postgres: string;
@@ -61,7 +67,9 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
   const services = await startServices(env, createLogger('error'));
   const { deps } = services;
   // Figures are measured on PostgreSQL's safe settings (NODE_ENV=production above), as deployed.
-  const postgres = (await durabilitySettings(deps.db)).summary;
+  // The app's pool and the raw-SQL sides' pools open as many connections (decision 0182).
+  const poolSize = env.DATABASE_POOL_SIZE ?? defaultPoolSize();
+  const postgres = `${(await durabilitySettings(deps.db)).summary}; ${poolSize} connections per pool (the app's, raw SQL's)`;
   progress(`postgres: ${postgres}`);
 
   let count = await productCount(deps);
@@ -95,6 +103,7 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
     uncachedUrl: app.ready.uncachedUrl,
     floorUrl: app.ready.floorUrl,
     dataDir,
+    poolSize,
     productCount: count,
     postgres,
     cpu: new CpuMeter(metered),

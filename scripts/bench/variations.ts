@@ -54,7 +54,7 @@ export async function benchVariations(
   }
   // Prepared as the plain checkout rows are (commerce.ts prepareCart): holds through the cart's
   // SQL and the quote through the checkout service, in the bench process, untimed.
-  const pg = new Pool({ connectionString: env.services.urls.database, max: 20 });
+  const pg = new Pool({ connectionString: env.services.urls.database, max: env.poolSize });
   try {
     for (const c of args.levels) {
       const buyers = [await createBuyers(env.deps, c), await createBuyers(env.deps, c)];

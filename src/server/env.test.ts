@@ -1,6 +1,7 @@
 // The embedded PostgreSQL's durability follows NODE_ENV: production always runs on PostgreSQL's
 // safe defaults and refuses to be told otherwise; development and tests may trade it for speed.
 import { describe, expect, test } from 'bun:test';
+import { defaultPoolSize } from './db/kysely';
 import { EnvError, embeddedPostgresDurability, readEnv } from './env';
 
 const SECRET = 'x'.repeat(40);
@@ -29,5 +30,17 @@ describe('mail settings', () => {
     expect(() => readEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
     expect(() => readEnv({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL/);
     expect(readEnv({}).MAIL_FROM).toBe('Hearth <no-reply@hearth.test>');
+  });
+});
+
+describe('database pool size', () => {
+  test('DATABASE_POOL_SIZE takes a whole number from 2 to 200; unset means twice the cores, at least 4', () => {
+    expect(readEnv({ DATABASE_POOL_SIZE: '12' }).DATABASE_POOL_SIZE).toBe(12);
+    expect(readEnv({}).DATABASE_POOL_SIZE).toBeUndefined();
+    for (const bad of ['0', '1', '201', '4.5', 'many'])
+      expect(() => readEnv({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(defaultPoolSize(1)).toBe(4);
+    expect(defaultPoolSize(2)).toBe(4);
+    expect(defaultPoolSize(8)).toBe(16);
   });
 });

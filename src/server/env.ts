@@ -58,6 +58,11 @@ const envSchema = z.object({
    * full_page_writes off). Production refuses 'fast'.
    */
   PG_DURABILITY: z.enum(['safe', 'fast']).optional(),
+  /**
+   * Connections the app keeps open to PostgreSQL. Default: twice the machine's cores, at least 4
+   * (decision 0182): more backends than cores only queue inside PostgreSQL, where they cost CPU.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).optional(),
   HOLD_MINUTES: z.coerce.number().int().positive().max(1440).default(30),
   /** A hold's longest life: cart changes renew holds, but never past this after the hold began. */
   HOLD_MAX_MINUTES: z.coerce.number().int().positive().max(10080).default(120),

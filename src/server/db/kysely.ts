@@ -1,5 +1,6 @@
 // The Kysely instance over a pg pool. int8 (bigint: money, counts) parses to number:
 // cents stay far below 2^53. numeric (ratings) parses to number too.
+import { availableParallelism } from 'node:os';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
@@ -12,7 +13,16 @@ export type Tx = Transaction<Database>;
 /** Either the database or an open transaction: for read and plain-write repository calls. */
 export type DbOrTx = Kysely<Database> | Transaction<Database>;
 
-export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } {
+/**
+ * Twice the cores, at least 4 (decision 0182). PostgreSQL runs one process per connection: past
+ * about two per core, more connections add no throughput, only backends preempted mid-statement
+ * and CPU spent switching between them; requests wait in the pool instead, which costs nothing.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(4, 2 * cores);
+}
+
+export function createDb(url: string, poolSize = defaultPoolSize()): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,

@@ -50,7 +50,7 @@ export async function startServices(env: Env, log: Logger, config: Partial<AppCo
     if (meiliService) embedded.meili = meiliService;
 
     const databaseUrl = env.DATABASE_URL ?? pgService!.url;
-    const { db, pool } = createDb(databaseUrl);
+    const { db, pool } = createDb(databaseUrl, env.DATABASE_POOL_SIZE);
     try {
       await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     } catch (err) {
