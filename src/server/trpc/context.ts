@@ -28,10 +28,11 @@ export function createInnerContext(deps: AppDeps, over: Partial<InnerContext> = 
     sessionId: null,
     guestToken: null,
     ip: '127.0.0.1',
-    requestId: crypto.randomUUID(),
     resHeaders,
     cookies: new CookieJar(resHeaders, deps.config.production),
     ...over,
+    // HTTP requests bring the id their log line already carries; only tests and jobs need a new one.
+    requestId: over.requestId ?? crypto.randomUUID(),
   };
 }
 
