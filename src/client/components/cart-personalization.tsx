@@ -31,7 +31,9 @@ export function CartPersonalization({ item }: { item: CartItemDto }) {
     requestAnimationFrame(() => opener.current?.focus());
   };
   const save = trpc.cart.updatePersonalization.useMutation({
-    onSuccess: (cart) => {
+    onSuccess: async (cart) => {
+      // The answer is the newest cart: a read sent before the change must not land on top of it.
+      await trpcUtils.cart.get.cancel();
       trpcUtils.cart.get.setData(undefined, cart);
       toast.success('Personalisation updated');
       close();

@@ -36,7 +36,9 @@ function useAddToCartMutation(productId: number) {
   const trpcUtils = trpc.useUtils();
   const navigate = useNavigate();
   return trpc.cart.addItem.useMutation({
-    onSuccess: (cart) => {
+    onSuccess: async (cart) => {
+      // The answer is the newest cart: a read sent before the add must not land on top of it.
+      await trpcUtils.cart.get.cancel();
       trpcUtils.cart.get.setData(undefined, cart);
       void trpcUtils.catalog.availability.invalidate({ productId });
     },

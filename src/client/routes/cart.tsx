@@ -14,7 +14,7 @@ import { useFocusAfter } from '../lib/use-focus-after';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
 import { trpc, utils } from '../trpc';
-import { lineOf, useCartMutations } from './cart/cart-mutations';
+import { lineOf, useCartMutations, useCartWithPendingChanges } from './cart/cart-mutations';
 import { CartShopGroup } from './cart/cart-shop-group';
 import { CartSummary } from './cart/cart-summary';
 
@@ -28,9 +28,10 @@ export function Component() {
   const cart = trpc.cart.get.useQuery(undefined, { staleTime: 5_000 });
   const trpcUtils = trpc.useUtils();
   const { update, remove } = useCartMutations();
+  const shown = useCartWithPendingChanges(cart.data);
   const { user, loading: meLoading } = useMe();
   const now = useNow();
-  const productIds = cart.data?.shops.flatMap((s) => s.items.map((i) => i.productId)) ?? [];
+  const productIds = shown?.shops.flatMap((s) => s.items.map((i) => i.productId)) ?? [];
   useLiveAvailability(productIds, () => void trpcUtils.cart.get.invalidate());
   const page = useRef<HTMLDivElement>(null);
   // Sent back here from checkout ("Back to your cart"), the link that had focus is gone and focus
@@ -46,7 +47,7 @@ export function Component() {
   const focusAfter = useFocusAfter();
 
   if (cart.isPending) return <PageSkeleton />;
-  const c = cart.data;
+  const c = shown;
   if (!c || c.shops.length === 0) {
     return (
       <div className="page">

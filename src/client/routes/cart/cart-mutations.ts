@@ -1,5 +1,10 @@
 // The cart page's changes: quantity and removal, optimistic (the page updates at once) and rolled
-// back with a toast when the server says no. The server's answer is the cart from then on.
+// back with a toast when the server says no. The server's answer is the cart from then on, with any
+// change still under way on top. Two things could put a removed line back for a moment, and
+// neither may: a cart read sent before the removal committed (the page refetches the cart when
+// availability changes live) answering after it, and the first of two quick Removes answering with
+// a cart that still holds the second line.
+import { type Mutation, type QueryClient, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { lineInTotals } from '../../../shared/availability';
 import type { CartDto, CartItemDto } from '../../../shared/schemas/cart';
@@ -20,6 +25,9 @@ const sameLine = (i: CartItemDto, l: LineVars) =>
   i.productId === l.productId &&
   (l.variantId === undefined || i.variantId === l.variantId) &&
   i.personalization === (l.personalization ?? '');
+/** A quantity change, or a removal (no quantity). */
+type LineChange = LineVars & { quantity?: number };
+const applyChange = (cart: CartDto, change: LineChange) => withQuantity(cart, change, change.quantity ?? 0);
 
 /** Recomputes the totals the page shows from a cart with one line changed (server has the final word). */
 function withQuantity(cart: CartDto, line: LineVars, quantity: number): CartDto {
@@ -41,15 +49,23 @@ function withQuantity(cart: CartDto, line: LineVars, quantity: number): CartDto 
 
 export function useCartMutations() {
   const trpcUtils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  /** The cart with the other line changes still on their way on top (`vars` is the one answered). */
+  const withOthersPending = (cart: CartDto, vars: LineChange) =>
+    pendingLineChanges(queryClient)
+      .filter((v) => v !== vars)
+      .reduce(applyChange, cart);
   const optimistic = {
-    onMutate: async (vars: LineVars & { quantity?: number }) => {
+    onMutate: async (vars: LineChange) => {
+      // A read already under way left before this change: its answer must not land on top of it.
       await trpcUtils.cart.get.cancel();
       const previous = trpcUtils.cart.get.getData();
-      if (previous) trpcUtils.cart.get.setData(undefined, withQuantity(previous, vars, vars.quantity ?? 0));
+      if (previous) trpcUtils.cart.get.setData(undefined, applyChange(previous, vars));
       return { previous };
     },
-    onError: (err: unknown, _vars: unknown, ctx: { previous?: CartDto } | undefined) => {
-      if (ctx?.previous) trpcUtils.cart.get.setData(undefined, ctx.previous);
+    onError: (err: unknown, vars: LineChange, ctx: { previous?: CartDto } | undefined) => {
+      // Back to the cart before this change, keeping any other change still under way.
+      if (ctx?.previous) trpcUtils.cart.get.setData(undefined, withOthersPending(ctx.previous, vars));
       const info = describeError(err);
       toast.error(
         info.code === 'INSUFFICIENT_INVENTORY'
@@ -57,15 +73,49 @@ export function useCartMutations() {
           : `Couldn't update your cart: ${info.message}`,
       );
     },
-    onSuccess: (cart: CartDto) => trpcUtils.cart.get.setData(undefined, cart),
+    onSuccess: async (cart: CartDto, vars: LineChange) => {
+      // The answer is the cart as this change left it: a read sent before it (a live refresh) is
+      // older, and a second Remove still under way is not in it yet.
+      await trpcUtils.cart.get.cancel();
+      trpcUtils.cart.get.setData(undefined, withOthersPending(cart, vars));
+    },
+    // Read the cart again once the last change is answered; earlier, the read would race the rest.
+    onSettled: () => {
+      if (queryClient.isMutating(cartChanges) <= 1) void trpcUtils.cart.get.invalidate();
+    },
   };
   const update = trpc.cart.updateQuantity.useMutation(optimistic);
   const remove = trpc.cart.removeItem.useMutation({
     ...optimistic,
-    onSuccess: (cart: CartDto) => {
-      trpcUtils.cart.get.setData(undefined, cart);
+    onSuccess: async (cart: CartDto, vars: LineChange) => {
+      await optimistic.onSuccess(cart, vars);
       toast.success('Removed from your cart');
     },
   });
   return { update, remove };
 }
+
+/**
+ * The cart to show: the cached one with the quantity changes and removals still on their way
+ * applied on top, so a read answered before they commit cannot put a removed line back on screen.
+ */
+export function useCartWithPendingChanges(cart: CartDto | undefined): CartDto | undefined {
+  const pending = useMutationState<LineChange>({
+    filters: { predicate: isLineChange, status: 'pending' },
+    select: (m) => m.state.variables as LineChange,
+  });
+  return cart && pending.reduce(applyChange, cart);
+}
+
+/** Every cart.* mutation (add, quantity, remove, personalisation), by tRPC's mutation key. */
+const cartChanges = { mutationKey: [['cart']] };
+const lineChangeKeys = [
+  ['cart', 'updateQuantity'],
+  ['cart', 'removeItem'],
+].map((path) => JSON.stringify([path]));
+const isLineChange = (m: Mutation) => lineChangeKeys.includes(JSON.stringify(m.options.mutationKey));
+const pendingLineChanges = (queryClient: QueryClient) =>
+  queryClient
+    .getMutationCache()
+    .findAll({ predicate: isLineChange, status: 'pending' })
+    .map((m) => m.state.variables as LineChange);
