@@ -83,4 +83,47 @@ for (const project of projectNames) {
     expect(b.errors).toEqual([]);
     await b.context.close();
   });
+
+  test(`${project}: a removal that fails partway leaves focus alone afterwards`, async () => {
+    const away = await createSeller(undefined, policy);
+    const open = await createSeller(undefined, policy);
+    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
+    const pot = await createProduct(away, { title: `Pot ${token()}`, priceCents: 2000, quantity: 3 });
+    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
+    const buyer = await createUser();
+    for (const p of [jug, pot, cup]) await buyer.caller.cart.addItem({ productId: p.id, quantity: 1 });
+    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+
+    await toReview(b.page);
+    const alert = b.page.getByRole('alert').filter({ hasText: 'Some items can’t be ordered right now.' });
+    await waitForFocus(alert);
+    // The first removal goes through, the second never reaches the server.
+    let sent = 0;
+    await b.page.route('**/trpc/cart.removeItem*', (route) => (++sent === 1 ? route.continue() : route.abort()));
+    await b.page.keyboard.press('Tab');
+    await waitForFocus(alert.getByRole('button', { name: 'Remove 2 unavailable items and continue' }));
+    await b.page.keyboard.press('Enter');
+    await b.page.getByText(/Couldn't update your cart/).waitFor();
+    // One line is still left out: the alert offers to remove it, and focus stays on that button.
+    const removeRest = alert.getByRole('button', { name: 'Remove 1 unavailable item and continue' });
+    await waitForFocus(removeRest);
+    expect(await b.page.getByRole('button', { name: /Place order/ }).isDisabled()).toBe(true);
+    await b.page.unroute('**/trpc/cart.removeItem*');
+
+    // Later focus falls to <body> (as when the control it is on goes away), and a fresh quote with
+    // a new price arrives (the connection drops and comes back): nothing armed by the failed
+    // removal may pull focus, and the page, back up to the alert then.
+    await b.page.locator('.review-block h3', { hasText: 'Items' }).scrollIntoViewIfNeeded();
+    await b.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const scrolled = await b.page.evaluate(() => window.scrollY);
+    await open.caller.catalog.updateProduct({ productId: cup.id, priceCents: 1300 });
+    await b.context.setOffline(true);
+    await b.context.setOffline(false);
+    await b.page.getByRole('button', { name: /^Place order · \$18\.\d\d$/ }).waitFor();
+    expect(await alert.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+    expect(await b.page.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
 }

@@ -10,7 +10,7 @@ type Target = () => HTMLElement | null | undefined;
  * `from` is the control the action leaves focus on, when that is not the one focused now (a
  * confirm dialog that closes gives focus back to the row's button, which the refresh then removes).
  */
-export function useFocusAfter(): (target: Target, from?: Element | null) => void {
+export function useFocusAfter(): (target: Target | null, from?: Element | null) => void {
   const armed = useRef<{ from: Element | null; target: Target } | null>(null);
   // After every commit of the component that armed it (no deps on purpose: the removal is a commit).
   useEffect(() => {
@@ -27,7 +27,9 @@ export function useFocusAfter(): (target: Target, from?: Element | null) => void
     armed.current = null;
     el.focus();
   });
-  return useCallback((target: Target, from?: Element | null) => {
-    armed.current = { from: from ?? document.activeElement, target };
+  // `null` disarms it: the action failed and its control stays, so a rule left armed would pull
+  // focus away the next time it fell to <body>, long after the action.
+  return useCallback((target: Target | null, from?: Element | null) => {
+    armed.current = target && { from: from ?? document.activeElement, target };
   }, []);
 }

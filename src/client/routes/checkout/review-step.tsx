@@ -209,6 +209,11 @@ function useRemoveLeftOut(refetchQuote: () => Promise<unknown>) {
         });
     } catch (err) {
       toast.error(`Couldn't update your cart: ${describeError(err).message}`);
+      // Something is still left out, so the alert and its button stay: nothing to move focus to
+      // later. Focus already fallen to <body> goes to the alert, which says what is left.
+      focusAfter(null);
+      if (!document.activeElement || document.activeElement === document.body)
+        root.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
     } finally {
       // Whatever was removed, the cart and the quote on screen say so before anything is placed.
       await Promise.all([trpcUtils.cart.get.invalidate(), refetchQuote()]);
