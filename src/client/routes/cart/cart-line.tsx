@@ -1,6 +1,6 @@
 // One cart line: picture, title, choices, price, whether it can still be bought (or how long it is
 // held), the quantity stepper and Remove.
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
 import { type CartItemDto, MAX_LINE_QUANTITY } from '../../../shared/schemas/cart';
 import { CartPersonalization } from '../../components/cart-personalization';
@@ -32,6 +32,14 @@ export function CartLine({
   const short = !unavailable && item.available < item.quantity;
   const atLimit = item.quantity >= Math.min(item.available, MAX_LINE_QUANTITY);
   const limitId = useId();
+  const limitNote =
+    atLimit && !unavailable && !short
+      ? item.quantity >= MAX_LINE_QUANTITY
+        ? `${MAX_LINE_QUANTITY} is the most per order`
+        : item.available === 1
+          ? 'Only 1 available'
+          : `All ${item.available} available are in your cart`
+      : '';
   return (
     <li
       className={`cart-item${unavailable || short ? ' unavailable' : ''}`}
@@ -83,36 +91,36 @@ export function CartLine({
         <div className="controls">
           {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would add a visible legend to a compact stepper */}
           <div className="qty" role="group" aria-label={`Quantity of ${item.title}`}>
-            <button
-              type="button"
-              aria-label="Decrease quantity"
-              disabled={item.quantity <= 1}
-              onClick={() => onQuantity(item.quantity - 1)}
+            <StepButton
+              label="Decrease quantity"
+              off={item.quantity <= 1}
+              onPress={() => onQuantity(item.quantity - 1)}
             >
               −
-            </button>
+            </StepButton>
             <output aria-live="polite" aria-label="Quantity">
               {item.quantity}
             </output>
-            <button
-              type="button"
-              aria-label="Increase quantity"
-              aria-describedby={atLimit ? limitId : undefined}
-              disabled={unavailable || atLimit}
-              onClick={() => onQuantity(item.quantity + 1)}
+            <StepButton
+              label="Increase quantity"
+              describedBy={limitNote ? limitId : undefined}
+              off={unavailable || atLimit}
+              onPress={() => onQuantity(item.quantity + 1)}
             >
               +
-            </button>
+            </StepButton>
           </div>
-          {atLimit && !unavailable && !short && (
-            <span id={limitId} className="small muted qty-limit">
-              {item.quantity >= MAX_LINE_QUANTITY
-                ? `${MAX_LINE_QUANTITY} is the most per order`
-                : item.available === 1
-                  ? 'Only 1 available'
-                  : `All ${item.available} available are in your cart`}
+          {limitNote && (
+            <span className="small muted qty-limit" aria-hidden="true">
+              {limitNote}
             </span>
           )}
+          {/* Always present, so the note is announced the moment the press that reaches the limit
+              fills it (a live region added with its text is often not read). The visible note above
+              is hidden from screen readers so it is not read twice. */}
+          <span id={limitId} className="visually-hidden" aria-live="polite">
+            {limitNote}
+          </span>
           <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>
             Remove
           </button>
@@ -120,5 +128,38 @@ export function CartLine({
       </div>
       <div className="line-total">{formatCents(item.priceCents * item.quantity)}</div>
     </li>
+  );
+}
+
+/**
+ * A stepper button that cannot go further says so with aria-disabled and ignores presses, but is
+ * never `disabled`: a disabled button drops keyboard focus to <body> the moment the press that
+ * reached the limit (the stock, or 1) re-renders it, and a screen reader hears nothing.
+ */
+function StepButton({
+  label,
+  off,
+  describedBy,
+  onPress,
+  children,
+}: {
+  label: string;
+  off: boolean;
+  describedBy?: string;
+  onPress: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-disabled={off || undefined}
+      aria-describedby={describedBy}
+      onClick={() => {
+        if (!off) onPress();
+      }}
+    >
+      {children}
+    </button>
   );
 }
