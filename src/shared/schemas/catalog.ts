@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalMaterial } from '../materials';
 import { MAX_PERSONALIZATION_CHARS } from './cart';
-import { centsSchema, cursorSchema, idSchema, imageUrlSchema, limitSchema } from './common';
+import { cursorSchema, idSchema, imageUrlSchema, limitSchema, priceCentsSchema } from './common';
 import { text } from './text';
 import { variationTableInput } from './variations';
 
@@ -11,7 +11,7 @@ const tagSchema = text().toLowerCase().min(1).max(40, 'Keep each tag or material
 const productFields = {
   title: text().min(3, 'Title needs at least 3 characters').max(140),
   description: text({ multiline: true }).max(5000),
-  priceCents: centsSchema.max(10_000_000, 'Price must be at most $100,000'),
+  priceCents: priceCentsSchema,
   quantity: z.number().int().min(0).max(10_000),
   categorySlug: text().min(1).max(60),
   tags: z.array(tagSchema).max(13, 'Use at most 13 tags'),

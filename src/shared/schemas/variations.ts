@@ -4,7 +4,7 @@
 // message next to the cell and nothing is written.
 import { z } from 'zod';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES, MAX_VARIATION_VALUES, optionsLabel } from '../variations';
-import { centsSchema, idSchema } from './common';
+import { idSchema, priceCentsSchema } from './common';
 import { text } from './text';
 
 const propertyName = text().min(1, 'Name the property (e.g. Size)').max(30, 'At most 30 characters');
@@ -21,7 +21,7 @@ export const variationPropertyInput = z.object({
 export const combinationInput = z.object({
   /** One value per property, in the properties' order. */
   values: z.array(valueText).min(1).max(MAX_VARIATION_PROPERTIES),
-  priceCents: centsSchema.max(10_000_000, 'Price must be at most $100,000'),
+  priceCents: priceCentsSchema,
   quantity: z
     .number()
     .int('Quantity must be a whole number')

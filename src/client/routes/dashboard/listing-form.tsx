@@ -83,7 +83,8 @@ const resolver = schemaResolver(
   (v: ListingFormValues) => ({
     title: v.title,
     description: v.description,
-    priceCents: v.varies ? 0 : (parseDollars(v.price) ?? -1),
+    // With variations each combination has its price (checked in the table); 1 stands in here.
+    priceCents: v.varies ? 1 : (parseDollars(v.price) ?? Number.NaN),
     quantity: v.varies || v.madeToOrder ? 0 : /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity) : -1,
     categorySlug: v.categorySlug,
     tags: splitList(v.tags),
@@ -106,8 +107,8 @@ const resolver = schemaResolver(
       'processing.minDays': 'minDays',
       'processing.maxDays': 'maxDays',
     },
+    // The price's words are the schema's own: "Enter a price like 24.00", "… above $0.00", "… at most $100,000".
     messages: {
-      price: 'Enter a price like 24.00 (at most $100,000)',
       quantity: 'Enter a whole number from 0 to 10,000',
       categorySlug: 'Choose a category',
     },
@@ -240,7 +241,17 @@ export function ListingForm({
             onSuccess: () => (changedTable ? saveTable.mutate({ productId: product.id, ...changedTable }) : done()),
           },
         );
-      else create.mutate({ shopId, priceCents, quantity, ...rest, ...(table ? { variations: table } : {}) });
+      else
+        create.mutate({
+          shopId,
+          // With variations the listing is priced from its cheapest combination (the server's rule too).
+          priceCents: table?.combinations.length
+            ? Math.min(...table.combinations.map((c) => c.priceCents))
+            : priceCents,
+          quantity,
+          ...rest,
+          ...(table ? { variations: table } : {}),
+        });
     })(event);
   };
 

@@ -6,6 +6,7 @@
 import { type RefObject, useImperativeHandle, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { toast } from 'sonner';
+import { priceCentsSchema } from '../../../shared/schemas/common';
 import type { ListingVariationsDto } from '../../../shared/schemas/variations';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
 import { StatusButton } from '../../components/ui/status-button';
@@ -124,7 +125,13 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
   const [errors, setErrors] = useState<Record<string, string>>({});
   const parsed = properties.map((p) => ({ name: p.name.trim(), values: splitValues(p.values) }));
   const combos = combinationsOf(parsed);
-  const fresh = (): RowDraft => ({ price: centsToDollarsText(basePriceCents), quantity: '0', sku: '', enabled: true });
+  // A new combination starts at the listing's price; with none typed yet, empty rather than "0.00".
+  const fresh = (): RowDraft => ({
+    price: basePriceCents > 0 ? centsToDollarsText(basePriceCents) : '',
+    quantity: '0',
+    sku: '',
+    enabled: true,
+  });
   const rowOf = (values: string[]): RowDraft => rows.get(keyOf(values)) ?? fresh();
   const setRow = (values: string[], patch: Partial<RowDraft>) => {
     setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? fresh()), ...patch }));
@@ -139,13 +146,14 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     const local: Record<string, string> = {};
     const combinations = combos.map((values, i) => {
       const r = rowOf(values);
-      const priceCents = parseDollars(r.price);
+      // The server's own rule and words: "Enter a price like 24.00", "Enter a price above $0.00".
+      const price = priceCentsSchema.safeParse(parseDollars(r.price) ?? Number.NaN);
       const quantity = /^\d+$/.test(r.quantity.trim()) ? Number(r.quantity) : Number.NaN;
-      if (priceCents === null) local[`combinations.${i}.priceCents`] = 'Enter a price like 24.00';
+      if (!price.success) local[`combinations.${i}.priceCents`] = price.error.issues[0]?.message ?? 'Enter a price';
       if (!Number.isInteger(quantity)) local[`combinations.${i}.quantity`] = 'Enter a whole number';
       return {
         values,
-        priceCents: priceCents ?? -1,
+        priceCents: price.data ?? -1,
         quantity: Number.isInteger(quantity) ? quantity : -1,
         sku: r.sku,
         enabled: r.enabled,

@@ -190,7 +190,9 @@ describe('the cart shows prices that moved', () => {
 describe('free and huge totals', () => {
   test('a $0 checkout completes without a card charge and is settled at once', async () => {
     const seller = await createSeller(testDeps(), { flatRateCents: 0, freeOverCents: null, processingDays: 1 });
-    const pattern = await createProduct(seller, { priceCents: 0, quantity: 3, title: 'Free knitting pattern' });
+    // Listings cost at least a cent now; one priced $0.00 before that rule still checks out.
+    const pattern = await createProduct(seller, { priceCents: 1, quantity: 3, title: 'Free knitting pattern' });
+    await testDeps().db.updateTable('products').set({ price_cents: 0 }).where('id', '=', pattern.id).execute();
     const buyer = await buyerWith(pattern.id);
     const input = await placeInput(buyer);
     expect(input.quote.totalCents).toBe(0);
