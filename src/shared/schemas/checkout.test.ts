@@ -20,7 +20,7 @@ function problems(input: Record<string, unknown>) {
 describe('shippingAddressSchema', () => {
   test('an empty name, a misspelt US state and a UK postcode are reported together', () => {
     expect(problems({ ...valid, name: '', region: 'Oregn', postalCode: 'CF10 1EP' })).toEqual([
-      { path: 'name', message: 'Name is required' },
+      { path: 'name', message: 'Full name is required' },
       { path: 'region', message: 'Use the two-letter state code, e.g. NY' },
       { path: 'postalCode', message: 'US ZIP codes look like 12345 or 12345-6789' },
     ]);
@@ -39,6 +39,29 @@ describe('shippingAddressSchema', () => {
     ]);
     expect(problems({ ...valid, country: 'XX', region: 'Oregn', postalCode: 'CF10 1EP' })).toEqual([
       { path: 'country', message: 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE' },
+    ]);
+  });
+
+  test('every over-long field is named by its label in the form and worded alike: "… must be N characters or fewer"', () => {
+    const long = (n: number) => 'a'.repeat(n + 1);
+    expect(
+      problems({
+        ...valid,
+        name: long(100),
+        line1: long(200),
+        line2: long(200),
+        city: long(100),
+        region: long(100),
+        postalCode: '1'.repeat(13),
+        country: 'GB',
+      }),
+    ).toEqual([
+      { path: 'name', message: 'Full name must be 100 characters or fewer' },
+      { path: 'line1', message: 'Address line 1 must be 200 characters or fewer' },
+      { path: 'line2', message: 'Address line 2 must be 200 characters or fewer' },
+      { path: 'city', message: 'City must be 100 characters or fewer' },
+      { path: 'region', message: 'State / region must be 100 characters or fewer' },
+      { path: 'postalCode', message: 'Postal code must be 12 characters or fewer' },
     ]);
   });
 

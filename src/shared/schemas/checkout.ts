@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { LineProblem } from '../availability';
 import { emailSchema } from './auth';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 /** ISO 3166-1 alpha-2, officially assigned codes. */
@@ -35,8 +36,9 @@ export function isoCountryCodes(): string[] {
   return [...ISO_COUNTRIES];
 }
 
-const line = (label: string, max: number) =>
-  text().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+// Messages name each field by the label the address form shows ("Full name", "State / region"),
+// and word every length limit alike.
+const line = (label: string, max: number) => text().min(1, `${label} is required`).max(max, tooLongMessage(label, max));
 
 /** True when parsing so far found nothing wrong with any of `fields` (so they can be read), nor
  * with the address itself: a string or null sent as the address has no fields to read at all. */
@@ -49,17 +51,17 @@ const upper = (region: string) => region.toUpperCase();
 
 // The country's own rules run on the object before the transform, each as soon as the fields it
 // reads are valid: a refinement after the transform (or without `when`) is skipped while any
-// field fails, so a form showed "Name is required" first and the state and ZIP only next submit.
+// field fails, so a form showed "Full name is required" first and the state and ZIP only next submit.
 export const shippingAddressSchema = z
   .object({
-    name: line('Name', 100),
+    name: line('Full name', 100),
     line1: line('Address line 1', 200),
-    line2: text().max(200).optional().nullable(),
+    line2: text().max(200, tooLongMessage('Address line 2', 200)).optional().nullable(),
     city: line('City', 100),
-    region: text().max(100).default(''),
+    region: text().max(100, tooLongMessage('State / region', 100)).default(''),
     postalCode: text()
       .min(2, 'Postal code is required')
-      .max(12)
+      .max(12, tooLongMessage('Postal code', 12))
       .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Postal code may contain letters, digits, spaces and dashes'),
     country: text().toUpperCase().refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE'),
   })

@@ -45,13 +45,19 @@ const plural = (n: number | bigint, one: string, many: string) => `${count(n)} $
 const isMoney = (path: readonly PropertyKey[] | undefined) =>
   [...(path ?? [])].some((k) => typeof k === 'string' && k.endsWith('Cents'));
 
+/** "Address line 2 must be 200 characters or fewer": the one wording of a length limit, for the
+ * messages filled in here and those a schema writes itself with a field's visible label. */
+export function tooLongMessage(label: string, max: number | bigint): string {
+  return `${label} must be ${plural(max, 'character', 'characters')} or fewer`;
+}
+
 function sizeMessage(iss: Issue & { code: 'too_big' | 'too_small' }, label: string): string {
   const big = iss.code === 'too_big';
   const bound = big ? (iss as { maximum: number | bigint }).maximum : (iss as { minimum: number | bigint }).minimum;
   const inclusive = iss.inclusive !== false;
   switch (iss.origin) {
     case 'string':
-      if (big) return `${label} must be ${plural(bound, 'character', 'characters')} or fewer`;
+      if (big) return tooLongMessage(label, bound);
       if (Number(bound) <= 1) return `${label} is required`;
       return `${label} must be at least ${plural(bound, 'character', 'characters')}`;
     case 'array':
