@@ -148,7 +148,7 @@ for (const project of projectNames) {
     await b.page.goto('/cart');
     const summary = b.page.getByRole('complementary', { name: 'Order summary' });
     await b.page.getByText('Sold out — someone else bought the last one.').waitFor();
-    await summary.getByText('Some items are no longer available.').waitFor();
+    await summary.getByText(`1 item can’t be bought right now: ${vase.title} is sold out.`).waitFor();
     const partly = ((await summary.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(partly).toContain('Items (1)$15.00');
     expect(partly).toContain('Total$20.00');

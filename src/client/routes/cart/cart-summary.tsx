@@ -3,7 +3,7 @@
 import { Link } from 'react-router';
 import { lineProblem } from '../../../shared/availability';
 import type { CartDto } from '../../../shared/schemas/cart';
-import { formatCents } from '../../lib/format';
+import { formatCents, plural } from '../../lib/format';
 import { signInHref } from '../../lib/sign-in-link';
 
 export function CartSummary({
@@ -51,7 +51,9 @@ export function CartSummary({
           </div>
           {blocked && (
             <div className="notice notice-danger small summary-action" role="status">
-              <p>Some items are no longer available. Update your cart to continue.</p>
+              <p>
+                <strong>{whySome(c)}</strong> Update your cart to continue.
+              </p>
             </div>
           )}
         </>
@@ -90,4 +92,41 @@ function whyNothing(cart: CartDto): string {
   if (only === 'sold_out') return 'Everything in it is sold out.';
   if (only === 'not_for_sale') return 'Its listings are no longer for sale.';
   return 'Its shops are on vacation, or its listings are sold out or no longer for sale.';
+}
+
+/**
+ * What holds checkout up while other lines can be bought, with its real reason per line (the rule
+ * lineProblem states): "1 item can’t be bought right now: Copper & Clay is on vacation." Units are
+ * counted, like the cart's "Items (n)": a short line counts the units over what is left.
+ */
+function whySome(cart: CartDto): string {
+  const away = new Set<string>();
+  const soldOut: string[] = [];
+  const gone: string[] = [];
+  const short: string[] = [];
+  let units = 0;
+  for (const shop of cart.shops)
+    for (const item of shop.items) {
+      const problem = lineProblem(item, shop.vacation !== null);
+      if (problem === null) continue;
+      units += problem === 'short' ? item.quantity - item.available : item.quantity;
+      if (problem === 'shop_away') away.add(shop.shopName);
+      else if (problem === 'sold_out') soldOut.push(item.title);
+      else if (problem === 'not_for_sale') gone.push(item.title);
+      else short.push(`only ${item.available} of ${item.title} ${item.available === 1 ? 'is' : 'are'} left`);
+    }
+  const are = (names: string[], what: string) =>
+    names.length === 0 ? [] : [`${and(names)} ${names.length === 1 ? 'is' : 'are'} ${what}`];
+  const reasons = [
+    ...are([...away], 'on vacation'),
+    ...are(soldOut, 'sold out'),
+    ...are(gone, 'no longer for sale'),
+    ...short,
+  ];
+  return `${plural(units, 'item')} can’t be bought right now: ${reasons.join('; ')}.`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function and(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
