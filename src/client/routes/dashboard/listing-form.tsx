@@ -1,20 +1,28 @@
 // Create or edit a listing: react-hook-form checked with the shared createProductInput schema
 // (the server's own rules and messages); errors clear as soon as a field is fixed, and server
 // field errors land on the same fields. Editing, "Save listing" also saves the combination table's
-// unsaved changes, so pressing it instead of "Save variations" loses nothing. Whether anything
-// is unsaved (form or table) is told to the dialog through `changes`, which asks before closing.
+// unsaved changes, so pressing it instead of "Save variations" loses nothing; with nothing to
+// store it sends nothing and says so. Whether anything is unsaved (form or table) is told to the
+// dialog through `changes`, which asks before closing.
 import { type FormEvent, type RefObject, useImperativeHandle, useRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
-import { type CategoryNode, createProductInput, type ProductDto } from '../../../shared/schemas/catalog';
+import type { CategoryNode, ProductDto } from '../../../shared/schemas/catalog';
 import { Field } from '../../components/field';
 import { ImageUpload } from '../../components/image-upload';
 import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
-import { centsToDollarsText, parseDollars, plural } from '../../lib/format';
-import { schemaResolver } from '../../lib/schema-resolver';
+import { parseDollars, plural } from '../../lib/format';
 import { useCheckedForm } from '../../lib/use-checked-form';
 import { describeError, trpc } from '../../trpc';
+import {
+  type ListingFormValues,
+  type ListingInput,
+  listingResolver,
+  storesTheSame,
+  updateOf,
+  valuesFrom,
+} from './listing-form-values';
 import { useMyShop } from './use-my-shop';
 import {
   NO_VARIATIONS,
@@ -41,79 +49,9 @@ function CategoryOptions({ tree }: { tree: CategoryNode[] }) {
   ));
 }
 
-const splitList = (s: string) =>
-  s
-    .split(',')
-    .map((x) => x.trim().toLowerCase())
-    .filter(Boolean);
-
-interface ListingFormValues {
-  title: string;
-  description: string;
-  price: string;
-  quantity: string;
-  categorySlug: string;
-  tags: string;
-  materials: string;
-  isVintage: boolean;
-  images: string[];
-  personalize: boolean;
-  prompt: string;
-  maxChars: string;
-  required: boolean;
-  /** 'shop': follow the shop's processing time (sent as null); 'own': this listing's. */
-  processingMode: 'shop' | 'own';
-  minDays: string;
-  maxDays: string;
-  madeToOrder: boolean;
-  /** Set at submit: a new listing sent with a combination table has no single price or quantity. */
-  varies: boolean;
-}
-
-const wholeOr = (text: string, bad: number) => (/^\d+$/.test(text.trim()) ? Number(text) : bad);
-
-const listingInput = createProductInput.omit({ shopId: true });
-
-// One toast for the form's save: "Listing updated" replaces an earlier "Please fix…" instead of
-// stacking on it.
+// One toast for the dialog's saves, the form's and the variations table's: "Listing updated",
+// "No changes to save" or "Please fix…" replaces the last instead of stacking on it.
 const SAVE_TOAST = { id: 'listing-form-save' };
-
-const resolver = schemaResolver(
-  listingInput,
-  (v: ListingFormValues) => ({
-    title: v.title,
-    description: v.description,
-    // With variations each combination has its price (checked in the table); 1 stands in here.
-    priceCents: v.varies ? 1 : (parseDollars(v.price) ?? Number.NaN),
-    quantity: v.varies || v.madeToOrder ? 0 : /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity) : -1,
-    categorySlug: v.categorySlug,
-    tags: splitList(v.tags),
-    materials: splitList(v.materials),
-    isVintage: v.isVintage,
-    images: v.images,
-    personalization: v.personalize
-      ? { prompt: v.prompt, maxChars: wholeOr(v.maxChars, 0), required: v.required }
-      : null,
-    // null: the shop's processing time, now and when the shop changes it.
-    processing:
-      v.processingMode === 'own' ? { minDays: wholeOr(v.minDays, -1), maxDays: wholeOr(v.maxDays, -1) } : null,
-    madeToOrder: v.madeToOrder,
-  }),
-  {
-    fieldOf: {
-      priceCents: 'price',
-      'personalization.prompt': 'prompt',
-      'personalization.maxChars': 'maxChars',
-      'processing.minDays': 'minDays',
-      'processing.maxDays': 'maxDays',
-    },
-    // The price's words are the schema's own: "Enter a price like 24.00", "… above $0.00", "… at most $100,000".
-    messages: {
-      quantity: 'Enter a whole number from 0 to 10,000',
-      categorySlug: 'Choose a category',
-    },
-  },
-);
 
 /** What the dialog around the form may ask before it closes. */
 export interface UnsavedListing {
@@ -138,30 +76,9 @@ export function ListingForm({
 }) {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const trpcUtils = trpc.useUtils();
-  const form = useCheckedForm<ListingFormValues, unknown, ReturnType<typeof listingInput.parse>>({
-    resolver,
-    defaultValues: {
-      title: product?.title ?? '',
-      description: product?.description ?? '',
-      price: product ? centsToDollarsText(product.priceCents) : '',
-      // Made to order carries no real count (decision 0081): unticking it asks for one.
-      quantity: product?.processing.madeToOrder ? '' : String(product?.variations ? 0 : (product?.quantity ?? 1)),
-      categorySlug: product?.category.slug ?? '',
-      tags: product?.tags.join(', ') ?? '',
-      materials: product?.materials.join(', ') ?? '',
-      isVintage: product?.isVintage ?? false,
-      images: product?.images ?? [],
-      personalize: product?.personalization != null,
-      prompt: product?.personalization?.prompt ?? '',
-      maxChars: String(product?.personalization?.maxChars ?? 20),
-      required: product?.personalization?.required ?? false,
-      processingMode: product && !product.processing.shopDefault ? 'own' : 'shop',
-      minDays: String(product?.processing.minDays ?? 1),
-      maxDays: String(product?.processing.maxDays ?? 3),
-      madeToOrder: product?.processing.madeToOrder ?? false,
-      // An edited listing's is fixed, so setting it at submit does not count as a change.
-      varies: product ? product.variations != null : false,
-    },
+  const form = useCheckedForm<ListingFormValues, unknown, ListingInput>({
+    resolver: listingResolver,
+    defaultValues: valuesFrom(product),
   });
   const refresh = () =>
     Promise.all([
@@ -187,19 +104,18 @@ export function ListingForm({
   const update = trpc.catalog.updateProduct.useMutation({ onError: fail });
   // The editor's unsaved table, sent once the listing itself is saved (see submit).
   const unsaved = useRef<UnsavedVariations>(null);
-  const saveTable = trpc.catalog.setVariations.useMutation({
-    onSuccess: () => done('Listing and variations updated'),
-    onError: (err) => {
-      // Checked in the browser first, so rare (a SKU taken, stock below what carts hold); the
-      // dialog stays open and says which half was saved.
-      const placed = unsaved.current?.showServerErrors(err) ?? false;
-      toast.error(
-        `The listing was saved, but not its variations: ${placed ? 'please fix the highlighted cells.' : describeError(err).message}`,
-        SAVE_TOAST,
-      );
-      void refresh();
-    },
-  });
+  const saveTable = trpc.catalog.setVariations.useMutation();
+  const tableFailed = (err: unknown, listingSaved: boolean) => {
+    // Checked in the browser first, so rare (a SKU taken, stock below what carts hold); the
+    // dialog stays open and says which half was saved.
+    const placed = unsaved.current?.showServerErrors(err) ?? false;
+    const why = placed ? 'please fix the highlighted cells.' : describeError(err).message;
+    toast.error(
+      listingSaved ? `The listing was saved, but not its variations: ${why}` : `The variations were not saved: ${why}`,
+      SAVE_TOAST,
+    );
+    void refresh();
+  };
   const pending = create.isPending || update.isPending || saveTable.isPending;
   const e = form.formState.errors;
   const shop = useMyShop();
@@ -223,35 +139,42 @@ export function ListingForm({
     // that a listing just given variations still takes its price and quantity first.
     const table = !product && varies ? draft.build() : undefined;
     const changedTable = product ? (unsaved.current?.take() ?? null) : null;
-    return form.handleSubmit(({ priceCents, quantity, ...rest }) => {
+    return form.handleSubmit((input) => {
       if (table === null || changedTable === 'invalid') {
         toast.error('Please fix the highlighted cells.', SAVE_TOAST);
         return;
       }
-      if (product)
-        update.mutate(
-          {
-            productId: product.id,
-            ...rest,
-            ...(varies ? {} : { priceCents }),
-            // Made to order sets its own stock; sending 0 would collide with units held in carts.
-            ...(varies || rest.madeToOrder ? {} : { quantity }),
-          },
-          {
-            onSuccess: () => (changedTable ? saveTable.mutate({ productId: product.id, ...changedTable }) : done()),
-          },
-        );
-      else
-        create.mutate({
-          shopId,
-          // With variations the listing is priced from its cheapest combination (the server's rule too).
-          priceCents: table?.combinations.length
-            ? Math.min(...table.combinations.map((c) => c.priceCents))
-            : priceCents,
-          quantity,
-          ...rest,
-          ...(table ? { variations: table } : {}),
-        });
+      if (product) {
+        // The form says exactly what is saved: send no update (which would date the listing
+        // today), save only a changed table, or say there is nothing to save and close.
+        const listingChanged = !storesTheSame(input, product);
+        if (!listingChanged && !changedTable) {
+          toast.success('No changes to save: your listing is up to date.', SAVE_TOAST);
+          onDone();
+          return;
+        }
+        const sendTable = () =>
+          changedTable
+            ? saveTable.mutate(
+                { productId: product.id, ...changedTable },
+                {
+                  onSuccess: () => done(listingChanged ? 'Listing and variations updated' : 'Variations saved'),
+                  onError: (err) => tableFailed(err, listingChanged),
+                },
+              )
+            : done();
+        if (listingChanged)
+          update.mutate({ productId: product.id, ...updateOf(input, varies) }, { onSuccess: sendTable });
+        else sendTable();
+        return;
+      }
+      create.mutate({
+        shopId,
+        ...input,
+        // With variations the listing is priced from its cheapest combination (the server's rule too).
+        ...(table?.combinations.length ? { priceCents: Math.min(...table.combinations.map((c) => c.priceCents)) } : {}),
+        ...(table ? { variations: table } : {}),
+      });
     })(event);
   };
 
@@ -379,7 +302,14 @@ export function ListingForm({
           </StatusButton>
         </div>
       </form>
-      {product && <VariationsEditor productId={product.id} basePriceCents={product.priceCents} unsaved={unsaved} />}
+      {product && (
+        <VariationsEditor
+          productId={product.id}
+          basePriceCents={product.priceCents}
+          unsaved={unsaved}
+          toastId={SAVE_TOAST.id}
+        />
+      )}
     </>
   );
 }

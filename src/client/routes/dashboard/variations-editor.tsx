@@ -60,10 +60,13 @@ export function VariationsEditor({
   productId,
   basePriceCents,
   unsaved,
+  toastId = `variations-${productId}`,
 }: {
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
+  /** The toast its saves replace: the listing form's own, so the dialog never stacks two. */
+  toastId?: string;
 }) {
   const saved = trpc.catalog.variations.useQuery({ productId });
   // A save remounts the editor below (its table is new), which drops keyboard focus to <body>:
@@ -86,6 +89,7 @@ export function VariationsEditor({
       productId={productId}
       basePriceCents={basePriceCents}
       unsaved={unsaved}
+      toastId={toastId}
       sectionRef={sectionRef}
       onSaving={() => focusAfter(() => sectionRef.current?.querySelector<HTMLElement>('.step-actions button'))}
     />
@@ -210,6 +214,7 @@ function Editor({
   productId,
   basePriceCents,
   unsaved,
+  toastId,
   sectionRef,
   onSaving,
 }: {
@@ -217,6 +222,8 @@ function Editor({
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
+  /** One toast for the editor: a save, or "nothing to save", replaces the last instead of stacking. */
+  toastId: string;
   sectionRef: RefObject<HTMLElement | null>;
   /** Called as a save starts (the editor is remounted once it lands). */
   onSaving: () => void;
@@ -231,8 +238,6 @@ function Editor({
     if (!table) focusFirstProblem(sectionRef.current);
     return table;
   };
-  // One toast for the editor: a save, or "nothing to save", replaces the last instead of stacking.
-  const toastId = `variations-${productId}`;
   const save = trpc.catalog.setVariations.useMutation({
     onSuccess: async () => {
       draft.setErrors({});
@@ -246,7 +251,7 @@ function Editor({
     onError: (err) => {
       const placed = markServerErrors(err);
       if (placed) focusFirstProblem(sectionRef.current);
-      toast.error(placed ? 'Please fix the highlighted cells.' : describeError(err).message);
+      toast.error(placed ? 'Please fix the highlighted cells.' : describeError(err).message, { id: toastId });
     },
   });
 
@@ -270,7 +275,8 @@ function Editor({
     take: () => {
       if (!draft.changed) return null;
       const table = buildOrFocusProblem();
-      if (table && !tooMany) return table;
+      // Edited back to what is saved (or 24 typed over 24.00): nothing to send.
+      if (table && !tooMany) return storedTable(table) === storedTable(initial) ? null : table;
       if (table) focusFirstProblem(sectionRef.current);
       return 'invalid';
     },
