@@ -43,7 +43,8 @@ for (const project of projectNames) {
 
     await page.goto(`/dashboard/listings?edit=${listing.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });
-    await dialog.getByLabel('Title', { exact: true }).waitFor();
+    // A real change (an unchanged listing is not sent at all: 'No changes to save').
+    await dialog.getByLabel('Title', { exact: true }).fill(`Toasted speckled mug, glazed ${seller.shop.slug}`);
     // The save fails (the network drops the request): the dialog stays open and says so in a toast.
     await page.route('**/trpc/catalog.updateProduct**', (route) => route.abort('failed'));
     await dialog.getByRole('button', { name: 'Save listing' }).click();

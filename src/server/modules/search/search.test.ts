@@ -141,7 +141,7 @@ describe('search.products on Meilisearch', () => {
   });
 
   test('price-range buckets: from inclusive, to exclusive; the filter bounds are inclusive', async () => {
-    const prices = [0, 2499, 2500, 4999, 5000, 9999, 10000];
+    const prices = [1, 2499, 2500, 4999, 5000, 9999, 10000];
     const { shopId, products } = await shopWith(
       prices.map((priceCents) => ({ ...plain, title: `Priced item ${priceCents}`, priceCents })),
     );
