@@ -46,6 +46,8 @@ for (const project of projectNames) {
     await alert.waitFor();
     await waitForFocus(alert);
     expect(await b.page.getByRole('button', { name: /Place order/ }).isDisabled()).toBe(true);
+    // One line left out: the alert speaks of it, not of "them".
+    expect(await alert.textContent()).toContain('Remove it to place your order for the rest');
 
     // Tab from the alert reaches the action; Enter removes the away line.
     await b.page.keyboard.press('Tab');

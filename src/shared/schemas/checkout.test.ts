@@ -26,6 +26,13 @@ describe('shippingAddressSchema', () => {
     ]);
   });
 
+  test('an empty US state or Canadian province is missing, not misspelt', () => {
+    expect(problems({ ...valid, region: '' })).toEqual([{ path: 'region', message: 'State / region is required' }]);
+    expect(problems({ ...valid, region: '  ', country: 'CA', postalCode: 'K1A 0B1' })).toEqual([
+      { path: 'region', message: 'State / region is required' },
+    ]);
+  });
+
   test('a Canadian province is checked while another field fails', () => {
     expect(problems({ ...valid, city: '', country: 'ca', region: 'Ontario', postalCode: 'K1A 0B1' })).toEqual([
       { path: 'city', message: 'City is required' },

@@ -67,10 +67,20 @@ export const shippingAddressSchema = z
   })
   .superRefine(
     (a, ctx) => {
+      // The US and Canada need a state or province: an empty one is missing, not misspelt.
+      const missing = a.region.trim() === '' ? 'State / region is required' : null;
       if (a.country === 'US' && !US_REGIONS.has(upper(a.region)))
-        ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter state code, e.g. NY' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region'],
+          message: missing ?? 'Use the two-letter state code, e.g. NY',
+        });
       if (a.country === 'CA' && !CA_REGIONS.has(upper(a.region)))
-        ctx.addIssue({ code: 'custom', path: ['region'], message: 'Use the two-letter province code, e.g. ON' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region'],
+          message: missing ?? 'Use the two-letter province code, e.g. ON',
+        });
     },
     { when: fieldsParsed('country', 'region') },
   )

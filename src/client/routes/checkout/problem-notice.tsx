@@ -89,6 +89,7 @@ export function UnavailableNotice({
   removal?: { count: number; andContinue: boolean; pending: boolean; onRemove: () => void };
 }) {
   const awayShops = [...new Set(items.filter((i) => i.reason === 'shop_away').map((i) => i.shopName))];
+  const them = items.length === 1 ? 'it' : 'them';
   return (
     <FocusAlert>
       <div>
@@ -102,8 +103,8 @@ export function UnavailableNotice({
           {nothing
             ? 'There is no order to place.'
             : removal?.andContinue
-              ? 'Remove them to place your order for the rest; the total below is only for the rest.'
-              : 'Remove or change them in your cart to place your order; the total below is only for the rest.'}
+              ? `Remove ${them} to place your order for the rest; the total below is only for the rest.`
+              : `Remove or change ${them} in your cart to place your order; the total below is only for the rest.`}
         </p>
         <ul className="problem-items">
           {items.map((i) => (
