@@ -6,24 +6,10 @@
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { countCalls, createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** How many times the page has sent `procedure` (batched calls counted one by one). */
-function countCalls(page: Page, procedure: string): () => number {
-  let n = 0;
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (r.method() === 'POST' && path.startsWith('/trpc/'))
-      n += path
-        .slice(6)
-        .split(',')
-        .filter((p) => p === procedure).length;
-  });
-  return () => n;
-}
 
 /** Tab (never a click) until `target` has focus. */
 async function tabTo(page: Page, target: Locator) {

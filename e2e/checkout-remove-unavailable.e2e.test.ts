@@ -4,12 +4,11 @@
 // fetches a fresh quote (the totals shown are what is charged), and moves focus to Place order,
 // which places one order for the rest. Desktop and phone, keyboard only.
 import { expect, test } from 'bun:test';
-import type { Page } from 'playwright';
 import {
+  checkoutToReview,
   createProduct,
   createSeller,
   createUser,
-  fillShippingAddress,
   signedInPage,
   token,
   waitForFocus,
@@ -18,16 +17,6 @@ import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
-
-async function toReview(page: Page) {
-  await page.goto('/checkout');
-  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
-  await fillShippingAddress(page);
-  await page.getByLabel('Postal code').press('Enter');
-  await page.getByLabel(/Visa ending 4242/).check();
-  await page.getByLabel(/Visa ending 4242/).press('Enter');
-  await page.getByRole('heading', { name: 'Checkout · Review' }).waitFor();
-}
 
 for (const project of projectNames) {
   test(`${project}: one shop away: the Review removes its line by keyboard, and Place order places the rest`, async () => {
@@ -41,7 +30,7 @@ for (const project of projectNames) {
     await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
-    await toReview(b.page);
+    await checkoutToReview(b.page);
     const alert = b.page.getByRole('alert').filter({ hasText: 'Some items can’t be ordered right now.' });
     await alert.waitFor();
     await waitForFocus(alert);
@@ -97,7 +86,7 @@ for (const project of projectNames) {
     await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
-    await toReview(b.page);
+    await checkoutToReview(b.page);
     const alert = b.page.getByRole('alert').filter({ hasText: 'Some items can’t be ordered right now.' });
     await waitForFocus(alert);
     // The first removal goes through, the second never reaches the server.

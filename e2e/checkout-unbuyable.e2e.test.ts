@@ -12,10 +12,10 @@ import { releaseExpiredHolds } from '../src/server/modules/inventory/inventory.s
 import { testDeps } from '../src/server/test/test-services';
 import { waitUntil } from '../src/server/test/wait-until';
 import {
+  checkoutToReview,
   createProduct,
   createSeller,
   createUser,
-  fillShippingAddress,
   signedInPage,
   token,
   waitForFocus,
@@ -24,17 +24,6 @@ import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
-
-/** Opens /checkout directly and walks Shipping and Payment by keyboard to the Review step. */
-async function toReview(page: Page) {
-  await page.goto('/checkout');
-  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
-  await fillShippingAddress(page);
-  await page.getByLabel('Postal code').press('Enter');
-  await page.getByLabel(/Visa ending 4242/).check();
-  await page.getByLabel(/Visa ending 4242/).press('Enter');
-  await page.getByRole('heading', { name: 'Checkout · Review' }).waitFor();
-}
 
 const textOf = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
@@ -59,7 +48,7 @@ for (const project of projectNames) {
       await s.caller.shops.setVacation({ shopId: s.shopId, on: true, message: 'Away for a while' });
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
-    await toReview(b.page);
+    await checkoutToReview(b.page);
     const alert = b.page.getByRole('alert').filter({ hasText: 'Nothing in your cart can be bought right now.' });
     await alert.waitFor();
     // The alert takes focus when it appears, so the keyboard is on it, not on <body>.
@@ -107,7 +96,7 @@ for (const project of projectNames) {
     await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
-    await toReview(b.page);
+    await checkoutToReview(b.page);
     const alert = b.page.getByRole('alert').filter({ hasText: 'Some items can’t be ordered right now.' });
     await alert.waitFor();
     await waitForFocus(alert);
@@ -175,7 +164,7 @@ for (const project of projectNames) {
     await noSidewaysPan(b.page);
 
     // Checkout opened directly says the same, with the real reason.
-    await toReview(b.page);
+    await checkoutToReview(b.page);
     const alert = b.page.getByRole('alert').filter({ hasText: 'Nothing in your cart can be bought right now.' });
     await alert.waitFor();
     expect(((await alert.textContent()) ?? '').replace(/\s+/g, ' ')).toContain(

@@ -99,6 +99,31 @@ export async function fillShippingAddress(page: Page) {
   await page.getByLabel('Country').selectOption('US');
 }
 
+/** Opens /checkout directly and walks Shipping and Payment by keyboard to the Review step. */
+export async function checkoutToReview(page: Page) {
+  await page.goto('/checkout');
+  await page.getByRole('heading', { name: 'Checkout · Shipping' }).waitFor();
+  await fillShippingAddress(page);
+  await page.getByLabel('Postal code').press('Enter');
+  await page.getByLabel(/Visa ending 4242/).check();
+  await page.getByLabel(/Visa ending 4242/).press('Enter');
+  await page.getByRole('heading', { name: 'Checkout · Review' }).waitFor();
+}
+
+/** How many times the page has sent tRPC `procedure` from now on (batched calls counted one by one). */
+export function countCalls(page: Page, procedure: string): () => number {
+  let n = 0;
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'POST' && path.startsWith('/trpc/'))
+      n += path
+        .slice(6)
+        .split(',')
+        .filter((p) => p === procedure).length;
+  });
+  return () => n;
+}
+
 /** Focus moves when React commits, which a busy machine delays: wait until `target` has it. */
 export async function waitForFocus(target: Locator): Promise<void> {
   await waitUntil(() => target.evaluate((el) => el === document.activeElement), { what: `focus on ${target}` });

@@ -3,20 +3,10 @@
 // above $0.00" next to the field, focus on that field, and nothing sent or saved. Laptop and phone.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** Every tRPC call to `procedure` the page sends (batched calls name it in the path). */
-function countCalls(page: Page, procedure: string): () => number {
-  let n = 0;
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (r.method() === 'POST' && path.startsWith('/trpc/') && path.slice(6).split(',').includes(procedure)) n++;
-  });
-  return () => n;
-}
 
 async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

@@ -5,20 +5,10 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** Every tRPC call to `procedure` the page sends (batched calls name it in the path). */
-function countCalls(page: Page, procedure: string): () => number {
-  let n = 0;
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (r.method() === 'POST' && path.startsWith('/trpc/') && path.slice(6).split(',').includes(procedure)) n++;
-  });
-  return () => n;
-}
 
 const toasts = (page: Page) => page.locator('[data-sonner-toast]');
 
