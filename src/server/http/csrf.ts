@@ -3,24 +3,22 @@
 // match this server's scheme, host and port: http://shop.example may not post to
 // https://shop.example, nor :8080 to :443. Behind a trusted proxy the scheme is the one the
 // proxy received (X-Forwarded-Proto).
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 
-export function csrfGuard(options: { trustProxy: boolean }): MiddlewareHandler {
-  return async (c, next) => {
-    if (c.req.method === 'POST') {
-      const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('application/json')) {
-        return c.json(
-          { error: { message: 'Mutations must be sent as application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' } },
-          415,
-        );
-      }
-      if (!fromOwnOrigin(c.req.raw, options.trustProxy)) {
-        return c.json({ error: { message: 'Cross-site request refused.', code: 'FORBIDDEN' } }, 403);
-      }
-    }
-    await next();
-  };
+/** The refusal for a mutation that is not JSON or comes from another site; undefined lets it through. */
+export function csrfRefusal(c: Context, trustProxy: boolean): Response | undefined {
+  if (c.req.method !== 'POST') return undefined;
+  const type = c.req.header('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) {
+    return c.json(
+      { error: { message: 'Mutations must be sent as application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' } },
+      415,
+    );
+  }
+  if (!fromOwnOrigin(c.req.raw, trustProxy)) {
+    return c.json({ error: { message: 'Cross-site request refused.', code: 'FORBIDDEN' } }, 403);
+  }
+  return undefined;
 }
 
 /** False for a cross-site browser request; true for our own pages and for clients that send no Origin. */

@@ -3,7 +3,7 @@
 // tRPC itself refuses batches over MAX_BATCH_SIZE (its maxBatchSize option, set in app.ts); this
 // file refuses batches that include an auth mutation and JSON bodies over MAX_JSON_BYTES. Uploads
 // are not under /trpc and keep their own limit.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
 export const MAX_BATCH_SIZE = 10;
@@ -15,13 +15,14 @@ export const UNBATCHABLE = /^auth\.(login|register|logout)$/;
 
 const refuse = (message: string, code: string) => ({ error: { message, code } });
 
-export const noBatchedAuth: MiddlewareHandler = async (c, next) => {
+/** The refusal for a batch that includes an auth procedure; undefined lets it through. */
+export function batchedAuthRefusal(c: Context): Response | undefined {
   const paths = safeDecode(c.req.path.replace(/^\/trpc\/?/, '')).split(',');
   if (paths.length > 1 && paths.some((p) => UNBATCHABLE.test(p))) {
     return c.json(refuse('Sign-in, registration and sign-out cannot be batched; send them alone.', 'BAD_REQUEST'), 400);
   }
-  await next();
-};
+  return undefined;
+}
 
 export const jsonBodyLimit: MiddlewareHandler = bodyLimit({
   maxSize: MAX_JSON_BYTES,
