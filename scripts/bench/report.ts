@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { BenchArgs } from './args';
 import { cartWarmUpMs, type HotItemResult } from './commerce';
 import type { PageMetrics, PagesResult } from './pages';
-import type { LoadResult } from './stats';
+import { type LoadResult, windowRatioRange } from './stats';
 import type { SyncProbeResult } from './sync-probe';
 import { PAIRED_LISTINGS } from './variations';
 
@@ -56,14 +56,18 @@ export function cpuPerOp(l: LoadResult | undefined): number | undefined {
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? undefined : Math.round((a / b) * 100) / 100;
 
+const rangeText = (range: [number, number] | undefined) => (range ? `${range[0]}–${range[1]}` : 'n/a');
+
 function throughputRatio(loads: LoadResult[], name: string, api: string, raw: string, c: number, goal: number): Target {
   const a = find(loads, api, c);
   const r = find(loads, raw, c);
   const v = ratio(a?.throughput, r?.throughput);
+  const range = windowRatioRange(a, r);
+  const windows = range ? `; windows ${range[0]}–${range[1]}` : '';
   return {
     name: `${name} (c=${c})`,
     goal: `>= ${goal}`,
-    measured: v === undefined ? 'n/a' : `${v} (${a!.throughput} / ${r!.throughput} per s)`,
+    measured: v === undefined ? 'n/a' : `${v} (${a!.throughput} / ${r!.throughput} per s${windows})`,
     met: v === undefined ? null : v >= goal,
   };
 }
@@ -230,16 +234,16 @@ export function markdown(r: BenchReport): string {
   if (stackFloors.length) {
     lines.push('', '## Cart change against the stack floor', '');
     lines.push(
-      "The stack floor is the fixed stack (Bun, Hono, @hono/trpc-server, tRPC, zod, Kysely, pg) sending the cart's SQL and nothing of Hearth's: no session, rate limit, CSRF, headers or DTO (`scripts/bench/stack-floor.ts`, served from the app's process, in the same alternating windows). API / floor is what Hearth's own code costs; floor / raw SQL is what the stack costs.",
+      "The stack floor is the fixed stack (Bun, Hono, @hono/trpc-server, tRPC, zod, Kysely, pg) sending the cart's SQL and nothing of Hearth's: no session, rate limit, CSRF, headers or DTO (`scripts/bench/stack-floor.ts`, served from the app's process, in the same alternating windows). API / floor is what Hearth's own code costs; floor / raw SQL is what the stack costs. The window columns give the smallest and largest ratio of one window against the window next to it: how far the machine's state moved the ratio within this run.",
       '',
-      '| clients | API pairs/s | floor pairs/s | raw SQL pairs/s | API / raw SQL | floor / raw SQL | API / floor | app CPU ms per pair, API / floor |',
-      '|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| clients | API pairs/s | floor pairs/s | raw SQL pairs/s | API / raw SQL | by window | floor / raw SQL | API / floor | by window | app CPU ms per pair, API / floor |',
+      '|---:|---:|---:|---:|---:|---|---:|---:|---|---|',
     );
     for (const f of stackFloors) {
       const api = find(r.loads, 'cart add+remove API', f.concurrency);
       const raw = find(r.loads, 'cart add+remove raw SQL', f.concurrency);
       lines.push(
-        `| ${f.concurrency} | ${api?.throughput ?? 'n/a'} | ${f.throughput} | ${raw?.throughput ?? 'n/a'} | ${ratio(api?.throughput, raw?.throughput) ?? 'n/a'} | ${ratio(f.throughput, raw?.throughput) ?? 'n/a'} | ${ratio(api?.throughput, f.throughput) ?? 'n/a'} | ${api?.cpuMsPerOp?.app ?? 'n/a'} / ${f.cpuMsPerOp?.app ?? 'n/a'} |`,
+        `| ${f.concurrency} | ${api?.throughput ?? 'n/a'} | ${f.throughput} | ${raw?.throughput ?? 'n/a'} | ${ratio(api?.throughput, raw?.throughput) ?? 'n/a'} | ${rangeText(windowRatioRange(api, raw))} | ${ratio(f.throughput, raw?.throughput) ?? 'n/a'} | ${ratio(api?.throughput, f.throughput) ?? 'n/a'} | ${rangeText(windowRatioRange(api, f))} | ${api?.cpuMsPerOp?.app ?? 'n/a'} / ${f.cpuMsPerOp?.app ?? 'n/a'} |`,
       );
     }
   }

@@ -16,6 +16,8 @@ export interface LoadResult {
   durationMs: number;
   /** CPU milliseconds per completed call, per process group, over the measured window. */
   cpuMsPerOp?: Record<string, number>;
+  /** Throughput of each alternating window, in the order they ran (runAlternatingAll). */
+  windowThroughputs?: number[];
   /** SQL round trips, transactions and Redis commands per call of each procedure (API runs). */
   roundTrips?: Record<string, { sql: number; transactions: number; redis: number }>;
 }
@@ -115,11 +117,16 @@ export async function runAlternatingAll<T extends unknown[]>(
 ): Promise<LoadResult[]> {
   const all = loads as LoadOptions<unknown>[];
   const totals = all.map(emptyMeasure);
+  const byWindow: number[][] = all.map(() => []);
   for (let w = 0; w < windows; w++) {
     const order = all.map((_, i) => (w % 2 === 0 ? i : all.length - 1 - i));
-    for (const side of order) addMeasure(totals[side]!, await measureLoad(all[side]!));
+    for (const side of order) {
+      const m = await measureLoad(all[side]!);
+      addMeasure(totals[side]!, m);
+      byWindow[side]!.push(round(m.latencies.length / (m.elapsedMs / 1000)));
+    }
   }
-  return all.map((l, i) => toResult(l, totals[i]!));
+  return all.map((l, i) => ({ ...toResult(l, totals[i]!), windowThroughputs: byWindow[i] }));
 }
 
 const emptyMeasure = (): Measured => ({ latencies: [], errors: 0, errorSamples: {}, elapsedMs: 0, cpuMs: {} });
@@ -227,3 +234,17 @@ export function formatResult(r: LoadResult): string {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(8)} ms`;
+
+/**
+ * The smallest and largest ratio of two sides' throughput window by window (window w of one side
+ * against window w of the other, which ran next to it): how far the machine's state moved the
+ * ratio within one run.
+ */
+export function windowRatioRange(a: LoadResult | undefined, b: LoadResult | undefined): [number, number] | undefined {
+  const wa = a?.windowThroughputs;
+  const wb = b?.windowThroughputs;
+  if (!wa?.length || !wb || wa.length !== wb.length) return undefined;
+  const ratios = wa.map((x, i) => x / wb[i]!).filter(Number.isFinite);
+  if (!ratios.length) return undefined;
+  return [round(Math.min(...ratios)), round(Math.max(...ratios))];
+}
