@@ -44,7 +44,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: () => import('./routes/dashboard/overview') },
           { path: 'shop', lazy: () => import('./routes/dashboard/shop-settings') },
-          { path: 'listings', lazy: () => import('./routes/dashboard/listings') },
+          { path: 'listings', lazy: () => import('./routes/dashboard/listings/listings-page') },
           { path: 'orders', lazy: () => import('./routes/dashboard/orders') },
           { path: 'orders/:orderId', lazy: () => import('./routes/dashboard/order') },
           { path: 'storefront', lazy: () => import('./routes/dashboard/storefront') },
