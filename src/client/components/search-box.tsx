@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchSuggestion } from '../../shared/schemas/search';
 import { useDebouncedValue } from '../lib/use-debounced-value';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { trpc } from '../trpc';
 import { SearchIcon } from './icons';
 
@@ -19,6 +20,7 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
+  const focusAfter = useFocusAfter();
 
   // Keep the box in sync when the URL changes (back/forward, facet links).
   useEffect(() => setText(urlQ), [urlQ]);
@@ -31,6 +33,22 @@ export function SearchBox() {
   const suggestions = debounced.length >= 2 ? (suggest.data?.suggestions ?? []) : [];
   const showList = open && suggestions.length > 0;
 
+  /**
+   * The box blurs as it leaves (so a phone's keyboard closes), which would drop focus to <body>:
+   * once the address is `to` and its page is on screen, the page's heading takes focus (or the page
+   * itself), so the next Tab goes on in the results rather than at "Skip to content".
+   */
+  function arrive(to: string) {
+    const target = new URL(to, window.location.origin);
+    focusAfter(() => {
+      const { pathname, search } = window.location;
+      if (pathname !== target.pathname || search !== target.search) return null;
+      const main = document.getElementById('main');
+      return main?.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main;
+    });
+    navigate(to);
+  }
+
   function go(s: SearchSuggestion | null) {
     setOpen(false);
     setActive(-1);
@@ -38,16 +56,10 @@ export function SearchBox() {
     // The server gives each suggestion the value its link needs (a category or shop slug).
     // A category or a shop is a place, not a query: the box empties once there.
     if (s && s.kind !== 'query') setText('');
-    if (s?.kind === 'category') {
-      navigate(`/search?category=${encodeURIComponent(s.value)}`);
-      return;
-    }
-    if (s?.kind === 'shop') {
-      navigate(`/shop/${encodeURIComponent(s.value)}`);
-      return;
-    }
+    if (s?.kind === 'category') return arrive(`/search?category=${encodeURIComponent(s.value)}`);
+    if (s?.kind === 'shop') return arrive(`/shop/${encodeURIComponent(s.value)}`);
     const q = (s?.value ?? text).trim();
-    navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+    arrive(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {

@@ -285,7 +285,10 @@ export function Component() {
         <section aria-labelledby="results-title" onClickCapture={(e) => recordResultClick(q ?? '', e)}>
           <div className="search-toolbar">
             <div>
-              <h1 id="results-title">{heading}</h1>
+              {/* Focusable from script only: a search from the header box lands here (SearchBox). */}
+              <h1 id="results-title" tabIndex={-1} className="focus-heading">
+                {heading}
+              </h1>
               <p className="muted small result-count" aria-live="polite">
                 {query.isPending ? 'Searching…' : resultCountText(total)}
                 {query.isFetching && !query.isPending && !query.isFetchingNextPage ? ' · updating…' : ''}

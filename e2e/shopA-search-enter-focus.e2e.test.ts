@@ -1,0 +1,62 @@
+// Found by a walk at 1366×900 and 390×844, keyboard only: Enter in the header's search box opened
+// the results, but the box blurs as it leaves and focus fell to <body>, so the next Tab started
+// again at "Skip to content". Focus now lands on the results heading (from the home page, and for a
+// second search from the results page), and the next Tab goes on from there into the results.
+import { expect, test } from 'bun:test';
+import type { Locator, Page } from 'playwright';
+import { createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** Tab (never a click) until `target` has focus. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? 'none');
+
+for (const project of projectNames) {
+  test(`${project}: Enter in the header search box puts focus on the results heading, not on <body>`, async () => {
+    const [first, second] = [token(), token()];
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, await createUser(), project);
+    await b.page.goto('/');
+    const box = b.page.getByRole('combobox', { name: 'Search for anything' });
+    await tabTo(b.page, box);
+    await b.page.keyboard.type(first);
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === first);
+    const heading = b.page.getByRole('heading', { level: 1, name: `Results for “${first}”` });
+    await waitForFocus(heading);
+    await screenshot(b.page, `shopA-search-enter-focus-${project}`);
+
+    // The next Tab goes on in the results, not back at the top of the page.
+    await b.page.keyboard.press('Tab');
+    const after = await b.page.evaluate(() => ({
+      inMain: !!document.getElementById('main')?.contains(document.activeElement),
+      text: document.activeElement?.textContent ?? '',
+    }));
+    expect(after.text).not.toBe('Skip to content');
+    expect(after.inMain).toBe(true);
+
+    // A second search from the results page lands on its own heading too.
+    await tabTo(b.page, box);
+    await b.page.keyboard.press('ControlOrMeta+a');
+    await b.page.keyboard.type(second);
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForURL((url) => url.searchParams.get('q') === second);
+    await waitForFocus(b.page.getByRole('heading', { level: 1, name: `Results for “${second}”` }));
+    expect(await focusedTag(b.page)).toBe('H1');
+    const { scroll, width } = await b.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+}
