@@ -143,6 +143,9 @@ export function Component() {
         if (problem.kind === 'priceChanged')
           trpcUtils.checkout.quote.setData({ shippingAddress: address }, problem.next);
         if (problem.kind === 'inventory' || problem.kind === 'priceChanged') void trpcUtils.cart.get.invalidate();
+        // The quote on screen counted lines that can no longer be bought: it goes (Place order waits,
+        // disabled) and a fresh one says what is left out and what the rest costs.
+        if (problem.kind === 'inventory') void trpcUtils.checkout.quote.reset({ shippingAddress: address });
       },
     });
   }
@@ -210,6 +213,7 @@ export function Component() {
             placing={draft.placing}
             problem={draft.problem}
             onPlace={placeOrder}
+            onProblemSolved={() => dispatch({ type: 'PROBLEM_SOLVED' })}
           />
         )}
         {step === 'confirmation' && draft.result && (

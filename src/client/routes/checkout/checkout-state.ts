@@ -37,7 +37,9 @@ export type CheckoutEvent =
   | { type: 'PAYMENT_DONE'; token: PaymentToken }
   | { type: 'PLACE' }
   | { type: 'PLACED'; result: PlacedOrders }
-  | { type: 'FAILED'; problem: CheckoutProblem };
+  | { type: 'FAILED'; problem: CheckoutProblem }
+  /** What the refusal asked for is done (its lines removed, a fresh quote on screen). */
+  | { type: 'PROBLEM_SOLVED' };
 
 const newKey = () => crypto.randomUUID();
 
@@ -59,6 +61,8 @@ export function checkoutReducer(draft: CheckoutDraft, event: CheckoutEvent): Che
       return { ...draft, placing: true, problem: null };
     case 'PLACED':
       return { ...draft, placing: false, result: event.result };
+    case 'PROBLEM_SOLVED':
+      return { ...draft, problem: null };
     case 'FAILED': {
       // A decline, changed stock or changed prices end this attempt: the next try is a new
       // request, new key. A transient failure keeps the key, so retrying can never charge twice.

@@ -24,6 +24,7 @@ export function ReviewStep({
   placing,
   problem,
   onPlace,
+  onProblemSolved,
 }: {
   address: ShippingAddressInput;
   token: PaymentToken;
@@ -31,6 +32,8 @@ export function ReviewStep({
   placing: boolean;
   problem: CheckoutProblem | null;
   onPlace: (confirmed: QuoteDto) => void;
+  /** A refused Place order's lines are removed and a fresh quote is on screen. */
+  onProblemSolved: () => void;
 }) {
   // The quote on screen is the one the buyer confirms, so it is not refreshed behind their back;
   // a PRICE_CHANGED refusal replaces it and the notice says what changed.
@@ -50,22 +53,28 @@ export function ReviewStep({
   };
   // Every line is left out (shops away, sold out, gone): there is no order, so no totals and no button.
   const nothing = !!q && cart.shops.every((s) => s.items.every(leftOutLine));
-  const removal = useRemoveLeftOut(quote.refetch);
+  // Place order refused because the cart changed after the quote (a line sold out, its shop went
+  // away): the same alert as a Review that opens with such lines, with the same way on. The quote
+  // it was refused on is gone (checkout.tsx), so Place order waits for the fresh one.
+  const refused = problem?.kind === 'inventory' ? problem : null;
+  const removal = useRemoveLeftOut(quote.refetch, () => refused && onProblemSolved());
   const leftOutLines = q ? cart.shops.flatMap((s) => s.items.filter(leftOutLine)) : [];
   return (
     <div ref={removal.root}>
-      {problem && <ProblemNotice problem={problem} />}
-      {blocked && !problem && (
+      {problem && !refused && <ProblemNotice problem={problem} />}
+      {(blocked || refused) && (
         <UnavailableNotice
-          items={q.unavailableItems}
+          // What the fresh quote says now; until it arrives (or if it finds nothing left out), the refusal's.
+          items={q?.unavailableItems.length ? q.unavailableItems : (refused?.items ?? [])}
           nothing={nothing}
+          refused={!!refused}
           removal={
             nothing || leftOutLines.length === 0
               ? undefined
               : {
                   count: leftOutLines.length,
                   // Only lines that need a lower quantity would be left: removing these cannot free the order.
-                  andContinue: q.unavailableItems.every(leftOut),
+                  andContinue: q?.unavailableItems.every(leftOut) ?? false,
                   pending: removal.pending,
                   onRemove: () => removal.remove(leftOutLines),
                 }
@@ -188,7 +197,7 @@ export function ReviewStep({
  * The alert (and its button) goes with the last problem: focus moves to Place order, or to the
  * alert when something still needs the cart.
  */
-function useRemoveLeftOut(refetchQuote: () => Promise<unknown>) {
+function useRemoveLeftOut(refetchQuote: () => Promise<unknown>, onRemoved: () => void) {
   const trpcUtils = trpc.useUtils();
   const removeItem = trpc.cart.removeItem.useMutation();
   const [pending, setPending] = useState(false);
@@ -200,6 +209,7 @@ function useRemoveLeftOut(refetchQuote: () => Promise<unknown>) {
       return place && !place.disabled ? place : root.current?.querySelector<HTMLElement>('[role="alert"]');
     });
     setPending(true);
+    let removed = false;
     try {
       for (const i of lines)
         await removeItem.mutateAsync({
@@ -207,6 +217,7 @@ function useRemoveLeftOut(refetchQuote: () => Promise<unknown>) {
           variantId: i.variantId,
           personalization: i.personalization,
         });
+      removed = true;
     } catch (err) {
       toast.error(`Couldn't update your cart: ${describeError(err).message}`);
       // Something is still left out, so the alert and its button stay: nothing to move focus to
@@ -218,6 +229,7 @@ function useRemoveLeftOut(refetchQuote: () => Promise<unknown>) {
       // Whatever was removed, the cart and the quote on screen say so before anything is placed.
       await Promise.all([trpcUtils.cart.get.invalidate(), refetchQuote()]);
       setPending(false);
+      if (removed) onRemoved();
     }
   }
   return { root, pending, remove };
