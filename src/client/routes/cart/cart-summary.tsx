@@ -1,5 +1,6 @@
 // The cart's Summary: what can be bought and its total (or, plainly, that nothing can and why),
 // and the way on to checkout: signed in, sign in, or as a guest; disabled while a line blocks it.
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { lineProblem } from '../../../shared/availability';
 import type { CartDto } from '../../../shared/schemas/cart';
@@ -20,13 +21,15 @@ export function CartSummary({
   /** Signed in, or not known yet. */
   signedIn: boolean;
 }) {
+  // The reason checkout waits, which the disabled Proceed to checkout names as its description.
+  const whyId = useId();
   return (
     <aside className="card summary" aria-label="Order summary">
       <h2>Summary</h2>
       {buyableCount === 0 ? (
         // Every shop is on vacation or every listing is sold out or gone: "Items (0) $0.00 · Shipping Free ·
         // Total $0.00" read like an order that costs nothing, so the summary says it plainly.
-        <div className="notice small summary-action" role="status">
+        <div className="notice small summary-action" role="status" id={whyId}>
           <p>
             <strong>Nothing in your cart can be bought right now.</strong> {whyNothing(c)}
           </p>
@@ -50,7 +53,7 @@ export function CartSummary({
             <span>{formatCents(c.itemTotalCents + c.shippingTotalCents)}</span>
           </div>
           {blocked && (
-            <div className="notice notice-danger small summary-action" role="status">
+            <div className="notice notice-danger small summary-action" role="status" id={whyId}>
               <p>
                 <strong>{whySome(c)}</strong> Update your cart to continue.
               </p>
@@ -59,7 +62,15 @@ export function CartSummary({
         </>
       )}
       {blocked ? (
-        <button type="button" className="btn btn-primary btn-lg btn-block summary-action" disabled>
+        // aria-disabled, not disabled: a keyboard still reaches it and a screen reader hears why it
+        // waits (its description); a press does nothing.
+        <button
+          type="button"
+          className="btn btn-primary btn-lg btn-block summary-action"
+          aria-disabled="true"
+          aria-describedby={whyId}
+          onClick={(e) => e.preventDefault()}
+        >
           Proceed to checkout
         </button>
       ) : signedIn ? (
