@@ -1,12 +1,13 @@
 // Inputs of the account procedures: password reset, email verification, change password/email.
 import { z } from 'zod';
 import { emailSchema } from './auth';
+import { tooLongMessage } from './issue-messages';
 import { guestOrderTokenSchema } from './orders';
 import { text } from './text';
 
 const newPassword = text({ trim: false })
   .min(8, 'Password must be at least 8 characters')
-  .max(200, 'Password must be at most 200 characters');
+  .max(200, tooLongMessage('Password', 200));
 
 /** A token from a mailed link: 43 base64url characters (32 random bytes). */
 export const accountToken = text().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not valid. Ask for a new one.');

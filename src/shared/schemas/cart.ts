@@ -1,6 +1,7 @@
 // Cart inputs and DTOs, shared by the server and the cart page.
 import { z } from 'zod';
 import { idSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import type { ShippingPolicy } from './shops';
 import { text } from './text';
 
@@ -23,7 +24,7 @@ export const MAX_PERSONALIZATION_CHARS = 1024;
  */
 const personalizationText = text({ multiline: true }).max(
   MAX_PERSONALIZATION_CHARS,
-  `Personalisation must be at most ${MAX_PERSONALIZATION_CHARS} characters`,
+  tooLongMessage('Personalisation', MAX_PERSONALIZATION_CHARS),
 );
 
 const lineKey = {

@@ -5,8 +5,11 @@
 import { describe, expect, test } from 'bun:test';
 import { Glob } from 'bun';
 import type { z } from 'zod';
+import { resetPasswordInput } from './account';
 import { createAddressInput } from './addresses';
+import { addItemInput, MAX_PERSONALIZATION_CHARS } from './cart';
 import { shippingAddressSchema } from './checkout';
+import { combinationInput } from './variations';
 
 const RAW = [
   /Too (big|small)/i,
@@ -126,4 +129,34 @@ describe('messages of the shared schemas', () => {
       'Postal code is required',
     ]);
   });
+});
+
+// A walk found SKU, password and personalisation still saying "… must be at most N characters",
+// the one place the app's wording of a length limit ("… must be N characters or fewer") was not used.
+describe('length limits written on the rule itself use the one wording', () => {
+  const over = (n: number) => 'x'.repeat(n + 1);
+  const cases: [string, z.ZodType, unknown, string][] = [
+    [
+      'SKU',
+      combinationInput,
+      { values: ['Small'], priceCents: 1000, quantity: 1, sku: over(64) },
+      'SKU must be 64 characters or fewer',
+    ],
+    [
+      'password',
+      resetPasswordInput,
+      { token: 'a'.repeat(43), password: over(200) },
+      'Password must be 200 characters or fewer',
+    ],
+    [
+      'personalisation',
+      addItemInput,
+      { productId: 1, quantity: 1, personalization: over(MAX_PERSONALIZATION_CHARS) },
+      'Personalisation must be 1,024 characters or fewer',
+    ],
+  ];
+  for (const [what, schema, input, message] of cases)
+    test(what, () => {
+      expect(schema.safeParse(input).error?.issues.map((i) => i.message)).toEqual([message]);
+    });
 });

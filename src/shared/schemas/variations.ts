@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES, MAX_VARIATION_VALUES, optionsLabel } from '../variations';
 import { idSchema, priceCentsSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 const propertyName = text().min(1, 'Name the property (e.g. Size)').max(30, 'At most 30 characters');
@@ -27,7 +28,7 @@ export const combinationInput = z.object({
     .int('Quantity must be a whole number')
     .min(0, 'Quantity cannot be negative')
     .max(10_000, 'Quantity must be at most 10,000'),
-  sku: text().max(64, 'SKU must be at most 64 characters').default(''),
+  sku: text().max(64, tooLongMessage('SKU', 64)).default(''),
   enabled: z.boolean().default(true),
 });
 
