@@ -4,7 +4,7 @@
 // unsaved changes, so pressing it instead of "Save variations" loses nothing; with nothing to
 // store it sends nothing and says so. Whether anything is unsaved (form or table) is told to the
 // dialog through `changes`, which asks before closing.
-import { type FormEvent, type RefObject, useImperativeHandle, useRef } from 'react';
+import { type FormEvent, type RefObject, useEffect, useImperativeHandle, useRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { CategoryNode, ProductDto } from '../../../shared/schemas/catalog';
@@ -132,6 +132,20 @@ export function ListingForm({
     changed: () => formChanged || (product ? (unsaved.current?.changed() ?? false) : draft.changed),
   }));
 
+  // A keyboard user starts on Title, not on the dialog's Close button. The dialog focuses Title
+  // itself when the form opens with it (data-autofocus); a listing still loading as it opened
+  // shows the form later, so Title takes focus then, unless focus has gone elsewhere.
+  const formEl = useRef<HTMLFormElement>(null);
+  const { setFocus } = form;
+  useEffect(() => {
+    const el = formEl.current;
+    const active = document.activeElement;
+    const dialog = el?.closest('dialog');
+    if (!el || !dialog?.open || el.contains(active)) return;
+    if (active && active !== document.body && !dialog.contains(active)) return;
+    setFocus('title');
+  }, [setFocus]);
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     form.setValue('varies', varies);
     // A new listing's table is checked with the form, so nothing is sent while a cell is wrong;
@@ -180,9 +194,9 @@ export function ListingForm({
 
   return (
     <>
-      <form noValidate aria-label={product ? 'Edit listing' : 'New listing'} onSubmit={submit}>
+      <form ref={formEl} noValidate aria-label={product ? 'Edit listing' : 'New listing'} onSubmit={submit}>
         <Field label="Title" error={e.title?.message}>
-          <input className="input" maxLength={140} {...form.register('title')} />
+          <input className="input" maxLength={140} data-autofocus {...form.register('title')} />
         </Field>
         <Field label="Description" error={e.description?.message}>
           <textarea className="textarea" maxLength={5000} {...form.register('description')} />
