@@ -13,6 +13,7 @@ import { ImageUpload } from '../../components/image-upload';
 import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { parseDollars, plural } from '../../lib/format';
+import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useCheckedForm } from '../../lib/use-checked-form';
 import { describeError, trpc } from '../../trpc';
 import {
@@ -162,11 +163,6 @@ export function ListingForm({
         // The form says exactly what is saved: send no update (which would date the listing
         // today), save only a changed table, or say there is nothing to save and close.
         const listingChanged = !storesTheSame(input, product);
-        if (!listingChanged && !changedTable) {
-          toast.success('No changes to save: your listing is up to date.', SAVE_TOAST);
-          onDone();
-          return;
-        }
         const sendTable = () =>
           changedTable
             ? saveTable.mutate(
@@ -177,9 +173,16 @@ export function ListingForm({
                 },
               )
             : done();
-        if (listingChanged)
-          update.mutate({ productId: product.id, ...updateOf(input, varies) }, { onSuccess: sendTable });
-        else sendTable();
+        const sent = saveUnlessUnchanged({
+          unchanged: !listingChanged && !changedTable,
+          toastId: SAVE_TOAST.id,
+          upToDate: 'No changes to save: your listing is up to date.',
+          save: () =>
+            listingChanged
+              ? update.mutate({ productId: product.id, ...updateOf(input, varies) }, { onSuccess: sendTable })
+              : sendTable(),
+        });
+        if (!sent) onDone();
         return;
       }
       create.mutate({

@@ -12,6 +12,7 @@ import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
+import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { schemaResolver } from '../../lib/schema-resolver';
 import { useMe } from '../../lib/session';
 import { useCheckedForm } from '../../lib/use-checked-form';
@@ -126,11 +127,12 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
         if (!shop) return create.mutate(input);
         // The form says exactly what is saved (a second Enter after "Shop updated" lands here):
         // send nothing, and say so in the same toast.
-        if (storedForm(input) === storedForm(shop)) {
-          toast.success('No changes to save: your shop is up to date.', { id: SHOP_TOAST });
-          return;
-        }
-        update.mutate({ shopId: shop.id, ...input });
+        saveUnlessUnchanged({
+          unchanged: storedForm(input) === storedForm(shop),
+          toastId: SHOP_TOAST,
+          upToDate: 'No changes to save: your shop is up to date.',
+          save: () => update.mutate({ shopId: shop.id, ...input }),
+        });
       })}
       className="card"
       aria-label={shop ? 'Shop settings' : 'Create your shop'}

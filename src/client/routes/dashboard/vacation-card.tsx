@@ -7,6 +7,7 @@ import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shop
 import { Field } from '../../components/field';
 import { StatusButton } from '../../components/ui/status-button';
 import { formatDate } from '../../lib/format';
+import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, queryClient, trpc } from '../../trpc';
 
@@ -59,11 +60,12 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
           // Already away with exactly this: say so again (the same toast), send nothing. A second
           // Enter just after "Go on vacation" lands here once the first has answered.
           const saved = shop.vacation;
-          if (saved && saved.message === message && (saved.returnsOn ?? null) === (returnsOn || null)) {
-            toast.success(AWAY, { id: 'vacation' });
-            return;
-          }
-          set.mutate({ shopId: shop.id, on: true, message, returnsOn: returnsOn || null });
+          saveUnlessUnchanged({
+            unchanged: saved !== null && saved.message === message && (saved.returnsOn ?? null) === (returnsOn || null),
+            toastId: 'vacation',
+            upToDate: AWAY,
+            save: () => set.mutate({ shopId: shop.id, on: true, message, returnsOn: returnsOn || null }),
+          });
         }}
       >
         <Field label="Message for shoppers" error={messageError}>

@@ -11,6 +11,7 @@ import type { ListingVariationsDto } from '../../../shared/schemas/variations';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
 import { StatusButton } from '../../components/ui/status-button';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
+import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, trpc } from '../../trpc';
 
@@ -263,12 +264,15 @@ function Editor({
     }
     // The table stores exactly what is saved (a second press after "Variations saved", or 24 typed
     // over 24.00): send nothing, and say so in the same toast.
-    if (storedTable(table) === storedTable(initial)) {
-      toast.success('No changes to save: variations are up to date.', { id: toastId });
-      return;
-    }
-    onSaving();
-    save.mutate({ productId, ...table });
+    saveUnlessUnchanged({
+      unchanged: storedTable(table) === storedTable(initial),
+      toastId,
+      upToDate: 'No changes to save: variations are up to date.',
+      save: () => {
+        onSaving();
+        save.mutate({ productId, ...table });
+      },
+    });
   };
   const tooMany = draft.combos.length > MAX_COMBINATIONS;
   useImperativeHandle(unsaved, () => ({
