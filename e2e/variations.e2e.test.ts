@@ -506,7 +506,7 @@ for (const project of projectNames as ProjectName[]) {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('Bartholomew');
     await page.getByRole('button', { name: 'Save personalisation' }).click();
-    await page.getByRole('alert').getByText('At most 6 characters.').waitFor();
+    await page.getByRole('alert').getByText('Personalisation must be 6 characters or fewer.').waitFor();
     await box.fill('');
     await page.getByRole('button', { name: 'Save personalisation' }).click();
     await page.getByRole('alert').getByText('Add your personalisation').waitFor();

@@ -143,6 +143,15 @@ describe('a hand-edited search address', () => {
   });
 });
 
+test('search text too long for an address says so in the app’s wording of a length limit', () => {
+  expect(read(`q=${'a'.repeat(201)}`)).toEqual({
+    ok: false,
+    status: 400,
+    title: 'Search text too long',
+    message: 'Search text must be 200 characters or fewer.',
+  });
+});
+
 describe('the way on from a search address that could not be read', () => {
   test('keeps the words and category that read, drops the rest', () => {
     expect(searchFallback(new URLSearchParams('q=mug&sort=cheapest'))).toEqual({

@@ -8,6 +8,7 @@
 // could not be (`title`), in the tab as in the served head.
 
 import { type PriceBoxErrors, priceBoundErrors, readPriceBoxes } from './price-boxes';
+import { tooLongMessage } from './schemas/issue-messages';
 import {
   type PriceRangeKey,
   priceRangeFilter,
@@ -77,7 +78,7 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   const q = params.get('q')?.trim();
   if (q) {
     if (q.length > SEARCH_MAX_QUERY_LENGTH)
-      return bad('Search text too long', `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`);
+      return bad('Search text too long', `${tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH)}.`);
     input.q = q;
   }
   const category = params.get('category');

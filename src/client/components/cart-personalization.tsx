@@ -4,6 +4,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { CartItemDto } from '../../shared/schemas/cart';
+import { tooLongMessage } from '../../shared/schemas/issue-messages';
 import { describeError, trpc } from '../trpc';
 import { PersonalizationField } from './personalization-field';
 
@@ -13,7 +14,7 @@ type Spec = NonNullable<CartItemDto['personalizationSpec']>;
 function localProblem(spec: Spec, text: string): string | null {
   const trimmed = text.trim();
   if (spec.required && trimmed === '') return 'Add your personalisation: this listing needs it.';
-  if ([...trimmed].length > spec.maxChars) return `At most ${spec.maxChars} characters.`;
+  if ([...trimmed].length > spec.maxChars) return `${tooLongMessage('Personalisation', spec.maxChars)}.`;
   return null;
 }
 

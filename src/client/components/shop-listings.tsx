@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { idSchema } from '../../shared/schemas/common';
+import { tooLongMessage } from '../../shared/schemas/issue-messages';
 import { SEARCH_MAX_QUERY_LENGTH } from '../../shared/schemas/search';
 import type { ShopDto } from '../../shared/schemas/shops';
 import { textProblem } from '../../shared/schemas/text';
@@ -22,7 +23,7 @@ export function shopListingProblem(params: URLSearchParams): string | null {
   if (section && (!/^\d{1,10}$/.test(section) || !idSchema.safeParse(Number(section)).success))
     return 'That is not one of the shop’s sections.';
   const q = params.get('q')?.trim() ?? '';
-  if (q.length > SEARCH_MAX_QUERY_LENGTH) return `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters.`;
+  if (q.length > SEARCH_MAX_QUERY_LENGTH) return `${tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH)}.`;
   return q ? textProblem(q) : null;
 }
 

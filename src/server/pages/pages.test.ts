@@ -182,6 +182,9 @@ describe('other public pages', () => {
     expect(await (await get(`/shop/${seller.shop.slug}?section=abc`)).text()).toContain(
       'That is not one of the shop’s sections.',
     );
+    expect(await (await get(`/shop/${seller.shop.slug}?q=${'z'.repeat(201)}`)).text()).toContain(
+      'Search text must be 200 characters or fewer.',
+    );
     expect(await (await get(`/shop/${seller.shop.slug}?section=12345`)).text()).toContain('Nothing in this section');
   });
 

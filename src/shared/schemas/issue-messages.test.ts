@@ -9,7 +9,19 @@ import { resetPasswordInput } from './account';
 import { createAddressInput } from './addresses';
 import { addItemInput, MAX_PERSONALIZATION_CHARS } from './cart';
 import { shippingAddressSchema } from './checkout';
-import { combinationInput } from './variations';
+import { MESSAGE_TEXT_MAX, reportConversationInput, sendMessageInput } from './messaging';
+import { updateOrderStatusInput } from './orders';
+import { createReviewInput, REVIEW_TEXT_MAX, replyToReviewInput } from './reviews';
+import { SEARCH_MAX_QUERY_LENGTH, searchProductsInput } from './search';
+import { setVacationInput, VACATION_MESSAGE_MAX } from './shops';
+import {
+  ANNOUNCEMENT_MAX,
+  createSectionInput,
+  POLICY_NOTES_MAX,
+  SECTION_NAME_MAX,
+  updateStorefrontInput,
+} from './storefront';
+import { combinationInput, variationPropertyInput } from './variations';
 
 const RAW = [
   /Too (big|small)/i,
@@ -153,6 +165,112 @@ describe('length limits written on the rule itself use the one wording', () => {
       addItemInput,
       { productId: 1, quantity: 1, personalization: over(MAX_PERSONALIZATION_CHARS) },
       'Personalisation must be 1,024 characters or fewer',
+    ],
+  ];
+  for (const [what, schema, input, message] of cases)
+    test(what, () => {
+      expect(schema.safeParse(input).error?.issues.map((i) => i.message)).toEqual([message]);
+    });
+});
+
+// The same walk's second pass: variation names and values said "At most 30 characters" and reviews,
+// replies, messages, section names, announcements, policy notes, vacation messages, tracking
+// numbers and search text each had their own sentence ("Reviews are at most 2000 characters").
+// Each now names its field by the label its form shows, in the one wording.
+describe('every other length limit uses the one wording too', () => {
+  const over = (n: number) => 'x'.repeat(n + 1);
+  const cases: [string, z.ZodType, unknown, string][] = [
+    [
+      'property name',
+      variationPropertyInput,
+      { name: over(30), values: ['S'] },
+      'Property name must be 30 characters or fewer',
+    ],
+    [
+      'value',
+      variationPropertyInput,
+      { name: 'Size', values: ['S', over(40)] },
+      'Each value must be 40 characters or fewer',
+    ],
+    [
+      'review',
+      createReviewInput,
+      { orderId: 1, productId: 1, rating: 5, text: over(REVIEW_TEXT_MAX) },
+      'Review must be 2,000 characters or fewer',
+    ],
+    [
+      'reply',
+      replyToReviewInput,
+      { reviewId: 1, text: over(REVIEW_TEXT_MAX) },
+      'Reply must be 2,000 characters or fewer',
+    ],
+    [
+      'message',
+      sendMessageInput,
+      { conversationId: 1, text: over(MESSAGE_TEXT_MAX) },
+      'Message must be 2,000 characters or fewer',
+    ],
+    [
+      'report details',
+      reportConversationInput,
+      { conversationId: 1, reason: 'spam', details: over(1000) },
+      'Details must be 1,000 characters or fewer',
+    ],
+    [
+      'section name',
+      createSectionInput,
+      { shopId: 1, name: over(SECTION_NAME_MAX) },
+      'Section name must be 40 characters or fewer',
+    ],
+    [
+      'announcement',
+      updateStorefrontInput,
+      { shopId: 1, announcement: over(ANNOUNCEMENT_MAX) },
+      'Announcement must be 1,000 characters or fewer',
+    ],
+    [
+      'policy notes',
+      updateStorefrontInput,
+      {
+        shopId: 1,
+        policies: {
+          returnsAccepted: false,
+          exchangesAccepted: false,
+          returnWindowDays: null,
+          notes: over(POLICY_NOTES_MAX),
+        },
+      },
+      'Policy notes must be 2,000 characters or fewer',
+    ],
+    [
+      'vacation message',
+      setVacationInput,
+      { shopId: 1, on: true, message: over(VACATION_MESSAGE_MAX) },
+      'Message for shoppers must be 500 characters or fewer',
+    ],
+    [
+      'tracking number',
+      updateOrderStatusInput,
+      { orderId: 1, status: 'shipped', trackingNumber: over(60) },
+      'Tracking number must be 60 characters or fewer',
+    ],
+    [
+      'carrier',
+      updateOrderStatusInput,
+      { orderId: 1, status: 'shipped', carrier: over(60) },
+      'Carrier must be 60 characters or fewer',
+    ],
+    [
+      'order note',
+      updateOrderStatusInput,
+      { orderId: 1, status: 'processing', note: over(500) },
+      'Note must be 500 characters or fewer',
+    ],
+    [
+      'search text',
+      searchProductsInput,
+      { q: over(SEARCH_MAX_QUERY_LENGTH) },
+      'Search text must be 200 characters or fewer',
     ],
   ];
   for (const [what, schema, input, message] of cases)

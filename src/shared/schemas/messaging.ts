@@ -1,6 +1,7 @@
 // Conversations between a buyer and a shop (issue 18): inputs and the shapes the client reads.
 import { z } from 'zod';
 import { cursorSchema, idSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 export const MESSAGE_TEXT_MAX = 2000;
@@ -11,10 +12,7 @@ export const messageImageSchema = text()
   .regex(/^\/uploads\/[0-9a-f-]{36}\.webp$/, 'Attach a photo by uploading it here');
 
 const messageBody = {
-  text: text({ multiline: true }).max(
-    MESSAGE_TEXT_MAX,
-    `Messages are at most ${MESSAGE_TEXT_MAX.toLocaleString('en-US')} characters`,
-  ),
+  text: text({ multiline: true }).max(MESSAGE_TEXT_MAX, tooLongMessage('Message', MESSAGE_TEXT_MAX)),
   imageUrl: messageImageSchema.nullish(),
 };
 
@@ -58,7 +56,7 @@ export const REPORT_REASONS = ['spam', 'harassment', 'scam', 'other'] as const;
 export const reportConversationInput = z.object({
   conversationId: idSchema,
   reason: z.enum(REPORT_REASONS, 'Pick a reason'),
-  details: text({ multiline: true }).max(1000, 'At most 1,000 characters').optional(),
+  details: text({ multiline: true }).max(1000, tooLongMessage('Details', 1000)).optional(),
 });
 export type ReportConversationInput = z.infer<typeof reportConversationInput>;
 

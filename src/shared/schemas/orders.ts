@@ -1,6 +1,7 @@
 // Order inputs and DTOs for buyers (history, detail) and sellers (shop orders, status changes).
 import { z } from 'zod';
 import { cursorSchema, idSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 /** The one declaration of order statuses (database type, DTOs, inputs and the client read it). */
@@ -34,11 +35,11 @@ export const updateOrderStatusInput = z.object({
   // expected string to have >=3 characters").
   trackingNumber: text()
     .min(3, 'Enter the tracking number (at least 3 characters).')
-    .max(60, 'A tracking number is at most 60 characters.')
+    .max(60, tooLongMessage('Tracking number', 60))
     .regex(/^[A-Za-z0-9 -]+$/, 'Tracking numbers contain letters, digits, spaces and dashes')
     .optional(),
-  carrier: text().min(2, 'Choose the carrier.').max(60, 'A carrier’s name is at most 60 characters.').optional(),
-  note: text({ multiline: true }).max(500, 'A note is at most 500 characters.').optional(),
+  carrier: text().min(2, 'Choose the carrier.').max(60, tooLongMessage('Carrier', 60)).optional(),
+  note: text({ multiline: true }).max(500, tooLongMessage('Note', 500)).optional(),
 });
 export type UpdateOrderStatusInput = z.infer<typeof updateOrderStatusInput>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, limitSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 export const REVIEW_TEXT_MAX = 2000;
@@ -14,7 +15,7 @@ export const createReviewInput = z.object({
     .max(5, 'Rating is 1 to 5'),
   text: text({ multiline: true })
     .min(1, 'Write a few words about the item')
-    .max(REVIEW_TEXT_MAX, `Reviews are at most ${REVIEW_TEXT_MAX} characters`),
+    .max(REVIEW_TEXT_MAX, tooLongMessage('Review', REVIEW_TEXT_MAX)),
 });
 export type CreateReviewInput = z.infer<typeof createReviewInput>;
 
@@ -35,7 +36,7 @@ export const replyToReviewInput = z.object({
   reviewId: idSchema,
   text: text({ multiline: true })
     .min(1, 'Write a reply')
-    .max(REVIEW_TEXT_MAX, `Replies are at most ${REVIEW_TEXT_MAX} characters`),
+    .max(REVIEW_TEXT_MAX, tooLongMessage('Reply', REVIEW_TEXT_MAX)),
 });
 export type ReplyToReviewInput = z.infer<typeof replyToReviewInput>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ProductCard } from './catalog';
 import { centsSchema, idSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 /** Results stop here (Meilisearch `maxTotalHits`; the Postgres fallback caps `total` the same way). */
@@ -51,9 +52,7 @@ const colourSchema = text()
 
 export const searchProductsInput = z
   .object({
-    q: text()
-      .max(SEARCH_MAX_QUERY_LENGTH, `Search text can be at most ${SEARCH_MAX_QUERY_LENGTH} characters`)
-      .optional(),
+    q: text().max(SEARCH_MAX_QUERY_LENGTH, tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH)).optional(),
     category: text()
       .toLowerCase()
       .max(60)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, idSchema, imageUrlSchema, slugSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import type { ShopPoliciesDto } from './storefront';
 import { text } from './text';
 
@@ -72,7 +73,7 @@ export const setVacationInput = z
     shopId: idSchema,
     on: z.boolean(),
     message: text({ multiline: true })
-      .max(VACATION_MESSAGE_MAX, `At most ${VACATION_MESSAGE_MAX} characters`)
+      .max(VACATION_MESSAGE_MAX, tooLongMessage('Message for shoppers', VACATION_MESSAGE_MAX))
       .optional(),
     returnsOn: isoDate.nullish(),
   })

@@ -2,6 +2,7 @@
 // structured policies.
 import { z } from 'zod';
 import { idSchema } from './common';
+import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
 export const SECTION_NAME_MAX = 40;
@@ -11,7 +12,7 @@ export const POLICY_NOTES_MAX = 2000;
 
 const sectionName = text()
   .min(1, 'Name the section')
-  .max(SECTION_NAME_MAX, `Section names are at most ${SECTION_NAME_MAX} characters`);
+  .max(SECTION_NAME_MAX, tooLongMessage('Section name', SECTION_NAME_MAX));
 
 export const shopSectionsInput = z.object({ shopId: idSchema });
 export const createSectionInput = z.object({ shopId: idSchema, name: sectionName });
@@ -52,10 +53,7 @@ export const shopPoliciesSchema = z
     exchangesAccepted: z.boolean(),
     /** Days after delivery; required when returns or exchanges are accepted. */
     returnWindowDays: z.number().int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').nullable(),
-    notes: text({ multiline: true }).max(
-      POLICY_NOTES_MAX,
-      `At most ${POLICY_NOTES_MAX.toLocaleString('en-US')} characters`,
-    ),
+    notes: text({ multiline: true }).max(POLICY_NOTES_MAX, tooLongMessage('Policy notes', POLICY_NOTES_MAX)),
   })
   .refine((p) => !(p.returnsAccepted || p.exchangesAccepted) || p.returnWindowDays !== null, {
     message: 'Say within how many days returns or exchanges are accepted',
@@ -66,7 +64,7 @@ export type ShopPoliciesInput = z.infer<typeof shopPoliciesSchema>;
 export const updateStorefrontInput = z.object({
   shopId: idSchema,
   announcement: text({ multiline: true })
-    .max(ANNOUNCEMENT_MAX, `Announcements are at most ${ANNOUNCEMENT_MAX.toLocaleString('en-US')} characters`)
+    .max(ANNOUNCEMENT_MAX, tooLongMessage('Announcement', ANNOUNCEMENT_MAX))
     .optional(),
   policies: shopPoliciesSchema.optional(),
 });

@@ -8,8 +8,8 @@ import { idSchema, priceCentsSchema } from './common';
 import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
-const propertyName = text().min(1, 'Name the property (e.g. Size)').max(30, 'At most 30 characters');
-const valueText = text().min(1, 'A value cannot be empty').max(40, 'At most 40 characters');
+const propertyName = text().min(1, 'Name the property (e.g. Size)').max(30, tooLongMessage('Property name', 30));
+const valueText = text().min(1, 'A value cannot be empty').max(40, tooLongMessage('Each value', 40));
 
 export const variationPropertyInput = z.object({
   name: propertyName,

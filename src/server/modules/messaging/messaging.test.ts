@@ -152,7 +152,7 @@ describe('messages: conversations between a buyer and a shop', () => {
         'oversize',
         () => buyer.caller.messages.start({ shopId: seller.shopId, text: 'x'.repeat(MESSAGE_TEXT_MAX + 1) }),
         'BAD_REQUEST',
-        'at most 2,000 characters',
+        'Message must be 2,000 characters or fewer',
       ],
       [
         'NUL byte',

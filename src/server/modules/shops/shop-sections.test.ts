@@ -74,7 +74,7 @@ describe('shop sections', () => {
         'long name',
         () => seller.caller.shops.createSection({ shopId: seller.shopId, name: 'x'.repeat(41) }),
         'BAD_REQUEST',
-        'at most 40',
+        'Section name must be 40 characters or fewer',
       ],
       [
         'another shop’s sections',
@@ -214,7 +214,7 @@ describe('shop announcement and policies', () => {
         'oversize announcement',
         () => seller.caller.shops.updateStorefront({ shopId: seller.shopId, announcement: 'x'.repeat(1001) }),
         'BAD_REQUEST',
-        'at most 1,000',
+        'Announcement must be 1,000 characters or fewer',
       ],
       [
         'another seller',
