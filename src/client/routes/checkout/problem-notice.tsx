@@ -135,9 +135,9 @@ export function UnavailableNotice({
   );
 }
 
-export function ProblemNotice({ problem }: { problem: CheckoutProblem }) {
+/** Every refusal but unbuyable lines, which the Review shows in its own UnavailableNotice (with a way on). */
+export function ProblemNotice({ problem }: { problem: Exclude<CheckoutProblem, { kind: 'inventory' }> }) {
   if (problem.kind === 'priceChanged') return <PriceChangedNotice previous={problem.previous} next={problem.next} />;
-  if (problem.kind === 'inventory') return <UnavailableNotice items={problem.items} nothing={false} refused />;
   if (problem.kind === 'declined') {
     return (
       <FocusAlert>

@@ -61,7 +61,7 @@ export function ReviewStep({
   const leftOutLines = q ? cart.shops.flatMap((s) => s.items.filter(leftOutLine)) : [];
   return (
     <div ref={removal.root}>
-      {problem && !refused && <ProblemNotice problem={problem} />}
+      {problem && problem.kind !== 'inventory' && <ProblemNotice problem={problem} />}
       {(blocked || refused) && (
         <UnavailableNotice
           // What the fresh quote says now; until it arrives (or if it finds nothing left out), the refusal's.
