@@ -47,12 +47,18 @@ const focused = (page: Page) =>
     return el instanceof HTMLInputElement ? `${el.name}=${el.value}${el.checked ? ' (checked)' : ''}` : el?.tagName;
   });
 
-/** Once the address and the results have settled, focus is still where the choice was made. */
-async function choose(page: Page, key: string, category: string | null, expected: string) {
+/**
+ * Once the address and the chosen category's results are on screen, focus is still where the choice
+ * was made. The count is the new category's (each step here changes it), so the facets have been
+ * drawn from the new results, in the same render, before focus is read.
+ */
+async function choose(page: Page, key: string, category: string | null, count: number, expected: string) {
   await page.keyboard.press(key);
   await page.waitForURL((url) => url.searchParams.get('category') === category);
-  await page.locator('.result-count').filter({ hasNotText: 'updating' }).waitFor();
-  await page.waitForTimeout(300);
+  await page
+    .locator('.result-count')
+    .filter({ hasText: new RegExp(`^${count} results?$`) })
+    .waitFor();
   expect(await focused(page)).toBe(expected);
 }
 
@@ -79,13 +85,14 @@ for (const project of projectNames) {
       await scope.waitFor();
     }
     await tabTo(page, scope.getByRole('radio', { name: 'All categories' }));
-    // Down from "All categories": Clothing, which becomes "All Clothing" above its subcategories.
-    await choose(page, 'ArrowDown', 'clothing', 'category=clothing (checked)');
+    // Down from "All categories" (4 results): Clothing (the jumpers and the dress, 3), which becomes
+    // "All Clothing" above its subcategories.
+    await choose(page, 'ArrowDown', 'clothing', 3, 'category=clothing (checked)');
     await scope.getByRole('radio', { name: /^All Clothing/ }).waitFor();
     // On into the subcategories, then back up to the department.
-    await choose(page, 'ArrowDown', 'sweaters', 'category=sweaters (checked)');
-    await choose(page, 'ArrowUp', 'clothing', 'category=clothing (checked)');
-    await choose(page, 'ArrowUp', null, 'category= (checked)');
+    await choose(page, 'ArrowDown', 'sweaters', 2, 'category=sweaters (checked)');
+    await choose(page, 'ArrowUp', 'clothing', 3, 'category=clothing (checked)');
+    await choose(page, 'ArrowUp', null, 4, 'category= (checked)');
     await screenshot(page, `search-filter-focus-${project}`);
     if (project === 'phone') {
       // The sheet is still open for the next choice; Show N results closes it.
