@@ -474,7 +474,7 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           <span className="error">{err(`combinations.${i}.quantity`)}</span>
                         )}
                       </td>
-                      <td data-label="SKU">
+                      <td data-label="SKU" className="combo-sku">
                         <input
                           className="input"
                           maxLength={64}
