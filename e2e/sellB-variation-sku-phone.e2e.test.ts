@@ -1,7 +1,8 @@
 // In the seller's Edit listing dialog, a combination's SKU (a realistic one, "APRON-LINEN-CHARCOAL-XS")
 // is shown whole as it is typed and read back: on a phone each combination is a two-column card,
 // where the SKU had half the width and was cut off mid-code. Nothing in the dialog or the page pans
-// sideways. Laptop and phone, keyboard only.
+// sideways. Laptop and phone, keyboard only. On a phone the "On sale" box is a 24 px target, not the
+// browser's 13 px one.
 import { expect, test } from 'bun:test';
 import type { Locator } from 'playwright';
 import { createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
@@ -58,3 +59,35 @@ for (const project of projectNames) {
     await context.close();
   }, 180_000);
 }
+
+test('phone: a combination\'s "On sale" box is big enough to tap and toggles by keyboard', async () => {
+  const seller = await createSeller();
+  const apron = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
+  await seller.caller.catalog.setVariations({
+    productId: apron.id,
+    properties: [{ name: 'Size', values: ['S', 'M'] }],
+    combinations: [
+      { values: ['S'], priceCents: 4000, quantity: 2 },
+      { values: ['M'], priceCents: 4200, quantity: 1 },
+    ],
+  });
+  const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, 'phone');
+  await page.goto('/dashboard/listings');
+  await page.getByRole('button', { name: `Edit ${apron.title}` }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+  const onSale = dialog.getByLabel('M on sale');
+  await onSale.waitFor();
+  const box = await onSale.boundingBox();
+  expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+  await dialog.getByLabel('SKU of M').focus();
+  await page.keyboard.press('Tab');
+  await waitForFocus(onSale);
+  await page.keyboard.press('Space');
+  expect(await onSale.isChecked()).toBe(false);
+  await onSale.scrollIntoViewIfNeeded();
+  await screenshot(page, 'sellB-variation-on-sale-phone');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 180_000);

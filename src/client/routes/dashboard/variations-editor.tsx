@@ -483,7 +483,7 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           onChange={(e) => setRow(values, { sku: e.target.value })}
                         />
                       </td>
-                      <td data-label="On sale">
+                      <td data-label="On sale" className="combo-on-sale">
                         <input
                           type="checkbox"
                           aria-label={`${label} on sale`}
