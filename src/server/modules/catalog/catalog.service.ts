@@ -203,7 +203,7 @@ export async function updateProduct(deps: AppDeps, productId: number, input: Upd
     if (input.quantity !== undefined && input.quantity < locked.reserved) {
       throw new DomainError(
         'CONFLICT',
-        `${locked.reserved} are held in shoppers' carts; quantity cannot go below that.`,
+        `${locked.reserved} ${locked.reserved === 1 ? 'is' : 'are'} held in shoppers’ carts; quantity cannot go below that.`,
         {
           field: 'quantity',
           reserved: locked.reserved,
