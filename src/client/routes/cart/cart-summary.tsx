@@ -96,12 +96,15 @@ export function CartSummary({
 }
 
 /** The real reason nothing in the cart can be bought: shops away, sold out, or a mix. */
-function whyNothing(cart: CartDto): string {
+export function whyNothing(cart: CartDto): string {
   const reasons = new Set(cart.shops.flatMap((s) => s.items.map((i) => lineProblem(i, s.vacation !== null))));
   const only = reasons.size === 1 ? [...reasons][0] : null;
   if (only === 'shop_away') return cart.shops.length === 1 ? 'Its shop is on vacation.' : 'Its shops are on vacation.';
   if (only === 'sold_out') return 'Everything in it is sold out.';
-  if (only === 'not_for_sale') return 'Its listings are no longer for sale.';
+  if (only === 'not_for_sale') {
+    const lines = cart.shops.reduce((n, s) => n + s.items.length, 0);
+    return lines === 1 ? 'Its listing is no longer for sale.' : 'Its listings are no longer for sale.';
+  }
   return 'Its shops are on vacation, or its listings are sold out or no longer for sale.';
 }
 
