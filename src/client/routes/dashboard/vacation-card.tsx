@@ -57,13 +57,14 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          // Already away with exactly this: say so again (the same toast), send nothing. A second
-          // Enter just after "Go on vacation" lands here once the first has answered.
+          // Already away with exactly this: send nothing and say so in the form's own toast, like
+          // every seller form. A second Enter just after "Go on vacation" lands here once the first
+          // has answered.
           const saved = shop.vacation;
           saveUnlessUnchanged({
             unchanged: saved !== null && saved.message === message && (saved.returnsOn ?? null) === (returnsOn || null),
             toastId: 'vacation',
-            upToDate: AWAY,
+            upToDate: 'No changes to save: your vacation is up to date.',
             save: () => set.mutate({ shopId: shop.id, on: true, message, returnsOn: returnsOn || null }),
           });
         }}
