@@ -10,6 +10,7 @@ import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
 import { usePageMeta } from '../lib/page-meta';
+import { useLinkArrivalFocus } from '../lib/use-link-arrival-focus';
 import { trpc } from '../trpc';
 
 /**
@@ -84,6 +85,7 @@ function Shell({ children }: { children: React.ReactNode }) {
 
 export function Component() {
   const navigation = useNavigation();
+  useLinkArrivalFocus();
   return (
     <Shell>
       {navigation.state === 'loading' && (
