@@ -156,7 +156,10 @@ export function ListingForm({
     const changedTable = product ? (unsaved.current?.take() ?? null) : null;
     return form.handleSubmit((input) => {
       if (table === null || changedTable === 'invalid') {
-        toast.error('Please fix the highlighted cells.', SAVE_TOAST);
+        toast.error(
+          (table === null ? draft.problem() : unsaved.current?.problem()) ?? 'Please fix the highlighted cells.',
+          SAVE_TOAST,
+        );
         return;
       }
       if (product) {

@@ -55,6 +55,8 @@ export interface UnsavedVariations {
   showServerErrors(err: unknown): boolean;
   /** True when the table differs from the saved one (closing the dialog would lose it). */
   changed(): boolean;
+  /** Why the last `take()` said 'invalid', for the toast. */
+  problem(): string;
 }
 
 export function VariationsEditor({
@@ -104,6 +106,8 @@ interface DraftSource {
 
 export const NO_VARIATIONS: DraftSource = { properties: [], combinations: [] };
 
+const CELLS_PROBLEM = 'Please fix the highlighted cells.';
+
 /**
  * The table being edited, before it is saved: the saved listing's (editor) or empty (a new
  * listing, sent with it). `build()` checks what the browser can and returns the input, or null
@@ -147,8 +151,17 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
       setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !stale.includes(k))));
   };
 
+  // What the toast says when `build()` refused: the first kind of problem it found.
+  const problem = useRef(CELLS_PROBLEM);
   const build = () => {
     const local: Record<string, string> = {};
+    // The server's words for an unnamed or empty property, checked here so nothing is sent.
+    parsed.forEach((p, i) => {
+      if (!p.name) local[`properties.${i}.name`] = 'Name the property (e.g. Size)';
+      if (p.values.length === 0) local[`properties.${i}.values`] = 'Give at least one value';
+    });
+    const unnamed = parsed.some((p) => !p.name);
+    const valueless = parsed.some((p) => p.values.length === 0);
     const combinations = combos.map((values, i) => {
       const r = rowOf(values);
       // The server's own rule and words: "Enter a price like 24.00", "Enter a price above $0.00".
@@ -164,8 +177,18 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
         enabled: r.enabled,
       };
     });
+    problem.current = unnamed
+      ? 'Name each property first.'
+      : valueless
+        ? 'Give each property at least one value.'
+        : CELLS_PROBLEM;
     setErrors(local);
     return Object.keys(local).length ? null : { properties: parsed, combinations };
+  };
+  /** A property's name or values edited: its messages go (the next save checks again). */
+  const clearPropertyError = (key: string) => {
+    if (Object.keys(errors).some((k) => k.startsWith(key)))
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))));
   };
 
   /** The server's answer on the cells: "combinations.3.quantity" (under `prefix` for a new listing). */
@@ -189,7 +212,21 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
   const [initialSnapshot] = useState(snapshot);
   const changed = snapshot() !== initialSnapshot;
 
-  return { properties, setProperties, combos, rowOf, setRow, errors, setErrors, build, showServerErrors, changed };
+  return {
+    properties,
+    setProperties,
+    combos,
+    rowOf,
+    setRow,
+    errors,
+    setErrors,
+    build,
+    /** Why the last `build()` refused, for the toast: "Name each property first." or the cells. */
+    problem: () => problem.current,
+    clearPropertyError,
+    showServerErrors,
+    changed,
+  };
 }
 
 export type VariationsDraft = ReturnType<typeof useVariationsDraft>;
@@ -259,7 +296,7 @@ function Editor({
   const submit = () => {
     const table = buildOrFocusProblem();
     if (!table) {
-      toast.error('Please fix the highlighted cells.', { id: toastId });
+      toast.error(draft.problem(), { id: toastId });
       return;
     }
     // The table stores exactly what is saved (a second press after "Variations saved", or 24 typed
@@ -290,6 +327,7 @@ function Editor({
       return placed;
     },
     changed: () => draft.changed,
+    problem: () => (tooMany ? CELLS_PROBLEM : draft.problem()),
   }));
 
   return (
@@ -306,7 +344,7 @@ function Editor({
 
 /** Properties, values, "set all" and the combination table of a draft (no save button). */
 export function VariationsFields({ draft }: { draft: VariationsDraft }) {
-  const { properties, setProperties, combos, rowOf, setRow, errors } = draft;
+  const { properties, setProperties, combos, rowOf, setRow, errors, clearPropertyError } = draft;
   const [bulkPrice, setBulkPrice] = useState('');
   const [bulkQuantity, setBulkQuantity] = useState('');
   const err = (path: string) => errors[path];
@@ -332,9 +370,17 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
               placeholder={i === 0 ? 'Size' : 'Colour'}
               value={p.name}
               aria-invalid={err(`properties.${i}.name`) ? true : undefined}
-              onChange={(e) => setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+              aria-describedby={err(`properties.${i}.name`) ? `prop-name-error-${i}` : undefined}
+              onChange={(e) => {
+                setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)));
+                clearPropertyError(`properties.${i}.name`);
+              }}
             />
-            {err(`properties.${i}.name`) && <span className="error">{err(`properties.${i}.name`)}</span>}
+            {err(`properties.${i}.name`) && (
+              <span className="error" id={`prop-name-error-${i}`}>
+                {err(`properties.${i}.name`)}
+              </span>
+            )}
           </div>
           <div className="field">
             <label htmlFor={`prop-values-${i}`}>Values</label>
@@ -344,9 +390,11 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
               placeholder={i === 0 ? 'S, M, L' : 'Oat, Moss, Charcoal'}
               value={p.values}
               aria-describedby={`prop-values-hint-${i}`}
-              onChange={(e) =>
-                setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, values: e.target.value } : x)))
-              }
+              aria-invalid={Object.keys(errors).some((k) => k.startsWith(`properties.${i}.values`)) ? true : undefined}
+              onChange={(e) => {
+                setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, values: e.target.value } : x)));
+                clearPropertyError(`properties.${i}.values`);
+              }}
             />
             <span className="hint" id={`prop-values-hint-${i}`}>
               Comma separated
@@ -372,7 +420,13 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
         <button
           type="button"
           className="btn btn-ghost btn-sm"
-          onClick={() => setProperties((ps) => [...ps, { key: Date.now(), name: '', values: '' }])}
+          onClick={(e) => {
+            // Focus moves on to the new property's name (this button is relabelled, or gone).
+            const root = e.currentTarget.parentElement;
+            const n = properties.length;
+            flushSync(() => setProperties((ps) => [...ps, { key: Date.now(), name: '', values: '' }]));
+            root?.querySelector<HTMLElement>(`#prop-name-${n}`)?.focus();
+          }}
         >
           {properties.length === 0 ? 'Add variations' : 'Add a second property'}
         </button>
