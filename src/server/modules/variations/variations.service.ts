@@ -64,7 +64,7 @@ export async function writeVariations(tx: Tx, input: SetVariationsInput): Promis
     if (w.quantity < held)
       throw new DomainError(
         'CONFLICT',
-        `${held} of this combination are held in shoppers' carts; its quantity cannot go below that.`,
+        `${held} of this combination ${held === 1 ? 'is' : 'are'} held in shoppers’ carts; its quantity cannot go below that.`,
         { field: `combinations.${i}.quantity`, reserved: held },
       );
   });

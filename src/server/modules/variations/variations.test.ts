@@ -177,20 +177,30 @@ describe('catalog.setVariations', () => {
     const saved = await seller.caller.catalog.setVariations(jumper(product.id));
     const buyer = await createUser();
     await buyer.caller.cart.addItem({ productId: product.id, variantId: saved.combinations[1]!.id, quantity: 2 });
-    const before = await snapshot(product.id);
+    let before = await snapshot(product.id);
 
     const input = jumper(product.id);
     input.combinations[1]!.quantity = 1;
     const low = await rejection(seller.caller.catalog.setVariations(input));
     expect(low.code).toBe('CONFLICT');
     expect(domainOf(low)?.details).toEqual({ field: 'combinations.1.quantity', reserved: 2 });
+    expect(low.message).toBe('2 of this combination are held in shoppers’ carts; its quantity cannot go below that.');
+    expect(await snapshot(product.id)).toEqual(before);
+
+    // One unit held reads in the singular.
+    await buyer.caller.cart.addItem({ productId: product.id, variantId: saved.combinations[0]!.id, quantity: 1 });
+    before = await snapshot(product.id);
+    const single = jumper(product.id);
+    single.combinations[0]!.quantity = 0;
+    const one = await rejection(seller.caller.catalog.setVariations(single));
+    expect(one.message).toBe('1 of this combination is held in shoppers’ carts; its quantity cannot go below that.');
 
     const other = await createSeller();
     const stolen = await rejection(other.caller.catalog.setVariations(jumper(product.id)));
     expect(stolen.code).toBe('FORBIDDEN');
     expect((await rejection(other.caller.catalog.variations({ productId: product.id }))).code).toBe('FORBIDDEN');
     expect(await snapshot(product.id)).toEqual(before);
-    expect(await stockOf(product.id)).toMatchObject({ reserved: 2 });
+    expect(await stockOf(product.id)).toMatchObject({ reserved: 3 });
   });
 });
 
