@@ -9,6 +9,7 @@ import { SEARCH_MAX_QUERY_LENGTH } from '../../shared/schemas/search';
 import type { ShopDto } from '../../shared/schemas/shops';
 import { textProblem } from '../../shared/schemas/text';
 import { plural } from '../lib/format';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { describeError, trpc } from '../trpc';
 import { SearchIcon } from './icons';
 import { GridSkeleton, ProductGrid } from './product-card';
@@ -35,11 +36,21 @@ export function shopListingFilters(params: URLSearchParams) {
   };
 }
 
-function ShopSearch({ shopName, initial }: { shopName: string; initial: string }) {
+function ShopSearch({
+  shopName,
+  initial,
+  onSearch,
+}: {
+  shopName: string;
+  initial: string;
+  /** A new search is starting (the text differs from the current one). */
+  onSearch: () => void;
+}) {
   const [, setParams] = useSearchParams();
   const [text, setText] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (text.trim() !== initial) onSearch();
     setParams((p) => {
       const next = new URLSearchParams(p);
       next.delete('section');
@@ -88,12 +99,19 @@ export function ShopListings({ shop }: { shop: ShopDto }) {
   const error = q ? found.error : browse.error;
   const items = q ? (found.data?.hits ?? []) : (browse.data?.pages.flatMap((p) => p.items) ?? []);
   const heading = q ? `Results for “${q}”` : current ? current.name : 'Listings';
+  // A new search remounts the search box (its key is the query), which drops focus to <body>: the
+  // results heading takes it, as the header's search box does, so the next Tab goes on in the results.
+  const focusAfter = useFocusAfter();
+  const focusHeading = () => focusAfter(() => document.getElementById('listings-title'));
 
   return (
     <section aria-labelledby="listings-title" className="shop-listings">
       <div className="shop-listings-head">
-        <h2 id="listings-title">{heading}</h2>
-        <ShopSearch key={q} shopName={shop.name} initial={q} />
+        {/* Focusable from script only: a search from the box beside it lands here. */}
+        <h2 id="listings-title" tabIndex={-1} className="focus-heading">
+          {heading}
+        </h2>
+        <ShopSearch key={q} shopName={shop.name} initial={q} onSearch={focusHeading} />
       </div>
       {visibleSections.length > 0 && (
         <nav className="section-chips" aria-label="Shop sections">
