@@ -54,7 +54,8 @@ export function CartLine({
           {item.title}
         </Link>
         <LineChoices options={item.options} personalization={item.personalization} />
-        <CartPersonalization item={item} />
+        {/* An archived listing ("No longer for sale") only waits to be removed: nothing to personalise. */}
+        {(item.listingActive || onVacation) && <CartPersonalization item={item} />}
         <div className="small muted">
           {formatCents(item.priceCents)} each
           {item.priceWhenAddedCents !== item.priceCents && (
