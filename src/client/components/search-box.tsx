@@ -4,8 +4,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchSuggestion } from '../../shared/schemas/search';
+import { focusOnArrival } from '../lib/focus-on-arrival';
 import { useDebouncedValue } from '../lib/use-debounced-value';
-import { useFocusAfter } from '../lib/use-focus-after';
 import { trpc } from '../trpc';
 import { SearchIcon } from './icons';
 
@@ -20,7 +20,7 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
-  const focusAfter = useFocusAfter();
+  const stopArrival = useRef<(() => void) | null>(null);
 
   // Keep the box in sync when the URL changes (back/forward, facet links).
   useEffect(() => setText(urlQ), [urlQ]);
@@ -40,13 +40,15 @@ export function SearchBox() {
    */
   function arrive(to: string) {
     const target = new URL(to, window.location.origin);
-    focusAfter(() => {
+    navigate(to);
+    // Watched from the next change of the page on (not now: the page left may still show its heading).
+    stopArrival.current?.();
+    stopArrival.current = focusOnArrival(() => {
       const { pathname, search } = window.location;
       if (pathname !== target.pathname || search !== target.search) return null;
       const main = document.getElementById('main');
       return main?.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main;
     });
-    navigate(to);
   }
 
   function go(s: SearchSuggestion | null) {

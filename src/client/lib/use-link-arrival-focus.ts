@@ -7,9 +7,7 @@
 // dashboard's side nav keeps focus on the link pressed).
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
-
-/** How long a slow page may take to draw its heading before we stop waiting for it. */
-const WAIT_MS = 10_000;
+import { focusOnArrival } from './focus-on-arrival';
 
 export function useLinkArrivalFocus(): void {
   const { pathname } = useLocation();
@@ -38,30 +36,16 @@ export function useLinkArrivalFocus(): void {
     if (pathname === from || target !== pathname) return;
     const main = document.getElementById('main');
     if (!main) return;
-    // True when done: focus is somewhere already (leave it), or the heading took it.
-    const settle = () => {
-      const active = document.activeElement;
-      if (active && active !== document.body) return true;
-      const h1 = main.querySelector<HTMLElement>('h1');
-      if (!h1) return false; // the page is still loading
-      if (!h1.hasAttribute('tabindex')) {
-        h1.tabIndex = -1;
-        h1.classList.add('focus-heading');
-      }
-      // ScrollRestoration owns the scroll position.
-      h1.focus({ preventScroll: true });
-      return true;
-    };
-    if (settle()) return;
-    const observer = new MutationObserver(() => {
-      if (settle()) stop();
-    });
-    const timer = window.setTimeout(() => stop(), WAIT_MS);
-    function stop() {
-      observer.disconnect();
-      window.clearTimeout(timer);
-    }
-    observer.observe(main, { childList: true, subtree: true });
-    return stop;
+    return focusOnArrival(
+      () => {
+        const h1 = main.querySelector<HTMLElement>('h1');
+        if (h1 && !h1.hasAttribute('tabindex')) {
+          h1.tabIndex = -1;
+          h1.classList.add('focus-heading');
+        }
+        return h1;
+      },
+      { checkNow: true },
+    );
   }, [pathname]);
 }

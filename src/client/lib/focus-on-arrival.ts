@@ -1,0 +1,36 @@
+// Focus for a page that a navigation is about to draw: once `find` returns its element (a page
+// draws its heading when its data arrives, often well after the navigation's own render), that
+// element takes focus, if focus is still nowhere (<body>) by then. It watches the document rather
+// than waiting for a React commit of the component that navigated, which may never come again.
+// It stops when the element took focus, when focus went anywhere else (the page or the shopper put
+// it somewhere), or after WAIT_MS. Returns a function that stops it early.
+
+/** How long a slow page may take to draw its element before we stop waiting for it. */
+const WAIT_MS = 10_000;
+
+export function focusOnArrival(find: () => HTMLElement | null, options: { checkNow?: boolean } = {}): () => void {
+  // True when done: focus is somewhere already (leave it), or the element took it.
+  const settle = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body) return true;
+    const el = find();
+    if (!el) return false; // not drawn yet
+    // ScrollRestoration owns the scroll position.
+    el.focus({ preventScroll: true });
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (settle()) stop();
+  });
+  const timer = window.setTimeout(() => stop(), WAIT_MS);
+  function stop() {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  }
+  if (options.checkNow && settle()) {
+    stop();
+    return stop;
+  }
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  return stop;
+}
