@@ -5,6 +5,8 @@
 // (<body> when none is open). The element is moved, never re-rendered, so toasts raised just before
 // a dialog opens or closes ("Listing updated" as the editor closes) stay on screen. While a dialog
 // holds them they show at the top: at the bottom they covered a phone dialog's own Save button.
+// On a phone they show at the top on every page, just under the sticky header: at the bottom they
+// covered the buttons a thumb was about to tap (decision 0183); on a laptop they stay at the bottom.
 import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { Toaster, toast } from 'sonner';
@@ -56,15 +58,28 @@ export function showToastsIn(dialog: HTMLElement): () => void {
 
 const noChanges = () => () => {};
 
+/** Sonner's own phone breakpoint: below it a toast spans the screen's width. */
+const PHONE = '(max-width: 600px)';
+function subscribePhone(listener: () => void) {
+  const query = window.matchMedia(PHONE);
+  query.addEventListener('change', listener);
+  return () => query.removeEventListener('change', listener);
+}
+const onPhone = () => window.matchMedia(PHONE).matches;
+
 /** Browser only: the server sends no toasts, and hydration sees null on both sides. */
 export function AppToaster() {
   const target = useSyncExternalStore(noChanges, toasterHost, () => null);
-  const top = useSyncExternalStore(subscribe, inDialog, () => false);
+  const dialog = useSyncExternalStore(subscribe, inDialog, () => false);
+  const phone = useSyncExternalStore(subscribePhone, onPhone, () => false);
   return (
     target &&
     createPortal(
       <Toaster
-        position={top ? 'top-center' : 'bottom-center'}
+        position={dialog || phone ? 'top-center' : 'bottom-center'}
+        // A phone's page toast sits under the sticky header, whose icons (cart, messages) it once
+        // covered; a phone's dialog fills the screen, so there it keeps sonner's 16 px.
+        mobileOffset={dialog ? undefined : { top: 'calc(var(--sticky-header-h, var(--header-h)) + 8px)' }}
         richColors
         closeButton
         toastOptions={{ duration: 4500 }}
