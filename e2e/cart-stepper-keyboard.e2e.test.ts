@@ -4,21 +4,21 @@
 // limit the button is now aria-disabled: it keeps focus, refuses presses (no request is sent), and
 // the limit note is announced from a live region. Desktop and phone, keyboard only.
 import { expect, test } from 'bun:test';
-import type { Locator, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { countCalls, createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import {
+  countCalls,
+  createProduct,
+  createSeller,
+  createUser,
+  signedInPage,
+  tabTo,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** Tab (never a click) until `target` has focus. */
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 6; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 const focusedName = (page: Page) =>
   page.evaluate(() => {

@@ -4,22 +4,14 @@
 // from the same rule as the lines (lineProblem): "1 item can’t be bought right now: <shop> is on
 // vacation." Desktop and phone.
 import { expect, test } from 'bun:test';
-import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { cartWithShopAway, signedInPage } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
 
 for (const project of projectNames) {
   test(`${project}: one shop on vacation: the Summary says which shop and that it is on vacation`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
-    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
-    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
-    const buyer = await createUser();
-    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const { away, jug, buyer } = await cartWithShopAway();
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await b.page.goto('/cart');

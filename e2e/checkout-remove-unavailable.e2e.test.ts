@@ -5,10 +5,13 @@
 // which places one order for the rest. Desktop and phone, keyboard only.
 import { expect, test } from 'bun:test';
 import {
+  cartWithShopAway,
   checkoutToReview,
   createProduct,
   createSeller,
   createUser,
+  flatRatePolicy,
+  sendOnVacation,
   signedInPage,
   token,
   waitForFocus,
@@ -16,18 +19,10 @@ import {
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
 
 for (const project of projectNames) {
   test(`${project}: one shop away: the Review removes its line by keyboard, and Place order places the rest`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
-    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
-    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
-    const buyer = await createUser();
-    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const { away, open, cup, buyer } = await cartWithShopAway();
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await checkoutToReview(b.page);
@@ -76,14 +71,14 @@ for (const project of projectNames) {
   });
 
   test(`${project}: a removal that fails partway leaves focus alone afterwards`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
+    const away = await createSeller(undefined, flatRatePolicy);
+    const open = await createSeller(undefined, flatRatePolicy);
     const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
     const pot = await createProduct(away, { title: `Pot ${token()}`, priceCents: 2000, quantity: 3 });
     const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
     const buyer = await createUser();
     for (const p of [jug, pot, cup]) await buyer.caller.cart.addItem({ productId: p.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    await sendOnVacation(away);
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await checkoutToReview(b.page);

@@ -12,10 +12,13 @@ import { releaseExpiredHolds } from '../src/server/modules/inventory/inventory.s
 import { testDeps } from '../src/server/test/test-services';
 import { waitUntil } from '../src/server/test/wait-until';
 import {
+  cartWithShopAway,
   checkoutToReview,
   createProduct,
   createSeller,
   createUser,
+  flatRatePolicy,
+  sendOnVacation,
   signedInPage,
   token,
   waitForFocus,
@@ -23,7 +26,6 @@ import {
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
 
 const textOf = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
@@ -38,14 +40,16 @@ async function noSidewaysPan(page: Page) {
 
 for (const project of projectNames) {
   test(`${project}: every shop on vacation: Review names the vacation, shows no $0.00 and no Place order, and leads back to the cart`, async () => {
-    const [first, second] = [await createSeller(undefined, policy), await createSeller(undefined, policy)];
+    const [first, second] = [
+      await createSeller(undefined, flatRatePolicy),
+      await createSeller(undefined, flatRatePolicy),
+    ];
     const jug = await createProduct(first, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
     const cup = await createProduct(second, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
     const buyer = await createUser();
     await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
     await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
-    for (const s of [first, second])
-      await s.caller.shops.setVacation({ shopId: s.shopId, on: true, message: 'Away for a while' });
+    for (const s of [first, second]) await sendOnVacation(s);
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await checkoutToReview(b.page);
@@ -86,14 +90,7 @@ for (const project of projectNames) {
   });
 
   test(`${project}: one shop away: Review says which items are left out and why, and totals only the rest`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
-    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
-    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
-    const buyer = await createUser();
-    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const { away, jug, cup, buyer } = await cartWithShopAway();
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await checkoutToReview(b.page);
@@ -122,7 +119,7 @@ for (const project of projectNames) {
   });
 
   test(`${project}: sold-out lines: the cart totals only what can be bought, and says so when nothing can`, async () => {
-    const seller = await createSeller(undefined, policy);
+    const seller = await createSeller(undefined, flatRatePolicy);
     const vase = await createProduct(seller, { title: `Vase ${token()}`, priceCents: 4000, quantity: 1 });
     const bowl = await createProduct(seller, { title: `Bowl ${token()}`, priceCents: 1500, quantity: 2 });
     const buyer = await createUser();

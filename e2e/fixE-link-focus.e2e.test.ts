@@ -10,6 +10,7 @@ import {
   createSeller,
   createUser,
   signedInPage,
+  tabTo,
   token,
   waitForFocus,
   waitForSearchHit,
@@ -28,16 +29,6 @@ beforeAll(async () => {
   await createProduct(seller, { title: cardTitle, quantity: 1 });
   for (let i = 2; i <= 10; i++) await createProduct(seller, { title: `Low bowl ${word} no ${i}`, quantity: 1 });
 }, 120_000);
-
-/** Tab (never a click) until `target` has focus. */
-async function tabTo(page: Page, target: Locator) {
-  await target.waitFor();
-  for (let i = 0; i < 120; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 const focused = (page: Page) =>
   page.evaluate(() => ({

@@ -5,19 +5,11 @@
 // The shop page's own search ("Results for …" and "Nothing in <shop> matches …") is checked too.
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createSeller, createUser, signedInPage } from './fixtures';
+import { createSeller, createUser, signedInPage, tabTo } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 const long = 'x'.repeat(200);
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 /** Nothing pans sideways, and every given element lies within the window's width. */
 async function expectFits(page: Page, ...els: Locator[]) {

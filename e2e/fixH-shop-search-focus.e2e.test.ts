@@ -3,20 +3,10 @@
 // to <body>, so the next Tab started again at the top. Focus now lands on the shop's results
 // heading (as the header search does), and the next Tab goes on from there in the page.
 import { expect, test } from 'bun:test';
-import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** Tab (never a click) until `target` has focus. */
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 for (const project of projectNames) {
   test(`${project}: Enter in a shop's own search box puts focus on its results heading, not on <body>`, async () => {

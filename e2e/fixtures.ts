@@ -128,3 +128,47 @@ export function countCalls(page: Page, procedure: string): () => number {
 export async function waitForFocus(target: Locator): Promise<void> {
   await waitUntil(() => target.evaluate((el) => el === document.activeElement), { what: `focus on ${target}` });
 }
+
+/**
+ * Presses Tab (never a click), as a keyboard user would, until `target` has focus; no press at all
+ * when it has focus already. Fails naming the target and where focus was left after the last press.
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<void> {
+  await target.waitFor();
+  for (let presses = 0; ; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (presses === maxPresses) break;
+    await page.keyboard.press('Tab');
+  }
+  const at = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '<body>';
+    const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 60) ?? '';
+    return `<${el.tagName.toLowerCase()}> "${name}"`;
+  });
+  throw new Error(`Tab never reached ${target} in ${maxPresses} presses; focus is on ${at}`);
+}
+
+/** Flat-rate shipping ($5 a shop, never free), so totals in a test are easy to read. */
+export const flatRatePolicy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
+
+export function sendOnVacation(seller: { caller: TestUser['caller']; shopId: number }) {
+  return seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away for a while' });
+}
+
+/**
+ * A buyer whose cart holds a $30 jug from one shop (`away`) and a $12 cup from another (`open`),
+ * both at flat-rate shipping; the jug's shop is then on vacation, unless `onVacation` is false for
+ * a test that sends it away itself (with sendOnVacation) at the moment it needs.
+ */
+export async function cartWithShopAway({ onVacation = true }: { onVacation?: boolean } = {}) {
+  const away = await createSeller(undefined, flatRatePolicy);
+  const open = await createSeller(undefined, flatRatePolicy);
+  const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
+  const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
+  const buyer = await createUser();
+  await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
+  await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
+  if (onVacation) await sendOnVacation(away);
+  return { away, open, jug, cup, buyer };
+}

@@ -4,20 +4,12 @@
 // next one, instead of on <body>. Keyboard only, at laptop and phone size.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createSeller, createUser, signedInPage, waitForFocus } from './fixtures';
+import { createSeller, createUser, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
 /** Tab from wherever focus is until the message box has it (a keyboard user's way there). */
-async function tabToComposer(page: Page) {
-  for (let i = 0; i < 10; i++) {
-    if (await page.evaluate(() => document.activeElement?.id === 'composer-text')) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the message box');
-}
-
 /** Inbox row → Enter → the thread's heading has focus; reply with Tab, Tab, Enter on Send. */
 async function openAndReply(page: Page, inbox: string, who: string, reply: string) {
   await page.goto(inbox);
@@ -26,8 +18,8 @@ async function openAndReply(page: Page, inbox: string, who: string, reply: strin
   await page.waitForURL(/\/messages\/\d+$/);
   await waitForFocus(page.getByRole('heading', { level: 1, name: who }));
 
-  await tabToComposer(page);
   const composer = page.getByLabel('Write a message');
+  await tabTo(page, composer);
   await page.keyboard.type(reply);
   await page.keyboard.press('Tab'); // Attach photo
   await page.keyboard.press('Tab');

@@ -6,7 +6,7 @@
 // 2. A card's badges ("Vintage", "Only 1 left") are never under the favourite heart.
 import { beforeAll, expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token } from './fixtures';
 import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -60,14 +60,6 @@ async function choose(page: Page, key: string, category: string | null, count: n
     .filter({ hasText: new RegExp(`^${count} results?$`) })
     .waitFor();
   expect(await focused(page)).toBe(expected);
-}
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 80; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
 }
 
 for (const project of projectNames) {

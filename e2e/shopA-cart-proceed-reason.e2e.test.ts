@@ -5,20 +5,21 @@
 // Summary's reason, and Enter or Space does nothing (no checkout, focus stays on it).
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import {
+  cartWithShopAway,
+  createProduct,
+  createSeller,
+  createUser,
+  flatRatePolicy,
+  sendOnVacation,
+  signedInPage,
+  tabTo,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
-
-/** Tab (never a click) until `target` has focus. */
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 /** What a screen reader reads after the button's name: the text of what aria-describedby names. */
 const description = (target: Locator) =>
@@ -45,11 +46,11 @@ async function expectRefusesKeys(page: Page, proceed: Locator) {
 
 for (const project of projectNames) {
   test(`${project}: nothing can be bought: Tab reaches Proceed to checkout, which says why and refuses the press`, async () => {
-    const away = await createSeller(undefined, policy);
+    const away = await createSeller(undefined, flatRatePolicy);
     const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
     const buyer = await createUser();
     await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    await sendOnVacation(away);
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await b.page.goto('/cart');
@@ -68,14 +69,7 @@ for (const project of projectNames) {
   });
 
   test(`${project}: a line holds checkout up: Proceed to checkout is reached by Tab and described by the reason`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
-    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
-    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
-    const buyer = await createUser();
-    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const { away, buyer } = await cartWithShopAway();
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await b.page.goto('/cart');

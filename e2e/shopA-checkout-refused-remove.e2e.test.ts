@@ -8,29 +8,11 @@
 // 2. At 390 px that button's label wrapped against its top and bottom edges; each action in the alert
 //    is now a full-width row with room around its label, and nothing pans sideways.
 import { expect, test } from 'bun:test';
-import type { Locator, Page } from 'playwright';
-import {
-  checkoutToReview,
-  createProduct,
-  createSeller,
-  createUser,
-  signedInPage,
-  token,
-  waitForFocus,
-} from './fixtures';
+import type { Locator } from 'playwright';
+import { cartWithShopAway, checkoutToReview, sendOnVacation, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const policy = { flatRateCents: 500, freeOverCents: null, processingDays: 2 };
-
-/** Tab (never a click) until `target` has focus. */
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 /** Room between the button's edges and its label's text (the text's own box, from a Range). */
 const labelRoom = (button: Locator) =>
@@ -62,13 +44,7 @@ async function expectRoomy(project: ProjectName, button: Locator, alert: Locator
 
 for (const project of projectNames) {
   test(`${project}: Place order refused after a shop went away: the alert removes its line, and the rest is placed at the total shown`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
-    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
-    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
-    const buyer = await createUser();
-    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
+    const { away, open, jug, cup, buyer } = await cartWithShopAway({ onVacation: false });
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await checkoutToReview(b.page);
@@ -76,7 +52,7 @@ for (const project of projectNames) {
     const placeAll = b.page.getByRole('button', { name: /^Place order · \$52\.\d\d$/ });
     await placeAll.waitFor();
     // The shop goes away while the buyer reads the Review.
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    await sendOnVacation(away);
     // The fresh quote is held back, to see what the buyer can do before it arrives.
     let release: () => void = () => {};
     const held = new Promise<void>((r) => {
@@ -134,14 +110,7 @@ for (const project of projectNames) {
   });
 
   test(`${project}: the Review's own "Remove 1 unavailable item and continue" has room around its label`, async () => {
-    const away = await createSeller(undefined, policy);
-    const open = await createSeller(undefined, policy);
-    const jug = await createProduct(away, { title: `Jug ${token()}`, priceCents: 3000, quantity: 3 });
-    const cup = await createProduct(open, { title: `Cup ${token()}`, priceCents: 1200, quantity: 3 });
-    const buyer = await createUser();
-    await buyer.caller.cart.addItem({ productId: jug.id, quantity: 1 });
-    await buyer.caller.cart.addItem({ productId: cup.id, quantity: 1 });
-    await away.caller.shops.setVacation({ shopId: away.shopId, on: true, message: 'Away for a while' });
+    const { buyer } = await cartWithShopAway();
     const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
 
     await checkoutToReview(b.page);

@@ -3,20 +3,11 @@
 // again at "Skip to content". Focus now lands on the results heading (from the home page, and for a
 // second search from the results page), and the next Tab goes on from there into the results.
 import { expect, test } from 'bun:test';
-import type { Locator, Page } from 'playwright';
-import { createUser, signedInPage, token, waitForFocus } from './fixtures';
+import type { Page } from 'playwright';
+import { createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** Tab (never a click) until `target` has focus. */
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? 'none');
 
