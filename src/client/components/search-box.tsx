@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchSuggestion } from '../../shared/schemas/search';
-import { focusOnArrival } from '../lib/focus-on-arrival';
+import { focusOnArrival, pageOnScreen } from '../lib/focus-on-arrival';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 import { trpc } from '../trpc';
 import { SearchIcon } from './icons';
@@ -39,15 +39,12 @@ export function SearchBox() {
    * itself), so the next Tab goes on in the results rather than at "Skip to content".
    */
   function arrive(to: string) {
-    const target = new URL(to, window.location.origin);
     navigate(to);
-    // Watched from the next change of the page on (not now: the page left may still show its heading).
     stopArrival.current?.();
+    // Only once the page for `to` is drawn: until then <main> still holds the page left.
     stopArrival.current = focusOnArrival(() => {
-      const { pathname, search } = window.location;
-      if (pathname !== target.pathname || search !== target.search) return null;
-      const main = document.getElementById('main');
-      return main?.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main;
+      const main = pageOnScreen(to);
+      return main && (main.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main);
     });
   }
 

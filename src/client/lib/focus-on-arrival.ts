@@ -5,6 +5,23 @@
 // It stops when the element took focus, when focus went anywhere else (the page or the shopper put
 // it somewhere), or after WAIT_MS. Returns a function that stops it early.
 
+/**
+ * The page area (<main>) once the page drawn in it is the one for address `to`, else null. The
+ * address bar changes before React draws the page for it, and anything else that changes in the
+ * document meanwhile (a list closing, a progress bar) would otherwise pass for the new page's
+ * arrival and put focus on the page left. The app shell writes the address it drew on <main>.
+ */
+export function pageOnScreen(to: string): HTMLElement | null {
+  const main = document.getElementById('main');
+  const drawn = main?.dataset.location;
+  if (!main || drawn === undefined) return null;
+  const address = (path: string) => {
+    const url = new URL(path, window.location.href);
+    return url.pathname + url.search;
+  };
+  return address(drawn) === address(to) ? main : null;
+}
+
 /** How long a slow page may take to draw its element before we stop waiting for it. */
 const WAIT_MS = 10_000;
 
@@ -31,6 +48,13 @@ export function focusOnArrival(find: () => HTMLElement | null, options: { checkN
     stop();
     return stop;
   }
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // data-location: the commit that draws a page may change no node around its heading (a second
+  // search only changes the heading's text), but it always changes the address on <main>.
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: ['data-location'],
+  });
   return stop;
 }

@@ -57,6 +57,8 @@ function PageMetaFor({ title, description }: { title: string; description?: stri
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
+  // The address whose page <main> holds, in the same commit as that page (see pageOnScreen).
+  const { pathname, search } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -66,7 +68,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       <SiteHeader />
       <VerifyEmailBanner />
       <CategoryBar />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} data-location={pathname + search}>
         {children}
       </main>
       <footer className="site-footer">
