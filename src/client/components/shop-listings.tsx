@@ -1,15 +1,15 @@
 // The shop page's listings: the seller's sections as filters, a search box for this shop's
 // listings, and the grid. The URL holds the state (?section=<id>, ?q=<text>), so a filtered
 // view can be shared and the back button works.
-import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { idSchema } from '../../shared/schemas/common';
 import { tooLongMessage } from '../../shared/schemas/issue-messages';
 import { SEARCH_MAX_QUERY_LENGTH } from '../../shared/schemas/search';
 import type { ShopDto } from '../../shared/schemas/shops';
 import { textProblem } from '../../shared/schemas/text';
+import { focusOnArrival, pageOnScreen } from '../lib/focus-on-arrival';
 import { plural } from '../lib/format';
-import { useFocusAfter } from '../lib/use-focus-after';
 import { describeError, trpc } from '../trpc';
 import { SearchIcon } from './icons';
 import { GridSkeleton, ProductGrid } from './product-card';
@@ -43,21 +43,24 @@ function ShopSearch({
 }: {
   shopName: string;
   initial: string;
-  /** A new search is starting (the text differs from the current one). */
-  onSearch: () => void;
+  /** A new search has started (the text differs from the current one) for the address `to`. */
+  onSearch: (to: string) => void;
 }) {
-  const [, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const [text, setText] = useState(initial);
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (text.trim() !== initial) onSearch();
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.delete('section');
-      if (text.trim()) next.set('q', text.trim());
-      else next.delete('q');
-      return next;
-    });
+    const next = new URLSearchParams(params);
+    next.delete('section');
+    if (text.trim()) next.set('q', text.trim());
+    else next.delete('q');
+    setParams(next);
+    if (text.trim() === initial) return;
+    // The box is rebuilt for the new query: it lets go of focus now (and a phone's keyboard closes).
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && e.currentTarget.contains(active)) active.blur();
+    onSearch(`${pathname}?${next}`);
   };
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> lacks support in some screen readers; role=search is the safe landmark
@@ -99,10 +102,16 @@ export function ShopListings({ shop }: { shop: ShopDto }) {
   const error = q ? found.error : browse.error;
   const items = q ? (found.data?.hits ?? []) : (browse.data?.pages.flatMap((p) => p.items) ?? []);
   const heading = q ? `Results for “${q}”` : current ? current.name : 'Listings';
-  // A new search remounts the search box (its key is the query), which drops focus to <body>: the
-  // results heading takes it, as the header's search box does, so the next Tab goes on in the results.
-  const focusAfter = useFocusAfter();
-  const focusHeading = () => focusAfter(() => document.getElementById('listings-title'));
+  // A new search remounts the search box (its key is the query), which drops focus to <body>: once
+  // the results for it are drawn, their heading takes focus, as after the header's search box, so the
+  // next Tab goes on in the results. The page is watched (focusOnArrival), not this component's next
+  // render, which may come before the results are drawn and never again after.
+  const stopArrival = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopArrival.current?.(), []);
+  const focusHeading = (to: string) => {
+    stopArrival.current?.();
+    stopArrival.current = focusOnArrival(() => pageOnScreen(to) && document.getElementById('listings-title'));
+  };
 
   return (
     <section aria-labelledby="listings-title" className="shop-listings">
