@@ -13,8 +13,14 @@ export function CombinationStock({ listing, onEdit }: { listing: SellerListingDt
         <ul className="combo-low" aria-label={`Low stock in ${listing.title}`}>
           {listing.lowCombinations.slice(0, 3).map((c) => (
             <li key={c.label}>
-              <span className={c.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}>
-                {c.label}: {c.available === 0 ? 'none left' : `${c.available} left`}
+              {/* The count first, then the combination: a narrow Stock column cuts a long name
+                  short after two lines ("…"; the whole of it is in the tooltip and is what screen
+                  readers hear), never the count. */}
+              <span
+                className={c.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}
+                title={`${c.label}: ${c.available === 0 ? 'none left' : `${c.available} left`}`}
+              >
+                {c.available === 0 ? 'None left' : `${c.available} left`} · {c.label}
               </span>
             </li>
           ))}
