@@ -1,8 +1,11 @@
 // The one way a server's answer lands on a react-hook-form form: each field error on its field
 // (the server's zod paths match the form's names because both use the shared schema), plus
-// domain codes that belong to one field. Returns the message to show when no field took it.
+// domain codes that belong to one field, and an error whose details name a field. The first
+// field that took an error gets focus, as when the browser's own check finds one (the shopper
+// reads the message where they type). Returns the message to show when no field took it.
+import { type RefObject, useEffect } from 'react';
 import type { FieldValues, Path, UseFormGetValues, UseFormSetError } from 'react-hook-form';
-import { describeError } from '../trpc';
+import { describeError, errorField } from '../trpc';
 
 export function applyServerErrors<T extends FieldValues>(
   form: { setError: UseFormSetError<T>; getValues: UseFormGetValues<T> },
@@ -21,10 +24,23 @@ export function applyServerErrors<T extends FieldValues>(
     placed = true;
     first = false;
   }
-  const codeField = info.code ? codeFields[info.code] : undefined;
+  const named = errorField(info);
+  const codeField =
+    (info.code ? codeFields[info.code] : undefined) ?? (named && names.has(named) ? (named as Path<T>) : undefined);
   if (codeField) {
     form.setError(codeField, { type: 'server', message: info.message }, { shouldFocus: !placed });
     placed = true;
   }
   return placed ? null : info.message;
+}
+
+/**
+ * The same for a form kept in plain React state: once a failed answer is drawn (its messages set
+ * aria-invalid on their fields through Field), focus goes to the first field marked invalid.
+ */
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, error: unknown): void {
+  useEffect(() => {
+    if (!error) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error, form]);
 }

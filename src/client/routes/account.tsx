@@ -1,6 +1,7 @@
 // Your account: the address (verified or not, a change waiting), change email, change password,
 // which notifications also come by email, the address book.
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -12,10 +13,11 @@ import { Field, FormError } from '../components/field';
 import { ResendVerificationButton } from '../components/resend-verification-button';
 import { PageSkeleton, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
+import { applyServerErrors } from '../lib/form-errors';
 import { usePageMeta } from '../lib/page-meta';
 import { requireUser } from '../lib/session';
 import { useCheckedForm } from '../lib/use-checked-form';
-import { describeError, errorField, trpc, utils } from '../trpc';
+import { trpc, utils } from '../trpc';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -23,15 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/** Puts a server error on the field it names, else on the form. */
-function serverError(
-  form: { setError: (name: never, e: { message: string }) => void },
-  err: unknown,
-  fields: string[],
-) {
-  const info = describeError(err);
-  const field = errorField(info);
-  form.setError((field && fields.includes(field) ? field : 'root') as never, { message: info.message });
+/** A server error on the field it names (which takes focus), else on the form. */
+function serverError<T extends FieldValues>(form: UseFormReturn<T>, err: unknown) {
+  const message = applyServerErrors(form, err);
+  if (message) form.setError('root', { message });
 }
 
 function EmailSection() {
@@ -46,7 +43,7 @@ function EmailSection() {
       form.reset();
       toast.success(`We sent a link to ${data.pendingEmail}. Your email changes when you follow it.`);
     },
-    onError: (e) => serverError(form, e, ['email', 'password']),
+    onError: (e) => serverError(form, e),
   });
   const a = account.data;
   if (!a) return null;
@@ -109,7 +106,7 @@ function PasswordSection() {
       form.reset();
       toast.success('Password changed. Other devices have been signed out.');
     },
-    onError: (e) => serverError(form, e, ['currentPassword', 'newPassword']),
+    onError: (e) => serverError(form, e),
   });
   const errors = form.formState.errors;
   return (

@@ -1,6 +1,6 @@
 // The storefront in the dashboard: the announcement at the top of the shop page, the shop's
 // policies (shown on the shop and on every listing) and its sections.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import type { ShopDto } from '../../../shared/schemas/shops';
@@ -8,6 +8,7 @@ import { ANNOUNCEMENT_MAX, POLICY_NOTES_MAX } from '../../../shared/schemas/stor
 import { Field } from '../../components/field';
 import { PageSkeleton, RouteErrorBoundary } from '../../components/states';
 import { StatusButton } from '../../components/ui/status-button';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { usePageMeta } from '../../lib/page-meta';
 import { describeError, trpc } from '../../trpc';
 import { NoShopYet } from './no-shop-yet';
@@ -31,8 +32,11 @@ function StorefrontForm({ shop }: { shop: ShopDto }) {
   const error = save.error ? describeError(save.error) : null;
   const windowError = error?.fieldErrors['policies.returnWindowDays']?.[0];
   const accepting = returnsAccepted || exchangesAccepted;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   return (
     <form
+      ref={formRef}
       className="card"
       aria-labelledby="storefront-title"
       noValidate
