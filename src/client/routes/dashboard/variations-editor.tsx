@@ -38,6 +38,12 @@ const splitValues = (s: string) => [
 ];
 const keyOf = (values: string[]) => JSON.stringify(values);
 
+// Messages are kept under a stable name of what they are about, not its position: a property by its
+// draft key, a combination by its values. Removing Property 1 moved its "Name the property" onto
+// the property that took its place.
+const propertyPath = (key: number, field: string) => `property:${key}.${field}`;
+const combinationPath = (values: string[], field?: string) => `combination:${keyOf(values)}${field ? `.${field}` : ''}`;
+
 /** Every combination of the properties' values, first property outermost. */
 function combinationsOf(properties: { values: string[] }[]): string[][] {
   if (properties.length === 0) return [];
@@ -145,8 +151,7 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
   const setRow = (values: string[], patch: Partial<RowDraft>) => {
     setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? fresh()), ...patch }));
     // An edited cell's message goes as soon as it is edited (the next save checks again).
-    const i = combos.findIndex((c) => keyOf(c) === keyOf(values));
-    const stale = Object.keys(patch).map((k) => `combinations.${i}.${k === 'price' ? 'priceCents' : k}`);
+    const stale = Object.keys(patch).map((k) => combinationPath(values, k === 'price' ? 'priceCents' : k));
     if (stale.some((k) => k in errors))
       setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !stale.includes(k))));
   };
@@ -157,18 +162,20 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     const local: Record<string, string> = {};
     // The server's words for an unnamed or empty property, checked here so nothing is sent.
     parsed.forEach((p, i) => {
-      if (!p.name) local[`properties.${i}.name`] = 'Name the property (e.g. Size)';
-      if (p.values.length === 0) local[`properties.${i}.values`] = 'Give at least one value';
+      const key = properties[i].key;
+      if (!p.name) local[propertyPath(key, 'name')] = 'Name the property (e.g. Size)';
+      if (p.values.length === 0) local[propertyPath(key, 'values')] = 'Give at least one value';
     });
     const unnamed = parsed.some((p) => !p.name);
     const valueless = parsed.some((p) => p.values.length === 0);
-    const combinations = combos.map((values, i) => {
+    const combinations = combos.map((values) => {
       const r = rowOf(values);
       // The server's own rule and words: "Enter a price like 24.00", "Enter a price above $0.00".
       const price = priceCentsSchema.safeParse(parseDollars(r.price) ?? Number.NaN);
       const quantity = /^\d+$/.test(r.quantity.trim()) ? Number(r.quantity) : Number.NaN;
-      if (!price.success) local[`combinations.${i}.priceCents`] = price.error.issues[0]?.message ?? 'Enter a price';
-      if (!Number.isInteger(quantity)) local[`combinations.${i}.quantity`] = 'Enter a whole number';
+      if (!price.success)
+        local[combinationPath(values, 'priceCents')] = price.error.issues[0]?.message ?? 'Enter a price';
+      if (!Number.isInteger(quantity)) local[combinationPath(values, 'quantity')] = 'Enter a whole number';
       return {
         values,
         priceCents: price.data ?? -1,
@@ -190,6 +197,18 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     if (Object.keys(errors).some((k) => k.startsWith(key)))
       setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))));
   };
+  /** A property removed, with its messages; the others keep theirs, wherever they move to. */
+  const removeProperty = (key: number) => {
+    setProperties((ps) => ps.filter((p) => p.key !== key));
+    clearPropertyError(propertyPath(key, ''));
+  };
+  /** "properties.1.name" or "combinations.3.quantity", as the server names them, by what they are about. */
+  const stablePath = (path: string) => {
+    const [, list, index, rest = ''] = /^(properties|combinations)\.(\d+)(?:\.(.*))?$/.exec(path) ?? [];
+    if (list === 'properties' && properties[Number(index)]) return propertyPath(properties[Number(index)].key, rest);
+    if (list === 'combinations' && combos[Number(index)]) return combinationPath(combos[Number(index)], rest);
+    return path;
+  };
 
   /** The server's answer on the cells: "combinations.3.quantity" (under `prefix` for a new listing). */
   const showServerErrors = (err: unknown, prefix = '') => {
@@ -198,11 +217,11 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     const strip = (k: string) => (prefix && k.startsWith(prefix) ? k.slice(prefix.length) : prefix ? null : k);
     for (const [k, m] of Object.entries(info.fieldErrors)) {
       const key = strip(k);
-      if (key !== null) next[key] = m[0] ?? 'Invalid';
+      if (key !== null) next[stablePath(key)] = m[0] ?? 'Invalid';
     }
     const field = errorField(info);
     const fieldKey = field ? strip(field) : null;
-    if (fieldKey !== null) next[fieldKey] = info.message;
+    if (fieldKey !== null) next[stablePath(fieldKey)] = info.message;
     setErrors(next);
     return Object.keys(next).length > 0;
   };
@@ -224,6 +243,7 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     /** Why the last `build()` refused, for the toast: "Name each property first." or the cells. */
     problem: () => problem.current,
     clearPropertyError,
+    removeProperty,
     showServerErrors,
     changed,
   };
@@ -344,7 +364,7 @@ function Editor({
 
 /** Properties, values, "set all" and the combination table of a draft (no save button). */
 export function VariationsFields({ draft }: { draft: VariationsDraft }) {
-  const { properties, setProperties, combos, rowOf, setRow, errors, clearPropertyError } = draft;
+  const { properties, setProperties, combos, rowOf, setRow, errors, clearPropertyError, removeProperty } = draft;
   const [bulkPrice, setBulkPrice] = useState('');
   const [bulkQuantity, setBulkQuantity] = useState('');
   const err = (path: string) => errors[path];
@@ -369,16 +389,16 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
               maxLength={30}
               placeholder={i === 0 ? 'Size' : 'Colour'}
               value={p.name}
-              aria-invalid={err(`properties.${i}.name`) ? true : undefined}
-              aria-describedby={err(`properties.${i}.name`) ? `prop-name-error-${i}` : undefined}
+              aria-invalid={err(propertyPath(p.key, 'name')) ? true : undefined}
+              aria-describedby={err(propertyPath(p.key, 'name')) ? `prop-name-error-${i}` : undefined}
               onChange={(e) => {
                 setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)));
-                clearPropertyError(`properties.${i}.name`);
+                clearPropertyError(propertyPath(p.key, 'name'));
               }}
             />
-            {err(`properties.${i}.name`) && (
+            {err(propertyPath(p.key, 'name')) && (
               <span className="error" id={`prop-name-error-${i}`}>
-                {err(`properties.${i}.name`)}
+                {err(propertyPath(p.key, 'name'))}
               </span>
             )}
           </div>
@@ -390,28 +410,26 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
               placeholder={i === 0 ? 'S, M, L' : 'Oat, Moss, Charcoal'}
               value={p.values}
               aria-describedby={`prop-values-hint-${i}`}
-              aria-invalid={Object.keys(errors).some((k) => k.startsWith(`properties.${i}.values`)) ? true : undefined}
+              aria-invalid={
+                Object.keys(errors).some((k) => k.startsWith(propertyPath(p.key, 'values'))) ? true : undefined
+              }
               onChange={(e) => {
                 setProperties((ps) => ps.map((x, j) => (j === i ? { ...x, values: e.target.value } : x)));
-                clearPropertyError(`properties.${i}.values`);
+                clearPropertyError(propertyPath(p.key, 'values'));
               }}
             />
             <span className="hint" id={`prop-values-hint-${i}`}>
               Comma separated
             </span>
             {Object.entries(errors)
-              .filter(([k]) => k.startsWith(`properties.${i}.values`))
+              .filter(([k]) => k.startsWith(propertyPath(p.key, 'values')))
               .map(([k, m]) => (
                 <span key={k} className="error">
                   {m}
                 </span>
               ))}
           </div>
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm variation-remove"
-            onClick={() => setProperties((ps) => ps.filter((_, j) => j !== i))}
-          >
+          <button type="button" className="btn btn-ghost btn-sm variation-remove" onClick={() => removeProperty(p.key)}>
             Remove {p.name.trim() || `property ${i + 1}`}
           </button>
         </div>
@@ -492,10 +510,10 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                 </tr>
               </thead>
               <tbody>
-                {combos.map((values, i) => {
+                {combos.map((values) => {
                   const r = rowOf(values);
                   const label = values.join(' / ');
-                  const rowError = err(`combinations.${i}`) ?? err(`combinations.${i}.values`);
+                  const rowError = err(combinationPath(values)) ?? err(combinationPath(values, 'values'));
                   return (
                     <tr key={keyOf(values)} className={r.enabled ? undefined : 'row-archived'}>
                       <th scope="row">
@@ -507,12 +525,12 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           className="input"
                           inputMode="decimal"
                           aria-label={`Price of ${label}`}
-                          aria-invalid={err(`combinations.${i}.priceCents`) ? true : undefined}
+                          aria-invalid={err(combinationPath(values, 'priceCents')) ? true : undefined}
                           value={r.price}
                           onChange={(e) => setRow(values, { price: e.target.value })}
                         />
-                        {err(`combinations.${i}.priceCents`) && (
-                          <span className="error">{err(`combinations.${i}.priceCents`)}</span>
+                        {err(combinationPath(values, 'priceCents')) && (
+                          <span className="error">{err(combinationPath(values, 'priceCents'))}</span>
                         )}
                       </td>
                       <td data-label="Quantity">
@@ -520,12 +538,12 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           className="input"
                           inputMode="numeric"
                           aria-label={`Quantity of ${label}`}
-                          aria-invalid={err(`combinations.${i}.quantity`) ? true : undefined}
+                          aria-invalid={err(combinationPath(values, 'quantity')) ? true : undefined}
                           value={r.quantity}
                           onChange={(e) => setRow(values, { quantity: e.target.value })}
                         />
-                        {err(`combinations.${i}.quantity`) && (
-                          <span className="error">{err(`combinations.${i}.quantity`)}</span>
+                        {err(combinationPath(values, 'quantity')) && (
+                          <span className="error">{err(combinationPath(values, 'quantity'))}</span>
                         )}
                       </td>
                       <td data-label="SKU" className="combo-sku">
