@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import {
   type FieldValues,
+  type Path,
   type UseFormProps,
   type UseFormRegister,
   type UseFormReturn,
@@ -47,6 +48,15 @@ export function useCheckedForm<T extends FieldValues, C = unknown, O = T>(
         const result = await field.onChange(event);
         // An error shown on leaving the field follows the typing until it is put right.
         if (!form.formState.isSubmitted && form.getFieldState(name).error) await form.trigger(name);
+        // After a submit the library re-checks only the field that changed, but a change can settle
+        // another field's error (a country that needs no region): re-check the others in error.
+        // A server's error stays until that field changes or the form is sent again.
+        if (form.formState.isSubmitted) {
+          const others = Object.entries(form.formState.errors)
+            .filter(([other, error]) => other !== name && other !== 'root' && error?.type !== 'server')
+            .map(([other]) => other as Path<T>);
+          if (others.length > 0) await form.trigger(others);
+        }
         return result;
       },
       onBlur: async (event) => {
