@@ -52,9 +52,16 @@ export const rateRules = {
 
 const keyOf = (rule: RateRule, subject: string) => `rl:${rule.name}:${subject}`;
 
+/** "4 minutes", "1 minute", "59 seconds": a wait in words, rounded up so no one comes back too soon. */
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
 export function tooManyRequests(resetMs: number): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil(resetMs / 1000));
-  return new DomainError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+  return new DomainError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${waitInWords(retryAfterSeconds)}.`, {
     retryAfterSeconds,
   });
 }

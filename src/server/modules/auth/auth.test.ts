@@ -180,6 +180,6 @@ describe('auth', () => {
     );
     expect(limited.length).toBe(2);
     const reason = (limited[0] as PromiseRejectedResult).reason as Error;
-    expect(reason.message).toMatch(/Try again in \d+ s/);
+    expect(reason.message).toMatch(/Try again in \d+ minutes?\./);
   });
 });
