@@ -547,12 +547,22 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                         )}
                       </td>
                       <td data-label="SKU" className="combo-sku">
-                        <input
-                          className="input"
+                        {/* A one-line box that grows (field-sizing) to show a SKU longer than its
+                            width whole, wrapped, instead of scrolling it out of sight: two codes
+                            that differ at the end ("…-LOT-4471A", "…-LOT-4471B") looked the same.
+                            It stays one line of text: Enter does what it does in an input. */}
+                        <textarea
+                          className="input combo-sku-input"
+                          rows={1}
                           maxLength={64}
                           aria-label={`SKU of ${label}`}
                           value={r.sku}
-                          onChange={(e) => setRow(values, { sku: e.target.value })}
+                          onChange={(e) => setRow(values, { sku: e.target.value.replace(/[\r\n]+/g, '') })}
+                          onKeyDown={(e) => {
+                            if (e.key !== 'Enter') return;
+                            e.preventDefault();
+                            e.currentTarget.form?.requestSubmit();
+                          }}
                         />
                       </td>
                       <td data-label="On sale" className="combo-on-sale">
