@@ -136,6 +136,22 @@ export function UnavailableNotice({
 }
 
 /** Every refusal but unbuyable lines, which the Review shows in its own UnavailableNotice (with a way on). */
+// What a decline code adds to "declined", in words; a code that adds nothing (card_declined) or that
+// the bank keeps vague says nothing more, never the code itself.
+const DECLINE_REASONS: Record<string, string> = {
+  insufficient_funds: 'Your card was declined: it does not have enough funds.',
+  expired_card: 'Your card was declined: it has expired.',
+  incorrect_cvc: 'Your card was declined: the security code is not right.',
+  incorrect_number: 'Your card was declined: the card number is not right.',
+  lost_card: 'Your card was declined. Please use another card.',
+  stolen_card: 'Your card was declined. Please use another card.',
+};
+
+/** The decline said once, in words: "Your card was declined: it has expired." */
+export function declineSentence(declineCode: string | null): string {
+  return (declineCode && DECLINE_REASONS[declineCode]) || 'Your card was declined.';
+}
+
 export function ProblemNotice({ problem }: { problem: Exclude<CheckoutProblem, { kind: 'inventory' }> }) {
   if (problem.kind === 'priceChanged') return <PriceChangedNotice previous={problem.previous} next={problem.next} />;
   if (problem.kind === 'declined') {
@@ -143,9 +159,7 @@ export function ProblemNotice({ problem }: { problem: Exclude<CheckoutProblem, {
       <FocusAlert>
         <div>
           <p>
-            <strong>Your card was declined</strong>
-            {problem.declineCode ? ` (${problem.declineCode.replace(/_/g, ' ')})` : ''}. Nothing was charged and your
-            items are still held.
+            <strong>{declineSentence(problem.declineCode)}</strong> Nothing was charged and your items are still held.
           </p>
           <Link to={stepSearch('payment')} className="btn btn-sm">
             Use a different card
