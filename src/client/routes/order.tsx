@@ -156,7 +156,7 @@ export function Component() {
           <div className="card card-stack">
             <h2 className="card-title">Status</h2>
             <TrackingNotice order={o} />
-            <OrderTimeline history={o.history} placedAt={o.createdAt} />
+            <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.payment.refundedCents} />
           </div>
           <div className="card">
             <h2 className="card-title">Shipping to</h2>

@@ -48,6 +48,8 @@ export function Component() {
   }, [status]);
   if (!o) return null;
   const units = o.items.reduce((n, i) => n + i.quantity, 0);
+  // Only an order still to be sent has items to send; a sent or cancelled one lists what it held.
+  const toSend = o.status === 'paid' || o.status === 'processing';
   return (
     <div>
       <nav className="small muted breadcrumb" aria-label="Breadcrumb">
@@ -69,7 +71,7 @@ export function Component() {
           <OrderActions key={o.status} order={o} />
           <section className="card card-stack" aria-labelledby="items-title">
             <h2 id="items-title" className="card-title">
-              Items to send
+              {toSend ? 'Items to send' : 'Items in this order'}
             </h2>
             <ul className="plain-list">
               {o.items.map((i) => (
@@ -95,7 +97,7 @@ export function Component() {
               Timeline
             </h2>
             <TrackingNotice order={o} />
-            <OrderTimeline history={o.history} placedAt={o.createdAt} />
+            <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.payment.refundedCents} />
           </section>
         </aside>
       </div>
