@@ -10,7 +10,7 @@ import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
 import { usePageMeta } from '../lib/page-meta';
-import { useLinkArrivalFocus } from '../lib/use-link-arrival-focus';
+import { useArrivalFocus } from '../lib/use-arrival-focus';
 import { trpc } from '../trpc';
 
 /**
@@ -87,7 +87,7 @@ function Shell({ children }: { children: React.ReactNode }) {
 
 export function Component() {
   const navigation = useNavigation();
-  useLinkArrivalFocus();
+  useArrivalFocus();
   return (
     <Shell>
       {navigation.state === 'loading' && (

@@ -1,5 +1,6 @@
 // Sign in. On success, go back to where the shopper was headed (?next=), same-origin paths only.
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { type LoginInput, loginInput } from '../../shared/schemas/auth';
@@ -23,6 +24,12 @@ export function Component() {
     resolver: zodResolver(loginInput),
     defaultValues: { email: params.get('email') ?? '', password: '' },
   });
+  // Sent here with the address filled in (after a password reset): the password is all that is left.
+  const emailGiven = !!params.get('email');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    if (emailGiven) form.setFocus('password');
+  }, []);
   const login = trpc.auth.login.useMutation({
     onSuccess: async ({ user }) => {
       await queryClient.invalidateQueries();
