@@ -2,7 +2,8 @@
 // "make default", and a form to add one. Every change answers with the whole book.
 // Keyboard focus follows the work: an opened form's first field, then back to the control that
 // opened it on Cancel, or to the address just saved, edited or made default; after a delete, the
-// address that took its place (or "+ Add an address" when the book is empty).
+// address that took its place (or "+ Add an address" when the book is empty). A delete's toast
+// offers Undo, which saves the address again as it was (default included).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
@@ -67,12 +68,14 @@ export function AddressBook() {
     next: SavedAddressDto[],
     message: string,
     focusOn: (before: SavedAddressDto[]) => number | undefined,
+    undo?: () => void,
   ) => {
     const id = focusOn(utils.addresses.list.getData() ?? []);
     focusAfter(id === undefined ? () => addButton.current : byId(addressItemId(id)));
     utils.addresses.list.setData(undefined, next);
     setEditing(null);
-    toast.success(message);
+    // An Undo stays up long enough to reach by keyboard (Alt+T, then Tab) or to read and decide.
+    toast.success(message, undo && { action: { label: 'Undo', onClick: undo }, duration: 10_000 });
   };
   const cancel = (id: number | 'new') => {
     focusAfter(id === 'new' ? () => addButton.current : byId(editButtonId(id)));
@@ -87,12 +90,40 @@ export function AddressBook() {
     onSuccess: (n, v) => done(n, 'Address updated', () => v.addressId),
     onError,
   });
+  // Undo saves the deleted address again, default or not as it was; focus goes to it, wherever it
+  // was (Undo is pressed in a toast, which hands focus back to where it was before, not to <body>).
+  const restored = useRef<number | null>(null);
+  const restore = trpc.addresses.create.useMutation({
+    onSuccess: (n) => {
+      done(n, 'Address restored', (before) => {
+        restored.current = n.find((a) => !before.some((b) => b.id === a.id))?.id ?? null;
+        return restored.current ?? undefined;
+      });
+      focusAfter(null);
+    },
+    onError,
+  });
+  useEffect(() => {
+    const el = restored.current === null ? null : document.getElementById(addressItemId(restored.current));
+    if (!el) return;
+    restored.current = null;
+    el.focus();
+    // Focus leaving the toasts makes sonner put it back where it was before Alt+T, once.
+    if (document.activeElement !== el) el.focus();
+  });
   const remove = trpc.addresses.remove.useMutation({
-    onSuccess: (n, v) =>
-      done(n, 'Address deleted', (before) => {
-        const at = before.findIndex((a) => a.id === v.addressId);
-        return (n[at] ?? n[at - 1])?.id;
-      }),
+    onSuccess: (n, v) => {
+      const gone = utils.addresses.list.getData()?.find((a) => a.id === v.addressId);
+      done(
+        n,
+        'Address deleted',
+        (before) => {
+          const at = before.findIndex((a) => a.id === v.addressId);
+          return (n[at] ?? n[at - 1])?.id;
+        },
+        gone && (() => restore.mutate({ address: gone.address, makeDefault: gone.isDefault })),
+      );
+    },
     onError,
   });
   const setDefault = trpc.addresses.setDefault.useMutation({

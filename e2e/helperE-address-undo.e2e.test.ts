@@ -1,0 +1,53 @@
+// Deleting a saved address on /account happens at once, so its toast offers Undo: reached by
+// keyboard (Alt+T takes focus to the toasts, Tab to Undo), it brings the address back as it was,
+// still the default, and focus lands on it. At laptop and phone size.
+import { expect, test } from 'bun:test';
+import { createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+for (const project of projectNames) {
+  test(`${project}: Undo brings a deleted default address back as it was`, async () => {
+    const user = await createUser();
+    const home = `${token()} Home Rd`;
+    const work = `${token()} Work St`;
+    const at = { name: 'Ada Lovelace', city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' };
+    await user.caller.addresses.create({ address: { ...at, line1: work } });
+    await user.caller.addresses.create({ address: { ...at, line1: home }, makeDefault: true });
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, user, project);
+    await page.goto('/account');
+    const item = (line1: string) => page.locator('li.address-item').filter({ hasText: line1 });
+    await item(home).getByText('Default').waitFor();
+
+    await page.getByRole('button', { name: `Delete address ${home}` }).focus();
+    await page.keyboard.press('Enter');
+    await item(home).waitFor({ state: 'detached' });
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    // Focus went to the address that took its place, never to <body>.
+    await waitForFocus(item(work));
+    const toastEl = page.locator('[data-sonner-toast][data-mounted="true"]').filter({ hasText: 'Address deleted' });
+    await toastEl.waitFor();
+    await toastEl.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    await screenshot(page, `helperE-address-deleted-undo-${project}`);
+
+    await page.keyboard.press('Alt+t');
+    for (let i = 0; i < 6 && !(await undo.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await waitForFocus(undo);
+    await page.keyboard.press('Enter');
+    await item(home).waitFor();
+    await item(home).getByText('Default').waitFor();
+    await waitForFocus(item(home));
+    await page.getByText('Address restored').waitFor();
+    const saved = await user.caller.addresses.list();
+    expect(saved.map((a) => [a.address.line1, a.isDefault])).toEqual([
+      [home, true],
+      [work, false],
+    ]);
+    await screenshot(page, `helperE-address-restored-${project}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
