@@ -1,7 +1,7 @@
 // "Message the shop": from a product page (the listing attached), a shop page, or an order page
 // (the order attached). Guests are sent to sign in and back; the shop's own owner sees nothing.
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { MESSAGE_TEXT_MAX } from '../../shared/schemas/messaging';
 import { useMe } from '../lib/session';
 import { signInHref } from '../lib/sign-in-link';
@@ -31,6 +31,20 @@ export function ContactShopButton({
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  // Back from signing in to ask (?ask=<this shop>): the question opens again, once.
+  const askAgain = !!user && params.get('ask') === String(shopId);
+  useEffect(() => {
+    if (!askAgain) return;
+    setOpen(true);
+    setParams(
+      (p) => {
+        p.delete('ask');
+        return p;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  }, [askAgain, setParams]);
   const u = trpc.useUtils();
   const start = trpc.messages.start.useMutation({
     onSuccess: ({ conversationId }) => {
@@ -44,7 +58,7 @@ export function ContactShopButton({
   // Guests: a button (not a link) so the server-rendered page and the browser agree on the markup.
   if (!user)
     return (
-      <button type="button" className={className} onClick={() => navigate(signInHref())}>
+      <button type="button" className={className} onClick={() => navigate(signInHref(askHere(shopId)))}>
         <ChatIcon width={16} height={16} /> {label}
       </button>
     );
@@ -107,4 +121,11 @@ export function ContactShopButton({
       </Dialog>
     </>
   );
+}
+
+/** This page's address with ?ask=<shop>: where Sign in sends the shopper back to, to ask. */
+function askHere(shopId: number): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('ask', String(shopId));
+  return url.pathname + url.search;
 }

@@ -11,6 +11,23 @@ import { usePageMeta } from '../lib/page-meta';
 import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, queryClient, trpc } from '../trpc';
 
+/**
+ * Why the shopper is asked to sign in, when they came to message a shop (?next= a listing or shop
+ * page with ?ask=): "Sign in to message <shop>", the name read from the page they left (already
+ * cached), never from the address itself.
+ */
+function useReason(next: string): string | null {
+  const url = new URL(next, 'http://hearth.invalid');
+  const ask = url.searchParams.get('ask');
+  const productId = Number(/^\/(?:listing|product)\/(\d+)/.exec(url.pathname)?.[1] ?? 0);
+  const slug = /^\/shop\/([^/]+)/.exec(url.pathname)?.[1] ?? '';
+  const product = trpc.catalog.product.useQuery({ productId }, { enabled: !!ask && productId > 0 });
+  const shop = trpc.shops.bySlug.useQuery({ slug: decodeURIComponent(slug) }, { enabled: !!ask && slug !== '' });
+  if (!ask) return null;
+  const name = product.data?.shop.name ?? shop.data?.name;
+  return `Sign in to message ${name ?? 'the shop'}`;
+}
+
 function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
@@ -20,6 +37,7 @@ export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
+  const reason = useReason(next);
   const form = useCheckedForm<LoginInput>({
     resolver: zodResolver(loginInput),
     defaultValues: { email: params.get('email') ?? '', password: '' },
@@ -42,7 +60,7 @@ export function Component() {
   return (
     <div className="page">
       <div className="auth-wrap card">
-        <h1>Sign in</h1>
+        <h1>{reason ?? 'Sign in'}</h1>
         <form noValidate onSubmit={form.handleSubmit((v) => login.mutate(v))}>
           <FormError message={errors.root?.message} />
           <Field label="Email" error={errors.email?.message}>
