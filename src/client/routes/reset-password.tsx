@@ -34,6 +34,11 @@ export function Component() {
     },
     onError: (e) => form.setError('root', { message: describeError(e).message }),
   });
+  // Read the link before asking for a password: a spent one says so now, not after two passwords.
+  const status = trpc.account.resetLinkStatus.useQuery(
+    { token },
+    { enabled: token !== '', retry: false, staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false },
+  );
   const errors = form.formState.errors;
   if (!token)
     return (
@@ -44,6 +49,34 @@ export function Component() {
       >
         Open the link from the mail again, or ask for a new one.
       </PageState>
+    );
+  // A token that is not even well formed is refused as bad input: the link is no good either.
+  const malformed = status.error?.data?.httpStatus === 400;
+  if ((status.data && !status.data.usable) || malformed)
+    return (
+      <PageState
+        art="🔐"
+        title="This link has been used or has expired"
+        link={{ to: '/forgot-password', label: 'Ask for a new link' }}
+      >
+        {status.data && !status.data.usable && status.data.reason === 'used'
+          ? 'Each reset link works once, and this one already set a password.'
+          : status.data && !status.data.usable && status.data.reason === 'expired'
+            ? 'Reset links work for an hour after they are sent.'
+            : 'This link does not work.'}{' '}
+        Ask for a new one and use the newest mail.
+      </PageState>
+    );
+  if (status.isPending)
+    return (
+      <div className="page">
+        <div className="auth-wrap card">
+          <h1>Choose a new password</h1>
+          <p className="muted" role="status">
+            Checking your link…
+          </p>
+        </div>
+      </div>
     );
   const tokenProblem = reset.error && describeError(reset.error).code === 'TOKEN_INVALID';
   return (

@@ -19,6 +19,8 @@ export const resetPasswordInput = z.object({ token: accountToken, password: newP
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
 export const verifyEmailInput = z.object({ token: accountToken });
+
+export const resetLinkStatusInput = z.object({ token: accountToken });
 export type VerifyEmailInput = z.infer<typeof verifyEmailInput>;
 
 export const changePasswordInput = z.object({

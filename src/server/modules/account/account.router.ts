@@ -3,6 +3,7 @@ import {
   changePasswordInput,
   claimGuestAccountInput,
   requestPasswordResetInput,
+  resetLinkStatusInput,
   resetPasswordInput,
   verifyEmailInput,
 } from '../../../shared/schemas/account';
@@ -17,6 +18,7 @@ import {
   claimGuestAccount,
   requestPasswordReset,
   resendVerification,
+  resetLinkStatus,
   resetPassword,
   verifyEmail,
 } from './account.service';
@@ -36,6 +38,11 @@ export const accountRouter = router({
       await requestPasswordReset(ctx.deps, input.email);
       return { ok: true as const };
     }),
+  // Read-only: whether a reset link still works, so the page says so before a password is typed.
+  resetLinkStatus: publicProcedure
+    .use(rateLimited((ctx) => [[rateRules.accountToken, ctx.ip]]))
+    .input(resetLinkStatusInput)
+    .query(({ ctx, input }) => resetLinkStatus(ctx.deps, input.token)),
   resetPassword: publicProcedure
     .use(rateLimited((ctx) => [[rateRules.accountToken, ctx.ip]]))
     .input(resetPasswordInput)

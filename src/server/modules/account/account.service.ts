@@ -51,6 +51,25 @@ export async function requestPasswordReset(deps: AppDeps, email: string): Promis
 }
 
 /**
+ * Whether a reset link can still set a password, read before the shopper types one (the page
+ * opens on it). Changes nothing, and says nothing of the account: not whose link it is, nor
+ * whether an address has an account; only whether this link works, and if not, why.
+ */
+export async function resetLinkStatus(
+  deps: AppDeps,
+  token: string,
+): Promise<{ usable: true } | { usable: false; reason: 'unknown' | 'used' | 'expired' }> {
+  const row = await findAccountToken(deps.db, accountTokenKey(deps, token));
+  if (!row || row.purpose !== 'reset') return { usable: false, reason: 'unknown' };
+  if (row.used_at) return { usable: false, reason: 'used' };
+  if (row.expires_at.getTime() <= Date.now()) return { usable: false, reason: 'expired' };
+  // A link for an address the account no longer has would be refused on submit too.
+  const user = await findAccount(deps.db, row.user_id);
+  if (!user || user.email !== row.email) return { usable: false, reason: 'unknown' };
+  return { usable: true };
+}
+
+/**
  * Sets the new password and signs the account out everywhere: every session row is deleted and
  * its cached copy dropped from the shared store (all instances read it). Following a reset link
  * also proves the address, so an unverified account becomes verified.

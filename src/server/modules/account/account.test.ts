@@ -196,6 +196,48 @@ describe('password reset', () => {
     );
   });
 
+  test('resetLinkStatus reads a link before use, changes nothing, says nothing of the account, and is limited', async () => {
+    const user = await createUser();
+    const { caller } = anonymousCaller();
+    await caller.account.requestPasswordReset({ email: user.email });
+    await deliverMail();
+    const token = tokenOf(linkIn(inbox(user.email)[0]!, '/reset-password?token='));
+    // Asking twice changes nothing: the link still works after.
+    expect(await caller.account.resetLinkStatus({ token })).toEqual({ usable: true });
+    expect(await caller.account.resetLinkStatus({ token })).toEqual({ usable: true });
+    const unknown = await caller.account.resetLinkStatus({ token: 'A'.repeat(43) });
+    expect(unknown).toEqual({ usable: false, reason: 'unknown' });
+    await caller.account.resetPassword({ token, password: 'new-password-1' });
+    // The answer names no account, no address.
+    const used = await caller.account.resetLinkStatus({ token });
+    expect(used).toEqual({ usable: false, reason: 'used' });
+    expect(JSON.stringify(used)).not.toContain(user.email);
+
+    await caller.account.requestPasswordReset({ email: user.email });
+    await deliverMail();
+    const resets = inbox(user.email).filter((m) => m.subject === 'Reset your Hearth password');
+    const second = tokenOf(linkIn(resets.at(-1)!, '/reset-password?token='));
+    await testDeps()
+      .db.updateTable('account_tokens')
+      .set({ expires_at: new Date(Date.now() - 1) })
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(await caller.account.resetLinkStatus({ token: second })).toEqual({ usable: false, reason: 'expired' });
+
+    // Limited per address like the other link tokens (20 tries in 10 minutes).
+    const prober = anonymousCaller().caller;
+    const codes: string[] = [];
+    for (let i = 0; i < 21; i++)
+      codes.push(
+        await prober.account.resetLinkStatus({ token: 'B'.repeat(43) }).then(
+          () => 'OK',
+          (e) => e.code,
+        ),
+      );
+    expect(codes.slice(0, 20).every((c) => c === 'OK')).toBe(true);
+    expect(codes[20]).toBe('TOO_MANY_REQUESTS');
+  });
+
   test('reset requests are limited per address and per email', async () => {
     const user = await createUser();
     const { caller } = anonymousCaller();
