@@ -60,7 +60,7 @@ export async function resetLinkStatus(
   token: string,
 ): Promise<{ usable: true } | { usable: false; reason: 'unknown' | 'used' | 'expired' }> {
   const row = await findAccountToken(deps.db, accountTokenKey(deps, token));
-  if (!row || row.purpose !== 'reset') return { usable: false, reason: 'unknown' };
+  if (row?.purpose !== 'reset') return { usable: false, reason: 'unknown' };
   if (row.used_at) return { usable: false, reason: 'used' };
   if (row.expires_at.getTime() <= Date.now()) return { usable: false, reason: 'expired' };
   // A link for an address the account no longer has would be refused on submit too.
