@@ -24,7 +24,11 @@ function expectLimited(out: HttpOutcome, windowSeconds: number) {
   const retry = Number(err?.details?.retryAfterSeconds);
   expect(retry).toBeGreaterThanOrEqual(1);
   expect(retry).toBeLessThanOrEqual(windowSeconds);
-  expect(err?.message).toContain(`${retry} s`);
+  // The wait in words, rounded up to whole minutes from a minute on: "Try again in 1 minute."
+  const minutes = Math.ceil(retry / 60);
+  const words =
+    retry < 60 ? `${retry} second${retry === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  expect(err?.message).toBe(`Too many attempts. Try again in ${words}.`);
 }
 
 describe('rate limits', () => {
