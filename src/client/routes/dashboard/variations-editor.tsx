@@ -429,7 +429,20 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                 </span>
               ))}
           </div>
-          <button type="button" className="btn btn-ghost btn-sm variation-remove" onClick={() => removeProperty(p.key)}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm variation-remove"
+            onClick={(e) => {
+              // This button goes with its property: focus moves to the property that takes its place,
+              // or to "Add variations" / "Add a second property" when it was the last.
+              const root = e.currentTarget.closest('.variation-property')?.parentElement;
+              flushSync(() => removeProperty(p.key));
+              const next =
+                root?.querySelector<HTMLElement>(`#prop-name-${i}`) ??
+                root?.querySelector<HTMLElement>('.variation-add');
+              next?.focus();
+            }}
+          >
             Remove {p.name.trim() || `property ${i + 1}`}
           </button>
         </div>
@@ -437,7 +450,7 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
       {properties.length < MAX_VARIATION_PROPERTIES && (
         <button
           type="button"
-          className="btn btn-ghost btn-sm"
+          className="btn btn-ghost btn-sm variation-add"
           onClick={(e) => {
             // Focus moves on to the new property's name (this button is relabelled, or gone).
             const root = e.currentTarget.parentElement;
