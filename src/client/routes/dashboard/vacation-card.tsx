@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
 import { Field } from '../../components/field';
 import { StatusButton } from '../../components/ui/status-button';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { formatDate } from '../../lib/format';
 import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useFocusAfter } from '../../lib/use-focus-after';
@@ -21,6 +22,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
   const u = trpc.useUtils();
   const title = useRef<HTMLHeadingElement>(null);
   const focusAfter = useFocusAfter();
+  const formRef = useRef<HTMLFormElement>(null);
   const set = trpc.shops.setVacation.useMutation({
     onSuccess: async (saved) => {
       u.shops.mine.setData(undefined, saved);
@@ -38,6 +40,8 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
   };
   const messageError = fieldError('message');
   const dateError = fieldError('returnsOn');
+  // The server's message under a field takes focus there, as the browser's own checks would.
+  useFocusFirstInvalid(formRef, set.error);
   return (
     <section className="card vacation-card" aria-labelledby="vacation-title">
       <h2 ref={title} id="vacation-title" className="card-title" tabIndex={-1}>
@@ -54,6 +58,7 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
         </p>
       )}
       <form
+        ref={formRef}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
