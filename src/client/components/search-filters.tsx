@@ -90,6 +90,9 @@ export const FILTER_PARAMS = [
   'pmax',
 ] as const;
 
+/** The search page's "Results for …" heading, where focus goes when the control that had it goes. */
+export const resultsHeading = () => document.getElementById('results-title');
+
 export function ActiveFilterChips({
   params,
   tree,
@@ -109,7 +112,15 @@ export function ActiveFilterChips({
             type="button"
             className="chip chip-remove"
             aria-label={`Remove filter: ${c.label}`}
-            onClick={() => update(c.remove)}
+            onClick={(e) => {
+              // This chip goes: focus moves on to the next chip (the one before, for the last), or
+              // to the results heading once none is left, never to <body>. The chips and the
+              // heading stay mounted while the new results load.
+              const all = [...(e.currentTarget.closest('ul')?.querySelectorAll<HTMLElement>('.chip-remove') ?? [])];
+              const at = all.indexOf(e.currentTarget);
+              (all[at + 1] ?? all[at - 1] ?? resultsHeading())?.focus();
+              update(c.remove);
+            }}
           >
             {c.label}
             <span aria-hidden="true">✕</span>
@@ -121,11 +132,12 @@ export function ActiveFilterChips({
           <button
             type="button"
             className="link-button"
-            onClick={() =>
+            onClick={() => {
+              resultsHeading()?.focus();
               update((p) => {
                 for (const k of FILTER_PARAMS) p.delete(k);
-              })
-            }
+              });
+            }}
           >
             Clear all
           </button>

@@ -17,7 +17,13 @@ import { PagedResults } from '../components/paged-results';
 import { PriceBoxNotice } from '../components/price-box-notice';
 import { ProductCard, ProductCardSkeleton } from '../components/product-card';
 import { Facets, findCategory } from '../components/search-facets';
-import { ActiveFilterChips, FILTER_PARAMS, FilterSheet, resultCountText } from '../components/search-filters';
+import {
+  ActiveFilterChips,
+  FILTER_PARAMS,
+  FilterSheet,
+  resultCountText,
+  resultsHeading,
+} from '../components/search-filters';
 import { SearchNotes } from '../components/search-notes';
 import { EmptyState, RouteErrorBoundary } from '../components/states';
 import { dataClients, routeError } from '../lib/data-context';
@@ -349,7 +355,15 @@ export function Component() {
               action={
                 <div className="empty-actions">
                   {hasFilters && q && (
-                    <Link className="btn btn-primary" to={`/search?q=${encodeURIComponent(q)}`}>
+                    <Link
+                      className="btn btn-primary"
+                      to={`/search?q=${encodeURIComponent(q)}`}
+                      // This card goes once results come: focus waits on the heading, never on <body>
+                      // (not for a link opened in another tab or window).
+                      onClick={(e) => {
+                        if (!(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)) resultsHeading()?.focus();
+                      }}
+                    >
                       Search “{q}” without filters
                     </Link>
                   )}
