@@ -3,31 +3,41 @@
 import { LOW_STOCK_UNITS, type SellerListingDto } from '../../../../shared/schemas/seller';
 
 /** A listing with variations: total stock, and the combinations running low (edited in the form). */
+const leftText = (available: number) => (available === 0 ? 'None left' : `${available} left`);
+
+/** A listing with variations: total stock, and the combinations running low (edited in the form). */
 export function CombinationStock({ listing, onEdit }: { listing: SellerListingDto; onEdit: () => void }) {
+  const low = listing.lowCombinations;
+  const tone = low.some((c) => c.available === 0) ? 'badge badge-danger' : 'badge badge-warn';
   return (
     <div className="combo-stock">
       <span>
         {listing.quantity} in {listing.combinations} combinations
       </span>
-      {listing.lowCombinations.length > 0 && (
-        <ul className="combo-low" aria-label={`Low stock in ${listing.title}`}>
-          {listing.lowCombinations.slice(0, 3).map((c) => (
-            <li key={c.label}>
-              {/* The count first, then the combination: a narrow Stock column cuts a long name
-                  short after two lines ("…"; the whole of it is in the tooltip and is what screen
-                  readers hear), never the count. */}
-              <span
-                className={c.available === 0 ? 'badge badge-danger' : 'badge badge-warn'}
-                title={`${c.label}: ${c.available === 0 ? 'none left' : `${c.available} left`}`}
-              >
-                {c.available === 0 ? 'None left' : `${c.available} left`} · {c.label}
-              </span>
-            </li>
-          ))}
-          {listing.lowCombinations.length > 3 && (
-            <li className="small muted">and {listing.lowCombinations.length - 3} more low</li>
-          )}
-        </ul>
+      {low.length === 1 && (
+        // One combination low: its badge, count first; a long name may end in "…" (the tooltip has it).
+        <span
+          className={`${tone} combo-low-one`}
+          title={`${low[0].label}: ${leftText(low[0].available).toLowerCase()}`}
+        >
+          {leftText(low[0].available)} · {low[0].label}
+        </span>
+      )}
+      {low.length > 1 && (
+        // Several low: badges cut to the column's width all read "2 left · Charcoal grey…", so one
+        // badge counts them and a disclosure lists each whole, one line of small text apiece.
+        <details className="combo-low">
+          <summary>
+            <span className={tone}>Low stock: {low.length} combinations</span>
+          </summary>
+          <ul aria-label={`Low stock in ${listing.title}`}>
+            {low.map((c) => (
+              <li key={c.label}>
+                <strong>{leftText(c.available)}</strong> · {c.label}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <button
         type="button"
