@@ -1,8 +1,9 @@
 // Deleting a saved address on /account happens at once, so its toast offers Undo: reached by
 // keyboard (Alt+T takes focus to the toasts, Tab to Undo), it brings the address back as it was,
-// still the default, and focus lands on it. At laptop and phone size.
+// still the default, and focus lands on it. Pressed twice (Enter, Enter while the toast fades), it
+// restores the address once. At laptop and phone size.
 import { expect, test } from 'bun:test';
-import { createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { countCalls, createUser, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -47,6 +48,52 @@ for (const project of projectNames) {
       [work, false],
     ]);
     await screenshot(page, `helperE-address-restored-${project}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const project of projectNames) {
+  test(`${project}: Undo pressed twice restores the address once`, async () => {
+    const user = await createUser();
+    const home = `${token()} Home Rd`;
+    const work = `${token()} Work St`;
+    const at = { name: 'Ada Lovelace', city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' };
+    await user.caller.addresses.create({ address: { ...at, line1: work } });
+    await user.caller.addresses.create({ address: { ...at, line1: home }, makeDefault: true });
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, user, project);
+    await page.goto('/account');
+    const item = (line1: string) => page.locator('li.address-item').filter({ hasText: line1 });
+    await item(home).getByText('Default').waitFor();
+    const creates = countCalls(page, 'addresses.create');
+
+    await page.getByRole('button', { name: `Delete address ${home}` }).focus();
+    await page.keyboard.press('Enter');
+    await item(home).waitFor({ state: 'detached' });
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    await waitForFocus(item(work));
+    await page.keyboard.press('Alt+t');
+    for (let i = 0; i < 6 && !(await undo.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await waitForFocus(undo);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByText('Address restored').first().waitFor();
+    await waitForFocus(item(home));
+    // Once the toast has gone, no second "Address restored" can follow from the second press.
+    await undo.waitFor({ state: 'detached' });
+    expect(await page.getByText('Address restored').count()).toBe(1);
+    expect(creates()).toBe(1);
+
+    await page.reload();
+    await item(work).waitFor();
+    expect(await item(home).count()).toBe(1);
+    const saved = await user.caller.addresses.list();
+    expect(saved.map((a) => [a.address.line1, a.isDefault])).toEqual([
+      [home, true],
+      [work, false],
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });

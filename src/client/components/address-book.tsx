@@ -54,6 +54,16 @@ function AddressForm({
   );
 }
 
+/** Runs `act` the first time only: the toast's Undo can be pressed again while it fades out. */
+function once(act: () => void) {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    act();
+  };
+}
+
 const addressItemId = (id: number) => `saved-address-${id}`;
 const editButtonId = (id: number) => `edit-address-${id}`;
 
@@ -121,7 +131,7 @@ export function AddressBook() {
           const at = before.findIndex((a) => a.id === v.addressId);
           return (n[at] ?? n[at - 1])?.id;
         },
-        gone && (() => restore.mutate({ address: gone.address, makeDefault: gone.isDefault })),
+        gone && once(() => restore.mutate({ address: gone.address, makeDefault: gone.isDefault })),
       );
     },
     onError,

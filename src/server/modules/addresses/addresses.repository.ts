@@ -34,6 +34,16 @@ export async function insertAddress(tx: Tx, userId: number, address: ShippingAdd
     .executeTakeFirstOrThrow();
 }
 
+/** The user's saved address equal to this one, field for field (jsonb equality), if any. */
+export function findSameAddress(tx: Tx, userId: number, address: ShippingAddress) {
+  return tx
+    .selectFrom('addresses')
+    .select(['id', 'is_default'])
+    .where('user_id', '=', userId)
+    .where('address', '=', sql<ShippingAddress>`${JSON.stringify(address)}::jsonb`)
+    .executeTakeFirst();
+}
+
 export function updateAddress(db: DbOrTx, userId: number, id: number, address: ShippingAddress) {
   return db
     .updateTable('addresses')

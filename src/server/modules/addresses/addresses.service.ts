@@ -1,6 +1,7 @@
 // The address book's rules: at most MAX_SAVED_ADDRESSES per user, exactly one default while any
 // address exists (the first saved becomes it; deleting it promotes the newest), and nobody touches
-// another user's addresses (NOT_FOUND, ids reveal nothing).
+// another user's addresses (NOT_FOUND, ids reveal nothing). An address already in the book is
+// never saved twice.
 import { DomainError } from '../../../shared/errors';
 import {
   type CreateAddressInput,
@@ -13,6 +14,7 @@ import type { AppDeps } from '../../deps';
 import {
   clearDefault,
   deleteAddress,
+  findSameAddress,
   insertAddress,
   listAddresses,
   lockAddressBook,
@@ -35,6 +37,16 @@ export async function saveAddress(
 ): Promise<SavedAddressDto[]> {
   await inTransaction(deps.db, async (tx) => {
     const count = await lockAddressBook(tx, userId);
+    // Saving an address the book already holds (an Undo or Save pressed twice, two tabs) adds no
+    // copy; it only makes that address the default if asked.
+    const same = await findSameAddress(tx, userId, input.address);
+    if (same) {
+      if (input.makeDefault && !same.is_default) {
+        await clearDefault(tx, userId);
+        await markDefault(tx, userId, same.id);
+      }
+      return;
+    }
     if (count >= MAX_SAVED_ADDRESSES)
       throw new DomainError(
         'BAD_REQUEST',

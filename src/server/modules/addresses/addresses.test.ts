@@ -31,6 +31,20 @@ describe('address book', () => {
     ]);
   });
 
+  test('saving an address the book already holds (an Undo pressed twice) adds no copy', async () => {
+    const user = await createUser();
+    await user.caller.addresses.create({ address: address({ line1: '1 Home Row' }) });
+    const [gone] = await user.caller.addresses.create({ address: address({ line1: '2 Work Way' }), makeDefault: true });
+    await user.caller.addresses.remove({ addressId: gone!.id });
+    const again = { address: gone!.address, makeDefault: true };
+    await Promise.all([user.caller.addresses.create(again), user.caller.addresses.create(again)]);
+    const book = await user.caller.addresses.create(again);
+    expect(book.map((a) => [a.address.line1, a.isDefault])).toEqual([
+      ['2 Work Way', true],
+      ['1 Home Row', false],
+    ]);
+  });
+
   test("another user's address id is NOT_FOUND and stays as it was", async () => {
     const [owner, other] = [await createUser(), await createUser()];
     const [a] = await owner.caller.addresses.create({ address: address() });
