@@ -3,7 +3,7 @@
 // Underneath it is a plain GET form to /search, so searching works before (or without) JavaScript.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { SearchSuggestion } from '../../shared/schemas/search';
+import { SEARCH_MAX_QUERY_LENGTH, SEARCH_SUGGEST_MAX_LENGTH, type SearchSuggestion } from '../../shared/schemas/search';
 import { focusOnArrival, pageOnScreen } from '../lib/focus-on-arrival';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 import { trpc } from '../trpc';
@@ -26,11 +26,14 @@ export function SearchBox() {
   useEffect(() => setText(urlQ), [urlQ]);
 
   const debounced = useDebouncedValue(text.trim(), 180);
+  // The box takes a longer query than the typeahead does: past that, ask for no suggestions (the
+  // server would refuse them) and show none; Enter still searches the whole text.
+  const suggestable = debounced.length >= 2 && debounced.normalize('NFC').length <= SEARCH_SUGGEST_MAX_LENGTH;
   const suggest = trpc.search.suggest.useQuery(
     { q: debounced },
-    { enabled: open && debounced.length >= 2, staleTime: 60_000, placeholderData: (prev) => prev },
+    { enabled: open && suggestable, staleTime: 60_000, placeholderData: (prev) => prev },
   );
-  const suggestions = debounced.length >= 2 ? (suggest.data?.suggestions ?? []) : [];
+  const suggestions = suggestable ? (suggest.data?.suggestions ?? []) : [];
   const showList = open && suggestions.length > 0;
 
   /**
@@ -106,7 +109,7 @@ export function SearchBox() {
           aria-autocomplete="list"
           aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
           value={text}
-          maxLength={200}
+          maxLength={SEARCH_MAX_QUERY_LENGTH}
           onChange={(e) => {
             setText(e.target.value);
             setOpen(true);

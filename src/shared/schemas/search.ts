@@ -86,7 +86,9 @@ export const searchClickInput = z.object({
 });
 export type SearchClickInput = z.infer<typeof searchClickInput>;
 
-export const searchSuggestInput = z.object({ q: text().min(1).max(100) });
+/** The typeahead looks at no more than this much of the search box's text (SEARCH_MAX_QUERY_LENGTH). */
+export const SEARCH_SUGGEST_MAX_LENGTH = 100;
+export const searchSuggestInput = z.object({ q: text().min(1).max(SEARCH_SUGGEST_MAX_LENGTH) });
 export type SearchSuggestInput = z.infer<typeof searchSuggestInput>;
 
 export interface SearchFacets {
