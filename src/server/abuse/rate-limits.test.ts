@@ -24,10 +24,15 @@ function expectLimited(out: HttpOutcome, windowSeconds: number) {
   const retry = Number(err?.details?.retryAfterSeconds);
   expect(retry).toBeGreaterThanOrEqual(1);
   expect(retry).toBeLessThanOrEqual(windowSeconds);
-  // The wait in words, rounded up to whole minutes from a minute on: "Try again in 1 minute."
+  // The wait in words, rounded up: seconds under a minute, minutes under an hour, then hours.
   const minutes = Math.ceil(retry / 60);
+  const hours = Math.ceil(retry / 3600);
   const words =
-    retry < 60 ? `${retry} second${retry === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    retry < 60
+      ? `${retry} second${retry === 1 ? '' : 's'}`
+      : minutes < 60
+        ? `${minutes} minute${minutes === 1 ? '' : 's'}`
+        : `${hours} hour${hours === 1 ? '' : 's'}`;
   expect(err?.message).toBe(`Too many attempts. Try again in ${words}.`);
 }
 

@@ -56,7 +56,10 @@ const keyOf = (rule: RateRule, subject: string) => `rl:${rule.name}:${subject}`;
 function waitInWords(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  // Nobody says "60 minutes": from an hour on (rounded up as minutes), whole hours, rounded up.
+  const hours = Math.ceil(seconds / 3600);
+  return hours === 1 ? '1 hour' : `${hours} hours`;
 }
 
 export function tooManyRequests(resetMs: number): DomainError {
