@@ -43,12 +43,19 @@ function GuestOrder({ o }: { o: OrderDetailDto }) {
           </li>
         ))}
       </ul>
-      <MoneySummary totals={o} className="summary-inline" />
+      <MoneySummary totals={o} className="summary-inline">
+        {o.payment.refundedCents > 0 && (
+          <div className="row small refund-row">
+            <span>Refunded</span>
+            <span>{formatCents(o.payment.refundedCents)}</span>
+          </div>
+        )}
+      </MoneySummary>
       <div className="guest-order-meta">
         <div>
           <h3 className="card-title">Status</h3>
           <TrackingNotice order={o} />
-          <OrderTimeline history={o.history} placedAt={o.createdAt} />
+          <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.payment.refundedCents} />
         </div>
         <div>
           <h3 className="card-title">Shipping to</h3>
