@@ -4,10 +4,26 @@ import { Link } from 'react-router';
 import type { PaymentToken } from './checkout-state';
 import { stepSearch } from './checkout-state';
 
-export const paymentTokens: { value: PaymentToken; label: string; explain: string }[] = [
-  { value: 'tok_visa', label: 'Visa ending 4242', explain: 'Test card that always succeeds.' },
-  { value: 'tok_chargeDeclined', label: 'Card that is declined', explain: 'Test card the bank declines.' },
-  { value: 'tok_insufficientFunds', label: 'Card with insufficient funds', explain: 'Declined for lack of funds.' },
+/** `review` is how the Review step names the card: words a shopper reads, never the token. */
+export const paymentTokens: { value: PaymentToken; label: string; explain: string; review: string }[] = [
+  {
+    value: 'tok_visa',
+    label: 'Visa ending 4242',
+    explain: 'Test card that always succeeds.',
+    review: 'Test card: Visa ending 4242',
+  },
+  {
+    value: 'tok_chargeDeclined',
+    label: 'Card that is declined',
+    explain: 'Test card the bank declines.',
+    review: 'Test card: declined',
+  },
+  {
+    value: 'tok_insufficientFunds',
+    label: 'Card with insufficient funds',
+    explain: 'Declined for lack of funds.',
+    review: 'Test card: insufficient funds',
+  },
 ];
 
 export function PaymentStep({ initial, onDone }: { initial: PaymentToken | null; onDone: (t: PaymentToken) => void }) {

@@ -97,9 +97,7 @@ export function ReviewStep({
             Edit
           </Link>
         </h3>
-        <p className="flush">
-          {card?.label} <code className="small">{token}</code>
-        </p>
+        <p className="flush">{card?.review}</p>
       </div>
       <div className="review-block">
         <h3>Items</h3>
