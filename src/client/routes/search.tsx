@@ -231,6 +231,14 @@ function Breadcrumb({ tree, slug }: { tree: CategoryNode[]; slug: string | undef
   );
 }
 
+/**
+ * The "No exact matches" card's links: the card goes once results come, so focus waits on the
+ * results heading, never on <body> (not for a link opened in another tab or window).
+ */
+function toResultsHeading(e: React.MouseEvent) {
+  if (!(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)) resultsHeading()?.focus();
+}
+
 export function Component() {
   const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
@@ -358,21 +366,21 @@ export function Component() {
                     <Link
                       className="btn btn-primary"
                       to={`/search?q=${encodeURIComponent(q)}`}
-                      // This card goes once results come: focus waits on the heading, never on <body>
-                      // (not for a link opened in another tab or window).
-                      onClick={(e) => {
-                        if (!(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)) resultsHeading()?.focus();
-                      }}
+                      onClick={toResultsHeading}
                     >
                       Search “{q}” without filters
                     </Link>
                   )}
                   {q?.includes(' ') && (
-                    <Link className="btn" to={`/search?q=${encodeURIComponent(q.split(' ')[0])}`}>
+                    <Link
+                      className="btn"
+                      to={`/search?q=${encodeURIComponent(q.split(' ')[0])}`}
+                      onClick={toResultsHeading}
+                    >
                       Try “{q.split(' ')[0]}”
                     </Link>
                   )}
-                  <Link className="btn" to="/search">
+                  <Link className="btn" to="/search" onClick={toResultsHeading}>
                     Browse everything
                   </Link>
                 </div>
