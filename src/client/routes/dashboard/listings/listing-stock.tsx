@@ -2,7 +2,7 @@
 // listing with variations, and the units free to buy (made to order has no limit).
 import { LOW_STOCK_UNITS, type SellerListingDto } from '../../../../shared/schemas/seller';
 
-/** A listing with variations: total stock, and the combinations running low (edited in the form). */
+/** A low combination's units to buy, as its badge and list say them: "2 left", or "None left". */
 const leftText = (available: number) => (available === 0 ? 'None left' : `${available} left`);
 
 /** A listing with variations: total stock, and the combinations running low (edited in the form). */
@@ -15,12 +15,13 @@ export function CombinationStock({ listing, onEdit }: { listing: SellerListingDt
         {listing.quantity} in {listing.combinations} combinations
       </span>
       {low.length === 1 && (
-        // One combination low: its badge, count first; a long name may end in "…" (the tooltip has it).
+        // One combination low: its badge, count first, the name whole (wrapping in the column, never
+        // cut to "Charcoal grey…"); the tooltip repeats it.
         <span
           className={`${tone} combo-low-one`}
           title={`${low[0].label}: ${leftText(low[0].available).toLowerCase()}`}
         >
-          {leftText(low[0].available)} · {low[0].label}
+          <strong>{leftText(low[0].available)}</strong> · {low[0].label}
         </span>
       )}
       {low.length > 1 && (
