@@ -88,13 +88,25 @@ export const projects = {
 export type ProjectName = keyof typeof projects;
 export const projectNames = Object.keys(projects) as ProjectName[];
 
+let contexts = 0;
+/**
+ * A client address of its own for each browser context (sent as X-Forwarded-For, which the app
+ * trusts outside production): rate limits count per address in the Redis every test shares, so
+ * without it every browser in the run is one shopper at 127.0.0.1 and, e.g., the 20 uses per
+ * 10 minutes of mailed links (reset, verify, claim) run out partway through the suite.
+ */
+function ownClientAddress(): Record<string, string> {
+  contexts += 1;
+  return { 'x-forwarded-for': `198.18.${(process.pid + Math.floor(contexts / 250)) % 256}.${(contexts % 250) + 1}` };
+}
+
 export async function newPage(
   browser: Browser,
   baseUrl: string,
   project: ProjectName | BrowserContextOptions = 'desktop',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const options = typeof project === 'string' ? projects[project] : project;
-  const context = await browser.newContext({ baseURL: baseUrl, ...options });
+  const context = await browser.newContext({ baseURL: baseUrl, extraHTTPHeaders: ownClientAddress(), ...options });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };
