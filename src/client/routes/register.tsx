@@ -5,10 +5,11 @@ import { toast } from 'sonner';
 import { type RegisterInput, registerInput } from '../../shared/schemas/auth';
 import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
+import { applyServerErrors } from '../lib/form-errors';
 import { usePageMeta } from '../lib/page-meta';
 import { signInHref } from '../lib/sign-in-link';
 import { useCheckedForm } from '../lib/use-checked-form';
-import { describeError, queryClient, trpc } from '../trpc';
+import { queryClient, trpc } from '../trpc';
 
 export function Component() {
   usePageMeta('Create an account');
@@ -27,9 +28,10 @@ export function Component() {
       navigate(next, { replace: true });
     },
     onError: (e) => {
-      const info = describeError(e);
-      if (info.code === 'EMAIL_TAKEN' || info.httpStatus === 409) form.setError('email', { message: info.message });
-      else form.setError('root', { message: info.message });
+      // A taken email (or any field the server names) lands on its field with focus, as the
+      // browser's own checks do; anything else above the form.
+      const rest = applyServerErrors(form, e, { EMAIL_TAKEN: 'email' });
+      if (rest) form.setError('root', { message: rest });
     },
   });
   const errors = form.formState.errors;
