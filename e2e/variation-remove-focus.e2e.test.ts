@@ -45,7 +45,7 @@ for (const project of projectNames) {
     await press(page, dialog.getByRole('button', { name: 'Remove Colour' }));
     await waitForFocus(dialog.getByRole('button', { name: 'Add a second property' }));
     expect(await dialog.getByLabel('Property 1', { exact: true }).inputValue()).toBe('Size');
-    await screenshot(page, `helperG-remove-second-${project}`);
+    await screenshot(page, `remove-second-${project}`);
 
     await press(page, dialog.getByRole('button', { name: 'Remove Size' }));
     await waitForFocus(dialog.getByRole('button', { name: 'Add variations' }));
@@ -84,7 +84,7 @@ for (const project of projectNames) {
     await page.keyboard.type('S, M');
     await press(page, dialog.getByRole('button', { name: 'Remove Size' }));
     await waitForFocus(dialog.getByRole('button', { name: 'Add variations' }));
-    await screenshot(page, `helperG-remove-only-new-${project}`);
+    await screenshot(page, `remove-only-new-${project}`);
     await nextTabInside(page, dialog);
     expect(errors).toEqual([]);
     await context.close();

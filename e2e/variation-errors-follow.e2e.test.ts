@@ -41,7 +41,7 @@ for (const project of projectNames)
     await page.keyboard.press('Enter');
     const colour = dialog.getByLabel('Property 1', { exact: true });
     await colour.scrollIntoViewIfNeeded();
-    await screenshot(page, `helperB-variation-errors-follow-${project}`);
+    await screenshot(page, `variation-errors-follow-${project}`);
     expect(await colour.inputValue()).toBe('Colour');
     expect({
       unnamed: await unnamed.count(),
@@ -91,7 +91,7 @@ for (const project of projectNames)
     await page.keyboard.press('Home');
     await page.keyboard.type('XS, ');
     await dialog.getByLabel('Quantity of XS').waitFor();
-    await screenshot(page, `helperB-variation-cell-error-follows-${project}`);
+    await screenshot(page, `variation-cell-error-follows-${project}`);
     expect({
       m: await mQuantity.getAttribute('aria-invalid'),
       s: await dialog.getByLabel('Quantity of S', { exact: true }).getAttribute('aria-invalid'),

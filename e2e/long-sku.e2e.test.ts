@@ -47,7 +47,7 @@ for (const project of projectNames)
     expect(await typed.inputValue()).toBe(longB);
     expect(await showsWhole(typed)).toBe(true);
     await typed.scrollIntoViewIfNeeded();
-    await screenshot(page, `helperB-long-sku-${project}`);
+    await screenshot(page, `long-sku-${project}`);
     const width = project === 'phone' ? 390 : 1366;
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 

@@ -37,14 +37,14 @@ test('phone: Processing time choices are spaced apart in New listing and Edit li
   const created = page.getByRole('dialog', { name: 'New listing' });
   const group = created.getByRole('group', { name: 'Processing time' });
   await group.scrollIntoViewIfNeeded();
-  await screenshot(page, 'helperB-processing-choices-new-phone');
+  await screenshot(page, 'processing-choices-new-phone');
   await expectSpacedChoices(group);
   // A tap on each choice's text lands on that choice.
   await group.getByText("This listing's own processing time").tap();
   expect(await group.getByRole('radio', { name: "This listing's own processing time" }).isChecked()).toBe(true);
   await group.getByText(/^Made to order/).tap();
   expect(await group.getByRole('checkbox', { name: /Made to order/ }).isChecked()).toBe(true);
-  await screenshot(page, 'helperB-processing-choices-own-phone');
+  await screenshot(page, 'processing-choices-own-phone');
   await group.getByText(/^Use shop default/).tap();
   expect(await group.getByRole('radio', { name: /Use shop default/ }).isChecked()).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -20,7 +20,7 @@ for (const project of projectNames) {
     await form.getByLabel('New password again').press('Enter');
     await form.getByText('That password is not right.').waitFor();
     await waitForFocus(form.getByLabel('Current password'));
-    await screenshot(page, `helperE-password-error-focus-${project}`);
+    await screenshot(page, `password-error-focus-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -39,7 +39,7 @@ for (const project of projectNames) {
     await page.keyboard.press('Enter');
     await page.getByText('At least 1 day').waitFor();
     await waitForFocus(days);
-    await screenshot(page, `helperE-return-window-focus-${project}`);
+    await screenshot(page, `return-window-focus-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   });

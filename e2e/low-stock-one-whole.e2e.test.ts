@@ -30,7 +30,7 @@ for (const project of projectNames)
     await page.goto('/dashboard/listings');
     const row = page.locator('tr', { hasText: throw_.title });
     await tabTo(page, row.getByRole('button', { name: `Edit stock of ${throw_.title}` }));
-    await screenshot(page, `helperK-low-stock-one-${project}`);
+    await screenshot(page, `low-stock-one-${project}`);
 
     const cell = row.locator('.combo-stock');
     expect(await cell.innerText()).toContain('2 left · Charcoal grey / Extra large');

@@ -18,7 +18,7 @@ for (const project of projectNames) {
     const message = page.getByLabel('Message for shoppers');
     await waitForFocus(message);
     expect(await message.getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, `helperG-vacation-error-focus-${project}`);
+    await screenshot(page, `vacation-error-focus-${project}`);
 
     await page.keyboard.type('Back after the craft fair.');
     await go.focus();

@@ -23,7 +23,7 @@ for (const project of projectNames)
       const unfiltered = card.getByRole('link', { name: `Search “${q}” without filters` });
       await unfiltered.waitFor();
       await unfiltered.scrollIntoViewIfNeeded();
-      await screenshot(b.page, `helperB-search-unfiltered-${kind}-${project}`);
+      await screenshot(b.page, `search-unfiltered-${kind}-${project}`);
       const width = project === 'phone' ? 390 : 1366;
       expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const [cardBox, linkBox] = await Promise.all([card.boundingBox(), unfiltered.boundingBox()]);

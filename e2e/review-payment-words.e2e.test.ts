@@ -39,7 +39,7 @@ for (const project of projectNames) {
       .getByRole('heading', { name: /^Payment/ })
       .first()
       .scrollIntoViewIfNeeded();
-    await screenshot(page, `helperI-review-payment-${project}`);
+    await screenshot(page, `review-payment-${project}`);
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(projects[project].viewport.width);
     expect(errors).toEqual([]);

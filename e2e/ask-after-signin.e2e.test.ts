@@ -26,7 +26,7 @@ for (const project of projectNames) {
     const why = page.getByRole('heading', { level: 1, name: `Sign in to message ${seller.shop.name}` });
     await why.waitFor();
     await waitForFocus(why);
-    await screenshot(page, `helperD-ask-signin-${project}`);
+    await screenshot(page, `ask-signin-${project}`);
 
     await tabTo(page, page.getByLabel('Email'));
     await page.keyboard.type(buyer.email);
@@ -38,7 +38,7 @@ for (const project of projectNames) {
     await dialog.waitFor();
     await waitForFocus(dialog.getByLabel('Your message'));
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
-    await screenshot(page, `helperD-ask-reopened-${project}`);
+    await screenshot(page, `ask-reopened-${project}`);
     await page.keyboard.type('Does it come in blue?');
     await page.keyboard.press('Tab');
     // Send: the question goes, as if the shopper had never been away.

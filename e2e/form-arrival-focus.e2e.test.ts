@@ -70,7 +70,7 @@ for (const project of projectNames) {
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/orders');
     await arrivesAt(page, page.getByRole('heading', { level: 1, name: 'Your orders' }));
-    await screenshot(page, `helperD-signin-next-${project}`);
+    await screenshot(page, `signin-next-${project}`);
 
     // Sign out from the Account menu, on to the home page.
     const menu = page.getByRole('button', { name: 'Account menu' });
@@ -105,7 +105,7 @@ for (const project of projectNames) {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Account menu' }).waitFor();
     await arrivesAt(page, home(page));
-    await screenshot(page, `helperD-register-home-${project}`);
+    await screenshot(page, `register-home-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   }, 150_000);
@@ -129,7 +129,7 @@ for (const project of projectNames) {
     const password = page.getByLabel('Password', { exact: true });
     await waitForFocus(password);
     expect(await password.inputValue()).toBe('');
-    await screenshot(page, `helperD-reset-signin-${project}`);
+    await screenshot(page, `reset-signin-${project}`);
     // Typing there and Enter signs in.
     await page.keyboard.type('brand-new-password');
     await page.keyboard.press('Enter');

@@ -31,7 +31,7 @@ for (const project of projectNames) {
     await form.getByText('State / region is required').waitFor({ state: 'detached' });
     expect(await form.locator('[aria-invalid="true"]').count()).toBe(0);
     expect(await form.getByText(/is required/).count()).toBe(0);
-    await screenshot(page, `helperE-region-error-gone-${project}`);
+    await screenshot(page, `region-error-gone-${project}`);
 
     await form.getByRole('button', { name: 'Continue to payment' }).focus();
     await page.keyboard.press('Enter');

@@ -29,7 +29,7 @@ for (const project of projectNames)
     });
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto('/dashboard/listings');
-    // One combination low is its own badge (several are counted in one, helperG-low-stock-apart).
+    // One combination low is its own badge (several are counted in one, low-stock-apart).
     const low = page.locator('tr', { hasText: throw_.title });
     const badge = low.locator('.combo-low-one', { hasText: 'Charcoal grey / Extra large' });
     await badge.waitFor();
@@ -37,7 +37,7 @@ for (const project of projectNames)
     expect(await badge.innerText()).toBe('2 left · Charcoal grey / Extra large');
     expect(await badge.getAttribute('title')).toBe('Charcoal grey / Extra large: 2 left');
     await low.scrollIntoViewIfNeeded();
-    await screenshot(page, `helperB-low-stock-badges-${project}`);
+    await screenshot(page, `low-stock-badges-${project}`);
     const shapes = await low.locator('.combo-low-one').evaluateAll(
       (badges, phone) =>
         badges.map((b) => {

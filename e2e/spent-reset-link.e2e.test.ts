@@ -48,7 +48,7 @@ for (const project of projectNames) {
     expect(await page.getByLabel('New password', { exact: true }).count()).toBe(0);
     const width = projects[project].viewport.width;
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await screenshot(page, `helperD-spent-reset-link-${project}`);
+    await screenshot(page, `spent-reset-link-${project}`);
 
     // Keyboard only: the way on asks for a new link.
     await tabTo(page, page.getByRole('link', { name: 'Ask for a new link' }));

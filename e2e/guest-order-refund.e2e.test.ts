@@ -49,7 +49,7 @@ for (const project of projectNames) {
     const refundRow = page.locator('.refund-row');
     expect(await refundRow.locator('span').allTextContents()).toEqual(['Refunded', total]);
     await refundRow.scrollIntoViewIfNeeded();
-    await screenshot(page, `helperI-guest-order-refund-${project}`);
+    await screenshot(page, `guest-order-refund-${project}`);
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(projects[project].viewport.width);
     expect(errors).toEqual([]);

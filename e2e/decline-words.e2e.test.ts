@@ -41,12 +41,12 @@ for (const project of projectNames) {
     const plain = await payWith(page, /Card that is declined/);
     expect(plain).toContain('Your card was declined. Nothing was charged');
     expect(plain).not.toMatch(/\(|declined_|card declined/);
-    await screenshot(page, `helperE-declined-${project}`);
+    await screenshot(page, `declined-${project}`);
 
     const funds = await payWith(page, /Card with insufficient funds/);
     expect(funds).toContain('Your card was declined: it does not have enough funds. Nothing was charged');
     expect(funds).not.toMatch(/\(|insufficient funds/);
-    await screenshot(page, `helperE-declined-funds-${project}`);
+    await screenshot(page, `declined-funds-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   });

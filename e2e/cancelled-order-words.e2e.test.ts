@@ -44,7 +44,7 @@ for (const project of projectNames) {
     const entries = (await timeline.locator(':scope > li > strong').allTextContents()).map((t) => t.trim());
     expect(entries).toEqual(['Paid', 'Cancelled', `Refunded ${total}`]);
     await page.getByRole('list', { name: 'Status history' }).scrollIntoViewIfNeeded();
-    await screenshot(page, `helperE-cancelled-order-seller-${project}`);
+    await screenshot(page, `cancelled-order-seller-${project}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
     // The buyer's own order page tells the same story.

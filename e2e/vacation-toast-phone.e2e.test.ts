@@ -47,7 +47,7 @@ test('phone: the vacation toast does not cover “I’m back: open the shop”',
     const t = document.querySelector('[data-sonner-toast]');
     return t?.getAnimations().every((a) => a.playState === 'finished');
   });
-  await screenshot(page, 'helperB-vacation-toast-phone');
+  await screenshot(page, 'vacation-toast-phone');
   const [toastBox, backBox] = await Promise.all([toast.boundingBox(), back.boundingBox()]);
   if (!toastBox || !backBox) throw new Error('toast or button not laid out');
   expect({ overlaps: overlap(toastBox, backBox), uncovered: await uncovered(back) }).toEqual({

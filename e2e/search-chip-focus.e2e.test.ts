@@ -57,7 +57,7 @@ for (const project of projectNames) {
     await page.waitForURL((url) => !url.searchParams.has('colour'));
     await resultCount(page, 2);
     await waitForFocus(page.getByRole('heading', { name: `Results for “${word}”` }));
-    await screenshot(page, `helperG-chip-removed-${project}`);
+    await screenshot(page, `chip-removed-${project}`);
     await nextTabInMain(page);
     expect(errors).toEqual([]);
     await context.close();
@@ -71,7 +71,7 @@ for (const project of projectNames) {
     await page.waitForURL((url) => !url.searchParams.has('min'));
     await resultCount(page, 2);
     await waitForFocus(page.getByRole('heading', { name: `Results for “${word}”` }));
-    await screenshot(page, `helperG-unfiltered-${project}`);
+    await screenshot(page, `unfiltered-${project}`);
     await nextTabInMain(page);
     expect(errors).toEqual([]);
     await context.close();

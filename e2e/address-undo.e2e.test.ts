@@ -31,7 +31,7 @@ for (const project of projectNames) {
     const toastEl = page.locator('[data-sonner-toast][data-mounted="true"]').filter({ hasText: 'Address deleted' });
     await toastEl.waitFor();
     await toastEl.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-    await screenshot(page, `helperE-address-deleted-undo-${project}`);
+    await screenshot(page, `address-deleted-undo-${project}`);
 
     await page.keyboard.press('Alt+t');
     for (let i = 0; i < 6 && !(await undo.evaluate((el) => el === document.activeElement)); i++)
@@ -47,7 +47,7 @@ for (const project of projectNames) {
       [home, true],
       [work, false],
     ]);
-    await screenshot(page, `helperE-address-restored-${project}`);
+    await screenshot(page, `address-restored-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   });

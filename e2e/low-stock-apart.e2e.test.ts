@@ -32,7 +32,7 @@ for (const project of projectNames)
     const low = page.getByRole('list', { name: `Low stock in ${throw_.title}` });
     await low.waitFor();
     await low.scrollIntoViewIfNeeded();
-    await screenshot(page, `helperG-low-stock-apart-${project}`);
+    await screenshot(page, `low-stock-apart-${project}`);
 
     const lines = await low.locator('li').evaluateAll((items) =>
       items.map((li) => {

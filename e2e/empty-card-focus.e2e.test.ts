@@ -1,7 +1,7 @@
 // The "No exact matches" card's other ways out, by keyboard at laptop and phone width (found by a
 // walk): Enter on "Try “<first word>”" or "Browse everything" took the card away when the new
 // results came and focus fell to <body>, so the next Tab started again at "Skip to content". Both
-// now land on the results heading, as "Search “…” without filters" does (helperG-search-chip-focus).
+// now land on the results heading, as "Search “…” without filters" does (search-chip-focus).
 import { beforeAll, expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
@@ -54,7 +54,7 @@ for (const project of projectNames) {
       .filter({ hasText: /^2 results$/ })
       .waitFor();
     await waitForFocus(page.getByRole('heading', { name: `Results for “${word}”` }));
-    await screenshot(page, `helperK-try-word-${project}`);
+    await screenshot(page, `try-word-${project}`);
     await noSidewaysPan(page, project);
     await nextTabInMain(page);
     expect(errors).toEqual([]);
@@ -74,7 +74,7 @@ for (const project of projectNames) {
       .filter({ hasText: /^[\d,]+\+? results?$/ })
       .waitFor();
     await waitForFocus(page.getByRole('heading', { name: 'Everything on Hearth' }));
-    await screenshot(page, `helperK-browse-everything-${project}`);
+    await screenshot(page, `browse-everything-${project}`);
     await noSidewaysPan(page, project);
     await nextTabInMain(page);
     expect(errors).toEqual([]);
