@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { plural } from '../lib/format';
 import { useMe } from '../lib/session';
+import { arriveAsNewPage } from '../lib/use-arrival-focus';
 import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { useUserLive } from '../lib/use-user-live';
 import { queryClient, trpc } from '../trpc';
@@ -47,7 +48,8 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
     onSuccess: () => {
       queryClient.clear();
       toast.success('Signed out. See you soon!');
-      navigate('/');
+      // As a new page even from the home page itself (at /#main after "Skip to content").
+      navigate('/', { state: arriveAsNewPage });
     },
   });
 

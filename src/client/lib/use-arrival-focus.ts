@@ -11,6 +11,17 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 import { focusOnArrival, pageOnScreen } from './focus-on-arrival';
 
+/**
+ * Navigation state for code that sends the shopper to a page as a new arrival even when it has the
+ * same path as the page they are on: Sign out goes to the home page, and on the home page at /#main
+ * (after "Skip to content") that is only a change of hash, which the hook otherwise leaves to the page.
+ */
+export const arriveAsNewPage = { arrival: 'new-page' } as const;
+
+function isNewPageArrival(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as { arrival?: unknown }).arrival === 'new-page';
+}
+
 export function useArrivalFocus(): void {
   const location = useLocation();
   const navigationType = useNavigationType();
@@ -36,8 +47,11 @@ export function useArrivalFocus(): void {
     const from = previous.current;
     previous.current = location;
     if (location.key === from.key || navigationType === 'POP' || !acted.current) return;
-    // Same page, another query or hash (search filters, checkout steps): the page keeps focus itself.
-    if (location.pathname === from.pathname && (location.search !== from.search || location.hash !== from.hash)) return;
+    // Same page, another query or hash (search filters, checkout steps): the page keeps focus itself,
+    // unless the code that navigated asked for a new page's arrival (arriveAsNewPage).
+    const sameTarget =
+      location.pathname === from.pathname && (location.search !== from.search || location.hash !== from.hash);
+    if (sameTarget && !isNewPageArrival(location.state)) return;
     const to = location.pathname + location.search;
     return focusOnArrival(
       () => {
