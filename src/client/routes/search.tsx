@@ -377,7 +377,9 @@ export function Component() {
                       to={`/search?q=${encodeURIComponent(q.split(' ')[0])}`}
                       onClick={toResultsHeading}
                     >
-                      Try “{q.split(' ')[0]}”
+                      {/* Filters go: with them even one word found nothing (partial matching
+                          searched each word under them), so the link says so (decision 0184). */}
+                      Try “{q.split(' ')[0]}”{hasFilters ? ' without filters' : ''}
                     </Link>
                   )}
                   <Link className="btn" to="/search" onClick={toResultsHeading}>
