@@ -90,6 +90,29 @@ export async function waitForSearchHit(page: Page, path: string, title: string, 
   }
 }
 
+/**
+ * Search is fed asynchronously (outbox → Meilisearch): load `path` until it says `count` results,
+ * for up to a minute.
+ */
+export async function untilIndexed(page: Page, path: string, count: number) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.goto(path);
+    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
+    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/** Two mugs from one seller, $3 and $8, titled with a made-up word that finds only them: returns the word. */
+export async function twoMugs(): Promise<string> {
+  const word = token();
+  const seller = await createSeller();
+  await createProduct(seller, { title: `Speckled ${word} mug`, priceCents: 300 });
+  await createProduct(seller, { title: `Glazed ${word} mug`, priceCents: 800 });
+  return word;
+}
+
 export async function fillShippingAddress(page: Page) {
   await page.getByLabel('Full name').fill('Ada Lovelace');
   await page.getByLabel('Address line 1').fill('12 Market St');

@@ -5,28 +5,15 @@
 // unfiltered search lands on the results heading too; the next Tab stays in the page.
 import { beforeAll, expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { createUser, signedInPage, twoMugs, untilIndexed, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 let word = '';
 
 beforeAll(async () => {
-  word = token();
-  const seller = await createSeller();
-  await createProduct(seller, { title: `Speckled ${word} mug`, priceCents: 300 });
-  await createProduct(seller, { title: `Glazed ${word} mug`, priceCents: 800 });
+  word = await twoMugs();
 });
-
-async function untilIndexed(page: Page, path: string, count: number) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.goto(path);
-    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
-    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
-    await page.waitForTimeout(500);
-  }
-}
 
 async function press(page: Page, control: Locator) {
   await control.focus();

@@ -6,7 +6,7 @@
 // 2. A card's badges ("Vintage", "Only 1 left") are never under the favourite heart.
 import { beforeAll, expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, tabTo, token } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token, untilIndexed } from './fixtures';
 import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -29,16 +29,6 @@ beforeAll(async () => {
   await createProduct(seller, { title: `Linen ${word} dress`, categorySlug: 'dresses' });
   await createProduct(seller, { title: `Stoneware ${word} mug`, categorySlug: 'mugs' });
 });
-
-async function untilIndexed(page: Page, path: string, count: number) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.goto(path);
-    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
-    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
-    await page.waitForTimeout(500);
-  }
-}
 
 /** The focused element, as a user would name it: an input's name=value, or its tag. */
 const focused = (page: Page) =>
