@@ -113,6 +113,25 @@ export async function twoMugs(): Promise<string> {
   return word;
 }
 
+/**
+ * The first link mailed to `email` whose address contains `path` (as '/reset-password?token='),
+ * read from the app's development mailbox (/dev/mail/api/messages).
+ */
+export async function mailedLink(baseUrl: string, email: string, path: string): Promise<string> {
+  let link: string | undefined;
+  await waitUntil(
+    async () => {
+      const res = await fetch(`${baseUrl}/dev/mail/api/messages`);
+      const { messages } = (await res.json()) as { messages: { to: string; text: string | null }[] };
+      const re = new RegExp(`https?://\\S*${path.replace(/[?]/g, '\\?')}[^\\s)>\\]]+`);
+      link = messages.find((m) => m.to.includes(email) && re.test(m.text ?? ''))?.text?.match(re)?.[0];
+      return link !== undefined;
+    },
+    { timeoutMs: 20_000, intervalMs: 200, what: `a ${path} link mailed to ${email}` },
+  );
+  return link!;
+}
+
 export async function fillShippingAddress(page: Page) {
   await page.getByLabel('Full name').fill('Ada Lovelace');
   await page.getByLabel('Address line 1').fill('12 Market St');

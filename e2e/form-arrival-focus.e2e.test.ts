@@ -7,12 +7,12 @@
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { TEST_PASSWORD } from '../src/server/test/factories';
-import { waitUntil } from '../src/server/test/wait-until';
 import {
   createProduct,
   createSeller,
   createUser,
   guestCheckout,
+  mailedLink,
   signedInPage,
   tabTo,
   token,
@@ -33,22 +33,6 @@ async function arrivesAt(page: Page, heading: Locator) {
   }));
   expect(next.text).not.toBe('Skip to content');
   expect(next.inMain).toBe(true);
-}
-
-/** The first link mailed to `email` whose address contains `path`. */
-async function mailedLink(email: string, path: string): Promise<string> {
-  let link: string | undefined;
-  await waitUntil(
-    async () => {
-      const res = await fetch(`${e2e.app.baseUrl}/dev/mail/api/messages`);
-      const { messages } = (await res.json()) as { messages: { to: string; text: string | null }[] };
-      const re = new RegExp(`https?://\\S*${path.replace(/[?]/g, '\\?')}[^\\s)>\\]]+`);
-      link = messages.find((m) => m.to.includes(email) && re.test(m.text ?? ''))?.text?.match(re)?.[0];
-      return link !== undefined;
-    },
-    { timeoutMs: 20_000, intervalMs: 200, what: `a ${path} link mailed to ${email}` },
-  );
-  return link!;
 }
 
 const home = (page: Page) => page.getByRole('heading', { level: 1, name: /Things with a story/ });
@@ -119,7 +103,7 @@ for (const project of projectNames) {
     await page.keyboard.type(user.email);
     await page.keyboard.press('Enter');
     await page.getByText('Check your inbox.').waitFor();
-    await page.goto(await mailedLink(user.email, '/reset-password?token='));
+    await page.goto(await mailedLink(e2e.app.baseUrl, user.email, '/reset-password?token='));
     await tabTo(page, page.getByLabel('New password', { exact: true }));
     await page.keyboard.type('brand-new-password');
     await tabTo(page, page.getByLabel('New password again'));
@@ -144,7 +128,7 @@ for (const project of projectNames) {
     const email = `${unique('guest-arrive')}@example.test`;
     const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
     await guestCheckout(page, product.id, email);
-    await page.goto(await mailedLink(email, '/orders/guest?token='));
+    await page.goto(await mailedLink(e2e.app.baseUrl, email, '/orders/guest?token='));
     await tabTo(page, page.getByLabel('Password', { exact: true }));
     await page.keyboard.type('a-good-long-password');
     await tabTo(page, page.getByLabel('Password again'));

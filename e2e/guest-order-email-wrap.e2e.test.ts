@@ -2,28 +2,10 @@
 // address in "Placed with …" and "Choose a password for …" did not break, so the page was 444 px
 // wide at 390. The address now breaks after its dots and before the @, like the confirmation's.
 import { expect, test } from 'bun:test';
-import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, guestCheckout, token } from './fixtures';
+import { createProduct, createSeller, guestCheckout, mailedLink, token } from './fixtures';
 import { newPage, projectNames, projects, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** The guest order link in the confirmation mail to `email` (the one that offers a password). */
-async function mailedOrderLink(email: string): Promise<string> {
-  let link: string | undefined;
-  await waitUntil(
-    async () => {
-      const res = await fetch(`${e2e.app.baseUrl}/dev/mail/api/messages`);
-      const { messages } = (await res.json()) as { messages: { to: string; text: string | null }[] };
-      link = messages
-        .find((m) => m.to.includes(email))
-        ?.text?.match(/https?:\/\/\S*\/orders\/guest\?token=[^\s)>\]]+/)?.[0];
-      return link !== undefined;
-    },
-    { timeoutMs: 20_000, intervalMs: 200, what: `an order link mailed to ${email}` },
-  );
-  return link!;
-}
 
 for (const project of projectNames) {
   test(`${project}: a guest's order page keeps a long email address inside the page`, async () => {
@@ -34,7 +16,7 @@ for (const project of projectNames) {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await guestCheckout(page, product.id, email);
-    await page.goto(await mailedOrderLink(email));
+    await page.goto(await mailedLink(e2e.app.baseUrl, email, '/orders/guest?token='));
     await page.getByText('Placed with').waitFor();
     await page.getByText('Choose a password for').waitFor();
     await screenshot(page, `guest-order-email-wrap-${project}`);

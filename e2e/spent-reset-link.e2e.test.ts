@@ -3,34 +3,17 @@
 // passwords. The page now reads the link as it opens (account.resetLinkStatus) and says "This link
 // has been used or has expired", with a way to ask for a new one; a fresh link still opens the form.
 import { expect, test } from 'bun:test';
-import { waitUntil } from '../src/server/test/wait-until';
-import { createUser, tabTo } from './fixtures';
+import { createUser, mailedLink, tabTo } from './fixtures';
 import { newPage, projectNames, projects, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-async function mailedResetLink(email: string): Promise<string> {
-  let link: string | undefined;
-  await waitUntil(
-    async () => {
-      const res = await fetch(`${e2e.app.baseUrl}/dev/mail/api/messages`);
-      const { messages } = (await res.json()) as { messages: { to: string; text: string | null }[] };
-      link = messages
-        .find((m) => m.to.includes(email))
-        ?.text?.match(/https?:\/\/\S*\/reset-password\?token=[^\s)>\]]+/)?.[0];
-      return link !== undefined;
-    },
-    { timeoutMs: 20_000, intervalMs: 200, what: `a reset link mailed to ${email}` },
-  );
-  return link!;
-}
 
 for (const project of projectNames) {
   test(`${project}: a used reset link says so as it opens, with a way to ask for a new one`, async () => {
     const user = await createUser();
     await user.caller.account.requestPasswordReset({ email: user.email });
     // The mail was written by the test's own services: keep its path, on the app under test.
-    const mailed = new URL(await mailedResetLink(user.email));
+    const mailed = new URL(await mailedLink(e2e.app.baseUrl, user.email, '/reset-password?token='));
     const link = mailed.pathname + mailed.search;
     const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
     const errors: string[] = [];
