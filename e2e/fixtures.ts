@@ -2,7 +2,14 @@
 // app's services (same database the server under test uses), each with unique names, and a
 // browser context is signed in by setting the real session cookie.
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, type TestUser, unique } from '../src/server/test/factories';
+import {
+  type Caller,
+  createProduct,
+  createSeller,
+  createUser,
+  type TestUser,
+  unique,
+} from '../src/server/test/factories';
 import { waitUntil } from '../src/server/test/wait-until';
 import { newPage, type ProjectName } from './harness';
 
@@ -130,6 +137,20 @@ export async function mailedLink(baseUrl: string, email: string, path: string): 
     { timeoutMs: 20_000, intervalMs: 200, what: `a ${path} link mailed to ${email}` },
   );
   return link!;
+}
+
+/** The seller's $40 linen apron in sizes S ($40, 2 in stock) and M ($42, 1 in stock). */
+export async function apronInTwoSizes(seller: { caller: Caller; shopId: number }) {
+  const apron = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
+  await seller.caller.catalog.setVariations({
+    productId: apron.id,
+    properties: [{ name: 'Size', values: ['S', 'M'] }],
+    combinations: [
+      { values: ['S'], priceCents: 4000, quantity: 2 },
+      { values: ['M'], priceCents: 4200, quantity: 1 },
+    ],
+  });
+  return apron;
 }
 
 export async function fillShippingAddress(page: Page) {

@@ -7,7 +7,15 @@ import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { testDeps } from '../src/server/test/test-services';
 import { waitUntil } from '../src/server/test/wait-until';
-import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import {
+  apronInTwoSizes,
+  countCalls,
+  createProduct,
+  createSeller,
+  signedInPage,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -30,15 +38,7 @@ async function updatedAt(productId: number): Promise<string> {
 for (const project of projectNames) {
   test(`${project}: "Save listing" with nothing changed sends nothing, shows one toast and gives focus back to Edit`, async () => {
     const seller = await createSeller();
-    const apron = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: apron.id,
-      properties: [{ name: 'Size', values: ['S', 'M'] }],
-      combinations: [
-        { values: ['S'], priceCents: 4000, quantity: 2 },
-        { values: ['M'], priceCents: 4200, quantity: 1 },
-      ],
-    });
+    const apron = await apronInTwoSizes(seller);
     const mug = await createProduct(seller, { title: `Ash ${token()} mug`, priceCents: 2400, quantity: 3 });
     await testDeps()
       .db.updateTable('products')

@@ -3,7 +3,15 @@
 // above $0.00" next to the field, focus on that field, and nothing sent or saved. Laptop and phone.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import {
+  apronInTwoSizes,
+  countCalls,
+  createProduct,
+  createSeller,
+  signedInPage,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -18,15 +26,7 @@ for (const project of projectNames) {
   test(`${project}: a price of 0 is refused at the field in Edit listing, a combination and New listing`, async () => {
     const seller = await createSeller();
     const mug = await createProduct(seller, { title: `Ash ${token()} mug`, priceCents: 2400, quantity: 3 });
-    const apron = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: apron.id,
-      properties: [{ name: 'Size', values: ['S', 'M'] }],
-      combinations: [
-        { values: ['S'], priceCents: 4000, quantity: 2 },
-        { values: ['M'], priceCents: 4200, quantity: 1 },
-      ],
-    });
+    const apron = await apronInTwoSizes(seller);
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     const updates = countCalls(page, 'catalog.updateProduct');
     const tables = countCalls(page, 'catalog.setVariations');

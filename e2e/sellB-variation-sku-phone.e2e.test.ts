@@ -5,7 +5,7 @@
 // browser's 13 px one.
 import { expect, test } from 'bun:test';
 import type { Locator } from 'playwright';
-import { createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import { apronInTwoSizes, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -62,15 +62,7 @@ for (const project of projectNames) {
 
 test('phone: a combination\'s "On sale" box is big enough to tap and toggles by keyboard', async () => {
   const seller = await createSeller();
-  const apron = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
-  await seller.caller.catalog.setVariations({
-    productId: apron.id,
-    properties: [{ name: 'Size', values: ['S', 'M'] }],
-    combinations: [
-      { values: ['S'], priceCents: 4000, quantity: 2 },
-      { values: ['M'], priceCents: 4200, quantity: 1 },
-    ],
-  });
+  const apron = await apronInTwoSizes(seller);
   const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, 'phone');
   await page.goto('/dashboard/listings');
   await page.getByRole('button', { name: `Edit ${apron.title}` }).focus();

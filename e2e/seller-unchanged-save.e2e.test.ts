@@ -5,7 +5,7 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import { apronInTwoSizes, countCalls, createSeller, signedInPage, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -58,15 +58,7 @@ for (const project of projectNames) {
 
   test(`${project}: "Save variations" again with nothing changed sends nothing and shows one toast`, async () => {
     const seller = await createSeller();
-    const product = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: product.id,
-      properties: [{ name: 'Size', values: ['S', 'M'] }],
-      combinations: [
-        { values: ['S'], priceCents: 4000, quantity: 2 },
-        { values: ['M'], priceCents: 4200, quantity: 1 },
-      ],
-    });
+    const product = await apronInTwoSizes(seller);
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     const calls = countCalls(page, 'catalog.setVariations');
     await page.goto(`/dashboard/listings?edit=${product.id}`);

@@ -4,7 +4,15 @@
 // with their property: removing one removes its messages, and the other keeps its own as it moves
 // up. A cell's message goes with its combination too. Keyboard only, laptop and phone.
 import { expect, test } from 'bun:test';
-import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import {
+  apronInTwoSizes,
+  countCalls,
+  createProduct,
+  createSeller,
+  signedInPage,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -65,15 +73,7 @@ for (const project of projectNames)
 for (const project of projectNames)
   test(`${project}: a cell's message stays on its combination when a value is added before it`, async () => {
     const seller = await createSeller();
-    const product = await createProduct(seller, { title: `Linen ${token()} apron`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: product.id,
-      properties: [{ name: 'Size', values: ['S', 'M'] }],
-      combinations: [
-        { values: ['S'], priceCents: 4000, quantity: 2 },
-        { values: ['M'], priceCents: 4200, quantity: 1 },
-      ],
-    });
+    const product = await apronInTwoSizes(seller);
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto(`/dashboard/listings?edit=${product.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });
