@@ -6,7 +6,7 @@
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
-import { projectNames, screenshot, setupE2E } from './harness';
+import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -15,17 +15,34 @@ async function press(page: Page, button: Locator) {
   await page.keyboard.press('Enter');
 }
 
-async function addTwoProperties(page: Page, dialog: Locator) {
+/** Enter on "Add variations", then Size with the values S and M, typed. */
+async function addSizes(page: Page, dialog: Locator) {
   await press(page, dialog.getByRole('button', { name: 'Add variations' }));
   await waitForFocus(dialog.getByLabel('Property 1', { exact: true }));
   await page.keyboard.type('Size');
   await page.keyboard.press('Tab');
   await page.keyboard.type('S, M');
+}
+
+/** Size (S, M), then "Add a second property" and Colour (Red), typed. */
+async function addTwoProperties(page: Page, dialog: Locator) {
+  await addSizes(page, dialog);
   await press(page, dialog.getByRole('button', { name: 'Add a second property' }));
   await waitForFocus(dialog.getByLabel('Property 2', { exact: true }));
   await page.keyboard.type('Colour');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Red');
+}
+
+/** A seller's Edit listing dialog for a scarf with no variations, given Size and Colour by keyboard. */
+async function editingWithTwoProperties(project: ProjectName) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { title: `Wool ${token()} scarf`, priceCents: 3000, quantity: 4 });
+  const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+  await page.goto(`/dashboard/listings?edit=${product.id}`);
+  const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+  await addTwoProperties(page, dialog);
+  return { page, errors, context, dialog };
 }
 
 async function nextTabInside(page: Page, dialog: Locator) {
@@ -35,12 +52,7 @@ async function nextTabInside(page: Page, dialog: Locator) {
 
 for (const project of projectNames) {
   test(`${project}: Edit listing: removing the second, then the last property keeps focus in the editor`, async () => {
-    const seller = await createSeller();
-    const product = await createProduct(seller, { title: `Wool ${token()} scarf`, priceCents: 3000, quantity: 4 });
-    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
-    await page.goto(`/dashboard/listings?edit=${product.id}`);
-    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
-    await addTwoProperties(page, dialog);
+    const { page, errors, context, dialog } = await editingWithTwoProperties(project);
 
     await press(page, dialog.getByRole('button', { name: 'Remove Colour' }));
     await waitForFocus(dialog.getByRole('button', { name: 'Add a second property' }));
@@ -55,12 +67,7 @@ for (const project of projectNames) {
   });
 
   test(`${project}: removing the first of two properties focuses the one that moves up`, async () => {
-    const seller = await createSeller();
-    const product = await createProduct(seller, { title: `Wool ${token()} scarf`, priceCents: 3000, quantity: 4 });
-    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
-    await page.goto(`/dashboard/listings?edit=${product.id}`);
-    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
-    await addTwoProperties(page, dialog);
+    const { page, errors, context, dialog } = await editingWithTwoProperties(project);
 
     await press(page, dialog.getByRole('button', { name: 'Remove Size' }));
     const moved = dialog.getByLabel('Property 1', { exact: true });
@@ -77,11 +84,7 @@ for (const project of projectNames) {
     await page.goto('/dashboard/listings');
     await press(page, page.getByRole('button', { name: /New listing/ }).first());
     const dialog = page.getByRole('dialog', { name: 'New listing' });
-    await press(page, dialog.getByRole('button', { name: 'Add variations' }));
-    await waitForFocus(dialog.getByLabel('Property 1', { exact: true }));
-    await page.keyboard.type('Size');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('S, M');
+    await addSizes(page, dialog);
     await press(page, dialog.getByRole('button', { name: 'Remove Size' }));
     await waitForFocus(dialog.getByRole('button', { name: 'Add variations' }));
     await screenshot(page, `remove-only-new-${project}`);
