@@ -54,6 +54,12 @@ function CategoryOptions({ tree }: { tree: CategoryNode[] }) {
 // "No changes to save" or "Please fix…" replaces the last instead of stacking on it.
 const SAVE_TOAST = { id: 'listing-form-save' };
 
+/**
+ * Where focus starts as the form opens: Title, or the stock ("Edit stock"): the quantity field,
+ * or for a listing with variations the first combination's quantity once the table is drawn.
+ */
+export type ListingFormStart = 'title' | 'stock';
+
 /** What the dialog around the form may ask before it closes. */
 export interface UnsavedListing {
   /** True when the form or the combination table differs from what was last saved. */
@@ -66,9 +72,11 @@ export function ListingForm({
   onDone,
   onCancel,
   changes,
+  startAt = 'title',
 }: {
   shopId: number;
   product: ProductDto | null;
+  startAt?: ListingFormStart;
   /** Saved: close without asking. */
   onDone: () => void;
   /** Cancel pressed: the owner asks first when `changes` says something is unsaved. */
@@ -133,19 +141,22 @@ export function ListingForm({
     changed: () => formChanged || (product ? (unsaved.current?.changed() ?? false) : draft.changed),
   }));
 
-  // A keyboard user starts on Title, not on the dialog's Close button. The dialog focuses Title
-  // itself when the form opens with it (data-autofocus); a listing still loading as it opened
-  // shows the form later, so Title takes focus then, unless focus has gone elsewhere.
+  // A keyboard user starts on Title (or on Quantity in stock after "Edit stock"), not on the
+  // dialog's Close button. The dialog focuses that field itself when the form opens with it
+  // (data-autofocus); a listing still loading as it opened shows the form later, so the field takes
+  // focus then, unless focus has gone elsewhere. With variations the stock is in the table, which
+  // takes focus when it is drawn (VariationsEditor's startOnStock).
   const formEl = useRef<HTMLFormElement>(null);
   const { setFocus } = form;
+  const firstField = startAt === 'stock' && !varies && !madeToOrder ? 'quantity' : 'title';
   useEffect(() => {
     const el = formEl.current;
     const active = document.activeElement;
     const dialog = el?.closest('dialog');
     if (!el || !dialog?.open || el.contains(active)) return;
     if (active && active !== document.body && !dialog.contains(active)) return;
-    setFocus('title');
-  }, [setFocus]);
+    setFocus(firstField);
+  }, [setFocus, firstField]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     form.setValue('varies', varies);
@@ -202,7 +213,12 @@ export function ListingForm({
     <>
       <form ref={formEl} noValidate aria-label={product ? 'Edit listing' : 'New listing'} onSubmit={submit}>
         <Field label="Title" error={e.title?.message}>
-          <input className="input" maxLength={140} data-autofocus {...form.register('title')} />
+          <input
+            className="input"
+            maxLength={140}
+            data-autofocus={firstField === 'title' ? '' : undefined}
+            {...form.register('title')}
+          />
         </Field>
         <Field label="Description" error={e.description?.message}>
           <textarea className="textarea" maxLength={5000} {...form.register('description')} />
@@ -217,7 +233,12 @@ export function ListingForm({
               </Field>
               {!madeToOrder && (
                 <Field label="Quantity in stock" error={e.quantity?.message}>
-                  <input className="input" inputMode="numeric" {...form.register('quantity')} />
+                  <input
+                    className="input"
+                    inputMode="numeric"
+                    data-autofocus={firstField === 'quantity' ? '' : undefined}
+                    {...form.register('quantity')}
+                  />
                 </Field>
               )}
             </>
@@ -328,6 +349,7 @@ export function ListingForm({
           basePriceCents={product.priceCents}
           unsaved={unsaved}
           toastId={SAVE_TOAST.id}
+          startOnStock={startAt === 'stock'}
         />
       )}
     </>

@@ -3,7 +3,7 @@
 // for price and quantity. Saved as a whole through catalog.setVariations; the server's field
 // errors ("combinations.3.quantity") land on their cell. Unsaved changes are handed to the listing
 // form through `unsaved`, so "Save listing" saves them too instead of dropping them.
-import { type RefObject, useImperativeHandle, useRef, useState } from 'react';
+import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { toast } from 'sonner';
 import { priceCentsSchema } from '../../../shared/schemas/common';
@@ -70,18 +70,38 @@ export function VariationsEditor({
   basePriceCents,
   unsaved,
   toastId = `variations-${productId}`,
+  startOnStock = false,
 }: {
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
   /** The toast its saves replace: the listing form's own, so the dialog never stacks two. */
   toastId?: string;
+  /** "Edit stock": once the table is drawn, the first combination's quantity takes focus. */
+  startOnStock?: boolean;
 }) {
   const saved = trpc.catalog.variations.useQuery({ productId });
   // A save remounts the editor below (its table is new), which drops keyboard focus to <body>:
   // both live here, above the remount, so focus moves on to the new editor's save button.
   const sectionRef = useRef<HTMLElement>(null);
   const focusAfter = useFocusAfter();
+  // Once only, when the table first arrives (a save remounts it, and focus then goes to its button).
+  const stockFirst = useRef(startOnStock);
+  const loaded = saved.data !== undefined;
+  useEffect(() => {
+    if (!loaded || !stockFirst.current) return;
+    stockFirst.current = false;
+    const input = sectionRef.current?.querySelector<HTMLInputElement>('td[data-label="Quantity"] input');
+    const active = document.activeElement;
+    // Only from where the dialog opened (its first field, or nowhere), not once the seller moved on.
+    const untouched =
+      !active ||
+      active === document.body ||
+      (active instanceof HTMLElement &&
+        active.hasAttribute('data-autofocus') &&
+        !!input?.closest('dialog')?.contains(active));
+    if (input && untouched) input.focus();
+  }, [loaded]);
   if (saved.isPending)
     return <div className="skeleton variations-skeleton" role="status" aria-label="Loading variations" />;
   if (saved.isError)

@@ -4,16 +4,19 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { trpc } from '../../../trpc';
-import { ListingForm, type UnsavedListing } from '../listing-form';
+import { ListingForm, type ListingFormStart, type UnsavedListing } from '../listing-form';
 
 export function EditListingDialog({
   shopId,
   productId,
   onClose,
   returnFocusTo,
+  startAt = 'title',
 }: {
   shopId: number;
   productId: number | 'new';
+  /** The field that takes focus as the form opens. */
+  startAt?: ListingFormStart;
   onClose: () => void;
   returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
@@ -76,6 +79,7 @@ export function EditListingDialog({
             onDone={close}
             onCancel={requestClose}
             changes={changes}
+            startAt={startAt}
           />
         )}
       </Dialog>

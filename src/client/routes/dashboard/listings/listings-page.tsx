@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../../components/ui/dialog';
 import { usePageMeta } from '../../../lib/page-meta';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { trpc } from '../../../trpc';
+import type { ListingFormStart } from '../listing-form';
 import { NoShopYet } from '../no-shop-yet';
 import { useMyShop } from '../use-my-shop';
 import { EditListingDialog } from './edit-listing-dialog';
@@ -54,7 +55,10 @@ export function Component() {
     },
   );
   const editing = editingFrom(params.get('edit'));
-  const setEditing = (value: number | 'new' | null) =>
+  // Where the open editor puts focus first: Title, or the stock ("Edit stock" in the Stock column).
+  const [editStart, setEditStart] = useState<ListingFormStart>('title');
+  const setEditing = (value: number | 'new' | null, start: ListingFormStart = 'title') => {
+    setEditStart(start);
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -64,6 +68,7 @@ export function Component() {
       },
       { replace: value === null },
     );
+  };
   const [archiving, setArchiving] = useState<SellerListingDto | null>(null);
   const newListing = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -146,7 +151,8 @@ export function Component() {
                 q={q}
                 archivingId={archive.isPending ? (archive.variables?.productId ?? null) : null}
                 restoringId={restore.isPending ? (restore.variables?.productId ?? null) : null}
-                onEdit={setEditing}
+                onEdit={(productId) => setEditing(productId)}
+                onEditStock={(productId) => setEditing(productId, 'stock')}
                 onArchive={setArchiving}
                 onRestore={(productId) => restore.mutate({ productId })}
               />
@@ -191,6 +197,7 @@ export function Component() {
           key={editing}
           shopId={shop.data.id}
           productId={editing}
+          startAt={editStart}
           onClose={() => setEditing(null)}
           // Focus goes back to what opened the dialog; "Create your first listing" is gone once one is.
           returnFocusTo={editorOpener}

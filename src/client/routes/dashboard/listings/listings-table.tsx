@@ -15,6 +15,7 @@ export function ListingsTable({
   archivingId,
   restoringId,
   onEdit,
+  onEditStock,
   onArchive,
   onRestore,
 }: {
@@ -25,6 +26,8 @@ export function ListingsTable({
   archivingId: number | null;
   restoringId: number | null;
   onEdit: (productId: number) => void;
+  /** "Edit stock" of a listing with variations: the editor opens on its stock. */
+  onEditStock: (productId: number) => void;
   onArchive: (listing: SellerListingDto) => void;
   onRestore: (productId: number) => void;
 }) {
@@ -83,7 +86,7 @@ export function ListingsTable({
               {p.madeToOrder ? (
                 <span className="badge">Made to order</span>
               ) : p.combinations > 0 ? (
-                <CombinationStock listing={p} onEdit={() => onEdit(p.id)} />
+                <CombinationStock listing={p} onEdit={() => onEditStock(p.id)} />
               ) : p.status === 'active' ? (
                 <StockCell listing={p} />
               ) : (

@@ -1,0 +1,50 @@
+// Found by a walk at 1366×900 and 390×844, keyboard only: "Edit stock" in the seller's Listings
+// (a listing with variations) opened the editor with focus on Title, far from the stock the seller
+// came to change (on a phone, a screen or more above the combination table). It now opens with
+// focus on the first combination's quantity; "Edit" still starts on Title.
+import { expect, test } from 'bun:test';
+import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+for (const project of projectNames)
+  test(`${project}: Edit stock opens the editor on the first combination's quantity`, async () => {
+    const seller = await createSeller();
+    const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
+    await seller.caller.catalog.setVariations({
+      productId: jug.id,
+      properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
+      combinations: [
+        { values: ['Celadon'], priceCents: 4000, quantity: 1 },
+        { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
+      ],
+    });
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto('/dashboard/listings');
+    const row = page.locator('tr', { hasText: jug.title });
+    await tabTo(page, row.getByRole('button', { name: `Edit stock of ${jug.title}` }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    const quantity = dialog.getByLabel('Quantity of Celadon');
+    await waitForFocus(quantity);
+    // Typing goes into the stock, and the field is on screen.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('6');
+    expect(await quantity.inputValue()).toBe('6');
+    expect(await quantity.isVisible()).toBe(true);
+    const box = await quantity.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+    await screenshot(page, `edit-stock-focus-${project}`);
+
+    // Saving and closing: the row's Edit opens on Title as before.
+    await dialog.getByRole('button', { name: 'Save listing' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await tabTo(page, row.getByRole('button', { name: `Edit ${jug.title}`, exact: true }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(page.getByRole('dialog', { name: 'Edit listing' }).getByLabel('Title'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
