@@ -5,8 +5,7 @@
 // anything under the filters: partial matching tried each), so the link now says it drops them:
 // "Try “mug” without filters" (decision 0184). With no filters on it is plain "Try “mug”".
 import { beforeAll, expect, test } from 'bun:test';
-import type { Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, token, untilIndexed, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -19,16 +18,6 @@ beforeAll(async () => {
   await createProduct(seller, { title: `Speckled ${word} mug`, priceCents: 3000 });
   await createProduct(seller, { title: `Glazed ${word} mug`, priceCents: 2000 });
 });
-
-async function untilIndexed(page: Page, path: string, count: number) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.goto(path);
-    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
-    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
-    await page.waitForTimeout(500);
-  }
-}
 
 for (const project of projectNames) {
   test(`${project}: with a colour filter on, the link reads "Try “<first word>” without filters"`, async () => {
