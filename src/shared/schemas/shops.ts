@@ -62,10 +62,10 @@ export interface ShopVacation {
 
 export const VACATION_MESSAGE_MAX = 500;
 const isoDate = text()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24.')
   .refine(
     (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'Not a real date',
+    'That date does not exist. Use a date like 2026-12-24.',
   );
 
 export const setVacationInput = z
@@ -78,7 +78,7 @@ export const setVacationInput = z
     returnsOn: isoDate.nullish(),
   })
   .refine((v) => !v.on || (v.message ?? '').length > 0, {
-    message: 'Write a short message for shoppers (why you are away, when you are back)',
+    message: 'Write a short message for shoppers: why you are away and when you are back.',
     path: ['message'],
   });
 export type SetVacationInput = z.infer<typeof setVacationInput>;

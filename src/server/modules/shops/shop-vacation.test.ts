@@ -200,7 +200,7 @@ describe('vacation mode', () => {
             returnsOn: '2027-02-30',
           }),
         'BAD_REQUEST',
-        'Not a real date',
+        'That date does not exist.',
       ],
       [
         'another seller’s shop',
