@@ -1,9 +1,11 @@
 // The header's bell: the unread count (kept live by useUserLive) and a panel with the latest
-// notifications. Opening one marks it read; "Mark all read" clears the count in every tab.
+// notifications. Opening one marks it read; "Mark all read" (shown while any is unread) clears the
+// count in every tab.
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { describeNotification, type NotificationDto } from '../../shared/schemas/notifications';
+import { useFocusAfter } from '../lib/use-focus-after';
 import { usePopupDismiss } from '../lib/use-popup-dismiss';
 import { describeError, trpc } from '../trpc';
 import { CountBadge } from './count-badge';
@@ -49,9 +51,15 @@ function NotificationPanel({ id, unread }: { id: string; unread: number }) {
   const markRead = trpc.notifications.markRead.useMutation({
     onSuccess: (r, v) => settle(r, (n) => v.ids.includes(n.id)),
   });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Once all are read the button goes: focus moves to the panel's heading, not to <body>.
+  const focusAfter = useFocusAfter();
   const markAll = trpc.notifications.markAllRead.useMutation({
     onSuccess: (r) => settle(r, () => true),
-    onError: (e) => toast.error(describeError(e).message),
+    onError: (e) => {
+      focusAfter(null);
+      toast.error(describeError(e).message);
+    },
   });
   const open = (n: NotificationDto) => {
     if (!n.read) markRead.mutate({ ids: [n.id] });
@@ -60,15 +68,23 @@ function NotificationPanel({ id, unread }: { id: string; unread: number }) {
   return (
     <section id={id} className="menu-panel notif-panel" aria-labelledby={headingId}>
       <div className="notif-head">
-        <h2 id={headingId}>Notifications</h2>
-        <button
-          type="button"
-          className="btn btn-ghost btn-sm"
-          onClick={() => markAll.mutate()}
-          disabled={unread === 0 || markAll.isPending}
-        >
-          {markAll.isPending ? 'Marking…' : 'Mark all read'}
-        </button>
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="focus-heading">
+          Notifications
+        </h2>
+        {/* Nothing unread, nothing to mark: no button (a disabled one only looked like an action). */}
+        {(unread > 0 || markAll.isPending) && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={() => {
+              focusAfter(() => heading.current);
+              markAll.mutate();
+            }}
+            disabled={markAll.isPending}
+          >
+            {markAll.isPending ? 'Marking…' : 'Mark all read'}
+          </button>
+        )}
       </div>
       {list.isPending ? (
         <p className="notif-state" role="status">
