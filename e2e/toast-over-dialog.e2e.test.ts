@@ -2,8 +2,8 @@
 // listing dialog shows its error toast above the dialog and its backdrop (nothing covers it, a click
 // reaches it, screen readers get it), at the top of the screen, clear of the dialog's Save button at
 // the bottom (a phone's dialog fills the screen); once the save goes through and
-// the dialog closes, "Listing updated" shows at the bottom of the page as before (on a phone, at the
-// top under the header, where page toasts go there). Desktop and phone.
+// the dialog closes, "Listing updated" shows where the page's toasts go: at the bottom on a laptop,
+// at the top under the header on a phone (decision 0183). Desktop and phone.
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { createProduct, createSeller, signedInPage } from './fixtures';
@@ -34,7 +34,7 @@ async function heardByScreenReaders(page: Page, text: string): Promise<boolean> 
 }
 
 for (const project of projectNames) {
-  test(`${project}: a toast raised in the Edit listing dialog shows above the dialog at the top, and at the bottom once it closes`, async () => {
+  test(`${project}: a toast raised in the Edit listing dialog shows above the dialog at the top, and where page toasts go once it closes`, async () => {
     const seller = await createSeller();
     const listing = await createProduct(seller, { title: `Toasted speckled mug ${seller.shop.slug}` });
     const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
@@ -80,7 +80,7 @@ for (const project of projectNames) {
     }).toEqual({ inside: true, size: true });
     await screenshot(page, `toast-over-dialog-${project}`);
 
-    // The save goes through: the dialog closes and its toast shows at the bottom of the page.
+    // The save goes through: the dialog closes and its toast shows where the page's toasts go.
     await page.unroute('**/trpc/catalog.updateProduct**');
     await dialog.getByRole('button', { name: 'Save listing' }).click();
     await dialog.waitFor({ state: 'hidden' });

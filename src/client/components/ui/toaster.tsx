@@ -6,8 +6,10 @@
 // a dialog opens or closes ("Listing updated" as the editor closes) stay on screen. While a dialog
 // holds them they show at the top: at the bottom they covered a phone dialog's own Save button.
 // On a phone they show at the top on every page, just under the sticky header: at the bottom they
-// covered the buttons a thumb was about to tap (decision 0183); on a laptop they stay at the bottom.
-import { useSyncExternalStore } from 'react';
+// covered the buttons a thumb was about to tap (decision 0183). On a laptop they show at the bottom
+// left, 288 px wide: over the dashboard's nav column, empty at that height, not over the middle,
+// where they covered the next row's "Edit stock" in the seller's Listings (decision 0186).
+import { type CSSProperties, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { Toaster, toast } from 'sonner';
 
@@ -67,6 +69,12 @@ function subscribePhone(listener: () => void) {
 }
 const onPhone = () => window.matchMedia(PHONE).matches;
 
+/**
+ * A laptop's page toast: sonner's 24 px from the left edge plus this width ends before the
+ * dashboard's main column (342 px at 1366 wide), so no table or form control is under it.
+ */
+const laptopPageToasts = { '--width': '288px' } as CSSProperties;
+
 /** Browser only: the server sends no toasts, and hydration sees null on both sides. */
 export function AppToaster() {
   const target = useSyncExternalStore(noChanges, toasterHost, () => null);
@@ -76,7 +84,8 @@ export function AppToaster() {
     target &&
     createPortal(
       <Toaster
-        position={dialog || phone ? 'top-center' : 'bottom-center'}
+        position={dialog || phone ? 'top-center' : 'bottom-left'}
+        style={dialog || phone ? undefined : laptopPageToasts}
         // A phone's page toast sits under the sticky header, whose icons (cart, messages) it once
         // covered; a phone's dialog fills the screen, so there it keeps sonner's 16 px.
         mobileOffset={dialog ? undefined : { top: 'calc(var(--sticky-header-h, var(--header-h)) + 8px)' }}
