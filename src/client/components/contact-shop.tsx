@@ -27,16 +27,20 @@ export function ContactShopButton({
   className?: string;
   placeholder?: string;
 }) {
-  const { user } = useMe();
+  const { user, loading } = useMe();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  // Back from signing in to ask (?ask=<this shop>): the question opens again, once.
-  const askAgain = !!user && params.get('ask') === String(shopId);
+  // Back from signing in to ask (?ask=<this shop>): the question opens again, once. Once the
+  // session is known, ?ask leaves the address (replaced, not a new entry) whether it opened the
+  // question or does not apply here (another shop's id, a guest, the shop's owner), so a reload
+  // or a shared link does not carry it.
+  const ask = params.get('ask');
+  const askAgain = !!user && ask === String(shopId);
   useEffect(() => {
-    if (!askAgain) return;
-    setOpen(true);
+    if (ask === null || loading) return;
+    if (askAgain) setOpen(true);
     setParams(
       (p) => {
         p.delete('ask');
@@ -44,7 +48,7 @@ export function ContactShopButton({
       },
       { replace: true, preventScrollReset: true },
     );
-  }, [askAgain, setParams]);
+  }, [ask, askAgain, loading, setParams]);
   const u = trpc.useUtils();
   const start = trpc.messages.start.useMutation({
     onSuccess: ({ conversationId }) => {
