@@ -220,13 +220,19 @@ function ValuesFacet({
   params: URLSearchParams;
   update: UpdateParams;
 }) {
-  if (!values?.length) return null;
   const selected = params.getAll(param);
+  // A chosen value no result has (colour=blue among mugs) still shows, ticked, with its 0: else the
+  // whole group went and the filter could be seen and undone only by its chip.
+  const shown = [
+    ...selected.filter((s) => !values?.some((v) => v.value === s)).map((value) => ({ value, count: 0 })),
+    ...(values ?? []),
+  ];
+  if (!shown.length) return null;
   return (
     <fieldset>
       <legend>{legend}</legend>
       <ShowMore
-        items={values}
+        items={shown}
         render={(v) => (
           <label className="check" key={v.value}>
             <input
