@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { ReplicaStatus } from '../db/read-replica';
 import { createProduct, createSeller, createUser } from '../test/factories';
 import { waitUntil } from '../test/wait-until';
-import { address, call, type Outcome, place, quoteFor } from './balancer-client';
+import { call, type Outcome, place, quoteFor } from './balancer-client';
 import { type ScaleCluster, startScaleCluster } from './scale-cluster';
 
 const MAX_LAG_MS = 4_000;

@@ -5,7 +5,6 @@
 // which re-arms it; see messaging.repository.ts markConversationRead).
 import { sql } from 'kysely';
 import type { ConversationRole } from '../../../shared/schemas/messaging';
-import type { Tx } from '../../db/kysely';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import { enqueueEmail } from '../email/email-outbox.repository';

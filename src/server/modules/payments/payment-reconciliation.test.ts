@@ -3,7 +3,6 @@
 // job has run: no payment is left authorised without an order, and every order's payment is
 // captured (or refunded), in our records and in the processor's ledger alike.
 import { describe, expect, test } from 'bun:test';
-import { sql } from 'kysely';
 import {
   paymentProblems as invariantPaymentProblems,
   processorPaymentsOf as processorPayments,
