@@ -126,6 +126,9 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
   const [uploadError, setUploadError] = useState<string | null>(null);
   const u = trpc.useUtils();
   const form = useRef<HTMLFormElement>(null);
+  // One press-burst sends one message: Ctrl+Enter twice before the first send answered sent the
+  // same text twice (the box empties only on success, and isPending shows a render later).
+  const sending = useRef(false);
   const send = trpc.messages.send.useMutation({
     onSuccess: () => {
       setText('');
@@ -135,6 +138,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
     // Send is disabled while sending (and again once the box is empty), which dropped focus to the
     // page: it goes back to the box, ready for the next message. Focus moved elsewhere meanwhile stays.
     onSettled: () => {
+      sending.current = false;
       const at = document.activeElement;
       if (!at || at === document.body || form.current?.contains(at)) document.getElementById('composer-text')?.focus();
     },
@@ -147,7 +151,11 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
     );
   const over = text.length > MESSAGE_TEXT_MAX;
   const canSend = (text.trim().length > 0 || imageUrl) && !over && !uploading;
-  const submit = () => canSend && send.mutate({ conversationId, text, imageUrl });
+  const submit = () => {
+    if (!canSend || sending.current) return;
+    sending.current = true;
+    send.mutate({ conversationId, text, imageUrl });
+  };
   return (
     <form
       ref={form}
