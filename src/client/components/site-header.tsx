@@ -43,6 +43,7 @@ function MessagesLink() {
 function AccountMenu({ name, email, hasShop }: { name: string; email: string; hasShop: boolean }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
   const logout = trpc.auth.logout.useMutation({
     onSuccess: () => {
@@ -53,11 +54,13 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
     },
   });
 
-  usePopupDismiss(ref, open, setOpen);
+  // Escape from a link inside would drop focus to <body> with the panel: back on the button, as the bell does.
+  usePopupDismiss(ref, open, setOpen, () => button.current?.focus());
 
   return (
     <div className="menu" ref={ref}>
       <button
+        ref={button}
         type="button"
         className="icon-btn"
         aria-haspopup="true"
