@@ -182,8 +182,14 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
           }
         }}
         aria-invalid={over || !!send.error || undefined}
-        aria-describedby="composer-hint"
+        aria-describedby={over ? 'composer-hint composer-over' : 'composer-hint'}
       />
+      {/* Send is disabled over the limit: say why, in words, where the count is read out. */}
+      {over && (
+        <p id="composer-over" className="error flush">
+          Shorten your message to {MESSAGE_TEXT_MAX.toLocaleString('en-US')} characters.
+        </p>
+      )}
       {imageUrl && (
         <div className="composer-photo">
           <img src={imageUrl} alt="Attached to your next message" />
@@ -220,7 +226,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
             }}
           />
         </label>
-        <span id="composer-hint" className={`small ${over ? 'error' : 'muted'}`}>
+        <span id="composer-hint" className={`small ${over ? 'composer-count-over' : 'muted'}`}>
           {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
           {/* Only where there is a keyboard to press it with (hidden on touch screens). */}
           <span className="composer-keys"> · Ctrl+Enter sends</span>

@@ -1,0 +1,60 @@
+// What a conversation page says when a message cannot be sent as it is: over the 2,000-character
+// limit the count turns red and a reason says what to do, tied to the box for a screen reader
+// (aria-invalid, aria-describedby), as the Ask a question dialog does. Laptop and phone.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { createSeller, createUser, signedInPage } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** The page's danger colour as the browser computes it (rgb), to compare with a text's colour. */
+function dangerColour(page: Page) {
+  return page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--danger)';
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  });
+}
+
+for (const project of projectNames) {
+  test(`${project}: over the limit, the message box's count is red with a reason to shorten it`, async () => {
+    const seller = await createSeller();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello there' });
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await b.page.goto(`/messages/${conversationId}`);
+    const composer = b.page.getByLabel('Write a message');
+    await composer.focus();
+    await b.page.keyboard.insertText('a'.repeat(2001)); // a paste
+    const count = b.page.getByText(/^2,001 \/ 2,000/);
+    const reason = b.page.getByText('Shorten your message to 2,000 characters.');
+    await reason.waitFor();
+    await screenshot(b.page, `conversation-over-limit-${project}`);
+    const danger = await dangerColour(b.page);
+    expect(await count.evaluate((el) => getComputedStyle(el).color)).toBe(danger);
+    expect(await reason.evaluate((el) => getComputedStyle(el).color)).toBe(danger);
+    expect(await composer.getAttribute('aria-invalid')).toBe('true');
+    const described = await composer.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' '),
+    );
+    expect(described).toContain('2,001 / 2,000');
+    expect(described).toContain('Shorten your message to 2,000 characters.');
+    expect(await b.page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
+
+    // One character fewer: back within the limit, the reason goes and the count is plain again.
+    await b.page.keyboard.press('Backspace');
+    await reason.waitFor({ state: 'detached' });
+    expect(await composer.getAttribute('aria-invalid')).toBeNull();
+    expect(await b.page.getByText(/^2,000 \/ 2,000/).evaluate((el) => getComputedStyle(el).color)).not.toBe(danger);
+    expect(await b.page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(false);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+}
