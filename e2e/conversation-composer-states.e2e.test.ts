@@ -58,3 +58,27 @@ for (const project of projectNames) {
     await b.context.close();
   });
 }
+
+for (const project of projectNames) {
+  test(`${project}: someone else's conversation says "not found" once, why, and links back to Messages`, async () => {
+    const seller = await createSeller();
+    const owner = await createUser();
+    const { conversationId } = await owner.caller.messages.start({ shopId: seller.shopId!, text: 'Private' });
+    const stranger = await createUser();
+    const p = await signedInPage(e2e.browser, e2e.app.baseUrl, stranger, project);
+    await p.page.goto(`/messages/${conversationId}`);
+    await p.page.getByRole('heading', { name: 'Conversation not found' }).waitFor();
+    await screenshot(p.page, `conversation-not-found-${project}`);
+    expect(await p.page.getByText(/Conversation not found/).count()).toBe(1);
+    // The whole page: its heading is the page's h1.
+    expect(await p.page.getByRole('heading', { level: 1, name: 'Conversation not found' }).count()).toBe(1);
+    await p.page.getByText('the link is for a different account').waitFor();
+    expect(await p.page.getByText('Private').count()).toBe(0);
+    const back = p.page.getByRole('link', { name: 'Back to messages' });
+    await back.focus();
+    await p.page.keyboard.press('Enter');
+    await p.page.waitForURL(/\/messages$/);
+    expect(p.errors).toEqual([]);
+    await p.context.close();
+  });
+}

@@ -321,17 +321,23 @@ export function MessageThread({
   if (thread.isPending) return <PageSkeleton />;
   if (thread.error) {
     const info = describeError(thread.error);
+    const notFound = info.httpStatus === 404;
+    // The server's "Conversation not found." under the same heading said it twice: the line under
+    // it says what may have happened and where the reader's own conversations are instead.
     return (
       <EmptyState
         art="🧶"
-        title={info.httpStatus === 404 ? 'Conversation not found' : 'Could not load this conversation'}
+        headingLevel={1}
+        title={notFound ? 'Conversation not found' : 'Could not load this conversation'}
         action={
           <Link to={backHref} className="btn">
             Back to messages
           </Link>
         }
       >
-        {info.message}
+        {notFound
+          ? 'It may have been removed, or the link is for a different account. Your own conversations are all in Messages.'
+          : info.message}
       </EmptyState>
     );
   }
