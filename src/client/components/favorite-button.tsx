@@ -2,6 +2,7 @@
 // click or a retry lands where the shopper expects.
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import { favouriteAfterSignInPath } from '../lib/favourite-after-sign-in';
 import { useMe } from '../lib/session';
 import { signInHref } from '../lib/sign-in-link';
 import { describeError, trpc } from '../trpc';
@@ -39,9 +40,11 @@ export function FavoriteProductButton({
       className={`fav-btn${small ? ' sm' : ''}`}
       aria-pressed={pressed}
       aria-label={pressed ? `Remove ${title} from favourites` : `Save ${title} to favourites`}
+      data-favourite={`p${productId}`}
       onClick={() => {
         if (!user) {
-          navigate(signInHref());
+          // Saved once signed in, back here (useFavouriteAfterSignIn).
+          navigate(signInHref(favouriteAfterSignInPath({ kind: 'product', id: productId })));
           return;
         }
         toggle.mutate({ productId, favorited: !pressed });
@@ -75,9 +78,10 @@ export function FavoriteShopButton({ shopId, slug, name }: { shopId: number; slu
       // One word for it everywhere, "favourite"; each name starts with the words on the button, so
       // a voice user can say what they see.
       aria-label={pressed ? `Favourited ${name}: remove from favourites` : `Favourite shop ${name}`}
+      data-favourite={`s${shopId}`}
       onClick={() => {
         if (!user) {
-          navigate(signInHref());
+          navigate(signInHref(favouriteAfterSignInPath({ kind: 'shop', id: shopId })));
           return;
         }
         toggle.mutate({ shopId, favorited: !pressed });

@@ -25,11 +25,18 @@ export function pageOnScreen(to: string): HTMLElement | null {
 /** How long a slow page may take to draw its element before we stop waiting for it. */
 const WAIT_MS = 10_000;
 
-export function focusOnArrival(find: () => HTMLElement | null, options: { checkNow?: boolean } = {}): () => void {
+/**
+ * `takeFrom`: focus may also be taken from an element it matches (the page's heading, where
+ * arriving put it), when nothing the shopper did has moved it since.
+ */
+export function focusOnArrival(
+  find: () => HTMLElement | null,
+  options: { checkNow?: boolean; takeFrom?: (active: Element) => boolean } = {},
+): () => void {
   // True when done: focus is somewhere already (leave it), or the element took it.
   const settle = () => {
     const active = document.activeElement;
-    if (active && active !== document.body) return true;
+    if (active && active !== document.body && !options.takeFrom?.(active)) return true;
     const el = find();
     if (!el) return false; // not drawn yet
     // ScrollRestoration owns the scroll position.

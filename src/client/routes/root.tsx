@@ -9,6 +9,7 @@ import { findCategory } from '../components/search-facets';
 import { SiteHeader } from '../components/site-header';
 import { RouteErrorBoundary } from '../components/states';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
+import { useFavouriteAfterSignIn } from '../lib/favourite-after-sign-in';
 import { usePageMeta } from '../lib/page-meta';
 import { useArrivalFocus } from '../lib/use-arrival-focus';
 import { trpc } from '../trpc';
@@ -88,6 +89,7 @@ function Shell({ children }: { children: React.ReactNode }) {
 export function Component() {
   const navigation = useNavigation();
   useArrivalFocus();
+  useFavouriteAfterSignIn();
   return (
     <Shell>
       {navigation.state === 'loading' && (
