@@ -4,7 +4,7 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { createSeller, createUser, signedInPage } from './fixtures';
-import { projectNames, screenshot, setupE2E } from './harness';
+import { projectNames, projects, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -82,3 +82,26 @@ for (const project of projectNames) {
     await p.context.close();
   });
 }
+
+test('the "Ctrl+Enter sends" hint shows on a laptop only, not at phone width even with a mouse', async () => {
+  const seller = await createSeller();
+  const buyer = await createUser();
+  const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello there' });
+  const sizes = [
+    { name: 'laptop', options: projects.desktop, shows: true },
+    { name: 'phone with touch', options: projects.phone, shows: false },
+    // As the walk that found it saw the page: 390 px wide, no touch emulation.
+    { name: 'phone width, mouse', options: { viewport: { width: 390, height: 844 } }, shows: false },
+  ];
+  for (const size of sizes) {
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, size.options);
+    await b.page.goto(`/messages/${conversationId}`);
+    await b.page.getByText(/^0 \/ 2,000/).waitFor();
+    expect({ size: size.name, shows: await b.page.getByText('Ctrl+Enter sends').isVisible() }).toEqual({
+      size: size.name,
+      shows: size.shows,
+    });
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  }
+});

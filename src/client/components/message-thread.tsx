@@ -228,7 +228,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
         </label>
         <span id="composer-hint" className={`small ${over ? 'composer-count-over' : 'muted'}`}>
           {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
-          {/* Only where there is a keyboard to press it with (hidden on touch screens). */}
+          {/* Only where there is a keyboard to press it with (hidden on touch screens and at phone width). */}
           <span className="composer-keys"> · Ctrl+Enter sends</span>
         </span>
         <StatusButton pending={send.isPending} pendingLabel="Sending…" disabled={!canSend}>
