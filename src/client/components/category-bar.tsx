@@ -2,7 +2,9 @@
 // px the last ones are past the edge). The edge they continue past fades out, so a word cut at
 // the edge reads as "more this way"; with a mouse, a round arrow at that edge scrolls a screenful.
 // The arrows are for pointers only: Tab reaches every link and the browser scrolls it into view,
-// and touch screens swipe.
+// and touch screens swipe. Where an arrow shows, a link only partly clear of its edge is not drawn
+// (data-under-arrow, layout.css), so the bar never rests with a cut word ("ories", a stray "c")
+// beside the arrow (decision 0189); touch screens keep the faded word as their "swipe for more".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { trpc } from '../trpc';
@@ -21,6 +23,13 @@ export function CategoryBar() {
     const start = bar.scrollLeft > 1;
     const end = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
     setMore((m) => (m.start === start && m.end === end ? m : { start, end }));
+    const b = bar.getBoundingClientRect();
+    for (const link of bar.querySelectorAll<HTMLElement>('a')) {
+      const l = link.getBoundingClientRect();
+      const underStart = start && l.left < b.left + FADE_PX - 8;
+      const underEnd = end && l.right > b.right - FADE_PX + 8;
+      link.toggleAttribute('data-under-arrow', underStart || underEnd);
+    }
   }, []);
   const count = categories.data?.length ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the links arrive
