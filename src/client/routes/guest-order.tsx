@@ -44,10 +44,10 @@ function GuestOrder({ o }: { o: OrderDetailDto }) {
         ))}
       </ul>
       <MoneySummary totals={o} className="summary-inline">
-        {o.payment.refundedCents > 0 && (
+        {o.refundedCents > 0 && (
           <div className="row small refund-row">
             <span>Refunded</span>
-            <span>{formatCents(o.payment.refundedCents)}</span>
+            <span>{formatCents(o.refundedCents)}</span>
           </div>
         )}
       </MoneySummary>
@@ -55,7 +55,7 @@ function GuestOrder({ o }: { o: OrderDetailDto }) {
         <div>
           <h3 className="card-title">Status</h3>
           <TrackingNotice order={o} />
-          <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.payment.refundedCents} />
+          <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.refundedCents} />
         </div>
         <div>
           <h3 className="card-title">Shipping to</h3>

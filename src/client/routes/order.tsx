@@ -144,10 +144,10 @@ export function Component() {
             ))}
           </ul>
           <MoneySummary totals={o} className="summary-inline">
-            {o.payment.refundedCents > 0 && (
+            {o.refundedCents > 0 && (
               <div className="row small refund-row">
                 <span>Refunded</span>
-                <span>{formatCents(o.payment.refundedCents)}</span>
+                <span>{formatCents(o.refundedCents)}</span>
               </div>
             )}
           </MoneySummary>
@@ -156,7 +156,7 @@ export function Component() {
           <div className="card card-stack">
             <h2 className="card-title">Status</h2>
             <TrackingNotice order={o} />
-            <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.payment.refundedCents} />
+            <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.refundedCents} />
           </div>
           <div className="card">
             <h2 className="card-title">Shipping to</h2>

@@ -52,7 +52,13 @@ export function Component() {
                     {o.items.length > 2 ? '…' : ''}
                   </span>
                 </span>
-                <OrderStatusBadge status={o.status} />
+                <span className="order-row-status">
+                  <OrderStatusBadge status={o.status} />
+                  {/* As the order page says it: what went back, beside "Cancelled". */}
+                  {o.refundedCents > 0 && (
+                    <span className="small order-row-refund"> · Refunded {formatCents(o.refundedCents)}</span>
+                  )}
+                </span>
                 <strong>{formatCents(o.totalCents)}</strong>
               </Link>
             </li>

@@ -72,6 +72,8 @@ export interface OrderSummaryDto {
   shippingCents: number;
   taxCents: number;
   totalCents: number;
+  /** Refunded to the buyer for this order (its total once cancelled and refunded), else 0. */
+  refundedCents: number;
   itemCount: number;
   items: OrderItemDto[];
   trackingNumber: string | null;

@@ -63,7 +63,7 @@ export function Component() {
       </div>
       <p className="muted">
         Placed {formatDateTime(o.createdAt)} · {units} {units === 1 ? 'item' : 'items'} · {formatCents(o.totalCents)}
-        {o.payment.refundedCents > 0 && ` · refunded ${formatCents(o.payment.refundedCents)}`}
+        {o.refundedCents > 0 && ` · refunded ${formatCents(o.refundedCents)}`}
       </p>
       <DispatchBy order={o} />
       <div className="seller-order-grid">
@@ -97,7 +97,7 @@ export function Component() {
               Timeline
             </h2>
             <TrackingNotice order={o} />
-            <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.payment.refundedCents} />
+            <OrderTimeline history={o.history} placedAt={o.createdAt} refundedCents={o.refundedCents} />
           </section>
         </aside>
       </div>

@@ -9,6 +9,7 @@ function orderSummaryQuery(db: DbOrTx) {
     .selectFrom('orders as o')
     .innerJoin('shops as s', 's.id', 'o.shop_id')
     .innerJoin('users as b', 'b.id', 'o.buyer_id')
+    .innerJoin('payments as pay', 'pay.id', 'o.payment_id')
     .select([
       'o.id',
       'o.buyer_id',
@@ -27,6 +28,11 @@ function orderSummaryQuery(db: DbOrTx) {
       'o.tracking_number',
       'o.carrier',
       'o.created_at',
+      // What went back to the buyer for this order: one payment may cover several shops' orders
+      // (one checkout), and only a cancelled order is refunded, its total (orders.service).
+      sql<number>`case when o.status = 'cancelled' then least(o.total_cents, pay.refunded_cents) else 0 end`.as(
+        'refunded_cents',
+      ),
     ]);
 }
 
@@ -84,7 +90,6 @@ export async function findLastShippingAddress(db: DbOrTx, buyerId: number) {
 
 export function findOrder(db: DbOrTx, orderId: number) {
   return orderSummaryQuery(db)
-    .innerJoin('payments as pay', 'pay.id', 'o.payment_id')
     .select(['o.shipping_address', 'pay.status as payment_status', 'pay.refunded_cents as payment_refunded_cents'])
     .where('o.id', '=', orderId)
     .executeTakeFirst();

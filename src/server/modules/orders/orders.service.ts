@@ -106,6 +106,7 @@ async function withItems(deps: AppDeps, rows: OrderSummaryRow[], asSeller: boole
       shippingCents: r.shipping_cents,
       taxCents: r.tax_cents,
       totalCents: r.total_cents,
+      refundedCents: Number(r.refunded_cents),
       itemCount: orderItems.reduce((n, i) => n + i.quantity, 0),
       items: orderItems,
       trackingNumber: r.tracking_number,
