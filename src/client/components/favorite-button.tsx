@@ -55,7 +55,21 @@ export function FavoriteProductButton({
   );
 }
 
-export function FavoriteShopButton({ shopId, slug, name }: { shopId: number; slug: string; name: string }) {
+/**
+ * `heart`: drawn as a round heart like a listing's (a shop card on Favourites) rather than the shop
+ * page's "Favourite shop" button; it says the same things to a screen reader as a listing's heart.
+ */
+export function FavoriteShopButton({
+  shopId,
+  slug,
+  name,
+  heart,
+}: {
+  shopId: number;
+  slug: string;
+  name: string;
+  heart?: boolean;
+}) {
   const { user } = useMe();
   const navigate = useNavigate();
   const favorites = useFavorites(!!user);
@@ -64,12 +78,34 @@ export function FavoriteShopButton({ shopId, slug, name }: { shopId: number; slu
   const toggle = trpc.favorites.toggleShop.useMutation({
     // The shop page's "N admirers" counts this shopper too: show the count the change returned at
     // once, then read the page again for anything else that moved.
-    onSuccess: (r) =>
-      trpcUtils.shops.bySlug.setData({ slug }, (shop) => shop && { ...shop, favoriteCount: r.favoriteCount }),
+    onSuccess: (r) => {
+      trpcUtils.shops.bySlug.setData({ slug }, (shop) => shop && { ...shop, favoriteCount: r.favoriteCount });
+      toast.success(r.favorited ? 'Saved to favourites' : 'Removed from favourites');
+    },
     onSettled: () => Promise.all([trpcUtils.favorites.list.invalidate(), trpcUtils.shops.bySlug.invalidate({ slug })]),
     onError: (e) => toast.error(describeError(e).message),
   });
   const pressed = toggle.isPending ? !!toggle.variables?.favorited : favorited;
+  const press = () => {
+    if (!user) {
+      navigate(signInHref(favouriteAfterSignInPath({ kind: 'shop', id: shopId })));
+      return;
+    }
+    toggle.mutate({ shopId, favorited: !pressed });
+  };
+  if (heart)
+    return (
+      <button
+        type="button"
+        className="fav-btn sm"
+        aria-pressed={pressed}
+        aria-label={pressed ? `Remove ${name} from favourites` : `Favourite shop ${name}`}
+        data-favourite={`s${shopId}`}
+        onClick={press}
+      >
+        <HeartIcon filled={pressed} />
+      </button>
+    );
   return (
     <button
       type="button"
@@ -79,13 +115,7 @@ export function FavoriteShopButton({ shopId, slug, name }: { shopId: number; slu
       // a voice user can say what they see.
       aria-label={pressed ? `Favourited ${name}: remove from favourites` : `Favourite shop ${name}`}
       data-favourite={`s${shopId}`}
-      onClick={() => {
-        if (!user) {
-          navigate(signInHref(favouriteAfterSignInPath({ kind: 'shop', id: shopId })));
-          return;
-        }
-        toggle.mutate({ shopId, favorited: !pressed });
-      }}
+      onClick={press}
     >
       <HeartIcon filled={pressed} width={16} height={16} /> {pressed ? 'Favourited' : 'Favourite shop'}
     </button>

@@ -1,5 +1,6 @@
 // Favourite products and shops.
 import { Link, type LoaderFunctionArgs } from 'react-router';
+import { FavoriteShopButton } from '../components/favorite-button';
 import { ProductGrid } from '../components/product-card';
 import { Stars } from '../components/stars';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
@@ -51,16 +52,19 @@ export function Component() {
           {f.shops.length > 0 && (
             <section aria-labelledby="fav-shops" className="section-gap">
               <h2 id="fav-shops">Shops</h2>
-              <div className="product-grid">
+              <div className="fav-shop-grid">
                 {f.shops.map((s) => (
-                  <Link key={s.id} to={`/shop/${s.slug}`} className="shop-card plain-link">
-                    <div className="logo">{s.logoUrl ? <img src={s.logoUrl} alt="" /> : s.name.charAt(0)}</div>
-                    <div>
-                      <strong>{s.name}</strong>
-                      <div className="small muted">{s.tagline}</div>
-                      <Stars rating={s.rating} count={s.reviewCount} />
-                    </div>
-                  </Link>
+                  <div key={s.id} className="shop-card fav-shop-card">
+                    <Link to={`/shop/${s.slug}`} className="fav-shop-link plain-link">
+                      <div className="logo">{s.logoUrl ? <img src={s.logoUrl} alt="" /> : s.name.charAt(0)}</div>
+                      <div>
+                        <strong>{s.name}</strong>
+                        <div className="small muted">{s.tagline}</div>
+                        <Stars rating={s.rating} count={s.reviewCount} />
+                      </div>
+                    </Link>
+                    <FavoriteShopButton shopId={s.id} slug={s.slug} name={s.name} heart />
+                  </div>
                 ))}
               </div>
             </section>
