@@ -1,2 +1,2 @@
 // Carrier tracking pages live in src/shared (mails link to them too).
-export { CARRIERS, trackingUrl } from '../../shared/tracking';
+export { CARRIERS, defaultCarrier, trackingUrl } from '../../shared/tracking';

@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../components/ui/dialog';
 import { StatusButton } from '../../components/ui/status-button';
 import { applyServerErrors } from '../../lib/form-errors';
 import { formatCents } from '../../lib/format';
-import { CARRIERS } from '../../lib/tracking';
+import { CARRIERS, defaultCarrier } from '../../lib/tracking';
 import { useCheckedForm } from '../../lib/use-checked-form';
 import { trpc } from '../../trpc';
 
@@ -44,7 +44,8 @@ export function OrderActions({ order }: { order: OrderDetailDto }) {
   const canCancel = order.nextStatuses.includes('cancelled');
   const form = useCheckedForm<ActionForm>({
     resolver: zodResolver(next === 'shipped' ? shipForm : actionForm),
-    defaultValues: { note: '', carrier: 'USPS', trackingNumber: '' },
+    // The destination's national post, or none: the seller chooses (decision 0190).
+    defaultValues: { note: '', carrier: defaultCarrier(order.shippingAddress.country), trackingNumber: '' },
   });
   const update = trpc.orders.updateStatus.useMutation({
     onSuccess: (saved) => {
@@ -86,6 +87,7 @@ export function OrderActions({ order }: { order: OrderDetailDto }) {
           <div className="form-row">
             <Field label="Carrier" error={e.carrier?.message}>
               <select className="select" {...form.register('carrier')}>
+                <option value="">Choose a carrier</option>
                 {CARRIERS.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
