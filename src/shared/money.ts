@@ -3,6 +3,13 @@ export function formatCents(cents: number, currency = 'USD'): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 }
 
+/** Whole currency units, as a shopper says a price ("$150"): for amounts already rounded to units. */
+export function formatWholeUnits(cents: number, currency = 'USD'): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+    Math.round(cents / 100),
+  );
+}
+
 /** Multiply cents by basis points (1/100 of a percent), rounding half up. */
 export function applyBasisPoints(cents: number, bps: number): number {
   return Math.round((cents * bps) / 10_000);

@@ -2,7 +2,7 @@
 // (favourites, purchases, views); without enough of them the feed shows what is trending.
 // Each section says why it is there, and no product appears in two sections.
 import { DomainError } from '../../../shared/errors';
-import { formatCents } from '../../../shared/money';
+import { formatWholeUnits } from '../../../shared/money';
 import type { ProductCard } from '../../../shared/schemas/catalog';
 import type { AlsoBoughtDto, FeedHomeDto, FeedSection } from '../../../shared/schemas/feed';
 import type { DbOrTx } from '../../db/kysely';
@@ -67,12 +67,23 @@ function signalStrength(s: Signals): number {
   return STRONG_SIGNAL_WEIGHT * (s.favorites.length + s.purchases.length) + s.views.length;
 }
 
+/**
+ * Listings the shopper looked at, saved or bought in one category before the feed says they "often
+ * look at" it and names their "usual" range: one or two views minutes after signing up are not a
+ * habit, and the sentence must not claim one.
+ */
+export const HABIT_MIN_LISTINGS = 3;
+
+type Taste = { categoryId: number; band: { lo: number; hi: number }; listingsSeen: number };
+
 /** The category with the most weight across signals, and the user's usual price band in it. */
-function tasteProfile(s: Signals): { categoryId: number; band: { lo: number; hi: number } } | null {
+function tasteProfile(s: Signals): Taste | null {
   const weights = new Map<number, number>();
+  const seen = new Map<number, Set<number>>();
   const prices: { price: number; weight: number }[] = [];
-  const add = (p: { category_id: number; price_cents: number }, weight: number) => {
+  const add = (p: { id: number; category_id: number; price_cents: number }, weight: number) => {
     weights.set(p.category_id, (weights.get(p.category_id) ?? 0) + weight);
+    seen.set(p.category_id, (seen.get(p.category_id) ?? new Set()).add(p.id));
     prices.push({ price: p.price_cents, weight });
   };
   for (const p of s.favorites) add(p, STRONG_SIGNAL_WEIGHT);
@@ -80,10 +91,14 @@ function tasteProfile(s: Signals): { categoryId: number; band: { lo: number; hi:
   for (const p of s.views) add(p, Math.min(p.view_count, 2));
   const top = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   if (!top) return null;
-  return { categoryId: top[0], band: priceBand(prices) };
+  return { categoryId: top[0], band: priceBand(prices), listingsSeen: seen.get(top[0])?.size ?? 0 };
 }
 
-/** Weighted 20th–80th percentile of the prices, widened so a band of one price still has room. */
+/**
+ * Weighted 20th–80th percentile of the prices, widened so a band of one price still has room, then
+ * rounded outwards to bounds a shopper would say ($3–$150, not $3.00–$142.39). The rounded band is
+ * also what the section's listings are picked from, so the sentence is true of every card.
+ */
 function priceBand(prices: { price: number; weight: number }[]): { lo: number; hi: number } {
   const sorted = [...prices].sort((a, b) => a.price - b.price);
   const total = sorted.reduce((sum, p) => sum + p.weight, 0);
@@ -95,7 +110,23 @@ function priceBand(prices: { price: number; weight: number }[]): { lo: number; h
     }
     return sorted.at(-1)?.price ?? 0;
   };
-  return { lo: Math.floor(at(0.2) * 0.6), hi: Math.ceil(at(0.8) * 1.6) };
+  const lo = Math.floor(at(0.2) * 0.6);
+  const hi = Math.ceil(at(0.8) * 1.6);
+  return { lo: roundPrice(lo, Math.floor), hi: Math.max(roundPrice(hi, Math.ceil), 100) };
+}
+
+/** To a round step for its size, in cents: $1 under $20, $5 under $100, $10 under $1,000, else $50. */
+export function roundPrice(cents: number, round: (x: number) => number): number {
+  const step = cents < 2_000 ? 100 : cents < 10_000 ? 500 : cents < 100_000 ? 1_000 : 5_000;
+  return round(cents / step) * step;
+}
+
+/** Why "More in <category>" is shown: a habit only when there is one (HABIT_MIN_LISTINGS). */
+export function moreInCategoryReason(category: string, taste: Pick<Taste, 'band' | 'listingsSeen'>): string {
+  const range = `${formatWholeUnits(taste.band.lo)}–${formatWholeUnits(taste.band.hi)}`;
+  return taste.listingsSeen >= HABIT_MIN_LISTINGS
+    ? `You often look at ${category}; these are in your usual ${range} range.`
+    : `Because you looked at ${category}: more from ${range}, near the prices you looked at.`;
 }
 
 class SectionBuilder {
@@ -166,7 +197,7 @@ async function personalSections(deps: AppDeps, user: SessionUser, signals: Signa
         kind: 'more-in-category',
         title: `More in ${category.name}`,
         seeMore: `/search?category=${category.slug}`,
-        reason: `You often look at ${category.name}; these are in your usual ${formatCents(taste.band.lo)}–${formatCents(taste.band.hi)} range.`,
+        reason: moreInCategoryReason(category.name, taste),
       },
       rows.map(toProductCard),
     );

@@ -162,6 +162,36 @@ describe('feed.home', () => {
     expect((await shopper.caller.feed.home()).sections.map((s) => s.key)).not.toContain('planted');
     expect(HOME_FEED_TTL_SECONDS).toBeLessThanOrEqual(60);
   });
+
+  test('"More in" names a usual range in whole dollars, and a habit only after three listings', async () => {
+    const potter = await createSeller();
+    const looked = await Promise.all(
+      [2367, 3129, 4003].map((priceCents) => createProduct(potter, { ...ceramic, priceCents })),
+    );
+    // More than "Because you favourited" shows, so "More in" has listings of its own in either band.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createProduct(potter, { ...ceramic, priceCents: 1800 + i * 100 })),
+    );
+    const reasonFor = async (shopper: Awaited<ReturnType<typeof createUser>>) => {
+      const feed = await shopper.caller.feed.home();
+      const more = feed.sections.find((s) => s.kind === 'more-in-category');
+      return { reason: more?.reason, category: more?.title.replace(/^More in /, '') };
+    };
+
+    // Minutes old: one saved listing is reason enough for a personal feed, not for "often" or "usual".
+    const newcomer = await createUser();
+    await newcomer.caller.favorites.toggleProduct({ productId: looked[0]!.id, favorited: true });
+    const first = await reasonFor(newcomer);
+    expect(first.reason).toBe(
+      `Because you looked at ${first.category}: more from $14–$40, near the prices you looked at.`,
+    );
+
+    // Three listings looked at in the category: a habit, and a range a shopper would say.
+    const regular = await createUser();
+    for (const p of looked) await regular.caller.feed.recordView({ productId: p.id });
+    const often = await reasonFor(regular);
+    expect(often.reason).toBe(`You often look at ${often.category}; these are in your usual $14–$65 range.`);
+  });
 });
 
 describe('view signals', () => {
