@@ -22,7 +22,7 @@ for (const project of projectNames) {
     await b.page.waitForURL((url) => url.searchParams.get('q') === word);
     const heading = b.page.getByRole('heading', { level: 2, name: `Results for “${word}”` });
     await waitForFocus(heading);
-    await screenshot(b.page, `fixH-shop-search-focus-${project}`);
+    await screenshot(b.page, `shop-search-focus-${project}`);
 
     // The next Tab goes on in the page, not back at "Skip to content".
     await b.page.keyboard.press('Tab');

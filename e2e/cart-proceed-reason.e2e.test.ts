@@ -60,7 +60,7 @@ for (const project of projectNames) {
     await tabTo(b.page, proceed);
     expect(await description(proceed)).toBe('Nothing in your cart can be bought right now. Its shop is on vacation.');
     await expectRefusesKeys(b.page, proceed);
-    await screenshot(b.page, `shopA-cart-proceed-nothing-${project}`);
+    await screenshot(b.page, `cart-proceed-nothing-${project}`);
     expect(await b.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
       0,
     );
@@ -81,7 +81,7 @@ for (const project of projectNames) {
       `1 item can’t be bought right now: ${away.shop.name} is on vacation. Update your cart to continue.`,
     );
     await expectRefusesKeys(b.page, proceed);
-    await screenshot(b.page, `shopA-cart-proceed-some-${project}`);
+    await screenshot(b.page, `cart-proceed-some-${project}`);
     expect(b.errors).toEqual([]);
     await b.context.close();
   });

@@ -49,7 +49,7 @@ for (const project of projectNames) {
     await page.keyboard.type('APRON-LINEN-NATURAL-XS');
     expect(await showsWhole(typed)).toBe(true);
     await typed.scrollIntoViewIfNeeded();
-    await screenshot(page, `sellB-variation-sku-${project}`);
+    await screenshot(page, `variation-sku-${project}`);
 
     const width = project === 'phone' ? 390 : 1366;
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -78,7 +78,7 @@ test('phone: a combination\'s "On sale" box is big enough to tap and toggles by 
   await page.keyboard.press('Space');
   expect(await onSale.isChecked()).toBe(false);
   await onSale.scrollIntoViewIfNeeded();
-  await screenshot(page, 'sellB-variation-on-sale-phone');
+  await screenshot(page, 'variation-on-sale-phone');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(errors).toEqual([]);
   await context.close();

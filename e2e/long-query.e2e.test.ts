@@ -37,7 +37,7 @@ for (const project of projectNames) {
     const heading = b.page.getByRole('heading', { level: 1, name: `Results for “${long}”` });
     const card = b.page.locator('.empty').filter({ has: b.page.getByRole('heading', { name: 'No exact matches' }) });
     await card.waitFor();
-    await screenshot(b.page, `fixE-long-query-search-${project}`);
+    await screenshot(b.page, `long-query-search-${project}`);
     await expectFits(b.page, heading, card);
     // It wraps: the heading is several lines tall.
     const h = (await heading.boundingBox())!;
@@ -53,7 +53,7 @@ for (const project of projectNames) {
     const heading = b.page.getByRole('heading', { level: 2, name: `Results for “${long}”` });
     const none = b.page.getByRole('heading', { name: `Nothing in ${seller.shop.name} matches “${long}”` });
     await none.waitFor();
-    await screenshot(b.page, `fixE-long-query-shop-${project}`);
+    await screenshot(b.page, `long-query-shop-${project}`);
     await expectFits(b.page, heading, none);
     expect(b.errors).toEqual([]);
     await b.context.close();

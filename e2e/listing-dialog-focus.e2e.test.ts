@@ -37,7 +37,7 @@ for (const project of projectNames) {
     await page.keyboard.press('End');
     await page.keyboard.type(', oiled');
     expect(await editTitle.inputValue()).toBe(`${bowl.title}, oiled`);
-    await screenshot(page, `sellB-edit-listing-focus-${project}`);
+    await screenshot(page, `edit-listing-focus-${project}`);
     // Escape asks about the typed change; Discard closes and focus goes back to Edit.
     await page.keyboard.press('Escape');
     const question = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
@@ -55,7 +55,7 @@ for (const project of projectNames) {
     await waitForFocus(newTitle);
     await page.keyboard.type('Ash serving board');
     expect(await newTitle.inputValue()).toBe('Ash serving board');
-    await screenshot(page, `sellB-new-listing-focus-${project}`);
+    await screenshot(page, `new-listing-focus-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

@@ -84,7 +84,7 @@ for (const project of projectNames) {
     await b.page.keyboard.press('Tab');
     await waitForFocus(remove);
     await expectRoomy(project, remove, alert);
-    await screenshot(b.page, `shopA-checkout-refused-offer-${project}`);
+    await screenshot(b.page, `checkout-refused-offer-${project}`);
     await b.page.keyboard.press('Enter');
 
     // A fresh quote for the rest, Place order has focus, and the refusal is gone with the line.
@@ -99,7 +99,7 @@ for (const project of projectNames) {
     expect(await placeRest.textContent()).toBe(`Place order · ${shown}`);
     const cart = await buyer.caller.cart.get();
     expect(cart.shops.flatMap((s) => s.items.map((i) => i.productId))).toEqual([cup.id]);
-    await screenshot(b.page, `shopA-checkout-refused-ready-${project}`);
+    await screenshot(b.page, `checkout-refused-ready-${project}`);
 
     await b.page.keyboard.press('Enter');
     await b.page.getByRole('heading', { name: 'Thank you!' }).waitFor();
@@ -121,7 +121,7 @@ for (const project of projectNames) {
     await waitForFocus(remove);
     await expectRoomy(project, remove, alert);
     await expectRoomy(project, alert.getByRole('link', { name: 'Update your cart' }), alert);
-    await screenshot(b.page, `shopA-checkout-remove-roomy-${project}`);
+    await screenshot(b.page, `checkout-remove-roomy-${project}`);
     expect(b.errors).toEqual([]);
     await b.context.close();
   });

@@ -63,7 +63,7 @@ for (const project of projectNames) {
       (u) => u.pathname === '/dashboard/listings' && u.searchParams.get('stock') === 'low',
       page.getByRole('heading', { level: 1, name: 'Listings' }),
     );
-    await screenshot(page, `fixE-link-focus-listings-${project}`);
+    await screenshot(page, `link-focus-listings-${project}`);
 
     await page.goto('/dashboard');
     await follow(
@@ -93,7 +93,7 @@ for (const project of projectNames) {
       (u) => u.pathname.startsWith('/listing/'),
       page.getByRole('heading', { level: 1, name: cardTitle, exact: true }),
     );
-    await screenshot(page, `fixE-link-focus-product-${project}`);
+    await screenshot(page, `link-focus-product-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

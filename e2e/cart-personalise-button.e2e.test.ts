@@ -30,7 +30,7 @@ for (const project of projectNames) {
     await button.waitFor();
     const goneLine = page.getByRole('listitem', { name: gone.title });
     await goneLine.getByText('No longer for sale.').waitFor();
-    await screenshot(page, `fixH-cart-personalise-button-${project}`);
+    await screenshot(page, `cart-personalise-button-${project}`);
 
     // The button starts below the title's last line, not beside it.
     const title = (await line.getByRole('link', { name: necklace.title }).boundingBox())!;

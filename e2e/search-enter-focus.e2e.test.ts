@@ -23,7 +23,7 @@ for (const project of projectNames) {
     await b.page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === first);
     const heading = b.page.getByRole('heading', { level: 1, name: `Results for “${first}”` });
     await waitForFocus(heading);
-    await screenshot(b.page, `shopA-search-enter-focus-${project}`);
+    await screenshot(b.page, `search-enter-focus-${project}`);
 
     // The next Tab goes on in the results, not back at the top of the page.
     await b.page.keyboard.press('Tab');

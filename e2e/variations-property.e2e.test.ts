@@ -41,7 +41,7 @@ for (const project of projectNames) {
     await page.keyboard.type('Colour');
     expect(await dialog.getByLabel('Property 1', { exact: true }).inputValue()).toBe('Size');
     expect(await dialog.getByLabel('Property 2', { exact: true }).inputValue()).toBe('Colour');
-    await screenshot(page, `fixF-add-property-focus-${project}`);
+    await screenshot(page, `add-property-focus-${project}`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -67,7 +67,7 @@ for (const project of projectNames) {
     expect(await toasts(page).filter({ hasText: 'highlighted cells' }).count()).toBe(0);
     await waitForFocus(name);
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, `fixF-unnamed-property-${project}`);
+    await screenshot(page, `unnamed-property-${project}`);
     expect(calls()).toBe(0);
 
     // Typing a name clears the field's message at once.
