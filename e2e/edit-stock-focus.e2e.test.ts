@@ -48,3 +48,57 @@ for (const project of projectNames)
     expect(errors).toEqual([]);
     await context.close();
   });
+
+// Found by a walk: the second time the editor opened from "Edit stock" (after Escape, or after
+// "Edit"), the combination table was already loaded and focus stayed on Title, so a number typed
+// for the stock went into the title.
+for (const project of projectNames)
+  test(`${project}: Edit stock lands on the quantity every time it opens`, async () => {
+    const seller = await createSeller();
+    const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
+    await seller.caller.catalog.setVariations({
+      productId: jug.id,
+      properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
+      combinations: [
+        { values: ['Celadon'], priceCents: 4000, quantity: 1 },
+        { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
+      ],
+    });
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto('/dashboard/listings');
+    const row = page.locator('tr', { hasText: jug.title });
+    const editStock = row.getByRole('button', { name: `Edit stock of ${jug.title}` });
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    const quantity = dialog.getByLabel('Quantity of Celadon');
+    const openStock = async () => {
+      await tabTo(page, editStock);
+      await page.keyboard.press('Enter');
+      await waitForFocus(quantity);
+    };
+    const close = async () => {
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    };
+
+    await openStock();
+    await close();
+    // Again, with the table already loaded: still the quantity, and typing goes there, not into Title.
+    await openStock();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('4');
+    expect(await quantity.inputValue()).toBe('4');
+    expect(await dialog.getByLabel('Title').inputValue()).toBe(jug.title);
+    await screenshot(page, `edit-stock-again-${project}`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1');
+    await close();
+
+    // "Edit" starts on Title; "Edit stock" after it still starts on the quantity.
+    await tabTo(page, row.getByRole('button', { name: `Edit ${jug.title}`, exact: true }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(dialog.getByLabel('Title'));
+    await close();
+    await openStock();
+    expect(errors).toEqual([]);
+    await context.close();
+  });

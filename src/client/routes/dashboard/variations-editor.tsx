@@ -91,16 +91,21 @@ export function VariationsEditor({
   useEffect(() => {
     if (!loaded || !stockFirst.current) return;
     stockFirst.current = false;
-    const input = sectionRef.current?.querySelector<HTMLInputElement>('td[data-label="Quantity"] input');
-    const active = document.activeElement;
-    // Only from where the dialog opened (its first field, or nowhere), not once the seller moved on.
-    const untouched =
-      !active ||
-      active === document.body ||
-      (active instanceof HTMLElement &&
-        active.hasAttribute('data-autofocus') &&
-        !!input?.closest('dialog')?.contains(active));
-    if (input && untouched) input.focus();
+    // After this commit: with the table already cached (the listing opened before), it is drawn in
+    // the dialog's first commit, whose own effect (showModal, then focus on Title) runs after this
+    // one; judging focus now saw the opener outside the dialog and left focus on Title.
+    queueMicrotask(() => {
+      const input = sectionRef.current?.querySelector<HTMLInputElement>('td[data-label="Quantity"] input');
+      const active = document.activeElement;
+      // Only from where the dialog opened (its first field, or nowhere), not once the seller moved on.
+      const untouched =
+        !active ||
+        active === document.body ||
+        (active instanceof HTMLElement &&
+          active.hasAttribute('data-autofocus') &&
+          !!input?.closest('dialog')?.contains(active));
+      if (input?.isConnected && untouched) input.focus();
+    });
   }, [loaded]);
   if (saved.isPending)
     return <div className="skeleton variations-skeleton" role="status" aria-label="Loading variations" />;
