@@ -47,7 +47,11 @@ function AccountMenu({ name, email, hasShop }: { name: string; email: string; ha
   const navigate = useNavigate();
   const logout = trpc.auth.logout.useMutation({
     onSuccess: () => {
-      queryClient.clear();
+      // Every cached answer belonged to the shopper: reset, not clear. clear() drops the queries
+      // but leaves the ones on screen showing what they had (the home page's "Welcome, <name>" and
+      // personal feed stayed after the header said "Sign in"); a reset empties each one, tells the
+      // components showing it, and reads the ones on screen again as a signed-out visitor.
+      void queryClient.resetQueries();
       toast.success('Signed out. See you soon!');
       // As a new page even from the home page itself (at /#main after "Skip to content").
       navigate('/', { state: arriveAsNewPage });
