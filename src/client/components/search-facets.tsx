@@ -264,20 +264,27 @@ function ValuesFacet({
  * into or out of "Show more". React then mounts a new input for the same choice and the focused
  * one goes with the old, dropping a keyboard user to the page (in the phone sheet, to its top).
  * So the control a choice was made with is remembered by name and value, and while focus is lost
- * (on <body>) after that choice, the input now standing for the same value takes it back. Any
- * other focus or a pointer press elsewhere ends the promise.
+ * (on <body>) after that choice, the input now standing for the same value takes it back. A value
+ * that went with the choice (an unticked colour no result has) leaves focus on its group's first
+ * value, or, when the whole group went, on the heading of the filters' sheet (phone) or of the
+ * results (sidebar). Any other focus or a pointer press elsewhere ends the promise.
  */
 function useFocusKeptOnChoice(update: UpdateParams): UpdateParams {
-  const chosen = useRef<{ name: string; value: string } | null>(null);
+  const chosen = useRef<{ name: string; value: string; sheet: HTMLDialogElement | null } | null>(null);
   useLayoutEffect(() => {
     const target = chosen.current;
     if (!target) return;
     const active = document.activeElement;
     if (active && active !== document.body) return;
-    const input = [...document.querySelectorAll<HTMLInputElement>('input[name]')].find(
-      (el) => el.name === target.name && el.value === target.value,
-    );
-    input?.focus();
+    const scope: ParentNode = target.sheet?.isConnected ? target.sheet : document;
+    const inputs = [...scope.querySelectorAll<HTMLInputElement>('input[name]')];
+    const input =
+      inputs.find((el) => el.name === target.name && el.value === target.value) ??
+      inputs.find((el) => el.name === target.name && el.offsetParent !== null);
+    const heading = target.sheet?.isConnected
+      ? target.sheet.querySelector<HTMLElement>('h2[tabindex]')
+      : document.getElementById('results-title');
+    (input ?? heading)?.focus();
   });
   useLayoutEffect(() => {
     const forget = (e: Event) => {
@@ -295,7 +302,10 @@ function useFocusKeptOnChoice(update: UpdateParams): UpdateParams {
   }, []);
   return (fn) => {
     const el = document.activeElement;
-    chosen.current = el instanceof HTMLInputElement && el.name ? { name: el.name, value: el.value } : null;
+    chosen.current =
+      el instanceof HTMLInputElement && el.name
+        ? { name: el.name, value: el.value, sheet: el.closest('dialog') }
+        : null;
     update(fn);
   };
 }

@@ -178,7 +178,10 @@ export function FilterSheet({
   return (
     <dialog ref={ref} className="filter-sheet" aria-labelledby="filter-sheet-title" onClose={onClose}>
       <div className="filter-sheet-head">
-        <h2 id="filter-sheet-title">Filters</h2>
+        {/* Focusable from script only: focus lands here when the filter just undone took its group away. */}
+        <h2 id="filter-sheet-title" tabIndex={-1} className="focus-heading">
+          Filters
+        </h2>
         <button type="button" className="icon-btn" aria-label="Close filters" onClick={onClose}>
           <span aria-hidden="true">✕</span>
         </button>

@@ -1,0 +1,108 @@
+// Unticking a chosen colour or material no result has (found by a walk on
+// /search?q=sweater&colour=blue, keyboard only): Space on the ticked "Blue 0" dropped the filter, the
+// Blue row went with it and focus fell to <body>, in the sidebar and in the phone's open filter
+// sheet. Focus now stays in the group, on its first value, or, when the whole group went, on the
+// sheet's heading (phone) or the results heading (laptop).
+import { beforeAll, expect, test } from 'bun:test';
+import type { Locator, Page } from 'playwright';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+let word = '';
+let plain = '';
+
+beforeAll(async () => {
+  word = token();
+  plain = token();
+  const seller = await createSeller();
+  const jumper = await createProduct(seller, { title: `Lambswool ${word} jumper`, priceCents: 9000 });
+  await seller.caller.catalog.setVariations({
+    productId: jumper.id,
+    properties: [{ name: 'Colour', values: ['Mustard', 'Forest Green'] }],
+    combinations: [
+      { values: ['Mustard'], priceCents: 9000, quantity: 1 },
+      { values: ['Forest Green'], priceCents: 9000, quantity: 2 },
+    ],
+  });
+  await createProduct(seller, { title: `Speckled ${word} mug`, priceCents: 3000 });
+  // No colours at all among these results: the Colour group goes once Blue is unticked.
+  await createProduct(seller, { title: `Plain ${plain} mug`, priceCents: 2500 });
+});
+
+async function untilIndexed(page: Page, path: string, count: number) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.goto(path);
+    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
+    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/** The filters: the laptop's sidebar, or the phone's sheet opened by keyboard. */
+async function filters(page: Page, project: ProjectName): Promise<Locator> {
+  if (project === 'desktop') return page.getByRole('complementary', { name: 'Filters' });
+  await tabTo(page, page.getByRole('button', { name: 'Filters' }));
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await sheet.waitFor();
+  return sheet;
+}
+
+/** Space on the chosen value, and the address without it. */
+async function untick(page: Page, scope: Locator, group: string, param: string, value: RegExp) {
+  const box = scope.getByRole('group', { name: group }).getByRole('checkbox', { name: value });
+  expect(await box.isChecked()).toBe(true);
+  await tabTo(page, box);
+  await page.keyboard.press('Space');
+  await page.waitForURL((url) => !url.searchParams.has(param));
+}
+
+for (const project of projectNames) {
+  test(`${project}: unticking a colour or material no result has keeps focus in its group`, async () => {
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, await createUser(), project);
+    await untilIndexed(page, `/search?q=${word}`, 2);
+
+    await page.goto(`/search?q=${word}&colour=blue`);
+    let scope = await filters(page, project);
+    await untick(page, scope, 'Colour', 'colour', /^blue\b/i);
+    const colours = scope.getByRole('group', { name: 'Colour' }).getByRole('checkbox');
+    await waitForFocus(colours.first());
+    expect(await scope.getByRole('checkbox', { name: /^blue\b/i }).count()).toBe(0);
+    await screenshot(page, `search-facet-untick-colour-${project}`);
+
+    await page.goto(`/search?q=${word}&material=glass`);
+    scope = await filters(page, project);
+    await untick(page, scope, 'Materials', 'material', /^glass\b/i);
+    await waitForFocus(scope.getByRole('group', { name: 'Materials' }).getByRole('checkbox', { name: /^ceramic\b/i }));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test(`${project}: unticking the only colour shown moves focus to a heading`, async () => {
+    const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, await createUser(), project);
+    await untilIndexed(page, `/search?q=${plain}`, 1);
+    await page.goto(`/search?q=${plain}&colour=blue`);
+    const scope = await filters(page, project);
+    await untick(page, scope, 'Colour', 'colour', /^blue\b/i);
+    await page
+      .locator('.result-count')
+      .filter({ hasText: /^1 result$/ })
+      .waitFor();
+    expect(await scope.getByRole('group', { name: 'Colour' }).count()).toBe(0);
+    await waitForFocus(
+      project === 'desktop'
+        ? page.getByRole('heading', { level: 1, name: `Results for “${plain}”` })
+        : scope.getByRole('heading', { name: 'Filters' }),
+    );
+    await screenshot(page, `search-facet-untick-heading-${project}`);
+    if (project === 'phone') {
+      // The sheet is still open, and Tab goes on from its heading.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
