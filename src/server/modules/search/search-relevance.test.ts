@@ -151,6 +151,37 @@ describe('did you mean', () => {
   });
 });
 
+describe('did you mean, with many results', () => {
+  test('a single misspelt word typo tolerance answers is still corrected; a word only in descriptions is not', async () => {
+    // Found by a walk: "neckalce" and "stonewear" alone found necklaces and stoneware (typo
+    // tolerance) with no "Did you mean", while "stonewear mug" (few results) got one.
+    const kinds = ['Moonstone', 'Pearl', 'Garnet', 'Amber', 'Opal', 'Jade'];
+    const things = ['mug', 'bowl', 'vase', 'plate', 'jug', 'teapot'];
+    const boxes = ['Oak box', 'Pine tray', 'Walnut board', 'Ash stool', 'Elm spoon'];
+    const { shopId } = await shopWith([
+      ...kinds.map((k) => ({ ...plain, title: `${k} necklace`, categorySlug: 'necklaces' })),
+      ...things.map((t) => ({ ...plain, title: `Speckled stoneware ${t}`, categorySlug: 'mugs' })),
+      // "shellac" is spelled right but only in descriptions, two edits from the titles' "shell".
+      { ...plain, title: 'Shell dish', categorySlug: 'mugs' },
+      ...boxes.map((b) => ({ ...plain, title: b, description: 'Finished with shellac.', categorySlug: 'shelves' })),
+    ]);
+    await syncSearch();
+    await refreshVocabulary(testDeps().db);
+    for (const deps of [testDeps(), down]) {
+      const answer = async (q: string) => {
+        const r = await search({ q, shopId }, deps);
+        return { q, engine: r.engine, many: r.total >= 5, suggestion: r.suggestion };
+      };
+      const engine = deps === down ? 'postgres' : 'meilisearch';
+      expect(await answer('neckalce')).toEqual({ q: 'neckalce', engine, many: true, suggestion: 'necklace' });
+      expect(await answer('necklase')).toEqual({ q: 'necklase', engine, many: true, suggestion: 'necklace' });
+      expect(await answer('stonewear')).toEqual({ q: 'stonewear', engine, many: true, suggestion: 'stoneware' });
+      expect(await answer('shellac')).toEqual({ q: 'shellac', engine, many: true, suggestion: null });
+      expect(await answer('necklace')).toEqual({ q: 'necklace', engine, many: true, suggestion: null });
+    }
+  });
+});
+
 describe('typeahead tolerates typos', () => {
   test('"neckless" and "bracelett" complete to what they meant, on both engines', async () => {
     await shopWith([

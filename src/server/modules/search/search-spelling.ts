@@ -167,6 +167,23 @@ export function correctQuery(v: Vocabulary, q: string): string | null {
   return changed ? corrected.join(' ') : null;
 }
 
+/**
+ * True when at least half of these titles name every word `corrected` changed in `q` (by its
+ * term, so "necklaces" confirms "necklace"). With many results for a misspelling, typo tolerance
+ * has already found what was meant, and the listings it shows name it; a correctly spelled word
+ * the vocabulary lacks (only in descriptions: "shellac") finds listings that mostly do not, though
+ * a fuzzy match may bring in one that does ("Shell dish").
+ */
+export function correctionShownIn(q: string, corrected: string, titles: string[]): boolean {
+  const typed = searchWords(q);
+  const changed = corrected.split(' ').filter((w, i) => w !== typed[i]);
+  const naming = titles.filter((t) => {
+    const terms = new Set(searchWords(t).map(termOf));
+    return changed.every((w) => terms.has(termOf(w)));
+  });
+  return titles.length > 0 && naming.length * 2 >= titles.length;
+}
+
 /** Misspellings the reviewed synonym list maps one way ("neckless" -> "necklace"). */
 const oneWayFixes = new Map(
   synonymGroups.flatMap((g) => (g.kind === 'one-way' ? [[searchWords(g.from).join(' '), g.to[0]!] as const] : [])),

@@ -30,7 +30,7 @@ import {
 import { meiliUnitCounts, searchMeili, searchMeiliPartial, suggestMeili, type WeightedText } from './search-meili';
 import { type ResolvedSearch, resolveSearch } from './search-query';
 import { type EngineResult, toFacets } from './search-results';
-import { correctQuery, typeaheadCorrection, vocabulary } from './search-spelling';
+import { correctionShownIn, correctQuery, typeaheadCorrection, vocabulary } from './search-spelling';
 import { normalizeSearchText } from './search-synonyms';
 import { type TextUnit, textUnits } from './search-text-query';
 
@@ -172,6 +172,28 @@ function partialTexts(units: string[], weights: number[]): WeightedText[] {
   return texts;
 }
 
+/**
+ * "Did you mean": unknown words replaced from the catalogue's vocabulary. With few full matches,
+ * whenever there is a correction; with many (typo tolerance found "neckalce"'s necklaces), only
+ * when at least half of the listings shown name the corrected words (decision 0191).
+ */
+async function suggestionFor(
+  deps: AppDeps,
+  q: string,
+  fullMatches: number,
+  hits: { title: string }[],
+): Promise<string | null> {
+  const corrected = correctQuery(await vocabulary(deps.readDb), q);
+  if (!corrected || fullMatches < FEW_RESULTS) return corrected;
+  return correctionShownIn(
+    q,
+    corrected,
+    hits.map((h) => h.title),
+  )
+    ? corrected
+    : null;
+}
+
 type CachedSearch = Omit<SearchProductsResult, 'tookMs'>;
 
 export async function searchProducts(deps: AppDeps, input: SearchProductsQuery): Promise<SearchProductsResult> {
@@ -195,7 +217,7 @@ export async function searchProducts(deps: AppDeps, input: SearchProductsQuery):
   const units = textUnits(s.q);
   const { engine, result, partial } = await answer(deps, s, units);
   const fullMatches = partial ? partial.fullMatches : result.total;
-  const suggestion = s.q && fullMatches < FEW_RESULTS ? correctQuery(await vocabulary(deps.readDb), s.q) : null;
+  const suggestion = s.q ? await suggestionFor(deps, s.q, fullMatches, result.hits) : null;
   const body: CachedSearch = {
     hits: result.hits,
     total: result.total,
