@@ -61,11 +61,22 @@ export interface ShopVacation {
 }
 
 export const VACATION_MESSAGE_MAX = 500;
+/** The seller picks the return date in a calendar: messages speak of the day, never of its format. */
+export const VACATION_RETURN_TOO_FAR = 'Pick a return date within the next year.';
+
+/** The latest return date from a day (YYYY-MM-DD): the same day a year later (Feb 29 → Mar 1). */
+export function latestVacationReturn(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// A year of more than 4 digits ("202777", typed into the date picker) fails here.
 const isoDate = text()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, VACATION_RETURN_TOO_FAR)
   .refine(
     (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'That date does not exist. Use a date like 2026-12-24.',
+    'That date does not exist. Pick another day.',
   );
 
 export const setVacationInput = z

@@ -3,7 +3,7 @@
 // new conversations get the message as an automatic reply.
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
+import { latestVacationReturn, type ShopDto, VACATION_MESSAGE_MAX } from '../../../shared/schemas/shops';
 import { Field } from '../../components/field';
 import { StatusButton } from '../../components/ui/status-button';
 import { useFocusFirstInvalid } from '../../lib/form-errors';
@@ -88,7 +88,9 @@ export function VacationCard({ shop }: { shop: ShopDto }) {
           <input
             className="input"
             type="date"
+            // Within the next year, as the server accepts: the picker then takes a 4-digit year only.
             min={today()}
+            max={latestVacationReturn(today())}
             value={returnsOn}
             onChange={(e) => setReturnsOn(e.target.value)}
           />

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
+import { latestVacationReturn } from '../../../shared/schemas/shops';
 import { domainOf, rejection } from '../../test/expect-error';
 import { anonymousCaller, createProduct, createSeller, createUser, TEST_PASSWORD } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
@@ -203,6 +204,25 @@ describe('vacation mode', () => {
         'That date does not exist.',
       ],
       [
+        'more than a year ahead',
+        () =>
+          seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away', returnsOn: inDays(370) }),
+        'BAD_REQUEST',
+        'Pick a return date within the next year.',
+      ],
+      [
+        'a 6-digit year, as a date picker can send',
+        () =>
+          seller.caller.shops.setVacation({
+            shopId: seller.shopId,
+            on: true,
+            message: 'Away',
+            returnsOn: '202777-01-02',
+          }),
+        'BAD_REQUEST',
+        'Pick a return date within the next year.',
+      ],
+      [
         'another seller’s shop',
         () => other.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Hijacked' }),
         'FORBIDDEN',
@@ -227,6 +247,15 @@ describe('vacation mode', () => {
       returnsOn: inDays(0),
     });
     expect(today.vacation?.returnsOn).toBe(inDays(0));
+    // A year ahead is the last day the calendar offers, and it is accepted.
+    const yearAhead = latestVacationReturn(inDays(0));
+    const later = await seller.caller.shops.setVacation({
+      shopId: seller.shopId,
+      on: true,
+      message: 'Back next year',
+      returnsOn: yearAhead,
+    });
+    expect(later.vacation?.returnsOn).toBe(yearAhead);
   });
 
   test('search leaves a shop on vacation out by default (both engines) and brings it back when it returns', async () => {
@@ -258,13 +287,20 @@ describe('vacation mode', () => {
       shopId: seller.shopId,
       on: true,
       message: 'Closed for the holidays.',
-      returnsOn: '2099-01-05',
+      returnsOn: inDays(30),
+    });
+    // Within the next year, as a return date must be.
+    const back = new Date(`${inDays(30)}T12:00:00Z`).toLocaleDateString('en-US', {
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
     });
     const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Open?' });
     const t = await buyer.caller.messages.thread({ conversationId });
     expect(t.messages.map((m) => [m.body, m.mine, m.autoReply])).toEqual([
       ['Open?', true, false],
-      ['Closed for the holidays. We are back on January 5, 2099.', false, true],
+      [`Closed for the holidays. We are back on ${back}.`, false, true],
     ]);
     // Only new conversations: a follow-up gets no second automatic reply.
     await buyer.caller.messages.send({ conversationId, text: 'Thanks' });

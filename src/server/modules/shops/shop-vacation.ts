@@ -4,7 +4,12 @@
 // next, and the freed stock announced live. Turning it off restores the search documents; holds
 // are not restored (shoppers add again). Add-to-cart is refused by the hold itself (inventory: hold_open_cart_line).
 import { DomainError } from '../../../shared/errors';
-import type { SetVacationInput, ShopDto } from '../../../shared/schemas/shops';
+import {
+  latestVacationReturn,
+  type SetVacationInput,
+  type ShopDto,
+  VACATION_RETURN_TOO_FAR,
+} from '../../../shared/schemas/shops';
 import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import { releaseHoldsOfShopGoneAway } from '../inventory/inventory.service';
@@ -17,6 +22,11 @@ function earliestReturnDate(now: Date): string {
   return new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** A year from tomorrow in UTC: the latest the seller's calendar offers, in any time zone. */
+function latestReturnDate(now: Date): string {
+  return latestVacationReturn(new Date(now.getTime() + 24 * 3600_000).toISOString().slice(0, 10));
+}
+
 export async function setVacation(
   deps: AppDeps,
   shop: ShopRow,
@@ -27,6 +37,8 @@ export async function setVacation(
     throw new DomainError('BAD_REQUEST', 'The return date is in the past. Pick today or a later day.', {
       field: 'returnsOn',
     });
+  if (input.on && input.returnsOn && input.returnsOn > latestReturnDate(now))
+    throw new DomainError('BAD_REQUEST', VACATION_RETURN_TOO_FAR, { field: 'returnsOn' });
   const row = await inTransaction(deps.db, async (tx) => {
     const updated = await updateShopVacation(
       tx,
