@@ -152,6 +152,28 @@ export function resultCountText(total: number): string {
   return total >= SEARCH_MAX_TOTAL_HITS ? `${total.toLocaleString('en-US')}+ results` : plural(total, 'result');
 }
 
+/** General words with plenty of listings, offered when a search found nothing. */
+const GENERAL_TERMS = ['mug', 'necklace', 'blanket', 'vase'];
+
+/**
+ * The advice under "No exact matches", fitted to what was searched: filters on a single word can
+ * only be removed (fewer words is no help), words alone can be fewer or more general, and a
+ * general term offered is never one already searched ("mug" after "mug" or "mugs").
+ */
+export function noResultsTip(q: string | undefined, hasFilters: boolean): string {
+  const words = (q ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const searched = (term: string) => words.some((w) => w.startsWith(term) || term.startsWith(w));
+  const [a, b] = GENERAL_TERMS.filter((t) => !searched(t));
+  const general = `a more general term like “${a}” or “${b}”`;
+  if (words.length > 1)
+    return hasFilters ? 'Try fewer words, or remove some filters.' : `Try fewer words, or ${general}.`;
+  if (hasFilters) return 'Try removing some filters.';
+  return words.length ? `Check the spelling, or try ${general}.` : `Try ${general}.`;
+}
+
 /** Phones: the filters in a bottom sheet over the results, never pushing them down. */
 export function FilterSheet({
   open,

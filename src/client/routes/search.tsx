@@ -21,6 +21,7 @@ import {
   ActiveFilterChips,
   FILTER_PARAMS,
   FilterSheet,
+  noResultsTip,
   resultCountText,
   resultsHeading,
 } from '../components/search-filters';
@@ -388,7 +389,7 @@ export function Component() {
                 </div>
               }
             >
-              Try fewer words, a more general term like “mug” or “necklace”, or remove some filters.
+              {noResultsTip(q, hasFilters)}
             </EmptyState>
           ) : (
             <>
