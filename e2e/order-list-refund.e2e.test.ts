@@ -46,5 +46,24 @@ for (const project of projectNames) {
     expect(await page.getByText('Refunded', { exact: false }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
+
+    // The shop's own list says the same of its cancelled order, in its fixed status column.
+    const shopPage = await signedInPage(e2e.browser, e2e.app.baseUrl, potter, project);
+    await shopPage.page.goto('/dashboard/orders?view=cancelled');
+    const shopRow = shopPage.page.getByRole('link', { name: new RegExp(`Order #${jarOrder.orderId} ·`) });
+    await shopRow.waitFor();
+    expect(await shopRow.innerText()).toMatch(
+      new RegExp(`Cancelled\\s+Refunded \\${formatCents(jarOrder.totalCents)}`),
+    );
+    // "Refunded" and its amount on one line: one line high.
+    const refund = shopRow.getByText(/^Refunded /);
+    const fontSize = await refund.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect((await refund.boundingBox())!.height).toBeLessThan(fontSize * 2.2);
+    expect(await shopPage.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      await shopPage.page.evaluate(() => window.innerWidth),
+    );
+    await screenshot(shopPage.page, `order-list-refund-shop-${project}`);
+    expect(shopPage.errors).toEqual([]);
+    await shopPage.context.close();
   });
 }

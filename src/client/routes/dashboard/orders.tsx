@@ -54,6 +54,10 @@ function OrderRow({ order }: { order: OrderSummaryDto }) {
         <span className="seller-order-total">{formatCents(order.totalCents)}</span>
         <span className="seller-order-status">
           <OrderStatusBadge status={order.status} />
+          {/* What went back to the buyer, as the order page and the buyer's list say it. */}
+          {order.refundedCents > 0 && (
+            <span className="small seller-order-refund">Refunded {formatCents(order.refundedCents)}</span>
+          )}
         </span>
       </Link>
     </li>
