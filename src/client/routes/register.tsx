@@ -8,6 +8,7 @@ import { RouteErrorBoundary } from '../components/states';
 import { applyServerErrors } from '../lib/form-errors';
 import { usePageMeta } from '../lib/page-meta';
 import { signInHref } from '../lib/sign-in-link';
+import { useSignInReason } from '../lib/sign-in-reason';
 import { useCheckedForm } from '../lib/use-checked-form';
 import { queryClient, trpc } from '../trpc';
 
@@ -17,6 +18,7 @@ export function Component() {
   const navigate = useNavigate();
   const rawNext = params.get('next');
   const next = rawNext?.startsWith('/') && !rawNext.startsWith('//') ? rawNext : '/';
+  const reason = useSignInReason(next, 'Create an account');
   const form = useCheckedForm<RegisterInput>({
     resolver: zodResolver(registerInput),
     defaultValues: { name: '', email: '', password: '' },
@@ -38,7 +40,7 @@ export function Component() {
   return (
     <div className="page">
       <div className="auth-wrap card">
-        <h1>Create your account</h1>
+        <h1>{reason ?? 'Create your account'}</h1>
         <form noValidate onSubmit={form.handleSubmit((v) => register.mutate(v))}>
           <FormError message={errors.root?.message} />
           <Field label="Your name" error={errors.name?.message}>

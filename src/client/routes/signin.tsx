@@ -7,39 +7,10 @@ import { type LoginInput, loginInput } from '../../shared/schemas/auth';
 import { Field, FormError } from '../components/field';
 import { RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
-import { readFavParam } from '../lib/favourite-after-sign-in';
 import { usePageMeta } from '../lib/page-meta';
+import { useSignInReason } from '../lib/sign-in-reason';
 import { useCheckedForm } from '../lib/use-checked-form';
 import { describeError, queryClient, trpc } from '../trpc';
-
-/**
- * Why the shopper is asked to sign in, when they came to message a shop (?next= a listing or shop
- * page with ?ask=): "Sign in to message <shop>", or to save a favourite (?fav=p<listing> or
- * s<shop>): "Sign in to save <title> to your favourites" / "Sign in to favourite <shop>". Names
- * are read from the server by id (the listing, or the shop page left), never from the address text.
- */
-function useReason(next: string): string | null {
-  const url = new URL(next, 'http://hearth.invalid');
-  const ask = url.searchParams.get('ask');
-  const fav = readFavParam(url.searchParams.get('fav'));
-  const pathProductId = Number(/^\/(?:listing|product)\/(\d+)/.exec(url.pathname)?.[1] ?? 0);
-  const productId = fav ? (fav.kind === 'product' ? fav.id : 0) : ask ? pathProductId : 0;
-  const slug = /^\/shop\/([^/]+)/.exec(url.pathname)?.[1] ?? '';
-  const wantShop = (!!ask || fav?.kind === 'shop') && slug !== '';
-  const product = trpc.catalog.product.useQuery({ productId }, { enabled: productId > 0, retry: false });
-  const shop = trpc.shops.bySlug.useQuery({ slug: decodeURIComponent(slug) }, { enabled: wantShop, retry: false });
-  if (fav?.kind === 'product') {
-    const title = product.data?.id === fav.id ? product.data.title : null;
-    return title ? `Sign in to save ${title} to your favourites` : 'Sign in to save it to your favourites';
-  }
-  if (fav?.kind === 'shop') {
-    const name = shop.data?.id === fav.id ? shop.data.name : null;
-    return `Sign in to favourite ${name ?? 'this shop'}`;
-  }
-  if (!ask) return null;
-  const name = product.data?.shop.name ?? shop.data?.name;
-  return `Sign in to message ${name ?? 'the shop'}`;
-}
 
 function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -50,7 +21,7 @@ export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
-  const reason = useReason(next);
+  const reason = useSignInReason(next, 'Sign in');
   const form = useCheckedForm<LoginInput>({
     resolver: zodResolver(loginInput),
     defaultValues: { email: params.get('email') ?? '', password: '' },
