@@ -50,6 +50,28 @@ async function filters(page: Page, project: ProjectName): Promise<Locator> {
   return sheet;
 }
 
+/**
+ * The focused control shows: inside the window and, in the phone's sheet, inside the sheet's
+ * scrolling body (the page scrolls to its top on a new address, and the focus ring went below
+ * the fold).
+ */
+async function focusedInSight(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return false;
+      const box = el.getBoundingClientRect();
+      const body = el.closest('.filter-sheet-body')?.getBoundingClientRect();
+      const top = Math.max(0, body?.top ?? 0);
+      const bottom = Math.min(window.innerHeight, body?.bottom ?? Number.POSITIVE_INFINITY);
+      // A pixel's grace: the box's edges fall on fractions of a pixel.
+      return box.height > 0 && box.top >= top - 1 && box.bottom <= bottom + 1;
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
 /** Space on the chosen value, and the address without it. */
 async function untick(page: Page, scope: Locator, group: string, param: string, value: RegExp) {
   const box = scope.getByRole('group', { name: group }).getByRole('checkbox', { name: value });
@@ -70,12 +92,14 @@ for (const project of projectNames) {
     const colours = scope.getByRole('group', { name: 'Colour' }).getByRole('checkbox');
     await waitForFocus(colours.first());
     expect(await scope.getByRole('checkbox', { name: /^blue\b/i }).count()).toBe(0);
+    await focusedInSight(page);
     await screenshot(page, `search-facet-untick-colour-${project}`);
 
     await page.goto(`/search?q=${word}&material=glass`);
     scope = await filters(page, project);
     await untick(page, scope, 'Materials', 'material', /^glass\b/i);
     await waitForFocus(scope.getByRole('group', { name: 'Materials' }).getByRole('checkbox', { name: /^ceramic\b/i }));
+    await focusedInSight(page);
     expect(errors).toEqual([]);
     await context.close();
   });

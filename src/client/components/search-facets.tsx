@@ -3,7 +3,7 @@
 // subcategory, its siblings with the current one ticked. Long lists show the first values and a
 // "Show N more" button. All state is in the URL; `update` edits a copy of the shown params. The
 // inputs carry names and values, so in the search page's GET form they also work without JavaScript.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type PriceBoxErrors, readPriceBoxes } from '../../shared/price-boxes';
 import type { CategoryNode } from '../../shared/schemas/catalog';
 import { priceRanges, type SearchProductsResult } from '../../shared/schemas/search';
@@ -271,6 +271,7 @@ function ValuesFacet({
  */
 function useFocusKeptOnChoice(update: UpdateParams): UpdateParams {
   const chosen = useRef<{ name: string; value: string; sheet: HTMLDialogElement | null } | null>(null);
+  const shown = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const target = chosen.current;
     if (!target) return;
@@ -284,7 +285,17 @@ function useFocusKeptOnChoice(update: UpdateParams): UpdateParams {
     const heading = target.sheet?.isConnected
       ? target.sheet.querySelector<HTMLElement>('h2[tabindex]')
       : document.getElementById('results-title');
-    (input ?? heading)?.focus();
+    const kept = input ?? heading;
+    kept?.focus();
+    shown.current = kept;
+  });
+  // The address change that follows scrolls the page to its top (ScrollRestoration, in a layout
+  // effect after this one), and the results arriving redraw the facets: both can leave the control
+  // just focused out of sight, so after each commit it is scrolled back into view, without a jump
+  // when it already shows, until the shopper does anything else.
+  useEffect(() => {
+    const el = shown.current;
+    if (el && el === document.activeElement) el.scrollIntoView({ block: 'nearest' });
   });
   useLayoutEffect(() => {
     const forget = (e: Event) => {
@@ -292,12 +303,17 @@ function useFocusKeptOnChoice(update: UpdateParams): UpdateParams {
       const same =
         el instanceof HTMLInputElement && chosen.current?.name === el.name && chosen.current.value === el.value;
       if (!same) chosen.current = null;
+      if (e.target !== shown.current || e.type !== 'focusin') shown.current = null;
     };
     document.addEventListener('focusin', forget);
     document.addEventListener('pointerdown', forget);
+    document.addEventListener('keydown', forget);
+    document.addEventListener('wheel', forget);
     return () => {
       document.removeEventListener('focusin', forget);
       document.removeEventListener('pointerdown', forget);
+      document.removeEventListener('keydown', forget);
+      document.removeEventListener('wheel', forget);
     };
   }, []);
   return (fn) => {
