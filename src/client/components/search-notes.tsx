@@ -8,7 +8,16 @@ function quoted(words: string[]): string {
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
-export function SearchNotes({ result, params }: { result: SearchProductsResult | undefined; params: URLSearchParams }) {
+/** `onFollow`: the suggestion's link goes with the results it was for, so the page decides where focus waits. */
+export function SearchNotes({
+  result,
+  params,
+  onFollow,
+}: {
+  result: SearchProductsResult | undefined;
+  params: URLSearchParams;
+  onFollow: (e: React.MouseEvent) => void;
+}) {
   if (!result || (!result.suggestion && !result.partial)) return null;
   const corrected = new URLSearchParams(params);
   if (result.suggestion) corrected.set('q', result.suggestion);
@@ -18,7 +27,7 @@ export function SearchNotes({ result, params }: { result: SearchProductsResult |
       {result.suggestion && (
         <p className="search-note">
           Did you mean{' '}
-          <Link to={`/search?${corrected.toString()}`} className="search-suggestion">
+          <Link to={`/search?${corrected.toString()}`} className="search-suggestion" onClick={onFollow}>
             <strong>{result.suggestion}</strong>
           </Link>
           ?

@@ -233,8 +233,8 @@ function Breadcrumb({ tree, slug }: { tree: CategoryNode[]; slug: string | undef
 }
 
 /**
- * The "No exact matches" card's links: the card goes once results come, so focus waits on the
- * results heading, never on <body> (not for a link opened in another tab or window).
+ * The "No exact matches" card's links and "Did you mean": they go once results come, so focus waits
+ * on the results heading, never on <body> (not for a link opened in another tab or window).
  */
 function toResultsHeading(e: React.MouseEvent) {
   if (!(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)) resultsHeading()?.focus();
@@ -344,7 +344,7 @@ export function Component() {
           </div>
           <ActiveFilterChips params={shownParams} tree={tree} update={update} />
           <PriceBoxNotice params={shownParams} />
-          <SearchNotes result={first} params={shownParams} />
+          <SearchNotes result={first} params={shownParams} onFollow={toResultsHeading} />
           {query.isError && !first ? (
             <EmptyState
               art="🧶"
