@@ -1,6 +1,7 @@
 // What a conversation page says when a message cannot be sent as it is: over the 2,000-character
 // limit the count turns red and a reason says what to do, tied to the box for a screen reader
-// (aria-invalid, aria-describedby), as the Ask a question dialog does. Laptop and phone.
+// (aria-invalid, aria-describedby: the count and the reason only, not the "Ctrl+Enter sends" hint,
+// which stays its quiet colour), as the Ask a question dialog does. Laptop and phone.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { createSeller, createUser, signedInPage } from './fixtures';
@@ -44,8 +45,11 @@ for (const project of projectNames) {
         .map((id) => document.getElementById(id)?.textContent)
         .join(' '),
     );
-    expect(described).toContain('2,001 / 2,000');
-    expect(described).toContain('Shorten your message to 2,000 characters.');
+    // The count and the reason, and nothing else: not the "Ctrl+Enter sends" hint beside the count.
+    expect(described.replace(/\s+/g, ' ').trim()).toBe('2,001 / 2,000 Shorten your message to 2,000 characters.');
+    // Only the count turns red: the key hint beside it (on a laptop) keeps its quiet colour.
+    const keys = b.page.getByText('· Ctrl+Enter sends');
+    if (await keys.isVisible()) expect(await keys.evaluate((el) => getComputedStyle(el).color)).not.toBe(danger);
     expect(await b.page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
 
     // One character fewer: back within the limit, the reason goes and the count is plain again.

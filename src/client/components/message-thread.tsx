@@ -182,7 +182,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
           }
         }}
         aria-invalid={over || !!send.error || undefined}
-        aria-describedby={over ? 'composer-hint composer-over' : 'composer-hint'}
+        aria-describedby={over ? 'composer-count composer-over' : 'composer-count'}
       />
       {/* Send is disabled over the limit: say why, in words, where the count is read out. */}
       {over && (
@@ -226,10 +226,14 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
             }}
           />
         </label>
-        <span id="composer-hint" className={`small ${over ? 'composer-count-over' : 'muted'}`}>
-          {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
+        <span className="small">
+          {/* The count alone describes the box (and turns red over the limit); the key hint is not
+              part of it, so a screen reader does not read it as part of the count. */}
+          <span id="composer-count" className={over ? 'composer-count-over' : 'muted'}>
+            {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
+          </span>
           {/* Only where there is a keyboard to press it with (hidden on touch screens and at phone width). */}
-          <span className="composer-keys"> · Ctrl+Enter sends</span>
+          <span className="composer-keys muted"> · Ctrl+Enter sends</span>
         </span>
         <StatusButton pending={send.isPending} pendingLabel="Sending…" disabled={!canSend}>
           Send
