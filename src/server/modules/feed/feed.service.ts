@@ -121,12 +121,24 @@ export function roundPrice(cents: number, round: (x: number) => number): number 
   return round(cents / step) * step;
 }
 
-/** Why "More in <category>" is shown: a habit only when there is one (HABIT_MIN_LISTINGS). */
+/**
+ * The widest band (top over bottom) still called "near the prices you looked at": a listing at $20
+ * and one at $200 looked at give $20–$320, which is the whole shelf, not near anything.
+ */
+export const NEAR_BAND_MAX_RATIO = 3;
+
+/**
+ * Why "More in <category>" is shown: a habit only when there is one (HABIT_MIN_LISTINGS), and
+ * "near the prices you looked at" only for a narrow band (NEAR_BAND_MAX_RATIO; decision 0193).
+ */
 export function moreInCategoryReason(category: string, taste: Pick<Taste, 'band' | 'listingsSeen'>): string {
   const range = `${formatWholeUnits(taste.band.lo)}–${formatWholeUnits(taste.band.hi)}`;
-  return taste.listingsSeen >= HABIT_MIN_LISTINGS
-    ? `You often look at ${category}; these are in your usual ${range} range.`
-    : `Because you looked at ${category}: more from ${range}, near the prices you looked at.`;
+  if (taste.listingsSeen >= HABIT_MIN_LISTINGS)
+    return `You often look at ${category}; these are in your usual ${range} range.`;
+  const near = taste.band.hi <= taste.band.lo * NEAR_BAND_MAX_RATIO;
+  return near
+    ? `Because you looked at ${category}: more from ${range}, near the prices you looked at.`
+    : `Because you looked at ${category}: more from ${range}.`;
 }
 
 class SectionBuilder {

@@ -192,6 +192,26 @@ describe('feed.home', () => {
     const often = await reasonFor(regular);
     expect(often.reason).toBe(`You often look at ${often.category}; these are in your usual $14–$65 range.`);
   });
+
+  test('"More in" claims "near the prices you looked at" only for a narrow band', async () => {
+    const potter = await createSeller();
+    const [cheap, dear] = await Promise.all(
+      [2000, 20000].map((priceCents) => createProduct(potter, { ...ceramic, priceCents })),
+    );
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => createProduct(potter, { ...ceramic, priceCents: 2500 + i * 1500 })),
+    );
+    // A minutes-old account saved a $20 teapot and a $200 one: the band is the whole shelf.
+    const newcomer = await createUser();
+    for (const p of [cheap!, dear!])
+      await newcomer.caller.favorites.toggleProduct({ productId: p.id, favorited: true });
+    const more = (await newcomer.caller.feed.home()).sections.find((s) => s.kind === 'more-in-category');
+    const category = more?.title.replace(/^More in /, '');
+    expect(more?.reason).toBe(`Because you looked at ${category}: more from $12–$320.`);
+    // Every card is still in the band the sentence names.
+    expect(more?.products.length).toBeGreaterThan(0);
+    for (const p of more?.products ?? []) expect(p.priceCents >= 1200 && p.priceCents <= 32000).toBe(true);
+  });
 });
 
 describe('view signals', () => {
