@@ -78,6 +78,11 @@ export function useFavouriteAfterSignIn(): void {
       return;
     }
     const done = async () => {
+      // A first read of the favourites (the page's hearts, enabled once the session was known) may
+      // have left before the save committed; invalidating would join it (a query with no answer yet
+      // is not refetched, its fetch is shared) and the heart would stay unsaved for a minute. Drop
+      // any read in flight first, so the read after this one sees the save.
+      await Promise.all([utils.favorites.list.cancel(), utils.catalog.product.cancel(), utils.shops.bySlug.cancel()]);
       await Promise.all([
         utils.favorites.list.invalidate(),
         utils.catalog.product.invalidate(),
