@@ -13,7 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/** On phones the tabs are one scrolling row: bring the current one into view (it may be off the edge). */
+/**
+ * On phones the tabs are one scrolling row: bring the current one into view (it may be off the
+ * edge). Centring it left a cut word at the row's start ("nt" of Storefront before Orders), so the
+ * row rests where the tab before one ends right at its edge, the place nearest the centred one
+ * that still shows the current tab whole.
+ */
 function useCurrentTabInView(nav: React.RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
@@ -21,9 +26,33 @@ function useCurrentTabInView(nav: React.RefObject<HTMLElement | null>) {
     const row = nav.current;
     const tab = row?.querySelector<HTMLElement>('a.active');
     if (!row || !tab || row.scrollWidth <= row.clientWidth) return;
-    const left = tab.getBoundingClientRect().left - row.getBoundingClientRect().left + row.scrollLeft;
-    if (left < row.scrollLeft || left + tab.offsetWidth > row.scrollLeft + row.clientWidth)
-      row.scrollLeft = left - (row.clientWidth - tab.offsetWidth) / 2;
+    const rowLeft = row.getBoundingClientRect().left - row.scrollLeft;
+    const at = (el: HTMLElement) => el.getBoundingClientRect().left - rowLeft; // in the row's content
+    const left = at(tab);
+    if (left >= row.scrollLeft && left + tab.offsetWidth <= row.scrollLeft + row.clientWidth) return;
+    row.style.paddingInlineEnd = ''; // room made for an earlier tab
+    const most = row.scrollWidth - row.clientWidth;
+    const centred = left - (row.clientWidth - tab.offsetWidth) / 2;
+    const fits = (x: number) => left >= x && left + tab.offsetWidth <= x + row.clientWidth;
+    // Places where the tab before one ends right at the row's edge: nothing of it shows, not even
+    // in the gutter's padding, and the next starts a gap in.
+    const links = [...row.querySelectorAll<HTMLElement>('a')];
+    const starts = links
+      .map((_, i) => {
+        const before = links[i - 1];
+        return before ? at(before) + before.offsetWidth : 0;
+      })
+      .filter(fits);
+    const best = starts.sort((a, b) => Math.abs(a - centred) - Math.abs(b - centred))[0];
+    if (best === undefined) {
+      row.scrollLeft = centred;
+      return;
+    }
+    // Near the row's end its scroll limit would stop short of that place (a cut word at the
+    // start again): a little room after the last tab lets the row get there.
+    if (best > most)
+      row.style.paddingInlineEnd = `${Number.parseFloat(getComputedStyle(row).paddingRight) + best - most}px`;
+    row.scrollLeft = best;
   }, [pathname]);
 }
 
