@@ -8,18 +8,24 @@ import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
+/** A seller's jug in two glazes, Celadon (1 left) and Tenmoku (9). */
+async function glazedJug() {
+  const seller = await createSeller();
+  const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
+  await seller.caller.catalog.setVariations({
+    productId: jug.id,
+    properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
+    combinations: [
+      { values: ['Celadon'], priceCents: 4000, quantity: 1 },
+      { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
+    ],
+  });
+  return { seller, jug };
+}
+
 for (const project of projectNames)
   test(`${project}: Edit stock opens the editor on the first combination's quantity`, async () => {
-    const seller = await createSeller();
-    const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: jug.id,
-      properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
-      combinations: [
-        { values: ['Celadon'], priceCents: 4000, quantity: 1 },
-        { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
-      ],
-    });
+    const { seller, jug } = await glazedJug();
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto('/dashboard/listings');
     const row = page.locator('tr', { hasText: jug.title });
@@ -54,16 +60,7 @@ for (const project of projectNames)
 // for the stock went into the title.
 for (const project of projectNames)
   test(`${project}: Edit stock lands on the quantity every time it opens`, async () => {
-    const seller = await createSeller();
-    const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: jug.id,
-      properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
-      combinations: [
-        { values: ['Celadon'], priceCents: 4000, quantity: 1 },
-        { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
-      ],
-    });
+    const { seller, jug } = await glazedJug();
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto('/dashboard/listings');
     const row = page.locator('tr', { hasText: jug.title });

@@ -111,6 +111,16 @@ export async function untilIndexed(page: Page, path: string, count: number) {
   }
 }
 
+/** The search filters: the laptop's sidebar, or the phone's sheet opened by keyboard. */
+export async function searchFilters(page: Page, project: ProjectName): Promise<Locator> {
+  if (project === 'desktop') return page.getByRole('complementary', { name: 'Filters' });
+  await tabTo(page, page.getByRole('button', { name: 'Filters' }));
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await sheet.waitFor();
+  return sheet;
+}
+
 /** Two mugs from one seller, $3 and $8, titled with a made-up word that finds only them: returns the word. */
 export async function twoMugs(): Promise<string> {
   const word = token();

@@ -6,7 +6,17 @@
 // sidebar and the phone's filter sheet.
 import { beforeAll, expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  searchFilters,
+  signedInPage,
+  tabTo,
+  token,
+  untilIndexed,
+  waitForFocus,
+} from './fixtures';
 import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -27,26 +37,6 @@ beforeAll(async () => {
   await createProduct(seller, { title: `Speckled ${word} mug`, priceCents: 3000 });
 });
 
-async function untilIndexed(page: Page, path: string, count: number) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.goto(path);
-    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
-    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
-    await page.waitForTimeout(500);
-  }
-}
-
-/** The filters: the laptop's sidebar, or the phone's sheet opened by keyboard. */
-async function filters(page: Page, project: ProjectName): Promise<Locator> {
-  if (project === 'desktop') return page.getByRole('complementary', { name: 'Filters' });
-  await tabTo(page, page.getByRole('button', { name: 'Filters' }));
-  await page.keyboard.press('Enter');
-  const sheet = page.getByRole('dialog', { name: 'Filters' });
-  await sheet.waitFor();
-  return sheet;
-}
-
 /** The count shown beside a facet's checkbox, in its label. */
 const countOf = (checkbox: Locator) => checkbox.locator('xpath=..').locator('.count').textContent();
 
@@ -60,7 +50,7 @@ for (const project of projectNames) {
     await untilIndexed(page, `/search?q=${word}`, 2);
     await page.goto(`/search?q=${word}&colour=blue`);
     await resultCount(page, /^0 results$/);
-    const scope = await filters(page, project);
+    const scope = await searchFilters(page, project);
     const group = colourGroup(scope);
     const blue = group.getByRole('checkbox', { name: /^blue\b/i });
     expect(await blue.isChecked()).toBe(true);
@@ -83,7 +73,7 @@ for (const project of projectNames) {
   test(`${project}: colours the results have show with counts and filter by keyboard`, async () => {
     const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, await createUser(), project);
     await untilIndexed(page, `/search?q=${word}`, 2);
-    const scope = await filters(page, project);
+    const scope = await searchFilters(page, project);
     const mustard = colourGroup(scope).getByRole('checkbox', { name: /^mustard\b/i });
     expect(await countOf(mustard)).toBe('1');
     await tabTo(page, mustard);

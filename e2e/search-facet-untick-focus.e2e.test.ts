@@ -5,8 +5,18 @@
 // sheet's heading (phone) or the results heading (laptop).
 import { beforeAll, expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
-import { type ProjectName, projectNames, screenshot, setupE2E } from './harness';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  searchFilters,
+  signedInPage,
+  tabTo,
+  token,
+  untilIndexed,
+  waitForFocus,
+} from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 let word = '';
@@ -29,26 +39,6 @@ beforeAll(async () => {
   // No colours at all among these results: the Colour group goes once Blue is unticked.
   await createProduct(seller, { title: `Plain ${plain} mug`, priceCents: 2500 });
 });
-
-async function untilIndexed(page: Page, path: string, count: number) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.goto(path);
-    if (await page.getByText(new RegExp(`^${count} results?\\b`)).count()) return;
-    if (Date.now() > deadline) throw new Error(`not indexed: ${path}`);
-    await page.waitForTimeout(500);
-  }
-}
-
-/** The filters: the laptop's sidebar, or the phone's sheet opened by keyboard. */
-async function filters(page: Page, project: ProjectName): Promise<Locator> {
-  if (project === 'desktop') return page.getByRole('complementary', { name: 'Filters' });
-  await tabTo(page, page.getByRole('button', { name: 'Filters' }));
-  await page.keyboard.press('Enter');
-  const sheet = page.getByRole('dialog', { name: 'Filters' });
-  await sheet.waitFor();
-  return sheet;
-}
 
 /**
  * The focused control shows: inside the window and, in the phone's sheet, inside the sheet's
@@ -87,7 +77,7 @@ for (const project of projectNames) {
     await untilIndexed(page, `/search?q=${word}`, 2);
 
     await page.goto(`/search?q=${word}&colour=blue`);
-    let scope = await filters(page, project);
+    let scope = await searchFilters(page, project);
     await untick(page, scope, 'Colour', 'colour', /^blue\b/i);
     const colours = scope.getByRole('group', { name: 'Colour' }).getByRole('checkbox');
     await waitForFocus(colours.first());
@@ -96,7 +86,7 @@ for (const project of projectNames) {
     await screenshot(page, `search-facet-untick-colour-${project}`);
 
     await page.goto(`/search?q=${word}&material=glass`);
-    scope = await filters(page, project);
+    scope = await searchFilters(page, project);
     await untick(page, scope, 'Materials', 'material', /^glass\b/i);
     await waitForFocus(scope.getByRole('group', { name: 'Materials' }).getByRole('checkbox', { name: /^ceramic\b/i }));
     await focusedInSight(page);
@@ -108,7 +98,7 @@ for (const project of projectNames) {
     const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, await createUser(), project);
     await untilIndexed(page, `/search?q=${plain}`, 1);
     await page.goto(`/search?q=${plain}&colour=blue`);
-    const scope = await filters(page, project);
+    const scope = await searchFilters(page, project);
     await untick(page, scope, 'Colour', 'colour', /^blue\b/i);
     await page
       .locator('.result-count')
