@@ -10,10 +10,8 @@ import { Link } from 'react-router';
 import { trpc } from '../trpc';
 import { ChevronLeftIcon, ChevronRightIcon } from './icons';
 
-/** How far in from an edge with more beyond it links fade out (layout.css --bar-fade: 72 px, less on a narrow window). */
-function fadeOf(bar: HTMLElement): number {
-  return Number.parseFloat(getComputedStyle(bar).getPropertyValue('--bar-fade')) || 72;
-}
+/** How far in from an edge with more beyond it a link is faded (layout.css: the 72 px mask), and a little. */
+const FADE_PX = 80;
 
 export function CategoryBar() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
@@ -26,12 +24,10 @@ export function CategoryBar() {
     const end = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
     setMore((m) => (m.start === start && m.end === end ? m : { start, end }));
     const b = bar.getBoundingClientRect();
-    const fade = fadeOf(bar);
     for (const link of bar.querySelectorAll<HTMLElement>('a')) {
       const l = link.getBoundingClientRect();
-      // A pixel's grace: a link the bar was aligned to starts at the edge, give or take a fraction.
-      const underStart = start && l.left < b.left + fade - 1;
-      const underEnd = end && l.right > b.right - fade + 1;
+      const underStart = start && l.left < b.left + FADE_PX - 8;
+      const underEnd = end && l.right > b.right - FADE_PX + 8;
       link.toggleAttribute('data-under-arrow', underStart || underEnd);
     }
   }, []);
@@ -52,11 +48,8 @@ export function CategoryBar() {
     if (!bar || event.target === bar) return;
     const b = bar.getBoundingClientRect();
     const l = event.target.getBoundingClientRect();
-    const fade = fadeOf(bar);
-    const clear = fade + 8;
-    if (l.right > b.right - clear) bar.scrollBy({ left: l.right - (b.right - clear) });
-    else if (l.left < b.left + clear) bar.scrollBy({ left: l.left - (b.left + clear) });
-    alignStart(bar, event.target, fade);
+    if (l.right > b.right - FADE_PX) bar.scrollBy({ left: l.right - (b.right - FADE_PX) });
+    else if (l.left < b.left + FADE_PX) bar.scrollBy({ left: l.left - (b.left + FADE_PX) });
   };
   const scroll = (direction: 1 | -1) => {
     const bar = ref.current;
@@ -79,32 +72,6 @@ export function CategoryBar() {
       {more.end && <ScrollArrow edge="end" onClick={() => scroll(1)} />}
     </div>
   );
-}
-
-/**
- * Where the bar rests, a link straddling the start's hidden edge leaves a blank beside the arrow
- * as wide as the part of it hidden there, so the focused word could stand alone (390 px). The bar
- * is moved so a link starts right at that edge: back to show the straddling link whole, or, when
- * that would push the focused one into the other edge, on to the link after it.
- */
-function alignStart(bar: HTMLElement, focused: Element, fade: number) {
-  const b = bar.getBoundingClientRect();
-  const edge = b.left + fade;
-  const links = [...bar.querySelectorAll<HTMLElement>('a')];
-  const i = links.findIndex((a) => a.getBoundingClientRect().right > edge);
-  const straddling = links[i];
-  if (!straddling || bar.scrollLeft <= 1) return;
-  const s = straddling.getBoundingClientRect();
-  if (s.left >= edge - 1) return; // already starts at or after the edge
-  const f = focused.getBoundingClientRect();
-  const back = edge - s.left;
-  const endEdge = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1 ? b.right - fade : b.right;
-  if (f.right + back <= endEdge) {
-    bar.scrollBy({ left: -back });
-    return;
-  }
-  const next = links[i + 1];
-  if (next) bar.scrollBy({ left: next.getBoundingClientRect().left - edge });
 }
 
 /** A mouse's arrow at an edge with more beyond it; keyboards Tab and touch screens swipe instead. */
