@@ -1,11 +1,19 @@
-// Keeps Meilisearch in step with PostgreSQL: polls the search outbox every ~100 ms and drains it
-// in batches (see modules/search/search-sync.ts). Every instance runs one; they share the work.
+// Keeps Meilisearch in step with PostgreSQL: drains the search outbox in batches (see
+// modules/search/search-sync.ts) as soon as a due row is written (the outbox trigger signals the
+// `search_outbox` channel, decision 0194), and polls once a second for rows that fall due later
+// (coalesced counters, retries). While its LISTEN connection is down it polls every 100 ms, as it
+// did before it listened. Every instance runs one; they share the work.
+import { listenTo } from '../db/listener';
 import type { AppDeps } from '../deps';
 import { clearStaleReindexRuns, expediteCoalescedRows } from '../modules/search/search.repository';
 import { type DrainResult, drainSearchOutbox } from '../modules/search/search-sync';
 import type { Job } from './start-jobs';
 
+/** Poll interval while the drainer cannot listen (no signals reach it). */
 export const DRAIN_POLL_MS = 100;
+/** Poll interval while it listens: only rows that fall due later wait for it. */
+export const DRAIN_IDLE_POLL_MS = 1_000;
+export const OUTBOX_CHANNEL = 'search_outbox';
 const STALE_CHECK_MS = 10_000;
 
 /** One drain pass (for tests and scripts). */
@@ -27,13 +35,19 @@ export async function drainAll(deps: AppDeps): Promise<number> {
   }
 }
 
-export function startSearchOutboxDrainer(deps: AppDeps, pollMs = DRAIN_POLL_MS): Job {
+export function startSearchOutboxDrainer(
+  deps: AppDeps,
+  { pollMs = DRAIN_POLL_MS, idlePollMs = DRAIN_IDLE_POLL_MS }: { pollMs?: number; idlePollMs?: number } = {},
+): Job {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let current: Promise<void> | null = null;
   let lastStaleCheck = 0;
+  // A signal that came while a pass ran: its row may have committed after that pass claimed.
+  let signalled = false;
 
   const tick = async () => {
+    signalled = false;
     let busy = false;
     try {
       if (Date.now() - lastStaleCheck > STALE_CHECK_MS) {
@@ -48,11 +62,23 @@ export function startSearchOutboxDrainer(deps: AppDeps, pollMs = DRAIN_POLL_MS):
     } catch (err) {
       deps.log.warn({ job: 'search-outbox', err: err instanceof Error ? err.message : String(err) }, 'drain failed');
     }
-    if (!stopped) timer = setTimeout(run, busy ? 0 : pollMs);
+    if (!stopped) timer = setTimeout(run, busy || signalled ? 0 : listener.listening ? idlePollMs : pollMs);
   };
   const run = () => {
+    timer = null;
     current = tick();
   };
+  // A due row was written: drain now, or right after the pass that is running.
+  const wake = () => {
+    if (stopped) return;
+    if (timer === null) {
+      signalled = true;
+      return;
+    }
+    clearTimeout(timer);
+    run();
+  };
+  const listener = listenTo(deps.pool.options, OUTBOX_CHANNEL, wake, deps.log);
   timer = setTimeout(run, pollMs);
 
   return {
@@ -60,6 +86,7 @@ export function startSearchOutboxDrainer(deps: AppDeps, pollMs = DRAIN_POLL_MS):
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await listener.stop();
       await current;
     },
   };
