@@ -103,6 +103,8 @@ const validInput: Record<string, (f: Fixture) => unknown> = {
   'orders.byId': (f) => ({ orderId: f.orderId }),
   'orders.forSeller': (f) => ({ orderId: f.orderId }),
   'messages.shopInbox': (f) => ({ shopId: f.shopId }),
+  'messages.startWithBuyer': (f) => ({ orderId: f.orderId, text: 'About your order' }),
+  'messages.orderContact': (f) => ({ orderId: f.orderId }),
   'messages.send': (f) => ({ conversationId: f.conversationId, text: 'Planted message' }),
   'messages.thread': (f) => ({ conversationId: f.conversationId }),
   'messages.markRead': (f) => ({ conversationId: f.conversationId }),

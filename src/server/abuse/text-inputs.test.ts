@@ -132,6 +132,7 @@ describe('text fields refuse NUL, lone surrogates and control characters', () =>
         [
           ['messages.start', asBuyer, 'text', true, (text: string) => ({ shopId: seller.shopId, text })],
           ['messages.send', asBuyer, 'text', true, (text: string) => ({ conversationId, text })],
+          ['messages.startWithBuyer', asSeller, 'text', true, (text: string) => ({ orderId, text })],
           [
             'messages.report',
             asSeller,

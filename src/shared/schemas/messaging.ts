@@ -38,6 +38,21 @@ export const startConversationInput = z
   });
 export type StartConversationInput = z.infer<typeof startConversationInput>;
 
+/** The shop's owner writes to the buyer of one of its orders (the order's conversation, started or continued). */
+export const startWithBuyerInput = z.object({ orderId: idSchema, ...messageBody }).refine(notEmpty, EMPTY);
+export type StartWithBuyerInput = z.infer<typeof startWithBuyerInput>;
+
+export const orderContactInput = z.object({ orderId: idSchema });
+
+/**
+ * How the shop can reach an order's buyer (decision 0195): in Messages when the buyer has an account
+ * (with the order's conversation when there is one already), else by email: a guest buyer has no
+ * account to read messages with, and the email is the one they checked out with.
+ */
+export type OrderContactDto =
+  | { kind: 'message'; buyerName: string; conversationId: number | null }
+  | { kind: 'email'; buyerName: string; email: string };
+
 export const sendMessageInput = z.object({ conversationId: idSchema, ...messageBody }).refine(notEmpty, EMPTY);
 export type SendMessageInput = z.infer<typeof sendMessageInput>;
 

@@ -69,15 +69,33 @@ export async function upsertConversation(
     .returning('id')
     .executeTakeFirst();
   if (inserted) return { id: inserted.id, created: true };
-  const existing = await tx
+  const existing = await findConversationBySubject(tx, v);
+  if (!existing) throw new Error('conversation vanished between its conflict and its read');
+  return { id: existing.id, created: false };
+}
+
+/** The conversation of this buyer and shop about this listing / order / nothing, if there is one. */
+export function findConversationBySubject(
+  db: DbOrTx,
+  v: { buyerId: number; shopId: number; productId: number | null; orderId: number | null },
+) {
+  return db
     .selectFrom('conversations')
     .select('id')
     .where('buyer_id', '=', v.buyerId)
     .where('shop_id', '=', v.shopId)
     .where(sql<number>`coalesce(product_id, 0)`, '=', v.productId ?? 0)
     .where(sql<number>`coalesce(order_id, 0)`, '=', v.orderId ?? 0)
-    .executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+    .executeTakeFirst();
+}
+
+/** An order's buyer as the shop may reach them: `has_account` is false for a guest buyer (no password). */
+export function findBuyerForMessaging(db: DbOrTx, userId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', sql<boolean>`password_hash is not null`.as('has_account')])
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 /**

@@ -1,17 +1,21 @@
-// Mounted as `messages`: buyer-to-shop conversations, the two inboxes and the live stream.
+// Mounted as `messages`: conversations between a buyer and a shop (the shop may write first about
+// one of its orders), the two inboxes and the live stream.
 import {
   conversationInput,
   inboxInput,
+  orderContactInput,
   reportConversationInput,
   sendMessageInput,
   shopInboxInput,
   startConversationInput,
+  startWithBuyerInput,
   threadInput,
 } from '../../../shared/schemas/messaging';
 import { toTRPCError } from '../../trpc/error-mapper';
-import { conversationPartyProcedure, shopOwnerProcedure } from '../../trpc/ownership';
+import { conversationPartyProcedure, orderSellerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
 import { rateLimited, rateRules } from '../../trpc/rate-limit';
 import { authedProcedure, router } from '../../trpc/trpc';
+import { orderContact, startWithBuyer } from './message-buyer';
 import {
   buyerInbox,
   markRead,
@@ -33,6 +37,12 @@ export const messagingRouter = router({
     .input(startConversationInput)
     .use(perUser(rateRules.conversationStart, rateRules.messageSend))
     .mutation(({ ctx, input }) => startConversation(ctx.deps, ctx.user.id, input)),
+  /** The shop's owner writes to an order's buyer (decision 0195); counted as a start, like `start`. */
+  startWithBuyer: orderSellerProcedure
+    .input(startWithBuyerInput)
+    .use(perUser(rateRules.conversationStart, rateRules.messageSend))
+    .mutation(({ ctx, input }) => startWithBuyer(ctx.deps, ctx.order, input)),
+  orderContact: orderSellerProcedure.input(orderContactInput).query(({ ctx }) => orderContact(ctx.deps, ctx.order)),
   send: conversationPartyProcedure
     .input(sendMessageInput)
     .use(perUser(rateRules.messageSend))

@@ -51,7 +51,7 @@ const THREAD_PAGE = 50;
 const otherParty = (c: ConversationParties, role: ConversationRole) => (role === 'buyer' ? c.ownerId : c.buyerId);
 
 /** Refuses a message between two users when either has blocked the other. */
-async function assertNotBlocked(deps: AppDeps, senderId: number, recipientId: number, recipientLabel: string) {
+export async function assertNotBlocked(deps: AppDeps, senderId: number, recipientId: number, recipientLabel: string) {
   const blocks = await blocksBetween(deps.db, senderId, recipientId);
   if (blocks.some((b) => b.blocker_id === senderId))
     throw new DomainError('FORBIDDEN', `You blocked ${recipientLabel}. Unblock them to send messages.`);
@@ -59,7 +59,7 @@ async function assertNotBlocked(deps: AppDeps, senderId: number, recipientId: nu
 }
 
 /** An attached photo must be a file the upload pipeline wrote (checked, re-encoded). */
-function assertUploadedImage(deps: AppDeps, imageUrl: string | null | undefined) {
+export function assertUploadedImage(deps: AppDeps, imageUrl: string | null | undefined) {
   if (!imageUrl) return;
   if (!existsSync(join(uploadsDir(deps), basename(imageUrl))))
     throw new DomainError('BAD_REQUEST', 'That photo was not uploaded here. Attach it again.', { field: 'imageUrl' });

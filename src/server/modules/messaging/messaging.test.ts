@@ -448,3 +448,185 @@ describe('messages: the 15-minute unread nudge', () => {
     expect(inbox(seller.email)).toHaveLength(2);
   });
 });
+
+describe('messages: the shop writes to the buyer of one of its orders', () => {
+  async function soldOrder(opts: { guest?: boolean } = {}) {
+    const { seller, product } = await shopWithListing();
+    const buyer = await createUser(testDeps(), 'Ada Lovelace');
+    if (opts.guest)
+      await testDeps().db.updateTable('users').set({ password_hash: null }).where('id', '=', buyer.id).execute();
+    const [order] = await createOrderFixture(testDeps(), buyer.id, [{ productId: product.id }], { status: 'paid' });
+    return { seller, product, buyer, orderId: order!.orderId };
+  }
+
+  test('the buyer finds it unread in their inbox with the order attached; a second note continues it; no vacation reply', async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    await seller.caller.shops.setVacation({ shopId: seller.shopId, on: true, message: 'Away until spring.' });
+    expect(await seller.caller.messages.orderContact({ orderId })).toEqual({
+      kind: 'message',
+      buyerName: 'Ada Lovelace',
+      conversationId: null,
+    });
+
+    const started = await seller.caller.messages.startWithBuyer({ orderId, text: '  Which initials on the mug?  ' });
+    expect(started.created).toBe(true);
+    expect(await buyer.caller.messages.unreadCount()).toEqual({ total: 1, asBuyer: 1, asSeller: 0 });
+    const inbox = await buyer.caller.messages.inbox();
+    expect(inbox.items).toHaveLength(1);
+    expect(inbox.items[0]).toMatchObject({
+      id: started.conversationId,
+      counterpart: { name: seller.shop.name },
+      order: { id: orderId },
+      lastMessage: { preview: 'Which initials on the mug?', mine: false },
+      unread: 1,
+    });
+    const buyerThread = await buyer.caller.messages.thread({ conversationId: started.conversationId });
+    expect(buyerThread.conversation.order).toMatchObject({ id: orderId, status: 'paid' });
+    // The shop's own message only: a shop on vacation does not auto-reply to itself.
+    expect(buyerThread.messages.map((m) => [m.body, m.mine, m.autoReply])).toEqual([
+      ['Which initials on the mug?', false, false],
+    ]);
+    expect((await seller.caller.messages.unreadCount()).total).toBe(0);
+    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({
+      conversationId: started.conversationId,
+    });
+
+    const again = await seller.caller.messages.startWithBuyer({ orderId, text: 'And which colour?' });
+    expect(again).toEqual({ conversationId: started.conversationId, created: false });
+    expect((await buyer.caller.messages.unreadCount()).total).toBe(2);
+  });
+
+  test('continues the conversation the buyer started about that order', async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    const asked = await buyer.caller.messages.start({ shopId: seller.shopId, orderId, text: 'Can you gift wrap it?' });
+    const answered = await seller.caller.messages.startWithBuyer({ orderId, text: 'Of course.' });
+    expect(answered).toEqual({ conversationId: asked.conversationId, created: false });
+    const t = await buyer.caller.messages.thread({ conversationId: asked.conversationId });
+    expect(t.messages.map((m) => [m.body, m.mine])).toEqual([
+      ['Can you gift wrap it?', true],
+      ['Of course.', false],
+    ]);
+    expect(await counts([buyer.id])).toEqual({ conversations: 1, messages: 1 });
+  });
+
+  test("another seller's order, the order's own buyer, a missing order and bad text: clear errors, nothing written", async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    const otherSeller = await createSeller();
+    const cases: [string, () => Promise<unknown>, Awaited<ReturnType<typeof rejection>>['code'], string][] = [
+      [
+        "another seller's order",
+        () => otherSeller.caller.messages.startWithBuyer({ orderId, text: 'Hello from a stranger' }),
+        'NOT_FOUND',
+        'Order not found',
+      ],
+      [
+        "another seller's order (contact)",
+        () => otherSeller.caller.messages.orderContact({ orderId }),
+        'NOT_FOUND',
+        'Order not found',
+      ],
+      [
+        'the buyer, as if they were the shop',
+        () => buyer.caller.messages.startWithBuyer({ orderId, text: 'Me to me' }),
+        'NOT_FOUND',
+        'Order not found',
+      ],
+      [
+        'missing order',
+        () => seller.caller.messages.startWithBuyer({ orderId: 2_000_000_000, text: 'Anyone?' }),
+        'NOT_FOUND',
+        'Order not found',
+      ],
+      ['empty', () => seller.caller.messages.startWithBuyer({ orderId, text: '' }), 'BAD_REQUEST', 'Write a message'],
+      [
+        'whitespace',
+        () => seller.caller.messages.startWithBuyer({ orderId, text: ' \n\t ' }),
+        'BAD_REQUEST',
+        'Write a message',
+      ],
+      [
+        'oversize',
+        () => seller.caller.messages.startWithBuyer({ orderId, text: 'x'.repeat(MESSAGE_TEXT_MAX + 1) }),
+        'BAD_REQUEST',
+        'Message must be 2,000 characters or fewer',
+      ],
+      [
+        'NUL byte',
+        () => seller.caller.messages.startWithBuyer({ orderId, text: 'a\u0000b' }),
+        'BAD_REQUEST',
+        'control',
+      ],
+      [
+        'image never uploaded',
+        () =>
+          seller.caller.messages.startWithBuyer({
+            orderId,
+            text: 'see',
+            imageUrl: `/uploads/${crypto.randomUUID()}.webp`,
+          }),
+        'BAD_REQUEST',
+        'not uploaded here',
+      ],
+    ];
+    for (const [what, call, code, message] of cases) {
+      const err = await rejection(call());
+      expect({ what, code: err.code }).toEqual({ what, code });
+      expect({ what, message: err.message }).toEqual({ what, message: expect.stringContaining(message) });
+    }
+    expect(await counts([buyer.id])).toEqual({ conversations: 0, messages: 0 });
+    expect((await buyer.caller.messages.unreadCount()).total).toBe(0);
+    // Exactly the limit is fine.
+    await seller.caller.messages.startWithBuyer({ orderId, text: 'y'.repeat(MESSAGE_TEXT_MAX) });
+  });
+
+  test('a guest order (no account) is refused in words and offers the email it was placed with', async () => {
+    const { seller, buyer, orderId } = await soldOrder({ guest: true });
+    expect(await seller.caller.messages.orderContact({ orderId })).toEqual({
+      kind: 'email',
+      buyerName: 'Ada Lovelace',
+      email: buyer.email,
+    });
+    const err = await rejection(seller.caller.messages.startWithBuyer({ orderId, text: 'Which initials?' }));
+    expect(err.code).toBe('PRECONDITION_FAILED');
+    expect(err.message).toContain('checked out as a guest');
+    expect(await counts([buyer.id])).toEqual({ conversations: 0, messages: 0 });
+  });
+
+  test('blocks either way refuse the message in words and write nothing', async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
+    await buyer.caller.messages.block({ conversationId });
+    const blocked = await rejection(seller.caller.messages.startWithBuyer({ orderId, text: 'About your order' }));
+    expect(blocked.code).toBe('FORBIDDEN');
+    expect(blocked.message).toBe('Ada Lovelace is not accepting messages from you.');
+    expect(await counts([buyer.id])).toEqual({ conversations: 1, messages: 1 });
+
+    await buyer.caller.messages.unblock({ conversationId });
+    await seller.caller.messages.block({ conversationId });
+    const own = await rejection(seller.caller.messages.startWithBuyer({ orderId, text: 'About your order' }));
+    expect(own.code).toBe('FORBIDDEN');
+    expect(own.message).toContain('You blocked Ada Lovelace');
+    expect(await counts([buyer.id])).toEqual({ conversations: 1, messages: 1 });
+    expect((await buyer.caller.messages.unreadCount()).total).toBe(0);
+  });
+
+  test('25 presses at once: one conversation, the first 20 sent, the rest refused by the start limit', async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    const results = await Promise.allSettled(
+      Array.from({ length: 25 }, (_, i) => seller.caller.messages.startWithBuyer({ orderId, text: `Note ${i}` })),
+    );
+    const sent = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code: string }] : []));
+    expect(sent).toHaveLength(20);
+    expect(new Set(sent.map((s) => s.conversationId)).size).toBe(1);
+    expect(sent.filter((s) => s.created)).toHaveLength(1);
+    expect(refused.map((e) => e.code)).toEqual(Array(5).fill('TOO_MANY_REQUESTS'));
+    const conversations = await testDeps()
+      .db.selectFrom('conversations')
+      .select(['id', 'buyer_unread'])
+      .where('order_id', '=', orderId)
+      .execute();
+    expect(conversations).toEqual([{ id: sent[0]!.conversationId, buyer_unread: 20 }]);
+    expect((await buyer.caller.messages.unreadCount()).total).toBe(20);
+  });
+});
