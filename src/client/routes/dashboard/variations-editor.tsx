@@ -14,6 +14,7 @@ import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, trpc } from '../../trpc';
+import { carriedOver, combinationsOf } from './variations-carry-over';
 
 interface PropertyDraft {
   /** Stable React key while properties are added and removed. */
@@ -43,12 +44,6 @@ const keyOf = (values: string[]) => JSON.stringify(values);
 // the property that took its place.
 const propertyPath = (key: number, field: string) => `property:${key}.${field}`;
 const combinationPath = (values: string[], field?: string) => `combination:${keyOf(values)}${field ? `.${field}` : ''}`;
-
-/** Every combination of the properties' values, first property outermost. */
-function combinationsOf(properties: { values: string[] }[]): string[][] {
-  if (properties.length === 0) return [];
-  return properties.reduce<string[][]>((acc, p) => acc.flatMap((prefix) => p.values.map((v) => [...prefix, v])), [[]]);
-}
 
 /** What the listing form may do with the editor's unsaved table. */
 export interface UnsavedVariations {
@@ -172,9 +167,13 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     sku: '',
     enabled: true,
   });
-  const rowOf = (values: string[]): RowDraft => rows.get(keyOf(values)) ?? fresh();
+  // A property removed from the saved table: a combination merging saved ones starts with what they
+  // had (decision 0196), not as a new one at 0.
+  const carried = (values: string[]) => carriedOver(initial.properties, parsed, values, (v) => rows.get(keyOf(v)));
+  const startingRow = (values: string[]): RowDraft => carried(values)?.row ?? fresh();
+  const rowOf = (values: string[]): RowDraft => rows.get(keyOf(values)) ?? startingRow(values);
   const setRow = (values: string[], patch: Partial<RowDraft>) => {
-    setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? fresh()), ...patch }));
+    setRows((m) => new Map(m).set(keyOf(values), { ...(m.get(keyOf(values)) ?? startingRow(values)), ...patch }));
     // An edited cell's message goes as soon as it is edited (the next save checks again).
     const stale = Object.keys(patch).map((k) => combinationPath(values, k === 'price' ? 'priceCents' : k));
     if (stale.some((k) => k in errors))
@@ -261,6 +260,8 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     setProperties,
     combos,
     rowOf,
+    /** Where a merged combination's starting cells came from ("Was Red: 3, Blue: 2"), or undefined. */
+    carriedNote: (values: string[]) => carried(values)?.note,
     setRow,
     errors,
     setErrors,
@@ -389,7 +390,8 @@ function Editor({
 
 /** Properties, values, "set all" and the combination table of a draft (no save button). */
 export function VariationsFields({ draft }: { draft: VariationsDraft }) {
-  const { properties, setProperties, combos, rowOf, setRow, errors, clearPropertyError, removeProperty } = draft;
+  const { properties, setProperties, combos, rowOf, carriedNote, setRow, errors, clearPropertyError, removeProperty } =
+    draft;
   const [bulkPrice, setBulkPrice] = useState('');
   const [bulkQuantity, setBulkQuantity] = useState('');
   const err = (path: string) => errors[path];
@@ -552,10 +554,12 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                   const r = rowOf(values);
                   const label = values.join(' / ');
                   const rowError = err(combinationPath(values)) ?? err(combinationPath(values, 'values'));
+                  const note = carriedNote(values);
                   return (
                     <tr key={keyOf(values)} className={r.enabled ? undefined : 'row-archived'}>
                       <th scope="row">
                         {label}
+                        {note && <span className="hint combo-carried">{note}</span>}
                         {rowError && <span className="error">{rowError}</span>}
                       </th>
                       <td data-label="Price ($)">

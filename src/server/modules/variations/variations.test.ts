@@ -4,6 +4,7 @@ import { domainOf, rejection } from '../../test/expect-error';
 import { createProduct, createSeller, createUser } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
 import { stockOf } from '../checkout/checkout-test-kit';
+import { releaseExpiredHolds } from '../inventory/inventory.service';
 import { stockInvariantBreaks, variantsOf } from '../inventory/variant-test-kit';
 
 const jumper = (productId: number): SetVariationsInputRaw => ({
@@ -201,6 +202,72 @@ describe('catalog.setVariations', () => {
     expect((await rejection(other.caller.catalog.variations({ productId: product.id }))).code).toBe('FORBIDDEN');
     expect(await snapshot(product.id)).toEqual(before);
     expect(await stockOf(product.id)).toMatchObject({ reserved: 3 });
+  });
+});
+
+describe('a property removed from the table (decision 0196)', () => {
+  // The editor starts "S" with what "S / Red" and "S / Blue" had (3 + 2) instead of 0. The units a
+  // cart held of "S / Red" are among those 5 on the shelf; its line names a combination no longer
+  // offered, so it cannot be bought, and the listing never sells more than the 5 there are.
+  test('the merged combination sells the stock carried over, and a hold on a merged one sells nothing more', async () => {
+    const seller = await createSeller();
+    const product = await createProduct(seller, { priceCents: 2000, quantity: 1 });
+    const saved = await seller.caller.catalog.setVariations({
+      productId: product.id,
+      properties: [
+        { name: 'Size', values: ['S', 'M'] },
+        { name: 'Colour', values: ['Red', 'Blue'] },
+      ],
+      combinations: [
+        { values: ['S', 'Red'], priceCents: 2000, quantity: 3 },
+        { values: ['S', 'Blue'], priceCents: 2000, quantity: 2 },
+        { values: ['M', 'Red'], priceCents: 2000, quantity: 1 },
+        { values: ['M', 'Blue'], priceCents: 2000, quantity: 0 },
+      ],
+    });
+    const early = await createUser();
+    await early.caller.cart.addItem({ productId: product.id, variantId: saved.combinations[0]!.id, quantity: 1 });
+
+    const merged = await seller.caller.catalog.setVariations({
+      productId: product.id,
+      properties: [{ name: 'Size', values: ['S', 'M'] }],
+      combinations: [
+        { values: ['S'], priceCents: 2000, quantity: 5 },
+        { values: ['M'], priceCents: 2000, quantity: 1 },
+      ],
+    });
+    expect(merged.combinations.map((c) => [c.values, c.quantity, c.reserved, c.enabled])).toEqual([
+      [['S'], 5, 0, true],
+      [['M'], 1, 0, true],
+    ]);
+    const s = merged.combinations[0]!.id;
+    expect(await stockInvariantBreaks([product.id])).toEqual([]);
+
+    // Another shopper can take all five S, and not a sixth.
+    const late = await createUser();
+    await late.caller.cart.addItem({ productId: product.id, variantId: s, quantity: 5 });
+    const sixth = await rejection(late.caller.cart.addItem({ productId: product.id, variantId: s, quantity: 1 }));
+    expect(domainOf(sixth)?.code).toBe('INSUFFICIENT_INVENTORY');
+    // The early shopper's "S / Red" is in no total and cannot be ordered.
+    const cart = await early.caller.cart.get();
+    expect(cart.shops[0]?.items[0]).toMatchObject({ listingActive: false, available: 0 });
+    expect(cart.itemTotalCents).toBe(0);
+    const again = await rejection(
+      early.caller.cart.addItem({ productId: product.id, variantId: saved.combinations[0]!.id, quantity: 1 }),
+    );
+    expect(again.code).toBe('BAD_REQUEST');
+
+    // Its hold lapses: the unit goes back to "S / Red", off sale, and still no sixth S can be had.
+    await testDeps()
+      .db.updateTable('cart_items')
+      .set({ hold_expires_at: new Date(Date.now() - 60_000) })
+      .where('variant_id', '=', saved.combinations[0]!.id)
+      .execute();
+    await releaseExpiredHolds(testDeps());
+    expect(await stockOf(product.id)).toMatchObject({ quantity: 6, reserved: 5 });
+    const stillNot = await rejection(late.caller.cart.addItem({ productId: product.id, variantId: s, quantity: 1 }));
+    expect(domainOf(stillNot)?.code).toBe('INSUFFICIENT_INVENTORY');
+    expect(await stockInvariantBreaks([product.id])).toEqual([]);
   });
 });
 

@@ -1,0 +1,92 @@
+// Found by a walk at 1366×900 and 390×844, keyboard only: a listing in Size (S, M) × Colour (Red,
+// Blue) with stock per combination; "Remove Colour" and "Save variations" left S and M at quantity
+// 0, as if new, so a seller who only tidied the options had the listing out of stock. Now S and M
+// start with what their colours had (S: 3 + 2), with the price they shared, and say where it came
+// from; where the colours' prices differed the seller is asked for one (decision 0196).
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+/** A seller's tee in Size × Colour: S Red 3, S Blue 2 (both $20), M Red 1 at $20, M Blue 4 at $22. */
+async function colouredTee() {
+  const seller = await createSeller();
+  const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 2000, quantity: 1 });
+  await seller.caller.catalog.setVariations({
+    productId: tee.id,
+    properties: [
+      { name: 'Size', values: ['S', 'M'] },
+      { name: 'Colour', values: ['Red', 'Blue'] },
+    ],
+    combinations: [
+      { values: ['S', 'Red'], priceCents: 2000, quantity: 3, sku: 'TEE-S' },
+      { values: ['S', 'Blue'], priceCents: 2000, quantity: 2, sku: 'TEE-S' },
+      { values: ['M', 'Red'], priceCents: 2000, quantity: 1 },
+      { values: ['M', 'Blue'], priceCents: 2200, quantity: 4 },
+    ],
+  });
+  return { seller, tee };
+}
+
+async function noSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
+for (const project of projectNames)
+  test(`${project}: removing Colour keeps each size's stock, and the seller chooses a price where they differed`, async () => {
+    const { seller, tee } = await colouredTee();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${tee.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await dialog.getByLabel('Quantity of S / Red').waitFor();
+
+    await tabTo(page, dialog.getByRole('button', { name: 'Remove Colour' }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(dialog.getByRole('button', { name: 'Add a second property' }));
+
+    // What the seller sees before saving: S with 3 + 2 at the shared $20.00 and SKU; M with 1 + 4
+    // and no price, its colours having had two.
+    const s = {
+      quantity: dialog.getByLabel('Quantity of S', { exact: true }),
+      price: dialog.getByLabel('Price of S', { exact: true }),
+    };
+    const m = {
+      quantity: dialog.getByLabel('Quantity of M', { exact: true }),
+      price: dialog.getByLabel('Price of M', { exact: true }),
+    };
+    expect(await s.quantity.inputValue()).toBe('5');
+    expect(await s.price.inputValue()).toBe('20.00');
+    expect(await dialog.getByLabel('SKU of S', { exact: true }).inputValue()).toBe('TEE-S');
+    expect(await m.quantity.inputValue()).toBe('5');
+    expect(await m.price.inputValue()).toBe('');
+    await dialog.getByText('Was Red: 3, Blue: 2').waitFor();
+    await dialog.getByText('Was Red: 1 at $20.00, Blue: 4 at $22.00').waitFor();
+    await noSidewaysScroll(page);
+    await m.quantity.scrollIntoViewIfNeeded();
+    await screenshot(page, `variation-property-removed-${project}`);
+
+    // Saving asks for M's price, on its cell; once given, the table saves with the stock kept.
+    const save = dialog.getByRole('button', { name: 'Save variations' });
+    await tabTo(page, save);
+    await page.keyboard.press('Enter');
+    await waitForFocus(m.price);
+    await page.keyboard.type('21');
+    await tabTo(page, save);
+    await page.keyboard.press('Enter');
+    await page.getByText('Variations saved').first().waitFor();
+
+    const saved = await seller.caller.catalog.variations({ productId: tee.id });
+    expect(saved.properties).toEqual([{ name: 'Size', values: ['S', 'M'] }]);
+    expect(saved.combinations.map((c) => [c.values.join(' / '), c.quantity, c.priceCents, c.sku, c.enabled])).toEqual([
+      ['S', 5, 2000, 'TEE-S', true],
+      ['M', 5, 2100, '', true],
+    ]);
+    // The editor now shows the saved table, without the notes.
+    await waitForFocus(save);
+    expect(await dialog.getByLabel('Quantity of S', { exact: true }).inputValue()).toBe('5');
+    expect(await dialog.getByText('Was Red: 3, Blue: 2').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
