@@ -73,6 +73,7 @@ export function OrderActions({ order }: { order: OrderDetailDto }) {
       </h2>
       <form
         noValidate
+        className="order-actions-form"
         onSubmit={form.handleSubmit((v) => {
           if (!next) return;
           update.mutate({
