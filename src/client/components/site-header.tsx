@@ -135,19 +135,20 @@ export function SiteHeader() {
         </Link>
         <SearchBox />
         <nav className="header-actions" aria-label="Account">
-          {/* On phones, signed-in shoppers reach these two from the account menu: the header keeps one row. */}
+          {/* On phones a seller reaches the dashboard from the account menu: the header keeps one row. */}
           {user?.shopId && (
             <Link to="/dashboard" className="icon-btn in-menu-too" aria-label="Shop dashboard" title="Shop dashboard">
               <StoreIcon />
             </Link>
           )}
-          <Link to="/favorites" className={user ? 'icon-btn in-menu-too' : 'icon-btn'} aria-label="Favourites">
+          <Link to="/favorites" className="icon-btn" aria-label="Favourites" title="Favourites">
             <HeartIcon />
           </Link>
           {user && <MessagesLink />}
           {user && <NotificationBell />}
-          {/* A fixed-width slot: the menu or "Sign in" arrives with the session and moves nothing (CLS 0). */}
-          <div className="account-slot">
+          {/* A fixed-width slot: the menu or "Sign in" arrives with the session and moves nothing (CLS 0).
+              Signed in, phones size it to the menu's button: the room "Sign in" needed holds the heart. */}
+          <div className={user ? 'account-slot has-menu' : 'account-slot'}>
             {user ? (
               <AccountMenu name={user.name} email={user.email} hasShop={user.shopId !== null} />
             ) : (
