@@ -1,7 +1,8 @@
 // Found by a walk at 1366×900 and 390×844, keyboard only: the notifications panel showed a
 // disabled "Mark all read" beside "No notifications yet" (and after everything was read), an action
 // that could never be taken. The button now shows only while something is unread; pressing it
-// takes it away, and focus moves to the panel's heading instead of falling to <body>.
+// takes it away, and focus moves to the panel's heading instead of falling to <body>. A later walk
+// saw the heading row shrink about 12 px as the button went: the row now keeps its height.
 import { expect, test } from 'bun:test';
 import { quoteAndPlace } from '../src/server/modules/checkout/checkout-test-kit';
 import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
@@ -36,13 +37,21 @@ for (const project of projectNames) {
     await bell.focus();
     await page.keyboard.press('Enter');
     await tabTo(page, markAll, 10);
+    const heading = panel.getByRole('heading', { name: 'Notifications' });
+    const headingRow = async () => {
+      const [row, title] = await Promise.all([panel.locator('.notif-head').boundingBox(), heading.boundingBox()]);
+      return { rowHeight: Math.round(row?.height ?? 0), headingTop: Math.round(title?.y ?? 0) };
+    };
+    const rowBefore = await headingRow();
+    await screenshot(page, `notifications-mark-all-${project}`);
     await page.keyboard.press('Enter');
 
     // All read: the button goes, focus is on the panel's heading, and the next Tab stays in the panel.
-    const heading = panel.getByRole('heading', { name: 'Notifications' });
     await waitForFocus(heading);
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     expect(await markAll.count()).toBe(0);
+    // The heading row did not shrink or move when its button went (it used to jump about 12 px).
+    expect(await headingRow()).toEqual(rowBefore);
     expect(await panel.getByText('Unread:').count()).toBe(0);
     await screenshot(page, `notifications-all-read-${project}`);
     await page.keyboard.press('Tab');
