@@ -1,15 +1,15 @@
 // One conversation: the attached listing or order, the messages (text rendered as text, never as
-// HTML), a composer with an optional photo, and block (asked first) / unblock / report. Opening it marks it read; new
-// messages arrive live (useUserLive refetches this thread).
+// HTML), the composer (message-composer.tsx), and block (asked first) / unblock / report. Opening
+// it marks it read; new messages arrive live (useUserLive refetches this thread).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { listingPath } from '../../shared/listing-url';
-import { MESSAGE_TEXT_MAX, REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
+import { REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
 import { formatCents, formatDateTime } from '../lib/format';
-import { uploadImage } from '../lib/upload';
 import { describeError, trpc } from '../trpc';
 import { BasketIcon, BoxIcon } from './icons';
+import { MessageComposer } from './message-composer';
 import { EmptyState, PageSkeleton } from './states';
 import { ConfirmDialog, Dialog } from './ui/dialog';
 import { StatusButton } from './ui/status-button';
@@ -120,28 +120,9 @@ function ReportDialog({
 }
 
 function Composer({ conversationId, disabledReason }: { conversationId: number; disabledReason: string | null }) {
-  const [text, setText] = useState('');
-  const [imageUrl, setImageUrl] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
   const u = trpc.useUtils();
-  const form = useRef<HTMLFormElement>(null);
-  // One press-burst sends one message: Ctrl+Enter twice before the first send answered sent the
-  // same text twice (the box empties only on success, and isPending shows a render later).
-  const sending = useRef(false);
   const send = trpc.messages.send.useMutation({
-    onSuccess: () => {
-      setText('');
-      setImageUrl(null);
-      void u.messages.thread.invalidate({ conversationId });
-    },
-    // Send is disabled while sending (and again once the box is empty), which dropped focus to the
-    // page: it goes back to the box, ready for the next message. Focus moved elsewhere meanwhile stays.
-    onSettled: () => {
-      sending.current = false;
-      const at = document.activeElement;
-      if (!at || at === document.body || form.current?.contains(at)) document.getElementById('composer-text')?.focus();
-    },
+    onSuccess: () => void u.messages.thread.invalidate({ conversationId }),
   });
   if (disabledReason)
     return (
@@ -149,102 +130,12 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
         {disabledReason}
       </p>
     );
-  const over = text.length > MESSAGE_TEXT_MAX;
-  const canSend = (text.trim().length > 0 || imageUrl) && !over && !uploading;
-  const submit = () => {
-    if (!canSend || sending.current) return;
-    sending.current = true;
-    send.mutate({ conversationId, text, imageUrl });
-  };
   return (
-    <form
-      ref={form}
-      className="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <label htmlFor="composer-text" className="visually-hidden">
-        Write a message
-      </label>
-      <textarea
-        id="composer-text"
-        className="textarea"
-        rows={3}
-        value={text}
-        placeholder="Write a message…"
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-        aria-invalid={over || !!send.error || undefined}
-        aria-describedby={over ? 'composer-count composer-over' : 'composer-count'}
-      />
-      {/* Send is disabled over the limit: say why, in words, where the count is read out. */}
-      {over && (
-        <p id="composer-over" className="error flush">
-          Shorten your message to {MESSAGE_TEXT_MAX.toLocaleString('en-US')} characters.
-        </p>
-      )}
-      {imageUrl && (
-        <div className="composer-photo">
-          <img src={imageUrl} alt="Attached to your next message" />
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setImageUrl(null)}>
-            Remove photo
-          </button>
-        </div>
-      )}
-      <div className="composer-bar">
-        <label className="btn btn-ghost btn-sm composer-attach">
-          {uploading ? 'Uploading…' : 'Attach photo'}
-          <input
-            type="file"
-            accept="image/*"
-            className="visually-hidden"
-            // Not disabled while uploading: that dropped keyboard focus to the page.
-            aria-disabled={uploading || undefined}
-            onClick={(e) => {
-              if (uploading) e.preventDefault();
-            }}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              setUploading(true);
-              setUploadError(null);
-              try {
-                setImageUrl(await uploadImage(file));
-              } catch (err) {
-                setUploadError((err as Error).message);
-              } finally {
-                setUploading(false);
-              }
-            }}
-          />
-        </label>
-        <span className="small">
-          {/* The count alone describes the box (and turns red over the limit); the key hint is not
-              part of it, so a screen reader does not read it as part of the count. */}
-          <span id="composer-count" className={over ? 'composer-count-over' : 'muted'}>
-            {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
-          </span>
-          {/* Only where there is a keyboard to press it with (hidden on touch screens and at phone width). */}
-          <span className="composer-keys muted"> · Ctrl+Enter sends</span>
-        </span>
-        <StatusButton pending={send.isPending} pendingLabel="Sending…" disabled={!canSend}>
-          Send
-        </StatusButton>
-      </div>
-      {(uploadError || send.error) && (
-        <p className="error" role="alert">
-          {uploadError ?? describeError(send.error).message}
-        </p>
-      )}
-    </form>
+    <MessageComposer
+      send={(message) => send.mutateAsync({ conversationId, ...message })}
+      pending={send.isPending}
+      error={send.error}
+    />
   );
 }
 

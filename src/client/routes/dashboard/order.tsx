@@ -1,5 +1,6 @@
-// The seller's page for one order: who bought it, where it goes, what to make and pack, the
-// next step, and the timeline with notes. Only the shop's owner can load it (orders.forSeller).
+// The seller's page for one order: who bought it (and a way to write to them), where it goes, what
+// to make and pack, the next step, and the timeline with notes. Only the shop's owner can load it
+// (orders.forSeller).
 
 import { useEffect, useRef } from 'react';
 import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
@@ -14,6 +15,7 @@ import { formatCents, formatDateTime } from '../../lib/format';
 import { usePageMeta } from '../../lib/page-meta';
 import { requireUser } from '../../lib/session';
 import { trpc, utils } from '../../trpc';
+import { MessageBuyer } from './message-buyer';
 import { OrderActions } from './order-actions';
 
 function orderIdFrom(params: { orderId?: string }) {
@@ -89,6 +91,7 @@ export function Component() {
               Buyer
             </h2>
             <p className="flush">{o.buyer.name}</p>
+            <MessageBuyer orderId={o.orderId} shopName={o.shopName} />
             <h3 className="card-subtitle">Ship to</h3>
             <AddressBlock address={o.shippingAddress} />
           </section>

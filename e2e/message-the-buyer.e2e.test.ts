@@ -1,0 +1,134 @@
+// "Message the buyer" on the seller's order page (decision 0195), keyboard only, on a laptop and a
+// phone: the button opens the composer with focus in its box; Escape and Cancel close it with focus
+// back on the button and nothing sent; Send opens the conversation in the shop's messages with a
+// toast, and the buyer finds the message, unread, about that order, in their own messages. A guest
+// order (no account) offers "Email the buyer" instead: a mailto: link with the order in its subject.
+import { expect, test } from 'bun:test';
+import type { Locator, Page } from 'playwright';
+import { testDeps } from '../src/server/test/test-services';
+import { waitUntil } from '../src/server/test/wait-until';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+const shippingAddress = {
+  name: 'Ada Lovelace',
+  line1: '1 Elm St',
+  city: 'Austin',
+  region: 'TX',
+  postalCode: '73301',
+  country: 'US',
+};
+
+async function placedOrder({ guest = false } = {}) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { title: `Ash ${token()} bowl` });
+  const buyer = await createUser(undefined, 'Ada Lovelace');
+  await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
+  const quote = await buyer.caller.checkout.quote({ shippingAddress });
+  const placed = await buyer.caller.checkout.place({
+    idempotencyKey: crypto.randomUUID(),
+    shippingAddress,
+    quote: { version: quote.version, totalCents: quote.totalCents },
+    payment: { token: 'tok_visa' },
+  });
+  // A guest buyer is a user without a password (guest checkout, decision 0073).
+  if (guest) await testDeps().db.updateTable('users').set({ password_hash: null }).where('id', '=', buyer.id).execute();
+  return { seller, buyer, orderId: placed.orders[0]!.orderId };
+}
+
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function focusIsOnPage(page: Page) {
+  return page.evaluate(() => !!document.activeElement && document.activeElement !== document.body);
+}
+
+async function openComposer(page: Page, button: Locator) {
+  await tabTo(page, button);
+  await page.keyboard.press('Enter');
+  await waitForFocus(page.getByRole('textbox', { name: 'Your message' }));
+}
+
+for (const project of projectNames) {
+  test(`${project}: the seller messages the buyer from the order; the buyer reads it in their messages`, async () => {
+    const { seller, buyer, orderId } = await placedOrder();
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await s.page.goto(`/dashboard/orders/${orderId}`);
+    await s.page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    const button = s.page.getByRole('button', { name: 'Message the buyer' });
+    const box = s.page.getByRole('textbox', { name: 'Your message' });
+
+    // Escape closes the composer: focus back on the button, nothing sent.
+    const dialog = s.page.getByRole('dialog', { name: 'Message Ada Lovelace' });
+    await openComposer(s.page, button);
+    await dialog.waitFor();
+    await s.page.keyboard.type('Not this');
+    await s.page.keyboard.press('Escape');
+    await waitForFocus(button);
+    expect(await box.count()).toBe(0);
+
+    // Cancel does the same.
+    await openComposer(s.page, button);
+    await s.page.keyboard.type('Not this either');
+    await tabTo(s.page, dialog.getByRole('button', { name: 'Cancel', exact: true }), 6);
+    await s.page.keyboard.press('Enter');
+    await waitForFocus(button);
+
+    // Send: the conversation opens in the shop's messages, with a toast.
+    await openComposer(s.page, button);
+    const note = 'Which initials would you like on the bowl?';
+    await s.page.keyboard.type(note);
+    expect(await sideways(s.page)).toBeLessThanOrEqual(0);
+    await screenshot(s.page, `message-the-buyer-composer-${project}`);
+    await tabTo(s.page, dialog.getByRole('button', { name: 'Send', exact: true }), 6);
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForURL(/\/dashboard\/messages\/\d+$/);
+    await s.page.locator('[data-sonner-toast]', { hasText: 'Message sent to Ada Lovelace' }).waitFor();
+    await s.page.getByRole('log', { name: 'Messages' }).getByText(note).waitFor();
+    await s.page.getByRole('link', { name: new RegExp(`About order #${orderId}`) }).waitFor();
+    await waitUntil(() => focusIsOnPage(s.page), { what: 'focus somewhere on the conversation page, not <body>' });
+    expect(await sideways(s.page)).toBeLessThanOrEqual(0);
+    await screenshot(s.page, `message-the-buyer-sent-${project}`);
+
+    // The buyer: unread in their messages, about that order.
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await b.page.goto('/messages');
+    const row = b.page.getByRole('link', { name: new RegExp(seller.shop.name) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(note);
+    await tabTo(b.page, row);
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForURL(/\/messages\/\d+$/);
+    await b.page.getByRole('log', { name: 'Messages' }).getByText(note).waitFor();
+    await b.page.getByRole('link', { name: new RegExp(`About order #${orderId}`) }).waitFor();
+    await screenshot(b.page, `message-the-buyer-buyer-${project}`);
+
+    // Back on the order, the seller finds the conversation from it.
+    await s.page.goto(`/dashboard/orders/${orderId}`);
+    await s.page.getByRole('link', { name: 'Your conversation about this order' }).waitFor();
+
+    expect(s.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await Promise.all([s.context.close(), b.context.close()]);
+  });
+
+  test(`${project}: a guest order offers "Email the buyer", a mailto: link with the order number`, async () => {
+    const { seller, buyer, orderId } = await placedOrder({ guest: true });
+    const { page, context, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    const email = page.getByRole('link', { name: 'Email the buyer' });
+    await tabTo(page, email);
+    const href = new URL((await email.getAttribute('href'))!);
+    expect(href.protocol).toBe('mailto:');
+    expect(decodeURIComponent(href.pathname)).toBe(buyer.email);
+    expect(href.searchParams.get('subject')).toBe(`Your order #${orderId} from ${seller.shop.name}`);
+    expect(await page.getByRole('button', { name: 'Message the buyer' }).count()).toBe(0);
+    await page.getByText(`write to ${buyer.email}`).waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, `message-the-buyer-guest-${project}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
