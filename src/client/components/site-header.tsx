@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import { useCartWithPendingChanges } from '../lib/cart-line-changes';
 import { plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { arriveAsNewPage } from '../lib/use-arrival-focus';
@@ -14,10 +15,13 @@ import { CartIcon, ChatIcon, HeartIcon, StoreIcon, UserIcon } from './icons';
 import { NotificationBell } from './notification-bell';
 import { SearchBox } from './search-box';
 
-/** Guests have carts too (a cookie), so the count shows for everyone. */
+/**
+ * Guests have carts too (a cookie), so the count shows for everyone. It counts the cart as the cart
+ * page shows it, with changes still on their way applied: it changes with the line.
+ */
 function CartLink() {
   const cart = trpc.cart.get.useQuery(undefined, { staleTime: 15_000 });
-  const count = cart.data?.itemCount ?? 0;
+  const count = useCartWithPendingChanges(cart.data)?.itemCount ?? 0;
   return (
     <Link to="/cart" className="icon-btn cart-link" aria-label={count ? `Cart, ${plural(count, 'item')}` : 'Cart'}>
       <CartIcon />

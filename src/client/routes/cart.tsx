@@ -8,13 +8,14 @@ import { Link, useLocation } from 'react-router';
 import { lineInTotals } from '../../shared/availability';
 import type { CartItemDto } from '../../shared/schemas/cart';
 import { EmptyState, PageSkeleton, RouteErrorBoundary } from '../components/states';
+import { useCartWithPendingChanges } from '../lib/cart-line-changes';
 import { plural } from '../lib/format';
 import { useMe } from '../lib/session';
 import { useFocusAfter } from '../lib/use-focus-after';
 import { useLiveAvailability } from '../lib/use-live-availability';
 import { useNow } from '../lib/use-now';
 import { trpc, utils } from '../trpc';
-import { lineOf, useCartMutations, useCartWithPendingChanges } from './cart/cart-mutations';
+import { lineOf, useCartMutations } from './cart/cart-mutations';
 import { CartShopGroup } from './cart/cart-shop-group';
 import { CartSummary } from './cart/cart-summary';
 
