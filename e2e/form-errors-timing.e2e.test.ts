@@ -67,13 +67,18 @@ for (const project of ['phone', 'desktop'] as const) {
     await context.close();
   }, 90_000);
 
-  test(`${project}: tabbing past the sign-in form to "Forgot your password?" shows no errors`, async () => {
+  test(`${project}: tabbing past the sign-in form to "Forgot your password?" shows no errors; Sign in does`, async () => {
     const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, project);
     await page.goto('/signin');
     await page.getByLabel('Email').focus();
     for (let i = 0; i < 6 && (await focused(page)) !== 'Forgot your password?'; i++) await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Forgot your password?');
     expect(await shownErrors(page)).toEqual([]);
+    // Sign in on the empty form: each field says what to do, in a sentence.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Enter your email address.').waitFor();
+    expect(await shownErrors(page)).toEqual(['Enter your email address.', 'Enter your password.']);
     await context.close();
   }, 60_000);
 }

@@ -1,22 +1,31 @@
 import { z } from 'zod';
 import { text } from './text';
 
-export const emailSchema = text()
-  .toLowerCase()
-  .min(1, 'Enter your email address')
-  .max(254)
-  .pipe(z.email('Enter a valid email address'));
+/** One rule for an email address, worded by the form that asks for it. */
+function email(words: { missing: string; invalid: string; tooLong?: string }) {
+  return text().toLowerCase().min(1, words.missing).max(254, words.tooLong).pipe(z.email(words.invalid));
+}
+
+export const emailSchema = email({ missing: 'Enter your email address', invalid: 'Enter a valid email address' });
+
+// Sign in and Create an account speak in whole sentences, in the browser and from the server alike.
+const accountEmail = email({
+  missing: 'Enter your email address.',
+  invalid: 'Enter a valid email address, like name@example.com.',
+  tooLong: 'Your email address must be 254 characters or fewer.',
+});
+const tooLongPassword = 'Your password must be 200 characters or fewer.';
 
 export const registerInput = z.object({
-  email: emailSchema,
-  password: text({ trim: false }).min(8, 'Password must be at least 8 characters').max(200),
-  name: text().min(1, 'Name is required').max(100),
+  email: accountEmail,
+  password: text({ trim: false }).min(8, 'Your password must be at least 8 characters.').max(200, tooLongPassword),
+  name: text().min(1, 'Enter your name.').max(100, 'Your name must be 100 characters or fewer.'),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 
 export const loginInput = z.object({
-  email: emailSchema,
-  password: text({ trim: false }).min(1, 'Password is required').max(200),
+  email: accountEmail,
+  password: text({ trim: false }).min(1, 'Enter your password.').max(200, tooLongPassword),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { rejection } from '../../test/expect-error';
 import { anonymousCaller, createUser, TEST_PASSWORD, unique } from '../../test/factories';
 import { testDeps } from '../../test/test-services';
+import { errorData } from '../../trpc/error-mapper';
 import { forgetUserSessions, resolveSession, sessionKey } from './auth.session';
 
 describe('auth', () => {
@@ -46,6 +47,20 @@ describe('auth', () => {
     expect(err.code).toBe('BAD_REQUEST');
     expect(err.message).toContain('email');
     expect(err.message).toContain('password');
+  });
+
+  test('empty sign-in and create-account fields are refused in whole sentences, on the field', async () => {
+    const { caller } = anonymousCaller();
+    const fieldErrorsOf = async (p: Promise<unknown>) => errorData(await rejection(p)).fieldErrors;
+    expect(await fieldErrorsOf(caller.auth.login({ email: '', password: '' }))).toEqual({
+      email: ['Enter your email address.'],
+      password: ['Enter your password.'],
+    });
+    expect(await fieldErrorsOf(caller.auth.register({ email: 'rita@', password: 'short', name: '' }))).toEqual({
+      email: ['Enter a valid email address, like name@example.com.'],
+      password: ['Your password must be at least 8 characters.'],
+      name: ['Enter your name.'],
+    });
   });
 
   test('login with wrong password or unknown email gives the same UNAUTHORIZED message', async () => {
