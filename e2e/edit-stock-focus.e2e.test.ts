@@ -3,25 +3,10 @@
 // came to change (on a phone, a screen or more above the combination table). It now opens with
 // focus on the first combination's quantity; "Edit" still starts on Title.
 import { expect, test } from 'bun:test';
-import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { glazedJug, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** A seller's jug in two glazes, Celadon (1 left) and Tenmoku (9). */
-async function glazedJug() {
-  const seller = await createSeller();
-  const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
-  await seller.caller.catalog.setVariations({
-    productId: jug.id,
-    properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
-    combinations: [
-      { values: ['Celadon'], priceCents: 4000, quantity: 1 },
-      { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
-    ],
-  });
-  return { seller, jug };
-}
 
 for (const project of projectNames)
   test(`${project}: Edit stock opens the editor on the first combination's quantity`, async () => {

@@ -40,10 +40,10 @@ const reviewerAddress = {
 };
 
 /**
- * The buyer orders one unit of the listing through the API (quote, then place at that quote) and
- * the seller takes it to delivered, so the order page offers a review. Returns the order's id.
+ * The buyer orders one unit of the listing through the API (quote, then place at that quote),
+ * paid by test card. Returns the order's id.
  */
-export async function deliveredOrder(buyer: TestUser, seller: TestUser, productId: number): Promise<number> {
+export async function paidOrder(buyer: TestUser, productId: number): Promise<number> {
   await buyer.caller.cart.addItem({ productId, quantity: 1 });
   const quote = await buyer.caller.checkout.quote({ shippingAddress: reviewerAddress });
   const placed = await buyer.caller.checkout.place({
@@ -52,11 +52,39 @@ export async function deliveredOrder(buyer: TestUser, seller: TestUser, productI
     quote: { version: quote.version, totalCents: quote.totalCents },
     payment: { token: 'tok_visa' },
   });
-  const orderId = placed.orders[0]!.orderId;
+  return placed.orders[0]!.orderId;
+}
+
+/** As paidOrder, then the seller takes it to delivered, so the order page offers a review. */
+export async function deliveredOrder(buyer: TestUser, seller: TestUser, productId: number): Promise<number> {
+  const orderId = await paidOrder(buyer, productId);
   await seller.caller.orders.updateStatus({ orderId, status: 'processing' });
   await seller.caller.orders.updateStatus({ orderId, status: 'shipped', trackingNumber: '9400 1', carrier: 'USPS' });
   await seller.caller.orders.updateStatus({ orderId, status: 'delivered' });
   return orderId;
+}
+
+/** A new seller's "Ash … bowl", bought once by a new buyer (named `buyerName` when given). */
+export async function sellerWithOrder(buyerName?: string) {
+  const seller = await createSeller();
+  const product = await createProduct(seller, { title: `Ash ${token()} bowl` });
+  const buyer = await createUser(undefined, buyerName);
+  return { seller, buyer, orderId: await paidOrder(buyer, product.id) };
+}
+
+/** A seller's jug in two glazes, Celadon (1 left) and Tenmoku (9). */
+export async function glazedJug() {
+  const seller = await createSeller();
+  const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
+  await seller.caller.catalog.setVariations({
+    productId: jug.id,
+    properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
+    combinations: [
+      { values: ['Celadon'], priceCents: 4000, quantity: 1 },
+      { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
+    ],
+  });
+  return { seller, jug };
 }
 
 /** A guest buys one unit of the product from its page: cart, email, address, test card, placed. */

@@ -7,34 +7,16 @@ import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { testDeps } from '../src/server/test/test-services';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { sellerWithOrder, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const shippingAddress = {
-  name: 'Ada Lovelace',
-  line1: '1 Elm St',
-  city: 'Austin',
-  region: 'TX',
-  postalCode: '73301',
-  country: 'US',
-};
-
 async function placedOrder({ guest = false } = {}) {
-  const seller = await createSeller();
-  const product = await createProduct(seller, { title: `Ash ${token()} bowl` });
-  const buyer = await createUser(undefined, 'Ada Lovelace');
-  await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
-  const quote = await buyer.caller.checkout.quote({ shippingAddress });
-  const placed = await buyer.caller.checkout.place({
-    idempotencyKey: crypto.randomUUID(),
-    shippingAddress,
-    quote: { version: quote.version, totalCents: quote.totalCents },
-    payment: { token: 'tok_visa' },
-  });
+  const placed = await sellerWithOrder('Ada Lovelace');
   // A guest buyer is a user without a password (guest checkout, decision 0073).
-  if (guest) await testDeps().db.updateTable('users').set({ password_hash: null }).where('id', '=', buyer.id).execute();
-  return { seller, buyer, orderId: placed.orders[0]!.orderId };
+  if (guest)
+    await testDeps().db.updateTable('users').set({ password_hash: null }).where('id', '=', placed.buyer.id).execute();
+  return placed;
 }
 
 const sideways = (page: Page) =>

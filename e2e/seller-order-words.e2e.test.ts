@@ -4,37 +4,13 @@
 // list and the overview's table as it does in the timeline. Keyboard only, on a laptop and a phone.
 import { expect, test } from 'bun:test';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, createUser, signedInPage, token } from './fixtures';
+import { sellerWithOrder, signedInPage } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-const shippingAddress = {
-  name: 'Bo Buyer',
-  line1: '1 Elm St',
-  city: 'Austin',
-  region: 'TX',
-  postalCode: '73301',
-  country: 'US',
-};
-
-async function placedOrder() {
-  const seller = await createSeller();
-  const product = await createProduct(seller, { title: `Ash ${token()} bowl` });
-  const buyer = await createUser();
-  await buyer.caller.cart.addItem({ productId: product.id, quantity: 1 });
-  const quote = await buyer.caller.checkout.quote({ shippingAddress });
-  const placed = await buyer.caller.checkout.place({
-    idempotencyKey: crypto.randomUUID(),
-    shippingAddress,
-    quote: { version: quote.version, totalCents: quote.totalCents },
-    payment: { token: 'tok_visa' },
-  });
-  return { seller, orderId: placed.orders[0].orderId };
-}
-
 for (const project of projectNames) {
   test(`${project}: Mark shipped without tracking says so in words; "Being made / packed" everywhere`, async () => {
-    const { seller, orderId } = await placedOrder();
+    const { seller, orderId } = await sellerWithOrder();
     const { page, context, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto(`/dashboard/orders/${orderId}`);
     await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();

@@ -5,7 +5,7 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { glazedJug, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -25,16 +25,7 @@ function focusRing(page: Page) {
 
 for (const project of projectNames)
   test(`${project}: Tab after Save variations reaches the toast, and its focus shows`, async () => {
-    const seller = await createSeller();
-    const jug = await createProduct(seller, { title: `Stoneware ${token()} jug`, priceCents: 4000, quantity: 3 });
-    await seller.caller.catalog.setVariations({
-      productId: jug.id,
-      properties: [{ name: 'Glaze', values: ['Celadon', 'Tenmoku'] }],
-      combinations: [
-        { values: ['Celadon'], priceCents: 4000, quantity: 1 },
-        { values: ['Tenmoku'], priceCents: 4000, quantity: 9 },
-      ],
-    });
+    const { seller, jug } = await glazedJug();
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto(`/dashboard/listings?edit=${jug.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });
