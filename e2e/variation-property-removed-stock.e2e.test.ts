@@ -2,7 +2,9 @@
 // Blue) with stock per combination; "Remove Colour" and "Save variations" left S and M at quantity
 // 0, as if new, so a seller who only tidied the options had the listing out of stock. Now S and M
 // start with what their colours had (S: 3 + 2), with the price they shared, and say where it came
-// from; where the colours' prices differed the seller is asked for one (decision 0196).
+// from; where the colours' prices differed the seller is asked for one (decision 0196), in a whole
+// sentence that says why ("The merged combinations had different prices: enter one.", read with the
+// "Was …" note), and a toast that fits the phone's cards as well as the table.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
@@ -72,6 +74,22 @@ for (const project of projectNames)
     await tabTo(page, save);
     await page.keyboard.press('Enter');
     await waitForFocus(m.price);
+    // The message is a sentence that says why the price is empty, and is read with the cell along
+    // with the note it refers to; the toast's words fit the table and the phone's cards alike.
+    const why = 'The merged combinations had different prices: enter one.';
+    await dialog.getByText(why, { exact: true }).waitFor();
+    expect(await m.price.evaluate((el) => (el as HTMLInputElement).getAttribute('aria-invalid'))).toBe('true');
+    const description = await m.price.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent?.trim())
+        .join(' | '),
+    );
+    expect(description).toBe(`${why} | Was Red: 1 at $20.00, Blue: 4 at $22.00`);
+    const toast = page.locator('[data-sonner-toast]', { hasText: 'Please fix the marked combinations.' });
+    await toast.waitFor();
+    expect(await page.locator('[data-sonner-toast]', { hasText: 'cells' }).count()).toBe(0);
+    await screenshot(page, `variation-property-removed-price-asked-${project}`);
     await page.keyboard.type('21');
     await tabTo(page, save);
     await page.keyboard.press('Enter');

@@ -413,13 +413,13 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByRole('button', { name: 'Set all quantities' }).click();
     await page.getByLabel('Price of S / Oat').fill('-3');
     await page.getByRole('button', { name: 'Save variations' }).click();
-    await page.getByText('Enter a price like 24.00').waitFor();
+    await page.getByText('Enter a price like 24.00.', { exact: true }).waitFor();
     // The seller is taken to the bad cell (on a phone it is far above the button), as Save listing does.
     await waitForFocus(page.getByLabel('Price of S / Oat'));
     expect(await page.getByLabel('Price of S / Oat').isVisible()).toBe(true);
     // Its toast shows above the dialog (on a phone over the Save button, paused while the pointer
     // rests on it); the seller closes it.
-    const fixToast = page.locator('[data-sonner-toast]', { hasText: 'Please fix the highlighted cells.' });
+    const fixToast = page.locator('[data-sonner-toast]', { hasText: 'Please fix the marked combinations.' });
     await fixToast.getByRole('button', { name: 'Close toast' }).click();
     await fixToast.waitFor({ state: 'detached' });
     await page.getByLabel('Price of S / Oat').fill('85');

@@ -26,6 +26,7 @@ import {
 } from './listing-form-values';
 import { useMyShop } from './use-my-shop';
 import {
+  CELLS_PROBLEM,
   NO_VARIATIONS,
   type UnsavedVariations,
   useVariationsDraft,
@@ -167,10 +168,7 @@ export function ListingForm({
     const changedTable = product ? (unsaved.current?.take() ?? null) : null;
     return form.handleSubmit((input) => {
       if (table === null || changedTable === 'invalid') {
-        toast.error(
-          (table === null ? draft.problem() : unsaved.current?.problem()) ?? 'Please fix the highlighted cells.',
-          SAVE_TOAST,
-        );
+        toast.error((table === null ? draft.problem() : unsaved.current?.problem()) ?? CELLS_PROBLEM, SAVE_TOAST);
         return;
       }
       if (product) {

@@ -18,6 +18,8 @@ export interface CarriedOver {
   row: CarriedRow;
   /** Where it came from, for the row: "Was Red: 3, Blue: 2" (with prices when they differed). */
   note: string;
+  /** The merged combinations had different prices, so the row starts with none (the seller picks). */
+  pricesDiffered: boolean;
 }
 
 /** Every combination of the properties' values, first property outermost. */
@@ -75,5 +77,6 @@ export function carriedOver(
         return `${s.label}: ${s.row.quantity.trim() || '?'}${at}`;
       })
       .join(', ')}`,
+    pricesDiffered: prices.every((p) => p !== null) && new Set(prices).size > 1,
   };
 }

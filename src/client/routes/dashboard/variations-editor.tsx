@@ -3,7 +3,7 @@
 // for price and quantity. Saved as a whole through catalog.setVariations; the server's field
 // errors ("combinations.3.quantity") land on their cell. Unsaved changes are handed to the listing
 // form through `unsaved`, so "Save listing" saves them too instead of dropping them.
-import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { toast } from 'sonner';
 import { priceCentsSchema } from '../../../shared/schemas/common';
@@ -132,7 +132,13 @@ interface DraftSource {
 
 export const NO_VARIATIONS: DraftSource = { properties: [], combinations: [] };
 
-const CELLS_PROBLEM = 'Please fix the highlighted cells.';
+/** The toast when cells are wrong, in words that fit the table (laptop) and the cards (phone) alike. */
+export const CELLS_PROBLEM = 'Please fix the marked combinations.';
+/** A merged combination whose saved ones had different prices, its price still empty (decision 0196). */
+export const PRICES_DIFFERED = 'The merged combinations had different prices: enter one.';
+
+/** A message as a sentence: the shared schema's words ("Enter a price like 24.00") end without a stop. */
+const sentence = (m: string) => (/[.!?]$/.test(m.trim()) ? m : `${m.trim()}.`);
 
 /**
  * The table being edited, before it is saved: the saved listing's (editor) or empty (a new
@@ -187,19 +193,23 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     // The server's words for an unnamed or empty property, checked here so nothing is sent.
     parsed.forEach((p, i) => {
       const key = properties[i].key;
-      if (!p.name) local[propertyPath(key, 'name')] = 'Name the property (e.g. Size)';
-      if (p.values.length === 0) local[propertyPath(key, 'values')] = 'Give at least one value';
+      if (!p.name) local[propertyPath(key, 'name')] = 'Name the property (e.g. Size).';
+      if (p.values.length === 0) local[propertyPath(key, 'values')] = 'Give at least one value.';
     });
     const unnamed = parsed.some((p) => !p.name);
     const valueless = parsed.some((p) => p.values.length === 0);
     const combinations = combos.map((values) => {
       const r = rowOf(values);
-      // The server's own rule and words: "Enter a price like 24.00", "Enter a price above $0.00".
+      // The server's own rule and words: "Enter a price like 24.00.", "Enter a price above $0.00.";
+      // an empty price on a merged row whose combinations differed says why it is empty.
       const price = priceCentsSchema.safeParse(parseDollars(r.price) ?? Number.NaN);
       const quantity = /^\d+$/.test(r.quantity.trim()) ? Number(r.quantity) : Number.NaN;
       if (!price.success)
-        local[combinationPath(values, 'priceCents')] = price.error.issues[0]?.message ?? 'Enter a price';
-      if (!Number.isInteger(quantity)) local[combinationPath(values, 'quantity')] = 'Enter a whole number';
+        local[combinationPath(values, 'priceCents')] =
+          !r.price.trim() && carried(values)?.pricesDiffered
+            ? PRICES_DIFFERED
+            : sentence(price.error.issues[0]?.message ?? 'Enter a price');
+      if (!Number.isInteger(quantity)) local[combinationPath(values, 'quantity')] = 'Enter a whole number.';
       return {
         values,
         priceCents: price.data ?? -1,
@@ -241,11 +251,11 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     const strip = (k: string) => (prefix && k.startsWith(prefix) ? k.slice(prefix.length) : prefix ? null : k);
     for (const [k, m] of Object.entries(info.fieldErrors)) {
       const key = strip(k);
-      if (key !== null) next[stablePath(key)] = m[0] ?? 'Invalid';
+      if (key !== null) next[stablePath(key)] = sentence(m[0] ?? 'Check this value');
     }
     const field = errorField(info);
     const fieldKey = field ? strip(field) : null;
-    if (fieldKey !== null) next[stablePath(fieldKey)] = info.message;
+    if (fieldKey !== null) next[stablePath(fieldKey)] = sentence(info.message);
     setErrors(next);
     return Object.keys(next).length > 0;
   };
@@ -335,7 +345,7 @@ function Editor({
     onError: (err) => {
       const placed = markServerErrors(err);
       if (placed) focusFirstProblem(sectionRef.current);
-      toast.error(placed ? 'Please fix the highlighted cells.' : describeError(err).message, { id: toastId });
+      toast.error(placed ? CELLS_PROBLEM : describeError(err).message, { id: toastId });
     },
   });
 
@@ -392,6 +402,7 @@ function Editor({
 export function VariationsFields({ draft }: { draft: VariationsDraft }) {
   const { properties, setProperties, combos, rowOf, carriedNote, setRow, errors, clearPropertyError, removeProperty } =
     draft;
+  const uid = useId();
   const [bulkPrice, setBulkPrice] = useState('');
   const [bulkQuantity, setBulkQuantity] = useState('');
   const err = (path: string) => errors[path];
@@ -550,16 +561,26 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                 </tr>
               </thead>
               <tbody>
-                {combos.map((values) => {
+                {combos.map((values, rowIndex) => {
                   const r = rowOf(values);
                   const label = values.join(' / ');
                   const rowError = err(combinationPath(values)) ?? err(combinationPath(values, 'values'));
                   const note = carriedNote(values);
+                  const ids = `${uid}combo-${rowIndex}`;
+                  const priceError = err(combinationPath(values, 'priceCents'));
+                  const quantityError = err(combinationPath(values, 'quantity'));
+                  // A cell's message, and the merged row's "Was …" note it may refer to, are read with it.
+                  const describedBy = (error: string | undefined, own: string) =>
+                    [error && own, note && `${ids}-note`].filter(Boolean).join(' ') || undefined;
                   return (
                     <tr key={keyOf(values)} className={r.enabled ? undefined : 'row-archived'}>
                       <th scope="row">
                         {label}
-                        {note && <span className="hint combo-carried">{note}</span>}
+                        {note && (
+                          <span className="hint combo-carried" id={`${ids}-note`}>
+                            {note}
+                          </span>
+                        )}
                         {rowError && <span className="error">{rowError}</span>}
                       </th>
                       <td data-label="Price ($)">
@@ -567,12 +588,15 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           className="input"
                           inputMode="decimal"
                           aria-label={`Price of ${label}`}
-                          aria-invalid={err(combinationPath(values, 'priceCents')) ? true : undefined}
+                          aria-invalid={priceError ? true : undefined}
+                          aria-describedby={describedBy(priceError, `${ids}-price-error`)}
                           value={r.price}
                           onChange={(e) => setRow(values, { price: e.target.value })}
                         />
-                        {err(combinationPath(values, 'priceCents')) && (
-                          <span className="error">{err(combinationPath(values, 'priceCents'))}</span>
+                        {priceError && (
+                          <span className="error" id={`${ids}-price-error`}>
+                            {priceError}
+                          </span>
                         )}
                       </td>
                       <td data-label="Quantity">
@@ -580,12 +604,15 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           className="input"
                           inputMode="numeric"
                           aria-label={`Quantity of ${label}`}
-                          aria-invalid={err(combinationPath(values, 'quantity')) ? true : undefined}
+                          aria-invalid={quantityError ? true : undefined}
+                          aria-describedby={describedBy(quantityError, `${ids}-quantity-error`)}
                           value={r.quantity}
                           onChange={(e) => setRow(values, { quantity: e.target.value })}
                         />
-                        {err(combinationPath(values, 'quantity')) && (
-                          <span className="error">{err(combinationPath(values, 'quantity'))}</span>
+                        {quantityError && (
+                          <span className="error" id={`${ids}-quantity-error`}>
+                            {quantityError}
+                          </span>
                         )}
                       </td>
                       <td data-label="SKU" className="combo-sku">
