@@ -10,6 +10,7 @@ import { formatCents, formatDateTime } from '../lib/format';
 import { describeError, trpc } from '../trpc';
 import { BasketIcon, BoxIcon } from './icons';
 import { MessageComposer } from './message-composer';
+import { statusLabel } from './order-status';
 import { EmptyState, PageSkeleton } from './states';
 import { ConfirmDialog, Dialog } from './ui/dialog';
 import { StatusButton } from './ui/status-button';
@@ -41,7 +42,8 @@ function About({ c, orderHref }: { c: ThreadDto['conversation']; orderHref: (id:
         <span>
           <span className="small muted">About order #{c.order.id}</span>
           <br />
-          <strong>{formatCents(c.order.totalCents)}</strong> · {c.order.status}
+          {/* The orders pages' words ("Being made / packed"), not the stored value. */}
+          <strong>{formatCents(c.order.totalCents)}</strong> · {statusLabel[c.order.status]}
         </span>
       </Link>
     );

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema } from './common';
 import { tooLongMessage } from './issue-messages';
+import type { OrderStatusValue } from './orders';
 import { text } from './text';
 
 export const MESSAGE_TEXT_MAX = 2000;
@@ -103,7 +104,7 @@ export interface MessageDto {
 export interface ThreadDto {
   conversation: ConversationSummaryDto & {
     role: ConversationRole;
-    order: { id: number; status: string; totalCents: number; createdAt: string } | null;
+    order: { id: number; status: OrderStatusValue; totalCents: number; createdAt: string } | null;
     product: { id: number; title: string; image: string | null; priceCents: number } | null;
     /** The caller may send (no block either way). */
     canSend: boolean;
