@@ -15,10 +15,12 @@ export function useUserLive(enabled: boolean) {
         // New or read elsewhere: the list is stale (a closed panel refetches when it opens).
         if (before !== event.count) void u.notifications.list.invalidate();
         // Something new happened (a new order for a seller, a status change for a buyer): pages
-        // built from orders refetch if they are open, so the dashboard is not left at yesterday.
+        // built from orders refetch if they are open, so the dashboard is not left at yesterday,
+        // and so does an open conversation, whose "About order #N" card shows the order's status.
         if (before !== undefined && event.count > before) {
           void u.seller.dashboard.invalidate();
           void u.orders.invalidate();
+          void u.messages.thread.invalidate();
         }
         return;
       }
