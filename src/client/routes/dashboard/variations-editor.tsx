@@ -368,6 +368,11 @@ function Editor({
     });
   };
   const tooMany = draft.combos.length > MAX_COMBINATIONS;
+  // The editor remounts on each save, so a draft that now differs from the saved table was edited
+  // since: the last answer ("Variations saved") no longer describes what the table shows.
+  useEffect(() => {
+    if (draft.changed) toast.dismiss(toastId);
+  }, [draft.changed, toastId]);
   useImperativeHandle(unsaved, () => ({
     take: () => {
       if (!draft.changed) return null;
