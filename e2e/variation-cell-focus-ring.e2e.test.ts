@@ -29,13 +29,20 @@ function clippedRing(field: Locator) {
       const inner = {
         left: box.left + Number.parseFloat(s.borderLeftWidth),
         right: box.right - Number.parseFloat(s.borderRightWidth),
+        top: box.top + Number.parseFloat(s.borderTopWidth),
+        bottom: box.bottom - Number.parseFloat(s.borderBottomWidth),
       };
       if (s.overflowX !== 'visible') {
         cut.left = Math.max(cut.left, inner.left - ring.left);
         cut.right = Math.max(cut.right, ring.right - inner.right);
       }
+      if (s.overflowY !== 'visible') {
+        cut.top = Math.max(cut.top, inner.top - ring.top);
+        cut.bottom = Math.max(cut.bottom, ring.bottom - inner.bottom);
+      }
     }
-    return { left: Math.max(0, Math.round(cut.left)), right: Math.max(0, Math.round(cut.right)) };
+    const px = (n: number) => Math.max(0, Math.round(n));
+    return { left: px(cut.left), right: px(cut.right), top: px(cut.top), bottom: px(cut.bottom) };
   });
 }
 
@@ -62,9 +69,52 @@ for (const project of projectNames)
     for (const label of ['Price of S / Red', 'Quantity of S / Red', 'Price of M / Blue', 'Quantity of M / Blue']) {
       const field = dialog.getByLabel(label, { exact: true });
       await tabTo(page, field);
-      expect({ label, cut: await clippedRing(field) }).toEqual({ label, cut: { left: 0, right: 0 } });
+      expect({ label, cut: await clippedRing(field) }).toEqual({
+        label,
+        cut: { left: 0, right: 0, top: 0, bottom: 0 },
+      });
     }
     await screenshot(page, `variation-cell-focus-ring-${project}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+// The same walk, tabbing forward through a table longer than the dialog (Size XS to XXL × Colour):
+// the browser scrolled each field only just into view, so the dialog's bottom edge cut its ring.
+for (const project of projectNames)
+  test(`${project}: tabbing down a long combination table, each field's focus ring shows whole`, async () => {
+    const seller = await createSeller();
+    const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 1000, quantity: 1 });
+    const sizes = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
+    const colours = ['Red', 'Blue'];
+    await seller.caller.catalog.setVariations({
+      productId: tee.id,
+      properties: [
+        { name: 'Size', values: sizes },
+        { name: 'Colour', values: colours },
+      ],
+      combinations: sizes.flatMap((size) =>
+        colours.map((colour) => ({ values: [size, colour], priceCents: 1000, quantity: 2 })),
+      ),
+    });
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${tee.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await tabTo(page, dialog.getByLabel('Price of XS / Red', { exact: true }));
+    const save = dialog.getByRole('button', { name: 'Save variations' });
+    const cuts: { label: string; cut: Awaited<ReturnType<typeof clippedRing>> }[] = [];
+    for (let presses = 0; !(await save.evaluate((el) => el === document.activeElement)); presses++) {
+      expect(presses).toBeLessThan(120);
+      const field = page.locator(':focus');
+      const label = (await field.getAttribute('aria-label')) ?? '';
+      if (/^(Price|Quantity|SKU) of /.test(label)) {
+        const cut = await clippedRing(field);
+        if (cut.left || cut.right || cut.top || cut.bottom) cuts.push({ label, cut });
+      }
+      await page.keyboard.press('Tab');
+    }
+    expect(cuts).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
