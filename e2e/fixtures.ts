@@ -273,3 +273,23 @@ export async function cartWithShopAway({ onVacation = true }: { onVacation?: boo
   if (onVacation) await sendOnVacation(away);
   return { away, open, jug, cup, buyer };
 }
+
+/** A seller's tee in Size × Colour: S Red 3, S Blue 2 (both $20), M Red 1 at $20, M Blue 4 at $22. */
+export async function colouredTee() {
+  const seller = await createSeller();
+  const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 2000, quantity: 1 });
+  await seller.caller.catalog.setVariations({
+    productId: tee.id,
+    properties: [
+      { name: 'Size', values: ['S', 'M'] },
+      { name: 'Colour', values: ['Red', 'Blue'] },
+    ],
+    combinations: [
+      { values: ['S', 'Red'], priceCents: 2000, quantity: 3, sku: 'TEE-S' },
+      { values: ['S', 'Blue'], priceCents: 2000, quantity: 2, sku: 'TEE-S' },
+      { values: ['M', 'Red'], priceCents: 2000, quantity: 1 },
+      { values: ['M', 'Blue'], priceCents: 2200, quantity: 4 },
+    ],
+  });
+  return { seller, tee };
+}

@@ -4,7 +4,7 @@
 // and the halo around it) now shows whole, on a laptop and on a phone.
 import { expect, test } from 'bun:test';
 import type { Locator } from 'playwright';
-import { createProduct, createSeller, signedInPage, tabTo, token } from './fixtures';
+import { colouredTee, createProduct, createSeller, signedInPage, tabTo, token } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -48,21 +48,7 @@ function clippedRing(field: Locator) {
 
 for (const project of projectNames)
   test(`${project}: a combination's Price and Quantity fields show their focus ring whole`, async () => {
-    const seller = await createSeller();
-    const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 1000, quantity: 1 });
-    await seller.caller.catalog.setVariations({
-      productId: tee.id,
-      properties: [
-        { name: 'Size', values: ['S', 'M'] },
-        { name: 'Colour', values: ['Red', 'Blue'] },
-      ],
-      combinations: [
-        { values: ['S', 'Red'], priceCents: 1000, quantity: 1 },
-        { values: ['S', 'Blue'], priceCents: 1000, quantity: 2 },
-        { values: ['M', 'Red'], priceCents: 1200, quantity: 2 },
-        { values: ['M', 'Blue'], priceCents: 1200, quantity: 3 },
-      ],
-    });
+    const { seller, tee } = await colouredTee();
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto(`/dashboard/listings?edit=${tee.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });

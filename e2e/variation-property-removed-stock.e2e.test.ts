@@ -7,30 +7,10 @@
 // "Was …" note), and a toast that fits the phone's cards as well as the table.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
-import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { colouredTee, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-/** A seller's tee in Size × Colour: S Red 3, S Blue 2 (both $20), M Red 1 at $20, M Blue 4 at $22. */
-async function colouredTee() {
-  const seller = await createSeller();
-  const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 2000, quantity: 1 });
-  await seller.caller.catalog.setVariations({
-    productId: tee.id,
-    properties: [
-      { name: 'Size', values: ['S', 'M'] },
-      { name: 'Colour', values: ['Red', 'Blue'] },
-    ],
-    combinations: [
-      { values: ['S', 'Red'], priceCents: 2000, quantity: 3, sku: 'TEE-S' },
-      { values: ['S', 'Blue'], priceCents: 2000, quantity: 2, sku: 'TEE-S' },
-      { values: ['M', 'Red'], priceCents: 2000, quantity: 1 },
-      { values: ['M', 'Blue'], priceCents: 2200, quantity: 4 },
-    ],
-  });
-  return { seller, tee };
-}
 
 async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

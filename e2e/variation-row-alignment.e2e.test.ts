@@ -4,7 +4,7 @@
 // vertically centred about 50 px lower. A row's fields now line up at its top, message or not.
 import { expect, test } from 'bun:test';
 import type { Locator } from 'playwright';
-import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { colouredTee, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -17,21 +17,7 @@ const box = async (field: Locator) => {
 
 for (const project of projectNames)
   test(`${project}: a combination's fields line up when one of them shows a message`, async () => {
-    const seller = await createSeller();
-    const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 2000, quantity: 1 });
-    await seller.caller.catalog.setVariations({
-      productId: tee.id,
-      properties: [
-        { name: 'Size', values: ['S', 'M'] },
-        { name: 'Colour', values: ['Red', 'Blue'] },
-      ],
-      combinations: [
-        { values: ['S', 'Red'], priceCents: 2000, quantity: 3 },
-        { values: ['S', 'Blue'], priceCents: 2000, quantity: 2 },
-        { values: ['M', 'Red'], priceCents: 2000, quantity: 1 },
-        { values: ['M', 'Blue'], priceCents: 2200, quantity: 4 },
-      ],
-    });
+    const { seller, tee } = await colouredTee();
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto(`/dashboard/listings?edit=${tee.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });

@@ -4,28 +4,14 @@
 // table differs from what was saved.
 import { expect, test } from 'bun:test';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import { colouredTee, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
 for (const project of projectNames)
   test(`${project}: an unsaved change after "Variations saved" takes the toast away`, async () => {
-    const seller = await createSeller();
-    const tee = await createProduct(seller, { title: `Linen ${token()} tee`, priceCents: 2000, quantity: 1 });
-    await seller.caller.catalog.setVariations({
-      productId: tee.id,
-      properties: [
-        { name: 'Size', values: ['S', 'M'] },
-        { name: 'Colour', values: ['Red', 'Blue'] },
-      ],
-      combinations: [
-        { values: ['S', 'Red'], priceCents: 2000, quantity: 3 },
-        { values: ['S', 'Blue'], priceCents: 2000, quantity: 2 },
-        { values: ['M', 'Red'], priceCents: 2000, quantity: 1 },
-        { values: ['M', 'Blue'], priceCents: 2200, quantity: 4 },
-      ],
-    });
+    const { seller, tee } = await colouredTee();
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
     await page.goto(`/dashboard/listings?edit=${tee.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });
