@@ -2,7 +2,8 @@
 // rows alike: the date sits beside the name's first line (on a phone the unread badge's column used
 // to push the date onto a line of its own in unread rows only). A name too long for the line wraps
 // and is shown whole: it used to be cut ("Copper & Cl…") even for a short shop name on a phone.
-// Laptop and phone.
+// A very long name (80 characters) takes at most two lines, ending in an ellipsis, with the whole
+// name in its title and read whole in the row's link. Laptop and phone.
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { createSeller, createUser, signedInPage, token } from './fixtures';
@@ -79,5 +80,39 @@ for (const project of projectNames) {
     expect(await noSidewaysPan(b.page)).toBe(true);
     expect(b.errors).toEqual([]);
     await b.context.close();
+  });
+
+  test(`${project}: an 80-character name takes at most two lines, and is still there whole`, async () => {
+    const seller = await createSeller();
+    const longName = `Bartholomew Alexander Featherstonehaugh-Worthington of the Lower Wensleydale ${token()}`.slice(
+      0,
+      80,
+    );
+    const long = await createUser(undefined, longName);
+    await long.caller.messages.start({ shopId: seller.shopId!, text: 'Do you make size N?' });
+    const rosie = await createUser(undefined, 'Rosie Hughes');
+    await rosie.caller.messages.start({ shopId: seller.shopId!, text: 'The cards arrived, thank you!' });
+
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await s.page.goto('/dashboard/messages');
+    const rows = s.page.getByRole('list', { name: 'Conversations with buyers' }).getByRole('link');
+    await rows.nth(1).waitFor();
+    await screenshot(s.page, `inbox-long-name-${project}`);
+    const name = rows.filter({ hasText: 'Do you make size N?' }).locator('.conversation-name');
+    const lines = await name.evaluate((el) => {
+      const lineHeight = Number.parseFloat(getComputedStyle(el).lineHeight);
+      return Math.round(el.getBoundingClientRect().height / lineHeight);
+    });
+    expect(lines).toBeLessThanOrEqual(2);
+    // Cut on screen only: hovering shows it whole, and the link's name (what a screen reader says) has it all.
+    expect(await name.getAttribute('title')).toBe(longName);
+    const linkName = await rows.filter({ hasText: 'Do you make size N?' }).evaluate((a) => a.textContent ?? '');
+    expect(linkName).toContain(longName);
+    // The short name in the other row is whole, on one line.
+    const short = rows.filter({ hasText: 'The cards arrived' }).locator('.conversation-name');
+    expect(await short.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+    expect(await noSidewaysPan(s.page)).toBe(true);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
   });
 }

@@ -24,7 +24,11 @@ export function ConversationList({
             <span className="conversation-main">
               <span className="conversation-top">
                 <span className="conversation-who">
-                  <strong className="conversation-name">{c.counterpart.name}</strong>{' '}
+                  {/* At most two lines, with an ellipsis; the title shows the whole name on hover, and a
+                      screen reader reads the text whole (the clamp only hides it visually). */}
+                  <strong className="conversation-name" title={c.counterpart.name}>
+                    {c.counterpart.name}
+                  </strong>{' '}
                   {/* Words, not a colour: the row's link reads "… Blocked by you" to a screen reader too. */}
                   {c.blockedByMe && (
                     <span className="badge badge-danger conversation-blocked">
