@@ -93,11 +93,11 @@ export function AddressBook() {
   };
   const onError = (e: unknown) => toast.error(describeError(e).message);
   const create = trpc.addresses.create.useMutation({
-    onSuccess: (n) => done(n, 'Address saved', (before) => n.find((a) => !before.some((b) => b.id === a.id))?.id),
+    onSuccess: (n) => done(n, 'Address saved.', (before) => n.find((a) => !before.some((b) => b.id === a.id))?.id),
     onError,
   });
   const update = trpc.addresses.update.useMutation({
-    onSuccess: (n, v) => done(n, 'Address updated', () => v.addressId),
+    onSuccess: (n, v) => done(n, 'Address updated.', () => v.addressId),
     onError,
   });
   // Undo saves the deleted address again, default or not as it was; focus goes to it, wherever it
@@ -105,7 +105,7 @@ export function AddressBook() {
   const restored = useRef<number | null>(null);
   const restore = trpc.addresses.create.useMutation({
     onSuccess: (n) => {
-      done(n, 'Address restored', (before) => {
+      done(n, 'Address restored.', (before) => {
         restored.current = n.find((a) => !before.some((b) => b.id === a.id))?.id ?? null;
         return restored.current ?? undefined;
       });
@@ -126,7 +126,7 @@ export function AddressBook() {
       const gone = utils.addresses.list.getData()?.find((a) => a.id === v.addressId);
       done(
         n,
-        'Address deleted',
+        'Address deleted.',
         (before) => {
           const at = before.findIndex((a) => a.id === v.addressId);
           return (n[at] ?? n[at - 1])?.id;
@@ -137,7 +137,7 @@ export function AddressBook() {
     onError,
   });
   const setDefault = trpc.addresses.setDefault.useMutation({
-    onSuccess: (n, v) => done(n, 'Default address changed', () => v.addressId),
+    onSuccess: (n, v) => done(n, 'Default address changed.', () => v.addressId),
     onError,
   });
 

@@ -17,7 +17,7 @@ export function BuyAgainButton({ productId, title }: { productId: number; title:
       onClick={() =>
         cart.add(1, {
           onSuccess: () =>
-            toast.success(`“${title}” is in your cart`, {
+            toast.success(`“${title}” is in your cart.`, {
               action: { label: 'View cart', onClick: () => navigate('/cart') },
             }),
         })

@@ -36,7 +36,7 @@ export function CartPersonalization({ item }: { item: CartItemDto }) {
       // The answer is the newest cart: a read sent before the change must not land on top of it.
       await trpcUtils.cart.get.cancel();
       trpcUtils.cart.get.setData(undefined, cart);
-      toast.success('Personalisation updated');
+      toast.success('Personalisation updated.');
       close();
     },
     onError: (err) => setError(describeError(err).message),

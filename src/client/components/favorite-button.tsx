@@ -30,7 +30,7 @@ export function FavoriteProductButton({
     // The product page's "Favourited N times" counts this shopper too.
     onSettled: () =>
       Promise.all([trpcUtils.favorites.list.invalidate(), trpcUtils.catalog.product.invalidate({ productId })]),
-    onSuccess: (r) => toast.success(r.favorited ? 'Saved to favourites' : 'Removed from favourites'),
+    onSuccess: (r) => toast.success(r.favorited ? 'Saved to favourites.' : 'Removed from favourites.'),
     onError: (e) => toast.error(describeError(e).message),
   });
   const pressed = toggle.isPending ? !!toggle.variables?.favorited : favorited;
@@ -80,7 +80,7 @@ export function FavoriteShopButton({
     // once, then read the page again for anything else that moved.
     onSuccess: (r) => {
       trpcUtils.shops.bySlug.setData({ slug }, (shop) => shop && { ...shop, favoriteCount: r.favoriteCount });
-      toast.success(r.favorited ? 'Saved to favourites' : 'Removed from favourites');
+      toast.success(r.favorited ? 'Saved to favourites.' : 'Removed from favourites.');
     },
     onSettled: () => Promise.all([trpcUtils.favorites.list.invalidate(), trpcUtils.shops.bySlug.invalidate({ slug })]),
     onError: (e) => toast.error(describeError(e).message),

@@ -33,7 +33,7 @@ export function ImageUpload({
       }
       onChange(next.slice(0, max));
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : 'Upload failed');
+      toast.error(err instanceof Error ? err.message : 'The upload failed. Please try again.');
     } finally {
       setBusy(false);
     }

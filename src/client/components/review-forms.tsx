@@ -185,7 +185,7 @@ export function ReplyForm({
         trpcUtils.reviews.forProduct.invalidate({ productId }),
         trpcUtils.reviews.forShop.invalidate(),
       ]);
-      toast.success('Reply posted');
+      toast.success('Reply posted.');
       onDone();
     },
     onError: (err) => {

@@ -45,7 +45,7 @@ function useAddToCartMutation(productId: number) {
     onError: (err) => {
       const info = describeError(err);
       if (info.httpStatus === 401) {
-        toast('Sign in to add items to your cart', {
+        toast('Sign in to add items to your cart.', {
           action: {
             label: 'Sign in',
             onClick: () => navigate(signInHref()),

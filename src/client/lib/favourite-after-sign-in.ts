@@ -88,7 +88,7 @@ export function useFavouriteAfterSignIn(): void {
         utils.catalog.product.invalidate(),
         utils.shops.bySlug.invalidate(),
       ]);
-      toast.success('Saved to favourites');
+      toast.success('Saved to favourites.');
       dropParam();
       // Its heart, once drawn as saved; taken from the page's heading, where arriving put it.
       focusOnArrival(

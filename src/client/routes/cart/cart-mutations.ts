@@ -59,7 +59,7 @@ export function useCartMutations() {
     ...optimistic,
     onSuccess: async (cart: CartDto, vars: LineChange) => {
       await optimistic.onSuccess(cart, vars);
-      toast.success('Removed from your cart');
+      toast.success('Removed from your cart.');
     },
   });
   return { update, remove };

@@ -98,7 +98,7 @@ export function ListingForm({
       trpcUtils.catalog.variations.invalidate(),
     ]);
   const done = async (
-    message = product ? 'Listing updated' : 'Listing published — it will appear in search within seconds.',
+    message = product ? 'Listing updated.' : 'Listing published — it will appear in search within seconds.',
   ) => {
     await refresh();
     toast.success(message, SAVE_TOAST);
@@ -180,7 +180,7 @@ export function ListingForm({
             ? saveTable.mutate(
                 { productId: product.id, ...changedTable },
                 {
-                  onSuccess: () => done(listingChanged ? 'Listing and variations updated' : 'Variations saved'),
+                  onSuccess: () => done(listingChanged ? 'Listing and variations updated.' : 'Variations saved.'),
                   onError: (err) => tableFailed(err, listingChanged),
                 },
               )

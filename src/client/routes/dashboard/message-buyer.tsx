@@ -25,7 +25,7 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
     onSuccess: ({ conversationId }) => {
       void u.messages.shopInbox.invalidate();
       void u.messages.orderContact.invalidate({ orderId });
-      toast.success(`Message sent to ${contact.data?.buyerName ?? 'the buyer'}`);
+      toast.success(`Message sent to ${contact.data?.buyerName ?? 'the buyer'}.`);
       setOpen(false);
       navigate(`/dashboard/messages/${conversationId}`);
     },

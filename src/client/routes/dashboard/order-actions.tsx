@@ -54,7 +54,7 @@ export function OrderActions({ order }: { order: OrderDetailDto }) {
       void trpcUtils.seller.dashboard.invalidate();
       // A conversation about this order shows its status on the "About order #N" card.
       void trpcUtils.messages.thread.invalidate();
-      toast.success(`Order #${order.orderId}: ${statusLabel[saved.status]}`);
+      toast.success(`Order #${order.orderId}: ${statusLabel[saved.status]}.`);
       form.reset({ note: '', carrier: form.getValues('carrier'), trackingNumber: '' });
       setConfirmCancel(false);
     },

@@ -108,7 +108,7 @@ function ShopForm({ shop }: { shop: ShopDto | null }) {
     trpcUtils.shops.mine.setData(undefined, saved);
     form.reset(valuesFrom(saved));
     await queryClient.invalidateQueries();
-    toast.success(shop ? 'Shop updated' : 'Your shop is open! Add your first listing.', { id: SHOP_TOAST });
+    toast.success(shop ? 'Shop updated.' : 'Your shop is open! Add your first listing.', { id: SHOP_TOAST });
     if (!shop) navigate('/dashboard/listings');
   };
   const onError = (err: unknown) => {

@@ -45,7 +45,7 @@ function ListingsPicker({
     const drop = [...current].filter((id) => !chosen.has(id));
     if (add.length) await assign.mutateAsync({ shopId, sectionId: section.id, productIds: add });
     if (drop.length) await assign.mutateAsync({ shopId, sectionId: null, productIds: drop });
-    toast.success(`${section.name} updated`);
+    toast.success(`${section.name} updated.`);
     onClose();
   };
   const loading = all.isPending || inSection.isPending;

@@ -26,7 +26,7 @@ function StorefrontForm({ shop }: { shop: ShopDto }) {
     onSuccess: (saved) => {
       u.shops.mine.setData(undefined, saved);
       void u.shops.bySlug.invalidate({ slug: saved.slug });
-      toast.success('Storefront saved');
+      toast.success('Storefront saved.');
     },
   });
   const error = save.error ? describeError(save.error) : null;

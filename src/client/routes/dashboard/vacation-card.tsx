@@ -13,7 +13,7 @@ import { useFocusAfter } from '../../lib/use-focus-after';
 import { describeError, errorField, queryClient, trpc } from '../../trpc';
 
 const today = () => new Date().toLocaleDateString('en-CA');
-const AWAY = 'Your shop is on vacation';
+const AWAY = 'Your shop is on vacation.';
 
 export function VacationCard({ shop }: { shop: ShopDto }) {
   const on = shop.vacation !== null;

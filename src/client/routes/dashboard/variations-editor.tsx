@@ -340,7 +340,7 @@ function Editor({
         utils.catalog.product.invalidate(),
         utils.seller.listings.invalidate(),
       ]);
-      toast.success('Variations saved', { id: toastId });
+      toast.success('Variations saved.', { id: toastId });
     },
     onError: (err) => {
       const placed = markServerErrors(err);

@@ -15,7 +15,7 @@ export function StockCell({ listing }: { listing: SellerListingDto }) {
   useEffect(() => setValue(String(listing.quantity)), [listing.quantity]);
   const save = trpc.catalog.updateProduct.useMutation({
     onSuccess: () => {
-      toast.success(`Stock updated for “${listing.title}”`);
+      toast.success(`Stock updated for “${listing.title}”.`);
       void trpcUtils.catalog.product.invalidate({ productId: listing.id });
       void trpcUtils.catalog.shopProducts.invalidate();
       void trpcUtils.seller.listings.invalidate();

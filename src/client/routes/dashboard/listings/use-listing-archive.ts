@@ -59,7 +59,7 @@ export function useListingArchive({
   const restore = trpc.catalog.restoreProduct.useMutation({
     onSuccess: (_r, vars) => {
       const title = listed().find((i) => i.id === vars.productId)?.title;
-      toast.success(title ? `“${title}” is back on sale` : 'Listing restored');
+      toast.success(title ? `“${title}” is back on sale.` : 'Listing restored.');
       focusAfterLeaving(vars.productId, 'active');
       refresh();
     },
