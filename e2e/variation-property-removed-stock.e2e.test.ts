@@ -88,3 +88,46 @@ for (const project of projectNames)
     expect(errors).toEqual([]);
     await context.close();
   });
+
+// Found by a walk: Size renamed to "Fit" before Colour was removed, and S and M started at 0, as new
+// combinations (the saved property was found by its name, which the seller had just changed).
+for (const project of projectNames)
+  test(`${project}: a property renamed before the other is removed still carries each size's stock`, async () => {
+    const { seller, tee } = await colouredTee();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${tee.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await dialog.getByLabel('Quantity of S / Red').waitFor();
+
+    const name = dialog.getByLabel('Property 1', { exact: true });
+    await tabTo(page, name);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Fit');
+    await tabTo(page, dialog.getByRole('button', { name: 'Remove Colour' }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(dialog.getByRole('button', { name: 'Add a second property' }));
+
+    expect(await dialog.getByLabel('Quantity of S', { exact: true }).inputValue()).toBe('5');
+    expect(await dialog.getByLabel('Price of S', { exact: true }).inputValue()).toBe('20.00');
+    expect(await dialog.getByLabel('Quantity of M', { exact: true }).inputValue()).toBe('5');
+    await dialog.getByText('Was Red: 3, Blue: 2').waitFor();
+    await dialog.getByText('Was Red: 1 at $20.00, Blue: 4 at $22.00').waitFor();
+    await noSidewaysScroll(page);
+    await dialog.getByLabel('Quantity of M', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, `variation-renamed-then-removed-${project}`);
+
+    // Saved with M's price chosen: Fit keeps S and M at 5 each.
+    await tabTo(page, dialog.getByLabel('Price of M', { exact: true }));
+    await page.keyboard.type('21');
+    await tabTo(page, dialog.getByRole('button', { name: 'Save variations' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Variations saved').first().waitFor();
+    const saved = await seller.caller.catalog.variations({ productId: tee.id });
+    expect(saved.properties).toEqual([{ name: 'Fit', values: ['S', 'M'] }]);
+    expect(saved.combinations.map((c) => [c.values.join(' / '), c.quantity, c.priceCents])).toEqual([
+      ['S', 5, 2000],
+      ['M', 5, 2100],
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });

@@ -32,17 +32,19 @@ const fold = (s: string) => s.trim().toLocaleLowerCase('en');
 
 /**
  * The row `values` starts with, or null when it merges nothing: only when properties were removed
- * and each one left is a saved one (by name). `savedRow` gives a saved combination's cells as they
+ * and each one left is a saved one. A property left is known by `saved`, the index of the saved
+ * property it began as, so one renamed before the removal (Size to Fit) still counts; one added in
+ * the draft is known by its name (Colour removed and added back). `savedRow` gives a saved combination's cells as they
  * are now in the draft (edits made before the removal count), or undefined for one never saved.
  */
 export function carriedOver(
   saved: readonly { name: string; values: string[] }[],
-  current: readonly { name: string }[],
+  current: readonly { name: string; saved?: number }[],
   values: readonly string[],
   savedRow: (values: string[]) => CarriedRow | undefined,
 ): CarriedOver | null {
   if (current.length === 0 || current.length >= saved.length) return null;
-  const kept = current.map((p) => saved.findIndex((s) => fold(s.name) === fold(p.name)));
+  const kept = current.map((p) => p.saved ?? saved.findIndex((s) => fold(s.name) === fold(p.name)));
   if (kept.some((i) => i < 0) || new Set(kept).size !== kept.length) return null;
   const dropped = saved.map((_, i) => i).filter((i) => !kept.includes(i));
   const sources = combinationsOf(saved)

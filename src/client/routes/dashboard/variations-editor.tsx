@@ -175,7 +175,12 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
   });
   // A property removed from the saved table: a combination merging saved ones starts with what they
   // had (decision 0196), not as a new one at 0.
-  const carried = (values: string[]) => carriedOver(initial.properties, parsed, values, (v) => rows.get(keyOf(v)));
+  // A draft property that began as a saved one keeps its key (the saved index), whatever it is renamed to.
+  const left = parsed.map((p, i) => {
+    const key = properties[i].key;
+    return { ...p, saved: key < initial.properties.length ? key : undefined };
+  });
+  const carried = (values: string[]) => carriedOver(initial.properties, left, values, (v) => rows.get(keyOf(v)));
   const startingRow = (values: string[]): RowDraft => carried(values)?.row ?? fresh();
   const rowOf = (values: string[]): RowDraft => rows.get(keyOf(values)) ?? startingRow(values);
   const setRow = (values: string[], patch: Partial<RowDraft>) => {
