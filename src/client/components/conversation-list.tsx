@@ -1,8 +1,25 @@
 // An inbox: conversations newest first with who, the last message, the listing or order they are
 // about, an unread count and "Blocked" where the caller blocked the other party. The buyer's /messages and the shop's dashboard inbox both use it.
+// Coming back from a conversation (its "All messages" link or the browser's Back), focus lands on
+// that conversation's row, where the reader left the list, not on <body> or the page's top.
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ConversationSummaryDto } from '../../shared/schemas/messaging';
 import { formatDateTime, plural } from '../lib/format';
+
+/** The conversation last opened in this tab: its row takes focus when the list shows again. */
+let lastOpened: number | null = null;
+
+/** Called by the conversation page when it shows a conversation. */
+export function rememberOpenedConversation(id: number): void {
+  lastOpened = id;
+}
+
+/** Focus is "nowhere" yet: on <body>, or on the page's heading where arriving put it. */
+function focusIsUnplaced(): boolean {
+  const at = document.activeElement;
+  return !at || at === document.body || (at.tagName === 'H1' && at.classList.contains('focus-heading'));
+}
 
 export function ConversationList({
   items,
@@ -13,11 +30,23 @@ export function ConversationList({
   hrefOf: (id: number) => string;
   label: string;
 }) {
+  const list = useRef<HTMLUListElement>(null);
+  // Once, when the list first shows: the row of the conversation just left takes focus.
+  useEffect(() => {
+    const id = lastOpened;
+    lastOpened = null;
+    if (id === null || !focusIsUnplaced()) return;
+    list.current?.querySelector<HTMLElement>(`[data-conversation-id="${id}"]`)?.focus({ preventScroll: false });
+  }, []);
   return (
-    <ul className="plain-list conversation-list" aria-label={label}>
+    <ul ref={list} className="plain-list conversation-list" aria-label={label}>
       {items.map((c) => (
         <li key={c.id}>
-          <Link to={hrefOf(c.id)} className={`conversation-row${c.unread > 0 ? ' is-unread' : ''}`}>
+          <Link
+            to={hrefOf(c.id)}
+            className={`conversation-row${c.unread > 0 ? ' is-unread' : ''}`}
+            data-conversation-id={c.id}
+          >
             <span className="conversation-avatar" aria-hidden="true">
               {c.counterpart.imageUrl ? <img src={c.counterpart.imageUrl} alt="" /> : c.counterpart.name.charAt(0)}
             </span>

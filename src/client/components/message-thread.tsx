@@ -8,6 +8,7 @@ import { listingPath } from '../../shared/listing-url';
 import { REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
 import { formatCents, formatDateTime } from '../lib/format';
 import { describeError, trpc } from '../trpc';
+import { rememberOpenedConversation } from './conversation-list';
 import { BasketIcon, BoxIcon } from './icons';
 import { MessageComposer } from './message-composer';
 import { statusLabel } from './order-status';
@@ -198,9 +199,11 @@ export function MessageThread({
   const loaded = thread.data !== undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: once the conversation first shows
   useEffect(() => {
+    if (!loaded) return;
+    // Back in the inbox, this conversation's row takes focus (conversation-list.tsx).
+    rememberOpenedConversation(conversationId);
     const at = document.activeElement;
-    if (loaded && (!at || at === document.body))
-      document.getElementById('thread-title')?.focus({ preventScroll: true });
+    if (!at || at === document.body) document.getElementById('thread-title')?.focus({ preventScroll: true });
   }, [loaded, conversationId]);
   const unread = thread.data?.conversation.unread ?? 0;
   const lastId = thread.data?.messages.at(-1)?.id;
