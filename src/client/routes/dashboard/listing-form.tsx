@@ -15,6 +15,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { parseDollars, plural } from '../../lib/format';
 import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useCheckedForm } from '../../lib/use-checked-form';
+import { DIGITS_ONLY, keepDigits } from '../../lib/whole-number-input';
 import { describeError, trpc } from '../../trpc';
 import {
   type ListingFormValues,
@@ -90,6 +91,7 @@ export function ListingForm({
     resolver: listingResolver,
     defaultValues: valuesFrom(product),
   });
+  const quantityField = form.register('quantity');
   const refresh = () =>
     Promise.all([
       trpcUtils.catalog.shopProducts.invalidate(),
@@ -235,7 +237,16 @@ export function ListingForm({
                     className="input"
                     inputMode="numeric"
                     data-autofocus={firstField === 'quantity' ? '' : undefined}
-                    {...form.register('quantity')}
+                    {...quantityField}
+                    onChange={async (event) => {
+                      // Letters never land in the box; saying so outlasts the form's own re-check.
+                      const { digits, dropped } = keepDigits(event.target.value);
+                      event.target.value = digits;
+                      await quantityField.onChange(event);
+                      if (dropped) form.setError('quantity', { message: DIGITS_ONLY });
+                      else if (form.getFieldState('quantity').error?.message === DIGITS_ONLY)
+                        form.clearErrors('quantity');
+                    }}
                   />
                 </Field>
               )}

@@ -13,6 +13,7 @@ import { StatusButton } from '../../components/ui/status-button';
 import { centsToDollarsText, parseDollars } from '../../lib/format';
 import { saveUnlessUnchanged } from '../../lib/save-unless-unchanged';
 import { useFocusAfter } from '../../lib/use-focus-after';
+import { DIGITS_ONLY, keepDigits } from '../../lib/whole-number-input';
 import { describeError, errorField, trpc } from '../../trpc';
 import { carriedOver, combinationsOf } from './variations-carry-over';
 
@@ -410,11 +411,22 @@ function Editor({
 
 /** Properties, values, "set all" and the combination table of a draft (no save button). */
 export function VariationsFields({ draft }: { draft: VariationsDraft }) {
-  const { properties, setProperties, combos, rowOf, carriedNote, setRow, errors, clearPropertyError, removeProperty } =
-    draft;
+  const {
+    properties,
+    setProperties,
+    combos,
+    rowOf,
+    carriedNote,
+    setRow,
+    errors,
+    setErrors,
+    clearPropertyError,
+    removeProperty,
+  } = draft;
   const uid = useId();
   const [bulkPrice, setBulkPrice] = useState('');
   const [bulkQuantity, setBulkQuantity] = useState('');
+  const [bulkDropped, setBulkDropped] = useState(false);
   const err = (path: string) => errors[path];
   const tooMany = combos.length > MAX_COMBINATIONS;
 
@@ -541,8 +553,19 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                 className="input"
                 inputMode="numeric"
                 value={bulkQuantity}
-                onChange={(e) => setBulkQuantity(e.target.value)}
+                aria-invalid={bulkDropped ? true : undefined}
+                aria-describedby={bulkDropped ? 'bulk-quantity-error' : undefined}
+                onChange={(e) => {
+                  const { digits, dropped } = keepDigits(e.target.value);
+                  setBulkQuantity(digits);
+                  setBulkDropped(dropped);
+                }}
               />
+              {bulkDropped && (
+                <span className="error" id="bulk-quantity-error">
+                  {DIGITS_ONLY}
+                </span>
+              )}
             </div>
             <button
               type="button"
@@ -617,7 +640,12 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
                           aria-invalid={quantityError ? true : undefined}
                           aria-describedby={describedBy(quantityError, `${ids}-quantity-error`)}
                           value={r.quantity}
-                          onChange={(e) => setRow(values, { quantity: e.target.value })}
+                          onChange={(e) => {
+                            const { digits, dropped } = keepDigits(e.target.value);
+                            setRow(values, { quantity: digits });
+                            if (dropped)
+                              setErrors((m) => ({ ...m, [combinationPath(values, 'quantity')]: DIGITS_ONLY }));
+                          }}
                         />
                         {quantityError && (
                           <span className="error" id={`${ids}-quantity-error`}>

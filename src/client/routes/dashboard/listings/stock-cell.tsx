@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { SellerListingDto } from '../../../../shared/schemas/seller';
+import { DIGITS_ONLY, keepDigits } from '../../../lib/whole-number-input';
 import { describeError, trpc } from '../../../trpc';
 
 export function StockCell({ listing }: { listing: SellerListingDto }) {
@@ -51,7 +52,11 @@ export function StockCell({ listing }: { listing: SellerListingDto }) {
         aria-describedby={error ? errorId : undefined}
         value={value}
         readOnly={save.isPending}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          const { digits, dropped } = keepDigits(e.target.value);
+          setValue(digits);
+          setError(dropped ? DIGITS_ONLY : null);
+        }}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
