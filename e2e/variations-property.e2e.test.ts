@@ -8,7 +8,7 @@
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
-import { countCalls, createProduct, createSeller, signedInPage, token, waitForFocus } from './fixtures';
+import { countCalls, createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -87,3 +87,35 @@ for (const project of projectNames) {
     await context.close();
   });
 }
+
+// Found by a walk: with more combinations than a listing may have, Save listing's toast said "Please
+// fix the marked combinations." though nothing was marked, and the editor's line read "72 of at most
+// 70 combinations". Both now say what is wrong and what to do, in a sentence.
+for (const project of projectNames)
+  test(`${project}: too many combinations are explained in plain words`, async () => {
+    const { page, errors, context, dialog, calls } = await editListing(project);
+    await tabTo(page, dialog.getByRole('button', { name: 'Add variations' }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(dialog.getByLabel('Property 1', { exact: true }));
+    await page.keyboard.type('Size');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1, 2, 3, 4, 5, 6, 7, 8, 9');
+    await tabTo(page, dialog.getByRole('button', { name: 'Add a second property' }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(dialog.getByLabel('Property 2', { exact: true }));
+    await page.keyboard.type('Colour');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('A, B, C, D, E, F, G, H');
+
+    const why = 'These values make 72 combinations, and a listing can have at most 70. Remove some values to save.';
+    await dialog.getByRole('alert').filter({ hasText: why }).waitFor();
+    // Enter in the listing's Title submits the form (Save listing is 72 rows of Tab away).
+    await dialog.getByLabel('Title', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await toasts(page).filter({ hasText: why }).waitFor();
+    expect(await toasts(page).filter({ hasText: 'marked' }).count()).toBe(0);
+    await screenshot(page, `too-many-combinations-${project}`);
+    expect(calls()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });

@@ -135,6 +135,9 @@ export const NO_VARIATIONS: DraftSource = { properties: [], combinations: [] };
 
 /** The toast when cells are wrong, in words that fit the table (laptop) and the cards (phone) alike. */
 export const CELLS_PROBLEM = 'Please fix the marked combinations.';
+/** More combinations than a listing may have: what is wrong and what to do, in a seller's words. */
+export const tooManyCombinations = (count: number) =>
+  `These values make ${count} combinations, and a listing can have at most ${MAX_COMBINATIONS}. Remove some values to save.`;
 /** A merged combination whose saved ones had different prices, its price still empty (decision 0196). */
 export const PRICES_DIFFERED = 'The merged combinations had different prices: enter one.';
 
@@ -394,7 +397,7 @@ function Editor({
       return placed;
     },
     changed: () => draft.changed,
-    problem: () => (tooMany ? CELLS_PROBLEM : draft.problem()),
+    problem: () => (tooMany ? tooManyCombinations(draft.combos.length) : draft.problem()),
   }));
 
   return (
@@ -579,7 +582,9 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
             </button>
           </div>
           <p className={tooMany ? 'error' : 'hint'} role={tooMany ? 'alert' : undefined}>
-            {combos.length} of at most {MAX_COMBINATIONS} combinations
+            {tooMany
+              ? tooManyCombinations(combos.length)
+              : `${combos.length} of at most ${MAX_COMBINATIONS} combinations`}
           </p>
           <div className="combo-table-wrap">
             <table className="table combo-table">
