@@ -43,7 +43,7 @@ for (const project of projectNames) {
     await form.getByLabel('Country').selectOption('GB');
     await form.getByLabel('Postal code').fill('LS1 4AP-99999');
     await pressEnterOn(page, form.getByRole('button', { name: 'Save address' }));
-    await form.getByText('Postal code must be 12 characters or fewer').waitFor();
+    await form.getByText('Postal code must be 12 characters or fewer.').waitFor();
     await waitForFocus(form.getByLabel('Postal code'));
     expect(await page.locator('main').textContent()).not.toMatch(RAW_ZOD);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -56,7 +56,7 @@ for (const project of projectNames) {
         () => '',
         (e: Error) => e.message,
       );
-    expect(refused).toContain('Postal code must be 12 characters or fewer');
+    expect(refused).toContain('Postal code must be 12 characters or fewer.');
     expect(refused).not.toMatch(RAW_ZOD);
     expect(await user.caller.addresses.list()).toEqual([]);
 

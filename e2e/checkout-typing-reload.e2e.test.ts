@@ -85,7 +85,7 @@ for (const project of projectNames as ProjectName[]) {
 
     // Submitting still checks everything; finished and sent, the typing is no longer kept.
     await page.getByRole('button', { name: 'Continue to payment' }).press('Enter');
-    await form(page).getByText('City is required').waitFor();
+    await form(page).getByText('City is required.').waitFor();
     await typeInto(page, 'Address line 1', '12 Market St');
     await typeInto(page, 'City', 'London');
     await typeInto(page, 'Postal code', 'N1 9GU');

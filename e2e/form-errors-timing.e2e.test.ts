@@ -51,19 +51,19 @@ for (const project of ['phone', 'desktop'] as const) {
     await page.getByLabel('New email').focus();
     await page.keyboard.type('rita.example');
     await page.keyboard.press('Tab');
-    await page.getByText('Enter a valid email address').waitFor();
-    expect(await shownErrors(page)).toEqual(['Enter a valid email address']);
+    await page.getByText('Enter a valid email address.').waitFor();
+    expect(await shownErrors(page)).toEqual(['Enter a valid email address.']);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('End');
     await page.keyboard.type('@example.test');
-    await page.getByText('Enter a valid email address').waitFor({ state: 'detached' });
+    await page.getByText('Enter a valid email address.').waitFor({ state: 'detached' });
     expect(await shownErrors(page)).toEqual([]);
 
     // Submitting an empty form does show its errors.
     await page.getByLabel('Current password').focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Enter your current password').waitFor();
-    expect(await shownErrors(page)).toContain('Password must be at least 8 characters');
+    await page.getByText('Enter your current password.').waitFor();
+    expect(await shownErrors(page)).toContain('Password must be at least 8 characters.');
     await context.close();
   }, 90_000);
 

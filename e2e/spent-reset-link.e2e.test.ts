@@ -1,7 +1,8 @@
 // Found by a walk at 1366×900 and 390×844: a password-reset link already used showed the whole
 // "Choose a new password" form again, and the shopper learned it was spent only after typing two
 // passwords. The page now reads the link as it opens (account.resetLinkStatus) and says "This link
-// has been used or has expired", with a way to ask for a new one; a fresh link still opens the form.
+// has been used or has expired", with a way to ask for a new one; a fresh link still opens the form,
+// whose field errors end with a full stop like every message a shopper reads.
 import { expect, test } from 'bun:test';
 import { createUser, mailedLink, tabTo } from './fixtures';
 import { newPage, projectNames, projects, screenshot, setupE2E } from './harness';
@@ -22,6 +23,17 @@ for (const project of projectNames) {
     // Fresh, the link opens the form.
     await page.goto(link);
     await page.getByLabel('New password', { exact: true }).waitFor();
+    // Its field errors are sentences, worded as the server words them: a short password, a second that differs.
+    await tabTo(page, page.getByLabel('New password', { exact: true }));
+    await page.keyboard.type('short');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('shorter');
+    await page.keyboard.press('Enter');
+    await page.getByText('The two passwords differ.').waitFor();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([
+      'Password must be at least 8 characters.',
+      'The two passwords differ.',
+    ]);
 
     // Used (in another tab, say), the same link says so before anything is typed.
     const token = mailed.searchParams.get('token')!;

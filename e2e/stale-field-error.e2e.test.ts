@@ -20,7 +20,7 @@ for (const project of projectNames) {
     const form = page.getByRole('form', { name: 'Shipping address' });
     await form.getByRole('button', { name: 'Continue to payment' }).focus();
     await page.keyboard.press('Enter');
-    await form.getByText('State / region is required').waitFor();
+    await form.getByText('State / region is required.').waitFor();
     await waitForFocus(form.getByLabel('Full name'));
 
     await page.keyboard.type('Ada Lovelace');
@@ -28,7 +28,7 @@ for (const project of projectNames) {
     await form.getByLabel('City').fill('Paris');
     await form.getByLabel('Postal code').fill('75002');
     await form.getByLabel('Country').selectOption('FR');
-    await form.getByText('State / region is required').waitFor({ state: 'detached' });
+    await form.getByText('State / region is required.').waitFor({ state: 'detached' });
     expect(await form.locator('[aria-invalid="true"]').count()).toBe(0);
     expect(await form.getByText(/is required/).count()).toBe(0);
     await screenshot(page, `region-error-gone-${project}`);

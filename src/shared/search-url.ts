@@ -78,7 +78,7 @@ export function readSearchUrl(params: URLSearchParams): SearchUrl {
   const q = params.get('q')?.trim();
   if (q) {
     if (q.length > SEARCH_MAX_QUERY_LENGTH)
-      return bad('Search text too long', `${tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH)}.`);
+      return bad('Search text too long', tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH));
     input.q = q;
   }
   const category = params.get('category');

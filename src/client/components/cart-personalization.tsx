@@ -14,7 +14,7 @@ type Spec = NonNullable<CartItemDto['personalizationSpec']>;
 function localProblem(spec: Spec, text: string): string | null {
   const trimmed = text.trim();
   if (spec.required && trimmed === '') return 'Add your personalisation: this listing needs it.';
-  if ([...trimmed].length > spec.maxChars) return `${tooLongMessage('Personalisation', spec.maxChars)}.`;
+  if ([...trimmed].length > spec.maxChars) return tooLongMessage('Personalisation', spec.maxChars);
   return null;
 }
 

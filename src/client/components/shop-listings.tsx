@@ -24,7 +24,7 @@ export function shopListingProblem(params: URLSearchParams): string | null {
   if (section && (!/^\d{1,10}$/.test(section) || !idSchema.safeParse(Number(section)).success))
     return 'That is not one of the shop’s sections.';
   const q = params.get('q')?.trim() ?? '';
-  if (q.length > SEARCH_MAX_QUERY_LENGTH) return `${tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH)}.`;
+  if (q.length > SEARCH_MAX_QUERY_LENGTH) return tooLongMessage('Search text', SEARCH_MAX_QUERY_LENGTH);
   return q ? textProblem(q) : null;
 }
 

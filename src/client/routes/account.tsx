@@ -5,7 +5,12 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { type ChangeEmailInput, changeEmailInput, changePasswordInput } from '../../shared/schemas/account';
+import {
+  type ChangeEmailInput,
+  changeEmailInput,
+  changePasswordInput,
+  PASSWORDS_DIFFER,
+} from '../../shared/schemas/account';
 import { AddressBook } from '../components/address-book';
 import { EmailChoices } from '../components/email-choices';
 import { EmailText } from '../components/email-text';
@@ -93,7 +98,7 @@ function EmailSection() {
 
 const passwordForm = changePasswordInput
   .extend({ confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+  .refine((v) => v.newPassword === v.confirm, { message: PASSWORDS_DIFFER, path: ['confirm'] });
 type PasswordForm = z.infer<typeof passwordForm>;
 
 function PasswordSection() {

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { claimGuestAccountInput } from '../../shared/schemas/account';
+import { claimGuestAccountInput, PASSWORDS_DIFFER } from '../../shared/schemas/account';
 import type { OrderDetailDto } from '../../shared/schemas/orders';
 import { AddressBlock } from '../components/address-block';
 import { EmailText } from '../components/email-text';
@@ -68,7 +68,7 @@ function GuestOrder({ o }: { o: OrderDetailDto }) {
 
 const passwordForm = z
   .object({ password: claimGuestAccountInput.shape.password, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, { message: PASSWORDS_DIFFER, path: ['confirm'] });
 
 function SetPassword({ token, email }: { token: string; email: string }) {
   const navigate = useNavigate();

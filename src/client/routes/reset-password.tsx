@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { resetPasswordInput } from '../../shared/schemas/account';
+import { PASSWORDS_DIFFER, resetPasswordInput } from '../../shared/schemas/account';
 import { Field } from '../components/field';
 import { PageState, RouteErrorBoundary } from '../components/states';
 import { StatusButton } from '../components/ui/status-button';
@@ -14,7 +14,7 @@ import { describeError, queryClient, trpc } from '../trpc';
 
 const formSchema = z
   .object({ password: resetPasswordInput.shape.password, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, { message: PASSWORDS_DIFFER, path: ['confirm'] });
 type FormValues = z.infer<typeof formSchema>;
 
 export function Component() {

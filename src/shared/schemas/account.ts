@@ -6,11 +6,14 @@ import { guestOrderTokenSchema } from './orders';
 import { text } from './text';
 
 const newPassword = text({ trim: false })
-  .min(8, 'Password must be at least 8 characters')
+  .min(8, 'Password must be at least 8 characters.')
   .max(200, tooLongMessage('Password', 200));
 
 /** A token from a mailed link: 43 base64url characters (32 random bytes). */
 export const accountToken = text().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not valid. Ask for a new one.');
+
+/** The words under "Password again" when it differs, on every form that asks twice. */
+export const PASSWORDS_DIFFER = 'The two passwords differ.';
 
 export const requestPasswordResetInput = z.object({ email: emailSchema });
 export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetInput>;
@@ -24,14 +27,14 @@ export const resetLinkStatusInput = z.object({ token: accountToken });
 export type VerifyEmailInput = z.infer<typeof verifyEmailInput>;
 
 export const changePasswordInput = z.object({
-  currentPassword: text({ trim: false }).min(1, 'Enter your current password').max(200),
+  currentPassword: text({ trim: false }).min(1, 'Enter your current password.').max(200),
   newPassword,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 export const changeEmailInput = z.object({
   email: emailSchema,
-  password: text({ trim: false }).min(1, 'Enter your password').max(200),
+  password: text({ trim: false }).min(1, 'Enter your password.').max(200),
 });
 export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
 

@@ -6,7 +6,7 @@ function email(words: { missing: string; invalid: string; tooLong?: string }) {
   return text().toLowerCase().min(1, words.missing).max(254, words.tooLong).pipe(z.email(words.invalid));
 }
 
-export const emailSchema = email({ missing: 'Enter your email address', invalid: 'Enter a valid email address' });
+export const emailSchema = email({ missing: 'Enter your email address.', invalid: 'Enter a valid email address.' });
 
 // Sign in and Create an account speak in whole sentences, in the browser and from the server alike.
 const accountEmail = email({

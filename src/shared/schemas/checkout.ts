@@ -38,7 +38,8 @@ export function isoCountryCodes(): string[] {
 
 // Messages name each field by the label the address form shows ("Full name", "State / region"),
 // and word every length limit alike.
-const line = (label: string, max: number) => text().min(1, `${label} is required`).max(max, tooLongMessage(label, max));
+const line = (label: string, max: number) =>
+  text().min(1, `${label} is required.`).max(max, tooLongMessage(label, max));
 
 /** True when parsing so far found nothing wrong with any of `fields` (so they can be read), nor
  * with the address itself: a string or null sent as the address has no fields to read at all. */
@@ -60,26 +61,26 @@ export const shippingAddressSchema = z
     city: line('City', 100),
     region: text().max(100, tooLongMessage('State / region', 100)).default(''),
     postalCode: text()
-      .min(2, 'Postal code is required')
+      .min(2, 'Postal code is required.')
       .max(12, tooLongMessage('Postal code', 12))
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Postal code may contain letters, digits, spaces and dashes'),
-    country: text().toUpperCase().refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE'),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Postal code may contain letters, digits, spaces and dashes.'),
+    country: text().toUpperCase().refine(isIsoCountry, 'Country must be an ISO 3166-1 alpha-2 code, e.g. US, GB, DE.'),
   })
   .superRefine(
     (a, ctx) => {
       // The US and Canada need a state or province: an empty one is missing, not misspelt.
-      const missing = a.region.trim() === '' ? 'State / region is required' : null;
+      const missing = a.region.trim() === '' ? 'State / region is required.' : null;
       if (a.country === 'US' && !US_REGIONS.has(upper(a.region)))
         ctx.addIssue({
           code: 'custom',
           path: ['region'],
-          message: missing ?? 'Use the two-letter state code, e.g. NY',
+          message: missing ?? 'Use the two-letter state code, e.g. NY.',
         });
       if (a.country === 'CA' && !CA_REGIONS.has(upper(a.region)))
         ctx.addIssue({
           code: 'custom',
           path: ['region'],
-          message: missing ?? 'Use the two-letter province code, e.g. ON',
+          message: missing ?? 'Use the two-letter province code, e.g. ON.',
         });
     },
     { when: fieldsParsed('country', 'region') },
@@ -87,7 +88,7 @@ export const shippingAddressSchema = z
   .superRefine(
     (a, ctx) => {
       if (a.country === 'US' && !/^\d{5}(-\d{4})?$/.test(a.postalCode))
-        ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'US ZIP codes look like 12345 or 12345-6789' });
+        ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'US ZIP codes look like 12345 or 12345-6789.' });
     },
     { when: fieldsParsed('country', 'postalCode') },
   )
@@ -114,9 +115,9 @@ export const placeOrderInput = z.object({
   shippingAddress: shippingAddressSchema,
   payment: z.object({
     token: text()
-      .min(1, 'Payment token is required')
+      .min(1, 'Payment token is required.')
       .max(200)
-      .regex(/^[A-Za-z0-9_-]+$/, 'Malformed payment token'),
+      .regex(/^[A-Za-z0-9_-]+$/, 'The payment details could not be read. Please enter your card again.'),
   }),
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;

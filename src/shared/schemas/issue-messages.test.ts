@@ -128,17 +128,17 @@ describe('messages of the shared schemas', () => {
   test('a postal code over 12 characters names the field and the limit, in the form and in the address book', () => {
     const address = { name: 'Ada', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1 4AP-99999', country: 'GB' };
     const form = shippingAddressSchema.safeParse(address);
-    expect(form.error?.issues.map((i) => i.message)).toEqual(['Postal code must be 12 characters or fewer']);
+    expect(form.error?.issues.map((i) => i.message)).toEqual(['Postal code must be 12 characters or fewer.']);
     const server = createAddressInput.safeParse({ address });
     expect(server.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['address.postalCode', 'Postal code must be 12 characters or fewer'],
+      ['address.postalCode', 'Postal code must be 12 characters or fewer.'],
     ]);
   });
 
   test('prices are worded in money, counts and required fields in words', () => {
     const words = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message);
     expect(words(shippingAddressSchema, { name: 'Ada', line1: '1 Main St', city: 'Leeds', country: 'GB' })).toEqual([
-      'Postal code is required',
+      'Postal code is required.',
     ]);
   });
 });
@@ -152,19 +152,19 @@ describe('length limits written on the rule itself use the one wording', () => {
       'SKU',
       combinationInput,
       { values: ['Small'], priceCents: 1000, quantity: 1, sku: over(64) },
-      'SKU must be 64 characters or fewer',
+      'SKU must be 64 characters or fewer.',
     ],
     [
       'password',
       resetPasswordInput,
       { token: 'a'.repeat(43), password: over(200) },
-      'Password must be 200 characters or fewer',
+      'Password must be 200 characters or fewer.',
     ],
     [
       'personalisation',
       addItemInput,
       { productId: 1, quantity: 1, personalization: over(MAX_PERSONALIZATION_CHARS) },
-      'Personalisation must be 1,024 characters or fewer',
+      'Personalisation must be 1,024 characters or fewer.',
     ],
   ];
   for (const [what, schema, input, message] of cases)
@@ -184,49 +184,49 @@ describe('every other length limit uses the one wording too', () => {
       'property name',
       variationPropertyInput,
       { name: over(30), values: ['S'] },
-      'Property name must be 30 characters or fewer',
+      'Property name must be 30 characters or fewer.',
     ],
     [
       'value',
       variationPropertyInput,
       { name: 'Size', values: ['S', over(40)] },
-      'Each value must be 40 characters or fewer',
+      'Each value must be 40 characters or fewer.',
     ],
     [
       'review',
       createReviewInput,
       { orderId: 1, productId: 1, rating: 5, text: over(REVIEW_TEXT_MAX) },
-      'Review must be 2,000 characters or fewer',
+      'Review must be 2,000 characters or fewer.',
     ],
     [
       'reply',
       replyToReviewInput,
       { reviewId: 1, text: over(REVIEW_TEXT_MAX) },
-      'Reply must be 2,000 characters or fewer',
+      'Reply must be 2,000 characters or fewer.',
     ],
     [
       'message',
       sendMessageInput,
       { conversationId: 1, text: over(MESSAGE_TEXT_MAX) },
-      'Message must be 2,000 characters or fewer',
+      'Message must be 2,000 characters or fewer.',
     ],
     [
       'report details',
       reportConversationInput,
       { conversationId: 1, reason: 'spam', details: over(1000) },
-      'Details must be 1,000 characters or fewer',
+      'Details must be 1,000 characters or fewer.',
     ],
     [
       'section name',
       createSectionInput,
       { shopId: 1, name: over(SECTION_NAME_MAX) },
-      'Section name must be 40 characters or fewer',
+      'Section name must be 40 characters or fewer.',
     ],
     [
       'announcement',
       updateStorefrontInput,
       { shopId: 1, announcement: over(ANNOUNCEMENT_MAX) },
-      'Announcement must be 1,000 characters or fewer',
+      'Announcement must be 1,000 characters or fewer.',
     ],
     [
       'policy notes',
@@ -240,37 +240,37 @@ describe('every other length limit uses the one wording too', () => {
           notes: over(POLICY_NOTES_MAX),
         },
       },
-      'Policy notes must be 2,000 characters or fewer',
+      'Policy notes must be 2,000 characters or fewer.',
     ],
     [
       'vacation message',
       setVacationInput,
       { shopId: 1, on: true, message: over(VACATION_MESSAGE_MAX) },
-      'Message for shoppers must be 500 characters or fewer',
+      'Message for shoppers must be 500 characters or fewer.',
     ],
     [
       'tracking number',
       updateOrderStatusInput,
       { orderId: 1, status: 'shipped', trackingNumber: over(60) },
-      'Tracking number must be 60 characters or fewer',
+      'Tracking number must be 60 characters or fewer.',
     ],
     [
       'carrier',
       updateOrderStatusInput,
       { orderId: 1, status: 'shipped', carrier: over(60) },
-      'Carrier must be 60 characters or fewer',
+      'Carrier must be 60 characters or fewer.',
     ],
     [
       'order note',
       updateOrderStatusInput,
       { orderId: 1, status: 'processing', note: over(500) },
-      'Note must be 500 characters or fewer',
+      'Note must be 500 characters or fewer.',
     ],
     [
       'search text',
       searchProductsInput,
       { q: over(SEARCH_MAX_QUERY_LENGTH) },
-      'Search text must be 200 characters or fewer',
+      'Search text must be 200 characters or fewer.',
     ],
   ];
   for (const [what, schema, input, message] of cases)

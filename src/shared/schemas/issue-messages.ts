@@ -45,10 +45,10 @@ const plural = (n: number | bigint, one: string, many: string) => `${count(n)} $
 const isMoney = (path: readonly PropertyKey[] | undefined) =>
   [...(path ?? [])].some((k) => typeof k === 'string' && k.endsWith('Cents'));
 
-/** "Address line 2 must be 200 characters or fewer": the one wording of a length limit, for the
+/** "Address line 2 must be 200 characters or fewer.": the one wording of a length limit, for the
  * messages filled in here and those a schema writes itself with a field's visible label. */
 export function tooLongMessage(label: string, max: number | bigint): string {
-  return `${label} must be ${plural(max, 'character', 'characters')} or fewer`;
+  return `${label} must be ${plural(max, 'character', 'characters')} or fewer.`;
 }
 
 function sizeMessage(iss: Issue & { code: 'too_big' | 'too_small' }, label: string): string {
@@ -89,8 +89,7 @@ const EXPECTED: Record<string, string> = {
   date: 'a date',
 };
 
-/** The human message for an issue raised without one. */
-export function issueMessage(iss: Issue): string {
+function issueWords(iss: Issue): string {
   const label = fieldLabel(iss.path);
   switch (iss.code) {
     case 'too_big':
@@ -118,6 +117,13 @@ export function issueMessage(iss: Issue): string {
     default:
       return `${label} is not valid`;
   }
+}
+
+/** The human message for an issue raised without one: a sentence, ending with a full stop like
+ * every message a shopper reads (the server's BAD_REQUEST and the browser's form check alike). */
+export function issueMessage(iss: Issue): string {
+  const words = issueWords(iss);
+  return /[.!?]$/.test(words) ? words : `${words}.`;
 }
 
 z.config({ customError: issueMessage });

@@ -152,7 +152,7 @@ describe('messages: conversations between a buyer and a shop', () => {
         'oversize',
         () => buyer.caller.messages.start({ shopId: seller.shopId, text: 'x'.repeat(MESSAGE_TEXT_MAX + 1) }),
         'BAD_REQUEST',
-        'Message must be 2,000 characters or fewer',
+        'Message must be 2,000 characters or fewer.',
       ],
       [
         'NUL byte',
@@ -548,7 +548,7 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
         'oversize',
         () => seller.caller.messages.startWithBuyer({ orderId, text: 'x'.repeat(MESSAGE_TEXT_MAX + 1) }),
         'BAD_REQUEST',
-        'Message must be 2,000 characters or fewer',
+        'Message must be 2,000 characters or fewer.',
       ],
       [
         'NUL byte',

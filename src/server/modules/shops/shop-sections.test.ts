@@ -74,7 +74,7 @@ describe('shop sections', () => {
         'long name',
         () => seller.caller.shops.createSection({ shopId: seller.shopId, name: 'x'.repeat(41) }),
         'BAD_REQUEST',
-        'Section name must be 40 characters or fewer',
+        'Section name must be 40 characters or fewer.',
       ],
       [
         'another shop’s sections',
@@ -214,7 +214,7 @@ describe('shop announcement and policies', () => {
         'oversize announcement',
         () => seller.caller.shops.updateStorefront({ shopId: seller.shopId, announcement: 'x'.repeat(1001) }),
         'BAD_REQUEST',
-        'Announcement must be 1,000 characters or fewer',
+        'Announcement must be 1,000 characters or fewer.',
       ],
       [
         'another seller',
