@@ -1,14 +1,15 @@
 // "Message the shop": from a product page (the listing attached), a shop page, or an order page
 // (the order attached). Guests are sent to sign in and back; the shop's own owner sees nothing.
+// The dialog writes with the shared composer (message-composer.tsx): the same count, photo,
+// Ctrl+Enter and errors as a conversation and "Message the buyer".
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { MESSAGE_TEXT_MAX } from '../../shared/schemas/messaging';
 import { useMe } from '../lib/session';
 import { signInHref } from '../lib/sign-in-link';
-import { describeError, trpc } from '../trpc';
+import { trpc } from '../trpc';
 import { ChatIcon } from './icons';
+import { MessageComposer } from './message-composer';
 import { Dialog } from './ui/dialog';
-import { StatusButton } from './ui/status-button';
 
 export function ContactShopButton({
   shopId,
@@ -29,7 +30,6 @@ export function ContactShopButton({
 }) {
   const { user, loading } = useMe();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   // Back from signing in to ask (?ask=<this shop>): the question opens again, once. Once the
@@ -54,7 +54,6 @@ export function ContactShopButton({
     onSuccess: ({ conversationId }) => {
       void u.messages.inbox.invalidate();
       setOpen(false);
-      setText('');
       navigate(`/messages/${conversationId}`);
     },
   });
@@ -66,8 +65,10 @@ export function ContactShopButton({
         <ChatIcon width={16} height={16} /> {label}
       </button>
     );
-  const error = start.error ? describeError(start.error) : null;
-  const over = text.length > MESSAGE_TEXT_MAX;
+  const close = () => {
+    setOpen(false);
+    start.reset();
+  };
   return (
     <>
       <button type="button" className={className} onClick={() => setOpen(true)}>
@@ -75,7 +76,7 @@ export function ContactShopButton({
       </button>
       <Dialog
         open={open}
-        onClose={() => setOpen(false)}
+        onClose={close}
         title={`Message ${shopName}`}
         description={
           productId
@@ -85,43 +86,17 @@ export function ContactShopButton({
               : 'The shop usually answers within a day or two.'
         }
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            start.mutate({ shopId, productId, orderId, text });
-          }}
-        >
-          <div className="field">
-            <label htmlFor="contact-shop-text">Your message</label>
-            <textarea
-              id="contact-shop-text"
-              className="textarea"
-              rows={5}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder={placeholder ?? 'Ask about sizes, colours, custom orders…'}
-              aria-invalid={error || over ? true : undefined}
-              aria-describedby="contact-shop-count"
-              data-autofocus
-            />
-            <span className={`hint${over ? ' error' : ''}`} id="contact-shop-count">
-              {text.length.toLocaleString('en-US')} / {MESSAGE_TEXT_MAX.toLocaleString('en-US')}
-            </span>
-            {error && (
-              <span className="error" role="alert">
-                {error.message}
-              </span>
-            )}
-          </div>
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <StatusButton pending={start.isPending} pendingLabel="Sending…" disabled={!text.trim() || over}>
-              Send message
-            </StatusButton>
-          </div>
-        </form>
+        <MessageComposer
+          send={(message) => start.mutateAsync({ shopId, productId, orderId, ...message })}
+          pending={start.isPending}
+          error={start.error}
+          label="Your message"
+          showLabel
+          placeholder={placeholder ?? 'Ask about sizes, colours, custom orders…'}
+          autoFocus
+          onCancel={close}
+          sendLabel="Send message"
+        />
       </Dialog>
     </>
   );

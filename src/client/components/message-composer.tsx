@@ -1,7 +1,7 @@
 // The message composer: text with a live count against the limit, an optional photo, Ctrl+Enter,
 // one message per press-burst, and focus kept in the box. The conversation page sends with it
-// (message-thread.tsx), and so does the seller's "Message the buyer" on an order (decision 0195);
-// the caller says what sending does.
+// (message-thread.tsx), and so do the seller's "Message the buyer" on an order (decision 0195) and
+// the buyer's "Message the shop" (contact-shop.tsx); the caller says what sending does.
 import { useRef, useState } from 'react';
 import { MESSAGE_TEXT_MAX } from '../../shared/schemas/messaging';
 import { uploadImage } from '../lib/upload';
@@ -22,6 +22,7 @@ export function MessageComposer({
   placeholder = 'Write a message…',
   autoFocus = false,
   onCancel,
+  sendLabel = 'Send',
 }: {
   /** Resolves once the message is sent (the box empties), rejects when it was refused (`error` says why). */
   send: (message: ComposedMessage) => Promise<unknown>;
@@ -35,6 +36,7 @@ export function MessageComposer({
   autoFocus?: boolean;
   /** A Cancel button beside Send (in a dialog). */
   onCancel?: () => void;
+  sendLabel?: string;
 }) {
   const [text, setText] = useState('');
   const [imageUrl, setImageUrl] = useState<string | null>(null);
@@ -158,7 +160,7 @@ export function MessageComposer({
             </button>
           )}
           <StatusButton pending={pending} pendingLabel="Sending…" disabled={!canSend}>
-            Send
+            {sendLabel}
           </StatusButton>
         </span>
       </div>

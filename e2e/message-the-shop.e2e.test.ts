@@ -1,0 +1,52 @@
+// The buyer's "Message the shop" on their order page writes with the same composer as a
+// conversation and the shop's "Message the buyer" (components/message-composer.tsx): a count
+// against the limit, a sentence saying why Send is off over it, Attach photo, Ctrl+Enter sends.
+// What was typed and not sent stays when the dialog is closed and opened again, until it is sent.
+// Keyboard only, on a laptop and a phone, with no sideways pan.
+import { expect, test } from 'bun:test';
+import type { Page } from 'playwright';
+import { sellerWithOrder, signedInPage, tabTo, waitForFocus } from './fixtures';
+import { projectNames, screenshot, setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+for (const project of projectNames) {
+  test(`${project}: "Message the shop" on an order writes like every other composer`, async () => {
+    const { seller, buyer, orderId } = await sellerWithOrder('Ada Lovelace');
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const page = b.page;
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    const button = page.getByRole('button', { name: 'Message the shop' });
+    const dialog = page.getByRole('dialog', { name: `Message ${seller.shop.name}` });
+    const box = dialog.getByRole('textbox', { name: 'Your message' });
+    await tabTo(page, button);
+    await page.keyboard.press('Enter');
+    await waitForFocus(box);
+
+    // Over the limit: the count turns, Send is off, and a sentence says why.
+    await page.keyboard.insertText('a'.repeat(2001));
+    await dialog.getByText('Shorten your message to 2,000 characters.').waitFor();
+    await dialog.getByText('2,001 / 2,000').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
+    // The same bar as the conversation's: a photo can go with it.
+    expect(await dialog.getByText('Attach photo').count()).toBe(1);
+
+    // Back under the limit, Ctrl+Enter sends, and the conversation about the order opens.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Where is my parcel?');
+    await dialog.getByText('19 / 2,000').waitFor();
+    await screenshot(page, `message-the-shop-composer-${project}`);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(/\/messages\/\d+$/);
+    await page.getByRole('log', { name: 'Messages' }).getByText('Where is my parcel?').waitFor();
+    await page.getByRole('link', { name: new RegExp(`About order #${orderId}`) }).waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+}
