@@ -1,6 +1,6 @@
 // "Message the buyer" on the seller's order page (decision 0195), keyboard only, on a laptop and a
 // phone: the button opens the composer with focus in its box; Escape and Cancel close it with focus
-// back on the button and nothing sent; Send opens the conversation in the shop's messages with a
+// back on the button and nothing sent, the words kept for when it opens again (until sent); Send opens the conversation in the shop's messages with a
 // toast, and the buyer finds the message, unread, about that order, in their own messages. A guest
 // order (no account) offers "Email the buyer" instead: a mailto: link with the order in its subject.
 import { expect, test } from 'bun:test';
@@ -50,15 +50,19 @@ for (const project of projectNames) {
     await waitForFocus(button);
     expect(await box.count()).toBe(0);
 
-    // Cancel does the same.
+    // Cancel does the same. What was typed is kept for next time (a draft), until it is sent.
     await openComposer(s.page, button);
-    await s.page.keyboard.type('Not this either');
+    expect(await box.inputValue()).toBe('Not this');
+    await s.page.keyboard.type(' either');
     await tabTo(s.page, dialog.getByRole('button', { name: 'Cancel', exact: true }), 6);
     await s.page.keyboard.press('Enter');
     await waitForFocus(button);
 
     // Send: the conversation opens in the shop's messages, with a toast.
     await openComposer(s.page, button);
+    expect(await box.inputValue()).toBe('Not this either');
+    await s.page.keyboard.press('Control+A');
+    await s.page.keyboard.press('Backspace');
     const note = 'Which initials would you like on the bowl?';
     await s.page.keyboard.type(note);
     expect(await sideways(s.page)).toBeLessThanOrEqual(0);
@@ -86,9 +90,11 @@ for (const project of projectNames) {
     await b.page.getByRole('link', { name: new RegExp(`About order #${orderId}`) }).waitFor();
     await screenshot(b.page, `message-the-buyer-buyer-${project}`);
 
-    // Back on the order, the seller finds the conversation from it.
+    // Back on the order, the seller finds the conversation from it, and the sent draft is gone.
     await s.page.goto(`/dashboard/orders/${orderId}`);
     await s.page.getByRole('link', { name: 'Your conversation about this order' }).waitFor();
+    await openComposer(s.page, button);
+    expect(await box.inputValue()).toBe('');
 
     expect(s.errors).toEqual([]);
     expect(b.errors).toEqual([]);

@@ -1,10 +1,12 @@
 // The buyer's "Message the shop" on their order page writes with the same composer as a
 // conversation and the shop's "Message the buyer" (components/message-composer.tsx): a count
 // against the limit, a sentence saying why Send is off over it, Attach photo, Ctrl+Enter sends.
-// What was typed and not sent stays when the dialog is closed and opened again, until it is sent.
+// What was typed and not sent stays when the dialog is closed and opened again (and in a
+// conversation when the reader goes away and comes back), until it is sent.
 // Keyboard only, on a laptop and a phone, with no sideways pan.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
+import { waitUntil } from '../src/server/test/wait-until';
 import { sellerWithOrder, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
@@ -45,6 +47,73 @@ for (const project of projectNames) {
     await page.waitForURL(/\/messages\/\d+$/);
     await page.getByRole('log', { name: 'Messages' }).getByText('Where is my parcel?').waitFor();
     await page.getByRole('link', { name: new RegExp(`About order #${orderId}`) }).waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+
+  test(`${project}: an unsent message stays until it is sent`, async () => {
+    const { seller, buyer, orderId } = await sellerWithOrder('Ada Lovelace');
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const page = b.page;
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    const button = page.getByRole('button', { name: 'Message the shop' });
+    const dialog = page.getByRole('dialog', { name: `Message ${seller.shop.name}` });
+    const box = dialog.getByRole('textbox', { name: 'Your message' });
+    const open = async () => {
+      await tabTo(page, button);
+      await page.keyboard.press('Enter');
+      await waitForFocus(box);
+    };
+
+    // Escape, then open again: the words are still there, with their count.
+    await open();
+    await page.keyboard.type('Could it ship before Friday');
+    await page.keyboard.press('Escape');
+    await waitForFocus(button);
+    await open();
+    expect(await box.inputValue()).toBe('Could it ship before Friday');
+    await dialog.getByText('27 / 2,000').waitFor();
+    // Cancel keeps them too, and so does leaving the page and coming back.
+    await page.keyboard.type('?');
+    await tabTo(page, dialog.getByRole('button', { name: 'Cancel', exact: true }), 6);
+    await page.keyboard.press('Enter');
+    await waitForFocus(button);
+    await page.goto('/');
+    await page.goto(`/orders/${orderId}`);
+    await open();
+    expect(await box.inputValue()).toBe('Could it ship before Friday?');
+
+    // Sent: the conversation opens; in its own box a reply half written stays when the buyer goes
+    // to the inbox and back.
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(/\/messages\/\d+$/);
+    const thread = page.url();
+    await page.getByRole('log', { name: 'Messages' }).getByText('Could it ship before Friday?').waitFor();
+    const composer = page.getByLabel('Write a message');
+    await tabTo(page, composer);
+    await page.keyboard.type('Also, gift wrap please');
+    await page.goto('/messages');
+    await page.goto(thread);
+    await page.getByRole('log', { name: 'Messages' }).getByText('Could it ship before Friday?').waitFor();
+    await waitUntil(async () => (await composer.inputValue()) === 'Also, gift wrap please', {
+      what: 'the half-written reply back in the box',
+    });
+    await tabTo(page, composer);
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('log', { name: 'Messages' }).getByText('Also, gift wrap please').waitFor();
+    expect(await composer.inputValue()).toBe('');
+
+    // Once sent, a draft is gone: the order's dialog and the conversation start empty.
+    await page.goto(`/orders/${orderId}`);
+    await open();
+    expect(await box.inputValue()).toBe('');
+    await screenshot(page, `message-the-shop-draft-${project}`);
+    await page.keyboard.press('Escape');
+    await page.goto(thread);
+    await page.getByRole('log', { name: 'Messages' }).getByText('Also, gift wrap please').waitFor();
+    expect(await composer.inputValue()).toBe('');
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     expect(b.errors).toEqual([]);
     await b.context.close();

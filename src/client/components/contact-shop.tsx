@@ -1,7 +1,7 @@
 // "Message the shop": from a product page (the listing attached), a shop page, or an order page
 // (the order attached). Guests are sent to sign in and back; the shop's own owner sees nothing.
 // The dialog writes with the shared composer (message-composer.tsx): the same count, photo,
-// Ctrl+Enter and errors as a conversation and "Message the buyer".
+// Ctrl+Enter, errors and kept draft as a conversation and "Message the buyer".
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../lib/session';
@@ -96,6 +96,7 @@ export function ContactShopButton({
           autoFocus
           onCancel={close}
           sendLabel="Send message"
+          draftKey={`shop:${shopId}:${productId ? `listing:${productId}` : orderId ? `order:${orderId}` : 'shop'}`}
         />
       </Dialog>
     </>

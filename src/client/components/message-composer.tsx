@@ -1,9 +1,12 @@
 // The message composer: text with a live count against the limit, an optional photo, Ctrl+Enter,
 // one message per press-burst, and focus kept in the box. The conversation page sends with it
 // (message-thread.tsx), and so do the seller's "Message the buyer" on an order (decision 0195) and
-// the buyer's "Message the shop" (contact-shop.tsx); the caller says what sending does.
-import { useRef, useState } from 'react';
+// the buyer's "Message the shop" (contact-shop.tsx); the caller says what sending does. What is
+// written and not sent is kept per place (`draftKey`, lib/message-draft-store.ts) until it is sent.
+import { useEffect, useRef, useState } from 'react';
 import { MESSAGE_TEXT_MAX } from '../../shared/schemas/messaging';
+import { loadMessageDraft, saveMessageDraft } from '../lib/message-draft-store';
+import { useMe } from '../lib/session';
 import { uploadImage } from '../lib/upload';
 import { describeError } from '../trpc';
 import { StatusButton } from './ui/status-button';
@@ -23,6 +26,7 @@ export function MessageComposer({
   autoFocus = false,
   onCancel,
   sendLabel = 'Send',
+  draftKey,
 }: {
   /** Resolves once the message is sent (the box empties), rejects when it was refused (`error` says why). */
   send: (message: ComposedMessage) => Promise<unknown>;
@@ -37,9 +41,35 @@ export function MessageComposer({
   /** A Cancel button beside Send (in a dialog). */
   onCancel?: () => void;
   sendLabel?: string;
+  /** Where this message goes ("conversation:12", "order:34"): an unsent draft is kept under it. */
+  draftKey: string;
 }) {
   const [text, setText] = useState('');
   const [imageUrl, setImageUrl] = useState<string | null>(null);
+  const userId = useMe().user?.id;
+  // The draft comes back once the composer is in the browser (not during hydration: the server
+  // has no drafts). Nothing typed yet is overwritten.
+  useEffect(() => {
+    if (userId === undefined) return;
+    const draft = loadMessageDraft(userId, draftKey);
+    if (!draft) return;
+    setText((now) => now || draft.text);
+    setImageUrl((now) => now ?? draft.imageUrl);
+  }, [userId, draftKey]);
+  const keepDraft = (draft: ComposedMessage) => {
+    if (userId !== undefined) saveMessageDraft(userId, draftKey, draft);
+  };
+  const changeText = (next: string) => {
+    setText(next);
+    keepDraft({ text: next, imageUrl });
+  };
+  // The text as last drawn: a photo's upload ends after more typing than its closure saw.
+  const latestText = useRef(text);
+  latestText.current = text;
+  const changeImage = (next: string | null) => {
+    setImageUrl(next);
+    keepDraft({ text: latestText.current, imageUrl: next });
+  };
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -58,6 +88,8 @@ export function MessageComposer({
         () => {
           setText('');
           setImageUrl(null);
+          // Sent: the draft goes too (also when the dialog closed with the send).
+          keepDraft({ text: '', imageUrl: null });
         },
         () => undefined,
       )
@@ -91,7 +123,7 @@ export function MessageComposer({
         rows={showLabel ? 5 : 3}
         value={text}
         placeholder={placeholder}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => changeText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -111,7 +143,7 @@ export function MessageComposer({
       {imageUrl && (
         <div className="composer-photo">
           <img src={imageUrl} alt="Attached to your next message" />
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setImageUrl(null)}>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => changeImage(null)}>
             Remove photo
           </button>
         </div>
@@ -135,7 +167,7 @@ export function MessageComposer({
               setUploading(true);
               setUploadError(null);
               try {
-                setImageUrl(await uploadImage(file));
+                changeImage(await uploadImage(file));
               } catch (err) {
                 setUploadError((err as Error).message);
               } finally {

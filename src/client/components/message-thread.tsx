@@ -138,6 +138,7 @@ function Composer({ conversationId, disabledReason }: { conversationId: number; 
       send={(message) => send.mutateAsync({ conversationId, ...message })}
       pending={send.isPending}
       error={send.error}
+      draftKey={`conversation:${conversationId}`}
     />
   );
 }
@@ -197,7 +198,6 @@ export function MessageThread({
   // Opening a conversation from an inbox removes the row that had focus: the heading (who this is
   // with) takes it, as other pages do, once per conversation and only when focus is nowhere else.
   const loaded = thread.data !== undefined;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once the conversation first shows
   useEffect(() => {
     if (!loaded) return;
     // Back in the inbox, this conversation's row takes focus (conversation-list.tsx).

@@ -76,6 +76,7 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
           placeholder="A question about the personalisation, news of a delay…"
           autoFocus
           onCancel={close}
+          draftKey={`order:${orderId}:to-buyer`}
         />
       </Dialog>
     </div>
