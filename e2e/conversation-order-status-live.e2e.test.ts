@@ -2,7 +2,9 @@
 // and its status). When the shop moved the order on, the card stayed at "Paid" until a reload, in
 // the buyer's open conversation and in the shop's own (its thread query was never told). Now the
 // buyer's card follows the live notification that the status changed, and the shop's own change
-// shows at once when it comes back to the conversation. Laptop and phone, two browsers.
+// shows at once when it comes back to the conversation, and live in the shop's second tab with the
+// same conversation open (that tab is told by the shop's live stream, not by a notification).
+// Laptop and phone, two browsers.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { sellerWithOrder, signedInPage } from './fixtures';
@@ -32,6 +34,13 @@ for (const project of projectNames)
     await aboutCard(s.page, orderId)
       .filter({ hasText: /· Paid$/ })
       .waitFor();
+    // The shop's second tab, with the same conversation open.
+    const tab2 = await s.context.newPage();
+    tab2.on('pageerror', (e) => s.errors.push(e.message));
+    await tab2.goto(`/dashboard/messages/${conversationId}`);
+    await aboutCard(tab2, orderId)
+      .filter({ hasText: /· Paid$/ })
+      .waitFor();
 
     // The shop follows the card to the order, moves it on in the app, and comes back.
     await aboutCard(s.page, orderId).click();
@@ -42,8 +51,12 @@ for (const project of projectNames)
       .filter({ hasText: /· Being made \/ packed$/ })
       .waitFor({ timeout: 10_000 });
 
-    // The buyer's conversation, open all along, follows without a reload.
+    // The buyer's conversation, open all along, follows without a reload, and so does the shop's
+    // second tab (well within the thread's 30 s stale time).
     await aboutCard(b.page, orderId)
+      .filter({ hasText: /· Being made \/ packed$/ })
+      .waitFor({ timeout: 10_000 });
+    await aboutCard(tab2, orderId)
       .filter({ hasText: /· Being made \/ packed$/ })
       .waitFor({ timeout: 10_000 });
 
@@ -51,10 +64,14 @@ for (const project of projectNames)
     await aboutCard(b.page, orderId)
       .filter({ hasText: /· Shipped$/ })
       .waitFor({ timeout: 10_000 });
+    await aboutCard(tab2, orderId)
+      .filter({ hasText: /· Shipped$/ })
+      .waitFor({ timeout: 10_000 });
+    await screenshot(tab2, `conversation-order-status-live-seller-tab2-${project}`);
     await screenshot(s.page, `conversation-order-status-live-seller-${project}`);
     await screenshot(b.page, `conversation-order-status-live-buyer-${project}`);
 
-    for (const page of [b.page, s.page])
+    for (const page of [b.page, s.page, tab2])
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect([...b.errors, ...s.errors]).toEqual([]);
     await b.context.close();

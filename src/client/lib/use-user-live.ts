@@ -24,9 +24,12 @@ export function useUserLive(enabled: boolean) {
         }
         return;
       }
-      void u.messages.unreadCount.invalidate();
-      void u.messages.inbox.invalidate();
-      void u.messages.shopInbox.invalidate();
+      // An order moved on: only its conversation's card changed (another tab of the shop's, too).
+      if (event.kind !== 'about') {
+        void u.messages.unreadCount.invalidate();
+        void u.messages.inbox.invalidate();
+        void u.messages.shopInbox.invalidate();
+      }
       void u.messages.thread.invalidate({ conversationId: event.conversationId });
     },
   });

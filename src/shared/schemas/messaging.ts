@@ -118,6 +118,7 @@ export interface ThreadDto {
 
 /** Live events on a user's stream: something changed in this conversation; refetch it. */
 export interface MessagingEventDto {
-  kind: 'message' | 'read';
+  /** `about`: what the conversation is about changed (its order's status), not its messages. */
+  kind: 'message' | 'read' | 'about';
   conversationId: number;
 }

@@ -5,6 +5,7 @@
 import type { MessagingEventDto } from '../../../shared/schemas/messaging';
 import type { AppDeps } from '../../deps';
 import { publishToUsers } from '../realtime/user-streams';
+import { findOrderConversations } from './messaging.repository';
 
 export const userChannel = (userId: number) => `messages:user:${userId}`;
 
@@ -16,8 +17,23 @@ export async function publishMessagingEvent(deps: AppDeps, userIds: readonly num
 /** One pub/sub message of a messaging channel, or null when it is not one. */
 export function parseMessagingEvent(message: string): MessagingEventDto | null {
   const e = JSON.parse(message) as MessagingEventDto;
-  if (typeof e?.conversationId !== 'number' || (e.kind !== 'message' && e.kind !== 'read')) return null;
+  if (typeof e?.conversationId !== 'number' || (e.kind !== 'message' && e.kind !== 'read' && e.kind !== 'about'))
+    return null;
   return { kind: e.kind, conversationId: e.conversationId };
+}
+
+/**
+ * An order moved on: both parties' open conversations about it show its status on their "About
+ * order #N" card, the shop's too (its other tabs hear of no notification, the buyer is the one
+ * notified). Never rejects: a lost event costs only freshness.
+ */
+export async function announceOrderConversationChange(deps: AppDeps, orderId: number): Promise<void> {
+  try {
+    for (const c of await findOrderConversations(deps.db, orderId))
+      await publishMessagingEvent(deps, [c.buyer_id, c.owner_id], { kind: 'about', conversationId: c.id });
+  } catch (err) {
+    deps.log.warn({ err: String(err), orderId }, 'order conversation event not published');
+  }
 }
 
 /** Two events for one conversation before the client reads are one refetch. */

@@ -89,6 +89,16 @@ export function findConversationBySubject(
     .executeTakeFirst();
 }
 
+/** The conversations about an order, with both parties (the buyer, the shop's owner). */
+export function findOrderConversations(db: DbOrTx, orderId: number) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('shops as s', 's.id', 'c.shop_id')
+    .select(['c.id', 'c.buyer_id', 's.owner_id'])
+    .where('c.order_id', '=', orderId)
+    .execute();
+}
+
 /** An order's buyer as the shop may reach them: `has_account` is false for a guest buyer (no password). */
 export function findBuyerForMessaging(db: DbOrTx, userId: number) {
   return db

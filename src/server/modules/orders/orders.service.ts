@@ -21,6 +21,7 @@ import { inTransaction } from '../../db/transaction';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../auth/auth.session';
 import { enqueueEmail } from '../email/email-outbox.repository';
+import { announceOrderConversationChange } from '../messaging/messaging-events';
 import { announceNotifications } from '../notifications/notification-events';
 import { insertNotification } from '../notifications/notifications.repository';
 import { paymentProvider } from '../payments/payments.registry';
@@ -216,6 +217,8 @@ export async function updateOrderStatus(
     return { restocked, refund, buyerId: order.buyer_id };
   });
   void announceNotifications(deps, [outcome.buyerId]);
+  // The order's conversations show its status, in every open tab of either party.
+  void announceOrderConversationChange(deps, orderId);
   // A $0 order was never charged (decision 0010): nothing to refund.
   if (outcome.refund && outcome.refund.amountCents > 0) {
     try {
