@@ -3,16 +3,18 @@
 // above $0.00" next to the field, focus on that field, and nothing sent or saved. Laptop and phone.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
+import { testDeps } from '../src/server/test/test-services';
 import {
   apronInTwoSizes,
   countCalls,
   createProduct,
   createSeller,
   signedInPage,
+  tabTo,
   token,
   waitForFocus,
 } from './fixtures';
-import { projectNames, screenshot, setupE2E } from './harness';
+import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -91,4 +93,67 @@ for (const project of projectNames) {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+}
+
+// A listing left at $0.00 from before prices were required (decision 0199): the migration took it
+// off sale. A shopper sees no "$0.00" and nothing to buy; the seller sees a prompt for a price, and
+// Restore refuses, in words, until the listing has one; then it goes back on sale at that price.
+for (const project of projectNames) {
+  test(`${project}: a $0.00 listing from before prices were required is not sold, and the seller is asked for a price`, async () => {
+    const seller = await createSeller();
+    const bowl = await createProduct(seller, { title: `Old ${token()} bowl`, priceCents: 2400, quantity: 3 });
+    // What the migration leaves of such a row: archived, at 0.
+    await testDeps()
+      .db.updateTable('products')
+      .set({ status: 'archived', price_cents: 0 })
+      .where('id', '=', bowl.id)
+      .execute();
+    await testDeps()
+      .db.updateTable('listing_variants')
+      .set({ price_cents: 0 })
+      .where('product_id', '=', bowl.id)
+      .execute();
+
+    // The shopper: no price, nothing to add.
+    const shopper = await newPage(e2e.browser, e2e.app.baseUrl, project);
+    await shopper.page.goto(`/product/${bowl.id}`);
+    await shopper.page.getByText('This listing is no longer for sale.').waitFor();
+    expect(await shopper.page.getByText('$0.00').count()).toBe(0);
+    expect(await shopper.page.getByRole('button', { name: /add to cart/i }).count()).toBe(0);
+    await noSidewaysScroll(shopper.page);
+    await shopper.context.close();
+
+    // The seller: the row asks for a price and Restore says why it cannot, keyboard only.
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto('/dashboard/listings?status=archived');
+    const row = page.locator(`[data-listing-row="${bowl.id}"]`);
+    await row.getByText('No price. Set one in Edit to sell it.').waitFor();
+    expect(await row.getByText('$0.00').count()).toBe(0);
+    await noSidewaysScroll(page);
+    await screenshot(page, `listing-zero-price-legacy-${project}`);
+    await tabTo(page, page.getByRole('button', { name: `Restore ${bowl.title}` }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Set a price above $0.00 in Edit before putting this listing back on sale.').waitFor();
+    expect((await seller.caller.catalog.product({ productId: bowl.id })).status).toBe('archived');
+
+    // Given a price in Edit, it can be restored, at that price.
+    await tabTo(page, page.getByRole('button', { name: `Edit ${bowl.title}` }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await tabTo(page, dialog.getByLabel('Price ($)'));
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('26');
+    await tabTo(page, dialog.getByRole('button', { name: 'Save listing' }));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await tabTo(page, page.getByRole('button', { name: `Restore ${bowl.title}` }));
+    await page.keyboard.press('Enter');
+    await page.getByText(`“${bowl.title}” is back on sale.`).waitFor();
+    expect(await seller.caller.catalog.product({ productId: bowl.id })).toMatchObject({
+      status: 'active',
+      priceCents: 2600,
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 150_000);
 }

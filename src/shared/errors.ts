@@ -20,7 +20,7 @@ export interface DomainErrorDetailsByCode {
   BAD_REQUEST: FieldDetails & {
     /** choose_variant: a listing with variations needs a combination (field variantId);
      * variant_off: that combination is switched off; required / too_long: personalisation. */
-    reason?: 'archived' | 'cart_full' | 'choose_variant' | 'variant_off' | 'required' | 'too_long';
+    reason?: 'archived' | 'cart_full' | 'choose_variant' | 'variant_off' | 'required' | 'too_long' | 'no_price';
     maxTotalHits?: number;
     maxBytes?: number;
     /** cart_full: the cart's cap on held units, and how many more this line could take. */

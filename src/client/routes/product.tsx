@@ -332,9 +332,12 @@ export function Component() {
           </Link>
           <h1>{p.title}</h1>
           <Stars rating={p.rating} count={p.reviewCount} />
-          <div className="price-big" data-testid="price">
-            {price}
-          </div>
+          {/* A listing without a price (off sale since decision 0199) shows none, never "$0.00". */}
+          {p.priceCents > 0 && (
+            <div className="price-big" data-testid="price">
+              {price}
+            </div>
+          )}
           {p.isVintage && <span className="badge">Vintage</span>}
           {variations && p.status !== 'archived' && (
             <VariationPicker

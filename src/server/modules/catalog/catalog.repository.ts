@@ -126,13 +126,15 @@ export function insertProduct(db: DbOrTx, product: Insertable<ProductsTable>) {
   return db.insertInto('products').values(product).returning('id').executeTakeFirstOrThrow();
 }
 
-/** Archived → active only; false when it was not archived (already active, or restored concurrently). */
+/** Archived → active only, and only with a price (decision 0199); false when it was not archived
+ * (already active, or restored concurrently) or has no price. */
 export async function reactivateProduct(db: DbOrTx, productId: number): Promise<boolean> {
   const row = await db
     .updateTable('products')
     .set({ status: 'active', updated_at: new Date() })
     .where('id', '=', productId)
     .where('status', '=', 'archived')
+    .where('price_cents', '>', 0)
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;

@@ -242,9 +242,16 @@ export async function archiveProduct(deps: AppDeps, productId: number): Promise<
   return { ok: true };
 }
 
-/** Puts an archived listing back on sale (search picks it up through the products trigger's outbox row). */
+/** Puts an archived listing back on sale (search picks it up through the products trigger's outbox row).
+ * A listing without a price (a $0.00 row from before prices were required) stays off sale until the
+ * seller sets one (decision 0199). */
 export async function restoreProduct(deps: AppDeps, productId: number): Promise<{ ok: true; restored: boolean }> {
   const restored = await reactivateProduct(deps.db, productId);
+  if (!restored && (await getProduct(deps.db, productId)).priceCents <= 0)
+    throw new DomainError('BAD_REQUEST', 'Set a price above $0.00 in Edit before putting this listing back on sale.', {
+      field: 'priceCents',
+      reason: 'no_price',
+    });
   if (restored) await publishAvailability(deps, [productId]);
   return { ok: true, restored };
 }

@@ -188,25 +188,33 @@ describe('the cart shows prices that moved', () => {
 });
 
 describe('free and huge totals', () => {
-  test('a $0 checkout completes without a card charge and is settled at once', async () => {
+  test('a listing cannot be on sale at $0.00; one left at $0.00 is off sale and not restored (decision 0199)', async () => {
     const seller = await createSeller(testDeps(), { flatRateCents: 0, freeOverCents: null, processingDays: 1 });
-    // Listings cost at least a cent now; one priced $0.00 before that rule still checks out.
     const pattern = await createProduct(seller, { priceCents: 1, quantity: 3, title: 'Free knitting pattern' });
-    await testDeps().db.updateTable('products').set({ price_cents: 0 }).where('id', '=', pattern.id).execute();
-    const buyer = await buyerWith(pattern.id);
-    const input = await placeInput(buyer);
-    expect(input.quote.totalCents).toBe(0);
-    const placed = await buyer.caller.checkout.place(input);
-    expect(placed.totalChargedCents).toBe(0);
-    expect(await processorPaymentsOf(buyer.id)).toEqual([]);
-    expect(await paymentsOf(buyer.id)).toEqual([
-      expect.objectContaining({ provider: 'none', amount_cents: 0, status: 'captured' }),
-    ]);
-    expect(await stockOf(pattern.id)).toMatchObject({ quantity: 2, reserved: 0 });
-    expect(await cartLinesOf(buyer.id)).toEqual([]);
-    // The order can still be cancelled: nothing to refund, the unit goes back on sale.
-    await seller.caller.orders.updateStatus({ orderId: placed.orders[0].orderId, status: 'cancelled' });
-    expect(await stockOf(pattern.id)).toMatchObject({ quantity: 3 });
+    const zero = () =>
+      testDeps().db.updateTable('products').set({ price_cents: 0 }).where('id', '=', pattern.id).execute();
+    // On sale, the database refuses a price of 0, whatever writes it.
+    await expect(zero()).rejects.toThrow(/products_on_sale_priced/);
+    // As the migration leaves a legacy row: archived at 0. Not for sale, and not restored without a price.
+    await testDeps().db.updateTable('products').set({ status: 'archived' }).where('id', '=', pattern.id).execute();
+    await zero();
+    const buyer = await createUser();
+    expect(
+      domainOf(await rejection(buyer.caller.cart.addItem({ productId: pattern.id, quantity: 1 })))?.details,
+    ).toMatchObject({
+      reason: 'archived',
+    });
+    const refused = await rejection(seller.caller.catalog.restoreProduct({ productId: pattern.id }));
+    expect(refused.message).toBe('Set a price above $0.00 in Edit before putting this listing back on sale.');
+    expect(domainOf(refused)?.details).toMatchObject({ field: 'priceCents', reason: 'no_price' });
+    expect((await seller.caller.catalog.product({ productId: pattern.id })).status).toBe('archived');
+    // Given a price, it goes back on sale.
+    await seller.caller.catalog.updateProduct({ productId: pattern.id, priceCents: 300, quantity: 3 });
+    await seller.caller.catalog.restoreProduct({ productId: pattern.id });
+    expect(await seller.caller.catalog.product({ productId: pattern.id })).toMatchObject({
+      status: 'active',
+      priceCents: 300,
+    });
   });
 
   test('a total above the provider maximum is refused at quote time, and place authorises nothing', async () => {

@@ -78,9 +78,14 @@ export function ListingsTable({
               <Link to={`/product/${p.id}`}>{p.title}</Link>
             </td>
             <td className="listing-price" data-label="Price">
-              {p.priceMaxCents !== null
-                ? `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
-                : formatCents(p.priceCents)}
+              {p.priceCents <= 0 ? (
+                // A $0.00 row from before prices were required: off sale until it has one (decision 0199).
+                <span className="listing-no-price">No price. Set one in Edit to sell it.</span>
+              ) : p.priceMaxCents !== null ? (
+                `${formatCents(p.priceCents)}–${formatCents(p.priceMaxCents)}`
+              ) : (
+                formatCents(p.priceCents)
+              )}
             </td>
             <td className="listing-stock" data-label="Stock">
               {p.madeToOrder ? (
