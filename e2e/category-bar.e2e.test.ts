@@ -81,3 +81,70 @@ for (const project of projectNames) {
     await context.close();
   });
 }
+
+/** The links drawn whole, clear of both arrows and their fades (what a mouse user can read). */
+const readable = (page: Page) =>
+  page.locator('.category-bar-wrap').evaluate((wrap) => {
+    const bar = wrap.querySelector('nav') as HTMLElement;
+    const b = bar.getBoundingClientRect();
+    const start = wrap.hasAttribute('data-more-start');
+    const end = wrap.hasAttribute('data-more-end');
+    return [...bar.querySelectorAll('a')]
+      .filter((a) => {
+        const l = a.getBoundingClientRect();
+        return (
+          getComputedStyle(a).opacity === '1' &&
+          l.left >= b.left + (start ? 64 : 0) &&
+          l.right <= b.right - (end ? 64 : 0)
+        );
+      })
+      .map((a) => a.textContent ?? '');
+  });
+
+/** Presses an arrow with the mouse and waits for the bar to stop scrolling. */
+async function pressArrow(page: Page, edge: 'start' | 'end') {
+  const settled = page
+    .locator('.category-bar')
+    .evaluate((bar) => new Promise<void>((done) => bar.addEventListener('scrollend', () => done(), { once: true })));
+  await page.locator(`.category-bar-scroll-${edge}`).click();
+  await settled;
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+// Found by a walk on a desktop browser narrowed to 390 px (a mouse, no touch): the › arrow scrolled
+// 80% of the bar, past links hidden in the faded edges, so paging showed one word at a time and six
+// of seventeen departments never at all. The arrows now page by links: each shows the next ones whole.
+for (const [name, viewport] of [
+  ['laptop', { width: 1366, height: 900 }],
+  ['phone-size window with a mouse', { width: 390, height: 844 }],
+] as const) {
+  test(`${name}: paging the category bar with its arrows shows every department, both ways`, async () => {
+    const { context, page } = await newPage(e2e.browser, e2e.app.baseUrl, { viewport });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/');
+    const links = page.getByRole('navigation', { name: 'Categories' }).getByRole('link');
+    await links.last().waitFor({ state: 'attached' });
+    await page.locator('.category-bar-scroll-end').waitFor();
+    const all = await links.evaluateAll((els) => els.map((a) => a.textContent ?? ''));
+    for (const [edge, from] of [
+      ['end', 'start'],
+      ['start', 'end'],
+    ] as const) {
+      const seen = new Set(await readable(page));
+      for (let presses = 0; (await page.locator(`.category-bar-scroll-${edge}`).count()) > 0; presses++) {
+        expect(presses).toBeLessThan(all.length);
+        await pressArrow(page, edge);
+        const now = await readable(page);
+        expect(now.length).toBeGreaterThan(0);
+        for (const t of now) seen.add(t);
+      }
+      expect(all.filter((t) => !seen.has(t))).toEqual([]);
+      await page.locator(`.category-bar-scroll-${from}`).waitFor();
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await screenshot(page, `category-bar-arrows-${viewport.width}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+}
