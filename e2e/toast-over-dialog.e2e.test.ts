@@ -1,7 +1,7 @@
 // A toast raised while a modal dialog is open is seen and heard: a seller's failed save in the Edit
 // listing dialog shows its error toast above the dialog and its backdrop (nothing covers it, a click
-// reaches it, screen readers get it), at the top of the screen, clear of the dialog's Save button at
-// the bottom (a phone's dialog fills the screen); once the save goes through and
+// reaches it, screen readers get it), near the top of the screen, clear of the dialog's Save button at
+// the bottom (a phone's dialog fills the screen) and of its head (title and Close), just under it; once the save goes through and
 // the dialog closes, "Listing updated" shows where the page's toasts go: at the bottom on a laptop,
 // at the top under the header on a phone (decision 0183). Desktop and phone.
 import { expect, test } from 'bun:test';
@@ -78,6 +78,22 @@ for (const project of projectNames) {
         close.y + close.height <= toastBox.y + toastBox.height,
       size: Math.min(close.width, close.height) >= 24,
     }).toEqual({ inside: true, size: true });
+    // Nor does it cover the dialog's head: with the dialog back at its top, its title and its Close
+    // button are whole and uncovered (found by a walk: the toast sat over both).
+    await dialog.evaluate((el) => el.scrollTo({ top: 0 }));
+    const title = dialog.getByRole('heading', { name: 'Edit listing' });
+    const closeDialog = dialog.getByRole('button', { name: 'Close', exact: true });
+    const overlaps = async (target: Locator) => {
+      const [a, b] = [await target.boundingBox(), await error.boundingBox()];
+      if (!a || !b) throw new Error('not laid out');
+      return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    };
+    expect({
+      titleCovered: await overlaps(title),
+      closeCovered: await overlaps(closeDialog),
+      titleOnTop: await onTop(title),
+      closeOnTop: await onTop(closeDialog),
+    }).toEqual({ titleCovered: false, closeCovered: false, titleOnTop: true, closeOnTop: true });
     await screenshot(page, `toast-over-dialog-${project}`);
 
     // The save goes through: the dialog closes and its toast shows where the page's toasts go.

@@ -4,7 +4,8 @@
 // toaster therefore renders into a host element of its own that the topmost open modal dialog holds
 // (<body> when none is open). The element is moved, never re-rendered, so toasts raised just before
 // a dialog opens or closes ("Listing updated" as the editor closes) stay on screen. While a dialog
-// holds them they show at the top: at the bottom they covered a phone dialog's own Save button.
+// holds them they show at the top: at the bottom they covered a phone dialog's own Save button;
+// on a dialog reaching the screen's top, just under its head, which they covered (decision 0200).
 // On a phone they show at the top on every page, just under the sticky header: at the bottom they
 // covered the buttons a thumb was about to tap (decision 0183). On a laptop they show at the bottom
 // left, 288 px wide: over the dashboard's nav column, empty at that height, not over the middle,
@@ -28,9 +29,11 @@ function toasterHost(): HTMLElement {
 }
 
 function placeToasterHost() {
-  const holder = openDialogs.at(-1) ?? document.body;
+  const dialog = openDialogs.at(-1);
+  const holder = dialog ?? document.body;
   const el = toasterHost();
   if (el.parentElement !== holder) holder.append(el);
+  if (dialog) keepClearOfHead(dialog);
   for (const listener of listeners) listener();
 }
 
@@ -51,11 +54,33 @@ export function showToastsIn(dialog: HTMLElement): () => void {
   toast.dismiss();
   openDialogs.push(dialog);
   placeToasterHost();
+  // The dialog grows as its content loads (the Edit listing form reaches the screen's top).
+  const resized = new ResizeObserver(() => keepClearOfHead(dialog));
+  resized.observe(dialog);
   return () => {
+    resized.disconnect();
     const at = openDialogs.lastIndexOf(dialog);
     if (at !== -1) openDialogs.splice(at, 1);
     placeToasterHost();
   };
+}
+
+/** Room a toast needs above a dialog to stay clear of it: sonner's 16 px and a one-line toast. */
+const TOAST_ROOM = 16 + 56;
+
+/**
+ * Where a dialog's toasts start from the screen's top, as --dialog-toast-top on the host: sonner's
+ * 16 px when the dialog leaves room above it, else just under the dialog's head (title and Close),
+ * which a toast at the top covered on a tall dialog (Edit listing at 1366 and 390 px).
+ */
+function keepClearOfHead(dialog: HTMLElement) {
+  if (openDialogs.at(-1) !== dialog) return;
+  const head = dialog.querySelector('.dialog-head');
+  const top = dialog.getBoundingClientRect().top;
+  // Where the head ends with the dialog scrolled to its top: a toast raised lower down stays put.
+  const underHead = head ? head.getBoundingClientRect().bottom + dialog.scrollTop + 8 : 16;
+  const value = top >= TOAST_ROOM || !head ? 16 : Math.round(underHead);
+  toasterHost().style.setProperty('--dialog-toast-top', `${value}px`);
 }
 
 const noChanges = () => () => {};
@@ -75,6 +100,9 @@ const onPhone = () => window.matchMedia(PHONE).matches;
  */
 const laptopPageToasts = { '--width': '288px' } as CSSProperties;
 
+/** In a dialog: clear of its head (keepClearOfHead), sonner's 16 px at the sides. */
+const dialogOffset = { top: 'var(--dialog-toast-top, 16px)' };
+
 /** Browser only: the server sends no toasts, and hydration sees null on both sides. */
 export function AppToaster() {
   const target = useSyncExternalStore(noChanges, toasterHost, () => null);
@@ -88,7 +116,8 @@ export function AppToaster() {
         style={dialog || phone ? undefined : laptopPageToasts}
         // A phone's page toast sits under the sticky header, whose icons (cart, messages) it once
         // covered; a phone's dialog fills the screen, so there it keeps sonner's 16 px.
-        mobileOffset={dialog ? undefined : { top: 'calc(var(--sticky-header-h, var(--header-h)) + 8px)' }}
+        mobileOffset={dialog ? dialogOffset : { top: 'calc(var(--sticky-header-h, var(--header-h)) + 8px)' }}
+        offset={dialog ? dialogOffset : undefined}
         richColors
         closeButton
         toastOptions={{ duration: 4500 }}
