@@ -3,6 +3,7 @@
 // back on the button and nothing sent, the words kept for when it opens again (until sent); Send opens the conversation in the shop's messages with a
 // toast, and the buyer finds the message, unread, about that order, in their own messages. A guest
 // order (no account) offers "Email the buyer" instead: a mailto: link with the order in its subject.
+// A buyer the shop blocked (in any conversation) is shown blocked on the order, with Unblock there.
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { testDeps } from '../src/server/test/test-services';
@@ -116,6 +117,41 @@ for (const project of projectNames) {
     await page.getByText(`write to ${buyer.email}`).waitFor();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     await screenshot(page, `message-the-buyer-guest-${project}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test(`${project}: a buyer the shop blocked is shown blocked on the order, and unblocked there`, async () => {
+    const { seller, buyer, orderId } = await placedOrder();
+    // Blocked from a conversation that is not about this order.
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello?' });
+    await seller.caller.messages.block({ conversationId });
+    const { page, context, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'You blocked Ada Lovelace. Neither of you can send messages until you unblock them.' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Message the buyer' }).count()).toBe(0);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await page.getByText('You blocked Ada Lovelace.').scrollIntoViewIfNeeded();
+    await screenshot(page, `message-the-buyer-blocked-${project}`);
+
+    // Unblock, by keyboard: "Message the buyer" takes its place, and focus.
+    await tabTo(page, page.getByRole('button', { name: 'Unblock Ada Lovelace' }));
+    await page.keyboard.press('Enter');
+    const button = page.getByRole('button', { name: 'Message the buyer' });
+    await waitForFocus(button);
+    expect(await page.getByText('You blocked Ada Lovelace.').count()).toBe(0);
+    expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
+    // And writing to the buyer works again.
+    await page.keyboard.press('Enter');
+    await waitForFocus(page.getByRole('textbox', { name: 'Your message' }));
+    await page.keyboard.type('Your bowl ships today.');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(/\/dashboard\/messages\/\d+$/);
+    await page.getByRole('log', { name: 'Messages' }).getByText('Your bowl ships today.').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

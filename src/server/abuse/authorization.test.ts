@@ -105,6 +105,7 @@ const validInput: Record<string, (f: Fixture) => unknown> = {
   'messages.shopInbox': (f) => ({ shopId: f.shopId }),
   'messages.startWithBuyer': (f) => ({ orderId: f.orderId, text: 'About your order' }),
   'messages.orderContact': (f) => ({ orderId: f.orderId }),
+  'messages.unblockBuyer': (f) => ({ orderId: f.orderId }),
   'messages.send': (f) => ({ conversationId: f.conversationId, text: 'Planted message' }),
   'messages.thread': (f) => ({ conversationId: f.conversationId }),
   'messages.markRead': (f) => ({ conversationId: f.conversationId }),

@@ -51,7 +51,8 @@ export const orderContactInput = z.object({ orderId: idSchema });
  * account to read messages with, and the email is the one they checked out with.
  */
 export type OrderContactDto =
-  | { kind: 'message'; buyerName: string; conversationId: number | null }
+  /** blockedByMe: the shop's owner blocked this buyer (the order page says so, with Unblock). */
+  | { kind: 'message'; buyerName: string; conversationId: number | null; blockedByMe: boolean }
   | { kind: 'email'; buyerName: string; email: string };
 
 export const sendMessageInput = z.object({ conversationId: idSchema, ...messageBody }).refine(notEmpty, EMPTY);

@@ -2,13 +2,15 @@
 // the order's conversation (started, or continued when either side already wrote about this order)
 // and opens it in the shop's messages. A guest buyer has no account to read messages with: the
 // page offers "Email the buyer" instead, a mailto: link with the order number in the subject.
-import { useState } from 'react';
+// A buyer the shop blocked (in any conversation) is shown as blocked here too, with Unblock.
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { ChatIcon } from '../../components/icons';
 import { MessageComposer } from '../../components/message-composer';
 import { Dialog } from '../../components/ui/dialog';
-import { trpc } from '../../trpc';
+import { StatusButton } from '../../components/ui/status-button';
+import { describeError, trpc } from '../../trpc';
 
 /** mailto: with the order in the subject; the address's parts are escaped, its @ kept. */
 export function mailtoBuyer(email: string, orderId: number, shopName: string): string {
@@ -30,6 +32,23 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
       navigate(`/dashboard/messages/${conversationId}`);
     },
   });
+  const unblock = trpc.messages.unblockBuyer.useMutation({
+    onSuccess: async () => {
+      // The inboxes' "Blocked" and any open conversation's notice go too.
+      void u.messages.shopInbox.invalidate();
+      void u.messages.thread.invalidate();
+      await contact.refetch();
+    },
+  });
+  // Unblocking removes the button that had focus: "Message the buyer", in its place, takes it.
+  const messageButton = useRef<HTMLButtonElement>(null);
+  const focusAfterUnblock = useRef(false);
+  const blocked = contact.data?.kind === 'message' && contact.data.blockedByMe;
+  useEffect(() => {
+    if (blocked || !focusAfterUnblock.current) return;
+    focusAfterUnblock.current = false;
+    messageButton.current?.focus();
+  }, [blocked]);
   const c = contact.data;
   if (!c) return null;
   if (c.kind === 'email')
@@ -47,9 +66,39 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
     setOpen(false);
     start.reset();
   };
+  if (c.blockedByMe)
+    return (
+      <div className="buyer-contact">
+        <div className="notice blocked-notice" role="status">
+          <p className="flush">You blocked {c.buyerName}. Neither of you can send messages until you unblock them.</p>
+          <StatusButton
+            type="button"
+            className="btn btn-sm"
+            pending={unblock.isPending}
+            pendingLabel="Unblocking…"
+            onClick={() => {
+              focusAfterUnblock.current = true;
+              unblock.mutate({ orderId });
+            }}
+          >
+            Unblock {c.buyerName}
+          </StatusButton>
+        </div>
+        {unblock.error && (
+          <p className="error" role="alert">
+            {describeError(unblock.error).message}
+          </p>
+        )}
+        {c.conversationId && (
+          <Link to={`/dashboard/messages/${c.conversationId}`} className="small">
+            Your conversation about this order
+          </Link>
+        )}
+      </div>
+    );
   return (
     <div className="buyer-contact">
-      <button type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
+      <button ref={messageButton} type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
         <ChatIcon width={16} height={16} /> Message the buyer
       </button>
       {c.conversationId && (

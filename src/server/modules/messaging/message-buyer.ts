@@ -10,6 +10,8 @@ import type { AppDeps } from '../../deps';
 import type { OrderParties } from '../../trpc/ownership';
 import {
   appendMessage,
+  blocksBetween,
+  deleteBlock,
   findBuyerForMessaging,
   findConversationBySubject,
   upsertConversation,
@@ -35,7 +37,29 @@ export async function orderContact(deps: AppDeps, order: OrderParties): Promise<
   const buyer = await buyerOf(deps, order);
   if (!buyer.has_account) return { kind: 'email', buyerName: buyer.name, email: buyer.email };
   const conversation = await findConversationBySubject(deps.db, subjectOf(order));
-  return { kind: 'message', buyerName: buyer.name, conversationId: conversation?.id ?? null };
+  const blocks = await blocksBetween(deps.db, order.ownerId, buyer.id);
+  return {
+    kind: 'message',
+    buyerName: buyer.name,
+    conversationId: conversation?.id ?? null,
+    blockedByMe: blocks.some((b) => b.blocker_id === order.ownerId),
+  };
+}
+
+/**
+ * The order page's Unblock: the shop's owner unblocks the order's buyer, as Unblock in any of
+ * their conversations does (a block is between the two people, not one conversation).
+ */
+export async function unblockBuyer(deps: AppDeps, order: OrderParties): Promise<{ blocked: false }> {
+  await deleteBlock(deps.db, order.ownerId, order.buyerId);
+  const conversation = await findConversationBySubject(deps.db, subjectOf(order));
+  // Open pages of either side (the conversation's notice, the inboxes' "Blocked") read it again.
+  if (conversation)
+    await publishMessagingEvent(deps, [order.ownerId, order.buyerId], {
+      kind: 'read',
+      conversationId: conversation.id,
+    });
+  return { blocked: false };
 }
 
 export async function startWithBuyer(

@@ -15,7 +15,7 @@ import { toTRPCError } from '../../trpc/error-mapper';
 import { conversationPartyProcedure, orderSellerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
 import { rateLimited, rateRules } from '../../trpc/rate-limit';
 import { authedProcedure, router } from '../../trpc/trpc';
-import { orderContact, startWithBuyer } from './message-buyer';
+import { orderContact, startWithBuyer, unblockBuyer } from './message-buyer';
 import {
   buyerInbox,
   markRead,
@@ -43,6 +43,8 @@ export const messagingRouter = router({
     .use(perUser(rateRules.conversationStart, rateRules.messageSend))
     .mutation(({ ctx, input }) => startWithBuyer(ctx.deps, ctx.order, input)),
   orderContact: orderSellerProcedure.input(orderContactInput).query(({ ctx }) => orderContact(ctx.deps, ctx.order)),
+  /** The order page's Unblock, for a buyer the shop's owner blocked. */
+  unblockBuyer: orderSellerProcedure.input(orderContactInput).mutation(({ ctx }) => unblockBuyer(ctx.deps, ctx.order)),
   send: conversationPartyProcedure
     .input(sendMessageInput)
     .use(perUser(rateRules.messageSend))

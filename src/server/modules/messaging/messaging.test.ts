@@ -466,6 +466,7 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
       kind: 'message',
       buyerName: 'Ada Lovelace',
       conversationId: null,
+      blockedByMe: false,
     });
 
     const started = await seller.caller.messages.startWithBuyer({ orderId, text: '  Which initials on the mug?  ' });
@@ -608,6 +609,27 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
     expect(own.message).toContain('You blocked Ada Lovelace');
     expect(await counts([buyer.id])).toEqual({ conversations: 1, messages: 1 });
     expect((await buyer.caller.messages.unreadCount()).total).toBe(0);
+  });
+
+  test('the order page knows the shop blocked the buyer, and unblocks them there', async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
+    // The buyer blocking the shop is not the shop's to undo.
+    await buyer.caller.messages.block({ conversationId });
+    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({ blockedByMe: false });
+    await seller.caller.messages.unblockBuyer({ orderId });
+    expect((await rejection(seller.caller.messages.startWithBuyer({ orderId, text: 'Still?' }))).code).toBe(
+      'FORBIDDEN',
+    );
+    await buyer.caller.messages.unblock({ conversationId });
+
+    // Blocked in a conversation that is not about the order: the order page says so and unblocks.
+    await seller.caller.messages.block({ conversationId });
+    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({ blockedByMe: true });
+    expect(await seller.caller.messages.unblockBuyer({ orderId })).toEqual({ blocked: false });
+    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({ blockedByMe: false });
+    expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
+    await seller.caller.messages.startWithBuyer({ orderId, text: 'Your bowl ships today.' });
   });
 
   test('25 presses at once: one conversation, the first 20 sent, the rest refused by the start limit', async () => {
