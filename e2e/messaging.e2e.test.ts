@@ -6,7 +6,7 @@
 import { expect, test } from 'bun:test';
 import { waitUntil } from '../src/server/test/wait-until';
 import { seriousA11yViolations } from './axe';
-import { createProduct, createSeller, createUser, signedInPage, token, waitForFocus } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
 import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -215,6 +215,43 @@ for (const project of projectNames) {
     await unblock.focus();
     await s.page.keyboard.press('Enter');
     await waitForFocus(s.page.getByRole('button', { name: 'Block', exact: true }));
+    expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  test(`${project}: a blocked row in the inbox offers Unblock beside it`, async () => {
+    const seller = await createSeller();
+    const buyer = await createUser(undefined, 'Ada Lovelace');
+    const other = await createUser(undefined, 'Grace Hopper');
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello?' });
+    await other.caller.messages.start({ shopId: seller.shopId!, text: 'Do you ship to Canada?' });
+    await seller.caller.messages.block({ conversationId });
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await s.page.goto('/dashboard/messages');
+    const row = s.page.getByRole('link', { name: /^Ada Lovelace Blocked by you\b/ });
+    await row.waitFor();
+    const unblock = s.page.getByRole('button', { name: 'Unblock Ada Lovelace' });
+    // Only the blocked row has one, drawn inside that row's box, with no sideways pan.
+    expect(await s.page.getByRole('button', { name: /^Unblock/ }).count()).toBe(1);
+    const [rowBox, buttonBox] = [(await row.boundingBox())!, (await unblock.boundingBox())!];
+    expect(buttonBox.y).toBeGreaterThanOrEqual(rowBox.y);
+    expect(buttonBox.y + buttonBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
+    expect(buttonBox.x + buttonBox.width).toBeLessThanOrEqual(rowBox.x + rowBox.width);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    // "Blocked" beside a short name does not squeeze it into the two-line clamp ("Ada Lo…").
+    expect(await row.locator('.conversation-name').evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+    await screenshot(s.page, `messages-inbox-unblock-${project}`);
+
+    // By keyboard: the block goes, and focus stays on that row.
+    await tabTo(s.page, unblock);
+    await s.page.keyboard.press('Enter');
+    const unblockedRow = s.page.getByRole('link', { name: /^Ada Lovelace\b/ });
+    await waitForFocus(unblockedRow);
+    expect(await unblockedRow.textContent()).not.toContain('Blocked');
+    expect(await unblock.count()).toBe(0);
     expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
     expect(s.errors).toEqual([]);
     await s.context.close();

@@ -2,10 +2,12 @@
 // about, an unread count and "Blocked" where the caller blocked the other party. The buyer's /messages and the shop's dashboard inbox both use it.
 // Coming back from a conversation (its "All messages" link or the browser's Back), focus lands on
 // that conversation's row, where the reader left the list, not on <body> or the page's top.
+// A blocked row offers Unblock beside it, as the conversation and the order page do.
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ConversationSummaryDto } from '../../shared/schemas/messaging';
 import { formatDateTime, plural } from '../lib/format';
+import { describeError, trpc } from '../trpc';
 
 /** The conversation last opened in this tab: its row takes focus when the list shows again. */
 let lastOpened: number | null = null;
@@ -31,6 +33,15 @@ export function ConversationList({
   label: string;
 }) {
   const list = useRef<HTMLUListElement>(null);
+  const u = trpc.useUtils();
+  const unblock = trpc.messages.unblock.useMutation({
+    onSuccess: async (_, { conversationId }) => {
+      void u.messages.thread.invalidate({ conversationId });
+      await Promise.all([u.messages.inbox.invalidate(), u.messages.shopInbox.invalidate()]);
+      // The button goes with the block: its row, still in place, takes focus.
+      list.current?.querySelector<HTMLElement>(`[data-conversation-id="${conversationId}"]`)?.focus();
+    },
+  });
   // Once, when the list first shows: the row of the conversation just left takes focus.
   useEffect(() => {
     const id = lastOpened;
@@ -41,10 +52,10 @@ export function ConversationList({
   return (
     <ul ref={list} className="plain-list conversation-list" aria-label={label}>
       {items.map((c) => (
-        <li key={c.id}>
+        <li key={c.id} className="conversation-item">
           <Link
             to={hrefOf(c.id)}
-            className={`conversation-row${c.unread > 0 ? ' is-unread' : ''}`}
+            className={`conversation-row${c.unread > 0 ? ' is-unread' : ''}${c.blockedByMe ? ' is-blocked' : ''}`}
             data-conversation-id={c.id}
           >
             <span className="conversation-avatar" aria-hidden="true">
@@ -86,6 +97,25 @@ export function ConversationList({
               </span>
             )}
           </Link>
+          {/* Beside the row, not in it (no button inside a link); not disabled while pending, which
+              would drop focus to the page. */}
+          {c.blockedByMe && (
+            <button
+              type="button"
+              className="btn btn-sm conversation-unblock"
+              aria-disabled={unblock.isPending || undefined}
+              onClick={() => {
+                if (!unblock.isPending) unblock.mutate({ conversationId: c.id });
+              }}
+            >
+              Unblock<span className="visually-hidden"> {c.counterpart.name}</span>
+            </button>
+          )}
+          {unblock.error && unblock.variables?.conversationId === c.id && (
+            <p className="error flush" role="alert">
+              {describeError(unblock.error).message}
+            </p>
+          )}
         </li>
       ))}
     </ul>
