@@ -2,7 +2,8 @@
 // the row of tabs to centre it, and the row began with a cut word, "nt" of Storefront, at its left
 // edge. The row now rests where a tab starts at its inner edge, the current tab whole.
 import { expect, test } from 'bun:test';
-import { createProduct, createSeller, signedInPage, token } from './fixtures';
+import { waitUntil } from '../src/server/test/wait-until';
+import { createProduct, createSeller, signedInPage, tabTo, token } from './fixtures';
 import { screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -31,6 +32,42 @@ test('phone: each dashboard page shows its tab whole and no cut tab at the row�
     expect({ path, ...row }).toEqual({ path, currentWhole: true, cutAtStart: [] });
     if (path === '/dashboard/messages') await screenshot(page, 'dashboard-tabs-no-cut-word-phone');
   }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+// Found by a walk at 390x844: the row's far end cut a tab mid-word ("Vie" of View shop) with no
+// sign that the row scrolls. An end with tabs beyond it now fades out; the faded end follows the
+// scrolling, and a tab reached by Tab is clear of the fade.
+test('phone: the tab row fades out at an end that has more tabs beyond it', async () => {
+  const seller = await createSeller();
+  const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, 'phone');
+  await page.goto('/dashboard');
+  await page.locator('.dash h1').waitFor();
+  const nav = page.locator('.dash-nav');
+  /** Which ends are faded: the mask's opacity at the row's first and last pixel. */
+  const ends = () =>
+    nav.evaluate((row) => {
+      const mask = getComputedStyle(row).maskImage;
+      const stops = mask === 'none' ? [] : (mask.match(/rgba?\([^)]*\)|transparent|#000|black/g) ?? []);
+      const clear = (s: string | undefined) => s === 'transparent' || /^rgba\(.*,\s*0\)$/.test(s ?? '');
+      return { startFaded: clear(stops[0]), endFaded: clear(stops.at(-1)) };
+    });
+  await waitUntil(async () => (await ends()).endFaded, { what: 'the row’s end faded' });
+  expect(await ends()).toEqual({ startFaded: false, endFaded: true });
+  await screenshot(page, 'dashboard-tabs-fade-end-phone');
+
+  // Tab along the row to its last tab: the row scrolls to its end, now faded at its start instead.
+  const viewShop = page.getByRole('link', { name: 'View shop ↗' });
+  await tabTo(page, viewShop);
+  await waitUntil(async () => (await ends()).startFaded && !(await ends()).endFaded, { what: 'the start faded' });
+  const clearOfFade = await viewShop.evaluate((a) => {
+    const row = a.parentElement as HTMLElement;
+    return a.getBoundingClientRect().right <= row.getBoundingClientRect().right;
+  });
+  expect(clearOfFade).toBe(true);
+  await screenshot(page, 'dashboard-tabs-fade-start-phone');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(errors).toEqual([]);
   await context.close();

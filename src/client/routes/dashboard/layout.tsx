@@ -56,6 +56,31 @@ function useCurrentTabInView(nav: React.RefObject<HTMLElement | null>) {
   }, [pathname]);
 }
 
+/**
+ * On phones the row of tabs scrolls sideways with no scrollbar, and a tab cut at the screen's edge
+ * ("gs" of Listings, "Vie" of View shop) gave no sign there was more. The row says which of its
+ * ends has tabs beyond it (data-more-start, data-more-end), and fades that end (dashboard.css).
+ */
+function useRowEnds(nav: React.RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const row = nav.current;
+    if (!row) return;
+    const mark = () => {
+      const hidden = row.scrollWidth - row.clientWidth;
+      row.toggleAttribute('data-more-start', hidden > 1 && row.scrollLeft > 1);
+      row.toggleAttribute('data-more-end', hidden > 1 && row.scrollLeft < hidden - 1);
+    };
+    mark();
+    const resized = new ResizeObserver(mark);
+    resized.observe(row);
+    row.addEventListener('scroll', mark, { passive: true });
+    return () => {
+      resized.disconnect();
+      row.removeEventListener('scroll', mark);
+    };
+  }, [nav]);
+}
+
 /** The Messages tab carries the shop's unread count. */
 function ShopMessagesLink() {
   const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 15_000 }).data?.asSeller ?? 0;
@@ -77,6 +102,7 @@ export function Component() {
   const has = !!shop.data;
   const nav = useRef<HTMLElement>(null);
   useCurrentTabInView(nav);
+  useRowEnds(nav);
   return (
     <div className="page">
       <div className="dash">
