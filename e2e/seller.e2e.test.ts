@@ -27,7 +27,7 @@ test('seller creates a shop and a searchable listing, ships the order, buyer see
   await page.getByRole('button', { name: '+ New listing' }).click();
   const dialog = page.getByRole('dialog', { name: 'New listing' });
   await dialog.getByRole('button', { name: 'Publish listing' }).click();
-  await dialog.getByText('Title needs at least 3 characters').waitFor(); // field errors from the shared schema
+  await dialog.getByText('Title needs at least 3 characters.').waitFor(); // field errors from the shared schema
   const title = `Ash glaze ${word} bowl`;
   await dialog.getByLabel('Title', { exact: true }).fill(title);
   await dialog.getByLabel('Description').fill('Thrown on the wheel, glazed with wood ash.');

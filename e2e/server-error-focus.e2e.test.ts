@@ -37,7 +37,7 @@ for (const project of projectNames) {
     const save = page.getByRole('button', { name: 'Save', exact: true });
     await save.focus();
     await page.keyboard.press('Enter');
-    await page.getByText('At least 1 day').waitFor();
+    await page.getByText('Allow at least 1 day.').waitFor();
     await waitForFocus(days);
     await screenshot(page, `return-window-focus-${project}`);
     expect(errors).toEqual([]);

@@ -139,7 +139,7 @@ export function ReviewForm({
               field.onChange(n);
               field.onBlur();
             }}
-            error={e.rating ? 'Choose a rating from 1 to 5 stars' : undefined}
+            error={e.rating ? 'Choose a rating from 1 to 5 stars.' : undefined}
           />
         )}
       />

@@ -6,30 +6,30 @@ import { text } from './text';
 import { variationTableInput } from './variations';
 
 // Tags and materials are typed comma-separated in the listing form, which shows these words.
-const tagSchema = text().toLowerCase().min(1).max(40, 'Keep each tag or material to 40 characters or fewer');
+const tagSchema = text().toLowerCase().min(1).max(40, 'Keep each tag or material to 40 characters or fewer.');
 
 const productFields = {
-  title: text().min(3, 'Title needs at least 3 characters').max(140),
+  title: text().min(3, 'Title needs at least 3 characters.').max(140),
   description: text({ multiline: true }).max(5000),
   priceCents: priceCentsSchema,
   quantity: z.number().int().min(0).max(10_000),
   categorySlug: text().min(1).max(60),
-  tags: z.array(tagSchema).max(13, 'Use at most 13 tags'),
+  tags: z.array(tagSchema).max(13, 'Use at most 13 tags.'),
   // Stored under canonical names ("925 silver" -> "sterling silver") so the materials facet
   // counts one thing once (src/shared/materials.ts).
-  materials: z.array(tagSchema.transform(canonicalMaterial)).max(13, 'List at most 13 materials'),
+  materials: z.array(tagSchema.transform(canonicalMaterial)).max(13, 'List at most 13 materials.'),
   isVintage: z.boolean(),
   images: z.array(imageUrlSchema).max(10),
   /** Null or omitted: no personalisation. The buyer's text is checked against it (issue 16 item 4). */
   personalization: z
     .object({
       prompt: text({ multiline: true })
-        .min(3, 'Tell buyers what to write (e.g. Name to engrave, max 12 letters)')
+        .min(3, 'Tell buyers what to write (e.g. Name to engrave, max 12 letters).')
         .max(500),
       maxChars: z
         .number()
-        .int('A whole number of characters')
-        .min(1, 'At least 1 character')
+        .int('Enter a whole number of characters.')
+        .min(1, 'Allow at least 1 character.')
         .max(MAX_PERSONALIZATION_CHARS, `At most ${MAX_PERSONALIZATION_CHARS} characters`),
       required: z.boolean(),
     })
@@ -38,11 +38,11 @@ const productFields = {
   /** Business days to make and dispatch; null or omitted: the shop's processing time. */
   processing: z
     .object({
-      minDays: z.number().int().min(0, 'Cannot be negative').max(90, 'At most 90 days'),
-      maxDays: z.number().int().min(0, 'Cannot be negative').max(90, 'At most 90 days'),
+      minDays: z.number().int().min(0, 'Enter 0 days or more.').max(90, 'Use at most 90 days.'),
+      maxDays: z.number().int().min(0, 'Enter 0 days or more.').max(90, 'Use at most 90 days.'),
     })
     .refine((p) => p.minDays <= p.maxDays, {
-      message: 'The longest time cannot be shorter than the shortest',
+      message: 'The longest time cannot be shorter than the shortest.',
       path: ['maxDays'],
     })
     .nullable()

@@ -9,10 +9,10 @@ export const centsSchema = z.number().int().min(0).max(100_000_000);
  * combination, so a cent refuses only the free), and at most $100,000.
  */
 export const priceCentsSchema = z
-  .number({ error: 'Enter a price like 24.00' })
-  .int('Enter a price like 24.00')
-  .min(1, 'Enter a price above $0.00')
-  .max(10_000_000, 'Price must be at most $100,000');
+  .number({ error: 'Enter a price like 24.00.' })
+  .int('Enter a price like 24.00.')
+  .min(1, 'Enter a price above $0.00.')
+  .max(10_000_000, 'Price must be at most $100,000.');
 export const cursorSchema = z.number().int().positive().max(2_147_483_647).optional();
 export const limitSchema = z.number().int().positive().max(100).optional();
 /** Relative paths served by this app (/uploads/…) or absolute http(s) URLs. */

@@ -12,7 +12,7 @@ export const shippingPolicySchema = z.object({
 export type ShippingPolicy = z.infer<typeof shippingPolicySchema>;
 
 const shopFields = {
-  name: text().min(2, 'Shop name needs at least 2 characters').max(80),
+  name: text().min(2, 'Shop name needs at least 2 characters.').max(80),
   slug: slugSchema.optional(),
   tagline: text().max(140).optional(),
   description: text({ multiline: true }).max(5000).optional(),

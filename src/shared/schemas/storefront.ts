@@ -11,7 +11,7 @@ export const ANNOUNCEMENT_MAX = 1000;
 export const POLICY_NOTES_MAX = 2000;
 
 const sectionName = text()
-  .min(1, 'Name the section')
+  .min(1, 'Name the section.')
   .max(SECTION_NAME_MAX, tooLongMessage('Section name', SECTION_NAME_MAX));
 
 export const shopSectionsInput = z.object({ shopId: idSchema });
@@ -23,9 +23,9 @@ export const reorderSectionsInput = z.object({
   /** Sections of the shop in the new order; any left out follow in their current order. */
   sectionIds: z
     .array(idSchema)
-    .min(1, 'List the sections in their new order')
+    .min(1, 'List the sections in their new order.')
     .max(MAX_SECTIONS)
-    .refine((ids) => new Set(ids).size === ids.length, 'Each section once'),
+    .refine((ids) => new Set(ids).size === ids.length, 'List each section once.'),
 });
 export const assignSectionInput = z.object({
   shopId: idSchema,
@@ -33,9 +33,9 @@ export const assignSectionInput = z.object({
   sectionId: idSchema.nullable(),
   productIds: z
     .array(idSchema)
-    .min(1, 'Pick at least one listing')
+    .min(1, 'Pick at least one listing.')
     .max(200)
-    .refine((ids) => new Set(ids).size === ids.length, 'Each listing once'),
+    .refine((ids) => new Set(ids).size === ids.length, 'List each listing once.'),
 });
 export type AssignSectionInput = z.infer<typeof assignSectionInput>;
 
@@ -52,11 +52,16 @@ export const shopPoliciesSchema = z
     returnsAccepted: z.boolean(),
     exchangesAccepted: z.boolean(),
     /** Days after delivery; required when returns or exchanges are accepted. */
-    returnWindowDays: z.number().int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').nullable(),
+    returnWindowDays: z
+      .number()
+      .int('Enter a whole number of days.')
+      .min(1, 'Allow at least 1 day.')
+      .max(365, 'Allow at most 365 days.')
+      .nullable(),
     notes: text({ multiline: true }).max(POLICY_NOTES_MAX, tooLongMessage('Policy notes', POLICY_NOTES_MAX)),
   })
   .refine((p) => !(p.returnsAccepted || p.exchangesAccepted) || p.returnWindowDays !== null, {
-    message: 'Say within how many days returns or exchanges are accepted',
+    message: 'Say within how many days returns or exchanges are accepted.',
     path: ['returnWindowDays'],
   });
 export type ShopPoliciesInput = z.infer<typeof shopPoliciesSchema>;

@@ -96,10 +96,10 @@ export const listingResolver = schemaResolver(listingInput, toListingInput, {
     'processing.minDays': 'minDays',
     'processing.maxDays': 'maxDays',
   },
-  // The price's words are the schema's own: "Enter a price like 24.00", "… above $0.00", "… at most $100,000".
+  // The price's words are the schema's own: "Enter a price like 24.00.", "… above $0.00.", "… at most $100,000."
   messages: {
-    quantity: 'Enter a whole number from 0 to 10,000',
-    categorySlug: 'Choose a category',
+    quantity: 'Enter a whole number from 0 to 10,000.',
+    categorySlug: 'Choose a category.',
   },
 });
 

@@ -90,9 +90,9 @@ const resolver = schemaResolver(
   {
     fieldOf,
     messages: {
-      flatRate: 'Enter a price like 4.50 (at most $1,000)',
-      freeOver: 'Enter an amount like 50, or leave empty',
-      processingDays: 'Enter a whole number of days from 0 to 60',
+      flatRate: 'Enter a price like 4.50 (at most $1,000).',
+      freeOver: 'Enter an amount like 50, or leave it empty.',
+      processingDays: 'Enter a whole number of days from 0 to 60.',
     },
   },
 );

@@ -141,7 +141,7 @@ export const tooManyCombinations = (count: number) =>
 /** A merged combination whose saved ones had different prices, its price still empty (decision 0196). */
 export const PRICES_DIFFERED = 'The merged combinations had different prices: enter one.';
 
-/** A message as a sentence: the shared schema's words ("Enter a price like 24.00") end without a stop. */
+/** A message as a sentence, whatever words it was given (a fallback, a schema's). */
 const sentence = (m: string) => (/[.!?]$/.test(m.trim()) ? m : `${m.trim()}.`);
 
 /**

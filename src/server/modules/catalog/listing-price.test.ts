@@ -9,7 +9,7 @@ import { testDeps } from '../../test/test-services';
 import { errorData } from '../../trpc/error-mapper';
 import { variantsOf } from '../inventory/variant-test-kit';
 
-const ZERO = 'Enter a price above $0.00';
+const ZERO = 'Enter a price above $0.00.';
 
 /** The field errors the form reads from a refusal. */
 const fieldErrorsOf = (err: TRPCError) => errorData(err).fieldErrors ?? {};

@@ -208,7 +208,7 @@ describe('shop announcement and policies', () => {
             policies: { returnsAccepted: true, exchangesAccepted: true, returnWindowDays: 0, notes: '' },
           }),
         'BAD_REQUEST',
-        'At least 1 day',
+        'Allow at least 1 day.',
       ],
       [
         'oversize announcement',

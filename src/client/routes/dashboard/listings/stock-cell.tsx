@@ -32,7 +32,7 @@ export function StockCell({ listing }: { listing: SellerListingDto }) {
     const q = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(q) || q > 10_000) {
       // Say why, and put the saved number back rather than leave a value that was not saved.
-      setError('Stock must be a whole number from 0 to 10,000');
+      setError('Stock must be a whole number from 0 to 10,000.');
       setValue(String(listing.quantity));
       return;
     }
