@@ -72,3 +72,68 @@ test('phone: the tab row fades out at an end that has more tabs beyond it', asyn
   expect(errors).toEqual([]);
   await context.close();
 });
+
+// Found by a walk at 390x844, keyboard only: the row scrolls sideways, so it clips what is drawn
+// outside it, and a tab reached by Tab ("View shop") showed its focus ring cut at its top (5 px)
+// and bottom (1 px). The row now keeps room for the whole ring inside itself. And Tab from Orders
+// left Messages, partly in view, under the end's fade and off the screen's edge, its ring cut
+// 61 px: a focused tab is now brought clear of the fades.
+test('phone: a tab reached by Tab shows its whole focus ring', async () => {
+  const seller = await createSeller();
+  const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, 'phone');
+  await page.goto('/dashboard');
+  await page.locator('.dash h1').waitFor();
+  const tabs = page.locator('.dash-nav a');
+  const count = await tabs.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    const tab = tabs.nth(i);
+    await tabTo(page, tab);
+    // The ring's box (the outline around the tab) against what the row shows of its content.
+    const cut = await tab.evaluate(async (a) => {
+      const row = a.parentElement as HTMLElement;
+      // Let the row's scroll into view end (its scrollLeft still for five frames) before measuring.
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      for (let still = 0, last = -1, n = 0; still < 5 && n < 120; n++) {
+        await frame();
+        still = row.scrollLeft === last ? still + 1 : 0;
+        last = row.scrollLeft;
+      }
+      const s = getComputedStyle(a);
+      const ring = Number.parseFloat(s.outlineWidth) + Number.parseFloat(s.outlineOffset);
+      const t = a.getBoundingClientRect();
+      const r = row.getBoundingClientRect();
+      const rs = getComputedStyle(row);
+      const inner = {
+        top: r.top + Number.parseFloat(rs.borderTopWidth),
+        bottom: r.bottom - Number.parseFloat(rs.borderBottomWidth),
+        left: r.left,
+        right: r.right,
+      };
+      // The tab's word clear of a faded end (one with tabs beyond it).
+      const fade = (end: 'start' | 'end') => {
+        if (!row.hasAttribute(`data-more-${end}`)) return 0;
+        const probe = document.createElement('span'); // the fade's width (a clamp() of the gutter) in px
+        probe.style.cssText = `position: absolute; width: var(--fade-${end})`;
+        row.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+      };
+      return {
+        name: a.textContent,
+        outline: s.outlineStyle !== 'none' && ring > 0,
+        clearOfFades: t.left >= r.left + fade('start') - 1 && t.right <= r.right - fade('end') + 1,
+        top: Math.max(0, Math.round(inner.top - (t.top - ring))),
+        bottom: Math.max(0, Math.round(t.bottom + ring - inner.bottom)),
+        left: Math.max(0, Math.round(inner.left - (t.left - ring))),
+        right: Math.max(0, Math.round(t.right + ring - inner.right)),
+      };
+    });
+    expect(cut).toEqual({ name: cut.name, outline: true, clearOfFades: true, top: 0, bottom: 0, left: 0, right: 0 });
+    if (cut.name?.startsWith('View shop')) await screenshot(page, 'dashboard-tabs-focus-ring-phone');
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(errors).toEqual([]);
+  await context.close();
+});

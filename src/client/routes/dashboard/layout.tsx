@@ -81,6 +81,24 @@ function useRowEnds(nav: React.RefObject<HTMLElement | null>) {
   }, [nav]);
 }
 
+/**
+ * A tab reached by Tab is brought clear of the row's faded ends. The browser scrolls a focused
+ * element only when none of it shows, so a tab partly in view ("Mess" of Messages under the end's
+ * fade) took focus with its word and its ring cut; 'nearest' honours the row's scroll-padding.
+ */
+function useFocusedTabInView(nav: React.RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const row = nav.current;
+    if (!row) return;
+    const show = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && row.scrollWidth > row.clientWidth)
+        e.target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    };
+    row.addEventListener('focusin', show);
+    return () => row.removeEventListener('focusin', show);
+  }, [nav]);
+}
+
 /** The Messages tab carries the shop's unread count. */
 function ShopMessagesLink() {
   const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 15_000 }).data?.asSeller ?? 0;
@@ -103,6 +121,7 @@ export function Component() {
   const nav = useRef<HTMLElement>(null);
   useCurrentTabInView(nav);
   useRowEnds(nav);
+  useFocusedTabInView(nav);
   return (
     <div className="page">
       <div className="dash">
