@@ -2,7 +2,8 @@
 // conversation and the shop's "Message the buyer" (components/message-composer.tsx): a count
 // against the limit, a sentence saying why Send is off over it, Attach photo, Ctrl+Enter sends.
 // What was typed and not sent stays when the dialog is closed and opened again (and in a
-// conversation when the reader goes away and comes back), until it is sent.
+// conversation when the reader goes away and comes back), until it is sent. A shop the buyer
+// blocked (in any conversation) is shown blocked on the order, with Unblock there.
 // Keyboard only, on a laptop and a phone, with no sideways pan.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
@@ -114,6 +115,44 @@ for (const project of projectNames) {
     await page.goto(thread);
     await page.getByRole('log', { name: 'Messages' }).getByText('Also, gift wrap please').waitFor();
     expect(await composer.inputValue()).toBe('');
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+
+  test(`${project}: a shop the buyer blocked is shown blocked on the order, and unblocked there`, async () => {
+    const { seller, buyer, orderId } = await sellerWithOrder('Ada Lovelace');
+    const shop = seller.shop.name;
+    // Blocked from a conversation that is not about this order.
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello?' });
+    await buyer.caller.messages.block({ conversationId });
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const page = b.page;
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `You blocked ${shop}. Neither of you can send messages until you unblock them.` })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Message the shop' }).count()).toBe(0);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await page.getByText(`You blocked ${shop}.`).scrollIntoViewIfNeeded();
+    await screenshot(page, `message-the-shop-blocked-${project}`);
+
+    // Unblock, by keyboard: "Message the shop" takes its place, and focus.
+    await tabTo(page, page.getByRole('button', { name: `Unblock ${shop}` }));
+    await page.keyboard.press('Enter');
+    const button = page.getByRole('button', { name: 'Message the shop' });
+    await waitForFocus(button);
+    expect(await page.getByText(`You blocked ${shop}.`).count()).toBe(0);
+    expect((await buyer.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
+    // And writing to the shop works again.
+    await page.keyboard.press('Enter');
+    await waitForFocus(page.getByRole('textbox', { name: 'Your message' }));
+    await page.keyboard.type('Has my bowl shipped?');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(/\/messages\/\d+$/);
+    await page.getByRole('log', { name: 'Messages' }).getByText('Has my bowl shipped?').waitFor();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     expect(b.errors).toEqual([]);
     await b.context.close();

@@ -9,6 +9,7 @@ import { BuyAgainButton } from '../components/buy-again-button';
 import { ContactShopButton } from '../components/contact-shop';
 import { LineSummary, lineKey, productHref } from '../components/line-choices';
 import { MoneySummary } from '../components/money-summary';
+import { OrderContactShop } from '../components/order-contact-shop';
 import { OrderEstimate } from '../components/order-estimate';
 import { OrderStatusBadge } from '../components/order-status';
 import { OrderTimeline, TrackingNotice } from '../components/order-timeline';
@@ -109,15 +110,19 @@ export function Component() {
         From <Link to={`/shop/${o.shopSlug}`}>{o.shopName}</Link> · placed {formatDateTime(o.createdAt)}
       </p>
       <OrderEstimate order={o} />
-      <div className="order-contact">
-        <ContactShopButton
-          shopId={o.shopId}
-          shopName={o.shopName}
-          orderId={o.orderId}
-          label="Message the shop"
-          placeholder="Where is my parcel? Can I change the address?"
-        />
-      </div>
+      {isBuyer ? (
+        <OrderContactShop orderId={o.orderId} shopId={o.shopId} shopName={o.shopName} />
+      ) : (
+        <div className="order-contact">
+          <ContactShopButton
+            shopId={o.shopId}
+            shopName={o.shopName}
+            orderId={o.orderId}
+            label="Message the shop"
+            placeholder="Where is my parcel? Can I change the address?"
+          />
+        </div>
+      )}
       <div className="two-col">
         <div className="card">
           <ul className="plain-list">

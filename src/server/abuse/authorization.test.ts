@@ -106,6 +106,8 @@ const validInput: Record<string, (f: Fixture) => unknown> = {
   'messages.startWithBuyer': (f) => ({ orderId: f.orderId, text: 'About your order' }),
   'messages.orderContact': (f) => ({ orderId: f.orderId }),
   'messages.unblockBuyer': (f) => ({ orderId: f.orderId }),
+  'messages.shopContact': (f) => ({ orderId: f.orderId }),
+  'messages.unblockShop': (f) => ({ orderId: f.orderId }),
   'messages.send': (f) => ({ conversationId: f.conversationId, text: 'Planted message' }),
   'messages.thread': (f) => ({ conversationId: f.conversationId }),
   'messages.markRead': (f) => ({ conversationId: f.conversationId }),

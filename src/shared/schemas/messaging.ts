@@ -55,6 +55,15 @@ export type OrderContactDto =
   | { kind: 'message'; buyerName: string; conversationId: number | null; blockedByMe: boolean }
   | { kind: 'email'; buyerName: string; email: string };
 
+/**
+ * How the buyer can reach the shop of one of their orders: the order's conversation when there is
+ * one, and whether the buyer blocked the shop's owner (the order page says so, with Unblock).
+ */
+export interface ShopContactDto {
+  conversationId: number | null;
+  blockedByMe: boolean;
+}
+
 export const sendMessageInput = z.object({ conversationId: idSchema, ...messageBody }).refine(notEmpty, EMPTY);
 export type SendMessageInput = z.infer<typeof sendMessageInput>;
 

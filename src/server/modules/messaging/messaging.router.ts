@@ -12,10 +12,16 @@ import {
   threadInput,
 } from '../../../shared/schemas/messaging';
 import { toTRPCError } from '../../trpc/error-mapper';
-import { conversationPartyProcedure, orderSellerProcedure, shopOwnerProcedure } from '../../trpc/ownership';
+import {
+  conversationPartyProcedure,
+  orderBuyerProcedure,
+  orderSellerProcedure,
+  shopOwnerProcedure,
+} from '../../trpc/ownership';
 import { rateLimited, rateRules } from '../../trpc/rate-limit';
 import { authedProcedure, router } from '../../trpc/trpc';
 import { orderContact, startWithBuyer, unblockBuyer } from './message-buyer';
+import { shopContact, unblockShop } from './message-shop';
 import {
   buyerInbox,
   markRead,
@@ -45,6 +51,10 @@ export const messagingRouter = router({
   orderContact: orderSellerProcedure.input(orderContactInput).query(({ ctx }) => orderContact(ctx.deps, ctx.order)),
   /** The order page's Unblock, for a buyer the shop's owner blocked. */
   unblockBuyer: orderSellerProcedure.input(orderContactInput).mutation(({ ctx }) => unblockBuyer(ctx.deps, ctx.order)),
+  /** The buyer's side: the order's conversation, and whether the buyer blocked the shop. */
+  shopContact: orderBuyerProcedure.input(orderContactInput).query(({ ctx }) => shopContact(ctx.deps, ctx.order)),
+  /** The buyer's order page's Unblock, for a shop the buyer blocked. */
+  unblockShop: orderBuyerProcedure.input(orderContactInput).mutation(({ ctx }) => unblockShop(ctx.deps, ctx.order)),
   send: conversationPartyProcedure
     .input(sendMessageInput)
     .use(perUser(rateRules.messageSend))

@@ -632,6 +632,34 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
     await seller.caller.messages.startWithBuyer({ orderId, text: 'Your bowl ships today.' });
   });
 
+  test('the buyer’s order page knows the buyer blocked the shop, and unblocks it there', async () => {
+    const { seller, buyer, orderId } = await soldOrder();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toEqual({ conversationId: null, blockedByMe: false });
+    // The shop blocking the buyer is not the buyer's to undo, nor told to them here.
+    await seller.caller.messages.block({ conversationId });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toMatchObject({ blockedByMe: false });
+    await buyer.caller.messages.unblockShop({ orderId });
+    expect(
+      (await rejection(buyer.caller.messages.start({ shopId: seller.shopId, orderId, text: 'Still?' }))).code,
+    ).toBe('FORBIDDEN');
+    await seller.caller.messages.unblock({ conversationId });
+
+    // Blocked in a conversation that is not about the order: the order page says so and unblocks.
+    await buyer.caller.messages.block({ conversationId });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toMatchObject({ blockedByMe: true });
+    expect(await buyer.caller.messages.unblockShop({ orderId })).toEqual({ blocked: false });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toMatchObject({ blockedByMe: false });
+    expect((await buyer.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
+    const about = await buyer.caller.messages.start({ shopId: seller.shopId, orderId, text: 'Where is my bowl?' });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toEqual({
+      conversationId: about.conversationId,
+      blockedByMe: false,
+    });
+    // Not the order's buyer: refused.
+    expect((await rejection(seller.caller.messages.shopContact({ orderId }))).code).toBe('FORBIDDEN');
+  });
+
   test('25 presses at once: one conversation, the first 20 sent, the rest refused by the start limit', async () => {
     const { seller, buyer, orderId } = await soldOrder();
     const results = await Promise.allSettled(

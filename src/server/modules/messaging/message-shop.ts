@@ -1,0 +1,39 @@
+// The buyer's side of an order's contact: whether the buyer can write to the shop about one of
+// their orders, and the order page's Unblock. Only the order's buyer reaches these functions: the
+// orderBuyer procedure (trpc/ownership.ts) decides that. A block is between two people, so a shop
+// the buyer blocked in any conversation is blocked here too; a block by the shop's owner is theirs
+// to undo, and the buyer is not told of it (as on the inboxes).
+import type { ShopContactDto } from '../../../shared/schemas/messaging';
+import type { AppDeps } from '../../deps';
+import type { OrderParties } from '../../trpc/ownership';
+import { blocksBetween, deleteBlock, findConversationBySubject } from './messaging.repository';
+import { publishMessagingEvent } from './messaging-events';
+
+const subjectOf = (order: OrderParties) => ({
+  buyerId: order.buyerId,
+  shopId: order.shopId,
+  productId: null,
+  orderId: order.id,
+});
+
+export async function shopContact(deps: AppDeps, order: OrderParties): Promise<ShopContactDto> {
+  const conversation = await findConversationBySubject(deps.db, subjectOf(order));
+  const blocks = await blocksBetween(deps.db, order.buyerId, order.ownerId);
+  return {
+    conversationId: conversation?.id ?? null,
+    blockedByMe: blocks.some((b) => b.blocker_id === order.buyerId),
+  };
+}
+
+/** The order page's Unblock: the buyer unblocks the order's shop, as Unblock in any conversation with it does. */
+export async function unblockShop(deps: AppDeps, order: OrderParties): Promise<{ blocked: false }> {
+  await deleteBlock(deps.db, order.buyerId, order.ownerId);
+  const conversation = await findConversationBySubject(deps.db, subjectOf(order));
+  // Open pages of either side (the conversation's notice, the inboxes' "Blocked") read it again.
+  if (conversation)
+    await publishMessagingEvent(deps, [order.buyerId, order.ownerId], {
+      kind: 'read',
+      conversationId: conversation.id,
+    });
+  return { blocked: false };
+}
