@@ -274,6 +274,21 @@ export async function cartWithShopAway({ onVacation = true }: { onVacation?: boo
   return { away, open, jug, cup, buyer };
 }
 
+/**
+ * A new buyer whose cart holds a line per [name, quantity], in that order: listings titled
+ * `<name> <token>` of one new shop, 5 in stock each.
+ */
+export async function cartOf(lines: [name: string, quantity: number][]) {
+  const seller = await createSeller();
+  const word = token();
+  const products: Awaited<ReturnType<typeof createProduct>>[] = [];
+  for (const [name] of lines) products.push(await createProduct(seller, { title: `${name} ${word}`, quantity: 5 }));
+  const buyer = await createUser();
+  for (const [i, [, quantity]] of lines.entries())
+    await buyer.caller.cart.addItem({ productId: products[i]!.id, quantity });
+  return { seller, buyer, products };
+}
+
 /** A seller's tee in Size × Colour: S Red 3, S Blue 2 (both $20), M Red 1 at $20, M Blue 4 at $22. */
 export async function colouredTee() {
   const seller = await createSeller();
