@@ -72,7 +72,7 @@ for (const project of projectNames) {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Post review');
     await page.keyboard.press('Enter');
     await form.getByText('Choose a rating from 1 to 5 stars').waitFor();
-    await form.getByText('Write a few words about the item').waitFor();
+    await form.getByText('Write a few words about the item.', { exact: true }).waitFor();
     await waitForFocus(form.getByRole('radio', { name: '1 star, Poor' }));
     await screenshot(page, `review-first-error-${project}`);
 

@@ -38,7 +38,7 @@ test('a buyer reviews a delivered item from the order page; it shows on the prod
   // Nothing chosen: both fields say what is missing, and nothing is sent.
   await form.getByRole('button', { name: 'Post review' }).click();
   await form.getByText('Choose a rating from 1 to 5 stars').waitFor();
-  await form.getByText('Write a few words about the item').waitFor();
+  await form.getByText('Write a few words about the item.', { exact: true }).waitFor();
   expect(await form.getByLabel('Your review').getAttribute('aria-invalid')).toBe('true');
   await screenshot(page, 'review-form-errors');
 
@@ -91,7 +91,7 @@ test('a buyer reviews a delivered item from the order page; it shows on the prod
   await theirs.getByRole('button', { name: 'Reply to Rae R.’s review' }).click();
   const replyForm = theirs.getByRole('form', { name: 'Reply to this review' });
   await replyForm.getByRole('button', { name: 'Post reply' }).click();
-  await replyForm.getByText('Write a reply').waitFor();
+  await replyForm.getByText('Write a reply.', { exact: true }).waitFor();
   await replyForm.getByLabel('Your public reply').fill('Thank you, Rae! Enjoy many pots of tea.');
   await theirs.scrollIntoViewIfNeeded();
   await screenshot(sp, 'product-review-reply-form');

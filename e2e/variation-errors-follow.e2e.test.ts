@@ -39,8 +39,8 @@ for (const project of projectNames)
     await page.keyboard.type('Colour');
     await dialog.getByRole('button', { name: 'Save variations' }).focus();
     await page.keyboard.press('Enter');
-    const unnamed = dialog.getByText('Name the property (e.g. Size)');
-    const valueless = dialog.getByText('Give at least one value');
+    const unnamed = dialog.getByText('Name the property (e.g. Size).', { exact: true });
+    const valueless = dialog.getByText('Give at least one value.', { exact: true });
     await unnamed.waitFor();
     await valueless.waitFor();
 
@@ -64,7 +64,7 @@ for (const project of projectNames)
     await valueless.waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: 'Save variations' }).focus();
     await page.keyboard.press('Enter');
-    await page.locator('[data-sonner-toast]', { hasText: 'Variations saved' }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'Variations saved.' }).waitFor();
     expect(calls()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();

@@ -6,14 +6,11 @@
 // catalog.setVariations anyway (a 400 and a console error) and keep the stale message until the
 // next save.
 import { expect, test } from 'bun:test';
-import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
 import { countCalls, createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
-
-const toasts = (page: Page) => page.locator('[data-sonner-toast]');
 
 async function editListing(project: (typeof projectNames)[number]) {
   const seller = await createSeller();
@@ -61,10 +58,10 @@ for (const project of projectNames) {
     await save.focus();
     await page.keyboard.press('Enter');
 
-    const message = dialog.getByText('Name the property (e.g. Size)');
+    const message = dialog.getByText('Name the property (e.g. Size).', { exact: true });
     await message.waitFor();
-    await toasts(page).filter({ hasText: 'Name each property first.' }).waitFor();
-    expect(await toasts(page).filter({ hasText: 'highlighted cells' }).count()).toBe(0);
+    await dialog.getByRole('status').filter({ hasText: 'Name each property first.' }).waitFor();
+    expect(await dialog.getByText('highlighted cells').count()).toBe(0);
     await waitForFocus(name);
     expect(await name.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, `unnamed-property-${project}`);
@@ -77,7 +74,7 @@ for (const project of projectNames) {
 
     await save.focus();
     await page.keyboard.press('Enter');
-    await toasts(page).filter({ hasText: 'Variations saved' }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'Variations saved.' }).waitFor();
     await waitUntil(
       async () => (await seller.caller.catalog.variations({ productId: product.id })).properties[0]?.name === 'Size',
       { what: 'the named property saved' },
@@ -112,8 +109,8 @@ for (const project of projectNames)
     // Enter in the listing's Title submits the form (Save listing is 72 rows of Tab away).
     await dialog.getByLabel('Title', { exact: true }).focus();
     await page.keyboard.press('Enter');
-    await toasts(page).filter({ hasText: why }).waitFor();
-    expect(await toasts(page).filter({ hasText: 'marked' }).count()).toBe(0);
+    await dialog.getByRole('status').filter({ hasText: why }).waitFor();
+    expect(await dialog.getByText('marked').count()).toBe(0);
     await screenshot(page, `too-many-combinations-${project}`);
     expect(calls()).toBe(0);
     expect(errors).toEqual([]);

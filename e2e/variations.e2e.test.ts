@@ -59,7 +59,7 @@ for (const project of projectNames as ProjectName[]) {
 
     // Not chosen yet: the button explains instead of adding.
     await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByRole('alert').getByText('Choose a size').waitFor();
+    await page.getByRole('alert').getByText('Choose a size.', { exact: true }).waitFor();
     expect((await buyer.caller.cart.get()).itemCount).toBe(0);
 
     // Keyboard: focus the size group, arrow to M; M with Oat is sold out and says so.
@@ -417,11 +417,8 @@ for (const project of projectNames as ProjectName[]) {
     // The seller is taken to the bad cell (on a phone it is far above the button), as Save listing does.
     await waitForFocus(page.getByLabel('Price of S / Oat'));
     expect(await page.getByLabel('Price of S / Oat').isVisible()).toBe(true);
-    // Its toast shows above the dialog (on a phone over the Save button, paused while the pointer
-    // rests on it); the seller closes it.
-    const fixToast = page.locator('[data-sonner-toast]', { hasText: 'Please fix the marked combinations.' });
-    await fixToast.getByRole('button', { name: 'Close toast' }).click();
-    await fixToast.waitFor({ state: 'detached' });
+    // Said beside the Save button, not in a toast over the table (decision 0201).
+    await page.getByRole('status').filter({ hasText: 'Please fix the marked combinations.' }).waitFor();
     await page.getByLabel('Price of S / Oat').fill('85');
     await noSidewaysScroll(page);
     await screenshot(page, `variation-table-${project}`);

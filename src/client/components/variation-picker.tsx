@@ -137,7 +137,7 @@ export function VariationPicker({
             </div>
             {unchosen && (
               <p className="error" id={errorId} role="alert">
-                Choose a {p.name.toLocaleLowerCase()}
+                Choose a {p.name.toLocaleLowerCase()}.
               </p>
             )}
           </fieldset>

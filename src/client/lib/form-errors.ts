@@ -20,7 +20,11 @@ export function applyServerErrors<T extends FieldValues>(
     // "shippingPolicy.flatRateCents" lands on the nearest field the form has.
     const name = key in codeFields ? codeFields[key] : names.has(key) ? key : key.split('.')[0];
     if (!names.has(name)) continue;
-    form.setError(name as Path<T>, { type: 'server', message: messages[0] ?? 'Invalid' }, { shouldFocus: first });
+    form.setError(
+      name as Path<T>,
+      { type: 'server', message: messages[0] ?? 'Please check this field.' },
+      { shouldFocus: first },
+    );
     placed = true;
     first = false;
   }

@@ -10,9 +10,9 @@ export const MAX_LINE_QUANTITY = 999;
 
 const quantity = z
   .number()
-  .int('Quantity must be a whole number')
-  .positive('Quantity must be at least 1')
-  .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}`);
+  .int('Quantity must be a whole number.')
+  .positive('Quantity must be at least 1.')
+  .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}.`);
 
 /** Longest personalisation any listing may allow (a listing sets its own limit, up to this). */
 export const MAX_PERSONALIZATION_CHARS = 1024;
@@ -41,9 +41,9 @@ export const updateQuantityInput = z.object({
   ...lineKey,
   quantity: z
     .number()
-    .int('Quantity must be a whole number')
-    .min(0, 'Quantity cannot be negative')
-    .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}`),
+    .int('Quantity must be a whole number.')
+    .min(0, 'Quantity cannot be negative.')
+    .max(MAX_LINE_QUANTITY, `Quantity must be at most ${MAX_LINE_QUANTITY}.`),
 });
 export type UpdateQuantityInput = z.infer<typeof updateQuantityInput>;
 

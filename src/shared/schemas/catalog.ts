@@ -30,7 +30,7 @@ const productFields = {
         .number()
         .int('Enter a whole number of characters.')
         .min(1, 'Allow at least 1 character.')
-        .max(MAX_PERSONALIZATION_CHARS, `At most ${MAX_PERSONALIZATION_CHARS} characters`),
+        .max(MAX_PERSONALIZATION_CHARS, `At most ${MAX_PERSONALIZATION_CHARS} characters.`),
       required: z.boolean(),
     })
     .nullable()

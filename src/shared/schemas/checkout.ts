@@ -104,13 +104,13 @@ export type QuoteInput = z.infer<typeof quoteInput>;
 
 /** What the buyer saw and agreed to pay: `checkout.quote`'s version and total, sent back on place. */
 export const confirmedQuoteSchema = z.object({
-  version: z.string().regex(/^[a-f0-9]{64}$/, 'quote.version must be the version checkout.quote returned'),
-  totalCents: z.number().int('totalCents must be whole cents').nonnegative().max(Number.MAX_SAFE_INTEGER),
+  version: z.string().regex(/^[a-f0-9]{64}$/, 'quote.version must be the version checkout.quote returned.'),
+  totalCents: z.number().int('totalCents must be whole cents.').nonnegative().max(Number.MAX_SAFE_INTEGER),
 });
 export type ConfirmedQuote = z.infer<typeof confirmedQuoteSchema>;
 
 export const placeOrderInput = z.object({
-  idempotencyKey: z.uuid('idempotencyKey must be a UUID'),
+  idempotencyKey: z.uuid('idempotencyKey must be a UUID.'),
   quote: confirmedQuoteSchema,
   shippingAddress: shippingAddressSchema,
   payment: z.object({

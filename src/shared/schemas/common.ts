@@ -18,9 +18,12 @@ export const limitSchema = z.number().int().positive().max(100).optional();
 /** Relative paths served by this app (/uploads/…) or absolute http(s) URLs. */
 export const imageUrlSchema = text()
   .max(500)
-  .refine((v) => /^\/(uploads|images)\/[\w./-]+$/.test(v) || /^https?:\/\/[^\s"'<>]+$/.test(v), 'Must be an image URL');
+  .refine(
+    (v) => /^\/(uploads|images)\/[\w./-]+$/.test(v) || /^https?:\/\/[^\s"'<>]+$/.test(v),
+    'Must be an image URL.',
+  );
 export const slugSchema = text()
   .toLowerCase()
   .min(3)
   .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, numbers and dashes');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, numbers and dashes.');

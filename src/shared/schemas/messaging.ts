@@ -10,7 +10,7 @@ export const MESSAGE_TEXT_MAX = 2000;
 /** Only images that came through this app's upload pipeline (re-encoded to WebP under /uploads). */
 export const messageImageSchema = text()
   .max(200)
-  .regex(/^\/uploads\/[0-9a-f-]{36}\.webp$/, 'Attach a photo by uploading it here');
+  .regex(/^\/uploads\/[0-9a-f-]{36}\.webp$/, 'Attach a photo by uploading it here.');
 
 const messageBody = {
   text: text({ multiline: true }).max(MESSAGE_TEXT_MAX, tooLongMessage('Message', MESSAGE_TEXT_MAX)),
@@ -21,7 +21,7 @@ const messageBody = {
 function notEmpty<T extends { text: string; imageUrl?: string | null }>(v: T) {
   return v.text.length > 0 || !!v.imageUrl;
 }
-const EMPTY = { message: 'Write a message first', path: ['text'] };
+const EMPTY = { message: 'Write a message first.', path: ['text'] };
 
 export const startConversationInput = z
   .object({
@@ -34,7 +34,7 @@ export const startConversationInput = z
   })
   .refine(notEmpty, EMPTY)
   .refine((v) => !(v.productId && v.orderId), {
-    message: 'A conversation is about one listing or one order, not both',
+    message: 'A conversation is about one listing or one order, not both.',
     path: ['orderId'],
   });
 export type StartConversationInput = z.infer<typeof startConversationInput>;
@@ -81,7 +81,7 @@ export const shopInboxInput = z.object({ shopId: idSchema, cursor: cursorSchema 
 export const REPORT_REASONS = ['spam', 'harassment', 'scam', 'other'] as const;
 export const reportConversationInput = z.object({
   conversationId: idSchema,
-  reason: z.enum(REPORT_REASONS, 'Pick a reason'),
+  reason: z.enum(REPORT_REASONS, 'Pick a reason.'),
   details: text({ multiline: true }).max(1000, tooLongMessage('Details', 1000)).optional(),
 });
 export type ReportConversationInput = z.infer<typeof reportConversationInput>;

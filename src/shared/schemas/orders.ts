@@ -36,7 +36,7 @@ export const updateOrderStatusInput = z.object({
   trackingNumber: text()
     .min(3, 'Enter the tracking number (at least 3 characters).')
     .max(60, tooLongMessage('Tracking number', 60))
-    .regex(/^[A-Za-z0-9 -]+$/, 'Tracking numbers contain letters, digits, spaces and dashes')
+    .regex(/^[A-Za-z0-9 -]+$/, 'Tracking numbers contain letters, digits, spaces and dashes.')
     .optional(),
   carrier: text().min(2, 'Choose the carrier.').max(60, tooLongMessage('Carrier', 60)).optional(),
   note: text({ multiline: true }).max(500, tooLongMessage('Note', 500)).optional(),

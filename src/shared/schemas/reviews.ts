@@ -10,11 +10,11 @@ export const createReviewInput = z.object({
   productId: idSchema,
   rating: z
     .number()
-    .int('Rating must be a whole number of stars')
-    .min(1, 'Rating is 1 to 5')
-    .max(5, 'Rating is 1 to 5'),
+    .int('Rating must be a whole number of stars.')
+    .min(1, 'Rating is 1 to 5.')
+    .max(5, 'Rating is 1 to 5.'),
   text: text({ multiline: true })
-    .min(1, 'Write a few words about the item')
+    .min(1, 'Write a few words about the item.')
     .max(REVIEW_TEXT_MAX, tooLongMessage('Review', REVIEW_TEXT_MAX)),
 });
 export type CreateReviewInput = z.infer<typeof createReviewInput>;
@@ -35,7 +35,7 @@ export type ShopReviewsInput = z.infer<typeof shopReviewsInput>;
 export const replyToReviewInput = z.object({
   reviewId: idSchema,
   text: text({ multiline: true })
-    .min(1, 'Write a reply')
+    .min(1, 'Write a reply.')
     .max(REVIEW_TEXT_MAX, tooLongMessage('Reply', REVIEW_TEXT_MAX)),
 });
 export type ReplyToReviewInput = z.infer<typeof replyToReviewInput>;

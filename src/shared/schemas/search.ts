@@ -41,14 +41,14 @@ const materialSchema = text()
   .toLowerCase()
   .min(1)
   .max(40)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Materials may contain letters, numbers, spaces and - & ' . /");
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Use only letters, numbers, spaces and - & ' . / in materials.");
 
 /** A colour of the Colour facet: lower-cased, the characters colour names use. */
 const colourSchema = text()
   .toLowerCase()
   .min(1)
   .max(40)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Colours may contain letters, numbers, spaces and - & ' . /");
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'.\-/]*$/u, "Use only letters, numbers, spaces and - & ' . / in colours.");
 
 export const searchProductsInput = z
   .object({
@@ -56,7 +56,7 @@ export const searchProductsInput = z
     category: text()
       .toLowerCase()
       .max(60)
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Unknown category')
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Unknown category.')
       .optional(),
     minPriceCents: centsSchema.optional(),
     maxPriceCents: centsSchema.optional(),
@@ -73,7 +73,7 @@ export const searchProductsInput = z
     pageSize: z.number().int().positive().max(SEARCH_MAX_PAGE_SIZE).default(24),
   })
   .refine((v) => v.minPriceCents === undefined || v.maxPriceCents === undefined || v.minPriceCents <= v.maxPriceCents, {
-    message: 'Minimum price must not be above the maximum price',
+    message: 'Minimum price must not be above the maximum price.',
     path: ['minPriceCents'],
   });
 export type SearchProductsInput = z.input<typeof searchProductsInput>;

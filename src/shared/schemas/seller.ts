@@ -51,7 +51,7 @@ export type ListingStockFilter = (typeof LISTING_STOCK_FILTERS)[number];
 export const sellerListingsInput = z.object({
   shopId: idSchema,
   status: z.enum(LISTING_STATUS_FILTERS).default('active'),
-  stock: z.enum(LISTING_STOCK_FILTERS, { error: 'Stock filter must be low or soldout' }).optional(),
+  stock: z.enum(LISTING_STOCK_FILTERS, { error: 'Stock filter must be low or soldout.' }).optional(),
   q: text().max(100).optional(),
   cursor: cursorSchema,
   limit: limitSchema,

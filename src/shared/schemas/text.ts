@@ -18,8 +18,8 @@ const ANY_CONTROL = /\p{Cc}/u;
 const CONTROL_EXCEPT_TAB_NEWLINE = /[^\P{Cc}\t\n]/u;
 
 export const TEXT_MESSAGES = {
-  invalidUnicode: 'Contains an invalid character (broken Unicode); please retype it',
-  control: 'Contains a control character that is not allowed',
+  invalidUnicode: 'Contains an invalid character (broken Unicode); please retype it.',
+  control: 'Contains a control character that is not allowed.',
 } as const;
 
 export interface TextOptions {

@@ -8,15 +8,15 @@ import { idSchema, priceCentsSchema } from './common';
 import { tooLongMessage } from './issue-messages';
 import { text } from './text';
 
-const propertyName = text().min(1, 'Name the property (e.g. Size)').max(30, tooLongMessage('Property name', 30));
-const valueText = text().min(1, 'A value cannot be empty').max(40, tooLongMessage('Each value', 40));
+const propertyName = text().min(1, 'Name the property (e.g. Size).').max(30, tooLongMessage('Property name', 30));
+const valueText = text().min(1, 'A value cannot be empty.').max(40, tooLongMessage('Each value', 40));
 
 export const variationPropertyInput = z.object({
   name: propertyName,
   values: z
     .array(valueText)
-    .min(1, 'Give at least one value')
-    .max(MAX_VARIATION_VALUES, `At most ${MAX_VARIATION_VALUES} values per property`),
+    .min(1, 'Give at least one value.')
+    .max(MAX_VARIATION_VALUES, `At most ${MAX_VARIATION_VALUES} values per property.`),
 });
 
 export const combinationInput = z.object({
@@ -25,9 +25,9 @@ export const combinationInput = z.object({
   priceCents: priceCentsSchema,
   quantity: z
     .number()
-    .int('Quantity must be a whole number')
-    .min(0, 'Quantity cannot be negative')
-    .max(10_000, 'Quantity must be at most 10,000'),
+    .int('Quantity must be a whole number.')
+    .min(0, 'Quantity cannot be negative.')
+    .max(10_000, 'Quantity must be at most 10,000.'),
   sku: text().max(64, tooLongMessage('SKU', 64)).default(''),
   enabled: z.boolean().default(true),
 });
@@ -38,10 +38,10 @@ const variationTableFields = {
   /** Empty: the listing has no variations (its one default combination sells again). */
   properties: z
     .array(variationPropertyInput)
-    .max(MAX_VARIATION_PROPERTIES, `A listing can vary on at most ${MAX_VARIATION_PROPERTIES} properties`),
+    .max(MAX_VARIATION_PROPERTIES, `A listing can vary on at most ${MAX_VARIATION_PROPERTIES} properties.`),
   combinations: z
     .array(combinationInput)
-    .max(MAX_COMBINATIONS, `A listing can have at most ${MAX_COMBINATIONS} combinations`),
+    .max(MAX_COMBINATIONS, `A listing can have at most ${MAX_COMBINATIONS} combinations.`),
 };
 
 type VariationTable = {
@@ -54,12 +54,12 @@ function checkVariationTable(input: VariationTable, ctx: z.RefinementCtx) {
   const names = new Set<string>();
   input.properties.forEach((p, i) => {
     if (names.has(fold(p.name)))
-      ctx.addIssue({ code: 'custom', path: ['properties', i, 'name'], message: `“${p.name}” is named twice` });
+      ctx.addIssue({ code: 'custom', path: ['properties', i, 'name'], message: `“${p.name}” is named twice.` });
     names.add(fold(p.name));
     const seen = new Set<string>();
     p.values.forEach((v, j) => {
       if (seen.has(fold(v)))
-        ctx.addIssue({ code: 'custom', path: ['properties', i, 'values', j], message: `“${v}” is listed twice` });
+        ctx.addIssue({ code: 'custom', path: ['properties', i, 'values', j], message: `“${v}” is listed twice.` });
       seen.add(fold(v));
     });
   });
@@ -68,19 +68,19 @@ function checkVariationTable(input: VariationTable, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: 'custom',
         path: ['combinations'],
-        message: 'Combinations need at least one property (e.g. Size)',
+        message: 'Combinations need at least one property (e.g. Size).',
       });
     return;
   }
   if (input.combinations.length === 0)
-    ctx.addIssue({ code: 'custom', path: ['combinations'], message: 'Add at least one combination' });
+    ctx.addIssue({ code: 'custom', path: ['combinations'], message: 'Add at least one combination.' });
   const combos = new Set<string>();
   input.combinations.forEach((c, i) => {
     if (c.values.length !== input.properties.length) {
       ctx.addIssue({
         code: 'custom',
         path: ['combinations', i, 'values'],
-        message: `Give one value for each of ${input.properties.map((p) => p.name).join(' and ')}`,
+        message: `Give one value for each of ${input.properties.map((p) => p.name).join(' and ')}.`,
       });
       return;
     }
@@ -90,7 +90,7 @@ function checkVariationTable(input: VariationTable, ctx: z.RefinementCtx) {
         ctx.addIssue({
           code: 'custom',
           path: ['combinations', i, 'values', j],
-          message: `“${v}” is not one of the values of ${property.name}`,
+          message: `“${v}” is not one of the values of ${property.name}.`,
         });
     });
     const key = JSON.stringify(c.values);
@@ -98,7 +98,7 @@ function checkVariationTable(input: VariationTable, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: 'custom',
         path: ['combinations', i],
-        message: `Duplicate combination ${optionsLabel(c.values.map((value, j) => ({ name: input.properties[j]!.name, value })))}`,
+        message: `Duplicate combination ${optionsLabel(c.values.map((value, j) => ({ name: input.properties[j]!.name, value })))}.`,
       });
     combos.add(key);
   });

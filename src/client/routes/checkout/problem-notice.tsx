@@ -56,15 +56,15 @@ function PriceChangedNotice({ previous, next }: { previous: QuoteDto; next: Quot
 export function lineProblemText(i: UnavailableItem): string {
   switch (i.reason) {
     case 'shop_away':
-      return 'The shop is on vacation';
+      return 'The shop is on vacation.';
     case 'not_for_sale':
-      return 'No longer for sale';
+      return 'No longer for sale.';
     case 'sold_out':
-      return 'Sold out';
+      return 'Sold out.';
     default:
       return i.available === 0
-        ? `You wanted ${i.requested}, none are left`
-        : `You wanted ${i.requested}, only ${i.available} left`;
+        ? `You wanted ${i.requested}, none are left.`
+        : `You wanted ${i.requested}, only ${i.available} left.`;
   }
 }
 

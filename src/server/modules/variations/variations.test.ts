@@ -85,7 +85,7 @@ describe('catalog.setVariations', () => {
       [
         'unknown value',
         { ...base, combinations: [{ values: ['XL', 'Oat'], priceCents: 100, quantity: 1 }] },
-        'combinations.0.values.0: “XL” is not one of the values of Size',
+        'combinations.0.values.0: “XL” is not one of the values of Size.',
       ],
       [
         'duplicate combination',
@@ -96,12 +96,12 @@ describe('catalog.setVariations', () => {
             { values: ['S', 'Oat'], priceCents: 200, quantity: 1 },
           ],
         },
-        'combinations.1: Duplicate combination Size: S · Colour: Oat',
+        'combinations.1: Duplicate combination Size: S · Colour: Oat.',
       ],
       [
         'three properties',
         { ...base, properties: [...base.properties, { name: 'Metal', values: ['Gold'] }] },
-        'properties: A listing can vary on at most 2 properties',
+        'properties: A listing can vary on at most 2 properties.',
       ],
       [
         'over 70 combinations',
@@ -117,7 +117,7 @@ describe('catalog.setVariations', () => {
             quantity: 1,
           })),
         },
-        'combinations: A listing can have at most 70 combinations',
+        'combinations: A listing can have at most 70 combinations.',
       ],
       [
         'negative price',
@@ -142,12 +142,12 @@ describe('catalog.setVariations', () => {
       [
         'one value for two properties',
         { ...base, combinations: [{ values: ['S'], priceCents: 100, quantity: 1 }] },
-        'combinations.0.values: Give one value for each of Size and Colour',
+        'combinations.0.values: Give one value for each of Size and Colour.',
       ],
       [
         'a value named twice',
         { ...base, properties: [{ name: 'Size', values: ['S', 's'] }], combinations: [] },
-        'properties.0.values.1: “s” is listed twice',
+        'properties.0.values.1: “s” is listed twice.',
       ],
       [
         'NUL byte in a value',
