@@ -53,7 +53,7 @@ for (const project of projectNames)
 
     await dialog.getByRole('button', { name: 'Save variations' }).focus();
     await page.keyboard.press('Enter');
-    await page.locator('[data-sonner-toast]', { hasText: 'Variations saved' }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'Variations saved.' }).waitFor();
     const stored = await seller.caller.catalog.variations({ productId: apron.id });
     expect(stored.combinations.map((c) => c.sku).sort()).toEqual([longA, longB]);
     expect(errors).toEqual([]);

@@ -1,7 +1,8 @@
 // Shop settings' "Save changes" and the listing editor's "Save variations", pressed again once the
 // first save has answered (a slow double Enter, focus still on the button) or with values that store
-// exactly what is saved ("5" over "5.00"), send nothing and say "No changes to save" in the same
-// toast as the save, so toasts never stack; a real change after that is saved. Laptop and phone.
+// exactly what is saved ("5" over "5.00"), send nothing and say "No changes to save" where the
+// save answers (the shop's toast; beside "Save variations", decision 0201), one message replacing the
+// last; a real change after that is saved. Laptop and phone.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
@@ -56,7 +57,7 @@ for (const project of projectNames) {
     await context.close();
   });
 
-  test(`${project}: "Save variations" again with nothing changed sends nothing and shows one toast`, async () => {
+  test(`${project}: "Save variations" again with nothing changed sends nothing and says so beside the button`, async () => {
     const seller = await createSeller();
     const product = await apronInTwoSizes(seller);
     const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
@@ -67,17 +68,20 @@ for (const project of projectNames) {
     const save = dialog.getByRole('button', { name: 'Save variations' });
     await save.focus();
     await page.keyboard.press('Enter');
-    await toasts(page).filter({ hasText: 'Variations saved' }).waitFor();
+    // Said beside the button, one line replacing the last, and no toast (decision 0201).
+    const status = dialog.getByRole('status');
+    await status.filter({ hasText: 'Variations saved.' }).waitFor();
     await waitForFocus(save);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await toasts(page).filter({ hasText: 'No changes to save' }).waitFor();
+    await status.filter({ hasText: 'No changes to save: variations are up to date.' }).waitFor();
     // 42 over 42.00 stores the same price.
     await dialog.getByLabel('Price of M').fill('42');
     await save.focus();
     await page.keyboard.press('Enter');
     await waitForFocus(save);
-    expect(await toasts(page).count()).toBe(1);
+    await status.filter({ hasText: 'No changes to save' }).waitFor();
+    expect(await toasts(page).count()).toBe(0);
     await screenshot(page, `variations-no-changes-${project}`);
     // A real change is saved.
     await dialog.getByLabel('Quantity of S').fill('7');
@@ -90,9 +94,9 @@ for (const project of projectNames) {
         ),
       { what: 'the changed quantity saved' },
     );
-    await toasts(page).filter({ hasText: 'Variations saved' }).waitFor();
+    await status.filter({ hasText: 'Variations saved.' }).waitFor();
     expect(calls()).toBe(2);
-    expect(await toasts(page).count()).toBe(1);
+    expect(await toasts(page).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

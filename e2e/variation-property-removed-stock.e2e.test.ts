@@ -66,9 +66,8 @@ for (const project of projectNames)
         .join(' | '),
     );
     expect(description).toBe(`${why} | Was Red: 1 at $20.00, Blue: 4 at $22.00`);
-    const toast = page.locator('[data-sonner-toast]', { hasText: 'Please fix the marked combinations.' });
-    await toast.waitFor();
-    expect(await page.locator('[data-sonner-toast]', { hasText: 'cells' }).count()).toBe(0);
+    await dialog.getByRole('status').filter({ hasText: 'Please fix the marked combinations.' }).waitFor();
+    expect(await dialog.getByText('cells').count()).toBe(0);
     await screenshot(page, `variation-property-removed-price-asked-${project}`);
     await page.keyboard.type('21');
     await tabTo(page, save);

@@ -12,17 +12,21 @@ export function saveUnlessUnchanged({
   unchanged,
   toastId,
   upToDate,
+  say = (message) => toast.success(message, { id: toastId }),
   save,
 }: {
   /** The input stores exactly what is saved, compared in stored form (cents, trimmed text, sorted rows). */
   unchanged: boolean;
-  toastId: string;
+  /** The toast that answers, unless `say` answers elsewhere. */
+  toastId?: string;
+  /** Where `upToDate` is said: by default the toast `toastId`; a dialog's editor says it beside its button. */
+  say?: (message: string) => void;
   /** What the toast says when nothing is sent, e.g. "No changes to save: your shop is up to date." */
   upToDate: string;
   save: () => void;
 }): boolean {
   if (unchanged) {
-    toast.success(upToDate, { id: toastId });
+    say(upToDate);
     return false;
   }
   save();

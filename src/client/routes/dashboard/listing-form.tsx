@@ -4,7 +4,7 @@
 // unsaved changes, so pressing it instead of "Save variations" loses nothing; with nothing to
 // store it sends nothing and says so. Whether anything is unsaved (form or table) is told to the
 // dialog through `changes`, which asks before closing.
-import { type FormEvent, type RefObject, useEffect, useImperativeHandle, useRef } from 'react';
+import { type FormEvent, type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { CategoryNode, ProductDto } from '../../../shared/schemas/catalog';
@@ -52,8 +52,9 @@ function CategoryOptions({ tree }: { tree: CategoryNode[] }) {
   ));
 }
 
-// One toast for the dialog's saves, the form's and the variations table's: "Listing updated",
-// "No changes to save" or "Please fix…" replaces the last instead of stacking on it.
+// The toast of a save that closes the dialog ("Listing updated", "No changes to save"), shown on the
+// page; one replaces the last instead of stacking. What a save that keeps the dialog open came to
+// is said beside Save listing instead (decision 0201): a toast there covered the dialog's fields.
 const SAVE_TOAST = { id: 'listing-form-save' };
 
 /**
@@ -87,6 +88,8 @@ export function ListingForm({
 }) {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const trpcUtils = trpc.useUtils();
+  // Why the last press of Save listing did not save, beside the button (a polite live region).
+  const [refusal, setRefusal] = useState<string | null>(null);
   const form = useCheckedForm<ListingFormValues, unknown, ListingInput>({
     resolver: listingResolver,
     defaultValues: valuesFrom(product),
@@ -110,7 +113,7 @@ export function ListingForm({
     // A new listing's combination table answers on its own cells ("variations.combinations.2.quantity").
     const onTable = !product && draft.showServerErrors(err, 'variations.');
     const message = applyServerErrors(form, err, { priceCents: 'price' });
-    toast.error(onTable || !message ? 'Please fix the highlighted fields.' : message, SAVE_TOAST);
+    setRefusal(onTable || !message ? 'Please fix the highlighted fields.' : message);
   };
   const create = trpc.catalog.createProduct.useMutation({ onSuccess: () => done(), onError: fail });
   const update = trpc.catalog.updateProduct.useMutation({ onError: fail });
@@ -122,9 +125,8 @@ export function ListingForm({
     // dialog stays open and says which half was saved.
     const placed = unsaved.current?.showServerErrors(err) ?? false;
     const why = placed ? 'please fix the highlighted cells.' : describeError(err).message;
-    toast.error(
+    setRefusal(
       listingSaved ? `The listing was saved, but not its variations: ${why}` : `The variations were not saved: ${why}`,
-      SAVE_TOAST,
     );
     void refresh();
   };
@@ -162,6 +164,7 @@ export function ListingForm({
   }, [setFocus, firstField]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
+    setRefusal(null);
     form.setValue('varies', varies);
     // A new listing's table is checked with the form, so nothing is sent while a cell is wrong;
     // so is an edited listing's unsaved table (null: nothing changed), saved after the listing so
@@ -170,7 +173,7 @@ export function ListingForm({
     const changedTable = product ? (unsaved.current?.take() ?? null) : null;
     return form.handleSubmit((input) => {
       if (table === null || changedTable === 'invalid') {
-        toast.error((table === null ? draft.problem() : unsaved.current?.problem()) ?? CELLS_PROBLEM, SAVE_TOAST);
+        setRefusal((table === null ? draft.problem() : unsaved.current?.problem()) ?? CELLS_PROBLEM);
         return;
       }
       if (product) {
@@ -343,6 +346,10 @@ export function ListingForm({
             <VariationsFields draft={draft} />
           </section>
         )}
+        {/* Always in the page, so a screen reader hears each new refusal. */}
+        <p className="form-status" role="status">
+          {refusal}
+        </p>
         <div className="step-actions">
           <button type="button" className="btn btn-ghost" onClick={onCancel}>
             Cancel
@@ -357,7 +364,6 @@ export function ListingForm({
           productId={product.id}
           basePriceCents={product.priceCents}
           unsaved={unsaved}
-          toastId={SAVE_TOAST.id}
           startOnStock={startAt === 'stock'}
         />
       )}

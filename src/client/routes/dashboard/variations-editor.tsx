@@ -5,7 +5,6 @@
 // form through `unsaved`, so "Save listing" saves them too instead of dropping them.
 import { type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { toast } from 'sonner';
 import { priceCentsSchema } from '../../../shared/schemas/common';
 import type { ListingVariationsDto } from '../../../shared/schemas/variations';
 import { MAX_COMBINATIONS, MAX_VARIATION_PROPERTIES } from '../../../shared/variations';
@@ -65,18 +64,18 @@ export function VariationsEditor({
   productId,
   basePriceCents,
   unsaved,
-  toastId = `variations-${productId}`,
   startOnStock = false,
 }: {
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
-  /** The toast its saves replace: the listing form's own, so the dialog never stacks two. */
-  toastId?: string;
   /** "Edit stock": once the table is drawn, the first combination's quantity takes focus. */
   startOnStock?: boolean;
 }) {
   const saved = trpc.catalog.variations.useQuery({ productId });
+  // What the last press of "Save variations" came to, said beside the button (decision 0201), not
+  // in a toast over the dialog's fields. Kept here, above the remount a save causes.
+  const [status, setStatus] = useState<SaveStatus | null>(null);
   // A save remounts the editor below (its table is new), which drops keyboard focus to <body>:
   // both live here, above the remount, so focus moves on to the new editor's save button.
   const sectionRef = useRef<HTMLElement>(null);
@@ -119,7 +118,8 @@ export function VariationsEditor({
       productId={productId}
       basePriceCents={basePriceCents}
       unsaved={unsaved}
-      toastId={toastId}
+      status={status}
+      onStatus={setStatus}
       sectionRef={sectionRef}
       onSaving={() => focusAfter(() => sectionRef.current?.querySelector<HTMLElement>('.step-actions button'))}
     />
@@ -129,6 +129,12 @@ export function VariationsEditor({
 interface DraftSource {
   properties: { name: string; values: string[] }[];
   combinations: { values: string[]; priceCents: number; quantity: number; sku: string; enabled: boolean }[];
+}
+
+/** What the last save came to, shown beside "Save variations". */
+interface SaveStatus {
+  tone: 'done' | 'error';
+  text: string;
 }
 
 export const NO_VARIATIONS: DraftSource = { properties: [], combinations: [] };
@@ -317,7 +323,8 @@ function Editor({
   productId,
   basePriceCents,
   unsaved,
-  toastId,
+  status,
+  onStatus,
   sectionRef,
   onSaving,
 }: {
@@ -325,8 +332,9 @@ function Editor({
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
-  /** One toast for the editor: a save, or "nothing to save", replaces the last instead of stacking. */
-  toastId: string;
+  /** The last save's outcome, beside the button: one at a time, each replacing the last. */
+  status: SaveStatus | null;
+  onStatus: (status: SaveStatus | null) => void;
   sectionRef: RefObject<HTMLElement | null>;
   /** Called as a save starts (the editor is remounted once it lands). */
   onSaving: () => void;
@@ -349,28 +357,29 @@ function Editor({
         utils.catalog.product.invalidate(),
         utils.seller.listings.invalidate(),
       ]);
-      toast.success('Variations saved.', { id: toastId });
+      onStatus({ tone: 'done', text: 'Variations saved.' });
     },
     onError: (err) => {
       const placed = markServerErrors(err);
       if (placed) focusFirstProblem(sectionRef.current);
-      toast.error(placed ? CELLS_PROBLEM : describeError(err).message, { id: toastId });
+      onStatus({ tone: 'error', text: placed ? CELLS_PROBLEM : describeError(err).message });
     },
   });
 
   const submit = () => {
     const table = buildOrFocusProblem();
     if (!table) {
-      toast.error(draft.problem(), { id: toastId });
+      onStatus({ tone: 'error', text: draft.problem() });
       return;
     }
     // The table stores exactly what is saved (a second press after "Variations saved", or 24 typed
-    // over 24.00): send nothing, and say so in the same toast.
+    // over 24.00): send nothing, and say so beside the button.
     saveUnlessUnchanged({
       unchanged: storedTable(table) === storedTable(initial),
-      toastId,
       upToDate: 'No changes to save: variations are up to date.',
+      say: (text) => onStatus({ tone: 'done', text }),
       save: () => {
+        onStatus(null);
         onSaving();
         save.mutate({ productId, ...table });
       },
@@ -380,8 +389,8 @@ function Editor({
   // The editor remounts on each save, so a draft that now differs from the saved table was edited
   // since: the last answer ("Variations saved") no longer describes what the table shows.
   useEffect(() => {
-    if (draft.changed) toast.dismiss(toastId);
-  }, [draft.changed, toastId]);
+    if (draft.changed) onStatus(null);
+  }, [draft.changed, onStatus]);
   useImperativeHandle(unsaved, () => ({
     take: () => {
       if (!draft.changed) return null;
@@ -403,7 +412,11 @@ function Editor({
   return (
     <section ref={sectionRef} className="variations" aria-labelledby="variations-title">
       <VariationsFields draft={draft} />
-      <div className="step-actions">
+      <div className="step-actions variations-actions">
+        {/* Always in the page, so a screen reader hears each new outcome (a polite live region). */}
+        <p className="variations-status" role="status" data-tone={status?.tone}>
+          {status?.text}
+        </p>
         <StatusButton pending={save.isPending} pendingLabel="Saving…" onClick={submit} type="button" disabled={tooMany}>
           {draft.properties.length === 0 && initial.properties.length > 0 ? 'Remove variations' : 'Save variations'}
         </StatusButton>
