@@ -8,6 +8,7 @@ import { listingPath } from '../../shared/listing-url';
 import { REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
 import { formatCents, formatDateTime } from '../lib/format';
 import { describeError, trpc } from '../trpc';
+import { BlockedNotice, useFocusAfterUnblock } from './blocked-notice';
 import { rememberOpenedConversation } from './conversation-list';
 import { BasketIcon, BoxIcon } from './icons';
 import { MessageComposer } from './message-composer';
@@ -188,13 +189,9 @@ export function MessageThread({
   const [reporting, setReporting] = useState(false);
   const end = useRef<HTMLDivElement>(null);
   // Unblocking from the notice removes the button that had focus: the composer taking its place gets it.
-  const focusComposerOnUnblock = useRef(false);
-  const blockedByMe = thread.data?.conversation.blockedByMe;
-  useEffect(() => {
-    if (blockedByMe || !focusComposerOnUnblock.current) return;
-    focusComposerOnUnblock.current = false;
-    document.getElementById('composer-text')?.focus();
-  }, [blockedByMe]);
+  const focusComposerOnUnblock = useFocusAfterUnblock(!!thread.data?.conversation.blockedByMe, () =>
+    document.getElementById('composer-text')?.focus(),
+  );
   // Opening a conversation from an inbox removes the row that had focus: the heading (who this is
   // with) takes it, as other pages do, once per conversation and only when focus is nowhere else.
   const loaded = thread.data !== undefined;
@@ -298,23 +295,14 @@ export function MessageThread({
       </div>
       {c.blockedByMe ? (
         // Where the composer was: why nothing can be sent, and the way back.
-        <div className="notice blocked-notice" role="status">
-          <p className="flush">
-            You blocked {c.counterpart.name}. Neither of you can send messages until you unblock them.
-          </p>
-          <StatusButton
-            type="button"
-            className="btn btn-sm"
-            pending={unblock.isPending}
-            pendingLabel="Unblocking…"
-            onClick={() => {
-              focusComposerOnUnblock.current = true;
-              unblock.mutate({ conversationId });
-            }}
-          >
-            Unblock {c.counterpart.name}
-          </StatusButton>
-        </div>
+        <BlockedNotice
+          name={c.counterpart.name}
+          pending={unblock.isPending}
+          onUnblock={() => {
+            focusComposerOnUnblock();
+            unblock.mutate({ conversationId });
+          }}
+        />
       ) : (
         <Composer conversationId={conversationId} disabledReason={disabledReason} />
       )}

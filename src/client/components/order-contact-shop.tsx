@@ -2,11 +2,11 @@
 // shop (in any conversation with it), the conversation's notice with Unblock in its place, so the
 // buyer learns it before writing rather than from a refusal after. Once unblocked, "Message the
 // shop" takes the button's place and focus.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { describeError, trpc } from '../trpc';
+import { BlockedNotice, useFocusAfterUnblock } from './blocked-notice';
 import { ContactShopButton } from './contact-shop';
-import { StatusButton } from './ui/status-button';
 
 export function OrderContactShop({ orderId, shopId, shopName }: { orderId: number; shopId: number; shopName: string }) {
   const u = trpc.useUtils();
@@ -20,13 +20,10 @@ export function OrderContactShop({ orderId, shopId, shopName }: { orderId: numbe
     },
   });
   const box = useRef<HTMLDivElement>(null);
-  const focusAfterUnblock = useRef(false);
   const blocked = !!contact.data?.blockedByMe;
-  useEffect(() => {
-    if (blocked || !focusAfterUnblock.current) return;
-    focusAfterUnblock.current = false;
-    box.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [blocked]);
+  const focusAfterUnblock = useFocusAfterUnblock(blocked, () =>
+    box.current?.querySelector<HTMLButtonElement>('button')?.focus(),
+  );
   if (!blocked)
     return (
       <div className="order-contact" ref={box}>
@@ -42,21 +39,14 @@ export function OrderContactShop({ orderId, shopId, shopName }: { orderId: numbe
   const conversationId = contact.data?.conversationId;
   return (
     <div className="order-contact order-contact-blocked" ref={box}>
-      <div className="notice blocked-notice" role="status">
-        <p className="flush">You blocked {shopName}. Neither of you can send messages until you unblock them.</p>
-        <StatusButton
-          type="button"
-          className="btn btn-sm"
-          pending={unblock.isPending}
-          pendingLabel="Unblocking…"
-          onClick={() => {
-            focusAfterUnblock.current = true;
-            unblock.mutate({ orderId });
-          }}
-        >
-          Unblock {shopName}
-        </StatusButton>
-      </div>
+      <BlockedNotice
+        name={shopName}
+        pending={unblock.isPending}
+        onUnblock={() => {
+          focusAfterUnblock();
+          unblock.mutate({ orderId });
+        }}
+      />
       {unblock.error && (
         <p className="error" role="alert">
           {describeError(unblock.error).message}

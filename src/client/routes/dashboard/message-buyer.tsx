@@ -3,13 +3,13 @@
 // and opens it in the shop's messages. A guest buyer has no account to read messages with: the
 // page offers "Email the buyer" instead, a mailto: link with the order number in the subject.
 // A buyer the shop blocked (in any conversation) is shown as blocked here too, with Unblock.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import { BlockedNotice, useFocusAfterUnblock } from '../../components/blocked-notice';
 import { ChatIcon } from '../../components/icons';
 import { MessageComposer } from '../../components/message-composer';
 import { Dialog } from '../../components/ui/dialog';
-import { StatusButton } from '../../components/ui/status-button';
 import { describeError, trpc } from '../../trpc';
 
 /** mailto: with the order in the subject; the address's parts are escaped, its @ kept. */
@@ -42,13 +42,9 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
   });
   // Unblocking removes the button that had focus: "Message the buyer", in its place, takes it.
   const messageButton = useRef<HTMLButtonElement>(null);
-  const focusAfterUnblock = useRef(false);
-  const blocked = contact.data?.kind === 'message' && contact.data.blockedByMe;
-  useEffect(() => {
-    if (blocked || !focusAfterUnblock.current) return;
-    focusAfterUnblock.current = false;
-    messageButton.current?.focus();
-  }, [blocked]);
+  const focusAfterUnblock = useFocusAfterUnblock(contact.data?.kind === 'message' && contact.data.blockedByMe, () =>
+    messageButton.current?.focus(),
+  );
   const c = contact.data;
   if (!c) return null;
   if (c.kind === 'email')
@@ -69,21 +65,14 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
   if (c.blockedByMe)
     return (
       <div className="buyer-contact">
-        <div className="notice blocked-notice" role="status">
-          <p className="flush">You blocked {c.buyerName}. Neither of you can send messages until you unblock them.</p>
-          <StatusButton
-            type="button"
-            className="btn btn-sm"
-            pending={unblock.isPending}
-            pendingLabel="Unblocking…"
-            onClick={() => {
-              focusAfterUnblock.current = true;
-              unblock.mutate({ orderId });
-            }}
-          >
-            Unblock {c.buyerName}
-          </StatusButton>
-        </div>
+        <BlockedNotice
+          name={c.buyerName}
+          pending={unblock.isPending}
+          onUnblock={() => {
+            focusAfterUnblock();
+            unblock.mutate({ orderId });
+          }}
+        />
         {unblock.error && (
           <p className="error" role="alert">
             {describeError(unblock.error).message}
