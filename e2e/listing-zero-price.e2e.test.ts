@@ -6,6 +6,7 @@ import type { Page } from 'playwright';
 import { testDeps } from '../src/server/test/test-services';
 import {
   apronInTwoSizes,
+  colouredTee,
   countCalls,
   createProduct,
   createSeller,
@@ -140,9 +141,17 @@ for (const project of projectNames) {
     await tabTo(page, page.getByRole('button', { name: `Edit ${bowl.title}` }));
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Edit listing' });
-    await tabTo(page, dialog.getByLabel('Price ($)'));
+    // Price is empty and asks for one, as a required field does (it read '0.00', unmarked).
+    const price = dialog.getByLabel('Price ($)');
+    await dialog.getByText('This listing has no price. Enter one to put it on sale.').waitFor();
+    expect(await price.inputValue()).toBe('');
+    expect(await price.getAttribute('aria-invalid')).toBe('true');
+    await noSidewaysScroll(page);
+    await screenshot(page, `listing-zero-price-edit-${project}`);
+    await tabTo(page, price);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('26');
+    await dialog.getByText('This listing has no price.').waitFor({ state: 'detached' });
     await tabTo(page, dialog.getByRole('button', { name: 'Save listing' }));
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
@@ -153,6 +162,58 @@ for (const project of projectNames) {
       status: 'active',
       priceCents: 2600,
     });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 150_000);
+}
+
+// A listing whose one combination was left at $0.00 (M / Blue, last in the table): its Edit dialog
+// said nothing of it until Save ('Please fix the marked combinations.'). Variations now name it at
+// the top and its Price cell is empty and marked from the start; once priced, the table saves.
+for (const project of projectNames) {
+  test(`${project}: a combination left at $0.00 is named at the top of Variations and marked`, async () => {
+    const { seller, tee } = await colouredTee();
+    // As the migration leaves it: archived (the listing's own price follows its cheapest combination).
+    await testDeps().db.updateTable('products').set({ status: 'archived' }).where('id', '=', tee.id).execute();
+    await testDeps()
+      .db.updateTable('listing_variants')
+      .set({ price_cents: 0 })
+      .where('product_id', '=', tee.id)
+      .where('option1', '=', 'M')
+      .where('option2', '=', 'Blue')
+      .execute();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto('/dashboard/listings?status=archived');
+    await tabTo(page, page.getByRole('button', { name: `Edit ${tee.title}` }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    const notice = dialog.getByText('No price yet for M / Blue. Enter one in its marked Price to sell this listing.');
+    await notice.waitFor();
+    // At the top of Variations, above the first property.
+    const [top, property] = [
+      await notice.boundingBox(),
+      await dialog.getByLabel('Property 1', { exact: true }).boundingBox(),
+    ];
+    expect(top && property && top.y < property.y).toBe(true);
+    const cell = dialog.getByLabel('Price of M / Blue');
+    expect(await cell.inputValue()).toBe('');
+    expect(await cell.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByText('This combination has no price. Enter one.').count()).toBe(1);
+    expect(await dialog.getByLabel('Price of S / Red').getAttribute('aria-invalid')).toBeNull();
+    await noSidewaysScroll(page);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, `listing-zero-price-combination-${project}`);
+
+    // Priced by keyboard: the notice and mark go, and the table saves.
+    await tabTo(page, cell);
+    await page.keyboard.type('23');
+    await notice.waitFor({ state: 'detached' });
+    expect(await cell.getAttribute('aria-invalid')).toBeNull();
+    await tabTo(page, dialog.getByRole('button', { name: 'Save variations' }));
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('status').filter({ hasText: 'Variations saved.' }).waitFor();
+    const saved = await seller.caller.catalog.variations({ productId: tee.id });
+    expect(saved.combinations.find((c) => c.values.join() === 'M,Blue')?.priceCents).toBe(2300);
     expect(errors).toEqual([]);
     await context.close();
   }, 150_000);

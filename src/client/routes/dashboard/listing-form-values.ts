@@ -33,7 +33,8 @@ export function valuesFrom(product: ProductDto | null): ListingFormValues {
   return {
     title: product?.title ?? '',
     description: product?.description ?? '',
-    price: product ? centsToDollarsText(product.priceCents) : '',
+    // A listing left without a price (at $0.00, decision 0199) shows an empty field that asks for one.
+    price: product && product.priceCents > 0 ? centsToDollarsText(product.priceCents) : '',
     // Made to order carries no real count (decision 0081): unticking it asks for one.
     quantity: product?.processing.madeToOrder ? '' : String(product?.variations ? 0 : (product?.quantity ?? 1)),
     categorySlug: product?.category.slug ?? '',

@@ -57,6 +57,9 @@ function CategoryOptions({ tree }: { tree: CategoryNode[] }) {
 // is said beside Save listing instead (decision 0201): a toast there covered the dialog's fields.
 const SAVE_TOAST = { id: 'listing-form-save' };
 
+/** Under the empty Price of a listing saved without one. */
+const NO_PRICE_YET = 'This listing has no price. Enter one to put it on sale.';
+
 /**
  * Where focus starts as the form opens: Title, or the stock ("Edit stock"): the quantity field,
  * or for a listing with variations the first combination's quantity once the table is drawn.
@@ -142,6 +145,9 @@ export function ListingForm({
   const shopDays = shop.data?.shippingPolicy.processingDays;
   // Read while rendering so react-hook-form keeps it current (its formState is a lazy proxy).
   const formChanged = form.formState.isDirty;
+  // A listing saved without a price (archived at $0.00, decision 0199) asks for one up front, as a
+  // required field does, until one is typed; the form's own check takes over once it is submitted.
+  const asksForPrice = !!product && !varies && product.priceCents <= 0 && !form.watch('price').trim();
   useImperativeHandle(changes, () => ({
     changed: () => formChanged || (product ? (unsaved.current?.changed() ?? false) : draft.changed),
   }));
@@ -231,7 +237,7 @@ export function ListingForm({
             <p className="hint form-row-note">Price and quantity are set per combination under Variations below.</p>
           ) : (
             <>
-              <Field label="Price ($)" error={e.price?.message}>
+              <Field label="Price ($)" error={e.price?.message ?? (asksForPrice ? NO_PRICE_YET : undefined)}>
                 <input className="input" inputMode="decimal" {...form.register('price')} />
               </Field>
               {!madeToOrder && (

@@ -147,6 +147,9 @@ export const tooManyCombinations = (count: number) =>
 /** A merged combination whose saved ones had different prices, its price still empty (decision 0196). */
 export const PRICES_DIFFERED = 'The merged combinations had different prices: enter one.';
 
+/** On the price cell of a combination saved without a price. */
+const UNPRICED_COMBINATION = 'This combination has no price. Enter one.';
+
 /** A message as a sentence, whatever words it was given (a fallback, a schema's). */
 const sentence = (m: string) => (/[.!?]$/.test(m.trim()) ? m : `${m.trim()}.`);
 
@@ -165,7 +168,8 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
         initial.combinations.map((c) => [
           keyOf(c.values),
           {
-            price: centsToDollarsText(c.priceCents),
+            // Saved without a price (at $0.00, decision 0199): empty, and marked below.
+            price: c.priceCents > 0 ? centsToDollarsText(c.priceCents) : '',
             quantity: String(c.quantity),
             sku: c.sku,
             enabled: c.enabled,
@@ -173,7 +177,14 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
         ]),
       ),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Combinations saved without a price are marked from the start, not only after a save is refused.
+  const [errors, setErrors] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      initial.combinations
+        .filter((c) => c.priceCents <= 0)
+        .map((c) => [combinationPath(c.values, 'priceCents'), UNPRICED_COMBINATION]),
+    ),
+  );
   const parsed = properties.map((p) => ({ name: p.name.trim(), values: splitValues(p.values) }));
   const combos = combinationsOf(parsed);
   // A new combination starts at the listing's price; with none typed yet, empty rather than "0.00".
@@ -297,6 +308,10 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     removeProperty,
     showServerErrors,
     changed,
+    /** The combinations shown that were saved without a price and still have none ("M / Blue"). */
+    unpriced: combos
+      .filter((values) => errors[combinationPath(values, 'priceCents')] === UNPRICED_COMBINATION)
+      .map((values) => values.join(' / ')),
   };
 }
 
@@ -455,6 +470,17 @@ export function VariationsFields({ draft }: { draft: VariationsDraft }) {
         Up to two properties, such as Size and Colour. Each combination has its own price, stock and SKU; a listing with
         variations is priced “from” its cheapest.
       </p>
+      {draft.unpriced.length > 0 && (
+        // Points to combinations saved without a price, which may be far down the table (decision 0199).
+        <div className="notice notice-danger">
+          <p>
+            No price yet for {new Intl.ListFormat('en').format(draft.unpriced)}.{' '}
+            {draft.unpriced.length === 1
+              ? 'Enter one in its marked Price to sell this listing.'
+              : 'Enter one in each marked Price to sell this listing.'}
+          </p>
+        </div>
+      )}
       {properties.map((p, i) => (
         <div className="variation-property" key={p.key}>
           <div className="field">
