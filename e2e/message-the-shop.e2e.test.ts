@@ -3,7 +3,8 @@
 // against the limit, a sentence saying why Send is off over it, Attach photo, Ctrl+Enter sends.
 // What was typed and not sent stays when the dialog is closed and opened again (and in a
 // conversation when the reader goes away and comes back), until it is sent. A shop the buyer
-// blocked (in any conversation) is shown blocked on the order, with Unblock there.
+// blocked (in any conversation) is shown blocked on the order, with Unblock there; a shop that
+// blocked the buyer is shown not accepting messages, in place of the button.
 // Keyboard only, on a laptop and a phone, with no sideways pan.
 import { expect, test } from 'bun:test';
 import type { Page } from 'playwright';
@@ -154,6 +155,45 @@ for (const project of projectNames) {
     await page.waitForURL(/\/messages\/\d+$/);
     await page.getByRole('log', { name: 'Messages' }).getByText('Has my bowl shipped?').waitFor();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+
+  // Found by a walk: a shop that had blocked the buyer still offered "Message the shop" on the
+  // buyer's order, which opened and only after Send said the shop was not accepting messages.
+  test(`${project}: a shop that blocked the buyer is shown not accepting messages on the order`, async () => {
+    const { seller, buyer, orderId } = await sellerWithOrder('Ada Lovelace');
+    const shop = seller.shop.name;
+    const { conversationId } = await buyer.caller.messages.start({
+      shopId: seller.shopId!,
+      orderId,
+      text: 'Has it shipped?',
+    });
+    await seller.caller.messages.block({ conversationId });
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    const page = b.page;
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: `${shop} is not accepting messages from you.` });
+    await notice.waitFor();
+    // Said before writing, in place of the button; no Unblock, as the block is the shop's.
+    expect(await page.getByRole('button', { name: 'Message the shop' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Unblock/ }).count()).toBe(0);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, `message-the-shop-blocked-by-shop-${project}`);
+
+    // By keyboard to the conversation, which says the same.
+    await tabTo(page, page.getByRole('link', { name: 'Your conversation about this order' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/messages/${conversationId}$`));
+    await page.getByText(`${shop} is not accepting messages from you.`).waitFor();
+
+    // Once the shop unblocks, the order offers "Message the shop" again.
+    await seller.caller.messages.unblock({ conversationId });
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Message the shop' }).waitFor();
+    expect(await page.getByText('is not accepting messages from you.').count()).toBe(0);
     expect(b.errors).toEqual([]);
     await b.context.close();
   });

@@ -1,7 +1,8 @@
 // The notice shown where a message would be written when the reader blocked the other party:
 // in a conversation in place of its composer (message-thread.tsx), and on the order pages in
 // place of "Message the buyer" (dashboard/message-buyer.tsx) and "Message the shop"
-// (order-contact-shop.tsx). One wording and one Unblock for all three.
+// (order-contact-shop.tsx). One wording and one Unblock for all three. When the other party
+// blocked the reader, the buyer's order page says so instead (NotAcceptingNotice).
 import { useCallback, useEffect, useRef } from 'react';
 import { StatusButton } from './ui/status-button';
 
@@ -19,6 +20,19 @@ export function BlockedNotice({ name, pending, onUnblock }: { name: string; pend
         Unblock {name}
       </StatusButton>
     </div>
+  );
+}
+
+/**
+ * The other party blocked the reader: said where a message would be written, before anything is
+ * typed, and with no Unblock (the block is theirs to undo). The words a conversation shows too.
+ * Focusable from script, for when the reader's own block goes and this one remains.
+ */
+export function NotAcceptingNotice({ name }: { name: string }) {
+  return (
+    <p className="notice" role="status" tabIndex={-1}>
+      {name} is not accepting messages from you.
+    </p>
   );
 }
 

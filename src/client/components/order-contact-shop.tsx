@@ -1,11 +1,12 @@
 // The buyer's order page: "Message the shop" about this order, or, when the buyer blocked the
 // shop (in any conversation with it), the conversation's notice with Unblock in its place, so the
 // buyer learns it before writing rather than from a refusal after. Once unblocked, "Message the
-// shop" takes the button's place and focus.
+// shop" takes the button's place and focus. When the shop blocked the buyer, the page says the
+// shop is not accepting messages, as the conversation does, with no Unblock: it is the shop's.
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import { describeError, trpc } from '../trpc';
-import { BlockedNotice, useFocusAfterUnblock } from './blocked-notice';
+import { BlockedNotice, NotAcceptingNotice, useFocusAfterUnblock } from './blocked-notice';
 import { ContactShopButton } from './contact-shop';
 
 export function OrderContactShop({ orderId, shopId, shopName }: { orderId: number; shopId: number; shopName: string }) {
@@ -22,9 +23,11 @@ export function OrderContactShop({ orderId, shopId, shopName }: { orderId: numbe
   const box = useRef<HTMLDivElement>(null);
   const blocked = !!contact.data?.blockedByMe;
   const focusAfterUnblock = useFocusAfterUnblock(blocked, () =>
-    box.current?.querySelector<HTMLButtonElement>('button')?.focus(),
+    // "Message the shop", or the shop's own block when that remains.
+    box.current?.querySelector<HTMLElement>('button, .notice')?.focus(),
   );
-  if (!blocked)
+  const blockedByShop = !!contact.data?.blockedByShop;
+  if (!blocked && !blockedByShop)
     return (
       <div className="order-contact" ref={box}>
         <ContactShopButton
@@ -39,14 +42,18 @@ export function OrderContactShop({ orderId, shopId, shopName }: { orderId: numbe
   const conversationId = contact.data?.conversationId;
   return (
     <div className="order-contact order-contact-blocked" ref={box}>
-      <BlockedNotice
-        name={shopName}
-        pending={unblock.isPending}
-        onUnblock={() => {
-          focusAfterUnblock();
-          unblock.mutate({ orderId });
-        }}
-      />
+      {blocked ? (
+        <BlockedNotice
+          name={shopName}
+          pending={unblock.isPending}
+          onUnblock={() => {
+            focusAfterUnblock();
+            unblock.mutate({ orderId });
+          }}
+        />
+      ) : (
+        <NotAcceptingNotice name={shopName} />
+      )}
       {unblock.error && (
         <p className="error" role="alert">
           {describeError(unblock.error).message}

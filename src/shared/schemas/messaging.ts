@@ -61,7 +61,10 @@ export type OrderContactDto =
  */
 export interface ShopContactDto {
   conversationId: number | null;
+  /** The buyer blocked the shop's owner: theirs to undo, on the order page. */
   blockedByMe: boolean;
+  /** The shop's owner blocked the buyer: the order page says the shop is not accepting messages. */
+  blockedByShop: boolean;
 }
 
 export const sendMessageInput = z.object({ conversationId: idSchema, ...messageBody }).refine(notEmpty, EMPTY);

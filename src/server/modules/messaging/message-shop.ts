@@ -2,7 +2,7 @@
 // their orders, and the order page's Unblock. Only the order's buyer reaches these functions: the
 // orderBuyer procedure (trpc/ownership.ts) decides that. A block is between two people, so a shop
 // the buyer blocked in any conversation is blocked here too; a block by the shop's owner is theirs
-// to undo, and the buyer is not told of it (as on the inboxes).
+// to undo, and the buyer is told only that the shop is not accepting messages, as in a conversation.
 import type { ShopContactDto } from '../../../shared/schemas/messaging';
 import type { AppDeps } from '../../deps';
 import type { OrderParties } from '../../trpc/ownership';
@@ -22,6 +22,7 @@ export async function shopContact(deps: AppDeps, order: OrderParties): Promise<S
   return {
     conversationId: conversation?.id ?? null,
     blockedByMe: blocks.some((b) => b.blocker_id === order.buyerId),
+    blockedByShop: blocks.some((b) => b.blocker_id === order.ownerId),
   };
 }
 

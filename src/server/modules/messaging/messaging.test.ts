@@ -635,15 +635,23 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
   test('the buyer’s order page knows the buyer blocked the shop, and unblocks it there', async () => {
     const { seller, buyer, orderId } = await soldOrder();
     const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
-    expect(await buyer.caller.messages.shopContact({ orderId })).toEqual({ conversationId: null, blockedByMe: false });
-    // The shop blocking the buyer is not the buyer's to undo, nor told to them here.
+    expect(await buyer.caller.messages.shopContact({ orderId })).toEqual({
+      conversationId: null,
+      blockedByMe: false,
+      blockedByShop: false,
+    });
+    // The shop blocking the buyer is not the buyer's to undo: told as the shop's, not the buyer's.
     await seller.caller.messages.block({ conversationId });
-    expect(await buyer.caller.messages.shopContact({ orderId })).toMatchObject({ blockedByMe: false });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toMatchObject({
+      blockedByMe: false,
+      blockedByShop: true,
+    });
     await buyer.caller.messages.unblockShop({ orderId });
     expect(
       (await rejection(buyer.caller.messages.start({ shopId: seller.shopId, orderId, text: 'Still?' }))).code,
     ).toBe('FORBIDDEN');
     await seller.caller.messages.unblock({ conversationId });
+    expect(await buyer.caller.messages.shopContact({ orderId })).toMatchObject({ blockedByShop: false });
 
     // Blocked in a conversation that is not about the order: the order page says so and unblocks.
     await buyer.caller.messages.block({ conversationId });
@@ -655,6 +663,7 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
     expect(await buyer.caller.messages.shopContact({ orderId })).toEqual({
       conversationId: about.conversationId,
       blockedByMe: false,
+      blockedByShop: false,
     });
     // Not the order's buyer: refused.
     expect((await rejection(seller.caller.messages.shopContact({ orderId }))).code).toBe('FORBIDDEN');
