@@ -101,6 +101,31 @@ const readable = (page: Page) =>
       .map((a) => a.textContent ?? '');
   });
 
+/**
+ * After a press, whether one more whole link would have fitted between the arrows' hidden edges
+ * (72 px in from each, decision 0189) beside the links shown: the room they leave empty, less the
+ * next link's width and the gap (the link after the last one shown for ›, before the first for ‹),
+ * with 2 px to spare for rounding.
+ */
+const anotherWouldFit = (page: Page, edge: 'start' | 'end') =>
+  page.locator('.category-bar-wrap').evaluate((wrap, edge) => {
+    const bar = wrap.querySelector('nav') as HTMLElement;
+    const b = bar.getBoundingClientRect();
+    const HIDDEN = 72;
+    const links = [...bar.querySelectorAll('a')];
+    const rects = links.map((a) => a.getBoundingClientRect());
+    const shown = links
+      .map((a, i) => ({ i, l: rects[i] as DOMRect, drawn: getComputedStyle(a).opacity === '1' }))
+      .filter(({ l, drawn }) => drawn && l.left >= b.left + HIDDEN - 1 && l.right <= b.right - HIDDEN + 1);
+    const first = shown[0];
+    const last = shown[shown.length - 1];
+    if (!first || !last) return true;
+    const gap = Number.parseFloat(getComputedStyle(bar).columnGap) || 0;
+    const empty = b.width - 2 * HIDDEN - (last.l.right - first.l.left);
+    const next = edge === 'end' ? rects[last.i + 1] : rects[first.i - 1];
+    return next ? empty - (next.width + gap) > 2 : false;
+  }, edge);
+
 /** Presses an arrow with the mouse and waits for the bar to stop scrolling. */
 async function pressArrow(page: Page, edge: 'start' | 'end') {
   const settled = page
@@ -137,6 +162,15 @@ for (const [name, viewport] of [
         await pressArrow(page, edge);
         const now = await readable(page);
         expect(now.length).toBeGreaterThan(0);
+        // Each page fills the room between the arrows: no whole further link would have fitted
+        // (the last page in each direction may end short of the edge).
+        if ((await page.locator(`.category-bar-scroll-${edge}`).count()) > 0)
+          expect({ edge, press: presses + 1, now, fits: await anotherWouldFit(page, edge) }).toEqual({
+            edge,
+            press: presses + 1,
+            now,
+            fits: false,
+          });
         for (const t of now) seen.add(t);
       }
       expect(all.filter((t) => !seen.has(t))).toEqual([]);

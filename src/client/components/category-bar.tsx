@@ -12,6 +12,8 @@ import { ChevronLeftIcon, ChevronRightIcon } from './icons';
 
 /** How far in from an edge with more beyond it a link is faded (layout.css: the 72 px mask), and a little. */
 const FADE_PX = 80;
+/** A link reaching nearer an edge with an arrow than this is not drawn (data-under-arrow). */
+const HIDDEN_PX = FADE_PX - 8;
 
 export function CategoryBar() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
@@ -26,8 +28,8 @@ export function CategoryBar() {
     const b = bar.getBoundingClientRect();
     for (const link of bar.querySelectorAll<HTMLElement>('a')) {
       const l = link.getBoundingClientRect();
-      const underStart = start && l.left < b.left + FADE_PX - 8;
-      const underEnd = end && l.right > b.right - FADE_PX + 8;
+      const underStart = start && l.left < b.left + HIDDEN_PX;
+      const underEnd = end && l.right > b.right - HIDDEN_PX;
       link.toggleAttribute('data-under-arrow', underStart || underEnd);
     }
   }, []);
@@ -54,7 +56,9 @@ export function CategoryBar() {
   // An arrow pages by links, not by a share of the width: the first link not wholly clear of the
   // edge goes just clear of the other edge, so every link is shown whole on the way. Scrolling 80%
   // of the bar jumped past links hidden in the faded edges: at 390 px, six of seventeen
-  // departments never showed while paging with the mouse.
+  // departments never showed while paging with the mouse. "Just clear" is 1 px inside the hidden
+  // edge, not the fade's 80 px: the 8 px between them left a page one link short (Paper &
+  // Stationery alone where Accessories fitted beside it).
   const scroll = (direction: 1 | -1) => {
     const bar = ref.current;
     if (!bar) return;
@@ -62,8 +66,8 @@ export function CategoryBar() {
     const rects = [...bar.querySelectorAll<HTMLElement>('a')].map((link) => link.getBoundingClientRect());
     const left =
       direction === 1
-        ? (rects.find((l) => l.right > b.right - FADE_PX + 8)?.left ?? b.right) - (b.left + FADE_PX)
-        : (rects.reverse().find((l) => l.left < b.left + FADE_PX - 8)?.right ?? b.left) - (b.right - FADE_PX);
+        ? (rects.find((l) => l.right > b.right - HIDDEN_PX)?.left ?? b.right) - (b.left + HIDDEN_PX + 1)
+        : (rects.reverse().find((l) => l.left < b.left + HIDDEN_PX)?.right ?? b.left) - (b.right - HIDDEN_PX - 1);
     bar.scrollBy({ left, behavior: 'smooth' });
   };
   return (
