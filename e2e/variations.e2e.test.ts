@@ -411,6 +411,12 @@ for (const project of projectNames as ProjectName[]) {
     await page.getByLabel('Quantity of M / Moss').waitFor();
     await page.getByLabel('Quantity for all').fill('4');
     await page.getByRole('button', { name: 'Set all quantities' }).click();
+    // Every row has taken the 4 before anything else is typed (a busy machine renders late).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input[aria-label^="Quantity of "]')].every(
+        (q) => q.value === '4',
+      ),
+    );
     await page.getByLabel('Price of S / Oat').fill('-3');
     await page.getByRole('button', { name: 'Save variations' }).click();
     await page.getByText('Enter a price like 24.00.', { exact: true }).waitFor();
