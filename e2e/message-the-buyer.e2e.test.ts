@@ -3,7 +3,8 @@
 // back on the button and nothing sent, the words kept for when it opens again (until sent); Send opens the conversation in the shop's messages with a
 // toast, and the buyer finds the message, unread, about that order, in their own messages. A guest
 // order (no account) offers "Email the buyer" instead: a mailto: link with the order in its subject.
-// A buyer the shop blocked (in any conversation) is shown blocked on the order, with Unblock there.
+// A buyer the shop blocked (in any conversation) is shown blocked on the order, with Unblock there;
+// a buyer who blocked the shop is shown not accepting messages, in place of the button.
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
 import { testDeps } from '../src/server/test/test-services';
@@ -152,6 +153,43 @@ for (const project of projectNames) {
     await page.keyboard.press('Control+Enter');
     await page.waitForURL(/\/dashboard\/messages\/\d+$/);
     await page.getByRole('log', { name: 'Messages' }).getByText('Your bowl ships today.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // Found by a walk: a buyer who had blocked the shop was still offered "Message the buyer", which
+  // opened and only after Ctrl+Enter said the buyer was not accepting messages.
+  test(`${project}: a buyer who blocked the shop is shown not accepting messages on the order`, async () => {
+    const { seller, buyer, orderId } = await placedOrder();
+    const { conversationId } = await buyer.caller.messages.start({
+      shopId: seller.shopId!,
+      orderId,
+      text: 'Has it shipped?',
+    });
+    await buyer.caller.messages.block({ conversationId });
+    const { page, context, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/orders/${orderId}`);
+    await page.getByRole('heading', { name: `Order #${orderId}` }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'Ada Lovelace is not accepting messages from you.' });
+    await notice.waitFor();
+    // Said before writing, in place of the button; no Unblock, as the block is the buyer's.
+    expect(await page.getByRole('button', { name: 'Message the buyer' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Unblock/ }).count()).toBe(0);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, `message-the-buyer-blocked-by-buyer-${project}`);
+
+    // By keyboard to the conversation, which says the same.
+    await tabTo(page, page.getByRole('link', { name: 'Your conversation about this order' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/dashboard/messages/${conversationId}$`));
+    await page.getByText('Ada Lovelace is not accepting messages from you.').waitFor();
+
+    // Once the buyer unblocks, the order offers "Message the buyer" again.
+    await buyer.caller.messages.unblock({ conversationId });
+    await page.goto(`/dashboard/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Message the buyer' }).waitFor();
+    expect(await page.getByText('is not accepting messages from you.').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@
 // in a conversation in place of its composer (message-thread.tsx), and on the order pages in
 // place of "Message the buyer" (dashboard/message-buyer.tsx) and "Message the shop"
 // (order-contact-shop.tsx). One wording and one Unblock for all three. When the other party
-// blocked the reader, the buyer's order page says so instead (NotAcceptingNotice).
+// blocked the reader, the order pages say so instead (NotAcceptingNotice).
 import { useCallback, useEffect, useRef } from 'react';
 import { StatusButton } from './ui/status-button';
 

@@ -51,8 +51,12 @@ export const orderContactInput = z.object({ orderId: idSchema });
  * account to read messages with, and the email is the one they checked out with.
  */
 export type OrderContactDto =
-  /** blockedByMe: the shop's owner blocked this buyer (the order page says so, with Unblock). */
-  | { kind: 'message'; buyerName: string; conversationId: number | null; blockedByMe: boolean }
+  /**
+   * blockedByMe: the shop's owner blocked this buyer (the order page says so, with Unblock);
+   * blockedByBuyer: the buyer blocked the shop's owner (the page says the buyer is not accepting
+   * messages, with no Unblock: the block is the buyer's to undo).
+   */
+  | { kind: 'message'; buyerName: string; conversationId: number | null; blockedByMe: boolean; blockedByBuyer: boolean }
   | { kind: 'email'; buyerName: string; email: string };
 
 /**

@@ -2,11 +2,13 @@
 // the order's conversation (started, or continued when either side already wrote about this order)
 // and opens it in the shop's messages. A guest buyer has no account to read messages with: the
 // page offers "Email the buyer" instead, a mailto: link with the order number in the subject.
-// A buyer the shop blocked (in any conversation) is shown as blocked here too, with Unblock.
+// A buyer the shop blocked (in any conversation) is shown as blocked here too, with Unblock; a
+// buyer who blocked the shop is shown not accepting messages, in place of the button and with no
+// Unblock (the block is theirs to undo), as the conversation says up front.
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
-import { BlockedNotice, useFocusAfterUnblock } from '../../components/blocked-notice';
+import { BlockedNotice, NotAcceptingNotice, useFocusAfterUnblock } from '../../components/blocked-notice';
 import { ChatIcon } from '../../components/icons';
 import { MessageComposer } from '../../components/message-composer';
 import { Dialog } from '../../components/ui/dialog';
@@ -40,10 +42,11 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
       await contact.refetch();
     },
   });
-  // Unblocking removes the button that had focus: "Message the buyer", in its place, takes it.
-  const messageButton = useRef<HTMLButtonElement>(null);
+  // Unblocking removes the button that had focus: "Message the buyer", in its place, takes it, or
+  // the buyer's own block when that remains.
+  const box = useRef<HTMLDivElement>(null);
   const focusAfterUnblock = useFocusAfterUnblock(contact.data?.kind === 'message' && contact.data.blockedByMe, () =>
-    messageButton.current?.focus(),
+    box.current?.querySelector<HTMLElement>('button, .notice')?.focus(),
   );
   const c = contact.data;
   if (!c) return null;
@@ -62,17 +65,21 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
     setOpen(false);
     start.reset();
   };
-  if (c.blockedByMe)
+  if (c.blockedByMe || c.blockedByBuyer)
     return (
-      <div className="buyer-contact">
-        <BlockedNotice
-          name={c.buyerName}
-          pending={unblock.isPending}
-          onUnblock={() => {
-            focusAfterUnblock();
-            unblock.mutate({ orderId });
-          }}
-        />
+      <div className="buyer-contact" ref={box}>
+        {c.blockedByMe ? (
+          <BlockedNotice
+            name={c.buyerName}
+            pending={unblock.isPending}
+            onUnblock={() => {
+              focusAfterUnblock();
+              unblock.mutate({ orderId });
+            }}
+          />
+        ) : (
+          <NotAcceptingNotice name={c.buyerName} />
+        )}
         {unblock.error && (
           <p className="error" role="alert">
             {describeError(unblock.error).message}
@@ -86,8 +93,8 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
       </div>
     );
   return (
-    <div className="buyer-contact">
-      <button ref={messageButton} type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
+    <div className="buyer-contact" ref={box}>
+      <button type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
         <ChatIcon width={16} height={16} /> Message the buyer
       </button>
       {c.conversationId && (

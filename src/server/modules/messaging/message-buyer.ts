@@ -43,6 +43,7 @@ export async function orderContact(deps: AppDeps, order: OrderParties): Promise<
     buyerName: buyer.name,
     conversationId: conversation?.id ?? null,
     blockedByMe: blocks.some((b) => b.blocker_id === order.ownerId),
+    blockedByBuyer: blocks.some((b) => b.blocker_id === buyer.id),
   };
 }
 

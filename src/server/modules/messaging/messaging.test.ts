@@ -467,6 +467,7 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
       buyerName: 'Ada Lovelace',
       conversationId: null,
       blockedByMe: false,
+      blockedByBuyer: false,
     });
 
     const started = await seller.caller.messages.startWithBuyer({ orderId, text: '  Which initials on the mug?  ' });
@@ -614,14 +615,18 @@ describe('messages: the shop writes to the buyer of one of its orders', () => {
   test('the order page knows the shop blocked the buyer, and unblocks them there', async () => {
     const { seller, buyer, orderId } = await soldOrder();
     const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
-    // The buyer blocking the shop is not the shop's to undo.
+    // The buyer blocking the shop is not the shop's to undo: told as the buyer's, not the shop's.
     await buyer.caller.messages.block({ conversationId });
-    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({ blockedByMe: false });
+    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({
+      blockedByMe: false,
+      blockedByBuyer: true,
+    });
     await seller.caller.messages.unblockBuyer({ orderId });
     expect((await rejection(seller.caller.messages.startWithBuyer({ orderId, text: 'Still?' }))).code).toBe(
       'FORBIDDEN',
     );
     await buyer.caller.messages.unblock({ conversationId });
+    expect(await seller.caller.messages.orderContact({ orderId })).toMatchObject({ blockedByBuyer: false });
 
     // Blocked in a conversation that is not about the order: the order page says so and unblocks.
     await seller.caller.messages.block({ conversationId });
