@@ -76,3 +76,51 @@ for (const project of projectNames)
     expect(errors).toEqual([]);
     await context.close();
   });
+
+// (3) Walk 39: a refusal outlived its cause. With S / Red's Price cleared, 'Save variations' and
+// 'Save listing' both said 'Please fix the marked combinations.'; typing the same price back (the
+// table now as saved) left both lines up, as the status only went when the table differed from what
+// was saved. A refusal now goes as soon as the table is edited after it.
+for (const project of projectNames)
+  test(`${project}: 'Please fix the marked combinations.' goes once the marked price is typed back`, async () => {
+    const { seller, tee } = await colouredTee();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${tee.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    const price = dialog.getByLabel('Price of S / Red');
+    await tabTo(page, price);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Backspace');
+    const saveTable = dialog.getByRole('button', { name: 'Save variations' });
+    await tabTo(page, saveTable);
+    await page.keyboard.press('Enter');
+    const tableStatus = dialog.locator('.variations-status');
+    await waitUntil(async () => (await tableStatus.textContent()) === 'Please fix the marked combinations.', {
+      what: 'the refusal beside Save variations',
+    });
+    await waitForFocus(price);
+    expect(await price.getAttribute('aria-invalid')).toBe('true');
+    const saveListing = dialog.getByRole('button', { name: 'Save listing' });
+    await price.focus();
+    await page.keyboard.down('Shift');
+    await tabTo(page, saveListing);
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Enter');
+    const listingStatus = dialog.locator('.form-status');
+    await waitUntil(async () => (await listingStatus.textContent()) === 'Please fix the marked combinations.', {
+      what: 'the refusal above Save listing',
+    });
+    await screenshot(page, `variation-refusal-before-${project}`);
+
+    // The same price typed back: the table is as saved, and nothing is marked any more.
+    await tabTo(page, price);
+    await page.keyboard.type('20.00');
+    await waitUntil(async () => (await price.getAttribute('aria-invalid')) !== 'true', { what: 'the mark gone' });
+    await waitUntil(async () => !(await tableStatus.textContent()) && !(await listingStatus.textContent()), {
+      what: 'both refusals gone',
+    });
+    await screenshot(page, `variation-refusal-after-${project}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });

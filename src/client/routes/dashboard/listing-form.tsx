@@ -148,6 +148,21 @@ export function ListingForm({
   // A listing saved without a price (archived at $0.00, decision 0199) asks for one up front, as a
   // required field does, until one is typed; the form's own check takes over once it is submitted.
   const asksForPrice = !!product && !varies && product.priceCents <= 0 && !form.watch('price').trim();
+  // Why Save listing refused no longer stands once the form or a new listing's table is edited,
+  // even back to what is saved: the next press checks afresh. ('varies' is set by the submit itself.)
+  useEffect(() => {
+    const sub = form.watch((_, { name }) => {
+      if (name !== 'varies') setRefusal(null);
+    });
+    return () => sub.unsubscribe();
+  }, [form]);
+  const draftShown = draft.shown;
+  const lastDraftShown = useRef(draftShown);
+  useEffect(() => {
+    if (draftShown === lastDraftShown.current) return;
+    lastDraftShown.current = draftShown;
+    setRefusal(null);
+  }, [draftShown]);
   useImperativeHandle(changes, () => ({
     changed: () => formChanged || (product ? (unsaved.current?.changed() ?? false) : draft.changed),
   }));
@@ -371,6 +386,7 @@ export function ListingForm({
           basePriceCents={product.priceCents}
           unsaved={unsaved}
           startOnStock={startAt === 'stock'}
+          onEdited={() => setRefusal(null)}
         />
       )}
     </>

@@ -65,10 +65,13 @@ export function VariationsEditor({
   basePriceCents,
   unsaved,
   startOnStock = false,
+  onEdited,
 }: {
   productId: number;
   basePriceCents: number;
   unsaved?: RefObject<UnsavedVariations | null>;
+  /** Called on each edit of the table (Save listing's refusal then no longer stands). */
+  onEdited?: () => void;
   /** "Edit stock": once the table is drawn, the first combination's quantity takes focus. */
   startOnStock?: boolean;
 }) {
@@ -121,6 +124,7 @@ export function VariationsEditor({
       status={status}
       onStatus={setStatus}
       sectionRef={sectionRef}
+      onEdited={onEdited}
       onSaving={() => focusAfter(() => sectionRef.current?.querySelector<HTMLElement>('.step-actions button'))}
     />
   );
@@ -288,8 +292,9 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
 
   // What the seller sees, compared with what was there when the draft began.
   const snapshot = () => JSON.stringify([parsed, combos.map(rowOf)]);
-  const [initialSnapshot] = useState(snapshot);
-  const changed = snapshot() !== initialSnapshot;
+  const shown = snapshot();
+  const [initialSnapshot] = useState(shown);
+  const changed = shown !== initialSnapshot;
 
   return {
     properties,
@@ -308,6 +313,8 @@ export function useVariationsDraft(initial: DraftSource, basePriceCents: number)
     removeProperty,
     showServerErrors,
     changed,
+    /** What the table shows, as a string that changes with any edit (a cell, a property, On sale). */
+    shown,
     /** The combinations shown that were saved without a price and still have none ("M / Blue"). */
     unpriced: combos
       .filter((values) => errors[combinationPath(values, 'priceCents')] === UNPRICED_COMBINATION)
@@ -342,6 +349,7 @@ function Editor({
   onStatus,
   sectionRef,
   onSaving,
+  onEdited,
 }: {
   initial: ListingVariationsDto;
   productId: number;
@@ -353,6 +361,8 @@ function Editor({
   sectionRef: RefObject<HTMLElement | null>;
   /** Called as a save starts (the editor is remounted once it lands). */
   onSaving: () => void;
+  /** Called on each edit of the table. */
+  onEdited?: () => void;
 }) {
   const utils = trpc.useUtils();
   const draft = useVariationsDraft(initial, basePriceCents);
@@ -406,6 +416,16 @@ function Editor({
   useEffect(() => {
     if (draft.changed) onStatus(null);
   }, [draft.changed, onStatus]);
+  // Why a save was refused no longer stands once the table is edited, even back to what is saved
+  // (a cleared price typed again): the next press checks afresh.
+  const shown = draft.shown;
+  const lastShown = useRef(shown);
+  useEffect(() => {
+    if (shown === lastShown.current) return;
+    lastShown.current = shown;
+    if (status?.tone === 'error') onStatus(null);
+    onEdited?.();
+  }, [shown, status, onStatus, onEdited]);
   useImperativeHandle(unsaved, () => ({
     take: () => {
       if (!draft.changed) return null;
