@@ -5,7 +5,8 @@
 // bottom on a laptop, at the top under the header on a phone (decision 0183). Desktop and phone.
 import { expect, test } from 'bun:test';
 import type { Locator, Page } from 'playwright';
-import { createProduct, createSeller, signedInPage } from './fixtures';
+import { waitUntil } from '../src/server/test/wait-until';
+import { createProduct, createSeller, signedInPage, tabTo, token, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -100,3 +101,72 @@ for (const project of projectNames) {
     await s.context.close();
   });
 }
+
+// Walk 39: a failed Publish (offline) put 'You appear to be offline. ...' above the buttons, which
+// pushed the focused 'Publish listing' below the dialog's bottom edge at 390 px (partly at 1366 px);
+// Edit listing's Save listing the same. The focused button now comes back into view with its ring.
+/** How far `button`'s focus ring (3 px outline, 2 px offset) lies outside the dialog's shown box, in px. */
+async function ringCut(dialog: Locator, button: Locator): Promise<number> {
+  return button.evaluate(
+    (el, d) => {
+      const b = el.getBoundingClientRect();
+      const v = (d as Element).getBoundingClientRect();
+      const ring = 5;
+      return Math.max(0, v.top - (b.top - ring)) + Math.max(0, b.bottom + ring - v.bottom);
+    },
+    await dialog.elementHandle(),
+  );
+}
+
+for (const project of projectNames)
+  test(`${project}: a failed Publish or Save listing keeps the focused button in view with its ring`, async () => {
+    const seller = await createSeller();
+    const listing = await createProduct(seller, { title: `Speckled mug ${seller.shop.slug}` });
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    const page = s.page;
+    await page.goto('/dashboard/listings');
+    await page.getByRole('button', { name: '+ New listing' }).focus();
+    await page.keyboard.press('Enter');
+    const create = page.getByRole('dialog', { name: 'New listing' });
+    await waitForFocus(create.getByLabel('Title', { exact: true }));
+    await page.keyboard.type(`Oak ${token()} board`);
+    await tabTo(page, create.getByLabel('Description'));
+    await page.keyboard.type('Oiled oak serving board.');
+    await tabTo(page, create.getByLabel('Price ($)'));
+    await page.keyboard.type('24');
+    await tabTo(page, create.getByLabel('Category'));
+    await create.getByLabel('Category').selectOption('mugs');
+    const publish = create.getByRole('button', { name: 'Publish listing' });
+    await tabTo(page, publish);
+    await s.context.setOffline(true);
+    await page.keyboard.press('Enter');
+    await create.getByRole('status').filter({ hasText: 'You appear to be offline.' }).waitFor();
+    await waitForFocus(publish);
+    await waitUntil(async () => (await ringCut(create, publish)) === 0, { what: 'Publish listing wholly in view' });
+    await screenshot(page, `listing-refusal-publish-${project}`);
+    await s.context.setOffline(false);
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('dialog', { name: 'Discard unsaved changes?' })
+      .getByRole('button', { name: 'Discard changes' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await create.waitFor({ state: 'hidden' });
+
+    await page.goto(`/dashboard/listings?edit=${listing.id}`);
+    const edit = page.getByRole('dialog', { name: 'Edit listing' });
+    await waitForFocus(edit.getByLabel('Title', { exact: true }));
+    await page.keyboard.type(', glazed');
+    const save = edit.getByRole('button', { name: 'Save listing' });
+    await tabTo(page, save);
+    await s.context.setOffline(true);
+    await page.keyboard.press('Enter');
+    await edit.getByRole('status').filter({ hasText: 'You appear to be offline.' }).waitFor();
+    await waitForFocus(save);
+    await waitUntil(async () => (await ringCut(edit, save)) === 0, { what: 'Save listing wholly in view' });
+    await screenshot(page, `listing-refusal-save-${project}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await s.context.setOffline(false);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });

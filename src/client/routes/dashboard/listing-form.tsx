@@ -184,6 +184,15 @@ export function ListingForm({
     setFocus(firstField);
   }, [setFocus, firstField]);
 
+  // A refusal appears right above the buttons and pushes them down: the button just pressed, still
+  // focused, slid past the dialog's bottom edge (wholly at 390 px, partly at 1366 px). Bring what has
+  // focus back into view, with its ring (the dialog's scroll-padding); a marked field already shown stays put.
+  useEffect(() => {
+    if (!refusal) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && formEl.current?.contains(active)) active.scrollIntoView({ block: 'nearest' });
+  }, [refusal]);
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     setRefusal(null);
     form.setValue('varies', varies);
