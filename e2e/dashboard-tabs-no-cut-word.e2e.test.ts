@@ -137,3 +137,76 @@ test('phone: a tab reached by Tab shows its whole focus ring', async () => {
   expect(errors).toEqual([]);
   await context.close();
 });
+
+// Found by a walk in a 390-wide desktop window with a mouse (no touch): Storefront, Orders,
+// Messages and View shop were past the row's end, with no scrollbar and no arrow, and the wheel
+// scrolls the page. As on the category bar, a round arrow at an end with more beyond it now pages
+// the row, and a tab reaching under an arrow is not drawn (no cut word beside it).
+test('narrow window with a mouse: the tab row’s arrows reach every tab, each shown whole', async () => {
+  const seller = await createSeller();
+  const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, {
+    viewport: { width: 390, height: 844 },
+  });
+  await page.goto('/dashboard');
+  await page.locator('.dash h1').waitFor();
+  const nav = page.locator('.dash-nav');
+  const all = await nav.locator('a').allTextContents();
+  expect(all).toHaveLength(7);
+  /** The tabs drawn now, once the row stops scrolling; fails on a drawn tab cut by the row's edge. */
+  const drawn = async () => {
+    let last = -1;
+    await waitUntil(
+      async () => {
+        const x = await nav.evaluate((row) => row.scrollLeft);
+        const still = x === last;
+        last = x;
+        return still;
+      },
+      { what: 'the row at rest', intervalMs: 150 },
+    );
+    return nav.evaluate((row) => {
+      const n = row.getBoundingClientRect();
+      const shown = [...row.querySelectorAll('a')].filter((a) => {
+        const l = a.getBoundingClientRect();
+        return getComputedStyle(a).opacity !== '0' && l.right > n.left && l.left < n.right;
+      });
+      const cut = shown.filter((a) => {
+        const l = a.getBoundingClientRect();
+        return l.left < n.left || l.right > n.right;
+      });
+      return { shown: shown.map((a) => a.textContent ?? ''), cut: cut.map((a) => a.textContent ?? '') };
+    });
+  };
+  const seen = new Set<string>();
+  const wrap = page.locator('.dash-nav-wrap');
+  const next = wrap.locator('.category-bar-scroll-end');
+  const previous = wrap.locator('.category-bar-scroll-start');
+  await next.waitFor();
+  await screenshot(page, 'dashboard-tabs-arrows-start-narrow');
+  for (let press = 0; ; press++) {
+    const now = await drawn();
+    expect(now.cut).toEqual([]);
+    for (const t of now.shown) seen.add(t);
+    if ((await next.count()) === 0) break;
+    expect(press).toBeLessThan(10);
+    await next.click();
+  }
+  expect([...seen].sort()).toEqual([...all].sort());
+  await screenshot(page, 'dashboard-tabs-arrows-end-narrow');
+  // And back to the start the same way.
+  for (let press = 0; (await previous.count()) > 0; press++) {
+    expect(press).toBeLessThan(10);
+    await previous.click();
+    expect((await drawn()).cut).toEqual([]);
+  }
+  expect((await drawn()).shown[0]).toBe('Overview');
+  // A page further along the row shows its own tab drawn whole, not hidden beside an arrow.
+  await page.goto('/dashboard/messages');
+  await page.locator('.dash h1').waitFor();
+  const there = await drawn();
+  expect(there.shown).toContain('Messages');
+  expect(there.cut).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(errors).toEqual([]);
+  await context.close();
+});

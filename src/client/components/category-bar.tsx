@@ -18,21 +18,7 @@ const HIDDEN_PX = FADE_PX - 8;
 export function CategoryBar() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const ref = useRef<HTMLElement>(null);
-  const [more, setMore] = useState({ start: false, end: false });
-  const measure = useCallback(() => {
-    const bar = ref.current;
-    if (!bar) return;
-    const start = bar.scrollLeft > 1;
-    const end = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
-    setMore((m) => (m.start === start && m.end === end ? m : { start, end }));
-    const b = bar.getBoundingClientRect();
-    for (const link of bar.querySelectorAll<HTMLElement>('a')) {
-      const l = link.getBoundingClientRect();
-      const underStart = start && l.left < b.left + HIDDEN_PX;
-      const underEnd = end && l.right > b.right - HIDDEN_PX;
-      link.toggleAttribute('data-under-arrow', underStart || underEnd);
-    }
-  }, []);
+  const { more, measure, page: scroll } = useRowArrows(ref, HIDDEN_PX);
   const count = categories.data?.length ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the links arrive
   useEffect(() => {
@@ -53,23 +39,6 @@ export function CategoryBar() {
     if (l.right > b.right - FADE_PX) bar.scrollBy({ left: l.right - (b.right - FADE_PX) });
     else if (l.left < b.left + FADE_PX) bar.scrollBy({ left: l.left - (b.left + FADE_PX) });
   };
-  // An arrow pages by links, not by a share of the width: the first link not wholly clear of the
-  // edge goes just clear of the other edge, so every link is shown whole on the way. Scrolling 80%
-  // of the bar jumped past links hidden in the faded edges: at 390 px, six of seventeen
-  // departments never showed while paging with the mouse. "Just clear" is 1 px inside the hidden
-  // edge, not the fade's 80 px: the 8 px between them left a page one link short (Paper &
-  // Stationery alone where Accessories fitted beside it).
-  const scroll = (direction: 1 | -1) => {
-    const bar = ref.current;
-    if (!bar) return;
-    const b = bar.getBoundingClientRect();
-    const rects = [...bar.querySelectorAll<HTMLElement>('a')].map((link) => link.getBoundingClientRect());
-    const left =
-      direction === 1
-        ? (rects.find((l) => l.right > b.right - HIDDEN_PX)?.left ?? b.right) - (b.left + HIDDEN_PX + 1)
-        : (rects.reverse().find((l) => l.left < b.left + HIDDEN_PX)?.right ?? b.left) - (b.right - HIDDEN_PX - 1);
-    bar.scrollBy({ left, behavior: 'smooth' });
-  };
   return (
     <div
       className="category-bar-wrap"
@@ -89,8 +58,53 @@ export function CategoryBar() {
   );
 }
 
+/**
+ * A row of links that scrolls sideways, paged by a mouse's arrows (this bar, the dashboard's tabs):
+ * which ends have more beyond them, links reaching nearer an arrowed edge than `hiddenPx` marked
+ * data-under-arrow (not drawn where arrows show, so no cut word rests beside one), and `page`.
+ * Call `measure` when the row scrolls or resizes.
+ */
+export function useRowArrows(ref: React.RefObject<HTMLElement | null>, hiddenPx: number) {
+  const [more, setMore] = useState({ start: false, end: false });
+  const measure = useCallback(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const start = bar.scrollLeft > 1;
+    const end = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
+    setMore((m) => (m.start === start && m.end === end ? m : { start, end }));
+    const b = bar.getBoundingClientRect();
+    for (const link of bar.querySelectorAll<HTMLElement>('a')) {
+      const l = link.getBoundingClientRect();
+      const underStart = start && l.left < b.left + hiddenPx;
+      const underEnd = end && l.right > b.right - hiddenPx;
+      link.toggleAttribute('data-under-arrow', underStart || underEnd);
+    }
+  }, [ref, hiddenPx]);
+  // An arrow pages by links, not by a share of the width: the first link not wholly clear of the
+  // edge goes just clear of the other edge, so every link is shown whole on the way. Scrolling 80%
+  // of the bar jumped past links hidden in the faded edges: at 390 px, six of seventeen
+  // departments never showed while paging with the mouse. "Just clear" is 1 px inside the hidden
+  // edge, not the fade's 80 px: the 8 px between them left a page one link short (Paper &
+  // Stationery alone where Accessories fitted beside it).
+  const page = useCallback(
+    (direction: 1 | -1) => {
+      const bar = ref.current;
+      if (!bar) return;
+      const b = bar.getBoundingClientRect();
+      const rects = [...bar.querySelectorAll<HTMLElement>('a')].map((link) => link.getBoundingClientRect());
+      const left =
+        direction === 1
+          ? (rects.find((l) => l.right > b.right - hiddenPx)?.left ?? b.right) - (b.left + hiddenPx + 1)
+          : (rects.reverse().find((l) => l.left < b.left + hiddenPx)?.right ?? b.left) - (b.right - hiddenPx - 1);
+      bar.scrollBy({ left, behavior: 'smooth' });
+    },
+    [ref, hiddenPx],
+  );
+  return { more, measure, page };
+}
+
 /** A mouse's arrow at an edge with more beyond it; keyboards Tab and touch screens swipe instead. */
-function ScrollArrow({ edge, onClick }: { edge: 'start' | 'end'; onClick: () => void }) {
+export function ScrollArrow({ edge, onClick }: { edge: 'start' | 'end'; onClick: () => void }) {
   return (
     <button
       type="button"

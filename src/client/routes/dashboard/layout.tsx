@@ -1,7 +1,8 @@
 // Seller dashboard shell (its own code-split chunk): sub-navigation and the seller's shop.
 // Without a shop, every dashboard page leads to creating one.
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { type LoaderFunctionArgs, NavLink, Outlet, useLocation } from 'react-router';
+import { ScrollArrow, useRowArrows } from '../../components/category-bar';
 import { RouteErrorBoundary } from '../../components/states';
 import { requireUser } from '../../lib/session';
 import { trpc, utils } from '../../trpc';
@@ -29,10 +30,17 @@ function useCurrentTabInView(nav: React.RefObject<HTMLElement | null>) {
     const rowLeft = row.getBoundingClientRect().left - row.scrollLeft;
     const at = (el: HTMLElement) => el.getBoundingClientRect().left - rowLeft; // in the row's content
     const left = at(tab);
-    if (left >= row.scrollLeft && left + tab.offsetWidth <= row.scrollLeft + row.clientWidth) return;
+    // With a mouse, tabs near an edge with an arrow are not drawn (useTabArrows): clear of those.
+    const edge = matchMedia(ARROWS_SHOW).matches ? ARROW_EDGE_PX : 0;
+    if (left >= row.scrollLeft + edge && left + tab.offsetWidth <= row.scrollLeft + row.clientWidth - edge) return;
     row.style.paddingInlineEnd = ''; // room made for an earlier tab
     const most = row.scrollWidth - row.clientWidth;
     const centred = left - (row.clientWidth - tab.offsetWidth) / 2;
+    // There, a cut word beside an arrow is not drawn, so the centred place is the one.
+    if (edge) {
+      row.scrollLeft = centred;
+      return;
+    }
     const fits = (x: number) => left >= x && left + tab.offsetWidth <= x + row.clientWidth;
     // Places where the tab before one ends right at the row's edge: nothing of it shows, not even
     // in the gutter's padding, and the next starts a gap in.
@@ -99,6 +107,34 @@ function useFocusedTabInView(nav: React.RefObject<HTMLElement | null>) {
   }, [nav]);
 }
 
+/** Where the row's arrows show: a mouse (touch screens swipe), on the phone-width layout. */
+const ARROWS_SHOW = '(hover: hover) and (max-width: 860px)';
+/** How near an edge with an arrow a tab may reach and still be drawn (dashboard.css: the 44 px fade). */
+const ARROW_EDGE_PX = 44;
+
+/**
+ * In a narrow window with a mouse (no touch), tabs past the row's edge could not be reached: no
+ * scrollbar, and the wheel scrolls the page. As on the category bar (decision 0189), a round arrow
+ * at an end with more beyond it pages the row; Tab still reaches every tab.
+ */
+function useTabArrows(nav: React.RefObject<HTMLElement | null>) {
+  const arrows = useRowArrows(nav, ARROW_EDGE_PX);
+  const { measure } = arrows;
+  useEffect(() => {
+    const row = nav.current;
+    if (!row) return;
+    measure();
+    const resized = new ResizeObserver(measure);
+    resized.observe(row);
+    row.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      resized.disconnect();
+      row.removeEventListener('scroll', measure);
+    };
+  }, [nav, measure]);
+  return arrows;
+}
+
 /** The Messages tab carries the shop's unread count. */
 function ShopMessagesLink() {
   const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 15_000 }).data?.asSeller ?? 0;
@@ -122,25 +158,30 @@ export function Component() {
   useCurrentTabInView(nav);
   useRowEnds(nav);
   useFocusedTabInView(nav);
+  const arrows = useTabArrows(nav);
   return (
     <div className="page">
       <div className="dash">
-        <nav className="dash-nav" aria-label="Dashboard" ref={nav}>
-          <p className="eyebrow dash-shop-name">{shop.data?.name ?? 'Your shop'}</p>
-          <NavLink to="/dashboard" end>
-            Overview
-          </NavLink>
-          <NavLink to="/dashboard/shop">{has ? 'Shop settings' : 'Create your shop'}</NavLink>
-          {has && <NavLink to="/dashboard/listings">Listings</NavLink>}
-          {has && <NavLink to="/dashboard/storefront">Storefront</NavLink>}
-          {has && <NavLink to="/dashboard/orders">Orders</NavLink>}
-          {has && <ShopMessagesLink />}
-          {has && shop.data && (
-            <NavLink to={`/shop/${shop.data.slug}`} className="dash-nav-quiet">
-              View shop ↗
+        <div className="dash-nav-wrap">
+          <nav className="dash-nav" aria-label="Dashboard" ref={nav}>
+            <p className="eyebrow dash-shop-name">{shop.data?.name ?? 'Your shop'}</p>
+            <NavLink to="/dashboard" end>
+              Overview
             </NavLink>
-          )}
-        </nav>
+            <NavLink to="/dashboard/shop">{has ? 'Shop settings' : 'Create your shop'}</NavLink>
+            {has && <NavLink to="/dashboard/listings">Listings</NavLink>}
+            {has && <NavLink to="/dashboard/storefront">Storefront</NavLink>}
+            {has && <NavLink to="/dashboard/orders">Orders</NavLink>}
+            {has && <ShopMessagesLink />}
+            {has && shop.data && (
+              <NavLink to={`/shop/${shop.data.slug}`} className="dash-nav-quiet">
+                View shop ↗
+              </NavLink>
+            )}
+          </nav>
+          {arrows.more.start && <ScrollArrow edge="start" onClick={() => arrows.page(-1)} />}
+          {arrows.more.end && <ScrollArrow edge="end" onClick={() => arrows.page(1)} />}
+        </div>
         <div>
           <Outlet />
         </div>
