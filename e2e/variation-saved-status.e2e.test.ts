@@ -124,3 +124,34 @@ for (const project of projectNames)
     expect(errors).toEqual([]);
     await context.close();
   });
+
+// (4) Walk 39, as with Publish listing: at 390 px a failed 'Save variations' (offline) put its
+// answer above the button, which pushed the still-focused button below the dialog's bottom edge.
+for (const project of projectNames)
+  test(`${project}: a failed 'Save variations' keeps the focused button in view with its ring`, async () => {
+    const { seller, tee } = await colouredTee();
+    const { page, errors, context } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    await page.goto(`/dashboard/listings?edit=${tee.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit listing' });
+    await tabTo(page, dialog.getByLabel('Quantity of M / Blue'));
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('9');
+    const save = dialog.getByRole('button', { name: 'Save variations' });
+    await tabTo(page, save);
+    await context.setOffline(true);
+    await page.keyboard.press('Enter');
+    await dialog.locator('.variations-status').filter({ hasText: 'You appear to be offline.' }).waitFor();
+    await waitForFocus(save);
+    // Its ring (3 px outline, 2 px offset) wholly inside the dialog's shown box.
+    const cut = () =>
+      save.evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        const v = (el.closest('dialog') as Element).getBoundingClientRect();
+        return Math.max(0, v.top - (b.top - 5)) + Math.max(0, b.bottom + 5 - v.bottom);
+      });
+    await waitUntil(async () => (await cut()) === 0, { what: 'Save variations wholly in view' });
+    await screenshot(page, `variation-failed-save-in-view-${project}`);
+    await context.setOffline(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });

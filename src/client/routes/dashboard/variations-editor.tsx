@@ -416,6 +416,15 @@ function Editor({
   useEffect(() => {
     if (draft.changed) onStatus(null);
   }, [draft.changed, onStatus]);
+  // An answer appearing above the button (a phone stacks them) pushed the focused button below the
+  // dialog's bottom edge: bring what has focus back into view, with its ring (the dialog's
+  // scroll-padding); a marked cell already shown stays put.
+  useEffect(() => {
+    if (!status) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && sectionRef.current?.contains(active))
+      active.scrollIntoView({ block: 'nearest' });
+  }, [status, sectionRef]);
   // Why a save was refused no longer stands once the table is edited, even back to what is saved
   // (a cleared price typed again): the next press checks afresh.
   const shown = draft.shown;
