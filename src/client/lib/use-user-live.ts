@@ -1,7 +1,7 @@
 // The signed-in user's one live stream per tab (notifications.watch, opened by the header): the
 // unread notification count is written straight into its query, and each messaging event
-// refetches what it names (inboxes, that thread, the message count), so every page showing them
-// updates without a stream of its own.
+// refetches what it names (inboxes, that thread, the message count; for a block, also the order
+// pages' contact notices), so every page showing them updates without a stream of its own.
 import { trpc } from '../trpc';
 
 export function useUserLive(enabled: boolean) {
@@ -22,6 +22,16 @@ export function useUserLive(enabled: boolean) {
           void u.orders.invalidate();
           void u.messages.thread.invalidate();
         }
+        return;
+      }
+      // A block placed or removed, by either side, anywhere: it is between two people, so every
+      // conversation, both inboxes' "Blocked" and both order pages' notices may have changed.
+      if (event.kind === 'block') {
+        void u.messages.inbox.invalidate();
+        void u.messages.shopInbox.invalidate();
+        void u.messages.thread.invalidate();
+        void u.messages.orderContact.invalidate();
+        void u.messages.shopContact.invalidate();
         return;
       }
       // An order moved on: only its conversation's card changed (another tab of the shop's, too).

@@ -133,9 +133,15 @@ export interface ThreadDto {
   olderCursor: number | null;
 }
 
-/** Live events on a user's stream: something changed in this conversation; refetch it. */
-export interface MessagingEventDto {
-  /** `about`: what the conversation is about changed (its order's status), not its messages. */
-  kind: 'message' | 'read' | 'about';
-  conversationId: number;
-}
+/**
+ * Live events on a user's stream: something changed in this conversation; refetch it. `block`: a
+ * block between the user and someone was placed or removed; a block is between two people, not
+ * one conversation, so every page showing one (inboxes, open conversations, order pages) refetches.
+ */
+export type MessagingEventDto =
+  | {
+      /** `about`: what the conversation is about changed (its order's status), not its messages. */
+      kind: 'message' | 'read' | 'about';
+      conversationId: number;
+    }
+  | { kind: 'block' };

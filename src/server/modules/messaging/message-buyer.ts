@@ -17,7 +17,7 @@ import {
   upsertConversation,
 } from './messaging.repository';
 import { assertNotBlocked, assertUploadedImage } from './messaging.service';
-import { publishMessagingEvent } from './messaging-events';
+import { announceBlockChange, publishMessagingEvent } from './messaging-events';
 
 const subjectOf = (order: OrderParties) => ({
   buyerId: order.buyerId,
@@ -53,13 +53,8 @@ export async function orderContact(deps: AppDeps, order: OrderParties): Promise<
  */
 export async function unblockBuyer(deps: AppDeps, order: OrderParties): Promise<{ blocked: false }> {
   await deleteBlock(deps.db, order.ownerId, order.buyerId);
-  const conversation = await findConversationBySubject(deps.db, subjectOf(order));
-  // Open pages of either side (the conversation's notice, the inboxes' "Blocked") read it again.
-  if (conversation)
-    await publishMessagingEvent(deps, [order.ownerId, order.buyerId], {
-      kind: 'read',
-      conversationId: conversation.id,
-    });
+  // Open pages of either side (conversations' notices, the inboxes' "Blocked", the buyer's order page) read it again.
+  await announceBlockChange(deps, order.ownerId, order.buyerId);
   return { blocked: false };
 }
 

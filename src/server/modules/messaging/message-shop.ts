@@ -7,7 +7,7 @@ import type { ShopContactDto } from '../../../shared/schemas/messaging';
 import type { AppDeps } from '../../deps';
 import type { OrderParties } from '../../trpc/ownership';
 import { blocksBetween, deleteBlock, findConversationBySubject } from './messaging.repository';
-import { publishMessagingEvent } from './messaging-events';
+import { announceBlockChange } from './messaging-events';
 
 const subjectOf = (order: OrderParties) => ({
   buyerId: order.buyerId,
@@ -29,12 +29,7 @@ export async function shopContact(deps: AppDeps, order: OrderParties): Promise<S
 /** The order page's Unblock: the buyer unblocks the order's shop, as Unblock in any conversation with it does. */
 export async function unblockShop(deps: AppDeps, order: OrderParties): Promise<{ blocked: false }> {
   await deleteBlock(deps.db, order.buyerId, order.ownerId);
-  const conversation = await findConversationBySubject(deps.db, subjectOf(order));
-  // Open pages of either side (the conversation's notice, the inboxes' "Blocked") read it again.
-  if (conversation)
-    await publishMessagingEvent(deps, [order.buyerId, order.ownerId], {
-      kind: 'read',
-      conversationId: conversation.id,
-    });
+  // Open pages of either side (conversations' notices, the inboxes' "Blocked", the shop's order page) read it again.
+  await announceBlockChange(deps, order.buyerId, order.ownerId);
   return { blocked: false };
 }

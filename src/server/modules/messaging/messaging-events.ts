@@ -17,9 +17,23 @@ export async function publishMessagingEvent(deps: AppDeps, userIds: readonly num
 /** One pub/sub message of a messaging channel, or null when it is not one. */
 export function parseMessagingEvent(message: string): MessagingEventDto | null {
   const e = JSON.parse(message) as MessagingEventDto;
-  if (typeof e?.conversationId !== 'number' || (e.kind !== 'message' && e.kind !== 'read' && e.kind !== 'about'))
+  if (e?.kind === 'block') return { kind: 'block' };
+  if (
+    !e ||
+    !('conversationId' in e) ||
+    typeof e.conversationId !== 'number' ||
+    (e.kind !== 'message' && e.kind !== 'read' && e.kind !== 'about')
+  )
     return null;
   return { kind: e.kind, conversationId: e.conversationId };
+}
+
+/**
+ * A block between two people was placed or removed: both sides' open pages (inboxes' "Blocked",
+ * every conversation between them, both order pages' notices) read it again. Never rejects.
+ */
+export async function announceBlockChange(deps: AppDeps, a: number, b: number): Promise<void> {
+  await publishMessagingEvent(deps, [a, b], { kind: 'block' });
 }
 
 /**
@@ -37,7 +51,8 @@ export async function announceOrderConversationChange(deps: AppDeps, orderId: nu
 }
 
 /** Two events for one conversation before the client reads are one refetch. */
-export const messagingEventKey = (e: MessagingEventDto) => `${e.kind}:${e.conversationId}`;
+export const messagingEventKey = (e: MessagingEventDto) =>
+  e.kind === 'block' ? 'block' : `${e.kind}:${e.conversationId}`;
 
 /** Concurrent streams per user on this instance: a tab needs one (the header opens it). */
 export const MAX_MESSAGE_STREAMS_PER_USER = 10;

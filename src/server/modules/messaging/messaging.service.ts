@@ -35,7 +35,7 @@ import {
   unreadTotals,
   upsertConversation,
 } from './messaging.repository';
-import { publishMessagingEvent } from './messaging-events';
+import { announceBlockChange, publishMessagingEvent } from './messaging-events';
 
 export interface ConversationParties {
   id: number;
@@ -255,7 +255,7 @@ export async function setBlocked(
   const other = otherParty(conversation, role);
   if (blocked) await insertBlock(deps.db, me, other);
   else await deleteBlock(deps.db, me, other);
-  await publishMessagingEvent(deps, [me, other], { kind: 'read', conversationId: conversation.id });
+  await announceBlockChange(deps, me, other);
   return { blocked };
 }
 

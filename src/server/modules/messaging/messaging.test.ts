@@ -401,6 +401,30 @@ describe('messages: conversations between a buyer and a shop', () => {
     abort.abort();
     await it.return?.();
   });
+
+  test('a block placed or removed by the shop reaches the buyer live', async () => {
+    const { seller } = await shopWithListing();
+    const buyer = await createUser();
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId, text: 'Hi' });
+    const abort = new AbortController();
+    const caller = createCallerFactory(appRouter)(
+      { ...buyer.ctx, deps: secondInstanceDeps() },
+      { signal: abort.signal },
+    );
+    const it = (await caller.messages.watch())[Symbol.asyncIterator]();
+    // A message first, to know the stream is listening.
+    let next = it.next();
+    await seller.caller.messages.send({ conversationId, text: 'Hello' });
+    expect((await next).value).toEqual({ kind: 'message', conversationId });
+    next = it.next();
+    await seller.caller.messages.block({ conversationId });
+    expect((await next).value).toEqual({ kind: 'block' });
+    next = it.next();
+    await seller.caller.messages.unblock({ conversationId });
+    expect((await next).value).toEqual({ kind: 'block' });
+    abort.abort();
+    await it.return?.();
+  });
 });
 
 describe('messages: the 15-minute unread nudge', () => {
