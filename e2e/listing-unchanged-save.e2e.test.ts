@@ -1,6 +1,6 @@
 // "Save listing" in the seller's Edit listing dialog with nothing changed (or only "24" typed over
 // "24.00") sends no update: one "No changes to save" toast (also after "Save variations" said the
-// same), the row's Updated date stays as it was, and focus goes back to the row's Edit button that
+// same beside itself, decision 0201), the row's Updated date stays as it was, and focus goes back to the row's Edit button that
 // opened the dialog, for a listing with variations as for one without. A real change is still
 // saved. Laptop and phone.
 import { expect, test } from 'bun:test';
@@ -60,7 +60,8 @@ for (const project of projectNames) {
     await dialog.getByLabel('Price of M').waitFor();
     await dialog.getByRole('button', { name: 'Save variations' }).focus();
     await page.keyboard.press('Enter');
-    await toasts(page).filter({ hasText: 'No changes to save' }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'No changes to save: variations are up to date.' }).waitFor();
+    expect(await toasts(page).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Save listing' }).focus();
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
