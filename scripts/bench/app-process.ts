@@ -1,7 +1,7 @@
 // The app under test, in its own process so its CPU time is measured apart from the load
 // generator: connects to the bench's services (URLs in the environment), runs the background
-// jobs as production does, and serves the app twice: search cache on and off, and the stack floor
-// (stack-floor.ts) beside it. Another port switches the bench's round-trip counters on and off (`?counting=on`) and answers their counts.
+// jobs as production does, and serves the app twice: search cache on and off (the stack floor has
+// its own process, floor-process.ts). Another port switches the bench's round-trip counters on and off (`?counting=on`) and answers their counts.
 // Prints one `READY {json}` line on stdout.
 import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/deps';
@@ -12,7 +12,6 @@ import { findFreePort } from '../../src/server/services/free-port';
 import { startServices } from '../../src/server/services/start-services';
 import { rateRules } from '../../src/server/trpc/rate-limit';
 import { countRequest, installOpCounters, switchOpCounting } from './op-counter';
-import { stackFloorApp } from './stack-floor';
 
 installOpCounters();
 const env = readEnv(process.env);
@@ -39,9 +38,6 @@ const cached = await serve({
   config: { ...deps.config, searchCacheTtlSeconds: Math.max(60, deps.config.searchCacheTtlSeconds) },
 });
 const uncached = await serve({ ...deps, config: { ...deps.config, searchCacheTtlSeconds: 0 } });
-// The fixed stack with the cart's SQL and nothing of Hearth's (stack-floor.ts), same process and pool.
-const floorApp = stackFloorApp(deps.db);
-const floor = Bun.serve({ port: await findFreePort(), hostname: '127.0.0.1', idleTimeout: 60, fetch: floorApp.fetch });
 const statsPort = await findFreePort();
 const stats = Bun.serve({
   port: statsPort,
@@ -52,7 +48,6 @@ const stats = Bun.serve({
 async function shutdown() {
   cached.server.stop(true);
   uncached.server.stop(true);
-  floor.stop(true);
   stats.stop(true);
   await stopJobs(jobs);
   await services.stop();
@@ -62,5 +57,5 @@ process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
 
 console.log(
-  `READY ${JSON.stringify({ cachedUrl: cached.url, uncachedUrl: uncached.url, floorUrl: `http://127.0.0.1:${floor.port}`, statsUrl: `http://127.0.0.1:${statsPort}` })}`,
+  `READY ${JSON.stringify({ cachedUrl: cached.url, uncachedUrl: uncached.url, statsUrl: `http://127.0.0.1:${statsPort}` })}`,
 );

@@ -81,8 +81,8 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
     // Steady state first (decision 0166): the app's cart path runs in the JIT's fast tiers only
     // after a few thousand calls, the raw side's pg client after a few hundred.
     const warm = await createBuyers(env.deps, 8);
-    progress(`cart: warm-up, ${cartWarmUpMs(args)} ms each side, 8 clients (not measured)`);
-    const [warmApi, warmFloor, warmRaw] = loads(warm, 8, { warmupMs: 0, durationMs: cartWarmUpMs(args) });
+    progress(`cart: warm-up, ${steadyStateWarmUpMs(args)} ms each side, 8 clients (not measured)`);
+    const [warmApi, warmFloor, warmRaw] = loads(warm, 8, { warmupMs: 0, durationMs: steadyStateWarmUpMs(args) });
     await runLoad(warmApi);
     await runLoad(warmFloor);
     await runLoad(warmRaw);
@@ -110,8 +110,12 @@ export async function benchCart(env: BenchEnv, args: BenchArgs, stock: StockPool
   return results;
 }
 
-/** Untimed cart load per side before the first level: four warm-ups' worth (8 s full, 4 s quick). */
-export const cartWarmUpMs = (args: BenchArgs) => 4 * args.warmupMs;
+/**
+ * Untimed load per side before a scenario's first level (decision 0202): 30 s full, 15 s quick.
+ * The app's CPU per cart pair kept falling for the first 15-20 s of 8-client load (1.06 -> 0.65 ms)
+ * before it held; the 8 s warm-up before measured it partway.
+ */
+export const steadyStateWarmUpMs = (args: BenchArgs) => 15 * args.warmupMs;
 
 type Quote = { version: string; totalCents: number };
 
@@ -200,6 +204,29 @@ export async function benchCheckout(env: BenchEnv, args: BenchArgs, stock: Stock
   const pool = new pg.Pool({ connectionString: env.services.urls.database, max: env.poolSize });
   try {
     await installFloor(pool);
+    // Steady state first, as for the cart: checkout's own code (pricing, the workflow, the commit)
+    // runs nowhere else in the bench before its first level.
+    const warm = await createBuyers(env.deps, 8);
+    const warmTiming = { cpu: undefined, warmupMs: 0, durationMs: steadyStateWarmUpMs(args) };
+    progress(`checkout: warm-up, ${steadyStateWarmUpMs(args)} ms each side, 8 clients (not measured)`);
+    await runLoad({
+      name: 'checkout API warm-up',
+      concurrency: 8,
+      ...warmTiming,
+      ...apiCheckoutLoad(
+        env,
+        pool,
+        warm,
+        (k) => `10.82.${k}.1`,
+        (i) => plainLines(stock, i),
+      ),
+    });
+    await runLoad({
+      name: 'checkout raw SQL warm-up',
+      concurrency: 8,
+      ...warmTiming,
+      ...rawCheckoutLoad(env, pool, warm, stock, rawCheckout),
+    });
     for (const c of args.levels) {
       const buyers = await createBuyers(env.deps, c);
       progress(`checkout.place (3 shops, 5 items), API and its SQL alone alternating: ${c} clients`);

@@ -83,9 +83,15 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
 
   const app = await startAppProcess(services, dataDir);
   progress(`app: pid ${app.pid}, cache on at ${app.ready.cachedUrl}, cache off at ${app.ready.uncachedUrl}`);
+  const floor = await startFloorProcess(services, poolSize);
+  progress(`stack floor: pid ${floor.pid} at ${floor.ready.floorUrl}`);
   await waitForIndex(deps);
 
-  const metered: MeteredProcess[] = [{ name: 'app', pid: app.pid }];
+  // The floor's process counts as the app: in a floor row it is the server, and it idles in the others.
+  const metered: MeteredProcess[] = [
+    { name: 'app', pid: app.pid },
+    { name: 'app', pid: floor.pid },
+  ];
   const pgPid = pidFromFile(dataDir, 'postgres', 'postmaster.pid');
   const meiliPid = pidFromFile(dataDir, 'meilisearch', 'meilisearch.pid');
   const redisPid = pidFromFile(dataDir, 'redis', 'redis.pid');
@@ -101,7 +107,7 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
     deps,
     cachedUrl: app.ready.cachedUrl,
     uncachedUrl: app.ready.uncachedUrl,
-    floorUrl: app.ready.floorUrl,
+    floorUrl: floor.ready.floorUrl,
     dataDir,
     poolSize,
     productCount: count,
@@ -111,7 +117,8 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
       (await fetch(`${app.ready.statsUrl}/?counting=${on ? 'on' : 'off'}`)).json() as Promise<Record<string, OpCount>>,
     async stop() {
       app.proc.kill('SIGTERM');
-      await Promise.race([app.proc.exited, Bun.sleep(10_000)]);
+      floor.proc.kill('SIGTERM');
+      await Promise.race([Promise.all([app.proc.exited, floor.proc.exited]), Bun.sleep(10_000)]);
       await services.stop();
     },
   };
@@ -120,7 +127,6 @@ export async function startBenchEnv(args: BenchArgs): Promise<BenchEnv> {
 interface AppReady {
   cachedUrl: string;
   uncachedUrl: string;
-  floorUrl: string;
   statsUrl: string;
 }
 
@@ -134,20 +140,33 @@ export async function startAppProcess(
   const profile = process.env.BENCH_APP_PROFILE
     ? ['--cpu-prof', '--cpu-prof-md', `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`]
     : [];
-  const proc = Bun.spawn(['bun', ...profile, 'scripts/bench/app-process.ts'], {
+  return spawnReady<AppReady>('the app process', [...profile, 'scripts/bench/app-process.ts'], {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    DATA_DIR: dataDir,
+    DATABASE_URL: urls.database,
+    REDIS_URL: urls.redis ?? '',
+    MEILI_URL: urls.meili ?? '',
+    MEILI_MASTER_KEY: urls.meiliKey,
+    SESSION_SECRET: process.env.SESSION_SECRET ?? BENCH_SESSION_SECRET,
+    ...extraEnv,
+  });
+}
+
+/** The stack floor's own server (floor-process.ts), with a pool as large as the app's. */
+function startFloorProcess(services: RunningServices, poolSize: number) {
+  return spawnReady<{ floorUrl: string }>('the stack floor process', ['scripts/bench/floor-process.ts'], {
+    NODE_ENV: 'production',
+    DATABASE_URL: services.urls.database,
+    DATABASE_POOL_SIZE: String(poolSize),
+  });
+}
+
+/** Runs `bun <args>` and waits for its `READY {json}` line. */
+async function spawnReady<T>(what: string, args: string[], env: Record<string, string>) {
+  const proc = Bun.spawn(['bun', ...args], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'error',
-      DATA_DIR: dataDir,
-      DATABASE_URL: urls.database,
-      REDIS_URL: urls.redis ?? '',
-      MEILI_URL: urls.meili ?? '',
-      MEILI_MASTER_KEY: urls.meiliKey,
-      SESSION_SECRET: process.env.SESSION_SECRET ?? BENCH_SESSION_SECRET,
-      ...extraEnv,
-    },
+    env: { ...process.env, ...env },
     stdout: 'pipe',
     stderr: 'inherit',
   });
@@ -162,11 +181,11 @@ export async function startAppProcess(
       void (async () => {
         for (let c = await reader.read(); !c.done; c = await reader.read()) process.stderr.write(c.value);
       })();
-      return { proc, pid: proc.pid, ready: JSON.parse(line.slice('READY '.length)) as AppReady };
+      return { proc, pid: proc.pid, ready: JSON.parse(line.slice('READY '.length)) as T };
     }
-    if (Date.now() > deadline) throw new Error('the app process did not get ready in 120 s');
+    if (Date.now() > deadline) throw new Error(`${what} did not get ready in 120 s`);
     const chunk = await reader.read();
-    if (chunk.done) throw new Error(`the app process exited (${await proc.exited}) before it was ready`);
+    if (chunk.done) throw new Error(`${what} exited (${await proc.exited}) before it was ready`);
     buffered += decoder.decode(chunk.value, { stream: true });
   }
 }

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchArgs } from './args';
-import { cartWarmUpMs, type HotItemResult } from './commerce';
+import { type HotItemResult, steadyStateWarmUpMs } from './commerce';
 import type { PageMetrics, PagesResult } from './pages';
 import { type LoadResult, windowRatioRange } from './stats';
 import type { SyncProbeResult } from './sync-probe';
@@ -180,7 +180,7 @@ export function markdown(r: BenchReport): string {
   const lines: string[] = [];
   lines.push(`# Bench results (${r.finishedAt})`, '');
   lines.push(
-    `${r.productCount.toLocaleString('en-US')} products; ${r.args.quick ? 'quick' : 'full'} run (warm-up ${r.args.warmupMs} ms, ${r.args.durationMs} ms per level; the cart rows after ${cartWarmUpMs(r.args)} ms of untimed cart load per side); ${r.machine.cpus} CPU(s) ${r.machine.model}, Bun ${r.machine.bun}.`,
+    `${r.productCount.toLocaleString('en-US')} products; ${r.args.quick ? 'quick' : 'full'} run (warm-up ${r.args.warmupMs} ms, ${r.args.durationMs} ms per level; the cart and checkout rows after ${steadyStateWarmUpMs(r.args)} ms of untimed load of each per side); ${r.machine.cpus} CPU(s) ${r.machine.model}, Bun ${r.machine.bun}.`,
     '',
     `> ${r.machine.note}`,
     '',
@@ -234,7 +234,7 @@ export function markdown(r: BenchReport): string {
   if (stackFloors.length) {
     lines.push('', '## Cart change against the stack floor', '');
     lines.push(
-      "The stack floor is the fixed stack (Bun, Hono, @hono/trpc-server, tRPC, zod, Kysely, pg) sending the cart's SQL and nothing of Hearth's: no session, rate limit, CSRF, headers or DTO (`scripts/bench/stack-floor.ts`, served from the app's process, in the same alternating windows). API / floor is what Hearth's own code costs; floor / raw SQL is what the stack costs. The window columns give the smallest and largest ratio of one window against the window next to it: how far the machine's state moved the ratio within this run.",
+      "The stack floor is the fixed stack (Bun, Hono, @hono/trpc-server, tRPC, zod, Kysely, pg) sending the cart's SQL and nothing of Hearth's: no session, rate limit, CSRF, headers or DTO (`scripts/bench/stack-floor.ts`, served from a process of its own with a pool of the app's size, in the same alternating windows). API / floor is what Hearth's own code costs; floor / raw SQL is what the stack costs. The window columns give the smallest and largest ratio of one window against the window next to it: how far the machine's state moved the ratio within this run.",
       '',
       '| clients | API pairs/s | floor pairs/s | raw SQL pairs/s | API / raw SQL | by window | floor / raw SQL | API / floor | by window | app CPU ms per pair, API / floor |',
       '|---:|---:|---:|---:|---:|---|---:|---:|---|---|',

@@ -1,7 +1,7 @@
 // The fixed stack's floor for a cart change (issue 13): Hono, @hono/trpc-server, tRPC, zod and
 // Kysely over pg, sending the cart's own SQL (the same statements as raw-sql.ts) and nothing else
 // of Hearth's: no session, rate limit, CSRF, security headers, request id or DTO. The bench serves
-// it from the app's process and loads it beside the API and raw SQL, so a report splits the API's
+// it from a process of its own (floor-process.ts) and loads it beside the API and raw SQL, so a report splits the API's
 // distance from raw SQL into what the stack costs and what Hearth's own code adds.
 import { trpcServer } from '@hono/trpc-server';
 import { initTRPC } from '@trpc/server';
