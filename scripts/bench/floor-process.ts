@@ -1,8 +1,7 @@
 // The stack floor (stack-floor.ts) in a process of its own (decision 0202): a pool of the app's
-// size to the bench's PostgreSQL (DATABASE_URL, DATABASE_POOL_SIZE) and nothing else. Served from
-// the app's process, its calls ran through the same Hono, tRPC, Kysely and pg code as the app's,
-// with other routers and other context shapes, and the app's cart path then cost a third more CPU
-// for the rest of the run. Prints one `READY {json}` line on stdout.
+// size to the bench's PostgreSQL (DATABASE_URL, DATABASE_POOL_SIZE) and nothing else, so the floor
+// measures the stack alone, not a process whose JIT Hearth's own calls have shaped, and the app's
+// calls share their process with nothing but the app. Prints one `READY {json}` line on stdout.
 import { createDb } from '../../src/server/db/kysely';
 import { findFreePort } from '../../src/server/services/free-port';
 import { stackFloorApp } from './stack-floor';
