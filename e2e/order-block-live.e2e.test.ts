@@ -4,9 +4,12 @@
 // the shop's (/dashboard/orders/<id>) "<buyer> is not accepting messages from you." when the buyer
 // blocked it. Found by a walk: once the shop unblocked the buyer (on its order page, in a
 // conversation's header or on an inbox row), the buyer's open order page kept the notice until a
-// reload, and the same the other way. Each party in its own browser, keyboard only, laptop and phone.
+// reload, and the same the other way. Found by a later walk: when the message button the block
+// removes had keyboard focus, focus fell to <body> with no ring; the notice in its place takes it.
+// Each party in its own browser, keyboard only, laptop and phone.
 import { expect, test } from 'bun:test';
-import type { Page } from 'playwright';
+import type { Locator, Page } from 'playwright';
+import { waitUntil } from '../src/server/test/wait-until';
 import { sellerWithOrder, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
@@ -16,6 +19,28 @@ const LIVE = { timeout: 10_000 };
 
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * The notice that replaced the focused button has focus within LIVE's 10 s, with the app's ring
+ * showing (:focus-visible, a solid outline), not <body>.
+ */
+async function focusMovesTo(page: Page, notice: Locator) {
+  await waitUntil(() => notice.evaluate((el) => el === document.activeElement), {
+    timeoutMs: LIVE.timeout,
+    what: `focus on ${notice} at ${page.url()}`,
+  }).catch(async (error) => {
+    const on = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'nothing');
+    throw new Error(`${(error as Error).message}; focus is on <${on}>`);
+  });
+  const ring = await notice.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return {
+      focusVisible: el.matches(':focus-visible'),
+      ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+  expect(ring).toEqual({ focusVisible: true, ring: true });
+}
 
 /** Block in a conversation's header, by keyboard, and confirm. */
 async function blockInConversation(page: Page, name: string) {
@@ -40,11 +65,15 @@ for (const project of projectNames) {
     const messageShop = b.page.getByRole('button', { name: 'Message the shop' });
     const notAccepting = b.page.getByRole('status').filter({ hasText: `${shop} is not accepting messages from you.` });
     await messageShop.waitFor();
+    // The buyer is on "Message the shop" when the block comes.
+    await tabTo(b.page, messageShop);
 
-    // The shop blocks the buyer in the conversation's header: the buyer's order says so.
+    // The shop blocks the buyer in the conversation's header: the buyer's order says so, and the
+    // notice takes the focus of the button it replaced.
     await s.page.goto(`/dashboard/messages/${conversationId}`);
     await blockInConversation(s.page, 'Ada Lovelace');
     await notAccepting.waitFor(LIVE);
+    await focusMovesTo(b.page, notAccepting);
     expect(await messageShop.count()).toBe(0);
     expect(await sideways(b.page)).toBeLessThanOrEqual(0);
     await notAccepting.scrollIntoViewIfNeeded();
@@ -85,11 +114,15 @@ for (const project of projectNames) {
       .getByRole('status')
       .filter({ hasText: 'Ada Lovelace is not accepting messages from you.' });
     await messageBuyer.waitFor();
+    // The shop is on "Message the buyer" when the block comes.
+    await tabTo(s.page, messageBuyer);
 
-    // The buyer blocks the shop in the conversation's header: the shop's order says so.
+    // The buyer blocks the shop in the conversation's header: the shop's order says so, and the
+    // notice takes the focus of the button it replaced.
     await b.page.goto(`/messages/${conversationId}`);
     await blockInConversation(b.page, shop);
     await notAccepting.waitFor(LIVE);
+    await focusMovesTo(s.page, notAccepting);
     expect(await messageBuyer.count()).toBe(0);
     expect(await sideways(s.page)).toBeLessThanOrEqual(0);
     await notAccepting.scrollIntoViewIfNeeded();

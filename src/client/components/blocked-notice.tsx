@@ -3,7 +3,7 @@
 // place of "Message the buyer" (dashboard/message-buyer.tsx) and "Message the shop"
 // (order-contact-shop.tsx). One wording and one Unblock for all three. When the other party
 // blocked the reader, the order pages say so instead (NotAcceptingNotice).
-import { useCallback, useEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { StatusButton } from './ui/status-button';
 
 export function BlockedNotice({ name, pending, onUnblock }: { name: string; pending: boolean; onUnblock: () => void }) {
@@ -53,4 +53,45 @@ export function useFocusAfterUnblock(blocked: boolean, focus: () => void): () =>
   return useCallback(() => {
     armed.current = true;
   }, []);
+}
+
+/**
+ * The other party's block, arriving live (or the reader's own, from another tab), swaps the
+ * message button for a notice; a browser drops the focus of a removed element to <body>, where
+ * a keyboard user is lost. When `replaced` turns true and what last had focus in `box` is gone
+ * with focus nowhere, the notice in its place takes it (or its Unblock, when the block is the
+ * reader's). Focus anywhere else, or moved off the button by the reader, is left alone.
+ */
+export function useFocusNoticeWhenReplaced(box: RefObject<HTMLElement | null>, replaced: boolean) {
+  const focused = useRef<Element | null>(null);
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target as Element;
+      focused.current = box.current?.contains(target) ? target : null;
+    };
+    // Focus leaving for nowhere (a click on the page) forgets the button; its removal does not,
+    // nor the window losing focus (the element keeps document focus then).
+    const onFocusOut = (event: FocusEvent) => {
+      const target = event.target as Element;
+      if (event.relatedTarget || target !== focused.current) return;
+      setTimeout(() => {
+        if (target.isConnected && document.activeElement !== target && focused.current === target)
+          focused.current = null;
+      });
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
+    };
+  }, [box]);
+  useEffect(() => {
+    const had = focused.current;
+    if (!replaced || !had || had.isConnected) return;
+    focused.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    box.current?.querySelector<HTMLElement>('.notice[tabindex], .notice button')?.focus();
+  }, [replaced, box]);
 }

@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import { describeError, trpc } from '../trpc';
-import { BlockedNotice, NotAcceptingNotice, useFocusAfterUnblock } from './blocked-notice';
+import { BlockedNotice, NotAcceptingNotice, useFocusAfterUnblock, useFocusNoticeWhenReplaced } from './blocked-notice';
 import { ContactShopButton } from './contact-shop';
 
 export function OrderContactShop({ orderId, shopId, shopName }: { orderId: number; shopId: number; shopName: string }) {
@@ -27,6 +27,8 @@ export function OrderContactShop({ orderId, shopId, shopName }: { orderId: numbe
     box.current?.querySelector<HTMLElement>('button, .notice')?.focus(),
   );
   const blockedByShop = !!contact.data?.blockedByShop;
+  // A block arriving live removes "Message the shop": if it had focus, the notice takes it.
+  useFocusNoticeWhenReplaced(box, blocked || blockedByShop);
   if (!blocked && !blockedByShop)
     return (
       <div className="order-contact" ref={box}>

@@ -8,7 +8,12 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
-import { BlockedNotice, NotAcceptingNotice, useFocusAfterUnblock } from '../../components/blocked-notice';
+import {
+  BlockedNotice,
+  NotAcceptingNotice,
+  useFocusAfterUnblock,
+  useFocusNoticeWhenReplaced,
+} from '../../components/blocked-notice';
 import { ChatIcon } from '../../components/icons';
 import { MessageComposer } from '../../components/message-composer';
 import { Dialog } from '../../components/ui/dialog';
@@ -47,6 +52,11 @@ export function MessageBuyer({ orderId, shopName }: { orderId: number; shopName:
   const box = useRef<HTMLDivElement>(null);
   const focusAfterUnblock = useFocusAfterUnblock(contact.data?.kind === 'message' && contact.data.blockedByMe, () =>
     box.current?.querySelector<HTMLElement>('button, .notice')?.focus(),
+  );
+  // A block arriving live removes "Message the buyer": if it had focus, the notice takes it.
+  useFocusNoticeWhenReplaced(
+    box,
+    contact.data?.kind === 'message' && (contact.data.blockedByMe || contact.data.blockedByBuyer),
   );
   const c = contact.data;
   if (!c) return null;
