@@ -3,7 +3,7 @@
 // edge. The row now rests where a tab starts at its inner edge, the current tab whole.
 import { expect, test } from 'bun:test';
 import { waitUntil } from '../src/server/test/wait-until';
-import { createProduct, createSeller, signedInPage, tabTo, token } from './fixtures';
+import { createProduct, createSeller, createUser, signedInPage, tabTo, token } from './fixtures';
 import { screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -142,8 +142,15 @@ test('phone: a tab reached by Tab shows its whole focus ring', async () => {
 // Messages and View shop were past the row's end, with no scrollbar and no arrow, and the wheel
 // scrolls the page. As on the category bar, a round arrow at an end with more beyond it now pages
 // the row, and a tab reaching under an arrow is not drawn (no cut word beside it).
+// A later walk, with an unread message widening the Messages tab: › took three presses (236, 220,
+// then a 31 px nudge), ‹ stopped 30 px short of the start with Overview hidden until a third press,
+// and /dashboard/messages hid Orders standing whole at 34-120 px, clear of the ‹ arrow (4-32 px).
+// A press that would leave less than the 44 px arrow zone to go now goes to the end, and only a
+// tab reaching into an arrow's own box is hidden.
 test('narrow window with a mouse: the tab row’s arrows reach every tab, each shown whole', async () => {
   const seller = await createSeller();
+  const buyer = await createUser();
+  await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Do you ship to Canada?' });
   const { context, page, errors } = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, {
     viewport: { width: 390, height: 844 },
   });
@@ -183,28 +190,45 @@ test('narrow window with a mouse: the tab row’s arrows reach every tab, each s
   const previous = wrap.locator('.category-bar-scroll-start');
   await next.waitFor();
   await screenshot(page, 'dashboard-tabs-arrows-start-narrow');
-  for (let press = 0; ; press++) {
-    const now = await drawn();
-    expect(now.cut).toEqual([]);
-    for (const t of now.shown) seen.add(t);
-    if ((await next.count()) === 0) break;
-    expect(press).toBeLessThan(10);
-    await next.click();
-  }
+  const most = await nav.evaluate((row) => row.scrollWidth - row.clientWidth);
+  /** Presses `arrow` until it goes; each must move the row 44 px (the arrow's zone) or reach the end. */
+  const pressAll = async (arrow: typeof next) => {
+    const moves: { from: number; to: number }[] = [];
+    for (;;) {
+      const now = await drawn();
+      expect(now.cut).toEqual([]);
+      for (const t of now.shown) seen.add(t);
+      const to = await nav.evaluate((row) => row.scrollLeft);
+      if (moves.length) moves[moves.length - 1].to = to;
+      if ((await arrow.count()) === 0) break;
+      expect(moves.length).toBeLessThan(10);
+      moves.push({ from: to, to });
+      await arrow.click();
+    }
+    // A press stopping short of the end it heads for leaves at least the arrow's zone to go (no
+    // 30 px remnant for another press), and so no press is a nudge of less than that zone.
+    const end = arrow === next ? most : 0;
+    const short = moves.filter(
+      (m) => Math.abs(m.to - end) > 1 && (Math.abs(end - m.to) < 44 || Math.abs(m.to - m.from) < 44),
+    );
+    expect({ moves, short }).toEqual({ moves, short: [] });
+    return moves.length;
+  };
+  const forward = await pressAll(next);
   expect([...seen].sort()).toEqual([...all].sort());
   await screenshot(page, 'dashboard-tabs-arrows-end-narrow');
-  // And back to the start the same way.
-  for (let press = 0; (await previous.count()) > 0; press++) {
-    expect(press).toBeLessThan(10);
-    await previous.click();
-    expect((await drawn()).cut).toEqual([]);
-  }
+  // And back to the start the same way, in no more presses than it took to get here.
+  const back = await pressAll(previous);
   expect((await drawn()).shown[0]).toBe('Overview');
+  expect(back).toBeLessThanOrEqual(forward);
   // A page further along the row shows its own tab drawn whole, not hidden beside an arrow.
   await page.goto('/dashboard/messages');
   await page.locator('.dash h1').waitFor();
   const there = await drawn();
-  expect(there.shown).toContain('Messages');
+  expect(there.shown).toContain('Messages1 unread');
+  // The tab before it stands whole between the ‹ arrow and Messages: it is drawn.
+  expect(there.shown).toContain('Orders');
+  await screenshot(page, 'dashboard-tabs-arrows-messages-narrow');
   expect(there.cut).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(errors).toEqual([]);

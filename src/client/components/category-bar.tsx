@@ -18,7 +18,7 @@ const HIDDEN_PX = FADE_PX - 8;
 export function CategoryBar() {
   const categories = trpc.catalog.categories.useQuery(undefined, { staleTime: 10 * 60_000 });
   const ref = useRef<HTMLElement>(null);
-  const { more, measure, page: scroll } = useRowArrows(ref, HIDDEN_PX);
+  const { more, measure, page: scroll } = useRowArrows(ref, { edgePx: HIDDEN_PX });
   const count = categories.data?.length ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the links arrive
   useEffect(() => {
@@ -60,11 +60,17 @@ export function CategoryBar() {
 
 /**
  * A row of links that scrolls sideways, paged by a mouse's arrows (this bar, the dashboard's tabs):
- * which ends have more beyond them, links reaching nearer an arrowed edge than `hiddenPx` marked
+ * which ends have more beyond them, links reaching nearer an arrowed edge than `hidePx` marked
  * data-under-arrow (not drawn where arrows show, so no cut word rests beside one), and `page`.
+ * `edgePx` is the arrowed edge's faded zone; `hidePx` is as wide or narrower: the dashboard's tabs
+ * carry their own padding, so one clear of the arrow's box has its word clear of the fade too, and
+ * hiding tabs across the whole zone hid Orders whole at 34-120 px beside an arrow ending at 32.
  * Call `measure` when the row scrolls or resizes.
  */
-export function useRowArrows(ref: React.RefObject<HTMLElement | null>, hiddenPx: number) {
+export function useRowArrows(
+  ref: React.RefObject<HTMLElement | null>,
+  { edgePx, hidePx = edgePx }: { edgePx: number; hidePx?: number },
+) {
   const [more, setMore] = useState({ start: false, end: false });
   const measure = useCallback(() => {
     const bar = ref.current;
@@ -75,30 +81,35 @@ export function useRowArrows(ref: React.RefObject<HTMLElement | null>, hiddenPx:
     const b = bar.getBoundingClientRect();
     for (const link of bar.querySelectorAll<HTMLElement>('a')) {
       const l = link.getBoundingClientRect();
-      const underStart = start && l.left < b.left + hiddenPx;
-      const underEnd = end && l.right > b.right - hiddenPx;
+      const underStart = start && l.left < b.left + hidePx;
+      const underEnd = end && l.right > b.right - hidePx;
       link.toggleAttribute('data-under-arrow', underStart || underEnd);
     }
-  }, [ref, hiddenPx]);
-  // An arrow pages by links, not by a share of the width: the first link not wholly clear of the
-  // edge goes just clear of the other edge, so every link is shown whole on the way. Scrolling 80%
-  // of the bar jumped past links hidden in the faded edges: at 390 px, six of seventeen
-  // departments never showed while paging with the mouse. "Just clear" is 1 px inside the hidden
-  // edge, not the fade's 80 px: the 8 px between them left a page one link short (Paper &
-  // Stationery alone where Accessories fitted beside it).
+  }, [ref, hidePx]);
+  // An arrow pages by links, not by a share of the width: the first link not drawn at the edge goes
+  // just clear of the other edge, so every link is shown whole on the way. Scrolling 80% of the bar
+  // jumped past links hidden in the faded edges: at 390 px, six of seventeen departments never
+  // showed while paging with the mouse. "Just clear" is 1 px inside the hidden edge: the 8 px
+  // between it and the fade left a page one link short (Paper & Stationery alone where Accessories
+  // fitted beside it). A page that would leave less than the edge's zone to go goes to the end: on
+  // the dashboard's tabs (390 px, an unread badge) the last of three presses was a 31 px nudge, and
+  // back, the second stopped 30 px short of the start, hiding Overview until a third.
   const page = useCallback(
     (direction: 1 | -1) => {
       const bar = ref.current;
       if (!bar) return;
       const b = bar.getBoundingClientRect();
       const rects = [...bar.querySelectorAll<HTMLElement>('a')].map((link) => link.getBoundingClientRect());
-      const left =
+      const by =
         direction === 1
-          ? (rects.find((l) => l.right > b.right - hiddenPx)?.left ?? b.right) - (b.left + hiddenPx + 1)
-          : (rects.reverse().find((l) => l.left < b.left + hiddenPx)?.right ?? b.left) - (b.right - hiddenPx - 1);
-      bar.scrollBy({ left, behavior: 'smooth' });
+          ? (rects.find((l) => l.right > b.right - hidePx)?.left ?? b.right) - (b.left + hidePx + 1)
+          : (rects.reverse().find((l) => l.left < b.left + hidePx)?.right ?? b.left) - (b.right - hidePx - 1);
+      const most = bar.scrollWidth - bar.clientWidth;
+      const to = bar.scrollLeft + by;
+      const left = direction === 1 ? (most - to < edgePx ? most : to) : to < edgePx ? 0 : to;
+      bar.scrollTo({ left, behavior: 'smooth' });
     },
-    [ref, hiddenPx],
+    [ref, hidePx, edgePx],
   );
   return { more, measure, page };
 }

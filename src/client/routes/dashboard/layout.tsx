@@ -109,8 +109,13 @@ function useFocusedTabInView(nav: React.RefObject<HTMLElement | null>) {
 
 /** Where the row's arrows show: a mouse (touch screens swipe), on the phone-width layout. */
 const ARROWS_SHOW = '(hover: hover) and (max-width: 860px)';
-/** How near an edge with an arrow a tab may reach and still be drawn (dashboard.css: the 44 px fade). */
+/** The faded zone at an edge with an arrow (dashboard.css: the 44 px fade). */
 const ARROW_EDGE_PX = 44;
+/**
+ * How near that edge a tab may reach and still be drawn: clear of the arrow's own box (4-32 px in,
+ * dashboard.css), since a tab's 12 px padding then keeps its word clear of the fade.
+ */
+const ARROW_BOX_PX = 32;
 
 /**
  * In a narrow window with a mouse (no touch), tabs past the row's edge could not be reached: no
@@ -118,7 +123,7 @@ const ARROW_EDGE_PX = 44;
  * at an end with more beyond it pages the row; Tab still reaches every tab.
  */
 function useTabArrows(nav: React.RefObject<HTMLElement | null>) {
-  const arrows = useRowArrows(nav, ARROW_EDGE_PX);
+  const arrows = useRowArrows(nav, { edgePx: ARROW_EDGE_PX, hidePx: ARROW_BOX_PX });
   const { measure } = arrows;
   useEffect(() => {
     const row = nav.current;
