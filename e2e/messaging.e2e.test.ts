@@ -4,6 +4,7 @@
 // is shown as text, never run as HTML. Checked on a laptop and a phone, with the keyboard only on
 // the seller's side, with no sideways scroll at 390 px and no serious axe findings.
 import { expect, test } from 'bun:test';
+import type { Locator, Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
 import { seriousA11yViolations } from './axe';
 import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
@@ -255,5 +256,98 @@ for (const project of projectNames) {
     expect((await seller.caller.messages.thread({ conversationId })).conversation.blockedByMe).toBe(false);
     expect(s.errors).toEqual([]);
     await s.context.close();
+  });
+}
+
+/**
+ * Found by a walk: the other party blocking while the reader was typing removed the composer live
+ * and focus fell to <body>, with nothing saying the draft was kept. The notice in its place takes
+ * focus, with the app's ring, within 10 s (well inside the thread's stale time: the live stream).
+ */
+async function noticeTakesFocus(page: Page, notice: Locator) {
+  await waitUntil(() => notice.evaluate((el) => el === document.activeElement), {
+    timeoutMs: 10_000,
+    what: `focus on ${notice} at ${page.url()}`,
+  }).catch(async (error) => {
+    const on = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'nothing');
+    throw new Error(`${(error as Error).message}; focus is on <${on}>`);
+  });
+  const ring = await notice.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return {
+      focusVisible: el.matches(':focus-visible'),
+      ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+  expect(ring).toEqual({ focusVisible: true, ring: true });
+}
+
+/** Block or Unblock in the conversation's header, by keyboard (Block asks first). */
+async function toggleBlockInHeader(page: Page, name: string, action: 'Block' | 'Unblock') {
+  await tabTo(page, page.getByRole('button', { name: action, exact: true }));
+  await page.keyboard.press('Enter');
+  if (action === 'Block') {
+    const dialog = page.getByRole('dialog', { name: `Block ${name}?`, exact: true });
+    await tabTo(page, dialog.getByRole('button', { name: 'Block', exact: true }));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  await page.getByRole('button', { name: action === 'Block' ? 'Unblock' : 'Block', exact: true }).waitFor();
+}
+
+for (const project of projectNames) {
+  test(`${project}: a block arriving while the other side types moves focus to the notice, which says the draft is kept`, async () => {
+    const seller = await createSeller();
+    const buyer = await createUser(undefined, 'Ada Lovelace');
+    const shop = seller.shop.name;
+    const { conversationId } = await buyer.caller.messages.start({ shopId: seller.shopId!, text: 'Hello?' });
+    const s = await signedInPage(e2e.browser, e2e.app.baseUrl, seller, project);
+    const b = await signedInPage(e2e.browser, e2e.app.baseUrl, buyer, project);
+    await s.page.goto(`/dashboard/messages/${conversationId}`);
+    await b.page.goto(`/messages/${conversationId}`);
+    const kept = 'Your unsent message is kept and will be here if messaging opens again.';
+
+    // The seller is typing when the buyer blocks the shop.
+    const sellerBox = s.page.getByLabel('Write a message');
+    await tabTo(s.page, sellerBox);
+    await s.page.keyboard.type('Hello there');
+    await toggleBlockInHeader(b.page, shop, 'Block');
+    const sellerNotice = s.page
+      .getByRole('status')
+      .filter({ hasText: 'Ada Lovelace is not accepting messages from you.' });
+    await sellerNotice.waitFor({ timeout: 10_000 });
+    await noticeTakesFocus(s.page, sellerNotice);
+    expect(await sellerNotice.textContent()).toBe(`Ada Lovelace is not accepting messages from you. ${kept}`);
+    expect(await sellerBox.count()).toBe(0);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await screenshot(s.page, `messages-blocked-while-typing-${project}`);
+    // The buyer unblocks: the seller's words are back in the composer.
+    await toggleBlockInHeader(b.page, shop, 'Unblock');
+    await waitUntil(async () => (await sellerBox.count()) === 1 && (await sellerBox.inputValue()) === 'Hello there', {
+      timeoutMs: 10_000,
+      what: "the seller's draft back in the composer",
+    });
+
+    // The other way: the buyer is on Send with a draft when the shop blocks her.
+    const buyerBox = b.page.getByLabel('Write a message');
+    await tabTo(b.page, buyerBox);
+    await b.page.keyboard.type('Is it still for sale?');
+    await tabTo(b.page, b.page.getByRole('button', { name: 'Send', exact: true }));
+    await toggleBlockInHeader(s.page, 'Ada Lovelace', 'Block');
+    const buyerNotice = b.page.getByRole('status').filter({ hasText: `${shop} is not accepting messages from you.` });
+    await buyerNotice.waitFor({ timeout: 10_000 });
+    await noticeTakesFocus(b.page, buyerNotice);
+    expect(await buyerNotice.textContent()).toBe(`${shop} is not accepting messages from you. ${kept}`);
+    await screenshot(b.page, `messages-blocked-while-typing-buyer-${project}`);
+    await toggleBlockInHeader(s.page, 'Ada Lovelace', 'Unblock');
+    await waitUntil(
+      async () => (await buyerBox.count()) === 1 && (await buyerBox.inputValue()) === 'Is it still for sale?',
+      { timeoutMs: 10_000, what: "the buyer's draft back in the composer" },
+    );
+    expect(s.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await Promise.all([s.context.close(), b.context.close()]);
   });
 }

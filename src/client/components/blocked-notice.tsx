@@ -25,13 +25,16 @@ export function BlockedNotice({ name, pending, onUnblock }: { name: string; pend
 
 /**
  * The other party blocked the reader: said where a message would be written, before anything is
- * typed, and with no Unblock (the block is theirs to undo). The words a conversation shows too.
- * Focusable from script, for when the reader's own block goes and this one remains.
+ * typed, and with no Unblock (the block is theirs to undo). The words a conversation shows too,
+ * there with `draftKept` when words written and not sent wait for the composer to come back.
+ * Focusable from script, for when the reader's own block goes and this one remains, or this
+ * replaces a focused composer or button.
  */
-export function NotAcceptingNotice({ name }: { name: string }) {
+export function NotAcceptingNotice({ name, draftKept = false }: { name: string; draftKept?: boolean }) {
   return (
     <p className="notice" role="status" tabIndex={-1}>
       {name} is not accepting messages from you.
+      {draftKept && ' Your unsent message is kept and will be here if messaging opens again.'}
     </p>
   );
 }

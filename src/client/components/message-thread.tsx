@@ -1,14 +1,16 @@
 // One conversation: the attached listing or order, the messages (text rendered as text, never as
 // HTML), the composer (message-composer.tsx), and block (asked first) / unblock / report. Opening
 // it marks it read; new messages arrive live (useUserLive refetches this thread).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { listingPath } from '../../shared/listing-url';
 import { REPORT_REASONS, type ThreadDto } from '../../shared/schemas/messaging';
 import { formatCents, formatDateTime } from '../lib/format';
+import { loadMessageDraft } from '../lib/message-draft-store';
+import { useMe } from '../lib/session';
 import { describeError, trpc } from '../trpc';
-import { BlockedNotice, useFocusAfterUnblock } from './blocked-notice';
+import { BlockedNotice, NotAcceptingNotice, useFocusAfterUnblock, useFocusNoticeWhenReplaced } from './blocked-notice';
 import { rememberOpenedConversation } from './conversation-list';
 import { BasketIcon, BoxIcon } from './icons';
 import { MessageComposer } from './message-composer';
@@ -123,23 +125,37 @@ function ReportDialog({
   );
 }
 
-function Composer({ conversationId, disabledReason }: { conversationId: number; disabledReason: string | null }) {
+const noSubscription = () => () => undefined;
+
+/**
+ * Whether words written here and not sent are kept (drafts per place, decision 0198). Read from
+ * this tab's storage on each render; the server has none, so hydration starts from false.
+ */
+function useDraftKept(draftKey: string): boolean {
+  const userId = useMe().user?.id;
+  return useSyncExternalStore(
+    noSubscription,
+    () => userId !== undefined && loadMessageDraft(userId, draftKey) !== null,
+    () => false,
+  );
+}
+
+function Composer({ conversationId, notAcceptingFrom }: { conversationId: number; notAcceptingFrom: string | null }) {
   const u = trpc.useUtils();
   const send = trpc.messages.send.useMutation({
     onSuccess: () => void u.messages.thread.invalidate({ conversationId }),
   });
-  if (disabledReason)
-    return (
-      <p className="notice" role="status">
-        {disabledReason}
-      </p>
-    );
+  const draftKey = `conversation:${conversationId}`;
+  const draftKept = useDraftKept(draftKey);
+  // The other party's block can take the composer away mid-sentence: the notice says the words
+  // are not lost (they come back with the composer).
+  if (notAcceptingFrom) return <NotAcceptingNotice name={notAcceptingFrom} draftKept={draftKept} />;
   return (
     <MessageComposer
       send={(message) => send.mutateAsync({ conversationId, ...message })}
       pending={send.isPending}
       error={send.error}
-      draftKey={`conversation:${conversationId}`}
+      draftKey={draftKey}
     />
   );
 }
@@ -188,6 +204,11 @@ export function MessageThread({
   });
   const [reporting, setReporting] = useState(false);
   const end = useRef<HTMLDivElement>(null);
+  // A block arriving live (the other party's, or the reader's own from another tab) removes the
+  // composer: when it had focus, the notice in its place takes it rather than <body>.
+  const reply = useRef<HTMLDivElement>(null);
+  const conversation = thread.data?.conversation;
+  useFocusNoticeWhenReplaced(reply, !!conversation && (conversation.blockedByMe || !conversation.canSend));
   // Unblocking from the notice removes the button that had focus: the composer taking its place gets it.
   const focusComposerOnUnblock = useFocusAfterUnblock(!!thread.data?.conversation.blockedByMe, () =>
     document.getElementById('composer-text')?.focus(),
@@ -239,7 +260,6 @@ export function MessageThread({
     );
   }
   const { conversation: c, messages } = thread.data;
-  const disabledReason = !c.canSend ? `${c.counterpart.name} is not accepting messages from you.` : null;
   return (
     <section className="thread" aria-labelledby="thread-title">
       <div className="thread-head">
@@ -293,19 +313,21 @@ export function MessageThread({
         ))}
         <div ref={end} />
       </div>
-      {c.blockedByMe ? (
-        // Where the composer was: why nothing can be sent, and the way back.
-        <BlockedNotice
-          name={c.counterpart.name}
-          pending={unblock.isPending}
-          onUnblock={() => {
-            focusComposerOnUnblock();
-            unblock.mutate({ conversationId });
-          }}
-        />
-      ) : (
-        <Composer conversationId={conversationId} disabledReason={disabledReason} />
-      )}
+      <div ref={reply}>
+        {c.blockedByMe ? (
+          // Where the composer was: why nothing can be sent, and the way back.
+          <BlockedNotice
+            name={c.counterpart.name}
+            pending={unblock.isPending}
+            onUnblock={() => {
+              focusComposerOnUnblock();
+              unblock.mutate({ conversationId });
+            }}
+          />
+        ) : (
+          <Composer conversationId={conversationId} notAcceptingFrom={c.canSend ? null : c.counterpart.name} />
+        )}
+      </div>
       {unblock.error && (
         <p className="error" role="alert">
           {describeError(unblock.error).message}
