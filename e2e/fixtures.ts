@@ -231,6 +231,30 @@ export async function waitForFocus(target: Locator): Promise<void> {
 }
 
 /**
+ * Something that replaced the focused element (a live change) has focus within `timeoutMs`, with
+ * the app's ring showing (:focus-visible and a solid outline of 2 px or more), not <body>. Fails
+ * naming where focus is instead.
+ */
+export async function expectFocusWithRing(page: Page, target: Locator, timeoutMs = 10_000): Promise<void> {
+  await waitUntil(() => target.evaluate((el) => el === document.activeElement), {
+    timeoutMs,
+    what: `focus on ${target} at ${page.url()}`,
+  }).catch(async (error) => {
+    const on = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'nothing');
+    throw new Error(`${(error as Error).message}; focus is on <${on}>`);
+  });
+  const ring = await target.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return {
+      focusVisible: el.matches(':focus-visible'),
+      ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+  if (!ring.focusVisible || !ring.ring)
+    throw new Error(`${target} has focus but no visible ring: ${JSON.stringify(ring)}`);
+}
+
+/**
  * Presses Tab (never a click), as a keyboard user would, until `target` has focus; no press at all
  * when it has focus already. Fails naming the target and where focus was left after the last press.
  */

@@ -4,10 +4,19 @@
 // is shown as text, never run as HTML. Checked on a laptop and a phone, with the keyboard only on
 // the seller's side, with no sideways scroll at 390 px and no serious axe findings.
 import { expect, test } from 'bun:test';
-import type { Locator, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { waitUntil } from '../src/server/test/wait-until';
 import { seriousA11yViolations } from './axe';
-import { createProduct, createSeller, createUser, signedInPage, tabTo, token, waitForFocus } from './fixtures';
+import {
+  createProduct,
+  createSeller,
+  createUser,
+  expectFocusWithRing,
+  signedInPage,
+  tabTo,
+  token,
+  waitForFocus,
+} from './fixtures';
 import { newPage, projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -259,29 +268,6 @@ for (const project of projectNames) {
   });
 }
 
-/**
- * Found by a walk: the other party blocking while the reader was typing removed the composer live
- * and focus fell to <body>, with nothing saying the draft was kept. The notice in its place takes
- * focus, with the app's ring, within 10 s (well inside the thread's stale time: the live stream).
- */
-async function noticeTakesFocus(page: Page, notice: Locator) {
-  await waitUntil(() => notice.evaluate((el) => el === document.activeElement), {
-    timeoutMs: 10_000,
-    what: `focus on ${notice} at ${page.url()}`,
-  }).catch(async (error) => {
-    const on = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'nothing');
-    throw new Error(`${(error as Error).message}; focus is on <${on}>`);
-  });
-  const ring = await notice.evaluate((el) => {
-    const style = getComputedStyle(el);
-    return {
-      focusVisible: el.matches(':focus-visible'),
-      ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
-    };
-  });
-  expect(ring).toEqual({ focusVisible: true, ring: true });
-}
-
 /** Block or Unblock in the conversation's header, by keyboard (Block asks first). */
 async function toggleBlockInHeader(page: Page, name: string, action: 'Block' | 'Unblock') {
   await tabTo(page, page.getByRole('button', { name: action, exact: true }));
@@ -316,7 +302,7 @@ for (const project of projectNames) {
       .getByRole('status')
       .filter({ hasText: 'Ada Lovelace is not accepting messages from you.' });
     await sellerNotice.waitFor({ timeout: 10_000 });
-    await noticeTakesFocus(s.page, sellerNotice);
+    await expectFocusWithRing(s.page, sellerNotice);
     expect(await sellerNotice.textContent()).toBe(`Ada Lovelace is not accepting messages from you. ${kept}`);
     expect(await sellerBox.count()).toBe(0);
     expect(await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
@@ -338,7 +324,7 @@ for (const project of projectNames) {
     await toggleBlockInHeader(s.page, 'Ada Lovelace', 'Block');
     const buyerNotice = b.page.getByRole('status').filter({ hasText: `${shop} is not accepting messages from you.` });
     await buyerNotice.waitFor({ timeout: 10_000 });
-    await noticeTakesFocus(b.page, buyerNotice);
+    await expectFocusWithRing(b.page, buyerNotice);
     expect(await buyerNotice.textContent()).toBe(`${shop} is not accepting messages from you. ${kept}`);
     await screenshot(b.page, `messages-blocked-while-typing-buyer-${project}`);
     await toggleBlockInHeader(s.page, 'Ada Lovelace', 'Unblock');

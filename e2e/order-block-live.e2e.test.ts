@@ -8,9 +8,8 @@
 // removes had keyboard focus, focus fell to <body> with no ring; the notice in its place takes it.
 // Each party in its own browser, keyboard only, laptop and phone.
 import { expect, test } from 'bun:test';
-import type { Locator, Page } from 'playwright';
-import { waitUntil } from '../src/server/test/wait-until';
-import { sellerWithOrder, signedInPage, tabTo, waitForFocus } from './fixtures';
+import type { Page } from 'playwright';
+import { expectFocusWithRing, sellerWithOrder, signedInPage, tabTo, waitForFocus } from './fixtures';
 import { projectNames, screenshot, setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -19,28 +18,6 @@ const LIVE = { timeout: 10_000 };
 
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/**
- * The notice that replaced the focused button has focus within LIVE's 10 s, with the app's ring
- * showing (:focus-visible, a solid outline), not <body>.
- */
-async function focusMovesTo(page: Page, notice: Locator) {
-  await waitUntil(() => notice.evaluate((el) => el === document.activeElement), {
-    timeoutMs: LIVE.timeout,
-    what: `focus on ${notice} at ${page.url()}`,
-  }).catch(async (error) => {
-    const on = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'nothing');
-    throw new Error(`${(error as Error).message}; focus is on <${on}>`);
-  });
-  const ring = await notice.evaluate((el) => {
-    const style = getComputedStyle(el);
-    return {
-      focusVisible: el.matches(':focus-visible'),
-      ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
-    };
-  });
-  expect(ring).toEqual({ focusVisible: true, ring: true });
-}
 
 /** Block in a conversation's header, by keyboard, and confirm. */
 async function blockInConversation(page: Page, name: string) {
@@ -73,7 +50,7 @@ for (const project of projectNames) {
     await s.page.goto(`/dashboard/messages/${conversationId}`);
     await blockInConversation(s.page, 'Ada Lovelace');
     await notAccepting.waitFor(LIVE);
-    await focusMovesTo(b.page, notAccepting);
+    await expectFocusWithRing(b.page, notAccepting, LIVE.timeout);
     expect(await messageShop.count()).toBe(0);
     expect(await sideways(b.page)).toBeLessThanOrEqual(0);
     await notAccepting.scrollIntoViewIfNeeded();
@@ -122,7 +99,7 @@ for (const project of projectNames) {
     await b.page.goto(`/messages/${conversationId}`);
     await blockInConversation(b.page, shop);
     await notAccepting.waitFor(LIVE);
-    await focusMovesTo(s.page, notAccepting);
+    await expectFocusWithRing(s.page, notAccepting, LIVE.timeout);
     expect(await messageBuyer.count()).toBe(0);
     expect(await sideways(s.page)).toBeLessThanOrEqual(0);
     await notAccepting.scrollIntoViewIfNeeded();
